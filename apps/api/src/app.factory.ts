@@ -1,0 +1,75 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { ApiExceptionFilter, asBodyParserError } from './common/api-exception.filter';
+import { JsonLogger } from './common/json-logger';
+import { requestLogger } from './common/request-logger.middleware';
+import { MetricsService } from './health/metrics.service';
+import { webAppHandlers } from './web/web-app.middleware';
+
+export const JSON_BODY_LIMIT = '256kb';
+
+/**
+ * Builds the whole server (API, docs, metrics, web app) without listening, so `main.ts` and the
+ * tests start exactly the same thing.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const logger = new JsonLogger(config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    logger,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(requestLogger(logger));
+  app.use(app.get(MetricsService).middleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI at /api/docs and the web app load only their own scripts; styles may be inline.
+          'script-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          // Self-hosters often serve plain HTTP on a LAN; upgrading would break every asset.
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(rejectBodyParserErrors);
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Mockboard API')
+      .setDescription('Practise system-design interviews with a peer.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('mockboard_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json' });
+
+  app.use(...webAppHandlers(config.webDistDir));
+  return app;
+}
+
+/** Malformed JSON and oversized bodies fail in the body parser, before Nest's filters see them. */
+function rejectBodyParserErrors(error: unknown, _request: Request, response: Response, next: NextFunction): void {
+  const body = asBodyParserError(error);
+  if (!body) return next(error);
+  response.status(body.statusCode).json(body);
+}

@@ -1,0 +1,48 @@
+import {
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Role } from '@mockboard/contracts';
+import { ACCESS_KEY, ROLES_KEY, type Access, type AuthenticatedRequest } from './access.decorators';
+import { AuthTokens } from './auth.tokens';
+import { UsersRepository } from './users.repository';
+
+/**
+ * The app-wide guard: every HTTP route needs a signed-in user unless marked otherwise, and
+ * `@Roles(...)` narrows it further. The user is read fresh from the database on each request, so
+ * a role change or a deleted account takes effect at once.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AuthTokens,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, targets) ?? 'signed-in';
+    if (access === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const token = this.tokens.tokenFromRequest(request);
+    const userId = token ? await this.tokens.userIdFrom(token) : null;
+    const user = userId ? await this.users.findById(userId) : null;
+    if (user) request.user = user;
+    if (access === 'optional') return true;
+    if (!user) throw new UnauthorizedException('Sign in to continue');
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(user.role)) {
+      throw new ForbiddenException(`This needs the ${roles.join(' or ')} role`);
+    }
+    return true;
+  }
+}

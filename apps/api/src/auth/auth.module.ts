@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthTokens } from './auth.tokens';
+import { MeController } from './me.controller';
+import { PasswordHasher } from './password-hasher';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwt.secret,
+        signOptions: { expiresIn: config.jwt.ttlSeconds, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    // Per client IP; only the auth controller uses the ThrottlerGuard.
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute }],
+        errorMessage: 'Too many attempts from this address; wait a minute and try again',
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController],
+  providers: [
+    AuthService,
+    AuthTokens,
+    PasswordHasher,
+    UsersRepository,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthTokens, UsersRepository, PasswordHasher],
+})
+export class AuthModule {}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role, TargetLevel, User } from '@mockboard/contracts';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text' })
+  timezone!: string;
+
+  @Column({ name: 'target_level', type: 'text' })
+  targetLevel!: TargetLevel;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Column({ name: 'password_hash', type: 'text', select: false })
+  passwordHash!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** The wire view of a user, as its owner (or an admin) sees it; never the password hash. */
+export function toUserView(user: UserEntity): User {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    timezone: user.timezone,
+    targetLevel: user.targetLevel,
+    role: user.role,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

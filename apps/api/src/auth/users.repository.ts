@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type Repository } from 'typeorm';
+import type { Role, UpdateMeRequest } from '@mockboard/contracts';
+import { UserEntity } from './user.entity';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  timezone: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/** Every query on the users table. */
+@Injectable()
+export class UsersRepository {
+  private readonly users: Repository<UserEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.users = dataSource.getRepository(UserEntity);
+  }
+
+  /** Inserts a user; the unique index on lower(email) rejects a duplicate (SQLSTATE 23505). */
+  async insert(user: NewUser): Promise<UserEntity> {
+    const saved = await this.users.save(this.users.create({ ...user, targetLevel: 'mid' }));
+    return this.findById(saved.id) as Promise<UserEntity>;
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** The user with this email in any letter case, with the password hash for verification. */
+  findByEmailWithPassword(email: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  async update(id: string, changes: UpdateMeRequest): Promise<UserEntity | null> {
+    await this.users.update({ id }, changes);
+    return this.findById(id);
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash });
+  }
+}

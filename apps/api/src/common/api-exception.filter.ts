@@ -1,0 +1,85 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiError } from '@mockboard/contracts';
+import { RequestValidationException } from './zod-validation.pipe';
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/**
+ * Turns every error into the one `ApiError` body. Client errors keep their message (it says what to
+ * fix); anything unexpected is logged with its stack and answered with a bare 500.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toApiError(exception);
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toApiError(exception: unknown): ApiError {
+    if (exception instanceof RequestValidationException) {
+      return { statusCode: 400, error: 'Bad Request', message: exception.message, fields: exception.fields };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      return { statusCode, error: STATUS_NAMES[statusCode] ?? 'Error', message: messageOf(exception) };
+    }
+    const bodyParserError = asBodyParserError(exception);
+    if (bodyParserError) return bodyParserError;
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side; please try again',
+    };
+  }
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/** Errors that Express's body parser raises before a route runs (bad JSON, too large, bad charset). */
+export function asBodyParserError(exception: unknown): ApiError | null {
+  const error = exception as { type?: unknown; status?: unknown; limit?: unknown } | null;
+  if (!error || typeof error.type !== 'string' || typeof error.status !== 'number') return null;
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON' };
+    case 'entity.too.large':
+      return {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: `The request body is larger than the ${String(error.limit)}-byte limit`,
+      };
+    default:
+      if (error.status >= 400 && error.status < 500) {
+        return {
+          statusCode: error.status,
+          error: STATUS_NAMES[error.status] ?? 'Bad Request',
+          message: 'The request body could not be read',
+        };
+      }
+      return null;
+  }
+}

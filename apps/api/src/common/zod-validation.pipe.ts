@@ -1,0 +1,42 @@
+import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
+import type { FieldError } from '@mockboard/contracts';
+
+/** A 400 whose body lists each offending field by name; the exception filter renders `fields`. */
+export class RequestValidationException extends BadRequestException {
+  constructor(
+    readonly where: 'body' | 'query' | 'params',
+    readonly fields: FieldError[],
+  ) {
+    const summary = fields.map((field) => `${field.field} ${field.message}`).join('; ');
+    super(`Invalid request ${where}: ${summary}`);
+  }
+}
+
+/** Validates (and parses) a request part with a schema from libs/contracts. */
+export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
+  constructor(
+    private readonly schema: T,
+    private readonly where: 'body' | 'query' | 'params',
+  ) {}
+
+  transform(value: unknown): z.infer<T> {
+    const input = this.where === 'body' && value === undefined ? {} : value;
+    const parsed = this.schema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    throw new RequestValidationException(this.where, toFieldErrors(parsed.error.issues));
+  }
+}
+
+function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.flatMap((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: path ? `${path}.${key}` : key,
+        message: 'is not an accepted field',
+      }));
+    }
+    return [{ field: path || '(request)', message: issue.message }];
+  });
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { createEmbeddedDriver } from './embedded-pool';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * One DataSource for both databases: real PostgreSQL when DATABASE_URL is set, otherwise the
+ * embedded PGlite under DATA_DIR. Same entities, same migrations; never `synchronize`.
+ */
+export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    schema: database.schema,
+    // gen_random_uuid() is built into PostgreSQL 13+; the embedded build has no uuid-ossp to install.
+    uuidExtension: 'pgcrypto' as const,
+    installExtensions: false,
+  };
+  if (database.kind === 'postgres') {
+    return {
+      ...common,
+      url: database.url,
+      poolSize: 10,
+      // Every connection resolves unqualified names in the configured schema, so migrations and
+      // queries written without a schema land there (tests use one schema per test file).
+      extra: { options: `-c search_path=${database.schema}` },
+    };
+  }
+  mkdirSync(database.dataDir, { recursive: true });
+  return { ...common, driver: createEmbeddedDriver(database.dataDir) };
+}
+
+/** Connects, makes sure the schema exists, and applies pending migrations. */
+export async function openDatabase(database: AppConfig['database']): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(database));
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
+    if (database.kind === 'embedded') await dataSource.query(`SET search_path TO "${database.schema}"`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}

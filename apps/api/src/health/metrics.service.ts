@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of this process: default process metrics and an HTTP latency histogram. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  private readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency by method, route and status code',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /**
+   * Express middleware timing every request. The route label is the matched route pattern (e.g.
+   * "/api/prompts/:id"), never the raw path, so label cardinality stays bounded.
+   */
+  readonly middleware = (request: Request, response: Response, next: NextFunction): void => {
+    const stop = this.httpDuration.startTimer();
+    response.once('finish', () => {
+      const route = request.route as { path?: unknown } | undefined;
+      const pattern = typeof route?.path === 'string' ? `${request.baseUrl}${route.path}` : 'unmatched';
+      stop({ method: request.method, route: pattern, status_code: String(response.statusCode) });
+    });
+    next();
+  };
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { loadPromptLibrary } from './prompt-library.loader';
+import { PROMPT_LIBRARY } from './prompt-library.token';
+import { PromptsController } from './prompts.controller';
+import { PromptsService } from './prompts.service';
+
+@Module({
+  controllers: [PromptsController],
+  providers: [
+    {
+      provide: PROMPT_LIBRARY,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadPromptLibrary(config.promptsDir),
+    },
+    PromptsService,
+  ],
+  exports: [PromptsService],
+})
+export class PromptsModule {}

@@ -1,0 +1,37 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { PromptDetail, PromptListQuery, PromptListResponse, Rubric } from '@mockboard/contracts';
+import { allTags, filterPrompts, toPromptDetail, toPromptSummary, type Prompt } from '@mockboard/prompts';
+import type { UserEntity } from '../auth/user.entity';
+import { PROMPT_LIBRARY } from './prompt-library.token';
+import type { PromptLibrary } from './prompt-library.loader';
+
+@Injectable()
+export class PromptsService {
+  private readonly byId: Map<string, Prompt>;
+
+  constructor(@Inject(PROMPT_LIBRARY) private readonly library: PromptLibrary) {
+    this.byId = new Map(library.prompts.map((prompt) => [prompt.id, prompt]));
+  }
+
+  list(query: PromptListQuery): PromptListResponse {
+    return {
+      prompts: filterPrompts(this.library.prompts, query).map(toPromptSummary),
+      tags: allTags(this.library.prompts),
+    };
+  }
+
+  /** Admins read the interviewer's guide; everyone else gets the candidate's view. */
+  detail(id: string, viewer: UserEntity | undefined): PromptDetail {
+    const prompt = this.byId.get(id);
+    if (!prompt) throw new NotFoundException(`No prompt with id "${id}"`);
+    return toPromptDetail(prompt, viewer?.role === 'admin' ? 'interviewer' : 'candidate');
+  }
+
+  get(id: string): Prompt | undefined {
+    return this.byId.get(id);
+  }
+
+  rubric(): Rubric {
+    return this.library.rubric;
+  }
+}

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+
+/** Paths the single-page app never owns. */
+const SERVER_PATHS = /^\/(api|socket\.io|metrics)(\/|$)/;
+
+/**
+ * Serves the built web app from `distDir`, and its index.html for any other GET that asks for HTML
+ * (client-side routes such as /prompts/url-shortener). Hashed assets are cached for a year.
+ */
+export function webAppHandlers(distDir: string): RequestHandler[] {
+  const indexFile = join(distDir, 'index.html');
+  const fallback = (request: Request, response: Response, next: NextFunction): void => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    if (SERVER_PATHS.test(request.path) || !request.accepts('html')) return next();
+    if (!existsSync(indexFile)) {
+      response
+        .status(503)
+        .type('text/plain')
+        .send('The web app is not built yet. Run "npm run build:web" (npm start does it for you).');
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexFile);
+  };
+  const assets = express.static(distDir, {
+    index: false,
+    setHeaders: (response, path) => {
+      const hashed = path.includes(`${join(distDir, 'assets')}`);
+      response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  return [assets, fallback];
+}

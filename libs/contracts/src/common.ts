@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** The levels a user practises for; also the level a candidate is judged to have performed at. */
+export const TARGET_LEVELS = ['junior', 'mid', 'senior', 'staff'] as const;
+export const TargetLevelSchema = z.enum(TARGET_LEVELS);
+export type TargetLevel = z.infer<typeof TargetLevelSchema>;
+
+export const ROLES = ['member', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** True when the runtime knows `zone` as an IANA time zone (e.g. "Europe/Berlin"). */
+export function isIanaTimeZone(zone: string): boolean {
+  if (!zone.includes('/') && zone !== 'UTC') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isIanaTimeZone, { message: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"' });

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** One field that failed validation, named by its dotted path (e.g. "timePlan.0.minutes"). */
+export const FieldErrorSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/**
+ * The body of every non-2xx HTTP response. `message` says what to fix; `fields` lists the offending
+ * fields when the request body or query failed validation. Never carries a stack trace.
+ */
+export const ApiErrorSchema = z.object({
+  statusCode: z.number().int(),
+  error: z.string(),
+  message: z.string(),
+  fields: z.array(FieldErrorSchema).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Error codes carried by socket acks: `{ ok: false, error: { code, message } }`. */
+export const SOCKET_ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'too_large',
+  'internal',
+] as const;
+export const SocketErrorCodeSchema = z.enum(SOCKET_ERROR_CODES);
+export type SocketErrorCode = z.infer<typeof SocketErrorCodeSchema>;

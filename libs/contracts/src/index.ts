@@ -1,0 +1,6 @@
+export * from './common';
+export * from './errors';
+export * from './auth';
+export * from './prompts';
+export * from './rubric';
+export * from './health';

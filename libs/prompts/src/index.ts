@@ -1,0 +1,5 @@
+export * from './prompt';
+export * from './parse-prompt';
+export * from './prompt-views';
+export * from './front-matter';
+export * from './markdown-sections';

@@ -1,0 +1,24 @@
+import type { PromptMeta, PromptSection, RubricSignal } from '@mockboard/contracts';
+
+/** A validated prompt as the server holds it: metadata, the candidate's statement, the guide. */
+export interface Prompt extends PromptMeta {
+  problemStatement: string;
+  /** The interviewer's guide: every section but the statement and the signals, in file order. */
+  guideSections: PromptSection[];
+  signals: RubricSignal[];
+  totalMinutes: number;
+}
+
+/** The `##` sections every prompt file must have, by slug, with the heading authors write. */
+export const REQUIRED_SECTIONS = {
+  'problem-statement': 'Problem statement',
+  'clarifying-questions': 'Clarifying questions',
+  'functional-requirements': 'Functional requirements',
+  'non-functional-requirements': 'Non-functional requirements',
+  'scale-estimates': 'Scale estimates',
+  'high-level-design': 'High-level design',
+  'deep-dives': 'Deep dives',
+  'follow-ups': 'Follow-ups',
+  'common-pitfalls': 'Common pitfalls',
+  'rubric-signals': 'Rubric signals',
+} as const;

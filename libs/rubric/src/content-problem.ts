@@ -1,0 +1,24 @@
+import type { core } from 'zod';
+
+/** One reason a content file (a prompt or the rubric) cannot be used. */
+export interface ContentProblem {
+  file: string;
+  /** Dotted path of the offending field, or a section heading such as "## Scale estimates". */
+  field: string;
+  reason: string;
+}
+
+export function issuesToProblems(file: string, issues: readonly core.$ZodIssue[]): ContentProblem[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.join(', ');
+      return { file, field: path ? `${path}.${keys}` : keys, reason: 'is not an accepted field' };
+    }
+    return { file, field: path || '(root)', reason: issue.message };
+  });
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file}: ${problem.field}: ${problem.reason}`;
+}

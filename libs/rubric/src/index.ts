@@ -1,0 +1,3 @@
+export * from './content-problem';
+export * from './parse-rubric';
+export * from './weighted-score';

@@ -49,7 +49,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(rejectBodyParserErrors);
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,
@@ -68,7 +67,12 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 }
 
 /** Malformed JSON and oversized bodies fail in the body parser, before Nest's filters see them. */
-function rejectBodyParserErrors(error: unknown, _request: Request, response: Response, next: NextFunction): void {
+function rejectBodyParserErrors(
+  error: unknown,
+  _request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
   const body = asBodyParserError(error);
   if (!body) return next(error);
   response.status(body.statusCode).json(body);

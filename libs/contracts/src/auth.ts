@@ -60,3 +60,8 @@ export type UpdateMeRequest = z.infer<typeof UpdateMeRequestSchema>;
 
 /** The cookie that carries the access token for browsers (httpOnly, SameSite=Lax). */
 export const SESSION_COOKIE_NAME = 'mockboard_session';
+
+export const AdminUserListResponseSchema = z.object({
+  users: z.array(UserSchema),
+});
+export type AdminUserListResponse = z.infer<typeof AdminUserListResponseSchema>;

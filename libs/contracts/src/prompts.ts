@@ -122,10 +122,7 @@ export const PromptListQuerySchema = z.strictObject({
   tag: z.string().max(64).optional(),
   difficulty: DifficultySchema.optional(),
   q: z.string().trim().max(100, { message: 'must be at most 100 characters' }).optional(),
-  roadmapPhase: z.coerce
-    .number()
-    .pipe(RoadmapPhaseSchema)
-    .optional(),
+  roadmapPhase: z.coerce.number().pipe(RoadmapPhaseSchema).optional(),
 });
 export type PromptListQuery = z.infer<typeof PromptListQuerySchema>;
 

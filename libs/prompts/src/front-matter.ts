@@ -1,8 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 
-export type FrontMatterResult =
-  | { ok: true; data: unknown; body: string }
-  | { ok: false; reason: string };
+export type FrontMatterResult = { ok: true; data: unknown; body: string } | { ok: false; reason: string };
 
 /** Separates a `---`-fenced YAML front matter block from the Markdown body and parses it. */
 export function splitFrontMatter(text: string): FrontMatterResult {

@@ -11,7 +11,11 @@ export type PromptParseResult = { ok: true; prompt: Prompt } | { ok: false; prob
  * rubric's dimension ids. Collects every problem rather than stopping at the first, so an author
  * fixes a file in one pass.
  */
-export function parsePromptFile(text: string, fileName: string, dimensionIds: readonly string[]): PromptParseResult {
+export function parsePromptFile(
+  text: string,
+  fileName: string,
+  dimensionIds: readonly string[],
+): PromptParseResult {
   const file = fileName;
   const front = splitFrontMatter(text);
   if (!front.ok) return { ok: false, problems: [{ file, field: '(front matter)', reason: front.reason }] };
@@ -21,7 +25,11 @@ export function parsePromptFile(text: string, fileName: string, dimensionIds: re
   if (!meta.success) problems.push(...issuesToProblems(file, meta.error.issues));
   const expectedId = fileName.replace(/\.md$/, '');
   if (meta.success && meta.data.id !== expectedId) {
-    problems.push({ file, field: 'id', reason: `must equal the file name "${expectedId}" (is "${meta.data.id}")` });
+    problems.push({
+      file,
+      field: 'id',
+      reason: `must equal the file name "${expectedId}" (is "${meta.data.id}")`,
+    });
   }
 
   const sections = new Map<string, PromptSection>();
@@ -69,7 +77,11 @@ function parseSignals(
   const byId = new Map(splitByHeading(markdown, 3).map((block) => [block.title.trim(), block.body]));
   for (const id of byId.keys()) {
     if (!dimensionIds.includes(id)) {
-      problems.push({ file, field: `### ${id}`, reason: `is not a rubric dimension (known: ${dimensionIds.join(', ')})` });
+      problems.push({
+        file,
+        field: `### ${id}`,
+        reason: `is not a rubric dimension (known: ${dimensionIds.join(', ')})`,
+      });
     }
   }
   const signals: RubricSignal[] = [];

@@ -2,9 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { RubricSchema, type Rubric } from '@mockboard/contracts';
 import { issuesToProblems, type ContentProblem } from './content-problem';
 
-export type RubricParseResult =
-  | { ok: true; rubric: Rubric }
-  | { ok: false; problems: ContentProblem[] };
+export type RubricParseResult = { ok: true; rubric: Rubric } | { ok: false; problems: ContentProblem[] };
 
 /** Parses and validates the text of `rubric.yaml`; problems name the file, the field and the reason. */
 export function parseRubric(yamlText: string, file = 'rubric.yaml'): RubricParseResult {
@@ -12,7 +10,10 @@ export function parseRubric(yamlText: string, file = 'rubric.yaml'): RubricParse
   try {
     raw = parseYaml(yamlText);
   } catch (error) {
-    return { ok: false, problems: [{ file, field: '(file)', reason: `not valid YAML: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ file, field: '(file)', reason: `not valid YAML: ${(error as Error).message}` }],
+    };
   }
   const parsed = RubricSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: issuesToProblems(file, parsed.error.issues) };

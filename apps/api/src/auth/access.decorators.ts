@@ -8,7 +8,8 @@ export const ROLES_KEY = 'mockboard:roles';
 /** Who may call a route: `public` needs no sign-in; `optional` reads the user when there is one. */
 export type Access = 'public' | 'optional' | 'signed-in';
 
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, 'public' satisfies Access);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_KEY, 'public' satisfies Access);
 export const OptionalAuth = (): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_KEY, 'optional' satisfies Access);
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);

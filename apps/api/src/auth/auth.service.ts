@@ -1,5 +1,17 @@
-import { ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import type { AuthResponse, LoginRequest, RegisterRequest, UpdateMeRequest, User } from '@mockboard/contracts';
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import type {
+  AuthResponse,
+  LoginRequest,
+  RegisterRequest,
+  UpdateMeRequest,
+  User,
+} from '@mockboard/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isUniqueViolation } from '../database/postgres-errors';

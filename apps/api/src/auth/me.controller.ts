@@ -19,7 +19,10 @@ export class MeController {
 
   @Patch()
   @ApiOperation({ summary: 'Change display name, time zone or target level' })
-  update(@CurrentUser() user: UserEntity, @ValidBody(UpdateMeRequestSchema) body: UpdateMeRequest): Promise<User> {
+  update(
+    @CurrentUser() user: UserEntity,
+    @ValidBody(UpdateMeRequestSchema) body: UpdateMeRequest,
+  ): Promise<User> {
     return this.auth.updateProfile(user.id, body);
   }
 }

@@ -44,6 +44,11 @@ export class UsersRepository {
     return this.findById(id);
   }
 
+  /** Newest first; the admin list is capped, not paged, until there are more users than that. */
+  listNewestFirst(limit: number): Promise<UserEntity[]> {
+    return this.users.find({ order: { createdAt: 'DESC' }, take: limit });
+  }
+
   async setPassword(id: string, passwordHash: string): Promise<void> {
     await this.users.update({ id }, { passwordHash });
   }

@@ -39,7 +39,12 @@ export class JsonLogger implements LoggerService {
     // Nest passes the context as the last string argument, and a stack before it for errors.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const stack = typeof rest[0] === 'string' ? rest[0] : undefined;
-    const msg = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
+    const msg =
+      message instanceof Error
+        ? message.message
+        : typeof message === 'string'
+          ? message
+          : JSON.stringify(message);
     this.event(level, msg, { context, stack });
   }
 }

@@ -20,7 +20,12 @@ const EnvSchema = z.object({
     .default('public'),
   DATA_DIR: z.string().min(1).default('./.data'),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(90 * 24 * 3600).default(7 * 24 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(90 * 24 * 3600)
+    .default(7 * 24 * 3600),
   COOKIE_SECURE: z.stringbool().default(false),
   TRUST_PROXY: z.stringbool().default(false),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
@@ -40,8 +45,7 @@ export interface AppConfig {
   port: number;
   host: string;
   database:
-    | { kind: 'postgres'; url: string; schema: string }
-    | { kind: 'embedded'; dataDir: string; schema: string };
+    { kind: 'postgres'; url: string; schema: string } | { kind: 'embedded'; dataDir: string; schema: string };
   dataDir: string;
   jwt: { secret: string; ttlSeconds: number };
   cookieSecure: boolean;

@@ -39,7 +39,9 @@ export class HealthController {
   private async pingDatabase(): Promise<boolean> {
     if (!this.dataSource.isInitialized) return false;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS)));
+    const timeout = new Promise<false>(
+      (resolve) => (timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS)),
+    );
     const ping = this.dataSource.query('SELECT 1').then(
       () => true,
       () => false,

@@ -20,13 +20,17 @@ export class PromptLibraryError extends Error {
 export async function loadPromptLibrary(directory: string): Promise<PromptLibrary> {
   const rubricText = await readFile(join(directory, 'rubric.yaml'), 'utf8').catch(() => null);
   if (rubricText === null) {
-    throw new PromptLibraryError([{ file: 'rubric.yaml', field: '(file)', reason: `not found in ${directory}` }]);
+    throw new PromptLibraryError([
+      { file: 'rubric.yaml', field: '(file)', reason: `not found in ${directory}` },
+    ]);
   }
   const rubricResult = parseRubric(rubricText);
   if (!rubricResult.ok) throw new PromptLibraryError(rubricResult.problems);
   const dimensionIds = rubricResult.rubric.dimensions.map((dimension) => dimension.id);
 
-  const files = (await readdir(directory)).filter((name) => name.endsWith('.md') && name !== 'README.md').sort();
+  const files = (await readdir(directory))
+    .filter((name) => name.endsWith('.md') && name !== 'README.md')
+    .sort();
   const problems: ContentProblem[] = [];
   const prompts: Prompt[] = [];
   for (const file of files) {
@@ -34,7 +38,8 @@ export async function loadPromptLibrary(directory: string): Promise<PromptLibrar
     if (result.ok) prompts.push(result.prompt);
     else problems.push(...result.problems);
   }
-  if (files.length === 0) problems.push({ file: directory, field: '(directory)', reason: 'holds no prompt files' });
+  if (files.length === 0)
+    problems.push({ file: directory, field: '(directory)', reason: 'holds no prompt files' });
   if (problems.length > 0) throw new PromptLibraryError(problems);
   return { rubric: rubricResult.rubric, prompts };
 }

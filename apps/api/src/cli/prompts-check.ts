@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { formatProblem } from '@mockboard/rubric';
+import { PromptLibraryError, loadPromptLibrary } from '../prompts/prompt-library.loader';
+
+/** `npm run prompts:check [dir]`: validates the prompt library exactly as the server does at start. */
+async function main(): Promise<void> {
+  const directory = resolve(process.argv[2] ?? process.env.PROMPTS_DIR ?? 'prompts');
+  try {
+    const library = await loadPromptLibrary(directory);
+    process.stdout.write(
+      `prompts:check: ${library.prompts.length} prompts and a rubric of ${library.rubric.dimensions.length} dimensions in ${directory} are valid\n`,
+    );
+  } catch (error) {
+    if (!(error instanceof PromptLibraryError)) throw error;
+    process.stderr.write(`prompts:check: ${error.problems.length} problem(s) in ${directory}:\n`);
+    for (const problem of error.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+void main();

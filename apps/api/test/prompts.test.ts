@@ -1,0 +1,121 @@
+import request from 'supertest';
+import type { PromptDetail, PromptListResponse, Rubric } from '@mockboard/contracts';
+import { signUp } from './support/factories';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const REQUIRED_PROMPTS = [
+  'youtube',
+  'uber',
+  'whatsapp',
+  'global-cdn',
+  'url-shortener',
+  'chat-app',
+  'file-sync',
+  'rate-limiter',
+  'load-balancer',
+  'ecommerce-microservices',
+  'raft-kv-store',
+  'distributed-cache',
+];
+
+describe('prompt library and rubric', () => {
+  let server: TestApp;
+  beforeAll(async () => {
+    server = await startTestApp({ ADMIN_EMAILS: 'admin@example.test' });
+  });
+  afterAll(() => server.close());
+
+  const list = async (query = ''): Promise<PromptListResponse> =>
+    (await request(server.url).get(`/api/prompts${query}`).expect(200)).body;
+
+  it('lists at least the twelve core prompts, in roadmap order, with every tag', async () => {
+    const { prompts, tags } = await list();
+    expect(prompts.length).toBeGreaterThanOrEqual(12);
+    expect(prompts.map((prompt) => prompt.id)).toEqual(expect.arrayContaining(REQUIRED_PROMPTS));
+    const phases = prompts.map((prompt) => prompt.roadmapPhase);
+    expect(phases).toEqual([...phases].sort());
+    expect(tags).toEqual(expect.arrayContaining(prompts.flatMap((prompt) => prompt.tags)));
+    for (const prompt of prompts) {
+      expect(prompt.totalMinutes).toBe(prompt.timePlan.reduce((sum, entry) => sum + entry.minutes, 0));
+    }
+  });
+
+  it('filters by difficulty, tag, roadmap phase and text', async () => {
+    const hard = await list('?difficulty=hard');
+    expect(hard.prompts.length).toBeGreaterThan(0);
+    expect(hard.prompts.every((prompt) => prompt.difficulty === 'hard')).toBe(true);
+
+    const cached = await list('?tag=caching');
+    expect(cached.prompts.map((prompt) => prompt.id)).toContain('url-shortener');
+    expect(cached.prompts.every((prompt) => prompt.tags.includes('caching'))).toBe(true);
+
+    const foundations = await list('?roadmapPhase=1');
+    expect(foundations.prompts.every((prompt) => prompt.roadmapPhase === 1)).toBe(true);
+
+    const text = await list('?q=' + encodeURIComponent('URL SHORT'));
+    expect(text.prompts.map((prompt) => prompt.id)).toEqual(['url-shortener']);
+
+    expect((await list('?q=zzzz-no-such-thing')).prompts).toEqual([]);
+  });
+
+  it('rejects bad filters with 400 naming the parameter', async () => {
+    const badDifficulty = await request(server.url).get('/api/prompts?difficulty=impossible').expect(400);
+    expect(badDifficulty.body.fields[0].field).toBe('difficulty');
+    const unknown = await request(server.url).get('/api/prompts?sort=asc').expect(400);
+    expect(unknown.body.fields).toEqual([{ field: 'sort', message: 'is not an accepted field' }]);
+    const longText = await request(server.url)
+      .get(`/api/prompts?q=${'a'.repeat(101)}`)
+      .expect(400);
+    expect(longText.body.fields[0]).toEqual({ field: 'q', message: 'must be at most 100 characters' });
+  });
+
+  it("shows a member the candidate's view: the statement, never the interviewer's guide", async () => {
+    const member = await signUp(server.url);
+    for (const headers of [{}, member.bearer]) {
+      const detail: PromptDetail = (
+        await request(server.url).get('/api/prompts/url-shortener').set(headers).expect(200)
+      ).body;
+      expect(detail.audience).toBe('candidate');
+      expect(detail.problemStatement.length).toBeGreaterThan(100);
+      expect(detail.guide).toBeNull();
+      expect(JSON.stringify(detail)).not.toMatch(/\*\*Strong:\*\*|Reference|Common pitfalls/);
+    }
+  });
+
+  it("shows an admin the interviewer's guide with a signal for every rubric dimension", async () => {
+    const admin = await signUp(server.url, { email: 'admin@example.test' });
+    const rubric: Rubric = (await request(server.url).get('/api/rubric').expect(200)).body;
+    const detail: PromptDetail = (
+      await request(server.url).get('/api/prompts/raft-kv-store').set(admin.bearer).expect(200)
+    ).body;
+    expect(detail.audience).toBe('interviewer');
+    const sectionIds = detail.guide?.sections.map((section) => section.id);
+    expect(sectionIds).toEqual(
+      expect.arrayContaining([
+        'clarifying-questions',
+        'scale-estimates',
+        'high-level-design',
+        'common-pitfalls',
+      ]),
+    );
+    expect(detail.guide?.signals.map((signal) => signal.dimensionId)).toEqual(
+      rubric.dimensions.map((dimension) => dimension.id),
+    );
+  });
+
+  it('answers 404 for an unknown prompt', async () => {
+    const response = await request(server.url).get('/api/prompts/no-such-prompt').expect(404);
+    expect(response.body.message).toBe('No prompt with id "no-such-prompt"');
+  });
+
+  it('serves the rubric: weighted dimensions adding up to 100, four anchored levels, recommendations', async () => {
+    const rubric: Rubric = (await request(server.url).get('/api/rubric').expect(200)).body;
+    expect(rubric.dimensions.length).toBeGreaterThanOrEqual(6);
+    expect(rubric.dimensions.reduce((sum, dimension) => sum + dimension.weight, 0)).toBe(100);
+    for (const dimension of rubric.dimensions) {
+      expect(Object.keys(dimension.anchors)).toEqual(['1', '2', '3', '4']);
+      expect(Object.keys(dimension.expectations)).toEqual(['junior', 'mid', 'senior', 'staff']);
+    }
+    expect(rubric.recommendations.length).toBeGreaterThanOrEqual(3);
+  });
+});

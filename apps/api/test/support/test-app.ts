@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+
+export const REPO_ROOT = resolve(__dirname, '../../../..');
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * The configuration tests run with: the real loader fed a test environment. With DATABASE_URL set
+ * (CI's second pass) every test app gets its own schema in that PostgreSQL; otherwise its own
+ * embedded database in a temporary folder.
+ */
+export async function testConfig(env: Record<string, string> = {}): Promise<AppConfig> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'mockboard-test-'));
+  const base: Record<string, string> = {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PROMPTS_DIR: join(REPO_ROOT, 'prompts'),
+    WEB_DIST_DIR: join(REPO_ROOT, 'apps/web/dist'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+  };
+  if (process.env.DATABASE_URL) {
+    base.DATABASE_URL = process.env.DATABASE_URL;
+    base.DATABASE_SCHEMA = `test_${randomBytes(6).toString('hex')}`;
+  }
+  return loadConfig({ ...base, ...env });
+}
+
+/** Starts the whole server on a free port of 127.0.0.1, on a fresh database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = await testConfig(env);
+  return startWithConfig(config);
+}
+
+export async function startWithConfig(config: AppConfig): Promise<TestApp> {
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    config,
+    url: `http://127.0.0.1:${port}`,
+    dataSource: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      await dropDatabase(config);
+    },
+  };
+}
+
+/** Removes what a test app created: its PostgreSQL schema or its embedded data folder. */
+export async function dropDatabase(config: AppConfig): Promise<void> {
+  if (config.database.kind === 'postgres') {
+    const client = new Client({ connectionString: config.database.url });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS "${config.database.schema}" CASCADE`);
+    } finally {
+      await client.end();
+    }
+  }
+  await rm(config.dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,40 @@
+/**
+ * One Jest run for the whole repository, in three projects:
+ *   libs: pure unit tests beside the code;
+ *   api:  API, socket and process tests against a real database (embedded, or DATABASE_URL);
+ *   e2e:  browser tests with playwright-core driving Debian's Chromium.
+ * TypeScript is transpiled per file here; `npm run typecheck` does the type checking.
+ */
+const libs = ['contracts', 'prompts', 'rubric'];
+const moduleNameMapper = Object.fromEntries(
+  libs.map((lib) => [`^@mockboard/${lib}$`, `<rootDir>/libs/${lib}/src`]),
+);
+const transform = (tsconfig) => ({ '^.+\\.tsx?$': ['ts-jest', { tsconfig }] });
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    {
+      displayName: 'libs',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts'],
+      moduleNameMapper,
+      transform: transform('<rootDir>/tsconfig.json'),
+    },
+    {
+      displayName: 'api',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.test.ts'],
+      moduleNameMapper,
+      transform: transform('<rootDir>/apps/api/tsconfig.json'),
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/apps/web/e2e/**/*.test.ts'],
+      moduleNameMapper,
+      transform: transform('<rootDir>/apps/web/e2e/tsconfig.json'),
+    },
+  ],
+};

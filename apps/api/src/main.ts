@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig, loadDotEnvIfPresent } from './config/app-config';
 import { PromptLibraryError } from './prompts/prompt-library.loader';
 
 async function main(): Promise<void> {
+  loadDotEnvIfPresent();
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host);

@@ -60,6 +60,11 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Loads `.env` from the working directory into process.env when there is one (see .env.example). */
+export function loadDotEnvIfPresent(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 /** Reads the environment into a typed config; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));

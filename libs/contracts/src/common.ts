@@ -13,8 +13,9 @@ export type Role = z.infer<typeof RoleSchema>;
 export function isIanaTimeZone(zone: string): boolean {
   if (!zone.includes('/') && zone !== 'UTC') return false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    // Intl ignores case ("europe/berlin" works); store only the canonical spelling.
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    return resolved === zone || resolved.toLowerCase() !== zone.toLowerCase();
   } catch {
     return false;
   }

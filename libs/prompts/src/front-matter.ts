@@ -4,16 +4,15 @@ export type FrontMatterResult = { ok: true; data: unknown; body: string } | { ok
 
 /** Separates a `---`-fenced YAML front matter block from the Markdown body and parses it. */
 export function splitFrontMatter(text: string): FrontMatterResult {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  if (!normalized.startsWith('---\n')) {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== '---') {
     return { ok: false, reason: 'the file must start with a "---" line opening the YAML front matter' };
   }
-  const end = normalized.indexOf('\n---', 4);
-  if (end === -1) return { ok: false, reason: 'the front matter has no closing "---" line' };
-  const yamlText = normalized.slice(4, end);
-  const body = normalized.slice(normalized.indexOf('\n', end + 1) + 1);
+  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
+  if (closing === -1) return { ok: false, reason: 'the front matter has no closing "---" line' };
+  const body = lines.slice(closing + 1).join('\n');
   try {
-    return { ok: true, data: parseYaml(yamlText), body };
+    return { ok: true, data: parseYaml(lines.slice(1, closing).join('\n')), body };
   } catch (error) {
     return { ok: false, reason: `the front matter is not valid YAML: ${(error as Error).message}` };
   }

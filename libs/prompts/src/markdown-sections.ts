@@ -12,10 +12,12 @@ export function splitByHeading(markdown: string, level: 2 | 3): MarkdownBlock[] 
   const marker = '#'.repeat(level) + ' ';
   const blocks: MarkdownBlock[] = [];
   let current: { title: string; lines: string[] } | null = null;
-  let inFence = false;
+  // A fence closes only with the same character that opened it (``` or ~~~), as in CommonMark.
+  let fence: string | null = null;
   for (const line of markdown.split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    if (!inFence && line.startsWith(marker)) {
+    const fenceMarker = /^\s*(```|~~~)/.exec(line)?.[1];
+    if (fenceMarker && (fence === null || fence === fenceMarker)) fence = fence === null ? fenceMarker : null;
+    if (fence === null && !fenceMarker && line.startsWith(marker)) {
       if (current) blocks.push({ title: current.title, body: current.lines.join('\n').trim() });
       current = { title: line.slice(marker.length).trim(), lines: [] };
     } else if (current) {

@@ -74,15 +74,16 @@ function parseSignals(
   file: string,
   problems: ContentProblem[],
 ): RubricSignal[] {
-  const byId = new Map(splitByHeading(markdown, 3).map((block) => [block.title.trim(), block.body]));
-  for (const id of byId.keys()) {
+  const byId = new Map<string, string>();
+  for (const block of splitByHeading(markdown, 3)) {
+    const id = block.title.trim();
+    const field = `## Rubric signals > ### ${id}`;
     if (!dimensionIds.includes(id)) {
-      problems.push({
-        file,
-        field: `### ${id}`,
-        reason: `is not a rubric dimension (known: ${dimensionIds.join(', ')})`,
-      });
+      problems.push({ file, field, reason: `is not a rubric dimension (known: ${dimensionIds.join(', ')})` });
+    } else if (byId.has(id)) {
+      problems.push({ file, field, reason: 'appears twice' });
     }
+    byId.set(id, block.body);
   }
   const signals: RubricSignal[] = [];
   for (const dimensionId of dimensionIds) {

@@ -9,13 +9,16 @@ export interface ContentProblem {
 }
 
 export function issuesToProblems(file: string, issues: readonly core.$ZodIssue[]): ContentProblem[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.join(', ');
-      return { file, field: path ? `${path}.${keys}` : keys, reason: 'is not an accepted field' };
+      return issue.keys.map((key) => ({
+        file,
+        field: path ? `${path}.${key}` : key,
+        reason: 'is not an accepted field',
+      }));
     }
-    return { file, field: path || '(root)', reason: issue.message };
+    return [{ file, field: path || '(root)', reason: issue.message }];
   });
 }
 

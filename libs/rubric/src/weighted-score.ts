@@ -18,5 +18,6 @@ export function weightedScore(
     weights += dimension.weight;
   }
   if (weights === 0) return null;
-  return Math.round((weighted / weights) * 100) / 100;
+  // Rounded from exact integer arithmetic, so 1.025 rounds up as written rather than as stored.
+  return Math.round((weighted * 100) / weights) / 100;
 }

@@ -1,0 +1,254 @@
+import type { z } from 'zod';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  LoginRequestSchema,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  RegisterRequestSchema,
+  UpdateMeRequestSchema,
+  type RegisterRequest,
+} from './auth';
+
+function aRegistration(
+  overrides: Partial<Record<keyof RegisterRequest, unknown>> = {},
+): Record<string, unknown> {
+  return {
+    email: 'ada@example.com',
+    password: 'correct-horse-battery',
+    displayName: 'Ada Lovelace',
+    timezone: 'Europe/London',
+    ...overrides,
+  };
+}
+
+/** The failed fields as the API reports them: dotted path and message. */
+function fieldErrors(result: z.ZodSafeParseResult<unknown>): Array<{ field: string; message: string }> {
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+describe('RegisterRequestSchema', () => {
+  it('accepts a complete registration', () => {
+    expect(RegisterRequestSchema.parse(aRegistration())).toEqual(aRegistration());
+  });
+
+  describe('email', () => {
+    it.each(['not-an-email', 'ada@', '@example.com', 'ada example.com'])('rejects "%s"', (email) => {
+      expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ email })))).toEqual([
+        { field: 'email', message: 'must be a valid email address' },
+      ]);
+    });
+
+    /** A syntactically valid address of exactly `length` characters (three 62-character domain labels). */
+    function anEmailOfLength(length: number): string {
+      const domain = `${['b', 'c', 'd'].map((label) => label.repeat(62)).join('.')}.com`;
+      return `${'a'.repeat(length - domain.length - 1)}@${domain}`;
+    }
+
+    it('accepts an address of 254 characters', () => {
+      const email = anEmailOfLength(254);
+
+      expect(RegisterRequestSchema.parse(aRegistration({ email })).email).toBe(email);
+    });
+
+    it('rejects an address longer than 254 characters', () => {
+      const email = anEmailOfLength(255);
+
+      expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ email })))).toEqual([
+        { field: 'email', message: 'must be a valid email address' },
+      ]);
+    });
+
+    it('is required', () => {
+      const { email: _email, ...withoutEmail } = aRegistration();
+
+      expect(fieldErrors(RegisterRequestSchema.safeParse(withoutEmail))).toEqual([
+        { field: 'email', message: 'must be a valid email address' },
+      ]);
+    });
+  });
+
+  describe('password', () => {
+    it(`accepts exactly ${PASSWORD_MIN_LENGTH} characters`, () => {
+      const password = 'p'.repeat(PASSWORD_MIN_LENGTH);
+
+      expect(RegisterRequestSchema.parse(aRegistration({ password })).password).toBe(password);
+    });
+
+    it(`rejects a password shorter than ${PASSWORD_MIN_LENGTH} characters`, () => {
+      const password = 'p'.repeat(PASSWORD_MIN_LENGTH - 1);
+
+      expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ password })))).toEqual([
+        { field: 'password', message: 'must be at least 10 characters' },
+      ]);
+    });
+
+    it(`accepts exactly ${PASSWORD_MAX_LENGTH} characters`, () => {
+      const password = 'p'.repeat(PASSWORD_MAX_LENGTH);
+
+      expect(RegisterRequestSchema.parse(aRegistration({ password })).password).toBe(password);
+    });
+
+    it(`rejects a password longer than ${PASSWORD_MAX_LENGTH} characters`, () => {
+      const password = 'p'.repeat(PASSWORD_MAX_LENGTH + 1);
+
+      expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ password })))).toEqual([
+        { field: 'password', message: 'must be at most 200 characters' },
+      ]);
+    });
+
+    it('keeps surrounding spaces, because they are part of the secret', () => {
+      const password = '  spaced secret  ';
+
+      expect(RegisterRequestSchema.parse(aRegistration({ password })).password).toBe(password);
+    });
+  });
+
+  describe('displayName', () => {
+    it('is trimmed', () => {
+      expect(RegisterRequestSchema.parse(aRegistration({ displayName: '   Ada   ' })).displayName).toBe(
+        'Ada',
+      );
+    });
+
+    it('accepts a single character', () => {
+      expect(RegisterRequestSchema.parse(aRegistration({ displayName: 'A' })).displayName).toBe('A');
+    });
+
+    it.each(['', '     ', '\t\n'])('rejects a name that is empty after trimming (%j)', (displayName) => {
+      expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ displayName })))).toEqual([
+        { field: 'displayName', message: 'must not be empty' },
+      ]);
+    });
+
+    it(`accepts ${DISPLAY_NAME_MAX_LENGTH} characters, counted after trimming`, () => {
+      const name = 'n'.repeat(DISPLAY_NAME_MAX_LENGTH);
+
+      expect(RegisterRequestSchema.parse(aRegistration({ displayName: `  ${name}  ` })).displayName).toBe(
+        name,
+      );
+    });
+
+    it(`rejects a name longer than ${DISPLAY_NAME_MAX_LENGTH} characters`, () => {
+      const displayName = 'n'.repeat(DISPLAY_NAME_MAX_LENGTH + 1);
+
+      expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ displayName })))).toEqual([
+        { field: 'displayName', message: 'must be at most 60 characters' },
+      ]);
+    });
+  });
+
+  describe('timezone', () => {
+    it.each(['UTC', 'America/Los_Angeles', 'Asia/Tokyo'])('accepts the IANA zone %s', (timezone) => {
+      expect(RegisterRequestSchema.parse(aRegistration({ timezone })).timezone).toBe(timezone);
+    });
+
+    it.each(['Moon/Tranquility_Base', 'PST', '+02:00'])('rejects %s', (timezone) => {
+      expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ timezone })))).toEqual([
+        { field: 'timezone', message: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"' },
+      ]);
+    });
+  });
+
+  it('rejects unknown keys, so a client cannot smuggle in a role', () => {
+    const result = RegisterRequestSchema.safeParse({ ...aRegistration(), role: 'admin' });
+
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ code: 'unrecognized_keys', keys: ['role'] }),
+    ]);
+  });
+
+  it('reports every missing field at once', () => {
+    expect(fieldErrors(RegisterRequestSchema.safeParse({})).map((error) => error.field)).toEqual([
+      'email',
+      'password',
+      'displayName',
+      'timezone',
+    ]);
+  });
+});
+
+describe('LoginRequestSchema', () => {
+  it('accepts an email and a password', () => {
+    const login = { email: 'ada@example.com', password: 'x' };
+
+    expect(LoginRequestSchema.parse(login)).toEqual(login);
+  });
+
+  it('accepts a password shorter than the registration minimum, so old accounts can still log in', () => {
+    expect(LoginRequestSchema.safeParse({ email: 'ada@example.com', password: 'short' }).success).toBe(true);
+  });
+
+  it('rejects an empty password', () => {
+    expect(fieldErrors(LoginRequestSchema.safeParse({ email: 'ada@example.com', password: '' }))).toEqual([
+      { field: 'password', message: 'must not be empty' },
+    ]);
+  });
+
+  it(`rejects a password longer than ${PASSWORD_MAX_LENGTH} characters`, () => {
+    const password = 'p'.repeat(PASSWORD_MAX_LENGTH + 1);
+
+    expect(LoginRequestSchema.safeParse({ email: 'ada@example.com', password }).success).toBe(false);
+  });
+
+  it('rejects unknown keys', () => {
+    expect(
+      LoginRequestSchema.safeParse({ email: 'ada@example.com', password: 'secret', remember: true }).success,
+    ).toBe(false);
+  });
+});
+
+describe('UpdateMeRequestSchema', () => {
+  it('needs at least one field', () => {
+    expect(fieldErrors(UpdateMeRequestSchema.safeParse({}))).toEqual([
+      { field: '', message: 'send at least one of displayName, timezone, targetLevel' },
+    ]);
+  });
+
+  it('treats fields that are present but undefined as absent', () => {
+    expect(UpdateMeRequestSchema.safeParse({ displayName: undefined, timezone: undefined }).success).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    { displayName: 'Grace' },
+    { timezone: 'America/New_York' },
+    { targetLevel: 'senior' },
+    { displayName: 'Grace', timezone: 'UTC', targetLevel: 'staff' },
+  ])('accepts %j', (body) => {
+    expect(UpdateMeRequestSchema.parse(body)).toEqual(body);
+  });
+
+  it('trims the display name like registration does', () => {
+    expect(UpdateMeRequestSchema.parse({ displayName: '  Grace  ' })).toEqual({ displayName: 'Grace' });
+  });
+
+  it('validates each field it is given', () => {
+    expect(
+      fieldErrors(
+        UpdateMeRequestSchema.safeParse({ displayName: ' ', timezone: 'Nowhere/Land', targetLevel: 'cto' }),
+      ),
+    ).toEqual([
+      { field: 'displayName', message: 'must not be empty' },
+      { field: 'timezone', message: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"' },
+      { field: 'targetLevel', message: expect.stringContaining('expected one of') },
+    ]);
+  });
+
+  it('rejects fields a user may not change about themselves', () => {
+    const result = UpdateMeRequestSchema.safeParse({ displayName: 'Grace', role: 'admin' });
+
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ code: 'unrecognized_keys', keys: ['role'] }),
+    ]);
+  });
+
+  it('does not let an unknown key alone satisfy the at-least-one rule', () => {
+    expect(UpdateMeRequestSchema.safeParse({ email: 'new@example.com' }).success).toBe(false);
+  });
+});

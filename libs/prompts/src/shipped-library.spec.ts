@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRubric } from '@mockboard/rubric';
+import { parsePromptFile } from './parse-prompt';
+import type { Prompt } from './prompt';
+
+/**
+ * The content that ships in prompts/, checked with the same parsers the server uses at start, so a
+ * broken file fails here before it stops a deployment.
+ */
+const PROMPTS_DIR = join(__dirname, '../../../prompts');
+
+const EXPECTED_IDS = [
+  'youtube',
+  'uber',
+  'whatsapp',
+  'global-cdn',
+  'url-shortener',
+  'chat-app',
+  'file-sync',
+  'rate-limiter',
+  'load-balancer',
+  'ecommerce-microservices',
+  'raft-kv-store',
+  'distributed-cache',
+];
+
+const rubricResult = parseRubric(readFileSync(join(PROMPTS_DIR, 'rubric.yaml'), 'utf8'));
+const dimensionIds = rubricResult.ok ? rubricResult.rubric.dimensions.map((dimension) => dimension.id) : [];
+const promptFiles = readdirSync(PROMPTS_DIR)
+  .filter((name) => name.endsWith('.md') && name !== 'README.md')
+  .sort();
+
+function parseShipped(file: string) {
+  return parsePromptFile(readFileSync(join(PROMPTS_DIR, file), 'utf8'), file, dimensionIds);
+}
+
+const validPrompts = (): Prompt[] =>
+  promptFiles.flatMap((file) => {
+    const result = parseShipped(file);
+    return result.ok ? [result.prompt] : [];
+  });
+
+function sectionOf(prompt: Prompt, id: string): string {
+  return prompt.guideSections.find((section) => section.id === id)?.markdown ?? '';
+}
+
+describe('the shipped prompt library', () => {
+  it('has a valid rubric.yaml', () => {
+    expect(rubricResult.ok ? [] : rubricResult.problems).toEqual([]);
+  });
+
+  it('has at least 12 prompts', () => {
+    expect(promptFiles.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(EXPECTED_IDS)('includes the %s prompt', (id) => {
+    expect(promptFiles).toContain(`${id}.md`);
+  });
+
+  describe.each(promptFiles)('%s', (file) => {
+    it('is a valid prompt', () => {
+      const result = parseShipped(file);
+
+      expect(result.ok ? [] : result.problems).toEqual([]);
+    });
+
+    it('works real numbers through in its scale estimates (at least three)', () => {
+      const result = parseShipped(file);
+      const estimates = result.ok ? sectionOf(result.prompt, 'scale-estimates') : '';
+
+      expect((estimates.match(/\d+(?:[.,]\d+)*/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('has at least five clarifying questions', () => {
+      const result = parseShipped(file);
+      const questions = result.ok ? sectionOf(result.prompt, 'clarifying-questions') : '';
+
+      expect(questions.split('**Q:**').length - 1).toBeGreaterThanOrEqual(5);
+    });
+  });
+
+  it('has prompts on every step of the roadmap', () => {
+    expect(new Set(validPrompts().map((prompt) => prompt.roadmapPhase))).toEqual(new Set([1, 2, 3, 4]));
+  });
+
+  it('uses each prompt id once', () => {
+    const ids = validPrompts().map((prompt) => prompt.id);
+
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

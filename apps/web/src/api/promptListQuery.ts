@@ -1,0 +1,28 @@
+import { DifficultySchema, RoadmapPhaseSchema, type PromptListQuery } from '@mockboard/contracts';
+
+/** The library's filters live in the URL (`?q=&difficulty=&tag=&roadmapPhase=`) so a view can be shared. */
+export const FILTER_KEYS = ['q', 'difficulty', 'tag', 'roadmapPhase'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Reads the filters from the URL, dropping values the API would reject rather than failing the page. */
+export function queryFromParams(params: URLSearchParams): PromptListQuery {
+  const query: PromptListQuery = {};
+  const q = params.get('q')?.trim().slice(0, 100);
+  if (q) query.q = q;
+  const difficulty = DifficultySchema.safeParse(params.get('difficulty'));
+  if (difficulty.success) query.difficulty = difficulty.data;
+  const tag = params.get('tag')?.trim();
+  if (tag) query.tag = tag.slice(0, 64);
+  const phase = RoadmapPhaseSchema.safeParse(Number(params.get('roadmapPhase')));
+  if (phase.success) query.roadmapPhase = phase.data;
+  return query;
+}
+
+/** A stable string for a query: the cache key for loading, and "are any filters on?". */
+export function queryKey(query: PromptListQuery): string {
+  return FILTER_KEYS.map((key) => `${key}=${query[key] ?? ''}`).join('&');
+}
+
+export function hasFilters(query: PromptListQuery): boolean {
+  return FILTER_KEYS.some((key) => query[key] !== undefined);
+}

@@ -1,0 +1,90 @@
+import type { LoginRequest, RegisterRequest, User } from '@mockboard/contracts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import * as authApi from '../api/auth';
+import { type ApiRequestError, isAbortError, toApiRequestError } from '../api/client';
+
+/**
+ * `unknown` means GET /api/me failed for a reason other than "not signed in" (server down, network):
+ * pages that need a user show a retry instead of sending someone who is signed in to Sign in.
+ */
+export type AuthState =
+  | { status: 'loading' }
+  | { status: 'signed-in'; user: User }
+  | { status: 'signed-out' }
+  | { status: 'unknown'; error: ApiRequestError };
+
+interface AuthContextValue {
+  state: AuthState;
+  user: User | null;
+  signIn(body: LoginRequest): Promise<User>;
+  signUp(body: RegisterRequest): Promise<User>;
+  signOut(): Promise<void>;
+  /** Replaces the current user after a profile update. */
+  setUser(user: User): void;
+  reload(): void;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    authApi.getMe(controller.signal).then(
+      (user) => setState({ status: 'signed-in', user }),
+      (error: unknown) => {
+        if (isAbortError(error)) return;
+        const apiError = toApiRequestError(error);
+        setState(apiError.status === 401 ? { status: 'signed-out' } : { status: 'unknown', error: apiError });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const signIn = useCallback(async (body: LoginRequest) => {
+    const user = await authApi.login(body);
+    setState({ status: 'signed-in', user });
+    return user;
+  }, []);
+
+  const signUp = useCallback(async (body: RegisterRequest) => {
+    const user = await authApi.register(body);
+    setState({ status: 'signed-in', user });
+    return user;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await authApi.logout();
+    setState({ status: 'signed-out' });
+  }, []);
+
+  const setUser = useCallback((user: User) => setState({ status: 'signed-in', user }), []);
+
+  const reload = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      state,
+      user: state.status === 'signed-in' ? state.user : null,
+      signIn,
+      signUp,
+      signOut,
+      setUser,
+      reload,
+    }),
+    [state, signIn, signUp, signOut, setUser, reload],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
+  return value;
+}

@@ -1,0 +1,61 @@
+import { DIFFICULTIES, ROADMAP_PHASE_TITLES, type PromptListQuery } from '@mockboard/contracts';
+import type { FilterKey } from '../api/promptListQuery';
+import { DIFFICULTY_LABELS } from './labels';
+import { SearchBox } from './SearchBox';
+import { SelectField } from './SelectField';
+
+interface PromptFiltersProps {
+  query: PromptListQuery;
+  tags: readonly string[];
+  onChange: (key: FilterKey, value: string) => void;
+}
+
+const difficultyOptions = [
+  { value: '', label: 'Any' },
+  ...DIFFICULTIES.map((difficulty) => ({ value: difficulty, label: DIFFICULTY_LABELS[difficulty] })),
+];
+
+const phaseOptions = [
+  { value: '', label: 'All' },
+  ...Object.entries(ROADMAP_PHASE_TITLES).map(([phase, title]) => ({
+    value: phase,
+    label: `${phase} · ${title}`,
+  })),
+];
+
+export function PromptFilters({ query, tags, onChange }: PromptFiltersProps) {
+  // A tag from a shared link stays selectable even if the current results no longer list it.
+  const tagValues = query.tag && !tags.includes(query.tag) ? [query.tag, ...tags] : tags;
+  const tagOptions = [{ value: '', label: 'All' }, ...tagValues.map((tag) => ({ value: tag, label: tag }))];
+
+  return (
+    <div className="filters">
+      <div className="filters__search">
+        <SearchBox
+          label="Search prompts"
+          placeholder="Title, summary or tag"
+          value={query.q ?? ''}
+          onSearch={(text) => onChange('q', text)}
+        />
+      </div>
+      <SelectField
+        label="Difficulty"
+        value={query.difficulty ?? ''}
+        options={difficultyOptions}
+        onChange={(value) => onChange('difficulty', value)}
+      />
+      <SelectField
+        label="Roadmap phase"
+        value={query.roadmapPhase === undefined ? '' : String(query.roadmapPhase)}
+        options={phaseOptions}
+        onChange={(value) => onChange('roadmapPhase', value)}
+      />
+      <SelectField
+        label="Tag"
+        value={query.tag ?? ''}
+        options={tagOptions}
+        onChange={(value) => onChange('tag', value)}
+      />
+    </div>
+  );
+}

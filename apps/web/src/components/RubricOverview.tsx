@@ -1,0 +1,35 @@
+import type { Rubric } from '@mockboard/contracts';
+
+/** The dimensions and their weights at a glance, each linking to its section below. */
+export function RubricOverview({ rubric }: { rubric: Rubric }) {
+  const heaviest = Math.max(...rubric.dimensions.map((dimension) => dimension.weight));
+  return (
+    <nav className="rubric-overview" aria-label="Dimensions">
+      <h2 className="rubric-overview__title">Dimensions and weights</h2>
+      <ul className="weight-list">
+        {rubric.dimensions.map((dimension) => (
+          <li key={dimension.id} className="weight-list__item">
+            <a href={`#dimension-${dimension.id}`} className="weight-list__link">
+              {dimension.title}
+            </a>
+            <span className="weight-list__bar" aria-hidden="true">
+              <span
+                className="weight-list__fill"
+                style={{ width: `${(dimension.weight / heaviest) * 100}%` }}
+              />
+            </span>
+            <span className="weight-list__value">{dimension.weight}%</span>
+          </li>
+        ))}
+      </ul>
+      <h2 className="rubric-overview__title">Levels</h2>
+      <ol className="level-legend">
+        {rubric.levels.map((level) => (
+          <li key={level.value}>
+            <span className="level-pill">{level.value}</span> {level.label}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

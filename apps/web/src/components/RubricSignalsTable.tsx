@@ -1,0 +1,50 @@
+import type { RubricSignal } from '@mockboard/contracts';
+import ReactMarkdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { getRubric } from '../api/rubric';
+import { useResource } from '../hooks/useResource';
+
+// Signals are single lines that may use inline Markdown (bold, code); paragraphs are unwrapped.
+const inlineOnly = { p: 'span' } as const;
+
+/** Strong and weak signals per rubric dimension; titles come from the rubric when it loads. */
+export function RubricSignalsTable({ signals }: { signals: readonly RubricSignal[] }) {
+  const rubric = useResource('rubric', getRubric);
+  const titles = new Map(
+    rubric.status === 'success' ? rubric.data.dimensions.map((d) => [d.id, d.title]) : [],
+  );
+
+  return (
+    <table className="signals-table">
+      <thead>
+        <tr>
+          <th scope="col">Dimension</th>
+          <th scope="col">Strong answers</th>
+          <th scope="col">Weak answers</th>
+        </tr>
+      </thead>
+      <tbody>
+        {signals.map((signal) => (
+          <tr key={signal.dimensionId}>
+            <th scope="row">{titles.get(signal.dimensionId) ?? humanize(signal.dimensionId)}</th>
+            <td data-label="Strong">
+              <ReactMarkdown remarkPlugins={[remarkGfm]} components={inlineOnly}>
+                {signal.strong}
+              </ReactMarkdown>
+            </td>
+            <td data-label="Weak">
+              <ReactMarkdown remarkPlugins={[remarkGfm]} components={inlineOnly}>
+                {signal.weak}
+              </ReactMarkdown>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function humanize(id: string): string {
+  const words = id.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

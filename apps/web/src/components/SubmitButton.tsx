@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A submit button that is disabled while its form is pending. Its text never changes (a spinner is
+ * added instead), so its accessible name stays stable for screen readers and tests.
+ */
+export function SubmitButton({
+  pending,
+  children,
+  block,
+}: {
+  pending: boolean;
+  children: ReactNode;
+  block?: boolean;
+}) {
+  return (
+    <button type="submit" className={`button${block ? ' button--block' : ''}`} disabled={pending}>
+      {pending && <span className="spinner spinner--small" aria-hidden="true" />}
+      {children}
+    </button>
+  );
+}

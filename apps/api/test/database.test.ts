@@ -29,21 +29,25 @@ describe('the database', () => {
   it('keeps concurrent transactions apart (the embedded database serialises them)', async () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        server.dataSource.transaction(async (manager) => {
-          await manager.query(
-            `INSERT INTO users (email, display_name, timezone, password_hash) VALUES ($1, 'T', 'UTC', 'h')`,
-            [`tx-${i}@example.test`],
-          );
-          const [row] = await manager.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [
-            `tx-${i}@example.test`,
-          ]);
-          if (i % 2 === 0) throw new Error('roll back');
-          return row.n as number;
-        }).catch(() => 'rolled back'),
+        server.dataSource
+          .transaction(async (manager) => {
+            await manager.query(
+              `INSERT INTO users (email, display_name, timezone, password_hash) VALUES ($1, 'T', 'UTC', 'h')`,
+              [`tx-${i}@example.test`],
+            );
+            const [row] = await manager.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [
+              `tx-${i}@example.test`,
+            ]);
+            if (i % 2 === 0) throw new Error('roll back');
+            return row.n as number;
+          })
+          .catch(() => 'rolled back'),
       ),
     );
     expect(results.filter((result) => result === 1)).toHaveLength(10);
-    const [{ n }] = await server.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE 'tx-%'`);
+    const [{ n }] = await server.dataSource.query(
+      `SELECT count(*)::int AS n FROM users WHERE email LIKE 'tx-%'`,
+    );
     expect(n).toBe(10);
   });
 });

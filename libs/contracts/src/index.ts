@@ -4,3 +4,4 @@ export * from './auth';
 export * from './prompts';
 export * from './rubric';
 export * from './health';
+export * from './scheduling';

@@ -3,3 +3,4 @@ export * from './parse-prompt';
 export * from './prompt-views';
 export * from './front-matter';
 export * from './markdown-sections';
+export * from './surprise-prompt';

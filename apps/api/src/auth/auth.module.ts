@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { AuthTokens } from './auth.tokens';
 import { MeController } from './me.controller';
 import { PasswordHasher } from './password-hasher';
+import { SocketAuthenticator } from './socket-authenticator';
 import { UsersRepository } from './users.repository';
 
 @Module({
@@ -37,8 +38,9 @@ import { UsersRepository } from './users.repository';
     AuthTokens,
     PasswordHasher,
     UsersRepository,
+    SocketAuthenticator,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthTokens, UsersRepository, PasswordHasher],
+  exports: [AuthTokens, UsersRepository, PasswordHasher, SocketAuthenticator],
 })
 export class AuthModule {}

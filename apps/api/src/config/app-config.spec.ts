@@ -20,7 +20,11 @@ describe('loadConfig', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgresql://u@db:5432/app' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://u@db:5432/app', schema: 'public' });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://u@db:5432/app',
+      schema: 'public',
+    });
   });
 
   it('treats empty variables as unset', () => {

@@ -1,5 +1,10 @@
 import { PGliteDriver } from 'typeorm-pglite';
 
+// The contrib entry points are reachable only through the package's exports map, which this
+// project's CommonJS type resolution does not read; at run time require() resolves them fine.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: unknown };
+
 type ConnectCallback = (error: Error | null, connection: unknown, release: () => void) => void;
 interface PoolLike {
   connect(callback: ConnectCallback): Promise<void>;
@@ -13,7 +18,10 @@ type PoolClass = new () => PoolLike;
  * which is what a pool of size one means: transactions stay atomic and isolated.
  */
 export function createEmbeddedDriver(dataDir: string): unknown {
-  const base = new PGliteDriver({ dataDir }).driver as unknown as { Pool: PoolClass };
+  // Extensions the migrations create must be bundled into the embedded build explicitly.
+  const base = new PGliteDriver({ dataDir, extensions: { btree_gist } } as ConstructorParameters<
+    typeof PGliteDriver
+  >[0]).driver as unknown as { Pool: PoolClass };
 
   class SerializedPool extends base.Pool {
     private tail: Promise<void> = Promise.resolve();

@@ -27,6 +27,10 @@ export class PromptsService {
     return toPromptDetail(prompt, viewer?.role === 'admin' ? 'interviewer' : 'candidate');
   }
 
+  all(): readonly Prompt[] {
+    return this.library.prompts;
+  }
+
   get(id: string): Prompt | undefined {
     return this.byId.get(id);
   }

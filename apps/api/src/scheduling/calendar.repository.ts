@@ -1,0 +1,76 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isExclusionViolation } from '../database/postgres-errors';
+
+/** What a calendar entry belongs to: exactly one of a slot, a match request or a session. */
+export type CalendarSource = { slotId: string } | { matchRequestId: string } | { sessionId: string };
+
+const OVERLAP_MESSAGE =
+  'That time overlaps a session, open slot or match request you already have; pick another time';
+
+function column(source: CalendarSource): { name: string; id: string } {
+  if ('slotId' in source) return { name: 'slot_id', id: source.slotId };
+  if ('matchRequestId' in source) return { name: 'match_request_id', id: source.matchRequestId };
+  return { name: 'session_id', id: source.sessionId };
+}
+
+/**
+ * Users' busy periods. The table's exclusion constraint refuses overlapping periods of one user;
+ * this repository turns that refusal into a 409 with `message` (or a default that says what to do).
+ */
+@Injectable()
+export class CalendarRepository {
+  async reserve(
+    manager: EntityManager,
+    userId: string,
+    period: { start: Date; end: Date },
+    source: CalendarSource,
+    message = OVERLAP_MESSAGE,
+  ): Promise<void> {
+    const { name, id } = column(source);
+    await this.refuseOverlap(message, () =>
+      manager.query(
+        `INSERT INTO calendar_entries (user_id, period, ${name}) VALUES ($1, tstzrange($2, $3, '[)'), $4)`,
+        [userId, period.start, period.end, id],
+      ),
+    );
+  }
+
+  /** Re-labels a slot's or a match request's entries as the session's, keeping their periods. */
+  async convertToSession(manager: EntityManager, from: CalendarSource, sessionId: string): Promise<void> {
+    const { name, id } = column(from);
+    await manager.query(`UPDATE calendar_entries SET ${name} = NULL, session_id = $2 WHERE ${name} = $1`, [
+      id,
+      sessionId,
+    ]);
+  }
+
+  async moveSession(
+    manager: EntityManager,
+    sessionId: string,
+    period: { start: Date; end: Date },
+    message = OVERLAP_MESSAGE,
+  ): Promise<void> {
+    await this.refuseOverlap(message, () =>
+      manager.query(`UPDATE calendar_entries SET period = tstzrange($2, $3, '[)') WHERE session_id = $1`, [
+        sessionId,
+        period.start,
+        period.end,
+      ]),
+    );
+  }
+
+  async release(manager: EntityManager, source: CalendarSource): Promise<void> {
+    const { name, id } = column(source);
+    await manager.query(`DELETE FROM calendar_entries WHERE ${name} = $1`, [id]);
+  }
+
+  private async refuseOverlap(message: string, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (isExclusionViolation(error)) throw new ConflictException(message);
+      throw error;
+    }
+  }
+}

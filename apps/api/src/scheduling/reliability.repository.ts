@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Partner, Reliability } from '@mockboard/contracts';
+
+interface PartnerRow {
+  id: string;
+  display_name: string;
+  target_level: Partner['targetLevel'];
+  completed: number;
+  late: number;
+  no_shows: number;
+}
+
+/** How dependable users have been: sessions completed, late cancellations, no-shows. */
+@Injectable()
+export class ReliabilityRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The partner view (name, level, reliability) of each user, keyed by id. */
+  async partners(userIds: readonly string[]): Promise<Map<string, Partner>> {
+    if (userIds.length === 0) return new Map();
+    const rows: PartnerRow[] = await this.dataSource.query(
+      `SELECT u.id, u.display_name, u.target_level,
+         (SELECT count(*)::int FROM session_participants p JOIN sessions s ON s.id = p.session_id
+           WHERE p.user_id = u.id AND s.status = 'completed' AND NOT p.no_show) AS completed,
+         (SELECT count(*)::int FROM sessions s WHERE s.cancelled_by = u.id AND s.late_cancellation) AS late,
+         (SELECT count(*)::int FROM session_participants p WHERE p.user_id = u.id AND p.no_show) AS no_shows
+       FROM users u WHERE u.id = ANY($1::uuid[])`,
+      [[...new Set(userIds)]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          displayName: row.display_name,
+          targetLevel: row.target_level,
+          reliability: {
+            sessionsCompleted: row.completed,
+            lateCancellations: row.late,
+            noShows: row.no_shows,
+          },
+        },
+      ]),
+    );
+  }
+
+  async of(userId: string): Promise<Reliability> {
+    const partner = (await this.partners([userId])).get(userId);
+    return partner?.reliability ?? { sessionsCompleted: 0, lateCancellations: 0, noShows: 0 };
+  }
+}

@@ -1,0 +1,91 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { pickSurprisePrompt } from '@mockboard/prompts';
+import type { PlannedRound } from '@mockboard/schedule';
+import { RequestValidationException } from '../common/zod-validation.pipe';
+import { PromptsService } from '../prompts/prompts.service';
+import { SessionsRepository, type SessionRecord } from './sessions.repository';
+
+/**
+ * Which prompt each round uses. A candidate is never asked a prompt they have been asked before;
+ * "surprise me" prefers prompts the interviewer has answered themselves, so they know them.
+ */
+@Injectable()
+export class RoundPromptsService {
+  constructor(
+    private readonly prompts: PromptsService,
+    private readonly sessions: SessionsRepository,
+  ) {}
+
+  /** Throws a 400 naming `field` when the id is not in the library. */
+  requireKnownPrompt(promptId: string, field = 'promptId'): void {
+    if (!this.prompts.get(promptId)) {
+      throw new RequestValidationException('body', [
+        { field, message: `"${promptId}" is not a prompt in the library` },
+      ]);
+    }
+  }
+
+  /**
+   * Prompts for a new session's rounds: the requested prompt for round 1 when its candidate has not
+   * been asked it; otherwise left for the round's interviewer to choose.
+   */
+  async initial(
+    manager: EntityManager,
+    rounds: PlannedRound[],
+    requestedPromptId: string | null,
+  ): Promise<(PlannedRound & { promptId: string | null })[]> {
+    const result: (PlannedRound & { promptId: string | null })[] = [];
+    for (const round of rounds) {
+      let promptId: string | null = null;
+      if (round.number === 1 && requestedPromptId) {
+        const asked = await this.sessions.promptsAskedOf(round.candidateId, manager);
+        if (!asked.has(requestedPromptId) || round.candidateId === round.interviewerId)
+          promptId = requestedPromptId;
+      }
+      result.push({ ...round, promptId });
+    }
+    return result;
+  }
+
+  /** The round's interviewer picks its prompt, or asks for a surprise. Returns the chosen id. */
+  async choose(
+    manager: EntityManager,
+    record: SessionRecord,
+    roundNumber: number,
+    userId: string,
+    requested: string,
+  ): Promise<string> {
+    const round = record.rounds.find((candidate) => candidate.number === roundNumber);
+    if (!round) throw new NotFoundException(`This session has no round ${roundNumber}`);
+    if (round.interviewer_id !== userId) {
+      throw new ForbiddenException("Only this round's interviewer chooses its prompt");
+    }
+    if (!['scheduled', 'live'].includes(record.session.status)) {
+      throw new ConflictException(
+        `The session is ${record.session.status}; its prompts can no longer change`,
+      );
+    }
+    const solo = round.candidate_id === round.interviewer_id;
+    const asked = solo ? new Set<string>() : await this.sessions.promptsAskedOf(round.candidate_id, manager);
+    asked.delete(round.prompt_id ?? '');
+    if (requested !== 'surprise') {
+      this.requireKnownPrompt(requested);
+      if (asked.has(requested)) {
+        throw new ConflictException(
+          'Your candidate has already been asked this prompt; choose another or "surprise"',
+        );
+      }
+      return requested;
+    }
+    const answered = await this.sessions.promptsAskedOf(round.interviewer_id, manager);
+    const picked = pickSurprisePrompt({
+      prompts: this.prompts.all(),
+      askedOfCandidate: asked,
+      answeredByInterviewer: answered,
+    });
+    if (!picked)
+      throw new ConflictException('Your candidate has already been asked every prompt in the library');
+    return picked.id;
+  }
+}

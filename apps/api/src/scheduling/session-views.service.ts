@@ -1,0 +1,48 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Session } from '@mockboard/contracts';
+import type { UserEntity } from '../auth/user.entity';
+import { isUuid } from './uuid';
+import { PromptsService } from '../prompts/prompts.service';
+import { ReliabilityRepository } from './reliability.repository';
+import { toSessionView } from './session-view';
+import { SessionsRepository, type SessionRecord } from './sessions.repository';
+
+const NOT_FOUND = 'No session with this id';
+
+/** Reads sessions for a viewer: participants and admins see them; anyone else learns nothing. */
+@Injectable()
+export class SessionViewsService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly reliability: ReliabilityRepository,
+    private readonly prompts: PromptsService,
+  ) {}
+
+  /** The record, if `viewer` may see it; otherwise the same 404 as for a session that does not exist. */
+  async visibleRecord(viewer: UserEntity, sessionId: string): Promise<SessionRecord> {
+    const record = isUuid(sessionId) ? await this.sessions.find(sessionId) : null;
+    if (!record || !(viewer.role === 'admin' || isParticipant(record, viewer.id))) {
+      throw new NotFoundException(NOT_FOUND);
+    }
+    return record;
+  }
+
+  async view(viewer: UserEntity, sessionId: string): Promise<Session> {
+    return (await this.views([await this.visibleRecord(viewer, sessionId)]))[0]!;
+  }
+
+  async views(records: SessionRecord[]): Promise<Session[]> {
+    const partners = await this.reliability.partners(
+      records.flatMap((record) => record.participants.map((p) => p.user_id)),
+    );
+    return records.map((record) =>
+      toSessionView(record, partners, (id) => this.prompts.get(id)?.title ?? null),
+    );
+  }
+}
+
+export function isParticipant(record: SessionRecord, userId: string): boolean {
+  return record.participants.some((participant) => participant.user_id === userId);
+}
+
+export const SESSION_NOT_FOUND = NOT_FOUND;

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SessionFormat, SessionStatus } from '@mockboard/contracts';
+import type { PlannedRound } from '@mockboard/schedule';
+
+export interface NewSession {
+  kind: 'peer' | 'solo';
+  format: SessionFormat;
+  startsAt: Date;
+  endsAt: Date;
+  participantIds: string[];
+  rounds: (PlannedRound & { promptId: string | null })[];
+  rescuedFrom?: string;
+}
+
+export interface SessionRow {
+  id: string;
+  kind: 'peer' | 'solo';
+  format: SessionFormat;
+  status: SessionStatus;
+  starts_at: Date;
+  ends_at: Date;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  cancelled_at: Date | null;
+  late_cancellation: boolean;
+  created_at: Date;
+}
+
+export interface ParticipantRow {
+  session_id: string;
+  user_id: string;
+  email: string;
+  joined_at: Date | null;
+  no_show: boolean;
+  shares_contact: boolean;
+}
+
+export interface RoundRow {
+  session_id: string;
+  number: 1 | 2;
+  interviewer_id: string;
+  candidate_id: string;
+  prompt_id: string | null;
+}
+
+export interface ProposalRow {
+  id: string;
+  session_id: string;
+  proposed_by: string;
+  starts_at: Date;
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  created_at: Date;
+}
+
+export interface SessionRecord {
+  session: SessionRow;
+  participants: ParticipantRow[];
+  rounds: RoundRow[];
+  pendingProposal: ProposalRow | null;
+}
+
+/** Sessions, their participants and rounds: creation inside a transaction, and reads. */
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(manager: EntityManager, session: NewSession): Promise<string> {
+    const [row] = (await manager.query(
+      `INSERT INTO sessions (kind, format, starts_at, ends_at, rescued_from) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [session.kind, session.format, session.startsAt, session.endsAt, session.rescuedFrom ?? null],
+    )) as { id: string }[];
+    const id = row!.id;
+    for (const userId of session.participantIds) {
+      await manager.query(`INSERT INTO session_participants (session_id, user_id) VALUES ($1, $2)`, [
+        id,
+        userId,
+      ]);
+    }
+    for (const round of session.rounds) {
+      await manager.query(
+        `INSERT INTO session_rounds (session_id, number, interviewer_id, candidate_id, prompt_id)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [id, round.number, round.interviewerId, round.candidateId, round.promptId],
+      );
+    }
+    return id;
+  }
+
+  /** Locks the session row for the rest of the transaction, so concurrent changes queue up. */
+  async lock(manager: EntityManager, sessionId: string): Promise<SessionRecord | null> {
+    const rows: SessionRow[] = await manager.query(`SELECT * FROM sessions WHERE id = $1 FOR UPDATE`, [
+      sessionId,
+    ]);
+    if (rows.length === 0) return null;
+    return (await this.records(rows, manager))[0] ?? null;
+  }
+
+  async find(sessionId: string): Promise<SessionRecord | null> {
+    const rows: SessionRow[] = await this.dataSource.query(`SELECT * FROM sessions WHERE id = $1`, [
+      sessionId,
+    ]);
+    return (await this.records(rows))[0] ?? null;
+  }
+
+  /** Every session the user takes part in, soonest first. */
+  async forUser(userId: string): Promise<SessionRecord[]> {
+    const rows: SessionRow[] = await this.dataSource.query(
+      `SELECT s.* FROM sessions s JOIN session_participants p ON p.session_id = s.id
+       WHERE p.user_id = $1 ORDER BY s.starts_at`,
+      [userId],
+    );
+    return this.records(rows);
+  }
+
+  /** Prompts the user has already been asked as a candidate (in sessions that were not cancelled). */
+  async promptsAskedOf(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const rows: { prompt_id: string }[] = await manager.query(
+      `SELECT DISTINCT r.prompt_id FROM session_rounds r JOIN sessions s ON s.id = r.session_id
+       WHERE r.candidate_id = $1 AND r.prompt_id IS NOT NULL AND s.status <> 'cancelled'`,
+      [userId],
+    );
+    return new Set(rows.map((row) => row.prompt_id));
+  }
+
+  async setRoundPrompt(
+    manager: EntityManager,
+    sessionId: string,
+    round: number,
+    promptId: string,
+  ): Promise<void> {
+    await manager.query(`UPDATE session_rounds SET prompt_id = $3 WHERE session_id = $1 AND number = $2`, [
+      sessionId,
+      round,
+      promptId,
+    ]);
+  }
+
+  private async records(
+    rows: SessionRow[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SessionRecord[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const participants: ParticipantRow[] = await manager.query(
+      `SELECT p.session_id, p.user_id, u.email, p.joined_at, p.no_show, p.shares_contact
+       FROM session_participants p JOIN users u ON u.id = p.user_id WHERE p.session_id = ANY($1::uuid[])
+       ORDER BY p.session_id, u.created_at`,
+      [ids],
+    );
+    const rounds: RoundRow[] = await manager.query(
+      `SELECT * FROM session_rounds WHERE session_id = ANY($1::uuid[]) ORDER BY session_id, number`,
+      [ids],
+    );
+    const proposals: ProposalRow[] = await manager.query(
+      `SELECT * FROM reschedule_proposals WHERE session_id = ANY($1::uuid[]) AND status = 'pending'`,
+      [ids],
+    );
+    return rows.map((session) => ({
+      session,
+      participants: participants.filter((row) => row.session_id === session.id),
+      rounds: rounds
+        .filter((row) => row.session_id === session.id)
+        .map((row) => ({ ...row, number: Number(row.number) as 1 | 2 })),
+      pendingProposal: proposals.find((row) => row.session_id === session.id) ?? null,
+    }));
+  }
+}

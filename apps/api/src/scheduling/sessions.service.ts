@@ -1,0 +1,253 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  DEFAULT_DURATION_MINUTES,
+  type Session,
+  type SessionListResponse,
+  type SoloSessionRequest,
+} from '@mockboard/contracts';
+import {
+  addMinutes,
+  formatInZone,
+  isLateCancellation,
+  isRoomOpen,
+  planRounds,
+  roomWindow,
+  slotStartProblem,
+} from '@mockboard/schedule';
+import type { UserEntity } from '../auth/user.entity';
+import { RequestValidationException } from '../common/zod-validation.pipe';
+import { NotificationsService } from '../notifications/notifications.service';
+import { CalendarRepository } from './calendar.repository';
+import { RoundPromptsService } from './round-prompts.service';
+import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
+import { SessionsRepository, type SessionRecord } from './sessions.repository';
+import { isUuid } from './uuid';
+
+/** A session's life after it was made: solo practice, cancel, reschedule, join, prompts, contacts. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly calendar: CalendarRepository,
+    private readonly roundPrompts: RoundPromptsService,
+    private readonly views: SessionViewsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async list(user: UserEntity): Promise<SessionListResponse> {
+    const now = new Date();
+    const all = await this.views.views(await this.sessions.forUser(user.id));
+    const active = (session: Session) =>
+      ['scheduled', 'live'].includes(session.status) && new Date(session.endsAt) > now;
+    return {
+      upcoming: all.filter(active),
+      past: all.filter((session) => !active(session)).reverse(),
+    };
+  }
+
+  /** Solo practice: one person, a prompt, the whiteboard and the timer, starting now. */
+  async createSolo(user: UserEntity, request: SoloSessionRequest): Promise<Session> {
+    this.roundPrompts.requireKnownPrompt(request.promptId);
+    const startsAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const endsAt = addMinutes(startsAt, DEFAULT_DURATION_MINUTES.single);
+    const sessionId = await this.dataSource.transaction(async (manager) => {
+      const id = await this.sessions.create(manager, {
+        kind: 'solo',
+        format: 'single',
+        startsAt,
+        endsAt,
+        participantIds: [user.id],
+        rounds: planRounds('single', user.id, null).map((round) => ({
+          ...round,
+          promptId: request.promptId,
+        })),
+      });
+      await this.calendar.reserve(manager, user.id, { start: startsAt, end: endsAt }, { sessionId: id });
+      return id;
+    });
+    return this.views.view(user, sessionId);
+  }
+
+  /** Cancels a scheduled session, frees both calendars and tells the partner. */
+  async cancel(user: UserEntity, sessionId: string, reason: string): Promise<Session> {
+    const now = new Date();
+    const record = await this.inTransaction(user, sessionId, async (manager, locked) => {
+      if (locked.session.status !== 'scheduled') {
+        throw new ConflictException(`The session is ${locked.session.status} and can no longer be cancelled`);
+      }
+      await manager.query(
+        `UPDATE sessions SET status = 'cancelled', cancelled_by = $2, cancel_reason = $3, cancelled_at = $4,
+           late_cancellation = $5 WHERE id = $1`,
+        [sessionId, user.id, reason, now, isLateCancellation(locked.session.starts_at, now)],
+      );
+      await manager.query(
+        `UPDATE reschedule_proposals SET status = 'withdrawn' WHERE session_id = $1 AND status = 'pending'`,
+        [sessionId],
+      );
+      await this.calendar.release(manager, { sessionId });
+      return locked;
+    });
+    await this.notifications.notify(partnersOf(record, user.id), {
+      type: 'cancelled',
+      title: 'Session cancelled',
+      body: (zone) =>
+        `${user.displayName} cancelled your session on ${formatInZone(record.session.starts_at, zone)}: ${reason}`,
+      sessionId,
+    });
+    return this.views.view(user, sessionId);
+  }
+
+  async proposeReschedule(user: UserEntity, sessionId: string, startsAtText: string): Promise<Session> {
+    const startsAt = new Date(startsAtText);
+    const problem = slotStartProblem(startsAt, new Date());
+    if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
+    const record = await this.inTransaction(user, sessionId, async (manager, locked) => {
+      if (locked.session.status !== 'scheduled') {
+        throw new ConflictException(`The session is ${locked.session.status} and can no longer be moved`);
+      }
+      if (locked.participants.length < 2)
+        throw new ConflictException('A solo session has nobody to agree a new time with');
+      if (locked.pendingProposal) {
+        throw new ConflictException(
+          'A new time is already proposed; wait for the answer or cancel the session',
+        );
+      }
+      await manager.query(
+        `INSERT INTO reschedule_proposals (session_id, proposed_by, starts_at) VALUES ($1, $2, $3)`,
+        [sessionId, user.id, startsAt],
+      );
+      return locked;
+    });
+    await this.notifications.notify(partnersOf(record, user.id), {
+      type: 'reschedule_proposed',
+      title: 'New time proposed',
+      body: (zone) => `${user.displayName} proposes to move your session to ${formatInZone(startsAt, zone)}.`,
+      sessionId,
+    });
+    return this.views.view(user, sessionId);
+  }
+
+  /** The partner (not the proposer) accepts or declines; accepting moves both calendars. */
+  async respondToReschedule(user: UserEntity, sessionId: string, accept: boolean): Promise<Session> {
+    const record = await this.inTransaction(user, sessionId, async (manager, locked) => {
+      const proposal = locked.pendingProposal;
+      if (!proposal) throw new ConflictException('There is no proposed new time to answer');
+      if (proposal.proposed_by === user.id)
+        throw new ForbiddenException('Your partner answers your proposal, not you');
+      await manager.query(`UPDATE reschedule_proposals SET status = $2 WHERE id = $1`, [
+        proposal.id,
+        accept ? 'accepted' : 'declined',
+      ]);
+      if (accept) {
+        const duration = locked.session.ends_at.getTime() - locked.session.starts_at.getTime();
+        const endsAt = new Date(proposal.starts_at.getTime() + duration);
+        await manager.query(
+          `UPDATE sessions SET starts_at = $2, ends_at = $3, starting_soon_notified = false WHERE id = $1`,
+          [sessionId, proposal.starts_at, endsAt],
+        );
+        await this.calendar.moveSession(
+          manager,
+          sessionId,
+          { start: proposal.starts_at, end: endsAt },
+          'One of you already has a session, open slot or match request at the proposed time',
+        );
+      }
+      return locked;
+    });
+    await this.notifications.notify(partnersOf(record, user.id), {
+      type: 'rescheduled',
+      title: accept ? 'Session moved' : 'New time declined',
+      body: (zone) =>
+        accept
+          ? `${user.displayName} accepted: your session now starts on ${formatInZone(record.pendingProposal!.starts_at, zone)}.`
+          : `${user.displayName} declined the new time; the session stays as it was.`,
+      sessionId,
+    });
+    return this.views.view(user, sessionId);
+  }
+
+  /** Records that the user entered the room (the live room calls this too). */
+  async join(user: UserEntity, sessionId: string, now = new Date()): Promise<Session> {
+    await this.inTransaction(user, sessionId, async (manager, locked) => {
+      if (!isParticipant(locked, user.id)) throw new ForbiddenException('Only participants join the room');
+      if (!['scheduled', 'live'].includes(locked.session.status)) {
+        throw new ConflictException(`The session is ${locked.session.status}`);
+      }
+      const window = roomWindow(locked.session.starts_at, locked.session.ends_at);
+      if (!isRoomOpen(window, now)) {
+        const message =
+          now < window.opensAt
+            ? `The room opens at ${window.opensAt.toISOString()}, 30 minutes before the start`
+            : 'The room has closed';
+        throw new ConflictException(message);
+      }
+      await manager.query(
+        `UPDATE session_participants SET joined_at = COALESCE(joined_at, $3) WHERE session_id = $1 AND user_id = $2`,
+        [sessionId, user.id, now],
+      );
+      if (now >= locked.session.starts_at) {
+        await manager.query(`UPDATE sessions SET status = 'live' WHERE id = $1 AND status = 'scheduled'`, [
+          sessionId,
+        ]);
+      }
+      return locked;
+    });
+    return this.views.view(user, sessionId);
+  }
+
+  async chooseRoundPrompt(
+    user: UserEntity,
+    sessionId: string,
+    round: number,
+    promptId: string,
+  ): Promise<Session> {
+    await this.inTransaction(user, sessionId, async (manager, locked) => {
+      const chosen = await this.roundPrompts.choose(manager, locked, round, user.id, promptId);
+      await this.sessions.setRoundPrompt(manager, sessionId, round, chosen);
+      return locked;
+    });
+    return this.views.view(user, sessionId);
+  }
+
+  /** Emails are shared only once both participants opted in, after the session. */
+  async shareContact(user: UserEntity, sessionId: string, share: boolean): Promise<Session> {
+    await this.inTransaction(user, sessionId, async (manager, locked) => {
+      if (!isParticipant(locked, user.id))
+        throw new ForbiddenException('Only participants share contact details');
+      if (locked.session.ends_at > new Date() && ['scheduled', 'live'].includes(locked.session.status)) {
+        throw new ConflictException('Contact details can be shared once the session is over');
+      }
+      await manager.query(
+        `UPDATE session_participants SET shares_contact = $3 WHERE session_id = $1 AND user_id = $2`,
+        [sessionId, user.id, share],
+      );
+      return locked;
+    });
+    return this.views.view(user, sessionId);
+  }
+
+  /**
+   * Runs `work` in a transaction with the session row locked, after checking that `user` may see
+   * it (participants and admins; anyone else gets the same 404 as for a missing session).
+   */
+  private async inTransaction(
+    user: UserEntity,
+    sessionId: string,
+    work: (manager: EntityManager, record: SessionRecord) => Promise<SessionRecord>,
+  ): Promise<SessionRecord> {
+    if (!isUuid(sessionId)) throw new NotFoundException(SESSION_NOT_FOUND);
+    return this.dataSource.transaction(async (manager) => {
+      const record = await this.sessions.lock(manager, sessionId);
+      if (!record || !(user.role === 'admin' || isParticipant(record, user.id))) {
+        throw new NotFoundException(SESSION_NOT_FOUND);
+      }
+      return work(manager, record);
+    });
+  }
+}
+
+export function partnersOf(record: SessionRecord, userId: string): string[] {
+  return record.participants.map((participant) => participant.user_id).filter((id) => id !== userId);
+}

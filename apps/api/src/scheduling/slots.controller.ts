@@ -1,0 +1,52 @@
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CreateSlotRequestSchema,
+  SlotListQuerySchema,
+  type CreateSlotRequest,
+  type Session,
+  type Slot,
+  type SlotListQuery,
+  type SlotListResponse,
+} from '@mockboard/contracts';
+import { CurrentUser } from '../auth/access.decorators';
+import type { UserEntity } from '../auth/user.entity';
+import { ValidBody, ValidQuery } from '../common/validated.decorators';
+import { SlotsService } from './slots.service';
+
+@ApiTags('slots')
+@Controller('slots')
+export class SlotsController {
+  constructor(private readonly slots: SlotsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Offer a slot others can book (quarter hour, 5 minutes to 60 days ahead)' })
+  offer(
+    @CurrentUser() user: UserEntity,
+    @ValidBody(CreateSlotRequestSchema) body: CreateSlotRequest,
+  ): Promise<Slot> {
+    return this.slots.offer(user, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "Others' open slots between from and to (default: the next 14 days)" })
+  async list(
+    @CurrentUser() user: UserEntity,
+    @ValidQuery(SlotListQuerySchema) query: SlotListQuery,
+  ): Promise<SlotListResponse> {
+    return { slots: await this.slots.list(user, query) };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw one of your open slots' })
+  withdraw(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<void> {
+    return this.slots.withdraw(user, id);
+  }
+
+  @Post(':id/book')
+  @ApiOperation({ summary: 'Book an open slot; exactly one concurrent booker wins, the rest get 409' })
+  book(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<Session> {
+    return this.slots.book(user, id);
+  }
+}

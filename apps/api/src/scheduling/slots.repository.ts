@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { HostRole, SessionFormat, TargetLevel } from '@mockboard/contracts';
+
+export interface SlotRow {
+  id: string;
+  host_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  format: SessionFormat;
+  prompt_id: string | null;
+  level: TargetLevel | null;
+  host_role: HostRole;
+  status: 'open' | 'booked' | 'withdrawn';
+  session_id: string | null;
+  created_at: Date;
+}
+
+export interface NewSlot {
+  hostId: string;
+  startsAt: Date;
+  endsAt: Date;
+  format: SessionFormat;
+  promptId: string | null;
+  level: TargetLevel | null;
+  hostRole: HostRole;
+}
+
+export interface OpenSlotFilter {
+  from: Date;
+  to: Date;
+  level?: TargetLevel;
+  /** Only this host's slots, or everyone's but this user's. */
+  hostId?: string;
+  excludeHostId?: string;
+  limit: number;
+}
+
+@Injectable()
+export class SlotsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, slot: NewSlot): Promise<SlotRow> {
+    const [row] = (await manager.query(
+      `INSERT INTO slots (host_id, starts_at, ends_at, format, prompt_id, level, host_role)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [slot.hostId, slot.startsAt, slot.endsAt, slot.format, slot.promptId, slot.level, slot.hostRole],
+    )) as SlotRow[];
+    return row!;
+  }
+
+  /** Locks the slot row: concurrent bookers of one slot queue here and see the winner's change. */
+  async lock(manager: EntityManager, slotId: string): Promise<SlotRow | null> {
+    const rows: SlotRow[] = await manager.query(`SELECT * FROM slots WHERE id = $1 FOR UPDATE`, [slotId]);
+    return rows[0] ?? null;
+  }
+
+  async markBooked(manager: EntityManager, slotId: string, sessionId: string): Promise<void> {
+    await manager.query(`UPDATE slots SET status = 'booked', session_id = $2 WHERE id = $1`, [
+      slotId,
+      sessionId,
+    ]);
+  }
+
+  async markWithdrawn(manager: EntityManager, slotId: string): Promise<void> {
+    await manager.query(`UPDATE slots SET status = 'withdrawn' WHERE id = $1`, [slotId]);
+  }
+
+  /** Open slots starting in [from, to), soonest first; served by the partial index on open slots. */
+  open(filter: OpenSlotFilter): Promise<SlotRow[]> {
+    const conditions = [`status = 'open'`, `starts_at >= $1`, `starts_at < $2`, `starts_at > now()`];
+    const parameters: unknown[] = [filter.from, filter.to];
+    if (filter.level) {
+      parameters.push(filter.level);
+      conditions.push(`level = $${parameters.length}`);
+    }
+    if (filter.hostId) {
+      parameters.push(filter.hostId);
+      conditions.push(`host_id = $${parameters.length}`);
+    }
+    if (filter.excludeHostId) {
+      parameters.push(filter.excludeHostId);
+      conditions.push(`host_id <> $${parameters.length}`);
+    }
+    return this.dataSource.query(
+      `SELECT * FROM slots WHERE ${conditions.join(' AND ')} ORDER BY starts_at, id LIMIT ${filter.limit}`,
+      parameters,
+    );
+  }
+
+  async find(slotId: string): Promise<SlotRow | null> {
+    const rows: SlotRow[] = await this.dataSource.query(`SELECT * FROM slots WHERE id = $1`, [slotId]);
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,142 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  DEFAULT_DURATION_MINUTES,
+  type CreateSlotRequest,
+  type Session,
+  type Slot,
+  type SlotListQuery,
+} from '@mockboard/contracts';
+import { addMinutes, formatInZone, planRounds, slotStartProblem } from '@mockboard/schedule';
+import type { UserEntity } from '../auth/user.entity';
+import { RequestValidationException } from '../common/zod-validation.pipe';
+import { NotificationsService } from '../notifications/notifications.service';
+import { CalendarRepository } from './calendar.repository';
+import { ReliabilityRepository } from './reliability.repository';
+import { RoundPromptsService } from './round-prompts.service';
+import { SessionViewsService } from './session-views.service';
+import { SessionsRepository } from './sessions.repository';
+import { toSlotView } from './slot-view';
+import { SlotsRepository } from './slots.repository';
+import { isUuid } from './uuid';
+
+const DEFAULT_LIST_DAYS = 14;
+const MAX_LIST_DAYS = 62;
+const LIST_LIMIT = 500;
+const DAY = 24 * 60 * 60_000;
+
+/** Offering, listing, withdrawing and booking slots. */
+@Injectable()
+export class SlotsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly slots: SlotsRepository,
+    private readonly calendar: CalendarRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly reliability: ReliabilityRepository,
+    private readonly roundPrompts: RoundPromptsService,
+    private readonly views: SessionViewsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async offer(host: UserEntity, request: CreateSlotRequest): Promise<Slot> {
+    const startsAt = new Date(request.startsAt);
+    const problem = slotStartProblem(startsAt, new Date());
+    if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
+    if (request.promptId) this.roundPrompts.requireKnownPrompt(request.promptId);
+    const format = request.format ?? 'swap';
+    const endsAt = addMinutes(startsAt, request.durationMinutes ?? DEFAULT_DURATION_MINUTES[format]);
+    const row = await this.dataSource.transaction(async (manager) => {
+      const slot = await this.slots.insert(manager, {
+        hostId: host.id,
+        startsAt,
+        endsAt,
+        format,
+        promptId: request.promptId ?? null,
+        level: request.level ?? null,
+        hostRole: request.hostRole ?? 'interviewer',
+      });
+      await this.calendar.reserve(manager, host.id, { start: startsAt, end: endsAt }, { slotId: slot.id });
+      return slot;
+    });
+    return toSlotView(row, (await this.reliability.partners([host.id])).get(host.id)!);
+  }
+
+  /** Others' open slots (or the caller's own with `mine=true`) in a window of at most 62 days. */
+  async list(viewer: UserEntity, query: SlotListQuery): Promise<Slot[]> {
+    const from = query.from ? new Date(query.from) : new Date();
+    const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_LIST_DAYS * DAY);
+    if (to <= from)
+      throw new RequestValidationException('query', [{ field: 'to', message: 'must be after from' }]);
+    if (to.getTime() - from.getTime() > MAX_LIST_DAYS * DAY) {
+      throw new RequestValidationException('query', [
+        { field: 'to', message: `must be at most ${MAX_LIST_DAYS} days after from` },
+      ]);
+    }
+    const mine = query.mine === 'true';
+    const rows = await this.slots.open({
+      from,
+      to,
+      level: query.level,
+      hostId: mine ? viewer.id : undefined,
+      excludeHostId: mine ? undefined : viewer.id,
+      limit: LIST_LIMIT,
+    });
+    const hosts = await this.reliability.partners(rows.map((row) => row.host_id));
+    return rows.map((row) => toSlotView(row, hosts.get(row.host_id)!));
+  }
+
+  async withdraw(host: UserEntity, slotId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const slot = isUuid(slotId) ? await this.slots.lock(manager, slotId) : null;
+      if (!slot || slot.host_id !== host.id) throw new NotFoundException('You have no slot with this id');
+      if (slot.status !== 'open') throw new ConflictException(`This slot is already ${slot.status}`);
+      await this.slots.markWithdrawn(manager, slot.id);
+      await this.calendar.release(manager, { slotId: slot.id });
+    });
+  }
+
+  /**
+   * Books a slot: exactly one of any number of concurrent bookers wins, because each locks the slot
+   * row and only the first finds it open; the calendar's exclusion constraint refuses a booker who
+   * is busy at that time.
+   */
+  async book(booker: UserEntity, slotId: string): Promise<Session> {
+    const { sessionId, hostId, startsAt } = await this.dataSource.transaction(async (manager) => {
+      const slot = isUuid(slotId) ? await this.slots.lock(manager, slotId) : null;
+      if (!slot || slot.status === 'withdrawn') throw new NotFoundException('No open slot with this id');
+      if (slot.host_id === booker.id)
+        throw new BadRequestException('This is your own slot; share it with a partner instead');
+      if (slot.status === 'booked')
+        throw new ConflictException('Someone else booked this slot just before you');
+      if (slot.starts_at <= new Date()) throw new ConflictException('This slot has already started');
+
+      const rounds = planRounds(slot.format, slot.host_id, booker.id, slot.host_role);
+      const id = await this.sessions.create(manager, {
+        kind: 'peer',
+        format: slot.format,
+        startsAt: slot.starts_at,
+        endsAt: slot.ends_at,
+        participantIds: [slot.host_id, booker.id],
+        rounds: await this.roundPrompts.initial(manager, rounds, slot.prompt_id),
+      });
+      await this.calendar.convertToSession(manager, { slotId: slot.id }, id);
+      await this.calendar.reserve(
+        manager,
+        booker.id,
+        { start: slot.starts_at, end: slot.ends_at },
+        { sessionId: id },
+        'You already have a session, open slot or match request at that time',
+      );
+      await this.slots.markBooked(manager, slot.id, id);
+      return { sessionId: id, hostId: slot.host_id, startsAt: slot.starts_at };
+    });
+    await this.notifications.notify([hostId], {
+      type: 'booked',
+      title: 'Your slot was booked',
+      body: (zone) => `${booker.displayName} booked your slot on ${formatInZone(startsAt, zone)}.`,
+      sessionId,
+    });
+    return this.views.view(booker, sessionId);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './time-rules';
+export * from './rounds';
+export * from './format-in-zone';

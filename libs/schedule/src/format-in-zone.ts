@@ -1,9 +1,10 @@
 /**
  * An instant as a person in `timeZone` reads it, with the zone named so nobody guesses:
- * "Thu 26 Nov 2026, 16:30 (Asia/Kolkata)".
+ * "Thu 26 Nov 2026, 16:30 (Asia/Kolkata)". Assembled from parts so the text does not depend on
+ * the ICU version's punctuation.
  */
 export function formatInZone(instant: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -12,6 +13,8 @@ export function formatInZone(instant: Date, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(instant);
-  return `${text} (${timeZone})`;
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} (${timeZone})`;
 }

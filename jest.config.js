@@ -5,7 +5,7 @@
  *   e2e:  browser tests with playwright-core driving Debian's Chromium.
  * TypeScript is transpiled per file here; `npm run typecheck` does the type checking.
  */
-const libs = ['contracts', 'prompts', 'rubric', 'schedule'];
+const libs = ['contracts', 'prompts', 'rubric', 'schedule', 'scene'];
 const moduleNameMapper = Object.fromEntries(
   libs.map((lib) => [`^@mockboard/${lib}$`, `<rootDir>/libs/${lib}/src`]),
 );

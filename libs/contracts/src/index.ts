@@ -5,3 +5,4 @@ export * from './prompts';
 export * from './rubric';
 export * from './health';
 export * from './scheduling';
+export * from './room';

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { SocketErrorCodeSchema } from './errors';
+import { InterviewPhaseSchema, PromptDetailSchema } from './prompts';
+
+/** Caps that keep one room from hurting the others; each has its own error code and message. */
+export const ROOM_LIMITS = {
+  /** Bytes of one socket message (socket.io's maxHttpBufferSize). */
+  maxMessageBytes: 1_000_000,
+  /** Elements in one scene:update. */
+  maxElementsPerUpdate: 500,
+  /** Live and deleted elements in one scene. */
+  maxElementsPerScene: 10_000,
+  /** Bytes of one element's JSON. */
+  maxElementBytes: 64_000,
+  /** Bytes of one pasted image. */
+  maxImageBytes: 2_000_000,
+  /** Scene and notes updates per socket per second (pointer updates are not counted). */
+  maxUpdatesPerSecond: 40,
+  /** Characters of the interviewer's notes for one round. */
+  maxNotesChars: 20_000,
+} as const;
+
+/**
+ * An Excalidraw element as it travels: the fields the server relies on are checked, the rest of
+ * Excalidraw's shape (points, stroke, text, …) passes through untouched, whole.
+ */
+export const SceneElementSchema = z.looseObject({
+  id: z.string().min(1).max(64),
+  type: z.string().min(1).max(32),
+  version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  versionNonce: z.number().int(),
+  isDeleted: z.boolean(),
+  index: z.string().max(200).nullable().optional(),
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().finite(),
+  height: z.number().finite(),
+});
+export type SceneElement = z.infer<typeof SceneElementSchema>;
+
+const SessionIdSchema = z.uuid({ message: 'must be a session id' });
+
+export const ErrorAckSchema = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: SocketErrorCodeSchema, message: z.string() }),
+});
+export type ErrorAck = z.infer<typeof ErrorAckSchema>;
+
+export const ROOM_ROLES = ['interviewer', 'candidate', 'observer'] as const;
+export const RoomRoleSchema = z.enum(ROOM_ROLES);
+export type RoomRole = z.infer<typeof RoomRoleSchema>;
+
+export const RoomParticipantSchema = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  colour: z.string(),
+  online: z.boolean(),
+});
+export type RoomParticipant = z.infer<typeof RoomParticipantSchema>;
+
+/** Everything every clock needs: the phase and when it started, by the server's clock. */
+export const SessionStateSchema = z.object({
+  sessionId: z.uuid(),
+  round: z.number().int().min(1).max(2),
+  roles: z.record(z.string(), RoomRoleSchema),
+  phase: InterviewPhaseSchema,
+  phaseStartedAt: z.iso.datetime(),
+  status: z.string(),
+});
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+// ---- client → server ----------------------------------------------------------------------------
+
+export const JoinRequestSchema = z.strictObject({ sessionId: SessionIdSchema });
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+
+export const JoinAckSchema = z.object({
+  ok: z.literal(true),
+  role: RoomRoleSchema,
+  round: z.number().int(),
+  participants: z.array(RoomParticipantSchema),
+  phase: InterviewPhaseSchema,
+  state: SessionStateSchema,
+  serverTime: z.iso.datetime(),
+  scene: z.object({ elements: z.array(SceneElementSchema), version: z.number().int() }),
+  prompt: PromptDetailSchema.nullable(),
+  notes: z.string().nullable(),
+});
+export type JoinAck = z.infer<typeof JoinAckSchema>;
+
+export const SceneUpdateRequestSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  elements: z.array(z.unknown()).min(1).max(ROOM_LIMITS.maxElementsPerUpdate),
+});
+export type SceneUpdateRequest = { sessionId: string; elements: SceneElement[] };
+
+export const SceneUpdateAckSchema = z.object({ ok: z.literal(true), version: z.number().int() });
+export type SceneUpdateAck = z.infer<typeof SceneUpdateAckSchema>;
+
+export const PointerUpdateSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  pointer: z.strictObject({
+    x: z.number().finite(),
+    y: z.number().finite(),
+    tool: z.enum(['pointer', 'laser']),
+  }),
+  button: z.enum(['up', 'down']),
+  selectedElementIds: z.record(z.string(), z.boolean()).optional(),
+});
+export type PointerUpdate = z.infer<typeof PointerUpdateSchema>;
+
+export const PhaseChangeRequestSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  phase: InterviewPhaseSchema,
+});
+export const SessionCommandSchema = z.strictObject({ sessionId: SessionIdSchema });
+export const NotesUpdateRequestSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  round: z.number().int().min(1).max(2),
+  text: z
+    .string()
+    .max(ROOM_LIMITS.maxNotesChars, {
+      message: `notes are capped at ${ROOM_LIMITS.maxNotesChars} characters`,
+    }),
+});
+
+export const OkAckSchema = z.object({ ok: z.literal(true) });
+
+// ---- server → client ----------------------------------------------------------------------------
+
+export const ROOM_EVENTS = {
+  join: 'session:join',
+  sceneUpdate: 'scene:update',
+  pointerUpdate: 'pointer:update',
+  phase: 'session:phase',
+  swap: 'session:swap',
+  notes: 'notes:update',
+  end: 'session:end',
+  presence: 'presence',
+  state: 'session:state',
+} as const;
+
+export const PresenceEventSchema = z.object({
+  sessionId: z.uuid(),
+  userId: z.uuid(),
+  displayName: z.string(),
+  colour: z.string(),
+  state: z.enum(['joined', 'left', 'idle', 'active']),
+});
+export type PresenceEvent = z.infer<typeof PresenceEventSchema>;
+
+export const SceneBroadcastSchema = z.object({
+  sessionId: z.uuid(),
+  elements: z.array(SceneElementSchema),
+  version: z.number().int(),
+});
+export type SceneBroadcast = z.infer<typeof SceneBroadcastSchema>;
+
+export const PointerBroadcastSchema = PointerUpdateSchema.extend({
+  userId: z.uuid(),
+  displayName: z.string(),
+  colour: z.string(),
+});
+export type PointerBroadcast = z.infer<typeof PointerBroadcastSchema>;
+
+// ---- replay -------------------------------------------------------------------------------------
+
+export const ReplayEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.iso.datetime(),
+  kind: z.enum(['scene', 'phase', 'round']),
+  element: SceneElementSchema.nullable(),
+  phase: InterviewPhaseSchema.nullable(),
+  round: z.number().int().nullable(),
+});
+export type ReplayEntry = z.infer<typeof ReplayEntrySchema>;
+
+export const ReplayResponseSchema = z.object({ sessionId: z.uuid(), entries: z.array(ReplayEntrySchema) });
+export type ReplayResponse = z.infer<typeof ReplayResponseSchema>;

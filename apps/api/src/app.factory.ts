@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter, asBodyParserError } from './common/api-exception.filter';
 import { JsonLogger } from './common/json-logger';
 import { requestLogger } from './common/request-logger.middleware';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { MetricsService } from './health/metrics.service';
 import { webAppHandlers } from './web/web-app.middleware';
 
@@ -63,6 +64,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json' });
 
   app.use(...webAppHandlers(config.webDistDir));
+
+  const realtime = new RealtimeIoAdapter(app, config.redisUrl, logger);
+  await realtime.connectRedis();
+  app.useWebSocketAdapter(realtime);
   return app;
 }
 

@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PromptsModule } from './prompts/prompts.module';
+import { RoomModule } from './room/room.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         AdminModule,
         NotificationsModule,
         SchedulingModule,
+        RoomModule,
       ],
     };
   }

@@ -27,7 +27,7 @@ export const ROOM_LIMITS = {
 export const SceneElementSchema = z.looseObject({
   id: z.string().min(1).max(64),
   type: z.string().min(1).max(32),
-  version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  version: z.number().int().min(1).max(2_147_483_647),
   versionNonce: z.number().int(),
   isDeleted: z.boolean(),
   index: z.string().max(200).nullable().optional(),
@@ -117,11 +117,9 @@ export const SessionCommandSchema = z.strictObject({ sessionId: SessionIdSchema 
 export const NotesUpdateRequestSchema = z.strictObject({
   sessionId: SessionIdSchema,
   round: z.number().int().min(1).max(2),
-  text: z
-    .string()
-    .max(ROOM_LIMITS.maxNotesChars, {
-      message: `notes are capped at ${ROOM_LIMITS.maxNotesChars} characters`,
-    }),
+  text: z.string().max(ROOM_LIMITS.maxNotesChars, {
+    message: `notes are capped at ${ROOM_LIMITS.maxNotesChars} characters`,
+  }),
 });
 
 export const OkAckSchema = z.object({ ok: z.literal(true) });

@@ -136,6 +136,14 @@ export class SessionsService {
       if (!proposal) throw new ConflictException('There is no proposed new time to answer');
       if (proposal.proposed_by === user.id)
         throw new ForbiddenException('Your partner answers your proposal, not you');
+      // A proposal may sit unanswered while the session starts or the proposed time passes; accepting
+      // it then would move a running session, or move one into the past.
+      if (accept && locked.session.status !== 'scheduled') {
+        throw new ConflictException(`The session is ${locked.session.status} and can no longer be moved`);
+      }
+      if (accept && proposal.starts_at <= new Date()) {
+        throw new ConflictException('The proposed time has passed; decline it and propose another');
+      }
       await manager.query(`UPDATE reschedule_proposals SET status = $2 WHERE id = $1`, [
         proposal.id,
         accept ? 'accepted' : 'declined',

@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { isUniqueViolation } from '../../src/database/postgres-errors';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 
@@ -41,8 +42,32 @@ export async function testConfig(env: Record<string, string> = {}): Promise<AppC
   if (process.env.DATABASE_URL) {
     base.DATABASE_URL = process.env.DATABASE_URL;
     base.DATABASE_SCHEMA = `test_${randomBytes(6).toString('hex')}`;
+    await keepBtreeGistInPublic(process.env.DATABASE_URL);
   }
   return loadConfig({ ...base, ...env });
+}
+
+/**
+ * The migrations create btree_gist in the first schema they find, i.e. the test app's own. An
+ * extension exists once per database, so every other test schema's exclusion constraints would
+ * then depend on it, and `DROP SCHEMA ... CASCADE` of that one schema would silently drop them all.
+ * Keeping it in `public`, which no test drops, keeps the calendar's no-overlap guarantee in place.
+ */
+async function keepBtreeGistInPublic(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ schema: string }>(
+      `SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'btree_gist'`,
+    );
+    if (rows.length === 0) await client.query('CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public');
+    else if (rows[0]!.schema !== 'public') await client.query('ALTER EXTENSION btree_gist SET SCHEMA public');
+  } catch (error) {
+    // Another test worker created it at the same moment; it is there either way.
+    if (!isUniqueViolation(error)) throw error;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Starts the whole server on a free port of 127.0.0.1, on a fresh database. */

@@ -1,5 +1,6 @@
 import { CreateUsers1764000000000 } from './1764000000000-create-users';
 import { CreateScheduling1764100000000 } from './1764100000000-create-scheduling';
+import { CreateRoom1764200000000 } from './1764200000000-create-room';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
-export const MIGRATIONS = [CreateUsers1764000000000, CreateScheduling1764100000000];
+export const MIGRATIONS = [CreateUsers1764000000000, CreateScheduling1764100000000, CreateRoom1764200000000];

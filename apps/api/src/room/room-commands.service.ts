@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { InterviewPhase, SessionState } from '@mockboard/contracts';
+import type { UserEntity } from '../auth/user.entity';
+import { SessionViewsService } from '../scheduling/session-views.service';
+import { RoomError } from './room-error';
+import { RoomStateRepository } from './room-state.repository';
+import { RoomService } from './room.service';
+
+/** What participants change in a room: the phase, the round (swap), notes, and the end. */
+@Injectable()
+export class RoomCommandsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly room: RoomService,
+    private readonly states: RoomStateRepository,
+    private readonly views: SessionViewsService,
+  ) {}
+
+  /** The round's interviewer moves the clock to another phase; every peer gets the new state. */
+  async changePhase(user: UserEntity, sessionId: string, phase: InterviewPhase): Promise<SessionState> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    const state = await this.room.state(record);
+    if (this.room.roleOf(record, state, user.id) === 'candidate' && record.session.kind === 'peer') {
+      throw new RoomError('forbidden', 'The interviewer moves the interview to the next phase');
+    }
+    return this.room.toSessionState(record, await this.states.change(sessionId, phase));
+  }
+
+  /** In a swap session, round 1 ends and the roles swap for round 2. */
+  async swapRoles(user: UserEntity, sessionId: string): Promise<SessionState> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    if (record.session.format !== 'swap' || record.rounds.length < 2) {
+      throw new RoomError('conflict', 'Only swap sessions have a second round');
+    }
+    const state = await this.room.state(record);
+    if (state.round !== 1) throw new RoomError('conflict', 'The roles have already been swapped');
+    const next = await this.states.change(sessionId, this.room.firstPhase(record, 2), 2);
+    return this.room.toSessionState(record, next);
+  }
+
+  /** The interviewer's private notes for a round, saved as they type. */
+  async saveNotes(user: UserEntity, sessionId: string, round: number, text: string): Promise<void> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    const target = record.rounds.find((candidate) => candidate.number === round);
+    if (!target || target.interviewer_id !== user.id) {
+      throw new RoomError('forbidden', "Only that round's interviewer keeps notes on it");
+    }
+    await this.states.saveNotes(sessionId, round, user.id, text);
+  }
+
+  notesOf(sessionId: string, round: number, userId: string): Promise<string | null> {
+    return this.states.notes(sessionId, round, userId);
+  }
+
+  /** Ends the interview: the session moves on to scoring. */
+  async end(user: UserEntity, sessionId: string): Promise<SessionState> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    if (!['scheduled', 'live'].includes(record.session.status)) {
+      throw new RoomError('conflict', `The session is already ${record.session.status}`);
+    }
+    await this.dataSource.query(
+      `UPDATE sessions SET status = 'scoring' WHERE id = $1 AND status IN ('scheduled', 'live')`,
+      [sessionId],
+    );
+    return this.room.toSessionState(record, await this.room.state(record), 'scoring');
+  }
+}

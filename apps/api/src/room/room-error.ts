@@ -1,0 +1,41 @@
+import { HttpException } from '@nestjs/common';
+import type { ErrorAck, SocketErrorCode } from '@mockboard/contracts';
+
+/** A refusal the room reports to the client as `{ok: false, error: {code, message}}`. */
+export class RoomError extends Error {
+  constructor(
+    readonly code: SocketErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CODE_BY_STATUS: Record<number, SocketErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'forbidden',
+  409: 'conflict',
+  413: 'too_large',
+  429: 'rate_limited',
+};
+
+/**
+ * The error ack for anything a handler threw. HTTP exceptions from shared services keep their
+ * message (a 404 becomes `forbidden`, so a stranger learns nothing); anything else is internal
+ * and its details stay in the log.
+ */
+export function toErrorAck(error: unknown): ErrorAck {
+  if (error instanceof RoomError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = CODE_BY_STATUS[status] ?? 'bad_request';
+    const message = code === 'forbidden' ? 'You are not a participant of this session' : error.message;
+    return { ok: false, error: { code, message } };
+  }
+  return {
+    ok: false,
+    error: { code: 'internal', message: 'Something went wrong on our side; please retry' },
+  };
+}

@@ -1,0 +1,253 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayDisconnect,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  JoinRequestSchema,
+  NotesUpdateRequestSchema,
+  PhaseChangeRequestSchema,
+  PointerUpdateSchema,
+  ROOM_EVENTS,
+  ROOM_LIMITS,
+  SceneUpdateRequestSchema,
+  SessionCommandSchema,
+  type ErrorAck,
+  type JoinAck,
+  type PresenceEvent,
+  type SceneUpdateAck,
+} from '@mockboard/contracts';
+import type { UserEntity } from '../auth/user.entity';
+import type { SocketData } from '../realtime/realtime-io.adapter';
+import { colourFor } from './room-colours';
+import { RoomError, toErrorAck } from './room-error';
+import { RoomCommandsService } from './room-commands.service';
+import { RoomService } from './room.service';
+import { SceneRepository } from './scene.repository';
+import { SceneWriter } from './scene-writer';
+import { TokenBucket } from './token-bucket';
+
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+
+interface RoomSocketData extends SocketData {
+  bucket?: TokenBucket;
+  /** Sessions this socket has joined, with whether it may draw (participants) or only watch. */
+  sessions?: Map<string, { canEdit: boolean }>;
+}
+
+/**
+ * The live room. Every payload is parsed with its contract; every ack is `{ok: true, …}` or
+ * `{ok: false, error: {code, message}}`; no handler throws past this class.
+ */
+@WebSocketGateway()
+export class RoomGateway implements OnGatewayDisconnect {
+  @WebSocketServer() private server!: Server;
+  private readonly logger = new Logger('RoomGateway');
+
+  constructor(
+    private readonly room: RoomService,
+    private readonly commands: RoomCommandsService,
+    private readonly scenes: SceneRepository,
+    private readonly writer: SceneWriter,
+  ) {}
+
+  @SubscribeMessage(ROOM_EVENTS.join)
+  join(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<JoinAck | ErrorAck> {
+    return this.guard(async () => {
+      const { sessionId } = parse(JoinRequestSchema, payload);
+      const user = userOf(socket);
+      const { record, view, participant } = await this.room.enter(user, sessionId);
+      const state = await this.room.state(record);
+      const role = this.room.roleOf(record, state, user.id);
+      await socket.join(sessionRoom(sessionId));
+      dataOf(socket).sessions ??= new Map();
+      dataOf(socket).sessions!.set(sessionId, { canEdit: participant });
+      const online = new Set(
+        (await this.server.in(sessionRoom(sessionId)).fetchSockets()).map(
+          (s) => (s.data as SocketData).user.id,
+        ),
+      );
+      socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.presence, this.presence(sessionId, user, 'joined'));
+      const scene = await this.scenes.load(sessionId);
+      return {
+        ok: true as const,
+        role,
+        round: state.round,
+        participants: view.participants.map((p) => ({
+          userId: p.id,
+          displayName: p.displayName,
+          colour: colourFor(p.id),
+          online: online.has(p.id),
+        })),
+        phase: state.phase,
+        state: this.room.toSessionState(record, state),
+        serverTime: new Date().toISOString(),
+        scene,
+        prompt: this.room.promptFor(record, state, role),
+        notes: role === 'interviewer' ? await this.commands.notesOf(sessionId, state.round, user.id) : null,
+      };
+    });
+  }
+
+  @SubscribeMessage(ROOM_EVENTS.sceneUpdate)
+  update(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() payload: unknown,
+  ): Promise<SceneUpdateAck | ErrorAck> {
+    return this.guard(async () => {
+      this.limitRate(socket);
+      const tooMany = Array.isArray((payload as { elements?: unknown } | null)?.elements)
+        ? (payload as { elements: unknown[] }).elements.length > ROOM_LIMITS.maxElementsPerUpdate
+        : false;
+      if (tooMany) {
+        throw new RoomError(
+          'too_large',
+          `Send at most ${ROOM_LIMITS.maxElementsPerUpdate} elements per update`,
+        );
+      }
+      if (JSON.stringify(payload ?? null).length > ROOM_LIMITS.maxMessageBytes) {
+        throw new RoomError('too_large', `A message is capped at ${ROOM_LIMITS.maxMessageBytes} bytes`);
+      }
+      const { sessionId, elements: raw } = parse(SceneUpdateRequestSchema, payload);
+      this.requireEditor(socket, sessionId);
+      const elements = this.room.validElements(raw);
+      const { accepted, version } = await this.writer.submit(sessionId, elements);
+      if (accepted.length > 0) {
+        socket
+          .to(sessionRoom(sessionId))
+          .emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements: accepted, version });
+      }
+      return { ok: true as const, version };
+    });
+  }
+
+  @SubscribeMessage(ROOM_EVENTS.pointerUpdate)
+  pointer(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): void {
+    const parsed = PointerUpdateSchema.safeParse(payload);
+    if (!parsed.success || !dataOf(socket).sessions?.has(parsed.data.sessionId)) return;
+    const user = userOf(socket);
+    // Cursors are relayed, never stored, and may be dropped under load (volatile).
+    socket.volatile.to(sessionRoom(parsed.data.sessionId)).emit(ROOM_EVENTS.pointerUpdate, {
+      ...parsed.data,
+      userId: user.id,
+      displayName: user.displayName,
+      colour: colourFor(user.id),
+    });
+  }
+
+  @SubscribeMessage(ROOM_EVENTS.phase)
+  phase(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
+    return this.guard(async () => {
+      const { sessionId, phase } = parse(PhaseChangeRequestSchema, payload);
+      this.requireEditor(socket, sessionId);
+      const state = await this.commands.changePhase(userOf(socket), sessionId, phase);
+      this.server.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.state, state);
+      return { ok: true as const, state };
+    });
+  }
+
+  @SubscribeMessage(ROOM_EVENTS.swap)
+  swap(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
+    return this.guard(async () => {
+      const { sessionId } = parse(SessionCommandSchema, payload);
+      this.requireEditor(socket, sessionId);
+      const state = await this.commands.swapRoles(userOf(socket), sessionId);
+      this.server.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.state, state);
+      return { ok: true as const, state };
+    });
+  }
+
+  @SubscribeMessage(ROOM_EVENTS.notes)
+  notes(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
+    return this.guard(async () => {
+      this.limitRate(socket);
+      const { sessionId, round, text } = parse(NotesUpdateRequestSchema, payload);
+      this.requireEditor(socket, sessionId);
+      await this.commands.saveNotes(userOf(socket), sessionId, round, text);
+      return { ok: true as const };
+    });
+  }
+
+  @SubscribeMessage(ROOM_EVENTS.end)
+  end(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
+    return this.guard(async () => {
+      const { sessionId } = parse(SessionCommandSchema, payload);
+      this.requireEditor(socket, sessionId);
+      const state = await this.commands.end(userOf(socket), sessionId);
+      this.server.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.state, state);
+      return { ok: true as const, state };
+    });
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    const data = dataOf(socket);
+    if (!data.user || !data.sessions) return;
+    for (const sessionId of data.sessions.keys()) {
+      const stillHere = (await this.server.in(sessionRoom(sessionId)).fetchSockets()).some(
+        (other) => (other.data as SocketData).user.id === data.user.id,
+      );
+      if (!stillHere)
+        this.server
+          .to(sessionRoom(sessionId))
+          .emit(ROOM_EVENTS.presence, this.presence(sessionId, data.user, 'left'));
+    }
+  }
+
+  private presence(sessionId: string, user: UserEntity, state: PresenceEvent['state']): PresenceEvent {
+    return { sessionId, userId: user.id, displayName: user.displayName, colour: colourFor(user.id), state };
+  }
+
+  private requireEditor(socket: Socket, sessionId: string): void {
+    const membership = dataOf(socket).sessions?.get(sessionId);
+    if (!membership) throw new RoomError('forbidden', 'Join the session first (session:join)');
+    if (!membership.canEdit) throw new RoomError('forbidden', 'Observers cannot change the room');
+  }
+
+  private limitRate(socket: Socket): void {
+    const data = dataOf(socket);
+    data.bucket ??= new TokenBucket(ROOM_LIMITS.maxUpdatesPerSecond);
+    if (!data.bucket.take()) {
+      throw new RoomError(
+        'rate_limited',
+        `At most ${ROOM_LIMITS.maxUpdatesPerSecond} updates per second; slow down`,
+      );
+    }
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T | ErrorAck> {
+    try {
+      return await work();
+    } catch (error) {
+      const ack = toErrorAck(error);
+      if (ack.error.code === 'internal')
+        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      return ack;
+    }
+  }
+}
+
+function dataOf(socket: Socket): RoomSocketData {
+  return socket.data as RoomSocketData;
+}
+
+function userOf(socket: Socket): UserEntity {
+  return dataOf(socket).user;
+}
+
+function parse<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join('.') || 'payload';
+  const message =
+    issue?.code === 'unrecognized_keys'
+      ? `${issue.keys.join(', ')}: not an accepted field`
+      : `${field}: ${issue?.message}`;
+  throw new RoomError('bad_request', message);
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { PromptsModule } from '../prompts/prompts.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { ReplayController } from './replay.controller';
+import { RoomCommandsService } from './room-commands.service';
+import { RoomStateRepository } from './room-state.repository';
+import { RoomGateway } from './room.gateway';
+import { RoomService } from './room.service';
+import { SceneRepository } from './scene.repository';
+import { SceneWriter } from './scene-writer';
+
+@Module({
+  imports: [SchedulingModule, PromptsModule],
+  controllers: [ReplayController],
+  providers: [
+    RoomGateway,
+    RoomService,
+    RoomCommandsService,
+    RoomStateRepository,
+    SceneRepository,
+    SceneWriter,
+  ],
+})
+export class RoomModule {}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { InterviewPhase, RoomRole, SceneElement, Session, SessionState } from '@mockboard/contracts';
+import { SceneElementSchema, ROOM_LIMITS } from '@mockboard/contracts';
+import { toPromptDetail } from '@mockboard/prompts';
+import { isRoomOpen, roomWindow } from '@mockboard/schedule';
+import type { UserEntity } from '../auth/user.entity';
+import { PromptsService } from '../prompts/prompts.service';
+import { SessionViewsService, isParticipant } from '../scheduling/session-views.service';
+import { SessionsService } from '../scheduling/sessions.service';
+import type { SessionRecord } from '../scheduling/sessions.repository';
+import { RoomError } from './room-error';
+import { RoomStateRepository, type RoomStateRow } from './room-state.repository';
+
+export interface RoomAccess {
+  record: SessionRecord;
+  view: Session;
+  participant: boolean;
+}
+
+/** The room's rules: who may enter, which role and prompt view they get, what each may change. */
+@Injectable()
+export class RoomService {
+  constructor(
+    private readonly views: SessionViewsService,
+    private readonly sessions: SessionsService,
+    private readonly states: RoomStateRepository,
+    private readonly prompts: PromptsService,
+  ) {}
+
+  /** Participants and admins, while the room is open; anyone else is `forbidden` and learns nothing. */
+  async enter(user: UserEntity, sessionId: string, now = new Date()): Promise<RoomAccess> {
+    const record = await this.views.visibleRecord(user, sessionId).catch(() => {
+      throw new RoomError('forbidden', 'You are not a participant of this session');
+    });
+    const participant = isParticipant(record, user.id);
+    if (participant) {
+      await this.sessions.join(user, sessionId, now);
+    } else if (!isRoomOpen(roomWindow(record.session.starts_at, record.session.ends_at), now)) {
+      throw new RoomError('conflict', 'The room is not open now');
+    }
+    const fresh = await this.views.visibleRecord(user, sessionId);
+    const [view] = await this.views.views([fresh]);
+    return { record: fresh, view: view!, participant };
+  }
+
+  async state(record: SessionRecord): Promise<RoomStateRow> {
+    return this.states.getOrCreate(record.session.id, this.firstPhase(record, 1));
+  }
+
+  roleOf(record: SessionRecord, state: RoomStateRow, userId: string): RoomRole {
+    const round = record.rounds.find((candidate) => candidate.number === state.round) ?? record.rounds[0];
+    if (!round) return 'observer';
+    if (round.interviewer_id === userId && round.candidate_id !== userId) return 'interviewer';
+    if (round.candidate_id === userId) return 'candidate';
+    return 'observer';
+  }
+
+  /** The prompt as this role may see it: the interviewer (and an observing admin) gets the guide. */
+  promptFor(record: SessionRecord, state: RoomStateRow, role: RoomRole) {
+    const round = record.rounds.find((candidate) => candidate.number === state.round);
+    const prompt = round?.prompt_id ? this.prompts.get(round.prompt_id) : undefined;
+    if (!prompt) return null;
+    return toPromptDetail(prompt, role === 'candidate' ? 'candidate' : 'interviewer');
+  }
+
+  toSessionState(record: SessionRecord, state: RoomStateRow, status = record.session.status): SessionState {
+    const roles: Record<string, RoomRole> = {};
+    for (const participant of record.participants)
+      roles[participant.user_id] = this.roleOf(record, state, participant.user_id);
+    return {
+      sessionId: record.session.id,
+      round: state.round,
+      roles,
+      phase: state.phase,
+      phaseStartedAt: state.phase_started_at.toISOString(),
+      status,
+    };
+  }
+
+  /** The first phase of a round's prompt time plan (requirements when no prompt is chosen yet). */
+  firstPhase(record: SessionRecord, roundNumber: number): InterviewPhase {
+    const round = record.rounds.find((candidate) => candidate.number === roundNumber);
+    const prompt = round?.prompt_id ? this.prompts.get(round.prompt_id) : undefined;
+    return prompt?.timePlan[0]?.phase ?? 'requirements';
+  }
+
+  /** Checks each element's shape and size; the first bad one names its position and the reason. */
+  validElements(raw: unknown[]): SceneElement[] {
+    return raw.map((candidate, index) => {
+      const parsed = SceneElementSchema.safeParse(candidate);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.map(String).join('.') ?? '';
+        throw new RoomError(
+          'bad_request',
+          `elements.${index}${field ? `.${field}` : ''}: ${issue?.message ?? 'is malformed'}`,
+        );
+      }
+      if (JSON.stringify(parsed.data).length > ROOM_LIMITS.maxElementBytes) {
+        throw new RoomError(
+          'too_large',
+          `elements.${index} is larger than ${ROOM_LIMITS.maxElementBytes} bytes`,
+        );
+      }
+      return parsed.data;
+    });
+  }
+}

@@ -1,0 +1,183 @@
+import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+import type { ReplayResponse } from '@mockboard/contracts';
+import { signUp, type SignedUpUser } from './support/factories';
+import { aLiveSession, aRectangle, call, connect, next } from './support/room-client';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('the live room', () => {
+  let server: TestApp;
+  const sockets: Socket[] = [];
+  let host: SignedUpUser;
+  let guest: SignedUpUser;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    server = await startTestApp();
+  });
+  beforeEach(async () => {
+    host = await signUp(server.url);
+    guest = await signUp(server.url);
+    sessionId = (await aLiveSession(server.url, host, guest)).id;
+  });
+  afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
+  afterAll(() => server.close());
+
+  const open = async (user: SignedUpUser) => {
+    const socket = await connect(server.url, user);
+    sockets.push(socket);
+    return socket;
+  };
+
+  it('lets two peers join and see each other’s strokes', async () => {
+    const a = await open(host);
+    const b = await open(guest);
+    const joinA = await call(a, 'session:join', { sessionId });
+    expect(joinA).toMatchObject({ ok: true, role: 'interviewer', round: 1 });
+    const joinB = await call(b, 'session:join', { sessionId });
+    expect(joinB).toMatchObject({ ok: true, role: 'candidate' });
+
+    const rectangle = aRectangle();
+    const seen = next<{ elements: { id: string }[] }>(b, 'scene:update');
+    const ack = await call<{ ok: boolean; version: number }>(a, 'scene:update', {
+      sessionId,
+      elements: [rectangle],
+    });
+    expect(ack.ok).toBe(true);
+    expect((await seen).elements.map((element) => element.id)).toEqual([rectangle.id]);
+  });
+
+  it('gives the interviewer the guide and the candidate only the statement', async () => {
+    const a = await open(host);
+    const b = await open(guest);
+    const interviewer = await call<{ prompt: { guide: unknown } }>(a, 'session:join', { sessionId });
+    const candidate = await call<{ prompt: { guide: unknown } }>(b, 'session:join', { sessionId });
+    expect(interviewer.prompt.guide).not.toBeNull();
+    expect(candidate.prompt.guide).toBeNull();
+  });
+
+  it('refuses a non-participant with forbidden and tells them nothing about the room', async () => {
+    const stranger = await signUp(server.url);
+    const socket = await open(stranger);
+    const ack = await call<{ ok: boolean; error: { code: string; message: string } }>(
+      socket,
+      'session:join',
+      {
+        sessionId,
+      },
+    );
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'You are not a participant of this session' },
+    });
+    const update = await call<{ ok: boolean; error: { code: string } }>(socket, 'scene:update', {
+      sessionId,
+      elements: [aRectangle()],
+    });
+    expect(update.error.code).toBe('forbidden');
+  });
+
+  it('rejects malformed elements with an error ack and keeps the stored scene intact', async () => {
+    const a = await open(host);
+    await call(a, 'session:join', { sessionId });
+    const good = aRectangle();
+    await call(a, 'scene:update', { sessionId, elements: [good] });
+    const bad = await call<{ ok: boolean; error: { code: string; message: string } }>(a, 'scene:update', {
+      sessionId,
+      elements: [aRectangle({ version: 'seven' })],
+    });
+    expect(bad.error.code).toBe('bad_request');
+    expect(bad.error.message).toMatch(/^elements\.0\.version:/);
+    const rejoined = await call<{ scene: { elements: { id: string }[] } }>(a, 'session:join', { sessionId });
+    expect(rejoined.scene.elements.map((element) => element.id)).toEqual([good.id]);
+  });
+
+  it('gives a late joiner the merged scene, tombstones included, and never resurrects a deleted element', async () => {
+    const a = await open(host);
+    await call(a, 'session:join', { sessionId });
+    const rectangle = aRectangle();
+    await call(a, 'scene:update', { sessionId, elements: [rectangle] });
+    await call(a, 'scene:update', { sessionId, elements: [{ ...rectangle, version: 2, isDeleted: true }] });
+    await call(a, 'scene:update', { sessionId, elements: [{ ...rectangle, version: 1 }] });
+
+    const b = await open(guest);
+    const join = await call<{ scene: { elements: { id: string; isDeleted: boolean; version: number }[] } }>(
+      b,
+      'session:join',
+      { sessionId },
+    );
+    expect(join.scene.elements).toEqual([
+      expect.objectContaining({ id: rectangle.id, isDeleted: true, version: 2 }),
+    ]);
+  });
+
+  it('converges when both peers edit one element at once', async () => {
+    const a = await open(host);
+    const b = await open(guest);
+    await call(a, 'session:join', { sessionId });
+    await call(b, 'session:join', { sessionId });
+    const rectangle = aRectangle();
+    await call(a, 'scene:update', { sessionId, elements: [rectangle] });
+    const fromA = { ...rectangle, version: 2, versionNonce: 900, x: 111 };
+    const fromB = { ...rectangle, version: 2, versionNonce: 100, x: 222 };
+    await Promise.all([
+      call(a, 'scene:update', { sessionId, elements: [fromA] }),
+      call(b, 'scene:update', { sessionId, elements: [fromB] }),
+    ]);
+    for (const socket of [a, b]) {
+      const join = await call<{ scene: { elements: { x: number }[] } }>(socket, 'session:join', {
+        sessionId,
+      });
+      expect(join.scene.elements[0]?.x).toBe(222);
+    }
+  });
+
+  it('returns the replay in order: strokes, then the phase change', async () => {
+    const a = await open(host);
+    await call(a, 'session:join', { sessionId });
+    const first = aRectangle();
+    const second = aRectangle();
+    await call(a, 'scene:update', { sessionId, elements: [first] });
+    await call(a, 'scene:update', { sessionId, elements: [second] });
+    const phase = await call<{ ok: boolean }>(a, 'session:phase', { sessionId, phase: 'estimation' });
+    expect(phase.ok).toBe(true);
+
+    const replay: ReplayResponse = (
+      await request(server.url).get(`/api/sessions/${sessionId}/replay`).set(guest.bearer).expect(200)
+    ).body;
+    expect(replay.entries.map((entry) => entry.element?.id ?? entry.phase)).toEqual([
+      first.id,
+      second.id,
+      'estimation',
+    ]);
+    const seqs = replay.entries.map((entry) => entry.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    const stranger = await signUp(server.url);
+    await request(server.url).get(`/api/sessions/${sessionId}/replay`).set(stranger.bearer).expect(404);
+  });
+
+  it('keeps the candidate from moving the interview phase', async () => {
+    const b = await open(guest);
+    await call(b, 'session:join', { sessionId });
+    const ack = await call<{ ok: boolean; error: { code: string } }>(b, 'session:phase', {
+      sessionId,
+      phase: 'deep-dive',
+    });
+    expect(ack.error.code).toBe('forbidden');
+  });
+
+  it('answers a flood of updates with rate_limited and keeps serving', async () => {
+    const a = await open(host);
+    await call(a, 'session:join', { sessionId });
+    const acks = await Promise.all(
+      Array.from({ length: 80 }, () =>
+        call<{ ok: boolean; error?: { code: string } }>(a, 'scene:update', {
+          sessionId,
+          elements: [aRectangle()],
+        }),
+      ),
+    );
+    expect(acks.filter((ack) => ack.error?.code === 'rate_limited').length).toBeGreaterThan(0);
+    expect(acks.filter((ack) => ack.ok).length).toBeGreaterThan(0);
+  });
+});

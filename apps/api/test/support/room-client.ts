@@ -1,0 +1,77 @@
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import type { Session } from '@mockboard/contracts';
+import type { SignedUpUser } from './factories';
+
+/** A real socket.io client of one user, connected over the websocket transport. */
+export function connect(baseUrl: string, user: SignedUpUser): Promise<Socket> {
+  const socket = io(baseUrl, {
+    auth: { token: user.accessToken },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+/** Emits and waits for the ack. */
+export function call<T = Record<string, unknown>>(
+  socket: Socket,
+  event: string,
+  payload: unknown,
+): Promise<T> {
+  return socket.timeout(10_000).emitWithAck(event, payload) as Promise<T>;
+}
+
+/** The next `event` the socket receives. */
+export function next<T = Record<string, unknown>>(socket: Socket, event: string): Promise<T> {
+  return new Promise((resolve) => socket.once(event, resolve));
+}
+
+/** The first quarter hour at least 5 minutes ahead: a session whose room is already open. */
+export function soonStart(now = new Date()): string {
+  const start = new Date(now.getTime() + 6 * 60_000);
+  start.setUTCSeconds(0, 0);
+  start.setUTCMinutes(Math.ceil(start.getUTCMinutes() / 15) * 15);
+  return start.toISOString();
+}
+
+/** A booked peer session starting soon (its room open): host interviews first. */
+export async function aLiveSession(
+  baseUrl: string,
+  host: SignedUpUser,
+  guest: SignedUpUser,
+  body: Record<string, unknown> = {},
+): Promise<Session> {
+  const slot = await request(baseUrl)
+    .post('/api/slots')
+    .set(host.bearer)
+    .send({ startsAt: soonStart(), format: 'swap', promptId: 'url-shortener', ...body })
+    .expect(201);
+  return (await request(baseUrl).post(`/api/slots/${slot.body.id}/book`).set(guest.bearer).expect(201)).body;
+}
+
+let counter = 0;
+/** An Excalidraw-shaped rectangle. */
+export function aRectangle(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  counter += 1;
+  return {
+    id: `rect-${counter}-${Math.random().toString(36).slice(2, 8)}`,
+    type: 'rectangle',
+    x: 10 * counter,
+    y: 20,
+    width: 100,
+    height: 60,
+    angle: 0,
+    strokeColor: '#1e1e1e',
+    backgroundColor: 'transparent',
+    version: 1,
+    versionNonce: Math.floor(Math.random() * 2 ** 31),
+    isDeleted: false,
+    index: `a${counter}`,
+    updated: Date.now(),
+    ...overrides,
+  };
+}

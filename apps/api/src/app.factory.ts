@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ROOM_LIMITS } from '@mockboard/contracts';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -11,6 +12,7 @@ import { ApiExceptionFilter, asBodyParserError } from './common/api-exception.fi
 import { JsonLogger } from './common/json-logger';
 import { requestLogger } from './common/request-logger.middleware';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
+import { SCENE_FILE_TYPES } from './room/scene-files.controller';
 import { MetricsService } from './health/metrics.service';
 import { webAppHandlers } from './web/web-app.middleware';
 
@@ -47,6 +49,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Whiteboard images arrive as raw bytes, capped by the room's image limit.
+  app.use(
+    '/api/sessions/:id/files',
+    express.raw({ type: SCENE_FILE_TYPES, limit: ROOM_LIMITS.maxImageBytes }),
+  );
   app.use(rejectBodyParserErrors);
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -221,6 +221,16 @@ export type MatchRequest = z.infer<typeof MatchRequestSchema>;
 export const MatchRequestListResponseSchema = z.object({ requests: z.array(MatchRequestSchema) });
 export type MatchRequestListResponse = z.infer<typeof MatchRequestListResponseSchema>;
 
+/**
+ * A rescued no-show: the new session when someone was waiting to practise now, otherwise the
+ * practice-now request that now waits for the next person.
+ */
+export const RescueResponseSchema = z.object({
+  session: SessionSchema.nullable(),
+  matchRequest: MatchRequestSchema.nullable(),
+});
+export type RescueResponse = z.infer<typeof RescueResponseSchema>;
+
 // ---- Profiles, calendar, notifications -------------------------------------------------------------
 
 export const ProfileStatsSchema = ReliabilitySchema;

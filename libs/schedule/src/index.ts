@@ -1,3 +1,4 @@
 export * from './time-rules';
 export * from './rounds';
 export * from './format-in-zone';
+export * from './icalendar';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { ReplayController } from './replay.controller';
+import { SceneFilesController } from './scene-files.controller';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomStateRepository } from './room-state.repository';
 import { RoomGateway } from './room.gateway';
@@ -11,7 +12,7 @@ import { SceneWriter } from './scene-writer';
 
 @Module({
   imports: [SchedulingModule, PromptsModule],
-  controllers: [ReplayController],
+  controllers: [ReplayController, SceneFilesController],
   providers: [
     RoomGateway,
     RoomService,

@@ -77,10 +77,12 @@ export class SessionsService {
       if (locked.session.status !== 'scheduled') {
         throw new ConflictException(`The session is ${locked.session.status} and can no longer be cancelled`);
       }
+      // Lateness is about letting a partner down; ending one's own solo practice lets nobody down.
+      const late = locked.participants.length > 1 && isLateCancellation(locked.session.starts_at, now);
       await manager.query(
         `UPDATE sessions SET status = 'cancelled', cancelled_by = $2, cancel_reason = $3, cancelled_at = $4,
            late_cancellation = $5 WHERE id = $1`,
-        [sessionId, user.id, reason, now, isLateCancellation(locked.session.starts_at, now)],
+        [sessionId, user.id, reason, now, late],
       );
       await manager.query(
         `UPDATE reschedule_proposals SET status = 'withdrawn' WHERE session_id = $1 AND status = 'pending'`,

@@ -1,0 +1,89 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Put,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { ROOM_LIMITS } from '@mockboard/contracts';
+import { CurrentUser } from '../auth/access.decorators';
+import type { UserEntity } from '../auth/user.entity';
+import { RequestValidationException } from '../common/zod-validation.pipe';
+import { SessionViewsService } from '../scheduling/session-views.service';
+
+/** Raster images only: an SVG served from our origin could run script. */
+export const SCENE_FILE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+const FILE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** Images pasted into a session's whiteboard: stored size-capped, served to its participants only. */
+@ApiTags('sessions')
+@Controller('sessions/:id/files')
+export class SceneFilesController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly views: SessionViewsService,
+  ) {}
+
+  @Put(':fileId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: `Store an image of the whiteboard (raw body, PNG/JPEG/GIF/WebP, at most ${ROOM_LIMITS.maxImageBytes} bytes)`,
+  })
+  async put(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Param('fileId') fileId: string,
+    @Req() request: Request,
+  ): Promise<void> {
+    await this.views.visibleRecord(user, id);
+    if (!FILE_ID.test(fileId)) {
+      throw new RequestValidationException('params', [
+        { field: 'fileId', message: 'must be 1–128 letters, digits, - or _' },
+      ]);
+    }
+    const type = request.headers['content-type']?.split(';')[0]?.trim() ?? '';
+    if (!SCENE_FILE_TYPES.includes(type) || !Buffer.isBuffer(request.body)) {
+      throw new UnsupportedMediaTypeException(
+        `Send the image bytes with Content-Type ${SCENE_FILE_TYPES.join(', ')}`,
+      );
+    }
+    if (request.body.length === 0) {
+      throw new RequestValidationException('body', [{ field: '(body)', message: 'the image is empty' }]);
+    }
+    // Files are content-addressed by Excalidraw: the same id always carries the same bytes.
+    await this.dataSource.query(
+      `INSERT INTO scene_files (session_id, file_id, mime_type, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (session_id, file_id) DO NOTHING`,
+      [id, fileId, type, request.body],
+    );
+  }
+
+  @Get(':fileId')
+  @ApiOperation({ summary: 'An image of the whiteboard (participants and admins only)' })
+  async get(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Param('fileId') fileId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.views.visibleRecord(user, id);
+    const [file] = (await this.dataSource.query(
+      `SELECT mime_type, data FROM scene_files WHERE session_id = $1 AND file_id = $2`,
+      [id, fileId],
+    )) as { mime_type: string; data: Buffer | Uint8Array }[];
+    if (!file) throw new NotFoundException('No such image in this session');
+    response
+      .status(200)
+      .type(file.mime_type)
+      .setHeader('Cache-Control', 'private, max-age=31536000, immutable')
+      .setHeader('Content-Security-Policy', "default-src 'none'")
+      .send(Buffer.from(file.data));
+  }
+}

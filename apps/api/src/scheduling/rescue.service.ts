@@ -1,0 +1,80 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RescueResponse } from '@mockboard/contracts';
+import { RESCUE_AFTER_MINUTES, addMinutes } from '@mockboard/schedule';
+import type { UserEntity } from '../auth/user.entity';
+import { CalendarRepository } from './calendar.repository';
+import { MatchingService, toMatchRequestView } from './matching.service';
+import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
+import { SessionsRepository, type SessionRecord } from './sessions.repository';
+import { isUuid } from './uuid';
+
+/**
+ * A participant left waiting in the room by an absent partner gets a new partner at once: the
+ * longest-waiting practice-now request, or a place in that queue when nobody is waiting.
+ */
+@Injectable()
+export class RescueService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly calendar: CalendarRepository,
+    private readonly matching: MatchingService,
+    private readonly views: SessionViewsService,
+  ) {}
+
+  async rescue(user: UserEntity, sessionId: string, now = new Date()): Promise<RescueResponse> {
+    if (!isUuid(sessionId)) throw new NotFoundException(SESSION_NOT_FOUND);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const record = await this.sessions.lock(manager, sessionId);
+      if (!record || !(user.role === 'admin' || isParticipant(record, user.id))) {
+        throw new NotFoundException(SESSION_NOT_FOUND);
+      }
+      requireRescuable(record, user.id, now);
+      await manager.query(
+        `UPDATE session_participants SET no_show = true WHERE session_id = $1 AND joined_at IS NULL`,
+        [sessionId],
+      );
+      await manager.query(`UPDATE sessions SET status = 'no_show' WHERE id = $1`, [sessionId]);
+      await this.calendar.release(manager, { sessionId });
+      const { session } = record;
+      return this.matching.queueAndPair(
+        manager,
+        user,
+        now,
+        {
+          startsAt: 'now',
+          durationMinutes: Math.round((session.ends_at.getTime() - session.starts_at.getTime()) / 60_000),
+          format: session.format,
+          level: null,
+          promptPreferences: {},
+        },
+        { order: 'oldest', rescuedFrom: sessionId },
+      );
+    });
+    if (!outcome.pairing) return { session: null, matchRequest: toMatchRequestView(outcome.request) };
+    await this.matching.announce(outcome.pairing);
+    return { session: await this.views.view(user, outcome.pairing.sessionId), matchRequest: null };
+  }
+}
+
+/** Only someone who is in the room, whose partner is not, a few minutes after the start. */
+function requireRescuable(record: SessionRecord, userId: string, now: Date): void {
+  const { session, participants } = record;
+  const me = participants.find((participant) => participant.user_id === userId);
+  if (!me) throw new ForbiddenException('Only a participant can ask for a new partner');
+  if (session.kind !== 'peer') throw new ConflictException('A solo session has no partner to replace');
+  if (!['scheduled', 'live'].includes(session.status)) {
+    throw new ConflictException(`The session is ${session.status}`);
+  }
+  if (!me.joined_at) throw new ConflictException('Join the room first; then you can ask for a new partner');
+  if (participants.every((participant) => participant.joined_at)) {
+    throw new ConflictException('Your partner is already in the room');
+  }
+  const allowedFrom = addMinutes(session.starts_at, RESCUE_AFTER_MINUTES);
+  if (now < allowedFrom) {
+    throw new ConflictException(
+      `Give your partner until ${allowedFrom.toISOString()}, ${RESCUE_AFTER_MINUTES} minutes after the start`,
+    );
+  }
+}

@@ -1,0 +1,186 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NO_SHOW_AFTER_MINUTES, STARTING_SOON_MINUTES, addMinutes, formatInZone } from '@mockboard/schedule';
+import { NotificationsService } from '../notifications/notifications.service';
+import { CalendarRepository } from './calendar.repository';
+import { MatchingRepository } from './matching.repository';
+
+const SWEEP_EVERY_MS = 15_000;
+
+/** How many rows each step changed in one sweep. */
+export interface SweepReport {
+  expiredRequests: number;
+  noShowSessions: number;
+  startingSoonSessions: number;
+  completedSessions: number;
+}
+
+interface SweptSession {
+  id: string;
+  starts_at: Date;
+}
+
+interface ParticipantName {
+  session_id: string;
+  user_id: string;
+  display_name: string;
+  joined_at: Date | null;
+}
+
+/**
+ * Moves time-driven state along: expires unmatched requests, marks no-shows, sends starting-soon
+ * reminders and completes finished sessions. Every step is a conditional UPDATE … RETURNING, so
+ * several app instances may sweep at once and each change (and its notification) happens once.
+ * Each UPDATE is wrapped in `WITH … SELECT`: for a bare UPDATE … RETURNING the pg driver answers
+ * [rows, count] but PGlite answers rows.
+ */
+@Injectable()
+export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SchedulingSweeper.name);
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<SweepReport> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly matching: MatchingRepository,
+    private readonly calendar: CalendarRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // unref: a pending sweep never keeps the process alive on its own.
+    this.timer = setInterval(() => {
+      this.inFlight ??= this.sweep().finally(() => (this.inFlight = null));
+    }, SWEEP_EVERY_MS).unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.inFlight;
+  }
+
+  /** Runs every step; a failing step is logged and the others still run. Never throws. */
+  async sweep(now = new Date()): Promise<SweepReport> {
+    return {
+      expiredRequests: await this.step('expire match requests', () => this.expireRequests(now)),
+      noShowSessions: await this.step('mark no-shows', () => this.markNoShows(now)),
+      startingSoonSessions: await this.step('starting-soon reminders', () => this.remindStartingSoon(now)),
+      completedSessions: await this.step('complete sessions', () => this.completeSessions(now)),
+    };
+  }
+
+  private async step(name: string, work: () => Promise<number>): Promise<number> {
+    try {
+      return await work();
+    } catch (error) {
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.logger.error(`Sweep step "${name}" failed: ${text}`);
+      return 0;
+    }
+  }
+
+  /** Unpaired requests past their time give their calendar period back. */
+  private async expireRequests(now: Date): Promise<number> {
+    const ids = await this.dataSource.transaction(async (manager) => {
+      const expired = await this.matching.expire(manager, now);
+      for (const id of expired) await this.calendar.release(manager, { matchRequestId: id });
+      return expired;
+    });
+    return ids.length;
+  }
+
+  /**
+   * Whoever has not joined a peer session NO_SHOW_AFTER_MINUTES after its start is a no-show (it
+   * counts against their reliability); the session ends as `no_show` and those who came are told.
+   */
+  private async markNoShows(now: Date): Promise<number> {
+    const sessions = await this.dataSource.transaction(async (manager) => {
+      const swept: SweptSession[] = await manager.query(
+        `WITH swept AS (
+           UPDATE sessions s SET status = 'no_show'
+           WHERE s.kind = 'peer' AND s.status IN ('scheduled', 'live') AND s.starts_at <= $1
+             AND EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
+           RETURNING s.id, s.starts_at)
+         SELECT * FROM swept`,
+        [addMinutes(now, -NO_SHOW_AFTER_MINUTES)],
+      );
+      const ids = swept.map((session) => session.id);
+      await manager.query(
+        `UPDATE session_participants SET no_show = true WHERE session_id = ANY($1::uuid[]) AND joined_at IS NULL`,
+        [ids],
+      );
+      for (const id of ids) await this.calendar.release(manager, { sessionId: id });
+      return swept;
+    });
+    const people = await this.participantNames(sessions);
+    for (const session of sessions) {
+      const here = people.filter((row) => row.session_id === session.id);
+      const absent = here.filter((row) => !row.joined_at).map((row) => row.display_name);
+      await this.notifications.notify(
+        here.filter((row) => row.joined_at).map((row) => row.user_id),
+        {
+          type: 'no_show',
+          title: 'Your partner did not come',
+          body: (zone) =>
+            `${absent.join(' and ')} did not join your session on ${formatInZone(session.starts_at, zone)}. ` +
+            'Choose "practise now" to find someone else.',
+          sessionId: session.id,
+        },
+      );
+    }
+    return sessions.length;
+  }
+
+  /** One reminder per session (the flag flips once), STARTING_SOON_MINUTES before it starts. */
+  private async remindStartingSoon(now: Date): Promise<number> {
+    const sessions: SweptSession[] = await this.dataSource.query(
+      `WITH swept AS (
+         UPDATE sessions SET starting_soon_notified = true
+         WHERE kind = 'peer' AND status = 'scheduled' AND NOT starting_soon_notified
+           AND starts_at > $1 AND starts_at <= $2
+         RETURNING id, starts_at)
+       SELECT * FROM swept`,
+      [now, addMinutes(now, STARTING_SOON_MINUTES)],
+    );
+    const people = await this.participantNames(sessions);
+    for (const session of sessions) {
+      const here = people.filter((row) => row.session_id === session.id);
+      for (const person of here) {
+        const partners = here.filter((row) => row.user_id !== person.user_id).map((row) => row.display_name);
+        await this.notifications.notify([person.user_id], {
+          type: 'starting_soon',
+          title: 'Starting soon',
+          body: (zone) =>
+            `Your session with ${partners.join(' and ')} starts on ${formatInZone(session.starts_at, zone)}; ` +
+            'the room is open.',
+          sessionId: session.id,
+        });
+      }
+    }
+    return sessions.length;
+  }
+
+  /** Finished sessions everyone attended are complete (a later issue routes them through scoring). */
+  private async completeSessions(now: Date): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH swept AS (
+         UPDATE sessions s SET status = 'completed'
+         WHERE s.status IN ('scheduled', 'live') AND s.ends_at <= $1
+           AND NOT EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
+         RETURNING s.id)
+       SELECT id FROM swept`,
+      [now],
+    );
+    return rows.length;
+  }
+
+  private async participantNames(sessions: SweptSession[]): Promise<ParticipantName[]> {
+    if (sessions.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT p.session_id, p.user_id, u.display_name, p.joined_at
+       FROM session_participants p JOIN users u ON u.id = p.user_id WHERE p.session_id = ANY($1::uuid[])`,
+      [sessions.map((session) => session.id)],
+    );
+  }
+}

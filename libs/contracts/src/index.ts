@@ -6,3 +6,4 @@ export * from './rubric';
 export * from './health';
 export * from './scheduling';
 export * from './room';
+export * from './scoring';

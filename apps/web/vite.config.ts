@@ -1,24 +1,66 @@
+import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // The root package.json runs Vite with `--config apps/web/vite.config.ts` from the repository root,
 // so every path here is made absolute from this file rather than from the working directory.
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiOrigin = 'http://localhost:3000';
 
+/**
+ * Excalidraw loads its fonts at run time from `window.EXCALIDRAW_ASSET_PATH` + `fonts/…` (a CDN by
+ * default). Our CSP and self-hosters want them from our own origin: copy the package's font folder
+ * to `/fonts/` of the build, and serve it from node_modules in development.
+ */
+function excalidrawFonts(): Plugin {
+  const require = createRequire(import.meta.url);
+  const fontsDir = join(dirname(require.resolve('@excalidraw/excalidraw')), 'fonts');
+  let outDir = '';
+  return {
+    name: 'mockboard:excalidraw-fonts',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    configureServer(server) {
+      server.middlewares.use('/fonts', (request, response, next) => {
+        const file = join(fontsDir, normalize(decodeURIComponent(request.url ?? '/').split('?')[0]!));
+        if (!file.startsWith(fontsDir) || !existsSync(file) || !statSync(file).isFile()) return next();
+        response.setHeader('Content-Type', 'font/woff2');
+        createReadStream(file).pipe(response);
+      });
+    },
+    writeBundle() {
+      cpSync(fontsDir, join(outDir, 'fonts'), { recursive: true });
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), excalidrawFonts()],
   resolve: {
     alias: {
       // Bundle the contracts from source: the browser needs ESM, and libs/contracts/dist is CommonJS.
       '@mockboard/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)),
+      '@mockboard/scene': fileURLToPath(new URL('../../libs/scene/src', import.meta.url)),
     },
   },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // The chunk with Excalidraw's core (loaded by the room and the replay only) is named after it,
+        // not after whichever of our small modules it happens to share.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => /@excalidraw[\\/]excalidraw[\\/]dist[\\/]prod[\\/]index\.js$/.test(id))
+            ? 'assets/excalidraw-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: {
     port: 5173,

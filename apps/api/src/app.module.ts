@@ -9,6 +9,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PromptsModule } from './prompts/prompts.module';
 import { RoomModule } from './room/room.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
+import { ScoringModule } from './scoring/scoring.module';
 
 @Module({})
 export class AppModule {
@@ -25,6 +26,7 @@ export class AppModule {
         NotificationsModule,
         SchedulingModule,
         RoomModule,
+        ScoringModule,
       ],
     };
   }

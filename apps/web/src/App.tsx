@@ -5,10 +5,14 @@ import { Layout } from './components/Layout';
 import { RedirectKeepingQuery } from './components/RedirectKeepingQuery';
 import { LoadingState } from './components/StatusViews';
 import { HomePage } from './pages/HomePage';
+import { AdminCalibrationPage } from './pages/AdminCalibrationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PracticePage } from './pages/PracticePage';
 import { ProfilePage } from './pages/ProfilePage';
+import { ProgressPage } from './pages/ProgressPage';
 import { PromptLibraryPage } from './pages/PromptLibraryPage';
 import { RubricPage } from './pages/RubricPage';
+import { SessionPage } from './pages/SessionPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 
@@ -17,9 +21,34 @@ const PromptPage = lazy(() =>
   import('./pages/PromptPage').then((module) => ({ default: module.PromptPage })),
 );
 
+// The scorecard (the prompt's signals) and the shared case study use the same renderer: also on demand.
+const ScorecardPage = lazy(() =>
+  import('./pages/ScorecardPage').then((module) => ({ default: module.ScorecardPage })),
+);
+const SharedCaseStudyPage = lazy(() =>
+  import('./pages/SharedCaseStudyPage').then((module) => ({ default: module.SharedCaseStudyPage })),
+);
+
+// The whiteboard (Excalidraw) is by far the largest dependency: only the room and the replay load it.
+const RoomPage = lazy(() => import('./pages/RoomPage').then((module) => ({ default: module.RoomPage })));
+const ReplayPage = lazy(() =>
+  import('./pages/ReplayPage').then((module) => ({ default: module.ReplayPage })),
+);
+
 export function App() {
   return (
     <Routes>
+      {/* The live room fills the screen, outside the site's frame. */}
+      <Route
+        path="sessions/:id/room"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<LoadingState label="Opening the room…" />}>
+              <RoomPage />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="signup" element={<SignUpPage />} />
@@ -33,6 +62,66 @@ export function App() {
             <RequireAuth>
               <ProfilePage />
             </RequireAuth>
+          }
+        />
+        <Route
+          path="practice"
+          element={
+            <RequireAuth>
+              <PracticePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="sessions/:id"
+          element={
+            <RequireAuth>
+              <SessionPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="sessions/:id/replay"
+          element={
+            <RequireAuth>
+              <Suspense fallback={<LoadingState label="Loading the replay…" />}>
+                <ReplayPage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="sessions/:id/rounds/:round/score"
+          element={
+            <RequireAuth>
+              <Suspense fallback={<LoadingState label="Loading the scorecard…" />}>
+                <ScorecardPage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="progress"
+          element={
+            <RequireAuth>
+              <ProgressPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/calibration"
+          element={
+            <RequireAuth>
+              <AdminCalibrationPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="shared/:token"
+          element={
+            <Suspense fallback={<LoadingState label="Loading the case study…" />}>
+              <SharedCaseStudyPage />
+            </Suspense>
           }
         />
         <Route path="prompts" element={<PromptLibraryPage />} />

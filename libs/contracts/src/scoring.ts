@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TargetLevelSchema } from './common';
 import { ScoreLevelSchema } from './rubric';
+import { SessionFormatSchema } from './scheduling';
 
 /**
  * Scorecards: after each round the interviewer scores the candidate against the rubric, and the
@@ -92,6 +93,10 @@ export const ScorecardRevisionSchema = z.object({
   editedAt: z.iso.datetime(),
   snapshot: ScorecardSchema,
 });
+/** GET …/scorecard/history?kind=interviewer|self */
+export const ScorecardHistoryQuerySchema = z.strictObject({ kind: ScorecardKindSchema });
+export type ScorecardHistoryQuery = z.infer<typeof ScorecardHistoryQuerySchema>;
+
 export const ScorecardHistoryResponseSchema = z.object({ revisions: z.array(ScorecardRevisionSchema) });
 export type ScorecardHistoryResponse = z.infer<typeof ScorecardHistoryResponseSchema>;
 
@@ -135,6 +140,49 @@ export type ProgressResponse = z.infer<typeof ProgressResponseSchema>;
 export const ShareLinkResponseSchema = z.object({ url: z.string().nullable() });
 export type ShareLinkResponse = z.infer<typeof ShareLinkResponseSchema>;
 
+/** The feedback about the case study's owner in one round, as they may see it. */
+export const CaseStudyFeedbackSchema = z.object({
+  round: z.number().int(),
+  weightedScore: z.number().nullable(),
+  dimensions: z.array(
+    z.object({
+      dimensionId: z.string(),
+      title: z.string(),
+      level: ScoreLevelSchema.nullable(),
+      levelLabel: z.string().nullable(),
+      evidence: z.string(),
+    }),
+  ),
+  strengths: z.string(),
+  improvements: z.string(),
+});
+export type CaseStudyFeedback = z.infer<typeof CaseStudyFeedbackSchema>;
+
+/**
+ * GET /api/shared/:token: one participant's view of a session, for the public case-study page.
+ * Never carries the partner's name, email or private notes.
+ */
+export const CaseStudySchema = z.object({
+  title: z.string(),
+  startsAt: z.iso.datetime(),
+  format: SessionFormatSchema,
+  rounds: z.array(
+    z.object({
+      number: z.number().int(),
+      /** The owner's role in this round. */
+      role: z.enum(['interviewer', 'candidate']),
+      promptId: z.string().nullable(),
+      promptTitle: z.string().nullable(),
+      /** The prompt's problem statement (Markdown). */
+      problemStatement: z.string().nullable(),
+    }),
+  ),
+  feedback: z.array(CaseStudyFeedbackSchema),
+  whiteboardSvgUrl: z.string(),
+  markdownUrl: z.string(),
+});
+export type CaseStudy = z.infer<typeof CaseStudySchema>;
+
 export const AdminCalibrationResponseSchema = z.object({
   prompts: z.array(
     z.object({
@@ -145,6 +193,12 @@ export const AdminCalibrationResponseSchema = z.object({
       dimensions: z.array(
         z.object({ dimensionId: z.string(), scored: z.number().int(), average: z.number().nullable() }),
       ),
+      /** Candidates' private ratings of the interviewers of this prompt: averages only, never names. */
+      interviewerRatings: z.object({
+        rated: z.number().int(),
+        clarity: z.number().nullable(),
+        helpfulness: z.number().nullable(),
+      }),
     }),
   ),
 });

@@ -1,1 +1,4 @@
 export * from './element-version';
+export * from './replay';
+export * from './scene-diff';
+export * from './scene-to-svg';

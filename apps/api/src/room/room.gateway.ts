@@ -35,10 +35,15 @@ import { TokenBucket } from './token-bucket';
 
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 
+/**
+ * What the room keeps on a socket. socket.data survives a recovered reconnection, and through the
+ * Redis adapter it comes back msgpack-decoded, as plain data: so no Map here (it would come back as
+ * `{}`), and a bucket that lost its class is rebuilt (see limitRate).
+ */
 interface RoomSocketData extends SocketData {
   bucket?: TokenBucket;
-  /** Sessions this socket has joined, with whether it may draw (participants) or only watch. */
-  sessions?: Map<string, { canEdit: boolean }>;
+  /** Sessions this socket has joined, by id, with whether it may draw (participants) or only watch. */
+  sessions?: Record<string, { canEdit: boolean }>;
 }
 
 /**
@@ -66,8 +71,7 @@ export class RoomGateway implements OnGatewayDisconnect {
       const state = await this.room.state(record);
       const role = this.room.roleOf(record, state, user.id);
       await socket.join(sessionRoom(sessionId));
-      dataOf(socket).sessions ??= new Map();
-      dataOf(socket).sessions!.set(sessionId, { canEdit: participant });
+      dataOf(socket).sessions = { ...dataOf(socket).sessions, [sessionId]: { canEdit: participant } };
       const online = new Set(
         (await this.server.in(sessionRoom(sessionId)).fetchSockets()).map(
           (s) => (s.data as SocketData).user.id,
@@ -130,7 +134,7 @@ export class RoomGateway implements OnGatewayDisconnect {
   @SubscribeMessage(ROOM_EVENTS.pointerUpdate)
   pointer(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): void {
     const parsed = PointerUpdateSchema.safeParse(payload);
-    if (!parsed.success || !dataOf(socket).sessions?.has(parsed.data.sessionId)) return;
+    if (!parsed.success || !dataOf(socket).sessions?.[parsed.data.sessionId]) return;
     const user = userOf(socket);
     // Cursors are relayed, never stored, and may be dropped under load (volatile).
     socket.volatile.to(sessionRoom(parsed.data.sessionId)).emit(ROOM_EVENTS.pointerUpdate, {
@@ -188,7 +192,7 @@ export class RoomGateway implements OnGatewayDisconnect {
   async handleDisconnect(socket: Socket): Promise<void> {
     const data = dataOf(socket);
     if (!data.user || !data.sessions) return;
-    for (const sessionId of data.sessions.keys()) {
+    for (const sessionId of Object.keys(data.sessions)) {
       const stillHere = (await this.server.in(sessionRoom(sessionId)).fetchSockets()).some(
         (other) => (other.data as SocketData).user.id === data.user.id,
       );
@@ -204,14 +208,14 @@ export class RoomGateway implements OnGatewayDisconnect {
   }
 
   private requireEditor(socket: Socket, sessionId: string): void {
-    const membership = dataOf(socket).sessions?.get(sessionId);
+    const membership = dataOf(socket).sessions?.[sessionId];
     if (!membership) throw new RoomError('forbidden', 'Join the session first (session:join)');
     if (!membership.canEdit) throw new RoomError('forbidden', 'Observers cannot change the room');
   }
 
   private limitRate(socket: Socket): void {
     const data = dataOf(socket);
-    data.bucket ??= new TokenBucket(ROOM_LIMITS.maxUpdatesPerSecond);
+    if (!(data.bucket instanceof TokenBucket)) data.bucket = new TokenBucket(ROOM_LIMITS.maxUpdatesPerSecond);
     if (!data.bucket.take()) {
       throw new RoomError(
         'rate_limited',

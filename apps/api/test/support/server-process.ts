@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from './test-app';
+import { REPO_ROOT, dropDatabase, testConfig } from './test-app';
 
 export const MAIN_JS = join(REPO_ROOT, 'apps/api/dist/main.js');
 
@@ -44,4 +44,29 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     });
   });
   return { ...run, url };
+}
+
+/**
+ * The environment of a server process on a fresh test database (embedded under DATA_DIR, or a
+ * schema of DATABASE_URL's PostgreSQL), and a cleanup that removes it. Every process started with
+ * the same env shares that database and JWT secret, so it can be restarted on the same data.
+ */
+export async function serverProcessEnv(
+  overrides: Record<string, string> = {},
+): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const config = await testConfig(overrides);
+  const env: Record<string, string> = {
+    DATA_DIR: config.dataDir,
+    JWT_SECRET: config.jwt.secret,
+    PROMPTS_DIR: config.promptsDir,
+    WEB_DIST_DIR: config.webDistDir,
+    LOG_LEVEL: config.logLevel,
+    AUTH_RATE_LIMIT_PER_MINUTE: String(config.authRateLimitPerMinute),
+    ...overrides,
+  };
+  if (config.database.kind === 'postgres') {
+    env.DATABASE_URL = config.database.url;
+    env.DATABASE_SCHEMA = config.database.schema;
+  }
+  return { env, cleanup: () => dropDatabase(config) };
 }

@@ -24,8 +24,8 @@ export interface TestApp {
 
 /**
  * The configuration tests run with: the real loader fed a test environment. With DATABASE_URL set
- * (CI's second pass) every test app gets its own schema in that PostgreSQL; otherwise its own
- * embedded database in a temporary folder.
+ * (CI's second pass, or passed in `env` by a test that needs PostgreSQL) every test app gets its
+ * own schema in that PostgreSQL; otherwise its own embedded database in a temporary folder.
  */
 export async function testConfig(env: Record<string, string> = {}): Promise<AppConfig> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mockboard-test-'));
@@ -39,10 +39,11 @@ export async function testConfig(env: Record<string, string> = {}): Promise<AppC
     JWT_SECRET: randomBytes(32).toString('hex'),
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
   };
-  if (process.env.DATABASE_URL) {
-    base.DATABASE_URL = process.env.DATABASE_URL;
+  const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;
+  if (databaseUrl) {
+    base.DATABASE_URL = databaseUrl;
     base.DATABASE_SCHEMA = `test_${randomBytes(6).toString('hex')}`;
-    await keepBtreeGistInPublic(process.env.DATABASE_URL);
+    await keepBtreeGistInPublic(databaseUrl);
   }
   return loadConfig({ ...base, ...env });
 }

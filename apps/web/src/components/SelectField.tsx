@@ -4,18 +4,28 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   label: string;
   options: readonly { value: string; label: string }[];
   onChange: (value: string) => void;
+  error?: string;
 }
 
-export function SelectField({ label, options, onChange, className, ...selectProps }: SelectFieldProps) {
+export function SelectField({
+  label,
+  options,
+  onChange,
+  error,
+  className,
+  ...selectProps
+}: SelectFieldProps) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={`field${error ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
       <select
         id={id}
         className={`input select${className ? ` ${className}` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         onChange={(event) => onChange(event.target.value)}
         {...selectProps}
       >
@@ -25,6 +35,11 @@ export function SelectField({ label, options, onChange, className, ...selectProp
           </option>
         ))}
       </select>
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { withNext } from '../auth/redirect';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { UserMenu } from './UserMenu';
 
 export function SiteHeader() {
@@ -18,6 +19,12 @@ export function SiteHeader() {
           Mockboard
         </Link>
         <nav className="site-nav" aria-label="Main">
+          <NavLink to="/practice" className="site-nav__link">
+            Practice
+          </NavLink>
+          <NavLink to="/progress" className="site-nav__link">
+            Progress
+          </NavLink>
           <NavLink to="/prompts" className="site-nav__link">
             Prompts
           </NavLink>
@@ -27,7 +34,10 @@ export function SiteHeader() {
         </nav>
         <div className="site-header__account">
           {user ? (
-            <UserMenu user={user} />
+            <>
+              <NotificationBell zone={user.timezone} />
+              <UserMenu user={user} />
+            </>
           ) : state.status === 'loading' ? null : (
             <>
               <Link to={withNext('/signin', next)} className="site-nav__link">

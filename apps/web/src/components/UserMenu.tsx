@@ -1,7 +1,9 @@
 import type { User } from '@mockboard/contracts';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
+import { useDisclosure } from '../hooks/useDisclosure';
+import { Avatar } from './Avatar';
 
 /**
  * The signed-in user's name opening a small disclosure with Profile and Sign out. A disclosure
@@ -10,31 +12,9 @@ import { useAuth } from '../auth/AuthContext';
 export function UserMenu({ user }: { user: User }) {
   const { signOut } = useAuth();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef, panelId } = useDisclosure();
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  // Close on a click outside and on Escape (returning focus to the button).
-  useEffect(() => {
-    if (!open) return;
-    function onPointerDown(event: PointerEvent) {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    }
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
 
   async function handleSignOut() {
     setSigningOut(true);
@@ -61,9 +41,7 @@ export function UserMenu({ user }: { user: User }) {
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
       >
-        <span className="avatar" aria-hidden="true">
-          {initials(user.displayName)}
-        </span>
+        <Avatar name={user.displayName} />
         <span className="user-menu__name">{user.displayName}</span>
         <span className="user-menu__chevron" aria-hidden="true" />
       </button>
@@ -75,6 +53,13 @@ export function UserMenu({ user }: { user: User }) {
               Profile
             </Link>
           </li>
+          {user.role === 'admin' && (
+            <li>
+              <Link to="/admin/calibration" className="user-menu__item" onClick={() => setOpen(false)}>
+                Calibration
+              </Link>
+            </li>
+          )}
           <li>
             <button type="button" className="user-menu__item" onClick={handleSignOut} disabled={signingOut}>
               {signingOut ? 'Signing out…' : 'Sign out'}
@@ -89,13 +74,4 @@ export function UserMenu({ user }: { user: User }) {
       </div>
     </div>
   );
-}
-
-function initials(name: string): string {
-  const letters = name
-    .trim()
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((word) => word.charAt(0).toUpperCase());
-  return letters.join('') || '?';
 }

@@ -11,6 +11,8 @@ import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { CalendarSubscription } from '../profile/CalendarSubscription';
+import { MyReliability } from '../profile/MyReliability';
 
 const LABELS = { displayName: 'Display name', timezone: 'Time zone', targetLevel: 'Target level' };
 const ORDER = ['displayName', 'timezone', 'targetLevel'] as const;
@@ -129,6 +131,9 @@ function ProfileForm({ user }: { user: User }) {
           </p>
         </div>
       </form>
+
+      <MyReliability user={user} />
+      <CalendarSubscription />
     </div>
   );
 }

@@ -1,6 +1,14 @@
 import { CreateUsers1764000000000 } from './1764000000000-create-users';
 import { CreateScheduling1764100000000 } from './1764100000000-create-scheduling';
 import { CreateRoom1764200000000 } from './1764200000000-create-room';
+import { CreateScoring1764300000000 } from './1764300000000-create-scoring';
+import { IndexReliability1764400000000 } from './1764400000000-index-reliability';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
-export const MIGRATIONS = [CreateUsers1764000000000, CreateScheduling1764100000000, CreateRoom1764200000000];
+export const MIGRATIONS = [
+  CreateUsers1764000000000,
+  CreateScheduling1764100000000,
+  CreateRoom1764200000000,
+  CreateScoring1764300000000,
+  IndexReliability1764400000000,
+];

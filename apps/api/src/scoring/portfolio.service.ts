@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { CaseStudy, ShareLinkResponse } from '@mockboard/contracts';
+import { sceneToSvg } from '@mockboard/scene';
+import type { UserEntity } from '../auth/user.entity';
+import { PromptsService } from '../prompts/prompts.service';
+import { SessionViewsService, isParticipant } from '../scheduling/session-views.service';
+import { SessionsRepository, type SessionRecord } from '../scheduling/sessions.repository';
+import { caseStudyMarkdown, type CaseStudyContent } from './case-study-markdown';
+import { PortfolioRepository } from './portfolio.repository';
+import { RevealService } from './reveal.service';
+import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
+
+/** Whose case study it is: a participant's own view, or an admin's view of someone else's session. */
+interface Viewer {
+  id: string;
+  admin: boolean;
+  timeZone: string;
+}
+
+export interface CaseStudyFile {
+  filename: string;
+  markdown: string;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+const NO_SHARE = 'No shared case study at this address (it may have been unshared)';
+
+/**
+ * The portfolio: a session's final whiteboard as SVG, the case study as Markdown, and opt-in public
+ * links to one participant's view. A public case study carries the prompts, the whiteboard and the
+ * feedback about its owner, but never the owner's interviewer notes: those are about the partner,
+ * who did not opt in.
+ */
+@Injectable()
+export class PortfolioService {
+  constructor(
+    private readonly views: SessionViewsService,
+    private readonly sessions: SessionsRepository,
+    private readonly scorecards: ScorecardsRepository,
+    private readonly portfolio: PortfolioRepository,
+    private readonly reveal: RevealService,
+    private readonly prompts: PromptsService,
+  ) {}
+
+  async whiteboardSvg(user: UserEntity, sessionId: string): Promise<string> {
+    return this.svg(await this.views.visibleRecord(user, sessionId));
+  }
+
+  async caseStudyFile(user: UserEntity, sessionId: string): Promise<CaseStudyFile> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    const viewer = { id: user.id, admin: !isParticipant(record, user.id), timeZone: user.timezone };
+    return this.file(record, await this.content(record, viewer, true));
+  }
+
+  async share(user: UserEntity, sessionId: string): Promise<ShareLinkResponse> {
+    const record = await this.ownView(user, sessionId);
+    const token = await this.portfolio.ensureShareLink(
+      record.session.id,
+      user.id,
+      randomBytes(24).toString('base64url'),
+    );
+    return { url: `/shared/${token}` };
+  }
+
+  /** The caller's live public link for the session, if they shared it. */
+  async shareLink(user: UserEntity, sessionId: string): Promise<ShareLinkResponse> {
+    const record = await this.ownView(user, sessionId);
+    const token = await this.portfolio.liveShareToken(record.session.id, user.id);
+    return { url: token ? `/shared/${token}` : null };
+  }
+
+  async unshare(user: UserEntity, sessionId: string): Promise<ShareLinkResponse> {
+    const record = await this.ownView(user, sessionId);
+    await this.portfolio.revokeShareLinks(record.session.id, user.id);
+    return { url: null };
+  }
+
+  async shared(token: string): Promise<CaseStudy> {
+    const { record, viewer } = await this.sharedView(token);
+    const {
+      timeZone: _zone,
+      solo: _solo,
+      startsAt,
+      rounds,
+      ...content
+    } = await this.content(record, viewer, false);
+    return {
+      ...content,
+      startsAt: startsAt.toISOString(),
+      rounds: rounds.map(({ notes: _notes, role, ...round }) => ({ ...round, role: role ?? 'candidate' })),
+      whiteboardSvgUrl: `/api/shared/${token}/whiteboard.svg`,
+      markdownUrl: `/api/shared/${token}/case-study.md`,
+    };
+  }
+
+  async sharedFile(token: string): Promise<CaseStudyFile> {
+    const { record, viewer } = await this.sharedView(token);
+    return this.file(record, await this.content(record, viewer, false));
+  }
+
+  async sharedSvg(token: string): Promise<string> {
+    return this.svg((await this.sharedView(token)).record);
+  }
+
+  /** Sharing is personal: only a participant, and only their own view. */
+  private async ownView(user: UserEntity, sessionId: string): Promise<SessionRecord> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    if (!isParticipant(record, user.id)) {
+      throw new ForbiddenException("Only the session's participants share their own case study");
+    }
+    return record;
+  }
+
+  private async sharedView(token: string): Promise<{ record: SessionRecord; viewer: Viewer }> {
+    const share = TOKEN.test(token) ? await this.portfolio.findLiveShare(token) : null;
+    const record = share ? await this.sessions.find(share.session_id) : null;
+    if (!share || !record) throw new NotFoundException(NO_SHARE);
+    return { record, viewer: { id: share.user_id, admin: false, timeZone: share.timezone } };
+  }
+
+  /** The same document for the SVG route, the thumbnail and the case study's inline copy. */
+  private async svg(record: SessionRecord): Promise<string> {
+    const titles = record.rounds.flatMap((round) => {
+      const title = round.prompt_id ? this.prompts.get(round.prompt_id)?.title : undefined;
+      return title ? [title] : [];
+    });
+    const title = `Final whiteboard${titles.length > 0 ? `: ${titles.join(' · ')}` : ''}`;
+    return sceneToSvg(await this.portfolio.sceneElements(record.session.id), { title });
+  }
+
+  private async file(record: SessionRecord, content: CaseStudyContent): Promise<CaseStudyFile> {
+    const slug = content.rounds.find((round) => round.promptId)?.promptId ?? 'session';
+    return {
+      filename: `mockboard-${content.startsAt.toISOString().slice(0, 10)}-${slug}.md`,
+      markdown: caseStudyMarkdown(content, await this.svg(record)),
+    };
+  }
+
+  private async content(
+    record: SessionRecord,
+    viewer: Viewer,
+    withNotes: boolean,
+  ): Promise<CaseStudyContent> {
+    await this.reveal.revealDue([record], new Date());
+    const cards = await this.scorecards.forSessions([record.session.id]);
+    const notes = withNotes
+      ? await this.portfolio.notesBy(record.session.id, viewer.id)
+      : new Map<number, string>();
+    const rubric = this.prompts.rubric();
+    const labels = new Map(rubric.levels.map((level) => [level.value as number, level.label]));
+    const titles = new Map(rubric.dimensions.map((dimension) => [dimension.id, dimension.title]));
+    // The owner reads the feedback about them once revealed; an admin (not taking part) reads all submitted.
+    const visible = (card: ScorecardRow) =>
+      card.kind === 'interviewer' &&
+      card.submitted_at !== null &&
+      (viewer.admin || (card.subject_id === viewer.id && card.revealed_at !== null));
+
+    const rounds = record.rounds.map((round) => {
+      const prompt = round.prompt_id ? this.prompts.get(round.prompt_id) : undefined;
+      const role =
+        round.candidate_id === viewer.id
+          ? 'candidate'
+          : round.interviewer_id === viewer.id
+            ? 'interviewer'
+            : null;
+      return {
+        number: round.number,
+        role: role as CaseStudyContent['rounds'][number]['role'],
+        promptId: round.prompt_id,
+        promptTitle: prompt?.title ?? null,
+        problemStatement: prompt?.problemStatement ?? null,
+        notes: notes.get(round.number) ?? null,
+      };
+    });
+    const promptTitles = rounds.flatMap((round) => (round.promptTitle ? [round.promptTitle] : []));
+    return {
+      title: `Case study: ${promptTitles.join(' · ') || 'system-design practice'}`,
+      startsAt: record.session.starts_at,
+      timeZone: viewer.timeZone,
+      format: record.session.format,
+      solo: record.session.kind === 'solo',
+      rounds,
+      feedback: cards.filter(visible).map((card) => ({
+        round: card.round,
+        weightedScore: card.weighted_score === null ? null : Number(card.weighted_score),
+        dimensions: card.dimensions.map((score) => ({
+          dimensionId: score.dimensionId,
+          title: titles.get(score.dimensionId) ?? score.dimensionId,
+          level: score.level,
+          levelLabel: score.level === null ? null : (labels.get(score.level) ?? null),
+          evidence: score.evidence,
+        })),
+        strengths: card.strengths,
+        improvements: card.improvements,
+      })),
+    };
+  }
+}

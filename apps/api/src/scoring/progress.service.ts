@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { ProgressResponse } from '@mockboard/contracts';
+import { compareForRoadmap } from '@mockboard/prompts';
+import {
+  averageOf,
+  dimensionProgress,
+  levelsById,
+  strongestAndWeakest,
+  weekStreak,
+  type ScoredRound,
+} from '@mockboard/rubric';
+import type { UserEntity } from '../auth/user.entity';
+import { PromptsService } from '../prompts/prompts.service';
+import { SessionsRepository, type SessionRecord } from '../scheduling/sessions.repository';
+import { RevealService } from './reveal.service';
+import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
+
+/** Sessions whose interview took place: ended from the room (`scoring`) or completed. */
+const INTERVIEW_HELD = ['scoring', 'completed'];
+/** Sessions that never happened leave no trace in progress. */
+const DID_NOT_HAPPEN = ['cancelled', 'no_show'];
+
+export function whiteboardUrl(sessionId: string): string {
+  return `/api/sessions/${sessionId}/whiteboard.svg`;
+}
+
+/** The signed-in user's progress: trends per dimension, calibration, prompts, streak and history. */
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly scorecards: ScorecardsRepository,
+    private readonly reveal: RevealService,
+    private readonly prompts: PromptsService,
+  ) {}
+
+  async progress(user: UserEntity, now = new Date()): Promise<ProgressResponse> {
+    const records = await this.sessions.forUser(user.id);
+    await this.reveal.revealDue(records, now);
+    const cards = await this.scorecards.forSessions(records.map((record) => record.session.id));
+    const byId = new Map(records.map((record) => [record.session.id, record]));
+    const happened = (card: ScorecardRow) =>
+      !DID_NOT_HAPPEN.includes(byId.get(card.session_id)!.session.status);
+    const scored = (card: ScorecardRow): ScoredRound => ({
+      sessionId: card.session_id,
+      round: card.round,
+      at: byId.get(card.session_id)!.session.starts_at,
+      levels: levelsById(card.dimensions),
+    });
+
+    // Partners' scores count once the user could see them; their own only once submitted.
+    const aboutMe = cards.filter(
+      (card) =>
+        card.kind === 'interviewer' && card.subject_id === user.id && card.revealed_at && happened(card),
+    );
+    const mySelf = cards.filter(
+      (card) => card.kind === 'self' && card.author_id === user.id && card.submitted_at && happened(card),
+    );
+    const rubric = this.prompts.rubric();
+    const dimensions = dimensionProgress(rubric, aboutMe.map(scored), mySelf.map(scored));
+
+    return {
+      dimensions,
+      ...strongestAndWeakest(dimensions),
+      ...this.promptsDone(user.id, records, now),
+      streakWeeks: weekStreak(
+        records
+          .filter((record) => INTERVIEW_HELD.includes(record.session.status))
+          .map((record) => record.session.starts_at),
+        now,
+        user.timezone,
+      ),
+      history: records
+        .filter((record) => record.session.starts_at <= now && record.session.status !== 'cancelled')
+        .reverse()
+        .map((record) => ({
+          sessionId: record.session.id,
+          startsAt: record.session.starts_at.toISOString(),
+          status: record.session.status,
+          promptTitles: record.rounds.flatMap((round) => {
+            const title = round.prompt_id ? this.prompts.get(round.prompt_id)?.title : undefined;
+            return title ? [title] : [];
+          }),
+          weightedScore: averageOf(
+            aboutMe
+              .filter((card) => card.session_id === record.session.id && card.weighted_score !== null)
+              .map((card) => Number(card.weighted_score)),
+          ),
+          thumbnailUrl: whiteboardUrl(record.session.id),
+        })),
+    };
+  }
+
+  /** Prompts answered as the candidate in sessions that took place, and the rest, in roadmap order. */
+  private promptsDone(userId: string, records: SessionRecord[], now: Date) {
+    const done = new Set(
+      records
+        .filter(
+          (record) => record.session.starts_at <= now && !DID_NOT_HAPPEN.includes(record.session.status),
+        )
+        .flatMap((record) => record.rounds)
+        .filter((round) => round.candidate_id === userId && round.prompt_id)
+        .map((round) => round.prompt_id!),
+    );
+    const library = [...this.prompts.all()]
+      .sort(compareForRoadmap)
+      .map((prompt) => ({ id: prompt.id, title: prompt.title }));
+    return {
+      promptsDone: library.filter((prompt) => done.has(prompt.id)),
+      promptsNotDone: library.filter((prompt) => !done.has(prompt.id)),
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import type { InterviewerRating, InterviewerRatingWriteSchema } from '@mockboard/contracts';
+import type { UserEntity } from '../auth/user.entity';
+import { SessionViewsService } from '../scheduling/session-views.service';
+import { SessionsRepository } from '../scheduling/sessions.repository';
+import { RevealService } from './reveal.service';
+import { requireFeedbackOpen, roundOf, toRatingView } from './scorecard-view';
+import { ScorecardsRepository } from './scorecards.repository';
+
+export type RatingInput = z.infer<typeof InterviewerRatingWriteSchema>;
+
+/**
+ * The candidate's private rating of their interviewer. The interviewer never reads it; admins see
+ * it on the round and, averaged, in calibration. In a single session it is the candidate's
+ * feedback that unlocks the interviewer's scorecard, so, like a scorecard, it can be changed only
+ * until that feedback has been revealed.
+ */
+@Injectable()
+export class RatingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly views: SessionViewsService,
+    private readonly sessions: SessionsRepository,
+    private readonly scorecards: ScorecardsRepository,
+    private readonly reveal: RevealService,
+  ) {}
+
+  async rate(
+    user: UserEntity,
+    sessionId: string,
+    roundNumber: number,
+    input: RatingInput,
+    now = new Date(),
+  ): Promise<InterviewerRating> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    const round = roundOf(record, roundNumber);
+    if (record.session.kind === 'solo') {
+      throw new ConflictException('A solo session has no interviewer to rate');
+    }
+    if (round.candidate_id !== user.id) {
+      throw new ForbiddenException(`Only round ${roundNumber}'s candidate rates its interviewer`);
+    }
+    requireFeedbackOpen(record, now);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const locked = (await this.sessions.lock(manager, sessionId))!;
+      await this.reveal.revealDue([locked], now, manager);
+      const theirs = await this.scorecards.lock(manager, sessionId, roundNumber, 'interviewer');
+      if (theirs?.revealed_at) {
+        throw new ConflictException(
+          `Your rating closed when your interviewer's feedback was revealed to you (${theirs.revealed_at.toISOString()})`,
+        );
+      }
+      const row = await this.scorecards.saveRating(
+        manager,
+        {
+          session_id: sessionId,
+          round: roundNumber,
+          rater_id: user.id,
+          interviewer_id: round.interviewer_id,
+          clarity: input.clarity,
+          helpfulness: input.helpfulness,
+          comment: input.comment,
+        },
+        now,
+      );
+      await this.reveal.revealDue([locked], now, manager);
+      return row;
+    });
+    return toRatingView(saved);
+  }
+}

@@ -1,0 +1,196 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import type {
+  RoundFeedback,
+  Scorecard,
+  ScorecardHistoryResponse,
+  ScorecardKind,
+  ScorecardWriteSchema,
+} from '@mockboard/contracts';
+import {
+  dimensionsInRubricOrder,
+  levelsById,
+  revealDeadline,
+  scorecardProblems,
+  submissionProblems,
+  weightedScore,
+} from '@mockboard/rubric';
+import type { UserEntity } from '../auth/user.entity';
+import { RequestValidationException } from '../common/zod-validation.pipe';
+import { PromptsService } from '../prompts/prompts.service';
+import { SessionViewsService } from '../scheduling/session-views.service';
+import { SessionsRepository } from '../scheduling/sessions.repository';
+import { RevealService } from './reveal.service';
+import {
+  authorOf,
+  requireAuthor,
+  requireFeedbackOpen,
+  roundOf,
+  toRatingView,
+  toScorecardView,
+} from './scorecard-view';
+import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
+
+export type ScorecardInput = z.infer<typeof ScorecardWriteSchema>;
+
+/** The database's trigger refused to change a revealed scorecard (see the scoring migration). */
+function isFrozenByDatabase(error: unknown): boolean {
+  const failed = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return (failed?.driverError?.code ?? failed?.code) === '55000';
+}
+
+/**
+ * Scorecards: drafts autosaved, submitted once complete, revealed to their subject by the reveal
+ * rule, immutable afterwards, and every save kept as a revision.
+ */
+@Injectable()
+export class ScorecardsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly views: SessionViewsService,
+    private readonly sessions: SessionsRepository,
+    private readonly scorecards: ScorecardsRepository,
+    private readonly reveal: RevealService,
+    private readonly prompts: PromptsService,
+  ) {}
+
+  async save(
+    user: UserEntity,
+    sessionId: string,
+    roundNumber: number,
+    input: ScorecardInput,
+    now = new Date(),
+  ): Promise<Scorecard> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    const round = roundOf(record, roundNumber);
+    requireAuthor(record, round, input.kind, user.id);
+    requireFeedbackOpen(record, now);
+    const rubric = this.prompts.rubric();
+    const problems = scorecardProblems(rubric, input);
+    if (problems.length > 0) throw new RequestValidationException('body', problems);
+
+    const saved = await this.dataSource
+      .transaction(async (manager) => {
+        // The session lock queues every feedback write of this session, so the reveal check and
+        // the write it guards cannot interleave with a partner's submission.
+        const locked = (await this.sessions.lock(manager, sessionId))!;
+        await this.reveal.revealDue([locked], now, manager);
+        const existing = await this.scorecards.lock(manager, sessionId, roundNumber, input.kind);
+        if (existing?.revealed_at) throw new ConflictException(frozenMessage(existing));
+        if (input.kind === 'self') {
+          // A self-assessment is blind: it closes when the interviewer's feedback is revealed.
+          const theirs = await this.scorecards.lock(manager, sessionId, roundNumber, 'interviewer');
+          if (theirs?.revealed_at) {
+            throw new ConflictException(
+              `Your self-assessment closed when your interviewer's feedback was revealed (${theirs.revealed_at.toISOString()})`,
+            );
+          }
+        }
+        // Once submitted, a scorecard stays submitted: later edits must keep it complete.
+        const submitting = input.submit || Boolean(existing?.submitted_at);
+        if (submitting) {
+          const missing = submissionProblems(rubric, input);
+          if (missing.length > 0) throw new RequestValidationException('body', missing);
+        }
+        const dimensions = dimensionsInRubricOrder(rubric, input.dimensions);
+        const row = await this.scorecards.save(
+          manager,
+          {
+            session_id: sessionId,
+            round: roundNumber,
+            kind: input.kind,
+            author_id: user.id,
+            subject_id: round.candidate_id,
+            dimensions,
+            strengths: input.strengths,
+            improvements: input.improvements,
+            recommendation: input.recommendation,
+            performed_at_level: input.performedAtLevel,
+            weighted_score: weightedScore(rubric, levelsById(dimensions)),
+          },
+          submitting,
+          now,
+        );
+        await this.scorecards.appendRevision(manager, toScorecardView(row), user.id, now);
+        await this.reveal.revealDue([locked], now, manager);
+        await this.scorecards.completeWhenScored(manager, sessionId);
+        return this.scorecards.lock(manager, sessionId, roundNumber, input.kind);
+      })
+      .catch((error: unknown) => {
+        if (isFrozenByDatabase(error)) {
+          throw new ConflictException('This scorecard was revealed meanwhile and can no longer be changed');
+        }
+        throw error;
+      });
+    return toScorecardView(saved!);
+  }
+
+  /** What the caller may read of a round's feedback (admins read everything). */
+  async feedback(
+    user: UserEntity,
+    sessionId: string,
+    roundNumber: number,
+    now = new Date(),
+  ): Promise<RoundFeedback> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    const round = roundOf(record, roundNumber);
+    await this.reveal.revealDue([record], now);
+    const cards = (await this.scorecards.forSessions([sessionId])).filter(
+      (card) => card.round === roundNumber,
+    );
+    const rating = (await this.scorecards.ratingsForSessions([sessionId])).find(
+      (row) => row.round === roundNumber,
+    );
+    const interviewerCard = cards.find((card) => card.kind === 'interviewer');
+    const selfCard = cards.find((card) => card.kind === 'self');
+
+    const admin = user.role === 'admin';
+    const isInterviewer = round.interviewer_id === user.id;
+    const isCandidate = round.candidate_id === user.id;
+    const seesInterviewerCard =
+      admin || isInterviewer || (isCandidate && Boolean(interviewerCard?.revealed_at));
+    const hidden = isCandidate && !seesInterviewerCard && Boolean(interviewerCard?.submitted_at);
+    return {
+      sessionId,
+      round: roundNumber,
+      interviewerId: round.interviewer_id,
+      candidateId: round.candidate_id,
+      interviewer: interviewerCard && seesInterviewerCard ? toScorecardView(interviewerCard) : null,
+      self: selfCard && (admin || isCandidate) ? toScorecardView(selfCard) : null,
+      // The rating is the candidate's private word on the interviewer: never shown to them.
+      rating: rating && (admin || isCandidate) ? toRatingView(rating) : null,
+      hiddenUntil: hidden ? revealDeadline(record.session.ends_at).toISOString() : null,
+    };
+  }
+
+  /** Every saved version of a scorecard, oldest first: for its author and for admins. */
+  async history(
+    user: UserEntity,
+    sessionId: string,
+    roundNumber: number,
+    kind: ScorecardKind,
+  ): Promise<ScorecardHistoryResponse> {
+    const record = await this.views.visibleRecord(user, sessionId);
+    const round = roundOf(record, roundNumber);
+    if (user.role !== 'admin' && authorOf(record, round, kind) !== user.id) {
+      throw new ForbiddenException("Only a scorecard's author and admins read its history");
+    }
+    const rows = await this.scorecards.revisions(sessionId, roundNumber, kind);
+    return {
+      revisions: rows.map((row) => ({
+        revision: row.revision,
+        editedBy: row.edited_by,
+        editedAt: row.edited_at.toISOString(),
+        snapshot: row.snapshot,
+      })),
+    };
+  }
+}
+
+function frozenMessage(row: ScorecardRow): string {
+  const when = row.revealed_at!.toISOString();
+  return row.kind === 'interviewer'
+    ? `This scorecard was revealed to the candidate at ${when} and can no longer be changed`
+    : `Your self-assessment closed when your interviewer's feedback was revealed (${when})`;
+}

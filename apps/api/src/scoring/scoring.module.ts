@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { PromptsModule } from '../prompts/prompts.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { CalibrationController } from './calibration.controller';
+import { CalibrationService } from './calibration.service';
+import { PortfolioController, SharedCaseStudyController } from './portfolio.controller';
+import { PortfolioRepository } from './portfolio.repository';
+import { PortfolioService } from './portfolio.service';
+import { ProgressController } from './progress.controller';
+import { ProgressService } from './progress.service';
+import { RatingsService } from './ratings.service';
+import { RevealService } from './reveal.service';
+import { ScorecardsController } from './scorecards.controller';
+import { ScorecardsRepository } from './scorecards.repository';
+import { ScorecardsService } from './scorecards.service';
+
+/** Issue 5: scorecards and their reveal, progress, the portfolio and share links, calibration. */
+@Module({
+  imports: [SchedulingModule, PromptsModule],
+  controllers: [
+    ScorecardsController,
+    ProgressController,
+    PortfolioController,
+    SharedCaseStudyController,
+    CalibrationController,
+  ],
+  providers: [
+    ScorecardsRepository,
+    PortfolioRepository,
+    RevealService,
+    ScorecardsService,
+    RatingsService,
+    ProgressService,
+    PortfolioService,
+    CalibrationService,
+  ],
+})
+export class ScoringModule {}

@@ -1,0 +1,404 @@
+import { EventEmitter } from 'node:events';
+import {
+  NOTIFICATION_EVENT,
+  SceneElementSchema,
+  type ErrorAck,
+  type JoinAck,
+  type Notification,
+  type PresenceEvent,
+  type SceneElement,
+} from '@mockboard/contracts';
+import { CollabClient, type CollabClientOptions } from '../../web/src/room/collab-client';
+import { signUp, type SignedUpUser } from './support/factories';
+import { aLiveSession, aRectangle, call, connect, soonStart } from './support/room-client';
+import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
+import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
+
+/** The scale-out test needs one database shared by two instances: PGlite cannot be shared. */
+const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** A CollabClient in a test, with a signal for "something changed" to wait on. */
+interface Peer {
+  client: CollabClient;
+  changes: EventEmitter;
+  errors: ErrorAck['error'][];
+  presence: PresenceEvent[];
+}
+
+const peers: Peer[] = [];
+afterEach(() => peers.splice(0).forEach((peer) => peer.client.close()));
+
+function aPeer(url: string, user: SignedUpUser, sessionId: string, extra: Partial<CollabClientOptions> = {}) {
+  const changes = new EventEmitter();
+  const peer: Peer = { client: undefined as unknown as CollabClient, changes, errors: [], presence: [] };
+  peer.client = new CollabClient({
+    sessionId,
+    url,
+    token: user.accessToken,
+    socketOptions: { transports: ['websocket'] },
+    onRemoteElements: () => changes.emit('change'),
+    onPresence: (event) => {
+      peer.presence.push(event);
+      changes.emit('change');
+    },
+    onError: (error) => peer.errors.push(error),
+    ...extra,
+    onStatus: (status, pending) => {
+      extra.onStatus?.(status, pending);
+      changes.emit('change');
+    },
+  });
+  peers.push(peer);
+  return peer;
+}
+
+async function joined(url: string, user: SignedUpUser, sessionId: string): Promise<Peer> {
+  const peer = aPeer(url, user, sessionId);
+  await peer.client.connect();
+  return peer;
+}
+
+/** Resolves once `check` holds, re-checking whenever one of `peers` reports a change. */
+function until(peersToWatch: Peer[], check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = (): void => {
+      clearTimeout(timer);
+      for (const peer of peersToWatch) peer.changes.off('change', recheck);
+    };
+    const recheck = (): void => {
+      if (!check()) return;
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out waiting until ${what}`));
+    }, timeoutMs);
+    for (const peer of peersToWatch) peer.changes.on('change', recheck);
+    recheck();
+  });
+}
+
+const settled = (peer: Peer) => peer.client.status === 'connected' && peer.client.pendingCount === 0;
+
+/** What decides which copy wins, per element, sorted by id: two equal digests are the same scene. */
+function digest(elements: Iterable<SceneElement>) {
+  return [...elements]
+    .map(({ id, version, versionNonce, isDeleted, x }) => ({ id, version, versionNonce, isDeleted, x }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The stored scene as a fresh joiner gets it. */
+async function serverScene(url: string, user: SignedUpUser, sessionId: string): Promise<SceneElement[]> {
+  const socket = await connect(url, user);
+  try {
+    const ack = await call<JoinAck>(socket, 'session:join', { sessionId });
+    expect(ack.ok).toBe(true);
+    return ack.scene.elements;
+  } finally {
+    socket.disconnect();
+  }
+}
+
+const aShape = (overrides: Record<string, unknown> = {}): SceneElement =>
+  SceneElementSchema.parse(aRectangle(overrides));
+
+/** A new copy of `element`, as Excalidraw makes one: a higher version and a fresh random nonce. */
+const edited = (
+  element: SceneElement,
+  changes: Partial<SceneElement>,
+  random = Math.random,
+): SceneElement => ({
+  ...element,
+  ...changes,
+  version: element.version + 1,
+  versionNonce: Math.floor(random() * 2 ** 31),
+});
+
+/** A seeded generator, so a failing run of random edits can be replayed. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Cuts the client's connection the way a dead network does: the transport closes under it. */
+const cut = (peer: Peer): void => {
+  peer.client.socket.io.engine?.close();
+};
+
+describe('the collaboration client against a live room', () => {
+  let server: TestApp;
+  let host: SignedUpUser;
+  let guest: SignedUpUser;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    server = await startTestApp();
+  });
+  beforeEach(async () => {
+    host = await signUp(server.url);
+    guest = await signUp(server.url);
+    sessionId = (await aLiveSession(server.url, host, guest)).id;
+  });
+  afterAll(() => server.close());
+
+  it('a reconnecting client loses none of its queued edits', async () => {
+    const a = await joined(server.url, host, sessionId);
+    const b = await joined(server.url, guest, sessionId);
+
+    // Half the edits are on the wire when the connection drops, half are made while it is down.
+    const drawn = Array.from({ length: 30 }, () => aShape());
+    const cutOnSend = (): void => {
+      a.client.socket.offAnyOutgoing(cutOnSend);
+      cut(a);
+    };
+    a.client.socket.onAnyOutgoing(cutOnSend);
+    for (const shape of drawn.slice(0, 15)) a.client.sendElements([shape]);
+    await until([a], () => a.client.status === 'reconnecting', 'A is cut off');
+    for (const shape of drawn.slice(15)) a.client.sendElements([shape]);
+    expect(a.client.pendingCount).toBe(30);
+
+    await until([a], () => settled(a), 'A has every edit acked');
+    await until([b], () => b.client.scene.size === 30, 'B has every edit');
+    expect(digest(b.client.scene.values())).toEqual(digest(a.client.scene.values()));
+    expect(digest(await serverScene(server.url, guest, sessionId))).toEqual(digest(drawn));
+  });
+
+  it('a client whose connection is cut again and again during a burst of edits ends with the same scene as its peer and the server', async () => {
+    const random = seeded(7);
+    const a = await joined(server.url, host, sessionId);
+    const b = await joined(server.url, guest, sessionId);
+    // The last copy A made of every element: what everyone must end up with.
+    const latest = new Map<string, SceneElement>();
+    let cuts = 0;
+    // Cuts established connections only, as a flaky network does. (Closing the engine while
+    // socket.io is still opening it leaves that attempt hanging until its 20 s connect timeout.)
+    const cutter = setInterval(() => {
+      if (a.client.status !== 'connected') return;
+      cuts += 1;
+      cut(a);
+    }, 300);
+    try {
+      for (let i = 0; i < 300; i += 1) {
+        const ids = [...latest.keys()];
+        const target = ids[Math.floor(random() * ids.length)];
+        let copy: SceneElement;
+        if (target === undefined || random() < 0.3) copy = aShape();
+        else if (random() < 0.1) copy = edited(latest.get(target)!, { isDeleted: true }, random);
+        else copy = edited(latest.get(target)!, { x: Math.round(random() * 1000) }, random);
+        latest.set(copy.id, copy);
+        a.client.sendElements([copy]);
+        await pause(10);
+      }
+    } finally {
+      clearInterval(cutter);
+    }
+    expect(cuts).toBeGreaterThanOrEqual(5);
+
+    await until([a], () => settled(a), 'A has every edit acked');
+    const expected = digest(latest.values());
+    expect(digest(a.client.scene.values())).toEqual(expected);
+    await until([b], () => b.client.scene.size === latest.size, 'B has every element');
+    await until(
+      [b],
+      () => JSON.stringify(digest(b.client.scene.values())) === JSON.stringify(expected),
+      'B has the last copy of every element',
+    );
+    expect(digest(await serverScene(server.url, guest, sessionId))).toEqual(expected);
+    expect(a.errors).toEqual([]);
+  });
+
+  it('concurrent edits of one element from two peers converge', async () => {
+    const random = seeded(42);
+    const a = await joined(server.url, host, sessionId);
+    const b = await joined(server.url, guest, sessionId);
+    const shapes = Array.from({ length: 5 }, () => aShape());
+    a.client.sendElements(shapes);
+    await until([b], () => b.client.scene.size === 5, 'B has the five shapes');
+
+    for (let round = 0; round < 40; round += 1) {
+      for (const peer of [a, b]) {
+        const picks = shapes.filter(() => random() < 0.5);
+        // Both peers edit from their own view, so the same element often gets rival copies.
+        peer.client.sendElements(
+          picks.map((shape) => {
+            const current = peer.client.scene.get(shape.id)!;
+            const bump = random() < 0.3 ? 1 : 0;
+            const copy = edited(current, { x: Math.round(random() * 1000) }, random);
+            return { ...copy, version: copy.version + bump };
+          }),
+        );
+      }
+      await pause(Math.floor(random() * 30));
+    }
+
+    await until([a, b], () => settled(a) && settled(b), 'both peers have every edit acked');
+    const sceneOf = (peer: Peer) => JSON.stringify(digest(peer.client.scene.values()));
+    await until([a, b], () => sceneOf(a) === sceneOf(b), 'both peers show the same scene');
+    expect(digest(await serverScene(server.url, host, sessionId))).toEqual(digest(a.client.scene.values()));
+  });
+
+  it('delivers edits the server turned away as rate-limited a little later', async () => {
+    const a = await joined(server.url, host, sessionId);
+    let sceneUpdates = 0;
+    a.client.socket.onAnyOutgoing((event) => (sceneUpdates += event === 'scene:update' ? 1 : 0));
+    // Notes count against the same per-socket budget: this burst of saves spends all of it.
+    const saves = Array.from({ length: 45 }, (_, i) => a.client.saveNotes(1, `note ${i}`));
+    const shapes = Array.from({ length: 20 }, () => aShape());
+    a.client.sendElements(shapes);
+    await Promise.all(saves);
+    await until([a], () => settled(a), 'A has every edit acked');
+    expect(sceneUpdates).toBeGreaterThan(1);
+    expect(a.errors).toEqual([]);
+    expect(digest(await serverScene(server.url, guest, sessionId))).toEqual(digest(shapes));
+  });
+
+  it('re-sends the edits queued while the connection was down in batches the server accepts', async () => {
+    const a = await joined(server.url, host, sessionId);
+    cut(a);
+    const many = Array.from({ length: 1_200 }, () => aShape());
+    a.client.sendElements(many);
+    await until([a], () => settled(a), 'A has all 1,200 edits acked');
+    expect(a.errors).toEqual([]);
+    expect((await serverScene(server.url, guest, sessionId)).length).toBe(1_200);
+  });
+});
+
+describe('the collaboration client and a server killed with SIGKILL', () => {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  const processes: ServerProcess[] = [];
+
+  beforeEach(async () => {
+    ({ env, cleanup } = await serverProcessEnv());
+  });
+  afterEach(async () => {
+    for (const running of processes.splice(0)) {
+      running.child.kill('SIGKILL');
+      await running.exited;
+    }
+    await cleanup();
+  });
+
+  const start = async (): Promise<ServerProcess> => {
+    const started = await startServerProcess(env);
+    processes.push(started);
+    return started;
+  };
+
+  /** Draws `shapes` (a few per tick) and kills the server the moment the last one is acked. */
+  async function drawThenKill(shapes: SceneElement[]): Promise<{ host: SignedUpUser; sessionId: string }> {
+    const first = await start();
+    const host = await signUp(first.url);
+    const guest = await signUp(first.url);
+    const sessionId = (await aLiveSession(first.url, host, guest)).id;
+    let allQueued = false;
+    let killed = false;
+    const kill = (): void => {
+      if (killed) return;
+      killed = true;
+      first.child.kill('SIGKILL');
+    };
+    const a = aPeer(first.url, host, sessionId, {
+      socketOptions: { transports: ['websocket'], reconnection: false },
+      onStatus: (_status, pending) => {
+        if (allQueued && pending === 0) kill();
+      },
+    });
+    await a.client.connect();
+    for (let i = 0; i < shapes.length; i += 5) {
+      a.client.sendElements(shapes.slice(i, i + 5));
+      await pause(5);
+    }
+    allQueued = true;
+    if (a.client.pendingCount === 0) kill();
+    expect(await first.exited).toBeNull();
+    a.client.close();
+    return { host, sessionId };
+  }
+
+  it('an acked element survives kill -9 of the server', async () => {
+    const shape = aShape();
+    const { host, sessionId } = await drawThenKill([shape]);
+    const second = await start();
+    expect(digest(await serverScene(second.url, host, sessionId))).toEqual(digest([shape]));
+  });
+
+  it('a burst of 50 acked elements survives kill -9 right after the last ack', async () => {
+    const shapes = Array.from({ length: 50 }, () => aShape());
+    const { host, sessionId } = await drawThenKill(shapes);
+    const second = await start();
+    expect(digest(await serverScene(second.url, host, sessionId))).toEqual(digest(shapes));
+  });
+});
+
+describe('two instances on one Redis', () => {
+  let one: TestApp;
+  let two: TestApp;
+  let host: SignedUpUser;
+  let guest: SignedUpUser;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    // One PostgreSQL schema for both: this is a scale-out test, not a database test.
+    one = await startTestApp({ REDIS_URL, DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES });
+    two = await startWithConfig(one.config);
+  });
+  beforeEach(async () => {
+    host = await signUp(one.url);
+    guest = await signUp(one.url);
+    sessionId = (await aLiveSession(one.url, host, guest)).id;
+  });
+  afterAll(async () => {
+    await two?.app.close();
+    await one?.close();
+  });
+
+  it('two instances on one Redis share a room', async () => {
+    const b = await joined(two.url, guest, sessionId);
+    const a = await joined(one.url, host, sessionId);
+    await until(
+      [b],
+      () => b.presence.some((event) => event.userId === host.user.id && event.state === 'joined'),
+      "B sees A's presence",
+    );
+
+    const stroke = aShape();
+    a.client.sendElements([stroke]);
+    await until([b], () => b.client.scene.has(stroke.id), "B receives A's stroke");
+    expect(digest(b.client.scene.values())).toEqual(digest([stroke]));
+
+    // A notification raised on instance one (a booking there) reaches the host's socket on two.
+    const hostOnTwo = await connect(two.url, host);
+    try {
+      const pushed = new Promise<Notification>((resolve) => hostOnTwo.once(NOTIFICATION_EVENT, resolve));
+      const later = new Date(new Date(soonStart()).getTime() + 3 * 3_600_000).toISOString();
+      const booked = await aLiveSession(one.url, host, guest, { startsAt: later });
+      expect(await pushed).toMatchObject({ type: 'booked', sessionId: booked.id });
+    } finally {
+      hostOnTwo.disconnect();
+    }
+  });
+
+  it('a peer whose connection drops keeps drawing through the other instance', async () => {
+    const a = await joined(one.url, host, sessionId);
+    const b = await joined(two.url, guest, sessionId);
+    // Having received a broadcast, B's socket asks to recover its session (kept in Redis).
+    const first = aShape();
+    a.client.sendElements([first]);
+    await until([b], () => b.client.scene.has(first.id), "B receives A's first stroke");
+    cut(b);
+    const stroke = aShape();
+    b.client.sendElements([stroke]);
+    await until([b], () => settled(b), "B's stroke is acked after the reconnect");
+    await until([a], () => a.client.scene.has(stroke.id), "A receives B's stroke");
+    expect(b.errors).toEqual([]);
+  });
+});

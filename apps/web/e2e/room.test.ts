@@ -1,0 +1,232 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import type { ReplayResponse, Session } from '@mockboard/contracts';
+import { signUp, type SignedUpUser } from '../../api/test/support/factories';
+import { aLiveSession } from '../../api/test/support/room-client';
+import { startTestApp, type TestApp } from '../../api/test/support/test-app';
+import { artifact, launchBrowser } from './support/browser';
+import { DESKTOP, expectNoSidewaysScroll, PHONE } from './support/members';
+
+/** The test hook the whiteboard puts on `window` (these tests compile without the DOM's types). */
+type SceneHook = { __mockboardScene?: () => { type: string }[] };
+
+/** Run in the page: the types of the live elements on its whiteboard, or null before it is ready. */
+function sceneTypes(): string[] | null {
+  const hook = (globalThis as unknown as SceneHook).__mockboardScene;
+  return hook ? hook().map((element) => element.type) : null;
+}
+
+/**
+ * Polls the page's whiteboard until `accept` holds. (A function for page.evaluate, never a string:
+ * the app's CSP has no 'unsafe-eval', so waitForFunction with an expression would be refused.)
+ */
+async function waitForScene(page: Page, accept: (types: string[] | null) => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const types = await page.evaluate(sceneTypes);
+    if (accept(types)) return;
+    if (Date.now() > deadline)
+      throw new Error(`The whiteboard never matched; it holds ${JSON.stringify(types)}`);
+    await page.waitForTimeout(100);
+  }
+}
+const boardReady = (types: string[] | null) => types !== null;
+const hasRectangle = (types: string[] | null) => types?.includes('rectangle') ?? false;
+const isEmpty = (types: string[] | null) => types?.length === 0;
+
+describe('the live room in two browsers', () => {
+  let server: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  /** Every request a page made that did not go to our own server (fonts from a CDN, …). */
+  const offOrigin: string[] = [];
+  const cspViolations: string[] = [];
+  /** Excalidraw's fonts, which must come from our own origin. */
+  const fontsServed: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A browser context signed in as `user` through the session cookie the API itself sets. */
+  async function signedIn(user: SignedUpUser, viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-GB' });
+    contexts.push(context);
+    await context.addCookies([{ name: 'mockboard_session', value: user.accessToken, url: server.url }]);
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.url().startsWith(`${server.url}/fonts/`) && response.ok())
+        fontsServed.push(response.url());
+    });
+    page.on('request', (sent) => {
+      const url = sent.url();
+      if (!url.startsWith(server.url) && !/^(data|blob):/.test(url)) offOrigin.push(url);
+    });
+    return page;
+  }
+
+  async function openRoom(page: Page, session: Session): Promise<void> {
+    await page.goto(`${server.url}/sessions/${session.id}/room`);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    await waitForScene(page, boardReady);
+  }
+
+  it('shows what one peer draws on the other’s whiteboard, with both online, then replays it', async () => {
+    const ada = await signUp(server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(server.url, ada, ben);
+    const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
+    await Promise.all([openRoom(a, session), openRoom(b, session)]);
+
+    // Roles, prompt view and presence as each of them sees it.
+    await a.getByText('You interview').waitFor();
+    await b.getByText('You are the candidate').waitFor();
+    await a.getByRole('heading', { name: 'Interviewer’s guide' }).waitFor();
+    expect(await b.getByText('Interviewer only').count()).toBe(0);
+    await a.getByRole('list', { name: 'People in this session' }).getByText('Ben Guest, online').waitFor();
+    await b.getByRole('list', { name: 'People in this session' }).getByText('Ada Host, online').waitFor();
+
+    // Ada picks the rectangle tool from the keyboard and drags one out on the canvas.
+    const canvas = a.locator('canvas.excalidraw__canvas.interactive');
+    const box = (await canvas.boundingBox())!;
+    const from = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.3 };
+    await a.mouse.click(from.x - 40, from.y - 40);
+    await a.keyboard.press('r');
+    await a.mouse.move(from.x, from.y);
+    await a.mouse.down();
+    await a.mouse.move(from.x + 220, from.y + 140, { steps: 12 });
+    await a.mouse.up();
+    await waitForScene(a, hasRectangle);
+
+    await waitForScene(b, hasRectangle);
+    expect(await b.evaluate(sceneTypes)).toEqual(['rectangle']);
+    // A label, in Excalidraw's hand-drawn font: the font comes from our server, and Ben sees the text.
+    await a.keyboard.press('t');
+    await a.mouse.click(from.x + 20, from.y + 200);
+    await a.keyboard.type('API servers');
+    await a.keyboard.press('Escape');
+    await waitForScene(b, (types) => types?.includes('text') ?? false);
+    expect(fontsServed.some((url) => url.includes('/fonts/Excalifont/'))).toBe(true);
+
+    // Ada's cursor shows on Ben's board once she moves it.
+    await a.mouse.move(from.x + 300, from.y + 60, { steps: 5 });
+    await b.locator('.remote-cursor', { hasText: 'Ada Host' }).waitFor();
+
+    // The interviewer keeps private notes; they are saved as she types.
+    await a.getByRole('textbox', { name: 'Your private notes' }).fill('Clarified read/write ratio early.');
+    await a.getByText('Saved', { exact: true }).waitFor();
+
+    await a.screenshot({ path: artifact('room-a.png') });
+    await b.screenshot({ path: artifact('room-b.png') });
+
+    // The interviewer moves the clock on; both clocks show the new phase.
+    await a.getByRole('button', { name: /^Next: / }).click();
+    await b.getByText(/Round 1 · Estimation/).waitFor();
+
+    const replay = await request(server.url)
+      .get(`/api/sessions/${session.id}/replay`)
+      .set(ben.bearer)
+      .expect(200);
+    const entries = (replay.body as ReplayResponse).entries;
+    expect(entries.some((entry) => entry.element?.type === 'rectangle')).toBe(true);
+    expect(entries.some((entry) => entry.kind === 'phase')).toBe(true);
+
+    await b.goto(`${server.url}/sessions/${session.id}/replay`);
+    await b.getByRole('heading', { level: 1, name: 'Whiteboard replay' }).waitFor();
+    await b.getByRole('slider', { name: 'Replay position' }).waitFor();
+    await waitForScene(b, hasRectangle);
+    await b.getByRole('button', { name: /Estimation$/ }).waitFor();
+    await b.screenshot({ path: artifact('replay.png'), fullPage: true });
+
+    // Scrubbing to the start shows the empty board, the end the finished drawing.
+    await b.getByRole('slider', { name: 'Replay position' }).focus();
+    await b.keyboard.press('Home');
+    await waitForScene(b, isEmpty);
+    await b.keyboard.press('End');
+    await waitForScene(b, hasRectangle);
+
+    // On a phone the prompt starts folded away, leaving the screen to the whiteboard.
+    const phone = await signedIn(ben, PHONE);
+    await openRoom(phone, session);
+    await waitForScene(phone, hasRectangle);
+    await expectNoSidewaysScroll(phone);
+    await phone.screenshot({ path: artifact('room-b-phone.png') });
+    await phone.getByRole('button', { name: 'Prompt' }).click();
+    await phone.getByRole('heading', { level: 2, name: 'Design a URL shortener' }).waitFor();
+    await phone.screenshot({ path: artifact('room-b-phone-prompt.png') });
+
+    expect(offOrigin).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('swaps the roles for round 2, then ends the interview for both', async () => {
+    const ada = await signUp(server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(server.url, ada, ben);
+    // Round 2 is Ben's to interview: he picks its prompt.
+    await request(server.url)
+      .put(`/api/sessions/${session.id}/rounds/2/prompt`)
+      .set(ben.bearer)
+      .send({ promptId: 'chat-app' })
+      .expect(200);
+    const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
+    await Promise.all([openRoom(a, session), openRoom(b, session)]);
+
+    await b.getByRole('button', { name: 'Swap roles' }).click();
+    await b.getByRole('dialog', { name: 'Swap roles?' }).getByRole('button', { name: 'Swap roles' }).click();
+    // Both rejoin for round 2: Ben now interviews, with the guide and his own notes; Ada is the candidate.
+    await b.getByText('You interview').waitFor();
+    await b.getByRole('textbox', { name: 'Your private notes' }).waitFor();
+    await a.getByText('You are the candidate').waitFor();
+    await a.getByRole('heading', { level: 1, name: /chat/i }).waitFor();
+    await a.getByText(/^Round 2 · /).waitFor();
+    expect(await a.getByText('Interviewer only').count()).toBe(0);
+    expect(await a.getByRole('button', { name: 'Swap roles' }).count()).toBe(0);
+
+    await a.getByRole('button', { name: 'End interview' }).click();
+    await a
+      .getByRole('dialog', { name: 'End the interview?' })
+      .getByRole('button', { name: 'End interview' })
+      .click();
+    await a.waitForURL(`${server.url}/sessions/${session.id}`);
+    await b.getByRole('dialog', { name: 'The interview has ended' }).waitFor();
+  });
+
+  it('gives a solo session the same room: no partner, and the candidate moves the clock on', async () => {
+    const solo = await signUp(server.url, { displayName: 'Sol Alone' });
+    const session = (
+      await request(server.url)
+        .post('/api/sessions/solo')
+        .set(solo.bearer)
+        .send({ promptId: 'url-shortener' })
+    ).body as Session;
+    const page = await signedIn(solo);
+    await openRoom(page, session);
+
+    await page.getByText('Solo practice').waitFor();
+    expect(await page.getByRole('button', { name: /^Follow/ }).count()).toBe(0);
+    await page.getByRole('button', { name: /^Next: / }).click();
+    await page.getByText(/^Round 1 · Estimation/).waitFor();
+  });
+
+  it('tells a stranger the room is not theirs, in the server’s words', async () => {
+    const ada = await signUp(server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
+    const stranger = await signUp(server.url, { displayName: 'Sam Stranger' });
+    const session = await aLiveSession(server.url, ada, ben);
+    const page = await signedIn(stranger);
+
+    await page.goto(`${server.url}/sessions/${session.id}/room`);
+    await page.getByRole('heading', { level: 1, name: 'This room is not yours to enter' }).waitFor();
+    await page.getByText('You are not a participant of this session').waitFor();
+    await page.screenshot({ path: artifact('room-forbidden.png') });
+  });
+});

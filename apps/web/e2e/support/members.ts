@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 800 };
+
+/**
+ * A fresh person in their own browser context (own cookies), signed up with the time zone their
+ * device reports. Close the returned context when the test is done.
+ */
+export async function signedUpMember(
+  browser: Browser,
+  baseUrl: string,
+  displayName: string,
+  timezoneId: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: DESKTOP, timezoneId, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/signup`);
+  const handle = displayName.split(' ')[0]!.toLowerCase();
+  await page.getByLabel('Email').fill(`${handle}-${randomUUID().slice(0, 8)}@example.test`);
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByText(displayName).first().waitFor();
+  return { context, page };
+}
+
+/** What a person in `timeZone` reads on the clock at `instant`, e.g. "04:30". */
+export function clockIn(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}
+
+/** The calendar day in `timeZone` at `instant`, as a date input wants it: "2026-11-27". */
+export function dayIn(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
+
+/** Nothing on a phone-sized screen may be wider than the screen. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  // A string, because these tests compile without the DOM's types.
+  const [scrollWidth, innerWidth] = (await page.evaluate(
+    '[document.documentElement.scrollWidth, window.innerWidth]',
+  )) as [number, number];
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}

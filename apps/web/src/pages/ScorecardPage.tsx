@@ -1,0 +1,210 @@
+import type { Round, Rubric, RoundFeedback, Scorecard, Session, User } from '@mockboard/contracts';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { getRubric } from '../api/rubric';
+import { getRoundFeedback } from '../api/scoring';
+import { getSession } from '../api/sessions';
+import { useAuth } from '../auth/AuthContext';
+import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useResource } from '../hooks/useResource';
+import { InterviewerRatingForm } from '../scoring/InterviewerRatingForm';
+import { PartnerFeedback } from '../scoring/PartnerFeedback';
+import { ScorecardForm } from '../scoring/ScorecardForm';
+import { formatScore } from '../scoring/scorecardDraft';
+import { ScorecardView } from '../scoring/ScorecardView';
+import { usePromptSignals } from '../scoring/usePromptSignals';
+
+interface Loaded {
+  session: Session;
+  rubric: Rubric;
+  feedback: RoundFeedback;
+}
+
+/** Rendered inside <RequireAuth>, so a user is always present. */
+export function ScorecardPage() {
+  const { id = '', round: roundParam = '' } = useParams();
+  const { user } = useAuth();
+  const round = Number(roundParam);
+  const resource = useResource<Loaded>(`scorecard:${id}:${round}`, async (signal) => {
+    const [session, rubric, feedback] = await Promise.all([
+      getSession(id, signal),
+      getRubric(signal),
+      getRoundFeedback(id, round, signal),
+    ]);
+    return { session, rubric, feedback };
+  });
+  useDocumentTitle(`Scorecard, round ${roundParam}`);
+  if (!user) return null;
+
+  const back = (
+    <Link to={`/sessions/${encodeURIComponent(id)}`} className="back-link">
+      <span aria-hidden="true">←</span> Session
+    </Link>
+  );
+  if (resource.status !== 'success') {
+    return (
+      <div className="container page page--narrow">
+        {back}
+        {resource.status === 'loading' ? (
+          <>
+            <h1 className="visually-hidden">Scorecard</h1>
+            <LoadingState label="Loading the scorecard…" />
+          </>
+        ) : resource.error.status === 404 ? (
+          <EmptyState level={1} title="Scorecard not found">
+            <p>This round does not exist, or the session belongs to someone else.</p>
+          </EmptyState>
+        ) : (
+          <ErrorState
+            level={1}
+            title="Could not load the scorecard"
+            error={resource.error}
+            onRetry={resource.retry}
+          />
+        )}
+      </div>
+    );
+  }
+  const found = resource.data.session.rounds.find((candidate) => candidate.number === round);
+  return (
+    <div className="container page page--narrow scorecard-page">
+      {back}
+      {found ? (
+        <ScorecardScreen key={`${id}:${round}`} {...resource.data} round={found} user={user} />
+      ) : (
+        <EmptyState level={1} title="Round not found">
+          <p>This session has {resource.data.session.rounds.length === 1 ? 'one round' : 'two rounds'}.</p>
+        </EmptyState>
+      )}
+    </div>
+  );
+}
+
+function ScorecardScreen({
+  session,
+  rubric,
+  feedback: loaded,
+  round,
+  user,
+}: Loaded & { round: Round; user: User }) {
+  const [feedback, setFeedback] = useState(loaded);
+  const [draftScore, setDraftScore] = useState<number | null>(null);
+  const signals = usePromptSignals(round.promptId);
+  const solo = round.interviewerId === round.candidateId;
+  const kind = round.interviewerId === user.id && !solo ? 'interviewer' : 'self';
+  const participant = round.interviewerId === user.id || round.candidateId === user.id;
+  const partnerId = kind === 'interviewer' ? round.candidateId : round.interviewerId;
+  const partnerName =
+    session.participants.find((participant) => participant.id === partnerId)?.displayName ?? 'Your partner';
+  const own = kind === 'interviewer' ? feedback.interviewer : feedback.self;
+  const submitted = own?.status === 'submitted';
+  // A self-assessment is written blind: the server closes it once the interviewer's card is revealed.
+  const selfClosed = kind === 'self' && !solo && !submitted && feedback.interviewer !== null;
+
+  function saved(scorecard: Scorecard) {
+    setDraftScore(scorecard.weightedScore);
+    setFeedback((current) => ({ ...current, [kind]: scorecard }));
+  }
+
+  // What is revealed is the server's decision (libs/rubric reveal.ts): ask again after a change.
+  function refresh() {
+    getRoundFeedback(session.id, round.number).then(setFeedback, () => undefined);
+  }
+
+  function submittedNow(scorecard: Scorecard) {
+    saved(scorecard);
+    window.scrollTo(0, 0);
+    refresh();
+  }
+
+  const title = solo
+    ? 'Score your solo round'
+    : kind === 'interviewer'
+      ? `Score ${partnerName}`
+      : 'Your self-assessment';
+  return (
+    <>
+      <header className="page-header scorecard-page__header">
+        <p className="eyebrow">
+          {session.rounds.length > 1 && `Round ${round.number} · `}
+          {round.promptTitle ?? 'No prompt chosen'}
+        </p>
+        <h1>{title}</h1>
+        {!submitted && participant && (
+          <p className="page-header__lead">
+            {kind === 'interviewer'
+              ? `Score ${partnerName} against the rubric while the interview is fresh. ${partnerName} sees it once they have given their feedback about you.`
+              : solo
+                ? 'Score yourself on the rubric; your progress page tracks it over time.'
+                : 'Score yourself on the same rubric your interviewer uses, before their feedback unlocks: comparing the two is how you calibrate.'}
+          </p>
+        )}
+        {!submitted && draftScore !== null && (
+          <p className="muted">
+            Weighted score so far: <strong>{formatScore(draftScore)}</strong> of 4
+          </p>
+        )}
+      </header>
+
+      {!solo && participant && (
+        <PartnerFeedback
+          session={session}
+          feedback={feedback}
+          rubric={rubric}
+          candidate={kind === 'self'}
+          userId={user.id}
+          partnerName={partnerName}
+          zone={user.timezone}
+        />
+      )}
+
+      {!participant ? (
+        <EmptyState title="Only the round’s interviewer and candidate score it" />
+      ) : selfClosed ? (
+        <p className="notice">
+          Your self-assessment closed when {partnerName}’s feedback was revealed: it is written before seeing
+          theirs.
+        </p>
+      ) : own && submitted ? (
+        <ScorecardView
+          scorecard={own}
+          rubric={rubric}
+          zone={user.timezone}
+          title={kind === 'interviewer' ? `Your scorecard for ${partnerName}` : 'Your self-assessment'}
+        />
+      ) : (
+        <ScorecardForm
+          sessionId={session.id}
+          round={round.number}
+          kind={kind}
+          rubric={rubric}
+          signals={signals}
+          saved={own}
+          confirmNote={
+            kind === 'interviewer'
+              ? `${partnerName} sees it once they have given their feedback about you, or when the feedback window closes.`
+              : 'Your self-assessment is for you: your progress page compares it with your partners’ scores.'
+          }
+          onSaved={saved}
+          onSubmitted={submittedNow}
+        />
+      )}
+
+      {!solo && kind === 'self' && participant && (
+        <InterviewerRatingForm
+          sessionId={session.id}
+          round={round.number}
+          interviewerName={partnerName}
+          saved={feedback.rating}
+          onSaved={refresh}
+          note={
+            session.format === 'single' && !submitted && !selfClosed
+              ? `Your rating unlocks ${partnerName}’s feedback and closes your self-assessment: submit that first.`
+              : undefined
+          }
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Session } from '@mockboard/contracts';
+import { useId, useRef, useState } from 'react';
+import { toApiRequestError } from '../api/client';
+import { caseStudyMarkdownUrl, getShareLink, revokeCaseStudyShare, shareCaseStudy } from '../api/scoring';
+import { useResource } from '../hooks/useResource';
+
+/** The server may answer with a path; a link to paste elsewhere needs the whole address. */
+function absolute(url: string): string {
+  return new URL(url, window.location.origin).toString();
+}
+
+/**
+ * The session as a portfolio piece: a Markdown download, and a public read-only link that can be
+ * copied and revoked. Sharing is off until the user turns it on.
+ */
+export function CaseStudyPanel({ session }: { session: Session }) {
+  const current = useResource(`share-link:${session.id}`, (signal) => getShareLink(session.id, signal));
+  // After a change here, what the server answered; before, what it said at first.
+  const [changed, setChanged] = useState<{ url: string | null } | null>(null);
+  const url = changed
+    ? changed.url
+    : current.status === 'success' && current.data
+      ? absolute(current.data)
+      : null;
+  const [pending, setPending] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  async function setShared(share: boolean) {
+    setPending(true);
+    setError(null);
+    setStatus(null);
+    try {
+      if (share) {
+        const link = await shareCaseStudy(session.id);
+        setChanged({ url: link && absolute(link) });
+        setStatus('Anyone with the link can read the case study, without signing in.');
+      } else {
+        await revokeCaseStudyShare(session.id);
+        setChanged({ url: null });
+        setStatus('Revoked: the link no longer works.');
+      }
+    } catch (caught) {
+      setError(toApiRequestError(caught).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function copy() {
+    if (!url) return;
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus('Link copied.');
+    } catch {
+      inputRef.current?.select();
+      setStatus('Selected: press Ctrl+C (⌘C on a Mac) to copy.');
+    }
+  }
+
+  return (
+    <section className="session-section case-study" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Case study</h2>
+      <p className="session-section__note">
+        The prompt, the whiteboard and the feedback, as a write-up for your portfolio.
+      </p>
+      <a className="button button--secondary" href={caseStudyMarkdownUrl(session.id)} download>
+        Download case study (.md)
+      </a>
+      <label className="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={url !== null}
+          disabled={pending || (current.status === 'loading' && !changed)}
+          onChange={(event) => void setShared(event.target.checked)}
+        />
+        <span className="switch__track" aria-hidden="true" />
+        <span>Share publicly</span>
+      </label>
+      {url && (
+        <div className="field case-study__link">
+          <label className="field__label" htmlFor={`${id}-url`}>
+            Public link
+          </label>
+          <div className="copy-field">
+            <input
+              ref={inputRef}
+              id={`${id}-url`}
+              className="input input--mono"
+              readOnly
+              value={url}
+              onFocus={(event) => event.target.select()}
+            />
+            <button type="button" className="button button--secondary" onClick={() => void copy()}>
+              Copy
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={pending}
+              onClick={() => void setShared(false)}
+            >
+              Revoke
+            </button>
+          </div>
+        </div>
+      )}
+      <p className="form__status" role="status">
+        {status}
+      </p>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

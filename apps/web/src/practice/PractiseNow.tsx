@@ -1,0 +1,159 @@
+import { PRACTICE_NOW_WAIT_MINUTES, type MatchRequest, type SessionFormat } from '@mockboard/contracts';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { toApiRequestError } from '../api/client';
+import { cancelMatchRequest, listMatchRequests, requestMatch } from '../api/matching';
+import { FormatField } from '../components/FormatField';
+import { useNow } from '../hooks/useNow';
+import { useNotificationListener } from '../notifications/NotificationsContext';
+import { formatClock } from '../time/format';
+
+const POLL_MS = 4000;
+
+type State =
+  | { kind: 'idle' | 'starting' | 'expired' }
+  | { kind: 'waiting'; request: MatchRequest }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Pairs the user with whoever else is waiting right now. While waiting it polls the request and
+ * also listens for the "matched" notification, whichever comes first opens the session.
+ */
+export function PractiseNow() {
+  const navigate = useNavigate();
+  const [format, setFormat] = useState<SessionFormat>('swap');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const waitingId = state.kind === 'waiting' ? state.request.id : null;
+
+  // A wait started before a reload carries on.
+  useEffect(() => {
+    const controller = new AbortController();
+    listMatchRequests(controller.signal).then(
+      (requests) => {
+        const request = requests.find((r) => r.practiceNow && r.status === 'pending');
+        if (request)
+          setState((current) => (current.kind === 'idle' ? { kind: 'waiting', request } : current));
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, []);
+
+  useEffect(() => {
+    if (!waitingId) return;
+    const timer = window.setInterval(() => {
+      listMatchRequests().then(
+        (requests) => {
+          const request = requests.find((r) => r.id === waitingId);
+          if (request?.status === 'matched' && request.sessionId) navigate(`/sessions/${request.sessionId}`);
+          else if (request?.status === 'expired') setState({ kind: 'expired' });
+          else if (request?.status === 'cancelled') setState({ kind: 'idle' });
+        },
+        () => undefined,
+      );
+    }, POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [waitingId, navigate]);
+
+  useNotificationListener((notification) => {
+    if (waitingId && notification.type === 'matched' && notification.sessionId) {
+      navigate(`/sessions/${notification.sessionId}`);
+    }
+  });
+
+  async function start() {
+    setState({ kind: 'starting' });
+    try {
+      const request = await requestMatch({ startsAt: 'now', format });
+      if (request.status === 'matched' && request.sessionId) navigate(`/sessions/${request.sessionId}`);
+      else setState({ kind: 'waiting', request });
+    } catch (error) {
+      setState({ kind: 'failed', message: toApiRequestError(error).message });
+    }
+  }
+
+  async function stop(request: MatchRequest, next: State) {
+    setState(next);
+    try {
+      await cancelMatchRequest(request.id);
+    } catch {
+      // Already matched or expired on the server: the next poll (or the notification) says which.
+    }
+  }
+
+  if (state.kind === 'waiting') {
+    return (
+      <Waiting
+        request={state.request}
+        onCancel={() => stop(state.request, { kind: 'idle' })}
+        onTimeout={() => stop(state.request, { kind: 'expired' })}
+      />
+    );
+  }
+
+  return (
+    <div className="practise-now">
+      <p className="muted">
+        We pair you with someone else who is ready now. If nobody turns up within {PRACTICE_NOW_WAIT_MINUTES}{' '}
+        minutes, the request lapses.
+      </p>
+      <FormatField name="now-format" value={format} onChange={setFormat} />
+      {state.kind === 'expired' && (
+        <p className="notice" role="status">
+          Nobody was free in the last {PRACTICE_NOW_WAIT_MINUTES} minutes. Try again, book an open slot, or
+          practise solo.
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <div className="form-alert" role="alert">
+          {state.message}
+        </div>
+      )}
+      <button type="button" className="button" onClick={start} disabled={state.kind === 'starting'}>
+        {state.kind === 'starting' && <span className="spinner spinner--small" aria-hidden="true" />}
+        Practise now
+      </button>
+    </div>
+  );
+}
+
+function Waiting({
+  request,
+  onCancel,
+  onTimeout,
+}: {
+  request: MatchRequest;
+  onCancel: () => void;
+  onTimeout: () => void;
+}) {
+  const now = useNow(1000);
+  const expiresAt = request.expiresAt
+    ? new Date(request.expiresAt)
+    : new Date(new Date(request.createdAt).getTime() + PRACTICE_NOW_WAIT_MINUTES * 60_000);
+  const remaining = expiresAt.getTime() - now.getTime();
+  const timedOut = remaining <= 0;
+
+  useEffect(() => {
+    if (timedOut) onTimeout();
+  }, [timedOut, onTimeout]);
+
+  return (
+    <div className="waiting">
+      <span className="spinner" aria-hidden="true" />
+      <div className="waiting__text" role="status">
+        <p className="waiting__title">Looking for a partner…</p>
+        <p className="muted">
+          {/* Announce the minute, not every second. */}
+          <span aria-hidden="true" className="countdown">
+            {formatClock(remaining)}
+          </span>
+          <span className="visually-hidden">About {Math.ceil(remaining / 60_000)} minutes</span> left. Keep
+          this page open; the session opens as soon as someone joins.
+        </p>
+      </div>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { MatchRequestCreateSchema, type Session, type SessionFormat } from '@mockboard/contracts';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { toApiRequestError } from '../api/client';
+import { requestMatch } from '../api/matching';
+import { FormAlert } from '../components/FormAlert';
+import { FormatField } from '../components/FormatField';
+import { LevelSelect } from '../components/LevelSelect';
+import { StartTimeFields, startTimeToIso } from '../components/StartTimeFields';
+import { SubmitButton } from '../components/SubmitButton';
+import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
+import { useFormMessages } from '../forms/useFormMessages';
+import { formatDateTime } from '../time/format';
+import { defaultStart } from './OfferSlotForm';
+
+const LABELS = { startsAt: 'Start', format: 'Format', level: 'Level', durationMinutes: 'Duration' };
+const ORDER = ['startsAt', 'format', 'level', 'durationMinutes'] as const;
+
+type Outcome = { kind: 'pending'; text: string } | { kind: 'matched'; sessionId: Session['id'] };
+
+/** Ask to be paired with anyone who wants the same time; matched at once if someone is waiting. */
+export function RequestMatchForm({ zone, onRequested }: { zone: string; onRequested: () => void }) {
+  const [start, setStart] = useState(() => defaultStart(zone));
+  const [format, setFormat] = useState<SessionFormat>('swap');
+  const [level, setLevel] = useState('');
+  const [pending, setPending] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { formRef, messages, show, clear, clearField } = useFormMessages(ORDER);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setOutcome(null);
+    const startsAt = startTimeToIso(start, zone);
+    if (!startsAt) return show({ fields: { startsAt: 'Pick a day for the session.' } });
+    const parsed = MatchRequestCreateSchema.safeParse({ startsAt, format, level: level || undefined });
+    if (!parsed.success) return show(messagesFromZod(parsed.error, LABELS));
+    clear();
+    setPending(true);
+    try {
+      const request = await requestMatch(parsed.data);
+      setOutcome(
+        request.status === 'matched' && request.sessionId
+          ? { kind: 'matched', sessionId: request.sessionId }
+          : {
+              kind: 'pending',
+              text: `Request saved for ${formatDateTime(new Date(request.startsAt), zone)}. We’ll notify you when someone matches.`,
+            },
+      );
+      onRequested();
+    } catch (error) {
+      show(messagesFromApi(toApiRequestError(error), LABELS));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Request a match">
+      <FormAlert>{messages.form}</FormAlert>
+      <StartTimeFields
+        zone={zone}
+        value={start}
+        error={messages.fields.startsAt}
+        onChange={(value) => {
+          setStart(value);
+          clearField('startsAt');
+        }}
+      />
+      <FormatField name="match-format" value={format} onChange={setFormat} />
+      <LevelSelect
+        label="Partner level"
+        anyLabel="Any level"
+        value={level}
+        error={messages.fields.level}
+        onChange={setLevel}
+      />
+      <div className="form__actions">
+        <SubmitButton pending={pending}>Request a match</SubmitButton>
+        <p className="form__status" role="status">
+          {outcome?.kind === 'pending' && outcome.text}
+          {outcome?.kind === 'matched' && (
+            <>
+              Matched! <Link to={`/sessions/${outcome.sessionId}`}>Open your session</Link>
+            </>
+          )}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Slot } from '@mockboard/contracts';
+import { FORMAT_LABELS, TARGET_LEVEL_LABELS } from '../components/labels';
+import { PartnerSummary } from '../components/PartnerSummary';
+import { formatDayKey, formatDuration, formatTime } from '../time/format';
+import { dateKeyIn } from '../time/zonedTime';
+
+/** Who does what in a single-round slot, from the booker's side. */
+export function bookerRoleText(slot: Slot): string | null {
+  if (slot.format !== 'single') return null;
+  return slot.hostRole === 'interviewer' ? 'They interview you' : 'You interview them';
+}
+
+/** The whole plan, for the booking dialog: "Ada interviews first, then you swap." */
+export function bookerPlanText(slot: Slot): string {
+  const host = slot.host.displayName;
+  if (slot.format === 'single') {
+    return slot.hostRole === 'interviewer' ? `${host} interviews you.` : `You interview ${host}.`;
+  }
+  return slot.hostRole === 'interviewer'
+    ? `${host} interviews first, then you swap.`
+    : `You interview first, then you swap.`;
+}
+
+/** One open slot in the week view: when, how long, what format, who hosts, and Book. */
+export function SlotCard({ slot, zone, onBook }: { slot: Slot; zone: string; onBook: () => void }) {
+  const start = new Date(slot.startsAt);
+  const time = formatTime(start, zone);
+  const role = bookerRoleText(slot);
+  return (
+    <article className="slot-card">
+      <p className="slot-card__time">
+        <time dateTime={slot.startsAt}>{time}</time>–{formatTime(new Date(slot.endsAt), zone)}
+      </p>
+      <p className="slot-card__meta">
+        {formatDuration(slot.durationMinutes)} · {FORMAT_LABELS[slot.format]}
+        {role && <span className="slot-card__role">{role}</span>}
+        {slot.level && <span className="slot-card__role">For {TARGET_LEVEL_LABELS[slot.level]}</span>}
+      </p>
+      <PartnerSummary partner={slot.host} compact />
+      <button type="button" className="button button--small slot-card__book" onClick={onBook}>
+        Book
+        <span className="visually-hidden">
+          {' '}
+          {time} on {formatDayKey(dateKeyIn(start, zone))} with {slot.host.displayName}
+        </span>
+      </button>
+    </article>
+  );
+}

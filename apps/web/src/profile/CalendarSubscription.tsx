@@ -1,0 +1,118 @@
+import { useId, useRef, useState } from 'react';
+import { getCalendarFeedUrl, revokeCalendarFeedUrl } from '../api/calendarFeed';
+import { toApiRequestError } from '../api/client';
+import { ErrorState, LoadingState } from '../components/StatusViews';
+import { useResource } from '../hooks/useResource';
+
+/** The server may answer with a path; calendar apps need the whole address. */
+function absolute(url: string): string {
+  return new URL(url, window.location.origin).toString();
+}
+
+/** The private feed URL for calendar apps, with Copy and Revoke (which makes a new one). */
+export function CalendarSubscription() {
+  const feed = useResource('calendar-feed', (signal) => getCalendarFeedUrl(signal));
+  const [replaced, setReplaced] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [revoking, setRevoking] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const url = replaced ?? (feed.status === 'success' ? absolute(feed.data) : undefined);
+
+  async function copy() {
+    if (!url) return;
+    setError(null);
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus('Copied. Paste it into your calendar app’s “subscribe by URL”.');
+    } catch {
+      inputRef.current?.select();
+      setStatus('Selected: press Ctrl+C (⌘C on a Mac) to copy.');
+    }
+  }
+
+  async function revoke() {
+    setRevoking(true);
+    setError(null);
+    try {
+      setReplaced(absolute(await revokeCalendarFeedUrl()));
+      setStatus('Done: the old link no longer works. Subscribe again with this new one.');
+      setConfirming(false);
+    } catch (caught) {
+      setError(toApiRequestError(caught).message);
+    } finally {
+      setRevoking(false);
+    }
+  }
+
+  return (
+    <section className="panel profile-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Calendar subscription</h2>
+      <p className="section-lead">
+        Add your sessions to Google Calendar, Apple Calendar or Outlook; they stay up to date when times
+        change. Keep the link private: anyone who has it can see when your sessions are.
+      </p>
+      {feed.status === 'error' && !replaced ? (
+        <ErrorState title="Could not load your calendar link" error={feed.error} onRetry={feed.retry} />
+      ) : !url ? (
+        <LoadingState label="Loading your calendar link…" />
+      ) : (
+        <>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-url`}>
+              Subscription URL
+            </label>
+            <div className="copy-field">
+              <input
+                ref={inputRef}
+                id={`${id}-url`}
+                className="input input--mono"
+                readOnly
+                value={url}
+                onFocus={(event) => event.target.select()}
+              />
+              <button type="button" className="button button--secondary" onClick={copy}>
+                Copy
+              </button>
+            </div>
+          </div>
+          <p className="form__status" role="status">
+            {status}
+          </p>
+          {error && (
+            <p className="field__error" role="alert">
+              {error}
+            </p>
+          )}
+          {confirming ? (
+            <div className="warning">
+              <p>
+                The current link stops working at once, and calendars subscribed to it stop updating. You get
+                a new link to subscribe with.
+              </p>
+              <div className="form__actions">
+                <button type="button" className="button button--danger" onClick={revoke} disabled={revoking}>
+                  {revoking && <span className="spinner spinner--small" aria-hidden="true" />}
+                  Revoke and make a new link
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setConfirming(false)}
+                >
+                  Keep this link
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="button button--ghost" onClick={() => setConfirming(true)}>
+              Revoke link…
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { ROOM_LIMITS } from '@mockboard/contracts';
+
+const SAVE_AFTER_MS = 800;
+
+type SaveState = { kind: 'saved' | 'editing' | 'saving' } | { kind: 'failed'; message: string };
+
+interface InterviewerNotesProps {
+  round: number;
+  initialText: string;
+  save: (round: number, text: string) => Promise<void>;
+}
+
+/**
+ * The interviewer's private notes for this round, saved as they type (after a short pause, on
+ * leaving the field, and when the room closes). Only the round's interviewer ever sees them.
+ */
+export function InterviewerNotes({ round, initialText, save }: InterviewerNotesProps) {
+  const id = useId();
+  const [text, setText] = useState(initialText);
+  const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(initialText);
+  const saveRef = useRef(save);
+
+  useEffect(() => {
+    saveRef.current = save;
+  });
+
+  function saveNow(value: string) {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    setState({ kind: 'saving' });
+    saveRef.current(round, value).then(
+      () => latest.current === value && setState({ kind: 'saved' }),
+      (error: Error) => latest.current === value && setState({ kind: 'failed', message: error.message }),
+    );
+  }
+
+  // Leaving the room with a save still waiting: send it now (nobody is left to show the result).
+  useEffect(
+    () => () => {
+      if (timer.current === undefined) return;
+      clearTimeout(timer.current);
+      saveRef.current(round, latest.current).catch(() => undefined);
+    },
+    [round],
+  );
+
+  return (
+    <section className="room-notes" aria-labelledby={`${id}-title`}>
+      <div className="room-notes__header">
+        <h2 id={`${id}-title`} className="room-panel__heading">
+          Your private notes
+        </h2>
+        <span className={`room-notes__state room-notes__state--${state.kind}`} role="status">
+          {state.kind === 'saved' && 'Saved'}
+          {state.kind === 'editing' && 'Not saved yet'}
+          {state.kind === 'saving' && 'Saving…'}
+          {state.kind === 'failed' && `Not saved: ${state.message}`}
+        </span>
+      </div>
+      <p className="room-notes__hint" id={`${id}-hint`}>
+        Only you see these. They help you score round {round} afterwards.
+      </p>
+      <textarea
+        id={id}
+        className="room-notes__text"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-hint`}
+        value={text}
+        maxLength={ROOM_LIMITS.maxNotesChars}
+        rows={8}
+        onChange={(event) => {
+          const value = event.target.value;
+          setText(value);
+          latest.current = value;
+          setState({ kind: 'editing' });
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => saveNow(value), SAVE_AFTER_MS);
+        }}
+        onBlur={() => timer.current !== undefined && saveNow(latest.current)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+import { useId, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { RoomRole } from '@mockboard/contracts';
+import { getSession } from '../api/sessions';
+import { Dialog } from '../components/Dialog';
+import { useResource } from '../hooks/useResource';
+import { InterviewerNotes } from './InterviewerNotes';
+import { PhaseTimer } from './PhaseTimer';
+import { PromptPanel } from './PromptPanel';
+import { RoomActions } from './RoomActions';
+import { ConnectionIndicator, PresenceList } from './RoomStatus';
+import type { useCollabRoom, JoinedRoom } from './useCollabRoom';
+import { Whiteboard } from './Whiteboard';
+
+const ROLE_TEXT: Record<RoomRole, string> = {
+  interviewer: 'You interview',
+  candidate: 'You are the candidate',
+  observer: 'You are observing',
+};
+
+const wideScreen = () => window.matchMedia?.('(min-width: 60rem)').matches ?? true;
+
+type Live = ReturnType<typeof useCollabRoom>;
+
+interface LiveRoomProps {
+  live: Live;
+  joined: JoinedRoom;
+  myUserId: string;
+}
+
+/** The room once joined: a bar of facts and controls, the clock, the whiteboard and the side panel. */
+export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
+  const { client, ack, clockOffsetMs } = joined;
+  const state = live.state ?? ack.state;
+  // Format and kind decide the swap and phase controls; the room works without them meanwhile.
+  const loaded = useResource(`room-session:${state.sessionId}`, (signal) =>
+    getSession(state.sessionId, signal),
+  );
+  const session = loaded.status === 'success' ? loaded.data : null;
+  const navigate = useNavigate();
+  const panelId = useId();
+  const [panelOpen, setPanelOpen] = useState(wideScreen);
+  const [follow, setFollow] = useState(false);
+  const [phaseBusy, setPhaseBusy] = useState(false);
+  const [endedByMe, setEndedByMe] = useState(false);
+
+  const sessionPath = `/sessions/${state.sessionId}`;
+  const role = state.roles[myUserId] ?? ack.role;
+  const connected = live.status === 'connected';
+  const editor = role !== 'observer';
+  const solo = session?.kind === 'solo';
+  const partner = ack.participants.find((p) => p.userId !== myUserId) ?? null;
+  const partnerOnline = partner ? (live.online.get(partner.userId) ?? false) : false;
+  const ended = !['scheduled', 'live'].includes(state.status);
+  const plan = ack.prompt?.timePlan ?? [];
+  const canMovePhase = role === 'interviewer' || (solo && editor);
+  const canSwap = session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && editor;
+  // The notes belong to the round this join was made for (a swap re-joins for the next round).
+  const keepsNotes = ack.role === 'interviewer' && ack.round === state.round;
+
+  async function nextPhase(phase: typeof state.phase) {
+    setPhaseBusy(true);
+    try {
+      await client.setPhase(phase);
+    } catch (error) {
+      live.reportProblem(error instanceof Error ? error.message : 'Could not move to the next phase');
+    } finally {
+      setPhaseBusy(false);
+    }
+  }
+
+  async function endInterview() {
+    await client.endSession();
+    setEndedByMe(true);
+    navigate(sessionPath);
+  }
+
+  return (
+    <div className="room">
+      <header className="room-bar">
+        <Link to={sessionPath} className="room-bar__back">
+          <span aria-hidden="true">←</span> Session
+        </Link>
+        <div className="room-bar__title">
+          <h1>{ack.prompt?.title ?? 'Interview room'}</h1>
+          <span className="room-bar__role">{solo ? 'Solo practice' : ROLE_TEXT[role]}</span>
+        </div>
+        <PresenceList participants={ack.participants} online={live.online} myUserId={myUserId} />
+        <ConnectionIndicator status={live.status} pending={live.pending} />
+        <div className="room-bar__controls">
+          {partner && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-pressed={follow}
+              disabled={!partnerOnline}
+              onClick={() => setFollow((on) => !on)}
+              title={`Keep ${partner.displayName}'s pointer in view`}
+            >
+              <span>
+                {follow ? 'Following' : 'Follow'}{' '}
+                <span className="room-bar__partner-name">{partner.displayName}</span>
+              </span>
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--secondary button--small room-bar__toggle"
+            aria-expanded={panelOpen}
+            aria-controls={panelId}
+            onClick={() => setPanelOpen((open) => !open)}
+          >
+            Prompt
+          </button>
+          <RoomActions
+            canSwap={canSwap}
+            canEnd={editor}
+            disabled={!connected || ended}
+            onSwap={() => client.swapRoles()}
+            onEnd={endInterview}
+          />
+        </div>
+      </header>
+
+      <PhaseTimer
+        plan={plan}
+        state={state}
+        clockOffsetMs={clockOffsetMs}
+        onNextPhase={canMovePhase ? nextPhase : undefined}
+        busy={phaseBusy || !connected}
+      />
+
+      <div className="room-main">
+        <Whiteboard
+          room={joined}
+          listenersRef={live.listenersRef}
+          followUserId={follow && partnerOnline && partner ? partner.userId : null}
+          readOnly={!editor || ended}
+        />
+        {/* Hidden rather than removed, so notes being typed and the scroll position survive. */}
+        <PromptPanel
+          id={panelId}
+          hidden={!panelOpen}
+          prompt={ack.prompt}
+          onHide={() => setPanelOpen(false)}
+          notes={
+            keepsNotes && (
+              <InterviewerNotes
+                key={ack.round}
+                round={ack.round}
+                initialText={ack.notes ?? ''}
+                save={(round, text) => client.saveNotes(round, text)}
+              />
+            )
+          }
+        />
+      </div>
+
+      {live.problem && (
+        <div className="room-problem" role="alert">
+          <span>{live.problem}</span>
+          <button type="button" className="button button--ghost button--small" onClick={live.dismissProblem}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      {ended && !endedByMe && (
+        <Dialog title="The interview has ended" onClose={() => navigate(sessionPath)}>
+          <p>The session has moved on to scoring. The whiteboard stays as it was; you can replay it later.</p>
+          <div className="dialog__actions">
+            <Link to={sessionPath} className="button">
+              Go to the session
+            </Link>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

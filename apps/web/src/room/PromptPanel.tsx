@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import type { PromptDetail } from '@mockboard/contracts';
+import { InterviewerGuide } from '../components/InterviewerGuide';
+import { Markdown } from '../components/Markdown';
+
+interface PromptPanelProps {
+  id: string;
+  hidden: boolean;
+  prompt: PromptDetail | null;
+  /** The interviewer's notes, between the statement and the guide. */
+  notes?: ReactNode;
+  onHide: () => void;
+}
+
+/**
+ * The side panel: the prompt as this role may see it. The candidate gets the problem statement;
+ * the interviewer also the guide and the rubric signals (the server decides which view is sent).
+ */
+export function PromptPanel({ id, hidden, prompt, notes, onHide }: PromptPanelProps) {
+  return (
+    <aside id={id} className="room-panel" aria-label="Prompt and notes" hidden={hidden}>
+      <div className="room-panel__bar">
+        <span className="room-panel__label">Prompt</span>
+        <button type="button" className="button button--ghost button--small" onClick={onHide}>
+          Hide panel
+        </button>
+      </div>
+      <div className="room-panel__body">
+        {prompt ? (
+          <section className="room-panel__section" aria-labelledby={`${id}-title`}>
+            <h2 id={`${id}-title`} className="room-panel__title">
+              {prompt.title}
+            </h2>
+            <Markdown sectionLevel={2}>{prompt.problemStatement}</Markdown>
+          </section>
+        ) : (
+          <p className="room-panel__empty">
+            No prompt was chosen for this round. Agree on a problem together, or pick one on the session page
+            next time.
+          </p>
+        )}
+        {notes}
+        {prompt?.guide && <InterviewerGuide guide={prompt.guide} />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Dialog } from '../components/Dialog';
+import { FormAlert } from '../components/FormAlert';
+
+type Action = 'swap' | 'end';
+
+const CONFIRM: Record<Action, { title: string; text: string; button: string }> = {
+  swap: {
+    title: 'Swap roles?',
+    text: 'Round 1 ends for both of you. In round 2 the candidate interviews, with its own prompt and clock.',
+    button: 'Swap roles',
+  },
+  end: {
+    title: 'End the interview?',
+    text: 'The room closes for both of you and the session moves on to scoring. This cannot be undone.',
+    button: 'End interview',
+  },
+};
+
+interface RoomActionsProps {
+  canSwap: boolean;
+  canEnd: boolean;
+  disabled: boolean;
+  onSwap: () => Promise<unknown>;
+  onEnd: () => Promise<unknown>;
+}
+
+/** The two steps that change the session for both peers, each behind a confirmation. */
+export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd }: RoomActionsProps) {
+  const [confirming, setConfirming] = useState<Action | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  function close() {
+    if (busy) return;
+    setConfirming(null);
+    setError(null);
+  }
+
+  async function confirm(action: Action) {
+    setBusy(true);
+    setError(null);
+    try {
+      await (action === 'swap' ? onSwap() : onEnd());
+      setConfirming(null);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'That did not work; please retry');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const copy = confirming ? CONFIRM[confirming] : null;
+  return (
+    <div className="room-actions">
+      {canSwap && (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={disabled}
+          onClick={() => setConfirming('swap')}
+        >
+          Swap roles
+        </button>
+      )}
+      {canEnd && (
+        <button
+          type="button"
+          className="button button--small room-actions__end"
+          disabled={disabled}
+          onClick={() => setConfirming('end')}
+        >
+          End interview
+        </button>
+      )}
+      {confirming && copy && (
+        <Dialog title={copy.title} onClose={close}>
+          <p>{copy.text}</p>
+          <FormAlert>{error}</FormAlert>
+          <div className="dialog__actions">
+            <button type="button" className="button" disabled={busy} onClick={() => confirm(confirming)}>
+              {busy ? 'Working…' : copy.button}
+            </button>
+            <button type="button" className="button button--secondary" disabled={busy} onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { RoomParticipant } from '@mockboard/contracts';
+import type { ConnectionStatus } from './collab-client';
+
+const STATUS_TEXT: Record<ConnectionStatus, string> = {
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+};
+
+/** Whether this page is in touch with the room, and how many of your edits still wait for it. */
+export function ConnectionIndicator({ status, pending }: { status: ConnectionStatus; pending: number }) {
+  // While connected an edit waits only a few milliseconds: counting those would just flicker.
+  const waiting = status !== 'connected' && pending > 0;
+  return (
+    <p className={`room-connection room-connection--${status}`} role="status">
+      <span className="room-connection__dot" aria-hidden="true" />
+      <span className="room-connection__text">{STATUS_TEXT[status]}</span>
+      {waiting && (
+        <span className="room-connection__pending">
+          {pending === 1 ? '1 change waiting to be sent' : `${pending} changes waiting to be sent`}
+        </span>
+      )}
+    </p>
+  );
+}
+
+interface PresenceListProps {
+  participants: readonly RoomParticipant[];
+  online: ReadonlyMap<string, boolean>;
+  myUserId: string;
+}
+
+/** Who is in the room: each participant in their cursor colour, online or not. */
+export function PresenceList({ participants, online, myUserId }: PresenceListProps) {
+  return (
+    <ul className="room-presence" aria-label="People in this session">
+      {participants.map((participant) => {
+        const isOnline = participant.userId === myUserId || (online.get(participant.userId) ?? false);
+        const name =
+          participant.userId === myUserId ? `${participant.displayName} (you)` : participant.displayName;
+        return (
+          <li
+            key={participant.userId}
+            className={`room-presence__person${isOnline ? '' : ' room-presence__person--away'}`}
+            title={`${name}: ${isOnline ? 'online' : 'offline'}`}
+          >
+            <span
+              className="room-presence__avatar"
+              style={{ background: participant.colour }}
+              aria-hidden="true"
+            >
+              {initials(participant.displayName)}
+              <span className="room-presence__dot" />
+            </span>
+            <span className="room-presence__name">{name}</span>
+            <span className="visually-hidden">{isOnline ? ', online' : ', offline'}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function initials(name: string): string {
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word.charAt(0).toUpperCase());
+  return letters.join('') || '?';
+}

@@ -1,0 +1,67 @@
+import {
+  CaptureUpdateAction,
+  reconcileElements,
+  restoreElements,
+  type ExcalidrawImperativeAPI,
+} from './excalidraw';
+import type { PointerBroadcast, SceneElement } from '@mockboard/contracts';
+import { rememberVersions } from '@mockboard/scene';
+import type { Collaborator, OrderedExcalidrawElement, RemoteExcalidrawElement, SocketId } from './excalidraw';
+
+/**
+ * Merges copies from the server into what is on screen by Excalidraw's rule (the one the server
+ * applies: higher version, tie → lower versionNonce). Excalidraw's reconcile also keeps the element
+ * the user is drawing, resizing or typing in, so a peer's edit never yanks it away mid-gesture.
+ * The copies are remembered as shared, so they are not sent back.
+ */
+export function mergeIntoBoard(
+  api: ExcalidrawImperativeAPI,
+  remote: readonly SceneElement[],
+  shared: Map<string, number>,
+): void {
+  if (remote.length === 0) return;
+  rememberVersions(shared, remote);
+  const restored = restoreElements(remote as never, null) as unknown as RemoteExcalidrawElement[];
+  const local = api.getSceneElementsIncludingDeleted() as readonly OrderedExcalidrawElement[];
+  const elements = reconcileElements(local, restored, api.getAppState());
+  // Not undoable: Ctrl+Z undoes your own strokes, never your partner's.
+  api.updateScene({ elements, captureUpdate: CaptureUpdateAction.NEVER });
+}
+
+/** A partner as Excalidraw knows them: for their laser pointer, in their room colour. */
+export function toCollaborator(event: PointerBroadcast): Collaborator {
+  return {
+    id: event.userId,
+    socketId: event.userId as SocketId,
+    username: event.displayName,
+    color: { background: event.colour, stroke: event.colour },
+    // Excalidraw would draw the cursor in a colour of its own: RemoteCursors draws it instead.
+    pointer: { ...event.pointer, renderCursor: false, laserColor: event.colour },
+    button: event.button,
+    selectedElementIds: selectedIds(event.selectedElementIds),
+  };
+}
+
+function selectedIds(selected: Record<string, boolean> | undefined): Record<string, true> {
+  return Object.fromEntries(
+    Object.keys(selected ?? {})
+      .filter((id) => selected![id])
+      .map((id) => [id, true]),
+  );
+}
+
+/**
+ * Follow mode: scrolls so that the partner's pointer is back in the middle when it leaves the
+ * central part of the view (re-centring on every move would make the canvas jitter).
+ */
+export function followPointer(api: ExcalidrawImperativeAPI, pointer: { x: number; y: number }): void {
+  const { scrollX, scrollY, zoom, width, height } = api.getAppState();
+  const x = (pointer.x + scrollX) * zoom.value;
+  const y = (pointer.y + scrollY) * zoom.value;
+  const inside = x > width * 0.2 && x < width * 0.8 && y > height * 0.2 && y < height * 0.8;
+  if (inside) return;
+  api.updateScene({
+    appState: { scrollX: width / 2 / zoom.value - pointer.x, scrollY: height / 2 / zoom.value - pointer.y },
+    captureUpdate: CaptureUpdateAction.NEVER,
+  });
+}

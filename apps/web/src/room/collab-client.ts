@@ -1,0 +1,479 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import {
+  ErrorAckSchema,
+  JoinAckSchema,
+  OkAckSchema,
+  PointerBroadcastSchema,
+  PresenceEventSchema,
+  ROOM_EVENTS,
+  ROOM_LIMITS,
+  SceneBroadcastSchema,
+  SceneElementSchema,
+  SessionStateSchema,
+  type ErrorAck,
+  type InterviewPhase,
+  type JoinAck,
+  type PointerBroadcast,
+  type PointerUpdate,
+  type PresenceEvent,
+  type SceneElement,
+  type SessionState,
+} from '@mockboard/contracts';
+import { mergeElements } from '@mockboard/scene';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface CollabClientOptions {
+  sessionId: string;
+  /** Default: the page's own origin (browser). */
+  url?: string;
+  /** For Node and API clients; browsers authenticate with the session cookie. */
+  token?: string;
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** Elements from peers that changed `client.scene` (already merged), including what a (re)join brought. */
+  onRemoteElements?: (elements: SceneElement[]) => void;
+  /** The session's state: from every (re)join, then on every change. */
+  onState?: (state: SessionState) => void;
+  onPresence?: (event: PresenceEvent) => void;
+  onPointer?: (event: PointerBroadcast) => void;
+  onStatus?: (status: ConnectionStatus, pendingCount: number) => void;
+  onError?: (error: ErrorAck['error']) => void;
+}
+
+/** A refusal from the server (or of the connection), shaped like an ErrorAck's error. */
+export class CollabError extends Error {
+  readonly code: ErrorAck['error']['code'];
+
+  constructor({ code, message }: ErrorAck['error']) {
+    super(message);
+    this.name = 'CollabError';
+    this.code = code;
+  }
+}
+
+// One scene:update per 50 ms at most: 20 a second, half of the server's per-socket budget
+// (ROOM_LIMITS.maxUpdatesPerSecond), which leaves room for notes and retries.
+const FLUSH_INTERVAL_MS = Math.ceil(1000 / (ROOM_LIMITS.maxUpdatesPerSecond / 2));
+// Cursors at about 20 Hz look smooth and cost peers little.
+const POINTER_INTERVAL_MS = 50;
+const ACK_TIMEOUT_MS = 10_000;
+const RATE_LIMITED_RETRY_MS = 250;
+const INTERNAL_RETRY_MS = 1_000;
+// The server caps a message's JSON characters at maxMessageBytes, and the transport its UTF-8 bytes
+// (up to 3 per character) at twice that: half the cap in characters stays within both.
+const MAX_BATCH_CHARS = ROOM_LIMITS.maxMessageBytes / 2;
+
+const StateAckSchema = OkAckSchema.extend({ state: SessionStateSchema });
+const SceneAckSchema = OkAckSchema.extend({ version: SceneBroadcastSchema.shape.version });
+
+const sameCopy = (a: SceneElement, b: SceneElement): boolean =>
+  a.version === b.version && a.versionNonce === b.versionNonce;
+
+type Timer = ReturnType<typeof setTimeout>;
+
+/**
+ * The room's collaboration protocol without a screen: joins the session, keeps a merged view of
+ * the scene, and delivers every local edit at least once across dropped connections. An edit stays
+ * pending until the server acknowledged that exact copy (the ack comes after its commit), and all
+ * pending edits are sent again after each reconnect; duplicates are harmless because the server's
+ * merge ignores a copy it already has.
+ */
+export class CollabClient {
+  /** The client's merged view of the scene: the server's copies and local edits, by Excalidraw's rule. */
+  readonly scene = new Map<string, SceneElement>();
+  /** The latest local copy of every element the server has not acknowledged yet. */
+  private readonly pending = new Map<string, SceneElement>();
+  /** Ids whose pending copy is not on its way on the current connection. */
+  private readonly unsent = new Set<string>();
+  private readonly io: Socket;
+  private currentStatus: ConnectionStatus = 'connecting';
+  private reported: [ConnectionStatus, number] | null = null;
+  private joined = false;
+  private closed = false;
+  /** Bumped at every join attempt and disconnect, so late answers of an older connection are told apart. */
+  private connection = 0;
+  private connecting: Promise<JoinAck> | null = null;
+  private firstJoin: { resolve: (ack: JoinAck) => void; reject: (error: CollabError) => void } | null = null;
+  private joinWaiters: { resolve: () => void; reject: (error: CollabError) => void }[] = [];
+  private flushTimer: Timer | undefined;
+  private lastFlushAt = -Infinity;
+  private retryAt = 0;
+  private pointerTimer: Timer | undefined;
+  private lastPointerAt = -Infinity;
+  private nextPointer: PointerUpdate | null = null;
+
+  constructor(private readonly options: CollabClientOptions) {
+    const socketOptions: Partial<ManagerOptions & SocketOptions> = {
+      autoConnect: false,
+      // Its own connection: cutting or closing it never touches another socket of the page.
+      forceNew: true,
+      withCredentials: true,
+      // A dropped connection should come back quickly; socket.io backs off from there.
+      reconnectionDelay: 250,
+      reconnectionDelayMax: 5_000,
+      ...(options.token ? { auth: { token: options.token } } : {}),
+      ...options.socketOptions,
+    };
+    this.io = options.url ? io(options.url, socketOptions) : io(socketOptions);
+    this.listen();
+  }
+
+  /** The underlying socket.io socket (tests cut its transport; the UI should not need it). */
+  get socket(): Socket {
+    return this.io;
+  }
+
+  get status(): ConnectionStatus {
+    return this.currentStatus;
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Connects and joins; rejects with the server's error when the connection or the join is refused. */
+  connect(): Promise<JoinAck> {
+    if (this.closed)
+      return Promise.reject(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
+    this.connecting ??= new Promise<JoinAck>((resolve, reject) => {
+      this.firstJoin = { resolve, reject };
+      this.io.connect();
+    });
+    return this.connecting;
+  }
+
+  /** Merges local edits into the scene and queues those that changed it; they are sent in batches. */
+  sendElements(elements: SceneElement[]): void {
+    if (this.closed) return;
+    const valid = elements.filter((element) => this.isSendable(element));
+    for (const element of mergeElements(this.scene, valid)) {
+      // The copy just won against the scene, which holds any older pending copy: it replaces it.
+      this.pending.set(element.id, element);
+      this.unsent.add(element.id);
+    }
+    this.report();
+    this.scheduleFlush();
+  }
+
+  /** Cursor position, at most every 50 ms (the latest wins); volatile, so dropped when offline. */
+  sendPointer(pointer: PointerUpdate['pointer'], button: 'up' | 'down'): void {
+    this.nextPointer = { sessionId: this.options.sessionId, pointer, button };
+    if (this.pointerTimer) return;
+    const wait = this.lastPointerAt + POINTER_INTERVAL_MS - Date.now();
+    if (wait <= 0) this.emitPointer();
+    else
+      this.pointerTimer = setTimeout(() => {
+        this.pointerTimer = undefined;
+        this.emitPointer();
+      }, wait);
+  }
+
+  async setPhase(phase: InterviewPhase): Promise<SessionState> {
+    const ack = await this.command(
+      ROOM_EVENTS.phase,
+      { sessionId: this.options.sessionId, phase },
+      StateAckSchema,
+    );
+    return ack.state;
+  }
+
+  async swapRoles(): Promise<SessionState> {
+    const ack = await this.command(ROOM_EVENTS.swap, { sessionId: this.options.sessionId }, StateAckSchema);
+    return ack.state;
+  }
+
+  /** Saves the interviewer's notes; a rate-limited save is retried, since only the latest text matters. */
+  async saveNotes(round: number, text: string): Promise<void> {
+    const payload = { sessionId: this.options.sessionId, round, text };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.command(ROOM_EVENTS.notes, payload, OkAckSchema);
+        return;
+      } catch (error) {
+        if (!(error instanceof CollabError) || error.code !== 'rate_limited' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RATE_LIMITED_RETRY_MS * attempt));
+      }
+    }
+  }
+
+  async endSession(): Promise<SessionState> {
+    const ack = await this.command(ROOM_EVENTS.end, { sessionId: this.options.sessionId }, StateAckSchema);
+    return ack.state;
+  }
+
+  /** Disconnects for good. Edits still pending are not delivered. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.joined = false;
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.pointerTimer);
+    this.flushTimer = this.pointerTimer = undefined;
+    this.io.disconnect();
+    this.goOffline(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
+  }
+
+  // ---- connection ------------------------------------------------------------------------------
+
+  private listen(): void {
+    const { onState, onPresence, onPointer, onRemoteElements } = this.options;
+    this.io.on('connect', () => this.join());
+    this.io.on('disconnect', (reason) => {
+      this.joined = false;
+      this.connection += 1;
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+      // Answers to what was in flight may never come: everything pending goes again after the re-join.
+      for (const id of this.pending.keys()) this.unsent.add(id);
+      // Our own close() or fail() sets the status itself.
+      if (this.closed || reason === 'io client disconnect') return;
+      // The server closed this socket on purpose; socket.io does not reconnect after that.
+      if (reason === 'io server disconnect') {
+        this.fail({ code: 'unauthorized', message: 'The server closed the room connection' });
+      } else if (!this.io.io.reconnection()) {
+        this.goOffline(new CollabError({ code: 'internal', message: 'The room connection was lost' }));
+      } else this.setStatus('reconnecting');
+    });
+    this.io.on('connect_error', (error) => {
+      // An inactive socket was refused by the server (authentication); an active one keeps retrying.
+      if (!this.io.active) this.fail({ code: 'unauthorized', message: error.message });
+    });
+    this.io.io.on('reconnect_failed', () =>
+      this.fail({ code: 'internal', message: 'Could not reach the server; reload to try again' }),
+    );
+    this.io.on(ROOM_EVENTS.sceneUpdate, (payload: unknown) => {
+      const parsed = SceneBroadcastSchema.safeParse(payload);
+      if (!parsed.success || parsed.data.sessionId !== this.options.sessionId) return;
+      // Broadcasts may arrive before the join's ack; the merge is order-independent, so take them.
+      const accepted = mergeElements(this.scene, parsed.data.elements);
+      if (accepted.length > 0) onRemoteElements?.(accepted);
+    });
+    this.io.on(ROOM_EVENTS.state, (payload: unknown) => {
+      const parsed = SessionStateSchema.safeParse(payload);
+      if (parsed.success && parsed.data.sessionId === this.options.sessionId) onState?.(parsed.data);
+    });
+    this.io.on(ROOM_EVENTS.presence, (payload: unknown) => {
+      const parsed = PresenceEventSchema.safeParse(payload);
+      if (parsed.success && parsed.data.sessionId === this.options.sessionId) onPresence?.(parsed.data);
+    });
+    this.io.on(ROOM_EVENTS.pointerUpdate, (payload: unknown) => {
+      const parsed = PointerBroadcastSchema.safeParse(payload);
+      if (parsed.success && parsed.data.sessionId === this.options.sessionId) onPointer?.(parsed.data);
+    });
+  }
+
+  /** (Re)joins on every connect: a new server-side socket knows nothing about the session. */
+  private join(): void {
+    const connection = ++this.connection;
+    this.io
+      .timeout(ACK_TIMEOUT_MS)
+      .emit(
+        ROOM_EVENTS.join,
+        { sessionId: this.options.sessionId },
+        (timeout: Error | null, raw: unknown) => {
+          if (connection !== this.connection || this.closed) return;
+          if (timeout) {
+            // Disconnected: the next connect joins again. Still connected: the server is slow; ask again.
+            if (this.io.connected) this.join();
+            return;
+          }
+          const joined = JoinAckSchema.safeParse(raw);
+          if (joined.success) return this.onJoined(joined.data);
+          const error = errorOf(raw);
+          if (error.code === 'internal' || error.code === 'rate_limited') {
+            this.options.onError?.(error);
+            setTimeout(
+              () => connection === this.connection && this.io.connected && this.join(),
+              INTERNAL_RETRY_MS,
+            );
+          } else this.fail(error);
+        },
+      );
+  }
+
+  private onJoined(ack: JoinAck): void {
+    this.joined = true;
+    // Keeps local pending copies that win; takes every server copy that is newer than ours.
+    const accepted = mergeElements(this.scene, ack.scene.elements);
+    if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
+    this.options.onState?.(ack.state);
+    this.setStatus('connected');
+    this.firstJoin?.resolve(ack);
+    this.firstJoin = null;
+    for (const waiter of this.joinWaiters.splice(0)) waiter.resolve();
+    this.scheduleFlush();
+  }
+
+  /** The room refused us (or was closed): stop, keep the pending edits, tell the UI. */
+  private fail(error: ErrorAck['error']): void {
+    this.joined = false;
+    if (!this.firstJoin) this.options.onError?.(error);
+    this.io.disconnect();
+    this.goOffline(new CollabError(error));
+  }
+
+  private goOffline(error: CollabError): void {
+    this.setStatus('offline');
+    this.firstJoin?.reject(error);
+    this.firstJoin = null;
+    for (const waiter of this.joinWaiters.splice(0)) waiter.reject(error);
+  }
+
+  private whenJoined(): Promise<void> {
+    if (this.joined) return Promise.resolve();
+    if (this.currentStatus === 'offline')
+      return Promise.reject(new CollabError({ code: 'conflict', message: 'The room connection is closed' }));
+    return new Promise((resolve, reject) => this.joinWaiters.push({ resolve, reject }));
+  }
+
+  // ---- scene updates ---------------------------------------------------------------------------
+
+  /** The server would refuse these anyway, and a refusal drops the whole batch it came in. */
+  private isSendable(element: SceneElement): boolean {
+    const parsed = SceneElementSchema.safeParse(element);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.map(String).join('.') || 'element';
+      this.options.onError?.({
+        code: 'bad_request',
+        message: `${field}: ${issue?.message ?? 'is malformed'}`,
+      });
+      return false;
+    }
+    if (JSON.stringify(element).length > ROOM_LIMITS.maxElementBytes) {
+      this.options.onError?.({
+        code: 'too_large',
+        message: `An element is capped at ${ROOM_LIMITS.maxElementBytes} bytes`,
+      });
+      return false;
+    }
+    return true;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || !this.joined || this.closed || this.unsent.size === 0) return;
+    const now = Date.now();
+    // Always through a timer, so edits made in one burst of synchronous calls share one message.
+    const delay = Math.max(0, this.lastFlushAt + FLUSH_INTERVAL_MS - now, this.retryAt - now);
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, delay);
+  }
+
+  /** Sends one batch: at most maxElementsPerUpdate elements and one message's worth of JSON. */
+  private flush(): void {
+    if (!this.joined || this.closed) return;
+    const batch: SceneElement[] = [];
+    let chars = 100;
+    for (const id of this.unsent) {
+      const element = this.pending.get(id);
+      if (element) {
+        const size = JSON.stringify(element).length + 1;
+        if (batch.length >= ROOM_LIMITS.maxElementsPerUpdate) break;
+        if (batch.length > 0 && chars + size > MAX_BATCH_CHARS) break;
+        batch.push(element);
+        chars += size;
+      }
+      this.unsent.delete(id);
+    }
+    if (batch.length === 0) return;
+    this.lastFlushAt = Date.now();
+    const connection = this.connection;
+    this.io
+      .timeout(ACK_TIMEOUT_MS)
+      .emit(
+        ROOM_EVENTS.sceneUpdate,
+        { sessionId: this.options.sessionId, elements: batch },
+        (timeout: Error | null, raw: unknown) => this.onSceneAck(batch, connection, timeout, raw),
+      );
+    this.scheduleFlush();
+  }
+
+  private onSceneAck(batch: SceneElement[], connection: number, timeout: Error | null, raw: unknown): void {
+    if (!timeout && SceneAckSchema.safeParse(raw).success) {
+      // Acked means committed. A copy edited again meanwhile stays pending with its newer copy.
+      for (const element of batch) {
+        const current = this.pending.get(element.id);
+        if (current && sameCopy(current, element)) this.pending.delete(element.id);
+      }
+      this.report();
+      return;
+    }
+    // A failure from an earlier connection: the re-join already queued everything pending again.
+    if (connection !== this.connection || this.closed) return;
+    const error = timeout ? null : errorOf(raw);
+    if (!error || error.code === 'rate_limited' || error.code === 'internal') {
+      this.retryAt = Date.now() + (error?.code === 'internal' ? INTERNAL_RETRY_MS : RATE_LIMITED_RETRY_MS);
+      for (const element of batch) {
+        const current = this.pending.get(element.id);
+        if (current && sameCopy(current, element)) this.unsent.add(element.id);
+      }
+      this.scheduleFlush();
+      return;
+    }
+    // Refused as it is (malformed, too large, not allowed): resending the same copies cannot help.
+    for (const element of batch) {
+      const current = this.pending.get(element.id);
+      if (current && sameCopy(current, element)) {
+        this.pending.delete(element.id);
+        this.unsent.delete(element.id);
+      }
+    }
+    this.options.onError?.(error);
+    this.report();
+  }
+
+  // ---- pointer and commands --------------------------------------------------------------------
+
+  private emitPointer(): void {
+    const pointer = this.nextPointer;
+    this.nextPointer = null;
+    if (!pointer || !this.joined) return;
+    this.lastPointerAt = Date.now();
+    this.io.volatile.emit(ROOM_EVENTS.pointerUpdate, pointer);
+  }
+
+  /** Waits for the join, then emits and parses the ack; a refusal rejects with a CollabError. */
+  private async command<T>(
+    event: string,
+    payload: object,
+    schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false } },
+  ): Promise<T> {
+    await this.whenJoined();
+    let raw: unknown;
+    try {
+      raw = await this.io.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    } catch {
+      // Not retried: the server may have applied it (a swap or an end is not idempotent).
+      throw new CollabError({
+        code: 'internal',
+        message: 'The connection dropped before the server answered; please retry',
+      });
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    throw new CollabError(errorOf(raw));
+  }
+
+  // ---- status ----------------------------------------------------------------------------------
+
+  private setStatus(status: ConnectionStatus): void {
+    this.currentStatus = status;
+    this.report();
+  }
+
+  /** Tells the UI about every change of the status or of the number of pending edits. */
+  private report(): void {
+    const [status, count] = this.reported ?? [];
+    if (status === this.currentStatus && count === this.pending.size) return;
+    this.reported = [this.currentStatus, this.pending.size];
+    this.options.onStatus?.(this.currentStatus, this.pending.size);
+  }
+}
+
+function errorOf(raw: unknown): ErrorAck['error'] {
+  const parsed = ErrorAckSchema.safeParse(raw);
+  if (parsed.success) return parsed.data.error;
+  return { code: 'internal', message: 'The server sent an answer this client does not understand' };
+}

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react';
+import type {
+  ErrorAck,
+  JoinAck,
+  PointerBroadcast,
+  PresenceEvent,
+  SceneElement,
+  SessionState,
+} from '@mockboard/contracts';
+import { CollabClient, type ConnectionStatus } from './collab-client';
+
+/** What the whiteboard listens to; events too frequent to go through React state. */
+export interface BoardListeners {
+  onRemoteElements?: (elements: SceneElement[]) => void;
+  onPointer?: (event: PointerBroadcast) => void;
+  onPartnerLeft?: (userId: string) => void;
+}
+
+export interface JoinedRoom {
+  client: CollabClient;
+  ack: JoinAck;
+  /** Server time − local time at the join, for clocks that agree across peers. */
+  clockOffsetMs: number;
+}
+
+export type RoomConnection =
+  { kind: 'joining' } | { kind: 'refused'; error: ErrorAck['error'] } | { kind: 'joined'; room: JoinedRoom };
+
+interface Status {
+  client: CollabClient | null;
+  status: ConnectionStatus;
+  pending: number;
+}
+
+/**
+ * One live room connection for the page. A swap of roles starts a new round with another prompt
+ * view and other notes, which only a join delivers: the hook then joins again with a fresh client
+ * and keeps showing the previous room until the new join succeeds.
+ */
+export function useCollabRoom(sessionId: string) {
+  const listenersRef = useRef<BoardListeners>({});
+  const [generation, setGeneration] = useState(0);
+  const [connection, setConnection] = useState<RoomConnection>({ kind: 'joining' });
+  const [state, setState] = useState<SessionState | null>(null);
+  const [online, setOnline] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [status, setStatus] = useState<Status>({ client: null, status: 'connecting', pending: 0 });
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    let joinedRound: number | null = null;
+    // Presence heard before the ack is newer than the ack's snapshot of who is online.
+    const heard = new Map<string, boolean>();
+    const client: CollabClient = new CollabClient({
+      sessionId,
+      onRemoteElements: (elements) => active && listenersRef.current.onRemoteElements?.(elements),
+      onPointer: (event) => active && listenersRef.current.onPointer?.(event),
+      onState: (next) => {
+        if (!active) return;
+        setState(next);
+        if (joinedRound !== null && next.round !== joinedRound) setGeneration((n) => n + 1);
+      },
+      onPresence: (event) => {
+        if (!active) return;
+        heard.set(event.userId, event.state !== 'left');
+        setOnline((previous) => withPresence(previous, event));
+        if (event.state === 'left') listenersRef.current.onPartnerLeft?.(event.userId);
+      },
+      onStatus: (next, pending) => active && setStatus({ client, status: next, pending }),
+      onError: (error) => active && setProblem(error.message),
+    });
+    client.connect().then(
+      (ack) => {
+        if (!active) return;
+        joinedRound = ack.round;
+        setOnline(new Map(ack.participants.map((p) => [p.userId, heard.get(p.userId) ?? p.online])));
+        setConnection({
+          kind: 'joined',
+          room: { client, ack, clockOffsetMs: Date.parse(ack.serverTime) - Date.now() },
+        });
+      },
+      (error: ErrorAck['error']) => {
+        if (!active) return;
+        // A refusal of a re-join (e.g. the session ended meanwhile) ends the room like a first refusal.
+        setConnection({ kind: 'refused', error: { code: error.code, message: error.message } });
+      },
+    );
+    return () => {
+      active = false;
+      client.close();
+    };
+  }, [sessionId, generation]);
+
+  const room = connection.kind === 'joined' ? connection.room : null;
+  // Until this generation's client reports, it is still connecting.
+  const current = room && status.client === room.client ? status : null;
+  return {
+    connection,
+    /** The latest session state: from the join, then from every change. */
+    state: state ?? room?.ack.state ?? null,
+    online,
+    status: current?.status ?? 'connecting',
+    pending: current?.pending ?? 0,
+    problem,
+    reportProblem: setProblem,
+    dismissProblem: () => setProblem(null),
+    listenersRef,
+  };
+}
+
+function withPresence(previous: ReadonlyMap<string, boolean>, event: PresenceEvent) {
+  const next = new Map(previous);
+  next.set(event.userId, event.state !== 'left');
+  return next;
+}

@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export const REPLAY_SPEEDS = [1, 2, 4, 8] as const;
+export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
+
+/**
+ * A play head over `duration` milliseconds: starts at the end (the finished drawing), plays at
+ * 1–8× real time on animation frames, and can be moved anywhere while playing or paused.
+ */
+export function useReplayPlayback(duration: number) {
+  const [position, setPosition] = useState(duration);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<ReplaySpeed>(1);
+  // The animation loop and seeks share the play head without waiting for a render.
+  const head = useRef(duration);
+
+  const seek = useCallback(
+    (to: number) => {
+      head.current = Math.min(Math.max(to, 0), duration);
+      setPosition(head.current);
+    },
+    [duration],
+  );
+
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    let last = performance.now();
+    const tick = (now: number) => {
+      head.current = Math.min(duration, head.current + (now - last) * speed);
+      last = now;
+      setPosition(head.current);
+      if (head.current >= duration) setPlaying(false);
+      else frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, speed, duration]);
+
+  const togglePlaying = useCallback(() => {
+    // Play at the end starts over.
+    if (!playing && head.current >= duration) seek(0);
+    setPlaying(!playing);
+  }, [playing, duration, seek]);
+
+  return { position, playing, speed, setSpeed, seek, togglePlaying };
+}

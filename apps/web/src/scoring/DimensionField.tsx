@@ -1,0 +1,88 @@
+import {
+  EVIDENCE_MAX_CHARS,
+  SCORE_LEVELS,
+  type Rubric,
+  type RubricDimension,
+  type RubricSignal,
+  type ScoreLevel,
+} from '@mockboard/contracts';
+import ReactMarkdown from 'react-markdown';
+import { TextAreaField } from '../components/TextAreaField';
+import { ChoiceGroup } from './ChoiceGroup';
+
+interface DimensionFieldProps {
+  dimension: RubricDimension;
+  levels: Rubric['levels'];
+  level: ScoreLevel | null;
+  evidence: string;
+  /** The prompt's strong and weak answers on this dimension, when the API gives them to the caller. */
+  signal?: RubricSignal;
+  error?: string;
+  onLevel: (level: ScoreLevel) => void;
+  onEvidence: (evidence: string) => void;
+}
+
+/** One rubric dimension: the four anchored levels to choose from, the prompt's signals, the evidence. */
+export function DimensionField({
+  dimension,
+  levels,
+  level,
+  evidence,
+  signal,
+  error,
+  onLevel,
+  onEvidence,
+}: DimensionFieldProps) {
+  const label = (value: number) => levels.find((entry) => entry.value === value)?.label ?? `Level ${value}`;
+  return (
+    <div className="score-dimension" id={`score-${dimension.id}`}>
+      <ChoiceGroup<ScoreLevel>
+        variant="cards"
+        name={`level-${dimension.id}`}
+        legend={
+          <span className="score-dimension__legend">
+            <span className="score-dimension__title">{dimension.title}</span>
+            <span className="weight-chip">
+              <span className="visually-hidden">Weight: </span>
+              {dimension.weight}%
+            </span>
+          </span>
+        }
+        hint={dimension.description}
+        value={level}
+        error={error}
+        choices={SCORE_LEVELS.map((value) => ({
+          value,
+          marker: String(value),
+          label: label(value),
+          description: dimension.anchors[value],
+        }))}
+        onChange={onLevel}
+      />
+      {signal && (
+        <aside className="signal-box" aria-label={`Signals for ${dimension.title} on this prompt`}>
+          <p>
+            <strong className="signal-box__tag signal-box__tag--strong">Strong</strong>{' '}
+            <ReactMarkdown components={inlineOnly}>{signal.strong}</ReactMarkdown>
+          </p>
+          <p>
+            <strong className="signal-box__tag">Weak</strong>{' '}
+            <ReactMarkdown components={inlineOnly}>{signal.weak}</ReactMarkdown>
+          </p>
+        </aside>
+      )}
+      <TextAreaField
+        label="Evidence notes"
+        aria-label={`Evidence notes: ${dimension.title}`}
+        name={`evidence-${dimension.id}`}
+        rows={2}
+        maxLength={EVIDENCE_MAX_CHARS}
+        value={evidence}
+        onChange={(event) => onEvidence(event.target.value)}
+      />
+    </div>
+  );
+}
+
+// Signals are single lines that may use inline Markdown (bold, code); paragraphs are unwrapped.
+const inlineOnly = { p: 'span' } as const;

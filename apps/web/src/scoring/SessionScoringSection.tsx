@@ -1,0 +1,66 @@
+import type { Round, Session, User } from '@mockboard/contracts';
+import { Link } from 'react-router-dom';
+import { getRoundFeedback } from '../api/scoring';
+import { useResource } from '../hooks/useResource';
+import { CaseStudyPanel } from '../portfolio/CaseStudyPanel';
+
+/** Statuses in which rounds are scored; the case study exists once the interview is over. */
+const SCORABLE = ['live', 'scoring', 'completed'];
+const FINISHED = ['scoring', 'completed'];
+
+/** On the session page: a scorecard link per round, then the case study's download and share. */
+export function SessionScoringSection({ session, user }: { session: Session; user: User }) {
+  if (!SCORABLE.includes(session.status)) return null;
+  const mine = session.rounds.filter((round) => [round.interviewerId, round.candidateId].includes(user.id));
+  return (
+    <>
+      <section className="session-section" aria-labelledby="scoring-title">
+        <h2 id="scoring-title">Feedback</h2>
+        <p className="session-section__note">
+          Score each round on the rubric. Feedback about you unlocks once you have given yours.
+        </p>
+        <ul className="score-links">
+          {mine.map((round) => (
+            <RoundScoreLink key={round.number} session={session} round={round} user={user} />
+          ))}
+        </ul>
+      </section>
+      {FINISHED.includes(session.status) && <CaseStudyPanel session={session} />}
+    </>
+  );
+}
+
+function RoundScoreLink({ session, round, user }: { session: Session; round: Round; user: User }) {
+  const feedback = useResource(`round-feedback:${session.id}:${round.number}`, (signal) =>
+    getRoundFeedback(session.id, round.number, signal),
+  );
+  const interviewing = round.interviewerId === user.id && round.candidateId !== user.id;
+  const own =
+    feedback.status === 'success' ? (interviewing ? feedback.data.interviewer : feedback.data.self) : null;
+  const done = own?.status === 'submitted';
+  const partner = session.participants.find(
+    (participant) =>
+      participant.id !== user.id && [round.interviewerId, round.candidateId].includes(participant.id),
+  );
+  const what = !partner
+    ? 'Your solo round'
+    : interviewing
+      ? `You interviewed ${partner.displayName}`
+      : `${partner.displayName} interviewed you`;
+
+  return (
+    <li className="score-link">
+      <span className="score-link__text">
+        {session.rounds.length > 1 && <span className="round__number">Round {round.number}</span>}
+        <span>{what}</span>
+      </span>
+      <Link
+        to={`/sessions/${encodeURIComponent(session.id)}/rounds/${round.number}/score`}
+        className={`button button--small${done ? ' button--secondary' : ''}`}
+        aria-label={`${done ? 'See feedback' : 'Score this round'}${session.rounds.length > 1 ? `: round ${round.number}` : ''}`}
+      >
+        {done ? 'See feedback' : 'Score this round'}
+      </Link>
+    </li>
+  );
+}

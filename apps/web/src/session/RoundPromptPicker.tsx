@@ -1,0 +1,64 @@
+import type { Round, Session } from '@mockboard/contracts';
+import { useState, type FormEvent } from 'react';
+import { chooseRoundPrompt } from '../api/sessions';
+import { PromptSelect } from '../components/PromptSelect';
+import { useSessionAction } from './useSessionAction';
+
+interface RoundPromptPickerProps {
+  session: Session;
+  round: Round;
+  onChange: (session: Session) => void;
+}
+
+/** The round's interviewer picks a prompt from the library, or lets the server surprise them. */
+export function RoundPromptPicker({ session, round, onChange }: RoundPromptPickerProps) {
+  const [promptId, setPromptId] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const { run, pending, error, clearError } = useSessionAction(onChange);
+
+  async function choose(choice: string) {
+    setDone(null);
+    const ok = await run(() => chooseRoundPrompt(session.id, round.number, choice));
+    if (ok) {
+      setPromptId('');
+      setDone(choice === 'surprise' ? 'A surprise prompt was chosen.' : 'Prompt chosen.');
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (promptId) void choose(promptId);
+  }
+
+  return (
+    <form className="round__picker" noValidate onSubmit={submit}>
+      <PromptSelect
+        label={round.promptId ? 'Change the prompt' : 'Choose the prompt'}
+        name={`round-${round.number}-prompt`}
+        value={promptId}
+        error={error?.message}
+        extraOptions={[{ value: '', label: 'Pick from the library…' }]}
+        onChange={(value) => {
+          setPromptId(value);
+          clearError();
+        }}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button button--small" disabled={pending || !promptId}>
+          Use this prompt
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={pending}
+          onClick={() => void choose('surprise')}
+        >
+          Surprise me
+        </button>
+        <p className="form__status" role="status">
+          {done}
+        </p>
+      </div>
+    </form>
+  );
+}

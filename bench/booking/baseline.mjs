@@ -1,0 +1,104 @@
+// The floor to compare against: the same SQL the app sends for a search and a booking, sent
+// straight through a pg Pool, with no HTTP, framework, auth or JSON in between.
+import { planRounds } from '@mockboard/schedule';
+
+/** SlotsRepository.open for another user's search (same WHERE, ORDER BY and LIMIT). */
+export function searchSql({ from, to, level, excludeHostId }) {
+  const conditions = [`status = 'open'`, `starts_at >= $1`, `starts_at < $2`, `starts_at > now()`];
+  const parameters = [new Date(from), new Date(to)];
+  if (level) {
+    parameters.push(level);
+    conditions.push(`level = $${parameters.length}`);
+  }
+  parameters.push(excludeHostId);
+  conditions.push(`host_id <> $${parameters.length}`);
+  return {
+    text: `SELECT * FROM slots WHERE ${conditions.join(' AND ')} ORDER BY starts_at, id LIMIT 500`,
+    values: parameters,
+  };
+}
+
+/** ReliabilityRepository.partners: the second query of a search through the API. */
+export const PARTNERS_SQL = `SELECT u.id, u.display_name, u.target_level,
+   (SELECT count(*)::int FROM session_participants p JOIN sessions s ON s.id = p.session_id
+     WHERE p.user_id = u.id AND s.status = 'completed' AND NOT p.no_show) AS completed,
+   (SELECT count(*)::int FROM sessions s WHERE s.cancelled_by = u.id AND s.late_cancellation) AS late,
+   (SELECT count(*)::int FROM session_participants p WHERE p.user_id = u.id AND p.no_show) AS no_shows
+ FROM users u WHERE u.id = ANY($1::uuid[])`;
+
+export async function searchSlots(pool, filter, { withHosts = false } = {}) {
+  const { rows } = await pool.query(searchSql(filter));
+  if (withHosts) await pool.query(PARTNERS_SQL, [[...new Set(rows.map((row) => row.host_id))]]);
+  return { ok: true, rows: rows.length };
+}
+
+/**
+ * SlotsService.book's transaction, statement for statement: lock the slot, create the session with
+ * its participants and rounds, turn the host's calendar entry into the session's, reserve the
+ * booker's time, mark the slot booked. A booker who finds the slot already booked gets a 409.
+ */
+export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
+  const client = await pool.connect();
+  let status;
+  try {
+    await client.query('BEGIN');
+    const {
+      rows: [slot],
+    } = await client.query('SELECT * FROM slots WHERE id = $1 FOR UPDATE', [slotId]);
+    if (!slot || slot.status === 'withdrawn') status = 404;
+    else if (slot.host_id === bookerId) status = 400;
+    else if (slot.status === 'booked' || slot.starts_at <= new Date()) status = 409;
+    if (status) {
+      await client.query('ROLLBACK');
+    } else {
+      const {
+        rows: [session],
+      } = await client.query(
+        `INSERT INTO sessions (kind, format, starts_at, ends_at, rescued_from) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        ['peer', slot.format, slot.starts_at, slot.ends_at, null],
+      );
+      for (const userId of [slot.host_id, bookerId]) {
+        await client.query('INSERT INTO session_participants (session_id, user_id) VALUES ($1, $2)', [
+          session.id,
+          userId,
+        ]);
+      }
+      for (const round of planRounds(slot.format, slot.host_id, bookerId, slot.host_role)) {
+        await client.query(
+          `INSERT INTO session_rounds (session_id, number, interviewer_id, candidate_id, prompt_id)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [
+            session.id,
+            round.number,
+            round.interviewerId,
+            round.candidateId,
+            // RoundPromptsService.initial: the slot's prompt in round 1 (the booker is new to it).
+            round.number === 1 ? slot.prompt_id : null,
+          ],
+        );
+      }
+      await client.query('UPDATE calendar_entries SET slot_id = NULL, session_id = $2 WHERE slot_id = $1', [
+        slot.id,
+        session.id,
+      ]);
+      await client.query(
+        `INSERT INTO calendar_entries (user_id, period, session_id) VALUES ($1, tstzrange($2, $3, '[)'), $4)`,
+        [bookerId, slot.starts_at, slot.ends_at, session.id],
+      );
+      await client.query(`UPDATE slots SET status = 'booked', session_id = $2 WHERE id = $1`, [
+        slot.id,
+        session.id,
+      ]);
+      await client.query('COMMIT');
+      status = 201;
+    }
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    client.release();
+    return { ok: false, detail: `baseline booking failed: ${error.message}` };
+  }
+  client.release();
+  return expected.includes(status)
+    ? { ok: true, status }
+    : { ok: false, status, detail: `baseline booking → ${status}` };
+}

@@ -1,0 +1,269 @@
+// The realtime benchmark: N rooms × 2 peers drawing (scene:update at 10 Hz) and moving their cursors
+// (pointer:update at 20 Hz) through the built app, and through a bare socket.io relay (the baseline)
+// under the identical load, for each N. README.md (Performance → Realtime) says what is measured.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { benchDatabaseUrl, dropSchema, keepBtreeGistInPublic } from '../lib/database.mjs';
+import { clockFrom, createLoadGenerator } from './load-generator.mjs';
+import { formatRooms, formatSummary, targetVerdict } from './report.mjs';
+import { seedRooms, signIn } from './seed.mjs';
+import {
+  TARGETS,
+  backendPids,
+  cpuMs,
+  machineBusyMs,
+  newJwtSecret,
+  peakRssMiB,
+  startTarget,
+} from './servers.mjs';
+import { summarize } from './summary.mjs';
+
+export const description =
+  'N rooms × 2 peers (scene 10 Hz, pointer 20 Hz): the app against a bare socket.io relay';
+
+const SCENE_HZ = 10;
+const POINTER_HZ = 20;
+const GRACE_MS = 3_000;
+/** The room count the issue sets its target at. */
+const TARGET_ROOMS = 200;
+
+export function readSettings(env) {
+  const list = (value, fallback) =>
+    value
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : fallback;
+  const positive = (name, fallback) => {
+    const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+    if (!(value > 0)) throw new Error(`${name} must be a positive number (got "${env[name]}")`);
+    return value;
+  };
+  const rooms = list(env.BENCH_REALTIME_ROOMS, ['50', '200', '500']).map(Number);
+  if (rooms.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('BENCH_REALTIME_ROOMS: whole numbers, e.g. 50,200,500');
+  const targets = list(env.BENCH_REALTIME_TARGETS, ['app', 'bare']);
+  const unknown = targets.filter((target) => !TARGETS[target]);
+  if (unknown.length)
+    throw new Error(
+      `BENCH_REALTIME_TARGETS: unknown ${unknown.join(', ')}; known: ${Object.keys(TARGETS).join(', ')}`,
+    );
+  return {
+    rooms,
+    targets,
+    seconds: positive('BENCH_REALTIME_SECONDS', 15),
+    warmupSeconds: positive('BENCH_REALTIME_WARMUP_SECONDS', 2),
+    workers: Math.round(positive('BENCH_REALTIME_WORKERS', 2)),
+    profileDir: env.BENCH_REALTIME_CPU_PROF ? resolve(env.BENCH_REALTIME_CPU_PROF) : null,
+  };
+}
+
+/** bench/run.mjs stops a benchmark that overruns this; ours scales with the number of measurements. */
+export const timeLimitMs = (() => {
+  try {
+    const { rooms, targets, seconds, warmupSeconds } = readSettings(process.env);
+    return 60_000 + rooms.length * targets.length * (seconds + warmupSeconds + GRACE_MS / 1000 + 30) * 1000;
+  } catch {
+    return 110_000;
+  }
+})();
+
+export async function run({ root, env, onCleanup, log }) {
+  /** Failures of the run: it exits non-zero. Overload symptoms are results and go to `notes`. */
+  const errors = [];
+  const notes = [];
+  const settings = readSettings(env);
+  const databaseUrl = benchDatabaseUrl(env);
+  const schema = `bench_rt_${randomBytes(5).toString('hex')}`;
+  const applicationName = `${schema}:app`;
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    options: `-c search_path=${schema} -c statement_timeout=60000`,
+    application_name: `${schema}:bench`,
+  });
+  const epochNs = process.hrtime.bigint();
+  const clock = clockFrom(epochNs);
+  const context = { root, databaseUrl, schema, jwtSecret: newJwtSecret(), applicationName, profileDir: null };
+  let server = null;
+  let generator = null;
+  let cleaned = null;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      await generator?.close().catch(() => undefined);
+      await generator?.terminate();
+      await server?.stop();
+      await pool.end();
+      await dropSchema(databaseUrl, schema);
+    })());
+  onCleanup(cleanup);
+
+  const rows = [];
+  try {
+    await keepBtreeGistInPublic(databaseUrl);
+    log(`Starting the app once to migrate schema ${schema}…`);
+    server = await startTarget('app', context);
+    const seeded = await seedRooms(pool, { root, rooms: Math.max(...settings.rooms) });
+    let started = clock();
+    await signIn(server.urls[0], seeded);
+    log(
+      `Seeded ${seeded.length} open rooms; signed ${seeded.length * 2} peers in in ${((clock() - started) / 1000).toFixed(1)} s`,
+    );
+    await stopServer(server, errors, notes);
+    server = null;
+
+    if (settings.profileDir) mkdirSync(settings.profileDir, { recursive: true });
+    context.profileDir = settings.profileDir;
+    generator = createLoadGenerator({ workers: settings.workers, epochNs });
+    let measurement = 0;
+    for (const rooms of settings.rooms) {
+      const forRooms = [];
+      for (const target of settings.targets) {
+        log(`${rooms} rooms, ${target}: starting, connecting ${rooms * 2} peers…`);
+        server = await startTarget(target, context);
+        const connect = await generator.connect(TARGETS[target].kind, seeded.slice(0, rooms), server.urls);
+        if (connect.failures.length) {
+          errors.push(
+            `${rooms} rooms, ${target}: ${connect.failures.length} peers could not join, e.g. ${connect.failures[0]}`,
+          );
+        }
+        log(
+          `${rooms} rooms, ${target}: measuring ${settings.seconds} s after ${settings.warmupSeconds} s of warm-up…`,
+        );
+        const row = await measure({ target, rooms, tag: `m${measurement++}`, connect });
+        forRooms.push(row);
+        rows.push(row);
+        await generator.close();
+        await stopServer(server, errors, notes, `${rooms} rooms, ${target}`);
+        server = null;
+        noteProblems(errors, notes, row);
+      }
+      console.log(
+        `\n${rooms} rooms × 2 peers — scene ${SCENE_HZ} Hz + pointer ${POINTER_HZ} Hz per peer, ${settings.seconds} s measured\n`,
+      );
+      console.log(formatRooms(forRooms, { graceMs: GRACE_MS }));
+    }
+
+    console.log(
+      `\nAll measurements (${cpus().length} cores, load average now ${loadavg()[0].toFixed(1)}):\n`,
+    );
+    console.log(formatSummary(rows, { graceMs: GRACE_MS }));
+    console.log(`\n${targetVerdict(rows, TARGET_ROOMS)}`);
+    if (notes.length) console.log(`\nUnder load (results, not errors):\n  ${notes.join('\n  ')}`);
+    if (settings.profileDir) {
+      console.log(
+        `\nCPU profiles of the app (taken during the runs above, which they slowed): ${settings.profileDir}`,
+      );
+      console.log('Summarize one with: node bench/realtime/cpu-profile.mjs <file.cpuprofile>');
+    }
+  } catch (error) {
+    errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  } finally {
+    await cleanup().catch((error) => errors.push(`cleanup: ${error.message}`));
+  }
+  return { errors, rows };
+
+  /** One measurement on the running `server`, with CPU read from /proc around the measured window. */
+  async function measure({ target, rooms, tag, connect }) {
+    const isApp = TARGETS[target].kind === 'app';
+    const warmupMs = settings.warmupSeconds * 1000;
+    const durationMs = settings.seconds * 1000;
+    const startAt = clock() + 500;
+    const running = generator.run({
+      startAt,
+      warmupMs,
+      durationMs,
+      graceMs: GRACE_MS,
+      sceneHz: SCENE_HZ,
+      pointerHz: POINTER_HZ,
+      tag,
+    });
+    await sleepUntil(startAt + warmupMs);
+    const before = await snapshot(server.pids, isApp);
+    await sleepUntil(startAt + warmupMs + durationMs);
+    const after = await snapshot(server.pids, isApp);
+    const results = await running;
+    const peaks = server.pids.map(peakRssMiB);
+    let postgres = null;
+    if (isApp) {
+      postgres = 0;
+      for (const [pid, ms] of after.backends) postgres += ms - (before.backends.get(pid) ?? 0);
+    }
+    const ours = (at) => (at.server ?? 0) + [...at.backends.values()].reduce((a, b) => a + b, 0) + at.own;
+    const others =
+      before.machine === null || after.machine === null
+        ? null
+        : // /proc/stat ticks and cpuUsage() round differently: a quiet machine may read a little below 0.
+          Math.max(0, after.machine - before.machine - (ours(after) - ours(before)));
+    const row = summarize({
+      target,
+      rooms,
+      results,
+      durationMs,
+      wallMs: after.at - before.at,
+      cpu: {
+        server: after.server === null || before.server === null ? null : after.server - before.server,
+        postgres,
+        loadGenerator: after.own - before.own,
+        others,
+      },
+      peakRssMiB: peaks.every((peak) => peak !== null) ? peaks.reduce((a, b) => a + b, 0) : NaN,
+      connect,
+    });
+    if (isApp) row.persisted = (await loggedChanges(tag)) >= row.ack.total;
+    return row;
+  }
+
+  async function snapshot(pids, isApp) {
+    const backends = new Map();
+    if (isApp) for (const pid of await backendPids(pool, applicationName)) backends.set(pid, cpuMs(pid) ?? 0);
+    const times = pids.map(cpuMs);
+    const own = process.cpuUsage();
+    return {
+      at: clock(),
+      machine: machineBusyMs(),
+      server: times.includes(null) ? null : times.reduce((a, b) => a + b, 0),
+      backends,
+      own: (own.user + own.system) / 1000,
+    };
+  }
+
+  /** Scene changes of this measurement in the replay log: each acked update must be there. */
+  async function loggedChanges(tag) {
+    const { rows: counted } = await pool.query(
+      `SELECT count(*)::int AS count FROM room_events WHERE kind = 'scene' AND element->>'id' LIKE $1`,
+      [`${tag}-%`],
+    );
+    return counted[0].count;
+  }
+
+  function sleepUntil(at) {
+    return new Promise((done) => setTimeout(done, Math.max(0, at - clock())));
+  }
+}
+
+async function stopServer(server, errors, notes, where = 'the first start') {
+  const exits = await server.stop();
+  for (const exit of exits)
+    if (exit.code !== 0)
+      // The app waits for its scene writer on SIGTERM, for at most 10 s: a backlog makes it exit 1.
+      notes.push(`${where}: a server exited with ${exit.code ?? exit.signal} on SIGTERM`);
+  const logged = server.warnings.filter((line) => /"level":"(error|fatal)"/.test(line));
+  if (logged.length)
+    errors.push(`${where}: a server logged errors:\n    ${logged.slice(0, 3).join('\n    ')}`);
+}
+
+/** Lost acked updates are errors; refusals and disconnects under load are results. */
+function noteProblems(errors, notes, row) {
+  const where = `${row.rooms} rooms, ${row.target}`;
+  const refused = Object.entries(row.ack.errors);
+  if (refused.length)
+    notes.push(`${where}: scene updates refused: ${refused.map(([code, n]) => `${code} ×${n}`).join(', ')}`);
+  if (row.disconnects.length)
+    notes.push(`${where}: ${row.disconnects.length} peers disconnected (${row.disconnects[0]})`);
+  if (row.persisted === false) errors.push(`${where}: acked scene updates are missing from room_events`);
+}

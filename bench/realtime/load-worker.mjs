@@ -1,0 +1,183 @@
+// One load-generator thread: connects its share of the peers, sends scene and pointer updates on an
+// open-loop schedule, and records fan-out latency on the receiving side. Every timestamp comes from
+// process.hrtime (CLOCK_MONOTONIC), which all threads of this process share, relative to `epochNs`.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import { io } from 'socket.io-client';
+import { EVENTS, anElement, aPointer } from './payloads.mjs';
+
+const EPOCH = BigInt(workerData.epochNs);
+const clock = () => Number(process.hrtime.bigint() - EPOCH) / 1e6;
+/** The scheduler's tick; sends due since the last tick go out in this one. */
+const TICK_MS = 5;
+/** A peer more than this many periods behind skips the rest: they count as scheduled, not sent. */
+const MAX_CATCH_UP = 3;
+
+let peers = [];
+let closing = false;
+
+parentPort.on('message', (message) => {
+  const reply = (body) => parentPort.postMessage({ id: message.id, ...body });
+  const handlers = { connect, run, close };
+  handlers[message.type](message).then(reply, (error) =>
+    reply({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});
+
+/** Connects and joins every peer, `concurrency` at a time. Failures are returned, not thrown. */
+async function connect({ target, peers: wanted, concurrency }) {
+  closing = false;
+  const started = clock();
+  const failures = [];
+  const disconnects = [];
+  peers = wanted.map((peer) => ({ ...peer, socket: null, versions: [], cursor: 0 }));
+  let next = 0;
+  const connectOne = async (peer) => {
+    const socket = io(peer.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      timeout: 30_000,
+      ...(peer.token ? { auth: { token: peer.token } } : {}),
+    });
+    peer.socket = socket;
+    await new Promise((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    const ack =
+      target === 'bare'
+        ? await socket.timeout(30_000).emitWithAck(EVENTS.bareJoin, { room: peer.sessionId })
+        : await socket.timeout(30_000).emitWithAck(EVENTS.join, { sessionId: peer.sessionId });
+    if (!ack?.ok) throw new Error(`join refused: ${JSON.stringify(ack?.error ?? ack)}`);
+    socket.on('disconnect', (reason) => {
+      if (!closing) disconnects.push(reason);
+    });
+  };
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < peers.length) {
+        const peer = peers[next++];
+        await connectOne(peer).catch((error) => failures.push(error.message ?? String(error)));
+      }
+    }),
+  );
+  peers.disconnects = disconnects;
+  return { failures, seconds: (clock() - started) / 1000 };
+}
+
+/**
+ * Sends from `startAt` for warm-up + measured time, then waits `graceMs` for late deliveries.
+ * Only messages sent inside the measured window are counted, on both sides.
+ */
+async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz, tag }) {
+  const from = startAt + warmupMs;
+  const to = from + durationMs;
+  const inWindow = (t) => t >= from && t < to;
+  const stats = {
+    scene: { scheduled: 0, sent: 0, delivered: 0, latencies: [], acks: [], ackErrors: {} },
+    pointer: { scheduled: 0, sent: 0, delivered: 0, latencies: [] },
+    sendDelays: [],
+    /** Every ok ack, warm-up and grace included: each is one logged change the database must hold. */
+    ackedTotal: 0,
+  };
+  const scenePeriod = 1000 / sceneHz;
+  const pointerPeriod = 1000 / pointerHz;
+  // The receiving side: each peer hears its partner's messages only.
+  for (const peer of peers) {
+    if (!peer.socket) continue;
+    peer.socket.off(EVENTS.scene).off(EVENTS.pointer);
+    peer.socket.on(EVENTS.scene, (broadcast) => {
+      const now = clock();
+      for (const element of broadcast.elements ?? []) {
+        const sentAt = element.customData?.sentAt;
+        if (inWindow(sentAt)) {
+          stats.scene.delivered += 1;
+          stats.scene.latencies.push(now - sentAt);
+        }
+      }
+    });
+    peer.socket.on(EVENTS.pointer, (update) => {
+      const now = clock();
+      const sentAt = update.pointer?.x;
+      if (inWindow(sentAt)) {
+        stats.pointer.delivered += 1;
+        stats.pointer.latencies.push(now - sentAt);
+      }
+    });
+    // Spread the peers' phases evenly, so the load is smooth rather than 10 bursts a second.
+    peer.nextScene = startAt + Math.random() * scenePeriod;
+    peer.nextPointer = startAt + Math.random() * pointerPeriod;
+  }
+
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  let lagStarted = false;
+  const sendScene = (peer, scheduledAt, now) => {
+    const payload = { sessionId: peer.sessionId, elements: [anElement(peer, tag, now)] };
+    const counted = inWindow(now);
+    if (counted) stats.scene.sent += 1;
+    peer.socket.emit(EVENTS.scene, payload, (ack) => {
+      if (ack?.ok) stats.ackedTotal += 1;
+      if (!counted) return;
+      if (ack?.ok) stats.scene.acks.push(clock() - now);
+      else {
+        const code = ack?.error?.code ?? 'malformed';
+        stats.scene.ackErrors[code] = (stats.scene.ackErrors[code] ?? 0) + 1;
+      }
+    });
+    if (counted) stats.sendDelays.push(now - scheduledAt);
+  };
+  const sendPointer = (peer, now) => {
+    if (inWindow(now)) stats.pointer.sent += 1;
+    peer.socket.emit(EVENTS.pointer, aPointer(peer, now));
+  };
+
+  await new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const now = clock();
+      if (!lagStarted && now >= from) {
+        lag.enable();
+        lagStarted = true;
+      }
+      if (now >= to) {
+        clearInterval(timer);
+        resolve();
+        return;
+      }
+      for (const peer of peers) {
+        // A disconnected peer's sends still count as scheduled: the shortfall shows.
+        const live = peer.socket?.connected;
+        for (let sent = 0; peer.nextScene <= now; peer.nextScene += scenePeriod) {
+          if (inWindow(peer.nextScene)) stats.scene.scheduled += 1;
+          if (live && sent++ < MAX_CATCH_UP) sendScene(peer, peer.nextScene, now);
+        }
+        for (let sent = 0; peer.nextPointer <= now; peer.nextPointer += pointerPeriod) {
+          if (inWindow(peer.nextPointer)) stats.pointer.scheduled += 1;
+          if (live && sent++ < MAX_CATCH_UP) sendPointer(peer, now);
+        }
+      }
+    }, TICK_MS);
+  });
+  lag.disable();
+  await new Promise((resolve) => setTimeout(resolve, graceMs));
+  for (const peer of peers) peer.socket?.off(EVENTS.scene).off(EVENTS.pointer);
+
+  const pack = (values) => Float64Array.from(values);
+  const result = {
+    scene: { ...stats.scene, latencies: pack(stats.scene.latencies), acks: pack(stats.scene.acks) },
+    pointer: { ...stats.pointer, latencies: pack(stats.pointer.latencies) },
+    sendDelays: pack(stats.sendDelays),
+    ackedTotal: stats.ackedTotal,
+    loopDelay: { p99: lag.percentile(99) / 1e6, max: lag.max / 1e6, mean: lag.mean / 1e6 },
+    disconnects: peers.disconnects ?? [],
+    connected: peers.filter((peer) => peer.socket?.connected).length,
+  };
+  return { result };
+}
+
+async function close() {
+  closing = true;
+  for (const peer of peers) peer.socket?.disconnect();
+  peers = [];
+  return {};
+}

@@ -1,0 +1,77 @@
+import type { ReplayEntry } from '@mockboard/contracts';
+import { replayTimeline, sceneAfter, stepsUntil } from './replay';
+
+const start = Date.parse('2030-01-07T10:00:00.000Z');
+let seq = 0;
+const at = (seconds: number) => new Date(start + seconds * 1000).toISOString();
+const anElement = (id: string, version: number, isDeleted = false) => ({
+  id,
+  type: 'rectangle',
+  version,
+  versionNonce: 1,
+  isDeleted,
+  x: 0,
+  y: 0,
+  width: 10,
+  height: 10,
+});
+const drawn = (seconds: number, element: ReturnType<typeof anElement>): ReplayEntry => ({
+  seq: ++seq,
+  at: at(seconds),
+  kind: 'scene',
+  element,
+  phase: null,
+  round: null,
+});
+const phase = (
+  seconds: number,
+  name: ReplayEntry['phase'],
+  kind: 'phase' | 'round' = 'phase',
+): ReplayEntry => ({
+  seq: ++seq,
+  at: at(seconds),
+  kind,
+  element: null,
+  phase: name,
+  round: kind === 'round' ? 2 : 1,
+});
+
+describe('the replay time line', () => {
+  const entries = [
+    drawn(0, anElement('box', 1)),
+    phase(30, 'estimation'),
+    drawn(60, anElement('box', 2)),
+    drawn(90, anElement('arrow', 1)),
+    drawn(120, anElement('box', 3, true)),
+    phase(150, 'requirements', 'round'),
+  ];
+  const timeline = replayTimeline([...entries].reverse());
+
+  it('starts at the first entry and lasts until the last', () => {
+    expect(timeline.startsAt).toBe(start);
+    expect(timeline.duration).toBe(150_000);
+  });
+
+  it('marks the phase and round changes where they happened', () => {
+    expect(timeline.markers).toEqual([
+      { offset: 30_000, kind: 'phase', phase: 'estimation', round: 1 },
+      { offset: 150_000, kind: 'round', phase: 'requirements', round: 2 },
+    ]);
+  });
+
+  it('rebuilds the scene of any moment, deleted elements left out', () => {
+    const sceneAt = (seconds: number) =>
+      sceneAfter(timeline, stepsUntil(timeline, seconds * 1000)).map((e) => `${e.id}@${e.version}`);
+    expect(sceneAt(-1)).toEqual([]);
+    expect(sceneAt(0)).toEqual(['box@1']);
+    expect(sceneAt(75)).toEqual(['box@2']);
+    expect(sceneAt(90)).toEqual(['box@2', 'arrow@1']);
+    expect(sceneAt(150)).toEqual(['arrow@1']);
+  });
+
+  it('is empty when nothing was logged', () => {
+    const empty = replayTimeline([]);
+    expect(empty.duration).toBe(0);
+    expect(sceneAfter(empty, stepsUntil(empty, 0))).toEqual([]);
+  });
+});

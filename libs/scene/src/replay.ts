@@ -1,0 +1,65 @@
+import type { InterviewPhase, ReplayEntry, SceneElement } from '@mockboard/contracts';
+import { mergeElements } from './element-version';
+
+/** A phase or round change on the replay's time line, for the scrubber's markers. */
+export interface ReplayMarker {
+  /** Milliseconds since the first entry. */
+  offset: number;
+  kind: 'phase' | 'round';
+  phase: InterviewPhase;
+  round: number | null;
+}
+
+export interface ReplayTimeline {
+  /** Epoch milliseconds of the first entry. */
+  startsAt: number;
+  /** Milliseconds from the first entry to the last. */
+  duration: number;
+  /** Every accepted element copy, in the order the server logged them, with its offset. */
+  steps: { offset: number; element: SceneElement }[];
+  markers: ReplayMarker[];
+}
+
+/** Orders the log by `seq` and places each entry on a time line that starts at the first one. */
+export function replayTimeline(entries: readonly ReplayEntry[]): ReplayTimeline {
+  const ordered = [...entries].sort((a, b) => a.seq - b.seq);
+  const startsAt = ordered.length > 0 ? Date.parse(ordered[0]!.at) : 0;
+  // Clocks never run backwards on the time line, even if two instances logged slightly out of step.
+  let last = 0;
+  const offsets = ordered.map((entry) => (last = Math.max(last, Date.parse(entry.at) - startsAt)));
+  const steps: ReplayTimeline['steps'] = [];
+  const markers: ReplayMarker[] = [];
+  ordered.forEach((entry, i) => {
+    const offset = offsets[i]!;
+    if (entry.kind === 'scene' && entry.element) steps.push({ offset, element: entry.element });
+    if (entry.kind !== 'scene' && entry.phase) {
+      markers.push({ offset, kind: entry.kind, phase: entry.phase, round: entry.round });
+    }
+  });
+  return { startsAt, duration: last, steps, markers };
+}
+
+/** How many steps have happened by `offset` (binary search: steps are ordered by offset). */
+export function stepsUntil(timeline: ReplayTimeline, offset: number): number {
+  let low = 0;
+  let high = timeline.steps.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (timeline.steps[middle]!.offset <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The scene after the first `count` steps, live elements only. Every logged copy was accepted
+ * when it was logged, so merging them in order by the scene rule rebuilds the scene of that moment.
+ */
+export function sceneAfter(timeline: ReplayTimeline, count: number): SceneElement[] {
+  const scene = new Map<string, SceneElement>();
+  mergeElements(
+    scene,
+    timeline.steps.slice(0, count).map((step) => step.element),
+  );
+  return [...scene.values()].filter((element) => !element.isDeleted);
+}

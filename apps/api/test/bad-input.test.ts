@@ -69,6 +69,16 @@ describe('bad input', () => {
     expect(empty.body.fields.map((field: { field: string }) => field.field)).toEqual(['email', 'password']);
   });
 
+  it('answers text with a NUL character, which PostgreSQL cannot store, with 400', async () => {
+    const response = await request(server.url)
+      .post('/api/auth/register')
+      .send(aRegistration({ displayName: 'nul\u0000name' }))
+      .expect(400);
+    expect(response.body.fields).toEqual([
+      { field: '(request)', message: 'text must not contain NUL (U+0000) characters' },
+    ]);
+  });
+
   it('answers an oversized body with 413 and keeps serving', async () => {
     const response = await request(server.url)
       .post('/api/auth/login')

@@ -156,6 +156,63 @@ describe('the live room', () => {
     await request(server.url).get(`/api/sessions/${sessionId}/replay`).set(stranger.bearer).expect(404);
   });
 
+  it('ends the interview only once both participants have been in the room, then freezes the board', async () => {
+    const a = await open(host);
+    await call(a, 'session:join', { sessionId });
+    const early = await call<{ ok: boolean; error: { code: string; message: string } }>(a, 'session:end', {
+      sessionId,
+    });
+    expect(early.error).toEqual({
+      code: 'conflict',
+      message: expect.stringMatching(/Both of you need to have joined/),
+    });
+
+    const b = await open(guest);
+    await call(b, 'session:join', { sessionId });
+    expect(await call(a, 'session:end', { sessionId })).toMatchObject({
+      ok: true,
+      state: { status: 'scoring' },
+    });
+    const late = await call<{ ok: boolean; error: { code: string } }>(b, 'scene:update', {
+      sessionId,
+      elements: [aRectangle()],
+    });
+    expect(late.error.code).toBe('conflict');
+    const phase = await call<{ ok: boolean; error: { code: string } }>(a, 'session:phase', {
+      sessionId,
+      phase: 'wrap-up',
+    });
+    expect(phase.error.code).toBe('conflict');
+  });
+
+  it('swaps roles once, however many ask at the same time', async () => {
+    const a = await open(host);
+    const b = await open(guest);
+    await call(a, 'session:join', { sessionId });
+    await call(b, 'session:join', { sessionId });
+    const acks = await Promise.all([
+      call<{ ok: boolean }>(a, 'session:swap', { sessionId }),
+      call<{ ok: boolean }>(b, 'session:swap', { sessionId }),
+    ]);
+    expect(acks.filter((ack) => ack.ok)).toHaveLength(1);
+    const replay: ReplayResponse = (
+      await request(server.url).get(`/api/sessions/${sessionId}/replay`).set(host.bearer).expect(200)
+    ).body;
+    expect(replay.entries.filter((entry) => entry.kind === 'round')).toHaveLength(1);
+  });
+
+  it('refuses text with a NUL character (PostgreSQL cannot store it) and keeps serving', async () => {
+    const a = await open(host);
+    await call(a, 'session:join', { sessionId });
+    const bad = await call<{ ok: boolean; error: { code: string } }>(a, 'scene:update', {
+      sessionId,
+      elements: [aRectangle({ type: 'text', text: 'bad\u0000byte' })],
+    });
+    expect(bad.error.code).toBe('bad_request');
+    const fine = await call<{ ok: boolean }>(a, 'scene:update', { sessionId, elements: [aRectangle()] });
+    expect(fine.ok).toBe(true);
+  });
+
   it('keeps the candidate from moving the interview phase', async () => {
     const b = await open(guest);
     await call(b, 'session:join', { sessionId });

@@ -59,6 +59,26 @@ describe('images pasted into the whiteboard', () => {
     expect(response.body.message).toContain(String(ROOM_LIMITS.maxImageBytes));
   });
 
+  it('refuses new images once the session is over', async () => {
+    const tomorrow = new Date(Date.now() + 24 * 3_600_000);
+    tomorrow.setUTCMinutes(0, 0, 0);
+    const other = await aLiveSession(server.url, host, await signUp(server.url), {
+      startsAt: tomorrow.toISOString(),
+    });
+    await request(server.url)
+      .post(`/api/sessions/${other.id}/cancel`)
+      .set(host.bearer)
+      .send({ reason: 'Something came up' })
+      .expect(200);
+    const refused = await request(server.url)
+      .put(`/api/sessions/${other.id}/files/late`)
+      .set(host.bearer)
+      .set('Content-Type', 'image/png')
+      .send(PNG)
+      .expect(409);
+    expect(refused.body.message).toMatch(/cancelled/);
+  });
+
   it('refuses SVG and other types that could run script, and bad file ids', async () => {
     const svg = await put(host, 'vector', Buffer.from('<svg onload="alert(1)"/>'), 'image/svg+xml').expect(
       415,

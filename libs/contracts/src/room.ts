@@ -14,6 +14,9 @@ export const ROOM_LIMITS = {
   maxElementBytes: 64_000,
   /** Bytes of one pasted image. */
   maxImageBytes: 2_000_000,
+  /** Images per session, and their bytes in all. */
+  maxImagesPerSession: 100,
+  maxImageBytesPerSession: 50_000_000,
   /** Scene and notes updates per socket per second (pointer updates are not counted). */
   maxUpdatesPerSecond: 40,
   /** Characters of the interviewer's notes for one round. */

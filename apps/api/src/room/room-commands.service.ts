@@ -20,11 +20,14 @@ export class RoomCommandsService {
   /** The round's interviewer moves the clock to another phase; every peer gets the new state. */
   async changePhase(user: UserEntity, sessionId: string, phase: InterviewPhase): Promise<SessionState> {
     const record = await this.views.visibleRecord(user, sessionId);
+    if (!['scheduled', 'live'].includes(record.session.status)) {
+      throw new RoomError('conflict', `The session is ${record.session.status}; its clock has stopped`);
+    }
     const state = await this.room.state(record);
     if (this.room.roleOf(record, state, user.id) === 'candidate' && record.session.kind === 'peer') {
       throw new RoomError('forbidden', 'The interviewer moves the interview to the next phase');
     }
-    return this.room.toSessionState(record, await this.states.change(sessionId, phase));
+    return this.room.toSessionState(record, await this.states.changePhase(sessionId, phase));
   }
 
   /** In a swap session, round 1 ends and the roles swap for round 2. */
@@ -35,13 +38,18 @@ export class RoomCommandsService {
     }
     const state = await this.room.state(record);
     if (state.round !== 1) throw new RoomError('conflict', 'The roles have already been swapped');
-    const next = await this.states.change(sessionId, this.room.firstPhase(record, 2), 2);
+    const next = await this.states.swapRound(sessionId, this.room.firstPhase(record, 2), 1, 2);
+    if (!next) throw new RoomError('conflict', 'The roles have already been swapped');
     return this.room.toSessionState(record, next);
   }
 
   /** The interviewer's private notes for a round, saved as they type. */
   async saveNotes(user: UserEntity, sessionId: string, round: number, text: string): Promise<void> {
     const record = await this.views.visibleRecord(user, sessionId);
+    // Notes may be finished while scoring, but not rewritten once the session is settled.
+    if (!['scheduled', 'live', 'scoring'].includes(record.session.status)) {
+      throw new RoomError('conflict', `The session is ${record.session.status}; its notes are final`);
+    }
     const target = record.rounds.find((candidate) => candidate.number === round);
     if (!target || target.interviewer_id !== user.id) {
       throw new RoomError('forbidden', "Only that round's interviewer keeps notes on it");
@@ -59,8 +67,17 @@ export class RoomCommandsService {
     if (!['scheduled', 'live'].includes(record.session.status)) {
       throw new RoomError('conflict', `The session is already ${record.session.status}`);
     }
+    // Ending moves the session to scoring; an interview nobody attended must not get there (it
+    // would dodge the no-show and late-cancellation rules and open feedback on a partner never met).
+    if (record.participants.some((participant) => participant.joined_at === null)) {
+      throw new RoomError(
+        'conflict',
+        'Both of you need to have joined the room to end the interview; to call it off, cancel the session',
+      );
+    }
     await this.dataSource.query(
-      `UPDATE sessions SET status = 'scoring' WHERE id = $1 AND status IN ('scheduled', 'live')`,
+      `UPDATE sessions SET status = 'scoring' WHERE id = $1 AND status IN ('scheduled', 'live')
+         AND NOT EXISTS (SELECT 1 FROM session_participants WHERE session_id = $1 AND joined_at IS NULL)`,
       [sessionId],
     );
     return this.room.toSessionState(record, await this.room.state(record), 'scoring');

@@ -26,22 +26,39 @@ export class RoomStateRepository {
     return { ...row!, round: Number(row!.round) };
   }
 
-  /** Moves to `phase` (and optionally `round`), logging the change for the replay's markers. */
-  async change(sessionId: string, phase: InterviewPhase, round?: number): Promise<RoomStateRow> {
+  /** Moves the clock to `phase`, logging the change for the replay's markers. */
+  async changePhase(sessionId: string, phase: InterviewPhase): Promise<RoomStateRow> {
+    return (await this.update(sessionId, phase, null))!;
+  }
+
+  /**
+   * Moves from round `fromRound` to `toRound` starting at `phase`; null when the room had already
+   * left `fromRound` (a concurrent swap), so a swap happens once.
+   */
+  swapRound(sessionId: string, phase: InterviewPhase, fromRound: number, toRound: number) {
+    return this.update(sessionId, phase, { fromRound, toRound });
+  }
+
+  private update(
+    sessionId: string,
+    phase: InterviewPhase,
+    swap: { fromRound: number; toRound: number } | null,
+  ): Promise<RoomStateRow | null> {
     return this.dataSource.transaction(async (manager) => {
       // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
       const [row] = (await manager.query(
         `WITH changed AS (
            UPDATE room_state SET phase = $2, round = COALESCE($3, round), phase_started_at = clock_timestamp()
-           WHERE session_id = $1 RETURNING *)
+           WHERE session_id = $1 AND ($4::smallint IS NULL OR round = $4) RETURNING *)
          SELECT * FROM changed`,
-        [sessionId, phase, round ?? null],
+        [sessionId, phase, swap?.toRound ?? null, swap?.fromRound ?? null],
       )) as RoomStateRow[];
+      if (!row) return null;
       await manager.query(
         `INSERT INTO room_events (session_id, kind, phase, round) VALUES ($1, $2, $3, $4)`,
-        [sessionId, round === undefined ? 'phase' : 'round', phase, row!.round],
+        [sessionId, swap ? 'round' : 'phase', phase, row.round],
       );
-      return { ...row!, round: Number(row!.round) };
+      return { ...row, round: Number(row.round) };
     });
   }
 

@@ -24,6 +24,7 @@ import {
   type SceneUpdateAck,
 } from '@mockboard/contracts';
 import type { UserEntity } from '../auth/user.entity';
+import { containsNulCharacter } from '../common/nul-characters';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 import { colourFor } from './room-colours';
 import { RoomError, toErrorAck } from './room-error';
@@ -189,17 +190,25 @@ export class RoomGateway implements OnGatewayDisconnect {
     });
   }
 
+  /** Nest ignores this promise, so nothing may escape it (a rejection would end the process). */
   async handleDisconnect(socket: Socket): Promise<void> {
     const data = dataOf(socket);
     if (!data.user || !data.sessions) return;
-    for (const sessionId of Object.keys(data.sessions)) {
-      const stillHere = (await this.server.in(sessionRoom(sessionId)).fetchSockets()).some(
-        (other) => (other.data as SocketData).user.id === data.user.id,
+    try {
+      for (const sessionId of Object.keys(data.sessions)) {
+        // With Redis, fetchSockets asks every instance and rejects when one does not answer.
+        const stillHere = (await this.server.in(sessionRoom(sessionId)).fetchSockets()).some(
+          (other) => (other.data as SocketData).user.id === data.user.id,
+        );
+        if (!stillHere)
+          this.server
+            .to(sessionRoom(sessionId))
+            .emit(ROOM_EVENTS.presence, this.presence(sessionId, data.user, 'left'));
+      }
+    } catch (error) {
+      this.logger.warn(
+        `presence on disconnect failed: ${error instanceof Error ? error.message : String(error)}`,
       );
-      if (!stillHere)
-        this.server
-          .to(sessionRoom(sessionId))
-          .emit(ROOM_EVENTS.presence, this.presence(sessionId, data.user, 'left'));
     }
   }
 
@@ -245,6 +254,9 @@ function userOf(socket: Socket): UserEntity {
 }
 
 function parse<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
+  if (containsNulCharacter(payload)) {
+    throw new RoomError('bad_request', 'Text must not contain NUL (U+0000) characters');
+  }
   const parsed = schema.safeParse(payload);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -1,9 +1,12 @@
 import {
+  ConflictException,
   Controller,
+  ForbiddenException,
   Get,
   HttpCode,
   NotFoundException,
   Param,
+  PayloadTooLargeException,
   Put,
   Req,
   Res,
@@ -16,7 +19,7 @@ import { ROOM_LIMITS } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
 import type { UserEntity } from '../auth/user.entity';
 import { RequestValidationException } from '../common/zod-validation.pipe';
-import { SessionViewsService } from '../scheduling/session-views.service';
+import { SessionViewsService, isParticipant } from '../scheduling/session-views.service';
 
 /** Raster images only: an SVG served from our origin could run script. */
 export const SCENE_FILE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
@@ -42,7 +45,14 @@ export class SceneFilesController {
     @Param('fileId') fileId: string,
     @Req() request: Request,
   ): Promise<void> {
-    await this.views.visibleRecord(user, id);
+    const record = await this.views.visibleRecord(user, id);
+    if (!isParticipant(record, user.id))
+      throw new ForbiddenException('Only participants add images to the whiteboard');
+    if (!['scheduled', 'live'].includes(record.session.status)) {
+      throw new ConflictException(
+        `The session is ${record.session.status}; its whiteboard can no longer change`,
+      );
+    }
     if (!FILE_ID.test(fileId)) {
       throw new RequestValidationException('params', [
         { field: 'fileId', message: 'must be 1–128 letters, digits, - or _' },
@@ -56,6 +66,18 @@ export class SceneFilesController {
     }
     if (request.body.length === 0) {
       throw new RequestValidationException('body', [{ field: '(body)', message: 'the image is empty' }]);
+    }
+    const [usage] = (await this.dataSource.query(
+      `SELECT count(*)::int AS files, COALESCE(sum(length(data)), 0)::bigint AS bytes FROM scene_files WHERE session_id = $1`,
+      [id],
+    )) as { files: number; bytes: string }[];
+    if ((usage?.files ?? 0) >= ROOM_LIMITS.maxImagesPerSession) {
+      throw new PayloadTooLargeException(`A session holds at most ${ROOM_LIMITS.maxImagesPerSession} images`);
+    }
+    if (Number(usage?.bytes ?? 0) + request.body.length > ROOM_LIMITS.maxImageBytesPerSession) {
+      throw new PayloadTooLargeException(
+        `A session's images are capped at ${ROOM_LIMITS.maxImageBytesPerSession} bytes in all`,
+      );
     }
     // Files are content-addressed by Excalidraw: the same id always carries the same bytes.
     await this.dataSource.query(

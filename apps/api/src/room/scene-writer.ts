@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ROOM_LIMITS, type SceneElement } from '@mockboard/contracts';
 import { mergeElements } from '@mockboard/scene';
@@ -22,6 +22,7 @@ const MAX_BATCH = 200;
  */
 @Injectable()
 export class SceneWriter implements OnApplicationShutdown {
+  private readonly logger = new Logger('SceneWriter');
   private queue: PendingUpdate[] = [];
   private writing: Promise<void> | null = null;
 
@@ -62,11 +63,38 @@ export class SceneWriter implements OnApplicationShutdown {
     this.writing = null;
   }
 
-  /** One update inside the shared transaction; a refused update is a value, not a rollback. */
+  /**
+   * One update inside the shared transaction, behind a savepoint: a refused or failing update is
+   * a value for its own sender, never a rollback of the other rooms' updates in the batch.
+   */
   private async applyOne(
     manager: Parameters<SceneRepository['apply']>[0],
     update: PendingUpdate,
   ): Promise<AppliedUpdate | RoomError> {
+    await manager.query('SAVEPOINT scene_update');
+    try {
+      const result = await this.check(manager, update);
+      if (result instanceof RoomError) {
+        await manager.query('ROLLBACK TO SAVEPOINT scene_update');
+        return result;
+      }
+      await manager.query('RELEASE SAVEPOINT scene_update');
+      return result;
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT scene_update');
+      this.logger.error(`scene update failed: ${error instanceof Error ? error.message : String(error)}`);
+      return new RoomError('internal', 'This update could not be stored; it will be retried');
+    }
+  }
+
+  private async check(
+    manager: Parameters<SceneRepository['apply']>[0],
+    update: PendingUpdate,
+  ): Promise<AppliedUpdate | RoomError> {
+    // The whiteboard is final once the interview is over: it is what the case study shows.
+    if (!(await this.scenes.isEditable(manager, update.sessionId))) {
+      return new RoomError('conflict', 'The session is over; its whiteboard can no longer change');
+    }
     const unique = mergeElements(new Map<string, SceneElement>(), update.elements);
     const { total, known } = await this.scenes.census(
       manager,

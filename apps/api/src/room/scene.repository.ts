@@ -25,6 +25,13 @@ export class SceneRepository {
     };
   }
 
+  async isEditable(manager: EntityManager, sessionId: string): Promise<boolean> {
+    const [row] = (await manager.query(`SELECT status FROM sessions WHERE id = $1`, [sessionId])) as {
+      status: string;
+    }[];
+    return row?.status === 'scheduled' || row?.status === 'live';
+  }
+
   /** How many elements (deleted ones included) the scene holds, and which of `ids` it already has. */
   async census(
     manager: EntityManager,

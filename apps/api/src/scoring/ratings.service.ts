@@ -45,6 +45,7 @@ export class RatingsService {
     requireFeedbackOpen(record, now);
     const saved = await this.dataSource.transaction(async (manager) => {
       const locked = (await this.sessions.lock(manager, sessionId))!;
+      requireFeedbackOpen(locked, now);
       await this.reveal.revealDue([locked], now, manager);
       const theirs = await this.scorecards.lock(manager, sessionId, roundNumber, 'interviewer');
       if (theirs?.revealed_at) {

@@ -75,6 +75,8 @@ export class ScorecardsService {
         // The session lock queues every feedback write of this session, so the reveal check and
         // the write it guards cannot interleave with a partner's submission.
         const locked = (await this.sessions.lock(manager, sessionId))!;
+        // Checked again under the lock: the sweeper may have settled the session meanwhile.
+        requireFeedbackOpen(locked, now);
         await this.reveal.revealDue([locked], now, manager);
         const existing = await this.scorecards.lock(manager, sessionId, roundNumber, input.kind);
         if (existing?.revealed_at) throw new ConflictException(frozenMessage(existing));

@@ -37,8 +37,11 @@ export async function anInterviewThatEnded(
     .expect(201);
   const sessionId = (paired.body as MatchRequest).sessionId!;
   const socket = await connect(baseUrl, interviewer);
+  const candidateSocket = await connect(baseUrl, candidate);
   try {
     expect(await call(socket, ROOM_EVENTS.join, { sessionId })).toMatchObject({ role: 'interviewer' });
+    // An interview ends only once both have been in the room.
+    expect(await call(candidateSocket, ROOM_EVENTS.join, { sessionId })).toMatchObject({ role: 'candidate' });
     await call(socket, ROOM_EVENTS.sceneUpdate, {
       sessionId,
       elements: [aRectangle({ x: 40, y: 40 }), aRectangle({ x: 260, y: 40 }), aRectangle({ x: 150, y: 180 })],
@@ -46,6 +49,7 @@ export async function anInterviewThatEnded(
     expect(await call(socket, ROOM_EVENTS.end, { sessionId })).toMatchObject({ ok: true });
   } finally {
     socket.disconnect();
+    candidateSocket.disconnect();
   }
   return (await request(baseUrl).get(`/api/sessions/${sessionId}`).set(candidate.bearer).expect(200))
     .body as Session;

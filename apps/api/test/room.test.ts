@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { ReplayResponse } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, aRectangle, call, connect, next } from './support/room-client';
+import { IDLE_AFTER_MS, RoomGateway } from '../src/room/room.gateway';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('the live room', () => {
@@ -211,6 +212,20 @@ describe('the live room', () => {
     expect(bad.error.code).toBe('bad_request');
     const fine = await call<{ ok: boolean }>(a, 'scene:update', { sessionId, elements: [aRectangle()] });
     expect(fine.ok).toBe(true);
+  });
+
+  it('tells peers when someone goes idle and when they are back', async () => {
+    const a = await open(host);
+    const b = await open(guest);
+    await call(a, 'session:join', { sessionId });
+    await call(b, 'session:join', { sessionId });
+    const gateway = server.app.get(RoomGateway);
+    const idle = next<{ userId: string; state: string; colour: string }>(b, 'presence');
+    gateway.markIdleSockets(Date.now() + IDLE_AFTER_MS + 1);
+    expect(await idle).toMatchObject({ userId: host.user.id, state: 'idle', colour: expect.any(String) });
+    const back = next<{ userId: string; state: string }>(b, 'presence');
+    await call(a, 'scene:update', { sessionId, elements: [aRectangle()] });
+    expect(await back).toMatchObject({ userId: host.user.id, state: 'active' });
   });
 
   it('keeps the candidate from moving the interview phase', async () => {

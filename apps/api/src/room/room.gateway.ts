@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -41,7 +41,13 @@ export const sessionRoom = (sessionId: string): string => `session:${sessionId}`
  * Redis adapter it comes back msgpack-decoded, as plain data: so no Map here (it would come back as
  * `{}`), and a bucket that lost its class is rebuilt (see limitRate).
  */
+/** A socket with no scene or pointer activity for this long shows as idle to its peers. */
+export const IDLE_AFTER_MS = 60_000;
+const IDLE_SWEEP_MS = 10_000;
+
 interface RoomSocketData extends SocketData {
+  lastActiveAt?: number;
+  idle?: boolean;
   bucket?: TokenBucket;
   /** Sessions this socket has joined, by id, with whether it may draw (participants) or only watch. */
   sessions?: Record<string, { canEdit: boolean }>;
@@ -52,9 +58,10 @@ interface RoomSocketData extends SocketData {
  * `{ok: false, error: {code, message}}`; no handler throws past this class.
  */
 @WebSocketGateway()
-export class RoomGateway implements OnGatewayDisconnect {
+export class RoomGateway implements OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private server!: Server;
   private readonly logger = new Logger('RoomGateway');
+  private readonly idleSweep = setInterval(() => this.markIdleSockets(Date.now()), IDLE_SWEEP_MS).unref();
 
   constructor(
     private readonly room: RoomService,
@@ -73,6 +80,7 @@ export class RoomGateway implements OnGatewayDisconnect {
       const role = this.room.roleOf(record, state, user.id);
       await socket.join(sessionRoom(sessionId));
       dataOf(socket).sessions = { ...dataOf(socket).sessions, [sessionId]: { canEdit: participant } };
+      dataOf(socket).lastActiveAt = Date.now();
       const online = new Set(
         (await this.server.in(sessionRoom(sessionId)).fetchSockets()).map(
           (s) => (s.data as SocketData).user.id,
@@ -121,6 +129,7 @@ export class RoomGateway implements OnGatewayDisconnect {
       }
       const { sessionId, elements: raw } = parse(SceneUpdateRequestSchema, payload);
       this.requireEditor(socket, sessionId);
+      this.touch(socket);
       const elements = this.room.validElements(raw);
       const { accepted, version } = await this.writer.submit(sessionId, elements);
       if (accepted.length > 0) {
@@ -136,6 +145,7 @@ export class RoomGateway implements OnGatewayDisconnect {
   pointer(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): void {
     const parsed = PointerUpdateSchema.safeParse(payload);
     if (!parsed.success || !dataOf(socket).sessions?.[parsed.data.sessionId]) return;
+    this.touch(socket);
     const user = userOf(socket);
     // Cursors are relayed, never stored, and may be dropped under load (volatile).
     socket.volatile.to(sessionRoom(parsed.data.sessionId)).emit(ROOM_EVENTS.pointerUpdate, {
@@ -209,6 +219,39 @@ export class RoomGateway implements OnGatewayDisconnect {
       this.logger.warn(
         `presence on disconnect failed: ${error instanceof Error ? error.message : String(error)}`,
       );
+    }
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.idleSweep);
+  }
+
+  /** Activity (a stroke or a pointer move) ends idleness at once; peers hear "active". */
+  private touch(socket: Socket): void {
+    const data = dataOf(socket);
+    data.lastActiveAt = Date.now();
+    if (!data.idle) return;
+    data.idle = false;
+    this.announce(socket, 'active');
+  }
+
+  /** Sockets of this instance that have been quiet for IDLE_AFTER_MS show as idle to their peers. */
+  markIdleSockets(now: number): void {
+    for (const socket of this.server.of('/').sockets.values()) {
+      const data = dataOf(socket);
+      if (!data.sessions || data.idle || data.lastActiveAt === undefined) continue;
+      if (now - data.lastActiveAt < IDLE_AFTER_MS) continue;
+      data.idle = true;
+      this.announce(socket, 'idle');
+    }
+  }
+
+  private announce(socket: Socket, state: PresenceEvent['state']): void {
+    const data = dataOf(socket);
+    for (const sessionId of Object.keys(data.sessions ?? {})) {
+      socket
+        .to(sessionRoom(sessionId))
+        .emit(ROOM_EVENTS.presence, this.presence(sessionId, data.user, state));
     }
   }
 

@@ -85,7 +85,12 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           <h1>{ack.prompt?.title ?? 'Interview room'}</h1>
           <span className="room-bar__role">{solo ? 'Solo practice' : ROLE_TEXT[role]}</span>
         </div>
-        <PresenceList participants={ack.participants} online={live.online} myUserId={myUserId} />
+        <PresenceList
+          participants={ack.participants}
+          online={live.online}
+          idle={live.idle}
+          myUserId={myUserId}
+        />
         <ConnectionIndicator status={live.status} pending={live.pending} />
         <div className="room-bar__controls">
           {partner && (

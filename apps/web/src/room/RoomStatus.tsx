@@ -28,22 +28,24 @@ export function ConnectionIndicator({ status, pending }: { status: ConnectionSta
 interface PresenceListProps {
   participants: readonly RoomParticipant[];
   online: ReadonlyMap<string, boolean>;
+  idle: ReadonlySet<string>;
   myUserId: string;
 }
 
 /** Who is in the room: each participant in their cursor colour, online or not. */
-export function PresenceList({ participants, online, myUserId }: PresenceListProps) {
+export function PresenceList({ participants, online, idle, myUserId }: PresenceListProps) {
   return (
     <ul className="room-presence" aria-label="People in this session">
       {participants.map((participant) => {
         const isOnline = participant.userId === myUserId || (online.get(participant.userId) ?? false);
+        const presence = !isOnline ? 'offline' : idle.has(participant.userId) ? 'idle' : 'online';
         const name =
           participant.userId === myUserId ? `${participant.displayName} (you)` : participant.displayName;
         return (
           <li
             key={participant.userId}
-            className={`room-presence__person${isOnline ? '' : ' room-presence__person--away'}`}
-            title={`${name}: ${isOnline ? 'online' : 'offline'}`}
+            className={`room-presence__person room-presence__person--${presence}${isOnline ? '' : ' room-presence__person--away'}`}
+            title={`${name}: ${presence}`}
           >
             <span
               className="room-presence__avatar"
@@ -54,7 +56,7 @@ export function PresenceList({ participants, online, myUserId }: PresenceListPro
               <span className="room-presence__dot" />
             </span>
             <span className="room-presence__name">{name}</span>
-            <span className="visually-hidden">{isOnline ? ', online' : ', offline'}</span>
+            <span className="visually-hidden">, {presence}</span>
           </li>
         );
       })}

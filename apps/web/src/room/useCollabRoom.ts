@@ -43,6 +43,8 @@ export function useCollabRoom(sessionId: string) {
   const [connection, setConnection] = useState<RoomConnection>({ kind: 'joining' });
   const [state, setState] = useState<SessionState | null>(null);
   const [online, setOnline] = useState<ReadonlyMap<string, boolean>>(new Map());
+  // Who has been inactive for a while (the server says so); cleared by their next activity.
+  const [idle, setIdle] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<Status>({ client: null, status: 'connecting', pending: 0 });
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -64,6 +66,7 @@ export function useCollabRoom(sessionId: string) {
         if (!active) return;
         heard.set(event.userId, event.state !== 'left');
         setOnline((previous) => withPresence(previous, event));
+        setIdle((previous) => withIdle(previous, event));
         if (event.state === 'left') listenersRef.current.onPartnerLeft?.(event.userId);
       },
       onStatus: (next, pending) => active && setStatus({ client, status: next, pending }),
@@ -99,6 +102,7 @@ export function useCollabRoom(sessionId: string) {
     /** The latest session state: from the join, then from every change. */
     state: state ?? room?.ack.state ?? null,
     online,
+    idle,
     status: current?.status ?? 'connecting',
     pending: current?.pending ?? 0,
     problem,
@@ -106,6 +110,13 @@ export function useCollabRoom(sessionId: string) {
     dismissProblem: () => setProblem(null),
     listenersRef,
   };
+}
+
+function withIdle(previous: ReadonlySet<string>, event: PresenceEvent): ReadonlySet<string> {
+  const next = new Set(previous);
+  if (event.state === 'idle') next.add(event.userId);
+  else next.delete(event.userId);
+  return next;
 }
 
 function withPresence(previous: ReadonlyMap<string, boolean>, event: PresenceEvent) {

@@ -2,13 +2,18 @@
 // a socket joins a room by name and everything it sends is re-broadcast to the others in the room
 // (pointer updates volatile, as the app sends them). Scene updates get an immediate ack with a
 // per-room counter as version, so ack latency compares with the app's durable ack.
+// With RECOVERY=1 it keeps socket.io's connection-state recovery on, as the app's adapter configures it
+// (every non-volatile broadcast is kept in memory for 2 minutes), to tell that cost apart.
 // Usage: PORT=0 node bench/realtime/bare-relay.mjs  → prints "bare relay listening at http://127.0.0.1:<port>"
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import { EVENTS } from './payloads.mjs';
 
 const http = createServer();
-const io = new Server(http);
+const io = new Server(
+  http,
+  process.env.RECOVERY === '1' ? { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 } } : {},
+);
 const versions = new Map();
 
 io.on('connection', (socket) => {

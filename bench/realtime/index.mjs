@@ -24,8 +24,6 @@ import { summarize } from './summary.mjs';
 export const description =
   'N rooms × 2 peers (scene 10 Hz, pointer 20 Hz): the app against a bare socket.io relay';
 
-const SCENE_HZ = 10;
-const POINTER_HZ = 20;
 const GRACE_MS = 3_000;
 /** The room count the issue sets its target at. */
 const TARGET_ROOMS = 200;
@@ -38,9 +36,10 @@ export function readSettings(env) {
           .map((item) => item.trim())
           .filter(Boolean)
       : fallback;
-  const positive = (name, fallback) => {
+  const number = (name, fallback, { zero = false } = {}) => {
     const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
-    if (!(value > 0)) throw new Error(`${name} must be a positive number (got "${env[name]}")`);
+    if (!(value > 0 || (zero && value === 0)))
+      throw new Error(`${name} must be a ${zero ? 'non-negative' : 'positive'} number (got "${env[name]}")`);
     return value;
   };
   const rooms = list(env.BENCH_REALTIME_ROOMS, ['50', '200', '500']).map(Number);
@@ -55,9 +54,12 @@ export function readSettings(env) {
   return {
     rooms,
     targets,
-    seconds: positive('BENCH_REALTIME_SECONDS', 15),
-    warmupSeconds: positive('BENCH_REALTIME_WARMUP_SECONDS', 2),
-    workers: Math.round(positive('BENCH_REALTIME_WORKERS', 2)),
+    seconds: number('BENCH_REALTIME_SECONDS', 15),
+    warmupSeconds: number('BENCH_REALTIME_WARMUP_SECONDS', 2),
+    workers: Math.round(number('BENCH_REALTIME_WORKERS', 2)),
+    // Per peer; 0 leaves that kind of traffic out (e.g. pointers only, to time the relay alone).
+    sceneHz: number('BENCH_REALTIME_SCENE_HZ', 10, { zero: true }),
+    pointerHz: number('BENCH_REALTIME_POINTER_HZ', 20, { zero: true }),
     profileDir: env.BENCH_REALTIME_CPU_PROF ? resolve(env.BENCH_REALTIME_CPU_PROF) : null,
   };
 }
@@ -108,7 +110,7 @@ export async function run({ root, env, onCleanup, log }) {
     log(`Starting the app once to migrate schema ${schema}…`);
     server = await startTarget('app', context);
     const seeded = await seedRooms(pool, { root, rooms: Math.max(...settings.rooms) });
-    let started = clock();
+    const started = clock();
     await signIn(server.urls[0], seeded);
     log(
       `Seeded ${seeded.length} open rooms; signed ${seeded.length * 2} peers in in ${((clock() - started) / 1000).toFixed(1)} s`,
@@ -143,7 +145,7 @@ export async function run({ root, env, onCleanup, log }) {
         noteProblems(errors, notes, row);
       }
       console.log(
-        `\n${rooms} rooms × 2 peers — scene ${SCENE_HZ} Hz + pointer ${POINTER_HZ} Hz per peer, ${settings.seconds} s measured\n`,
+        `\n${rooms} rooms × 2 peers — scene ${settings.sceneHz} Hz + pointer ${settings.pointerHz} Hz per peer, ${settings.seconds} s measured\n`,
       );
       console.log(formatRooms(forRooms, { graceMs: GRACE_MS }));
     }
@@ -178,8 +180,8 @@ export async function run({ root, env, onCleanup, log }) {
       warmupMs,
       durationMs,
       graceMs: GRACE_MS,
-      sceneHz: SCENE_HZ,
-      pointerHz: POINTER_HZ,
+      sceneHz: settings.sceneHz,
+      pointerHz: settings.pointerHz,
       tag,
     });
     await sleepUntil(startAt + warmupMs);

@@ -75,7 +75,7 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
   const to = from + durationMs;
   const inWindow = (t) => t >= from && t < to;
   const stats = {
-    scene: { scheduled: 0, sent: 0, delivered: 0, latencies: [], acks: [], ackErrors: {} },
+    scene: { scheduled: 0, sent: 0, delivered: 0, latencies: [], acks: [], ackErrors: {}, acksReceived: 0 },
     pointer: { scheduled: 0, sent: 0, delivered: 0, latencies: [] },
     sendDelays: [],
     /** Every ok ack, warm-up and grace included: each is one logged change the database must hold. */
@@ -106,8 +106,8 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
       }
     });
     // Spread the peers' phases evenly, so the load is smooth rather than 10 bursts a second.
-    peer.nextScene = startAt + Math.random() * scenePeriod;
-    peer.nextPointer = startAt + Math.random() * pointerPeriod;
+    peer.nextScene = sceneHz > 0 ? startAt + Math.random() * scenePeriod : Infinity;
+    peer.nextPointer = pointerHz > 0 ? startAt + Math.random() * pointerPeriod : Infinity;
   }
 
   const lag = monitorEventLoopDelay({ resolution: 5 });
@@ -117,7 +117,11 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
     const counted = inWindow(now);
     if (counted) stats.scene.sent += 1;
     peer.socket.emit(EVENTS.scene, payload, (ack) => {
-      if (ack?.ok) stats.ackedTotal += 1;
+      if (ack?.ok) {
+        stats.ackedTotal += 1;
+        // The writer's throughput: acks arriving in the window, whenever their update was sent.
+        if (inWindow(clock())) stats.scene.acksReceived += 1;
+      }
       if (!counted) return;
       if (ack?.ok) stats.scene.acks.push(clock() - now);
       else {
@@ -127,8 +131,11 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
     });
     if (counted) stats.sendDelays.push(now - scheduledAt);
   };
-  const sendPointer = (peer, now) => {
-    if (inWindow(now)) stats.pointer.sent += 1;
+  const sendPointer = (peer, scheduledAt, now) => {
+    if (inWindow(now)) {
+      stats.pointer.sent += 1;
+      stats.sendDelays.push(now - scheduledAt);
+    }
     peer.socket.emit(EVENTS.pointer, aPointer(peer, now));
   };
 
@@ -153,7 +160,7 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
         }
         for (let sent = 0; peer.nextPointer <= now; peer.nextPointer += pointerPeriod) {
           if (inWindow(peer.nextPointer)) stats.pointer.scheduled += 1;
-          if (live && sent++ < MAX_CATCH_UP) sendPointer(peer, now);
+          if (live && sent++ < MAX_CATCH_UP) sendPointer(peer, peer.nextPointer, now);
         }
       }
     }, TICK_MS);

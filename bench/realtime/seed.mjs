@@ -44,9 +44,11 @@ export async function seedRooms(pool, { root, rooms }) {
 
   const startsAt = new Date(soonStart());
   const endsAt = new Date(startsAt.getTime() + DEFAULT_DURATION_MINUTES.swap * 60_000);
+  // Already told "starting soon": the sweeper's one-off burst of notifications for every seeded
+  // session would otherwise land in the middle of a measurement.
   const { rows: sessions } = await pool.query(
-    `INSERT INTO sessions (kind, format, starts_at, ends_at)
-     SELECT 'peer', 'swap', $1, $2 FROM generate_series(1, $3) RETURNING id`,
+    `INSERT INTO sessions (kind, format, starts_at, ends_at, starting_soon_notified)
+     SELECT 'peer', 'swap', $1, $2, true FROM generate_series(1, $3) RETURNING id`,
     [startsAt, endsAt, rooms],
   );
   const seeded = sessions.map((session, i) => ({
@@ -89,6 +91,7 @@ export async function signIn(url, seeded) {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ email: peer.email, password: PASSWORD }),
+          signal: AbortSignal.timeout(30_000),
         });
         const body = await response.json();
         if (!response.ok || !body.accessToken) {

@@ -22,6 +22,8 @@ export const TARGETS = {
   'app-redis': { kind: 'app', instances: 1, redis: true },
   'app-redis-x2': { kind: 'app', instances: 2, redis: true },
   bare: { kind: 'bare', instances: 1 },
+  /** The bare relay with the app's connection-state recovery: what that costs, apart from the rest. */
+  'bare-recovery': { kind: 'bare', instances: 1, recovery: true },
 };
 
 /** Starts `name` (a TARGETS key); resolves to { urls, pids, stop(), warnings }. */
@@ -35,7 +37,7 @@ export async function startTarget(
       root,
       script: join(root, 'bench/realtime/bare-relay.mjs'),
       ready: /listening at (http:\/\/127\.0\.0\.1:\d+)/,
-      env: { PORT: '0' },
+      env: { PORT: '0', ...(target.recovery ? { RECOVERY: '1' } : {}) },
     });
     return group([server]);
   }

@@ -69,7 +69,8 @@ export function summarize({ target, rooms, results, wallMs, durationMs, cpu, pea
       dropped: pointer.sent ? 1 - pointer.delivered / pointer.sent : NaN,
     },
     ack: {
-      perSecond: perSecond(acks.length),
+      /** Ok acks that arrived during the window, for updates sent whenever: what the writer managed. */
+      perSecond: perSecond(sum(results, (r) => r.scene.acksReceived)),
       refused: Object.values(ackErrors).reduce((total, count) => total + count, 0),
       p50: percentile(acks, 50),
       p99: percentile(acks, 99),
@@ -90,13 +91,16 @@ export function summarize({ target, rooms, results, wallMs, durationMs, cpu, pea
     cpu: {
       server: percentOfCore(cpu.server),
       postgres: percentOfCore(cpu.postgres),
-      // CPU per message the server handled (each sent message comes in once and goes out once).
+      // CPU per message that made it through (in once, out once): under overload, the cost of what
+      // was actually delivered.
       serverMicrosPerMessage:
-        cpu.server === null ? NaN : (cpu.server * 1000 * (durationMs / wallMs)) / (scene.sent + pointer.sent),
-      postgresMicrosPerUpdate:
-        cpu.postgres === null
+        cpu.server === null
           ? NaN
-          : (cpu.postgres * 1000 * (durationMs / wallMs)) / Math.max(1, acks.length),
+          : (cpu.server * 1000 * (durationMs / wallMs)) / (scene.delivered + pointer.delivered),
+      postgresMicrosPerUpdate:
+        cpu.postgres === null || acks.length === 0
+          ? NaN
+          : (cpu.postgres * 1000 * (durationMs / wallMs)) / acks.length,
     },
     peakRssMiB,
     disconnects: results.flatMap((r) => r.disconnects),

@@ -4,6 +4,7 @@ import type { ReplayResponse } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, aRectangle, call, connect, next } from './support/room-client';
 import { IDLE_AFTER_MS, RoomGateway } from '../src/room/room.gateway';
+import { SceneWriter } from '../src/room/scene-writer';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('the live room', () => {
@@ -227,6 +228,19 @@ describe('the live room', () => {
     await call(a, 'scene:update', { sessionId, elements: [aRectangle()] });
     expect(await back).toMatchObject({ userId: host.user.id, state: 'active' });
   });
+
+  it('refuses updates with rate_limited once the write backlog is full, and stores the rest', async () => {
+    const writer = server.app.get(SceneWriter);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 2_100 }, () => writer.submit(sessionId, [aRectangle() as never])),
+    );
+    const refused = outcomes.filter(
+      (outcome) =>
+        outcome.status === 'rejected' && (outcome.reason as { code?: string }).code === 'rate_limited',
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled').length).toBe(2_100 - refused.length);
+  }, 120_000);
 
   it('keeps the candidate from moving the interview phase', async () => {
     const b = await open(guest);

@@ -45,7 +45,9 @@ export class RealtimeIoAdapter extends IoAdapter {
       // Larger than any accepted payload, so an oversized update still arrives and gets a
       // `too_large` ack instead of a dropped connection.
       maxHttpBufferSize: ROOM_LIMITS.maxMessageBytes * 2,
-      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+      // Short on purpose: recovery buffers every broadcast for this long, and a client that comes
+      // back later re-joins and gets the whole scene from the database anyway.
+      connectionStateRecovery: { maxDisconnectionDuration: 20_000, skipMiddlewares: false },
       ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
     } as ServerOptions) as Server;
     const authenticator = this.context.get(SocketAuthenticator, { strict: false });

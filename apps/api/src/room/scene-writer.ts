@@ -14,6 +14,8 @@ interface PendingUpdate {
 
 /** Updates written per transaction at most; the rest wait for the next commit. */
 const MAX_BATCH = 200;
+/** Updates waiting at most (bench/realtime: an unbounded queue grew the heap to 2 GB). */
+const MAX_BACKLOG = 2_000;
 
 /**
  * Group commit for scene updates: everything submitted while a transaction is being written goes
@@ -32,6 +34,13 @@ export class SceneWriter implements OnApplicationShutdown {
   ) {}
 
   submit(sessionId: string, elements: SceneElement[]): Promise<AppliedUpdate> {
+    // Past this backlog the database is the bottleneck: refusing (clients retry rate_limited
+    // updates later) keeps memory bounded instead of growing the queue without end.
+    if (this.queue.length >= MAX_BACKLOG) {
+      return Promise.reject(
+        new RoomError('rate_limited', 'The server is busy storing other changes; this one will be retried'),
+      );
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ sessionId, elements, resolve, reject });
       if (!this.writing) this.writing = this.drain();

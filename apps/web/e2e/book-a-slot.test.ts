@@ -1,29 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../api/test/support/test-app';
-import { artifact, launchBrowser } from './support/browser';
-import { clockIn, dayIn, DESKTOP, expectNoSidewaysScroll, PHONE, signedUpMember } from './support/members';
+import { artifact } from './support/browser';
+import { clockIn, dayIn, DESKTOP, expectNoSidewaysScroll, PHONE, memberStage } from './support/members';
 
 const DAY = 24 * 60 * 60_000;
 
 describe('scheduling with a peer in the browser', () => {
-  let server: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function aMember(displayName: string, timezoneId: string): Promise<Page> {
-    const { context, page } = await signedUpMember(browser, server.url, displayName, timezoneId);
-    contexts.push(context);
-    return page;
-  }
+  const stage = memberStage();
+  const aMember = stage.aMember;
 
   it('a host offers a slot tomorrow; a booker in another zone books it; both see the session', async () => {
     const host = await aMember('Ada Host', 'America/New_York');
@@ -45,7 +27,7 @@ describe('scheduling with a peer in the browser', () => {
     await host.screenshot({ path: artifact('practice-host-desktop.png'), fullPage: true });
 
     const booker = await aMember('Ben Booker', 'Asia/Kolkata');
-    await booker.goto(`${server.url}/practice`);
+    await booker.goto(`${stage.server.url}/practice`);
     const week = booker.getByRole('region', { name: 'Book a partner' });
     await week.getByText('Times in Asia/Kolkata').waitFor();
     await week.locator('.partner__name', { hasText: 'Ada Host' }).waitFor();
@@ -103,7 +85,7 @@ describe('scheduling with a peer in the browser', () => {
     await booker.screenshot({ path: artifact('session-booker-desktop.png'), fullPage: true });
     await booker.setViewportSize(PHONE);
     await expectNoSidewaysScroll(booker);
-    await booker.goto(`${server.url}/practice`);
+    await booker.goto(`${stage.server.url}/practice`);
     await bookerSessions.getByRole('link', { name: 'Session with Ada Host', exact: true }).waitFor();
     await expectNoSidewaysScroll(booker);
     await booker.screenshot({ path: artifact('practice-booker-phone.png') });
@@ -128,7 +110,7 @@ describe('scheduling with a peer in the browser', () => {
 
     // The host proposes the next day at 19:00 Berlin time.
     const newStart = new Date(firstStart.getTime() + DAY);
-    await host.goto(`${server.url}/sessions/${session.id}`);
+    await host.goto(`${stage.server.url}/sessions/${session.id}`);
     await host.getByText('Gus Guest interviews you').waitFor();
     await host.getByRole('button', { name: 'Propose a new time…' }).click();
     await host.getByLabel('Day', { exact: true }).fill(dayIn(newStart, 'Europe/Berlin'));
@@ -137,7 +119,7 @@ describe('scheduling with a peer in the browser', () => {
     await host.getByText(/You proposed .*19:00 \(Europe\/Berlin\)/).waitFor();
 
     // The guest answers on their own page, in their own zone.
-    await guest.goto(`${server.url}/sessions/${session.id}`);
+    await guest.goto(`${stage.server.url}/sessions/${session.id}`);
     await guest.getByText(/Hana Host proposes moving the session to/).waitFor();
     await guest.screenshot({ path: artifact('reschedule-proposal-desktop.png'), fullPage: true });
     await guest.getByRole('button', { name: 'Accept new time' }).click();

@@ -1,31 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../api/test/support/test-app';
-import { artifact, launchBrowser } from './support/browser';
-import { expectNoSidewaysScroll, PHONE, signedUpMember } from './support/members';
+import { artifact } from './support/browser';
+import { expectNoSidewaysScroll, PHONE, memberStage } from './support/members';
 
 describe('practising now, and the calendar subscription', () => {
-  let server: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function aMember(displayName: string, timezoneId: string): Promise<Page> {
-    const { context, page } = await signedUpMember(browser, server.url, displayName, timezoneId);
-    contexts.push(context);
-    return page;
-  }
+  const stage = memberStage();
+  const aMember = stage.aMember;
 
   it('pairs two people who press Practise now, and both land in the same session', async () => {
     const first = await aMember('Nora Now', 'Europe/London');
-    await first.goto(`${server.url}/practice`);
+    await first.goto(`${stage.server.url}/practice`);
     const nowPanel = first.getByRole('region', { name: 'Practise now' });
     await nowPanel.getByRole('button', { name: 'Practise now' }).click();
     await nowPanel.getByText('Looking for a partner…').waitFor();
@@ -33,7 +15,7 @@ describe('practising now, and the calendar subscription', () => {
     await nowPanel.screenshot({ path: artifact('practise-now-waiting.png') });
 
     const second = await aMember('Sam Soon', 'Australia/Sydney');
-    await second.goto(`${server.url}/practice`);
+    await second.goto(`${stage.server.url}/practice`);
     await second
       .getByRole('region', { name: 'Practise now' })
       .getByRole('button', { name: 'Practise now' })
@@ -65,7 +47,7 @@ describe('practising now, and the calendar subscription', () => {
 
   it('starts a solo practice on a chosen prompt, with a calendar file to download', async () => {
     const member = await aMember('Solo Sol', 'Asia/Tokyo');
-    await member.goto(`${server.url}/practice`);
+    await member.goto(`${stage.server.url}/practice`);
     const solo = member.getByRole('region', { name: 'Solo practice' });
     await solo.getByRole('button', { name: 'Start solo practice' }).click();
     await solo.getByText('Choose a prompt to practise.').waitFor();
@@ -85,8 +67,10 @@ describe('practising now, and the calendar subscription', () => {
 
   it('shows a private calendar URL on the profile that can be copied and revoked', async () => {
     const member = await aMember('Cal Endar', 'UTC');
-    await member.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await member.goto(`${server.url}/profile`);
+    await member
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stage.server.url });
+    await member.goto(`${stage.server.url}/profile`);
     const feed = member.getByRole('region', { name: 'Calendar subscription' });
     const url = feed.getByLabel('Subscription URL');
     await url.waitFor();

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../../api/test/support/test-app';
+import { launchBrowser } from './browser';
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 800 };
@@ -53,4 +55,42 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
     '[document.documentElement.scrollWidth, window.innerWidth]',
   )) as [number, number];
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+export interface MemberStage {
+  readonly server: TestApp;
+  readonly browser: Browser;
+  /** A new member in their own browser context, closed when the block ends. */
+  aMember(displayName: string, timezoneId: string): Promise<Page>;
+}
+
+/**
+ * Starts the real server and Debian's Chromium for the enclosing `describe` block and closes both
+ * (and every member's context) after it.
+ */
+export function memberStage(): MemberStage {
+  let server: TestApp | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async aMember(displayName, timezoneId) {
+      const { context, page } = await signedUpMember(browser!, server!.url, displayName, timezoneId);
+      contexts.push(context);
+      return page;
+    },
+  };
 }

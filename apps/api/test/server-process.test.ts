@@ -3,24 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { aRegistration } from './support/factories';
-import { MAIN_JS, runNode, startServerProcess } from './support/server-process';
-import { REPO_ROOT, dropDatabase, testConfig } from './support/test-app';
-
-/** The environment of a server process on the same database a test config chose. */
-async function processEnv(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
-  const config = await testConfig();
-  const env: Record<string, string> = {
-    DATA_DIR: config.dataDir,
-    JWT_SECRET: config.jwt.secret,
-    PROMPTS_DIR: config.promptsDir,
-    WEB_DIST_DIR: config.webDistDir,
-  };
-  if (config.database.kind === 'postgres') {
-    env.DATABASE_URL = config.database.url;
-    env.DATABASE_SCHEMA = config.database.schema;
-  }
-  return { env, cleanup: () => dropDatabase(config) };
-}
+import { MAIN_JS, runNode, serverProcessEnv, startServerProcess } from './support/server-process';
+import { REPO_ROOT } from './support/test-app';
 
 describe('the server process', () => {
   it('refuses to start on a bad configuration value, naming the variable', async () => {
@@ -41,7 +25,7 @@ describe('the server process', () => {
         file,
         (await readFile(file, 'utf8')).replace(/^difficulty: \w+$/m, 'difficulty: trivial'),
       );
-      const { env, cleanup } = await processEnv();
+      const { env, cleanup } = await serverProcessEnv();
       const run = runNode(MAIN_JS, [], { ...env, PROMPTS_DIR: prompts, PORT: '0' });
       expect(await run.exited).toBe(1);
       expect(run.output()).toMatch(/url-shortener\.md: difficulty: .*"easy"/);
@@ -52,7 +36,7 @@ describe('the server process', () => {
   });
 
   it('keeps accounts across a graceful SIGTERM restart and logs JSON lines', async () => {
-    const { env, cleanup } = await processEnv();
+    const { env, cleanup } = await serverProcessEnv({ LOG_LEVEL: 'info' });
     try {
       const first = await startServerProcess(env);
       const registration = aRegistration();
@@ -104,7 +88,7 @@ describe('command-line tools', () => {
   });
 
   it('seed:demo creates two demo accounts whose printed credentials sign in', async () => {
-    const { env, cleanup } = await processEnv();
+    const { env, cleanup } = await serverProcessEnv();
     try {
       const seed = runNode(join(REPO_ROOT, 'apps/api/dist/cli/seed-demo.js'), [], env);
       expect(await seed.exited).toBe(0);

@@ -1,13 +1,9 @@
 import type { Session } from '@mockboard/contracts';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { toApiRequestError } from '../api/client';
 import { caseStudyMarkdownUrl, getShareLink, revokeCaseStudyShare, shareCaseStudy } from '../api/scoring';
+import { CopyField, absoluteUrl } from '../components/CopyField';
 import { useResource } from '../hooks/useResource';
-
-/** The server may answer with a path; a link to paste elsewhere needs the whole address. */
-function absolute(url: string): string {
-  return new URL(url, window.location.origin).toString();
-}
 
 /**
  * The session as a portfolio piece: a Markdown download, and a public read-only link that can be
@@ -20,12 +16,11 @@ export function CaseStudyPanel({ session }: { session: Session }) {
   const url = changed
     ? changed.url
     : current.status === 'success' && current.data
-      ? absolute(current.data)
+      ? absoluteUrl(current.data)
       : null;
   const [pending, setPending] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
   async function setShared(share: boolean) {
@@ -35,7 +30,7 @@ export function CaseStudyPanel({ session }: { session: Session }) {
     try {
       if (share) {
         const link = await shareCaseStudy(session.id);
-        setChanged({ url: link && absolute(link) });
+        setChanged({ url: link && absoluteUrl(link) });
         setStatus('Anyone with the link can read the case study, without signing in.');
       } else {
         await revokeCaseStudyShare(session.id);
@@ -46,17 +41,6 @@ export function CaseStudyPanel({ session }: { session: Session }) {
       setError(toApiRequestError(caught).message);
     } finally {
       setPending(false);
-    }
-  }
-
-  async function copy() {
-    if (!url) return;
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus('Link copied.');
-    } catch {
-      inputRef.current?.select();
-      setStatus('Selected: press Ctrl+C (⌘C on a Mac) to copy.');
     }
   }
 
@@ -81,32 +65,23 @@ export function CaseStudyPanel({ session }: { session: Session }) {
         <span>Share publicly</span>
       </label>
       {url && (
-        <div className="field case-study__link">
-          <label className="field__label" htmlFor={`${id}-url`}>
-            Public link
-          </label>
-          <div className="copy-field">
-            <input
-              ref={inputRef}
-              id={`${id}-url`}
-              className="input input--mono"
-              readOnly
-              value={url}
-              onFocus={(event) => event.target.select()}
-            />
-            <button type="button" className="button button--secondary" onClick={() => void copy()}>
-              Copy
-            </button>
-            <button
-              type="button"
-              className="button button--ghost"
-              disabled={pending}
-              onClick={() => void setShared(false)}
-            >
-              Revoke
-            </button>
-          </div>
-        </div>
+        <CopyField
+          id={`${id}-url`}
+          label="Public link"
+          value={url}
+          copiedMessage="Link copied."
+          onStatus={setStatus}
+          className="case-study__link"
+        >
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={pending}
+            onClick={() => void setShared(false)}
+          >
+            Revoke
+          </button>
+        </CopyField>
       )}
       <p className="form__status" role="status">
         {status}

@@ -1,13 +1,9 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { getCalendarFeedUrl, revokeCalendarFeedUrl } from '../api/calendarFeed';
 import { toApiRequestError } from '../api/client';
+import { CopyField, absoluteUrl } from '../components/CopyField';
 import { ErrorState, LoadingState } from '../components/StatusViews';
 import { useResource } from '../hooks/useResource';
-
-/** The server may answer with a path; calendar apps need the whole address. */
-function absolute(url: string): string {
-  return new URL(url, window.location.origin).toString();
-}
 
 /** The private feed URL for calendar apps, with Copy and Revoke (which makes a new one). */
 export function CalendarSubscription() {
@@ -17,27 +13,14 @@ export function CalendarSubscription() {
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [revoking, setRevoking] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const url = replaced ?? (feed.status === 'success' ? absolute(feed.data) : undefined);
-
-  async function copy() {
-    if (!url) return;
-    setError(null);
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus('Copied. Paste it into your calendar app’s “subscribe by URL”.');
-    } catch {
-      inputRef.current?.select();
-      setStatus('Selected: press Ctrl+C (⌘C on a Mac) to copy.');
-    }
-  }
+  const url = replaced ?? (feed.status === 'success' ? absoluteUrl(feed.data) : undefined);
 
   async function revoke() {
     setRevoking(true);
     setError(null);
     try {
-      setReplaced(absolute(await revokeCalendarFeedUrl()));
+      setReplaced(absoluteUrl(await revokeCalendarFeedUrl()));
       setStatus('Done: the old link no longer works. Subscribe again with this new one.');
       setConfirming(false);
     } catch (caught) {
@@ -60,24 +43,16 @@ export function CalendarSubscription() {
         <LoadingState label="Loading your calendar link…" />
       ) : (
         <>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-url`}>
-              Subscription URL
-            </label>
-            <div className="copy-field">
-              <input
-                ref={inputRef}
-                id={`${id}-url`}
-                className="input input--mono"
-                readOnly
-                value={url}
-                onFocus={(event) => event.target.select()}
-              />
-              <button type="button" className="button button--secondary" onClick={copy}>
-                Copy
-              </button>
-            </div>
-          </div>
+          <CopyField
+            id={`${id}-url`}
+            label="Subscription URL"
+            value={url}
+            copiedMessage="Copied. Paste it into your calendar app’s “subscribe by URL”."
+            onStatus={(message) => {
+              setError(null);
+              setStatus(message);
+            }}
+          />
           <p className="form__status" role="status">
             {status}
           </p>

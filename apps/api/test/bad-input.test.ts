@@ -79,6 +79,21 @@ describe('bad input', () => {
     ]);
   });
 
+  it('answers text with half a surrogate pair, which PostgreSQL cannot store either, with 400', async () => {
+    const response = await request(server.url)
+      .post('/api/auth/register')
+      .send(aRegistration({ displayName: 'half \ud83d pair' }))
+      .expect(400);
+    expect(response.body.fields).toEqual([
+      { field: '(request)', message: 'text must be valid Unicode (it holds half of a surrogate pair)' },
+    ]);
+    // A whole pair (an emoji) is fine.
+    await request(server.url)
+      .post('/api/auth/register')
+      .send(aRegistration({ displayName: 'whole \ud83d\ude00 pair' }))
+      .expect(201);
+  });
+
   it('answers an oversized body with 413 and keeps serving', async () => {
     const response = await request(server.url)
       .post('/api/auth/login')

@@ -1,22 +1,8 @@
 import request from 'supertest';
 import type { PromptDetail, PromptListResponse, Rubric } from '@mockboard/contracts';
+import { CORE_PROMPT_IDS } from '@mockboard/prompts';
 import { signUp } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
-
-const REQUIRED_PROMPTS = [
-  'youtube',
-  'uber',
-  'whatsapp',
-  'global-cdn',
-  'url-shortener',
-  'chat-app',
-  'file-sync',
-  'rate-limiter',
-  'load-balancer',
-  'ecommerce-microservices',
-  'raft-kv-store',
-  'distributed-cache',
-];
 
 describe('prompt library and rubric', () => {
   let server: TestApp;
@@ -31,7 +17,7 @@ describe('prompt library and rubric', () => {
   it('lists at least the twelve core prompts, in roadmap order, with every tag', async () => {
     const { prompts, tags } = await list();
     expect(prompts.length).toBeGreaterThanOrEqual(12);
-    expect(prompts.map((prompt) => prompt.id)).toEqual(expect.arrayContaining(REQUIRED_PROMPTS));
+    expect(prompts.map((prompt) => prompt.id)).toEqual(expect.arrayContaining([...CORE_PROMPT_IDS]));
     const phases = prompts.map((prompt) => prompt.roadmapPhase);
     expect(phases).toEqual([...phases].sort());
     expect(tags).toEqual(expect.arrayContaining(prompts.flatMap((prompt) => prompt.tags)));

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { ReplayResponse } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
-import { aLiveSession, aRectangle, call, connect, next } from './support/room-client';
+import { aLiveSession, aRectangle, call, connect, next, waitFor } from './support/room-client';
 import { IDLE_AFTER_MS, RoomGateway } from '../src/room/room.gateway';
 import { SceneWriter } from '../src/room/scene-writer';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -187,6 +187,27 @@ describe('the live room', () => {
     expect(phase.error.code).toBe('conflict');
   });
 
+  it('relays a stroke at once, and gives peers the stored copy back when the store refuses it', async () => {
+    const a = await open(host);
+    const b = await open(guest);
+    await call(a, 'session:join', { sessionId });
+    await call(b, 'session:join', { sessionId });
+    const box = aRectangle();
+    const seen: { elements: { id: string; version: number }[] }[] = [];
+    a.on('scene:update', (update) => seen.push(update));
+    expect(await call(b, 'scene:update', { sessionId, elements: [box] })).toMatchObject({ ok: true });
+    await call(a, 'session:end', { sessionId });
+
+    const late = await call<{ ok: boolean; error: { code: string } }>(b, 'scene:update', {
+      sessionId,
+      elements: [{ ...box, version: 2 }],
+    });
+    expect(late.error.code).toBe('conflict');
+    await waitFor(() => seen.length === 3);
+    // The relay of each copy, then the stored copy that undoes the refused one.
+    expect(seen.map((update) => update.elements.map((element) => element.version))).toEqual([[1], [2], [1]]);
+  });
+
   it('swaps roles once, however many ask at the same time', async () => {
     const a = await open(host);
     const b = await open(guest);
@@ -203,14 +224,16 @@ describe('the live room', () => {
     expect(replay.entries.filter((entry) => entry.kind === 'round')).toHaveLength(1);
   });
 
-  it('refuses text with a NUL character (PostgreSQL cannot store it) and keeps serving', async () => {
+  it('refuses text PostgreSQL cannot store (NUL, half a surrogate pair) and keeps serving', async () => {
     const a = await open(host);
     await call(a, 'session:join', { sessionId });
-    const bad = await call<{ ok: boolean; error: { code: string } }>(a, 'scene:update', {
-      sessionId,
-      elements: [aRectangle({ type: 'text', text: 'bad\u0000byte' })],
-    });
-    expect(bad.error.code).toBe('bad_request');
+    for (const text of ['bad\u0000byte', 'half \udc00 pair']) {
+      const bad = await call<{ ok: boolean; error: { code: string } }>(a, 'scene:update', {
+        sessionId,
+        elements: [aRectangle({ type: 'text', text })],
+      });
+      expect(bad.error.code).toBe('bad_request');
+    }
     const fine = await call<{ ok: boolean }>(a, 'scene:update', { sessionId, elements: [aRectangle()] });
     expect(fine.ok).toBe(true);
   });

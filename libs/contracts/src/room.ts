@@ -150,10 +150,14 @@ export const PresenceEventSchema = z.object({
 });
 export type PresenceEvent = z.infer<typeof PresenceEventSchema>;
 
+/**
+ * Elements as a peer sent them, relayed as soon as they pass validation, before they are durable:
+ * receivers merge them by the same rule as the server, so a copy that loses there changes nothing.
+ * (The sender's ack, after the commit, carries the scene's version.)
+ */
 export const SceneBroadcastSchema = z.object({
   sessionId: z.uuid(),
   elements: z.array(SceneElementSchema),
-  version: z.number().int(),
 });
 export type SceneBroadcast = z.infer<typeof SceneBroadcastSchema>;
 

@@ -22,3 +22,22 @@ export const REQUIRED_SECTIONS = {
   'common-pitfalls': 'Common pitfalls',
   'rubric-signals': 'Rubric signals',
 } as const;
+
+/**
+ * The core prompts the library must always ship (more may be added beside them). The content check
+ * and the API test both require each one, so dropping or renaming one is a change made here, on purpose.
+ */
+export const CORE_PROMPT_IDS = [
+  'youtube',
+  'uber',
+  'whatsapp',
+  'global-cdn',
+  'url-shortener',
+  'chat-app',
+  'file-sync',
+  'rate-limiter',
+  'load-balancer',
+  'ecommerce-microservices',
+  'raft-kv-store',
+  'distributed-cache',
+] as const;

@@ -2,28 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRubric } from '@mockboard/rubric';
 import { parsePromptFile } from './parse-prompt';
-import type { Prompt } from './prompt';
+import { CORE_PROMPT_IDS, type Prompt } from './prompt';
 
 /**
  * The content that ships in prompts/, checked with the same parsers the server uses at start, so a
  * broken file fails here before it stops a deployment.
  */
 const PROMPTS_DIR = join(__dirname, '../../../prompts');
-
-const EXPECTED_IDS = [
-  'youtube',
-  'uber',
-  'whatsapp',
-  'global-cdn',
-  'url-shortener',
-  'chat-app',
-  'file-sync',
-  'rate-limiter',
-  'load-balancer',
-  'ecommerce-microservices',
-  'raft-kv-store',
-  'distributed-cache',
-];
 
 const rubricResult = parseRubric(readFileSync(join(PROMPTS_DIR, 'rubric.yaml'), 'utf8'));
 const dimensionIds = rubricResult.ok ? rubricResult.rubric.dimensions.map((dimension) => dimension.id) : [];
@@ -54,7 +39,7 @@ describe('the shipped prompt library', () => {
     expect(promptFiles.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(EXPECTED_IDS)('includes the %s prompt', (id) => {
+  it.each(CORE_PROMPT_IDS)('includes the %s prompt', (id) => {
     expect(promptFiles).toContain(`${id}.md`);
   });
 

@@ -2,3 +2,4 @@ export * from './element-version';
 export * from './replay';
 export * from './scene-diff';
 export * from './scene-to-svg';
+export * from './scene-batch';

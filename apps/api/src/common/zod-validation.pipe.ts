@@ -1,7 +1,7 @@
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import type { FieldError } from '@mockboard/contracts';
-import { containsNulCharacter } from './nul-characters';
+import { unstorableText } from './unstorable-text';
 
 /** A 400 whose body lists each offending field by name; the exception filter renders `fields`. */
 export class RequestValidationException extends BadRequestException {
@@ -23,11 +23,9 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
 
   transform(value: unknown): z.infer<T> {
     const input = this.where === 'body' && value === undefined ? {} : value;
-    if (containsNulCharacter(input)) {
-      throw new RequestValidationException(this.where, [
-        { field: '(request)', message: 'text must not contain NUL (U+0000) characters' },
-      ]);
-    }
+    const unstorable = unstorableText(input);
+    if (unstorable)
+      throw new RequestValidationException(this.where, [{ field: '(request)', message: unstorable }]);
     const parsed = this.schema.safeParse(input);
     if (parsed.success) return parsed.data;
     throw new RequestValidationException(this.where, toFieldErrors(parsed.error.issues));

@@ -2,6 +2,7 @@ import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
+  type OnGatewayConnection,
   type OnGatewayDisconnect,
   SubscribeMessage,
   WebSocketGateway,
@@ -20,11 +21,13 @@ import {
   SessionCommandSchema,
   type ErrorAck,
   type JoinAck,
+  type PointerBroadcast,
   type PresenceEvent,
+  type SceneElement,
   type SceneUpdateAck,
 } from '@mockboard/contracts';
 import type { UserEntity } from '../auth/user.entity';
-import { containsNulCharacter } from '../common/nul-characters';
+import { unstorableText } from '../common/unstorable-text';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 import { colourFor } from './room-colours';
 import { RoomError, toErrorAck } from './room-error';
@@ -36,21 +39,28 @@ import { TokenBucket } from './token-bucket';
 
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 
+/** A socket with no scene or pointer activity for this long shows as idle to its peers. */
+export const IDLE_AFTER_MS = 60_000;
+const IDLE_SWEEP_MS = 10_000;
+/** Refusals a retry cannot turn into success: the relayed copies must be taken back. */
+const FINAL_REFUSALS = new Set(['conflict', 'too_large']);
+
+type PointerSender = Pick<PointerBroadcast, 'userId' | 'displayName' | 'colour'>;
+
 /**
  * What the room keeps on a socket. socket.data survives a recovered reconnection, and through the
  * Redis adapter it comes back msgpack-decoded, as plain data: so no Map here (it would come back as
  * `{}`), and a bucket that lost its class is rebuilt (see limitRate).
  */
-/** A socket with no scene or pointer activity for this long shows as idle to its peers. */
-export const IDLE_AFTER_MS = 60_000;
-const IDLE_SWEEP_MS = 10_000;
-
 interface RoomSocketData extends SocketData {
   lastActiveAt?: number;
   idle?: boolean;
   bucket?: TokenBucket;
-  /** Sessions this socket has joined, by id, with whether it may draw (participants) or only watch. */
-  sessions?: Record<string, { canEdit: boolean }>;
+  /**
+   * Sessions this socket has joined, by id: whether it may draw (participants) or only watch, and
+   * how its cursor is labelled for the peers (computed once, not per pointer move).
+   */
+  sessions?: Record<string, { canEdit: boolean; sender: PointerSender }>;
 }
 
 /**
@@ -58,7 +68,7 @@ interface RoomSocketData extends SocketData {
  * `{ok: false, error: {code, message}}`; no handler throws past this class.
  */
 @WebSocketGateway()
-export class RoomGateway implements OnGatewayDisconnect, OnModuleDestroy {
+export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private server!: Server;
   private readonly logger = new Logger('RoomGateway');
   private readonly idleSweep = setInterval(() => this.markIdleSockets(Date.now()), IDLE_SWEEP_MS).unref();
@@ -79,7 +89,8 @@ export class RoomGateway implements OnGatewayDisconnect, OnModuleDestroy {
       const state = await this.room.state(record);
       const role = this.room.roleOf(record, state, user.id);
       await socket.join(sessionRoom(sessionId));
-      dataOf(socket).sessions = { ...dataOf(socket).sessions, [sessionId]: { canEdit: participant } };
+      const sender = { userId: user.id, displayName: user.displayName, colour: colourFor(user.id) };
+      dataOf(socket).sessions = { ...dataOf(socket).sessions, [sessionId]: { canEdit: participant, sender } };
       dataOf(socket).lastActiveAt = Date.now();
       const online = new Set(
         (await this.server.in(sessionRoom(sessionId)).fetchSockets()).map(
@@ -108,11 +119,21 @@ export class RoomGateway implements OnGatewayDisconnect, OnModuleDestroy {
     });
   }
 
-  @SubscribeMessage(ROOM_EVENTS.sceneUpdate)
-  update(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody() payload: unknown,
-  ): Promise<SceneUpdateAck | ErrorAck> {
+  /**
+   * The two high-rate events (10 and 20 Hz per peer) are plain socket.io listeners: Nest's
+   * per-message pipeline (rxjs, guards, interceptors) cost a tenth of the server's CPU in
+   * bench/realtime and gives these handlers nothing they need.
+   */
+  handleConnection(socket: Socket): void {
+    socket.on(ROOM_EVENTS.sceneUpdate, (payload: unknown, ack?: unknown) => {
+      void this.update(socket, payload).then((reply) => {
+        if (typeof ack === 'function') ack(reply);
+      });
+    });
+    socket.on(ROOM_EVENTS.pointerUpdate, (payload: unknown) => this.pointer(socket, payload));
+  }
+
+  update(socket: Socket, payload: unknown): Promise<SceneUpdateAck | ErrorAck> {
     return this.guard(async () => {
       this.limitRate(socket);
       const tooMany = Array.isArray((payload as { elements?: unknown } | null)?.elements)
@@ -131,29 +152,46 @@ export class RoomGateway implements OnGatewayDisconnect, OnModuleDestroy {
       this.requireEditor(socket, sessionId);
       this.touch(socket);
       const elements = this.room.validElements(raw);
-      const { accepted, version } = await this.writer.submit(sessionId, elements);
-      if (accepted.length > 0) {
-        socket
-          .to(sessionRoom(sessionId))
-          .emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements: accepted, version });
+      // Relayed before the commit, so a stroke reaches the partner in the time of a cursor move:
+      // peers merge by the same rule as the store, so a copy that loses there changes nothing.
+      socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements });
+      try {
+        const { version } = await this.writer.submit(sessionId, elements);
+        return { ok: true as const, version };
+      } catch (error) {
+        if (error instanceof RoomError && FINAL_REFUSALS.has(error.code))
+          await this.restoreStoredCopies(socket, sessionId, elements).catch((failure: unknown) =>
+            this.logger.warn(`restoring stored copies failed: ${String(failure)}`),
+          );
+        throw error;
       }
-      return { ok: true as const, version };
     });
   }
 
-  @SubscribeMessage(ROOM_EVENTS.pointerUpdate)
-  pointer(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): void {
+  /**
+   * The store refused an update for good (the session ended, the scene is full) after it was
+   * relayed: peers get the stored copies of those elements back. Elements the store never had
+   * stay on the peers' screens until they reload; the sender's error ack says why.
+   */
+  private async restoreStoredCopies(socket: Socket, sessionId: string, relayed: SceneElement[]) {
+    const stored = await this.scenes.copiesOf(
+      sessionId,
+      relayed.map((element) => element.id),
+    );
+    if (stored.length > 0)
+      socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements: stored });
+  }
+
+  pointer(socket: Socket, payload: unknown): void {
     const parsed = PointerUpdateSchema.safeParse(payload);
-    if (!parsed.success || !dataOf(socket).sessions?.[parsed.data.sessionId]) return;
+    if (!parsed.success) return;
+    const membership = dataOf(socket).sessions?.[parsed.data.sessionId];
+    if (!membership) return;
     this.touch(socket);
-    const user = userOf(socket);
     // Cursors are relayed, never stored, and may be dropped under load (volatile).
-    socket.volatile.to(sessionRoom(parsed.data.sessionId)).emit(ROOM_EVENTS.pointerUpdate, {
-      ...parsed.data,
-      userId: user.id,
-      displayName: user.displayName,
-      colour: colourFor(user.id),
-    });
+    socket.volatile
+      .to(sessionRoom(parsed.data.sessionId))
+      .emit(ROOM_EVENTS.pointerUpdate, { ...parsed.data, ...membership.sender });
   }
 
   @SubscribeMessage(ROOM_EVENTS.phase)
@@ -297,9 +335,8 @@ function userOf(socket: Socket): UserEntity {
 }
 
 function parse<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
-  if (containsNulCharacter(payload)) {
-    throw new RoomError('bad_request', 'Text must not contain NUL (U+0000) characters');
-  }
+  const unstorable = unstorableText(payload);
+  if (unstorable) throw new RoomError('bad_request', unstorable);
   const parsed = schema.safeParse(payload);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

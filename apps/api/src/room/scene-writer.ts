@@ -1,9 +1,16 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ROOM_LIMITS, type SceneElement } from '@mockboard/contracts';
-import { mergeElements } from '@mockboard/scene';
+import { planSceneBatch, versionsAfterLog, type SceneRefusal } from '@mockboard/scene';
 import { RoomError } from './room-error';
-import { SceneRepository, type AppliedUpdate } from './scene.repository';
+import { SceneRepository } from './scene.repository';
+
+export interface AppliedUpdate {
+  /** The copies that won and changed the stored scene, in the order they were logged. */
+  accepted: SceneElement[];
+  /** The scene's version after the update: the sequence number of its latest logged change. */
+  version: number;
+}
 
 interface PendingUpdate {
   sessionId: string;
@@ -13,14 +20,25 @@ interface PendingUpdate {
 }
 
 /** Updates written per transaction at most; the rest wait for the next commit. */
-const MAX_BATCH = 200;
+const MAX_BATCH = 500;
 /** Updates waiting at most (bench/realtime: an unbounded queue grew the heap to 2 GB). */
 const MAX_BACKLOG = 2_000;
 
+const REFUSALS: Record<SceneRefusal, () => RoomError> = {
+  scene_closed: () => new RoomError('conflict', 'The session is over; its whiteboard can no longer change'),
+  scene_full: () =>
+    new RoomError(
+      'too_large',
+      `A scene holds at most ${ROOM_LIMITS.maxElementsPerScene} elements; delete some before adding more`,
+    ),
+};
+
 /**
  * Group commit for scene updates: everything submitted while a transaction is being written goes
- * into the next one, so one commit (one WAL flush) makes many updates durable. An update resolves
- * only after its transaction committed: that is when the gateway acks it.
+ * into the next one, so one commit (one WAL flush) makes many updates durable. A batch costs a
+ * fixed handful of statements (lock, read, upsert, log) however many updates it holds: the
+ * decisions are made in memory by planSceneBatch. An update resolves only after its transaction
+ * committed: that is when the gateway acks it.
  */
 @Injectable()
 export class SceneWriter implements OnApplicationShutdown {
@@ -52,70 +70,50 @@ export class SceneWriter implements OnApplicationShutdown {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      const results: (AppliedUpdate | RoomError)[] = [];
-      try {
-        await this.dataSource.transaction(async (manager) => {
-          results.length = 0;
-          for (const update of batch) results.push(await this.applyOne(manager, update));
-        });
-        batch.forEach((update, i) => {
-          const result = results[i]!;
-          if (result instanceof RoomError) update.reject(result);
-          else update.resolve(result);
-        });
-      } catch (error) {
-        for (const update of batch) update.reject(error);
-      }
-    }
+    while (this.queue.length > 0) await this.writeIsolating(this.queue.splice(0, MAX_BATCH));
     this.writing = null;
   }
 
-  /**
-   * One update inside the shared transaction, behind a savepoint: a refused or failing update is
-   * a value for its own sender, never a rollback of the other rooms' updates in the batch.
-   */
-  private async applyOne(
-    manager: Parameters<SceneRepository['apply']>[0],
-    update: PendingUpdate,
-  ): Promise<AppliedUpdate | RoomError> {
-    await manager.query('SAVEPOINT scene_update');
+  /** Writes a batch; if it fails, writes each update on its own, so one bad update costs only itself. */
+  private async writeIsolating(batch: readonly PendingUpdate[]): Promise<void> {
     try {
-      const result = await this.check(manager, update);
-      if (result instanceof RoomError) {
-        await manager.query('ROLLBACK TO SAVEPOINT scene_update');
-        return result;
-      }
-      await manager.query('RELEASE SAVEPOINT scene_update');
-      return result;
+      settle(batch, await this.write(batch));
     } catch (error) {
-      await manager.query('ROLLBACK TO SAVEPOINT scene_update');
+      if (batch.length > 1) {
+        for (const update of batch) await this.writeIsolating([update]);
+        return;
+      }
       this.logger.error(`scene update failed: ${error instanceof Error ? error.message : String(error)}`);
-      return new RoomError('internal', 'This update could not be stored; it will be retried');
+      batch[0]!.reject(new RoomError('internal', 'This update could not be stored; it will be retried'));
     }
   }
 
-  private async check(
-    manager: Parameters<SceneRepository['apply']>[0],
-    update: PendingUpdate,
-  ): Promise<AppliedUpdate | RoomError> {
-    // The whiteboard is final once the interview is over: it is what the case study shows.
-    if (!(await this.scenes.isEditable(manager, update.sessionId))) {
-      return new RoomError('conflict', 'The session is over; its whiteboard can no longer change');
-    }
-    const unique = mergeElements(new Map<string, SceneElement>(), update.elements);
-    const { total, known } = await this.scenes.census(
-      manager,
-      update.sessionId,
-      unique.map((element) => element.id),
-    );
-    if (total + unique.length - known > ROOM_LIMITS.maxElementsPerScene) {
-      return new RoomError(
-        'too_large',
-        `A scene holds at most ${ROOM_LIMITS.maxElementsPerScene} elements; delete some before adding more`,
+  /** One transaction for the whole batch; returns each update's result or refusal, in order. */
+  private write(batch: readonly PendingUpdate[]): Promise<(AppliedUpdate | RoomError)[]> {
+    const sessionIds = [...new Set(batch.map((update) => update.sessionId))];
+    const elementIds = [...new Set(batch.flatMap((update) => update.elements.map((element) => element.id)))];
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      await this.scenes.lockScenes(manager, sessionIds);
+      const stored = await this.scenes.storedScenes(manager, sessionIds, elementIds);
+      const updates = batch.map((update) => ({ sceneId: update.sessionId, elements: update.elements }));
+      const plan = planSceneBatch(updates, stored, ROOM_LIMITS.maxElementsPerScene);
+      await this.scenes.writeWinners(manager, plan.winners);
+      const seqs = await this.scenes.appendLog(manager, plan.log);
+      const initial = new Map([...stored].map(([id, scene]) => [id, scene.version]));
+      const versions = versionsAfterLog(plan, updates, initial, seqs);
+      return plan.outcomes.map((outcome, index) =>
+        'refused' in outcome
+          ? REFUSALS[outcome.refused]()
+          : { accepted: outcome.accepted, version: versions[index]! },
       );
-    }
-    return this.scenes.apply(manager, update.sessionId, unique);
+    });
   }
+}
+
+function settle(batch: readonly PendingUpdate[], outcomes: readonly (AppliedUpdate | RoomError)[]): void {
+  batch.forEach((update, index) => {
+    const outcome = outcomes[index]!;
+    if (outcome instanceof RoomError) update.reject(outcome);
+    else update.resolve(outcome);
+  });
 }

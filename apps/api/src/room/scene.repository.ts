@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SceneElement } from '@mockboard/contracts';
+import type { StoredScene, Versioned } from '@mockboard/scene';
 
-export interface AppliedUpdate {
-  /** The copies that won and changed the stored scene, in the order they were logged. */
-  accepted: SceneElement[];
-  /** The scene's version after the update: the sequence number of its latest logged change. */
-  version: number;
-}
+/** A lock class of our own for two-key advisory locks, apart from every other lock in the database. */
+const SCENE_LOCK_CLASS = 7_310_001;
 
-/** The stored scene of each session (one row per element) and its ordered change log. */
+/**
+ * The stored scene of each session (one row per element) and its ordered change log. The writes
+ * are set-based: one statement per batch, whatever the number of updates in it.
+ */
 @Injectable()
 export class SceneRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -19,68 +19,115 @@ export class SceneRepository {
       `SELECT data FROM scene_elements WHERE session_id = $1`,
       [sessionId],
     );
-    return {
-      elements: rows.map((row) => row.data),
-      version: await this.version(this.dataSource.manager, sessionId),
-    };
+    const [latest] = (await this.dataSource.query(
+      `SELECT COALESCE(max(seq), 0)::bigint AS seq FROM room_events WHERE session_id = $1`,
+      [sessionId],
+    )) as { seq: string }[];
+    return { elements: rows.map((row) => row.data), version: Number(latest?.seq ?? 0) };
   }
 
-  async isEditable(manager: EntityManager, sessionId: string): Promise<boolean> {
-    const [row] = (await manager.query(`SELECT status FROM sessions WHERE id = $1`, [sessionId])) as {
-      status: string;
-    }[];
-    return row?.status === 'scheduled' || row?.status === 'live';
-  }
-
-  /** How many elements (deleted ones included) the scene holds, and which of `ids` it already has. */
-  async census(
-    manager: EntityManager,
-    sessionId: string,
-    ids: string[],
-  ): Promise<{ total: number; known: number }> {
-    const [row] = (await manager.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE element_id = ANY($2::text[]))::int AS known
-       FROM scene_elements WHERE session_id = $1`,
-      [sessionId, ids],
-    )) as { total: number; known: number }[];
-    return row ?? { total: 0, known: 0 };
+  /** The stored copies of the given elements of one scene (those it has). */
+  async copiesOf(sessionId: string, elementIds: readonly string[]): Promise<SceneElement[]> {
+    const rows: { data: SceneElement }[] = await this.dataSource.query(
+      `SELECT data FROM scene_elements WHERE session_id = $1 AND element_id = ANY($2::text[])`,
+      [sessionId, elementIds],
+    );
+    return rows.map((row) => row.data);
   }
 
   /**
-   * Upserts each element only where it wins Excalidraw's rule against the stored copy (higher
-   * version, or equal version and lower versionNonce), so any instance may apply updates in any
-   * order and the stored scene converges. Ids must be unique within `elements`.
+   * Holds the scenes' locks until the transaction ends, in a fixed order (no deadlock between
+   * instances), so what the batch reads stays true until it is written.
    */
-  async apply(manager: EntityManager, sessionId: string, elements: SceneElement[]): Promise<AppliedUpdate> {
-    const accepted: { data: SceneElement }[] = await manager.query(
+  async lockScenes(manager: EntityManager, sessionIds: readonly string[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(${SCENE_LOCK_CLASS}, key)
+       FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest($1::text[]) AS id ORDER BY key) AS keys`,
+      [sessionIds],
+    );
+  }
+
+  /**
+   * Per session: whether it is still editable, its element count and version, and its stored
+   * copies of the given element ids. Sessions that do not exist are left out.
+   */
+  async storedScenes(
+    manager: EntityManager,
+    sessionIds: readonly string[],
+    elementIds: readonly string[],
+  ): Promise<Map<string, StoredScene>> {
+    const rows = (await manager.query(
+      `SELECT s.id, s.status IN ('scheduled', 'live') AS editable,
+         (SELECT count(*) FROM scene_elements e WHERE e.session_id = s.id)::int AS element_count,
+         (SELECT COALESCE(max(seq), 0) FROM room_events r WHERE r.session_id = s.id)::bigint AS version,
+         (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce)), '[]')
+            FROM scene_elements e WHERE e.session_id = s.id AND e.element_id = ANY($2::text[])) AS copies
+       FROM sessions s WHERE s.id = ANY($1::uuid[])`,
+      [sessionIds, elementIds],
+    )) as {
+      id: string;
+      editable: boolean;
+      element_count: number;
+      version: string;
+      copies: [string, number, number][];
+    }[];
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          editable: row.editable,
+          elementCount: row.element_count,
+          version: Number(row.version),
+          copies: new Map<string, Versioned>(
+            row.copies.map(([id, version, versionNonce]) => [
+              id,
+              { id, version, versionNonce: Number(versionNonce), isDeleted: false },
+            ]),
+          ),
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Upserts each copy where it wins Excalidraw's rule against the stored one. The batch was
+   * planned under the scenes' locks, so every copy wins; the rule stays in the statement as the
+   * store's own guarantee. (session, element) pairs must be unique within `winners`.
+   */
+  async writeWinners(
+    manager: EntityManager,
+    winners: readonly { sceneId: string; element: SceneElement }[],
+  ): Promise<void> {
+    if (winners.length === 0) return;
+    await manager.query(
       `INSERT INTO scene_elements AS stored (session_id, element_id, version, version_nonce, is_deleted, data)
-       SELECT $1, e->>'id', (e->>'version')::int, (e->>'versionNonce')::bigint, (e->>'isDeleted')::boolean, e
-       FROM jsonb_array_elements($2::jsonb) AS e
+       SELECT (w->>0)::uuid, w->1->>'id', (w->1->>'version')::int, (w->1->>'versionNonce')::bigint,
+              (w->1->>'isDeleted')::boolean, w->1
+       FROM jsonb_array_elements($1::jsonb) AS w
        ON CONFLICT (session_id, element_id) DO UPDATE
          SET version = excluded.version, version_nonce = excluded.version_nonce,
              is_deleted = excluded.is_deleted, data = excluded.data
          WHERE excluded.version > stored.version
-            OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)
-       RETURNING data`,
-      [sessionId, JSON.stringify(elements)],
+            OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`,
+      [JSON.stringify(winners.map((winner) => [winner.sceneId, winner.element]))],
     );
-    if (accepted.length === 0) return { accepted: [], version: await this.version(manager, sessionId) };
-    const [logged] = (await manager
-      .query(
-        `INSERT INTO room_events (session_id, kind, element)
-       SELECT $1, 'scene', e FROM jsonb_array_elements($2::jsonb) AS e
-       RETURNING seq`,
-        [sessionId, JSON.stringify(accepted.map((row) => row.data))],
-      )
-      .then((rows: { seq: string }[]) => [rows[rows.length - 1]])) as ({ seq: string } | undefined)[];
-    return { accepted: accepted.map((row) => row.data), version: Number(logged?.seq ?? 0) };
   }
 
-  private async version(manager: EntityManager, sessionId: string): Promise<number> {
-    const [row] = (await manager.query(
-      `SELECT COALESCE(max(seq), 0)::bigint AS seq FROM room_events WHERE session_id = $1`,
-      [sessionId],
+  /** Appends accepted copies to the change log, in order; returns their sequence numbers in order. */
+  async appendLog(
+    manager: EntityManager,
+    entries: readonly { sceneId: string; element: SceneElement }[],
+  ): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const rows = (await manager.query(
+      `INSERT INTO room_events (session_id, kind, element)
+       SELECT (entry->>0)::uuid, 'scene', entry->1
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS log(entry, position)
+       ORDER BY position
+       RETURNING seq`,
+      [JSON.stringify(entries.map((entry) => [entry.sceneId, entry.element]))],
     )) as { seq: string }[];
-    return Number(row?.seq ?? 0);
+    // Sequence numbers are drawn in insertion order, so sorting them restores the log's order.
+    return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
   }
 }

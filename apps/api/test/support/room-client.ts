@@ -75,3 +75,12 @@ export function aRectangle(overrides: Record<string, unknown> = {}): Record<stri
     ...overrides,
   };
 }
+
+/** Resolves once `condition` holds, checking every 20 ms; fails after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -49,3 +49,11 @@ export function useResource<T>(
   if (settled.error) return { status: 'error', error: settled.error, retry };
   return { status: 'success', data: settled.data as T, retry };
 }
+
+/**
+ * What a list should show: the loaded data, or the previous data while a new key loads; undefined
+ * before the first load and on error.
+ */
+export function latestData<T>(state: ResourceState<T>): T | undefined {
+  return state.status === 'success' ? state.data : state.status === 'loading' ? state.previous : undefined;
+}

@@ -4,7 +4,7 @@ import { PromptCard } from '../components/PromptCard';
 import { PromptFilters } from '../components/PromptFilters';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
-import { useResource } from '../hooks/useResource';
+import { latestData, useResource } from '../hooks/useResource';
 import { hasFilters, queryFromParams, queryKey, type FilterKey } from '../api/promptListQuery';
 
 export function PromptLibraryPage() {
@@ -31,12 +31,7 @@ export function PromptLibraryPage() {
     setParams(new URLSearchParams(), { preventScrollReset: true });
   }
 
-  const shown =
-    resource.status === 'success'
-      ? resource.data
-      : resource.status === 'loading'
-        ? resource.previous
-        : undefined;
+  const shown = latestData(resource);
 
   return (
     <div className="container page">

@@ -1,16 +1,10 @@
 import { LoginRequestSchema } from '@mockboard/contracts';
-import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { toApiRequestError } from '../api/client';
+import { Link, Navigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
-import { safeNextPath, withNext } from '../auth/redirect';
+import { AuthForm } from '../auth/AuthForm';
+import { withNext } from '../auth/redirect';
+import { useAuthForm } from '../auth/useAuthForm';
 import { AuthCard } from '../components/AuthCard';
-import { FormAlert } from '../components/FormAlert';
-import { PasswordField } from '../components/PasswordField';
-import { SubmitButton } from '../components/SubmitButton';
-import { TextField } from '../components/TextField';
-import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
-import { useFormMessages } from '../forms/useFormMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 
 const LABELS = { email: 'Email', password: 'Password' };
@@ -18,72 +12,30 @@ const ORDER = ['email', 'password'] as const;
 
 export function SignInPage() {
   useDocumentTitle('Sign in');
-  const { user, signIn } = useAuth();
-  const navigate = useNavigate();
-  const [searchParams] = useSearchParams();
-  const rawNext = searchParams.get('next');
-  const next = safeNextPath(rawNext);
-  const [values, setValues] = useState({ email: '', password: '' });
-  const [pending, setPending] = useState(false);
-  const { formRef, messages, show, clear, clearField } = useFormMessages(ORDER);
+  const { signIn } = useAuth();
+  // A wrong password (401) stays a form-level message (the default): naming the field would tell an
+  // attacker whether the email exists.
+  const form = useAuthForm({
+    order: ORDER,
+    labels: LABELS,
+    initialValues: { email: '', password: '' },
+    schema: LoginRequestSchema,
+    send: signIn,
+  });
 
-  if (user && !pending) return <Navigate to={next} replace />;
-
-  function update(field: (typeof ORDER)[number], value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
-    clearField(field);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = LoginRequestSchema.safeParse(values);
-    if (!parsed.success) return show(messagesFromZod(parsed.error, LABELS));
-    clear();
-    setPending(true);
-    try {
-      await signIn(parsed.data);
-      navigate(next, { replace: true });
-    } catch (error) {
-      // A wrong password (401) is a form-level message: naming the field would tell an attacker
-      // whether the email exists.
-      show(messagesFromApi(toApiRequestError(error), LABELS));
-      setPending(false);
-    }
-  }
+  if (form.redirectTo) return <Navigate to={form.redirectTo} replace />;
 
   return (
     <AuthCard
       title="Sign in"
-      lead={rawNext ? 'Sign in to continue where you left off.' : 'Welcome back.'}
+      lead={form.rawNext ? 'Sign in to continue where you left off.' : 'Welcome back.'}
       footer={
         <>
-          New to Mockboard? <Link to={withNext('/signup', rawNext)}>Create an account</Link>
+          New to Mockboard? <Link to={withNext('/signup', form.rawNext)}>Create an account</Link>
         </>
       }
     >
-      <form ref={formRef} className="form" noValidate onSubmit={submit}>
-        <FormAlert>{messages.form}</FormAlert>
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={values.email}
-          error={messages.fields.email}
-          onChange={(event) => update('email', event.target.value)}
-        />
-        <PasswordField
-          autoComplete="current-password"
-          required
-          value={values.password}
-          error={messages.fields.password}
-          onChange={(event) => update('password', event.target.value)}
-        />
-        <SubmitButton pending={pending} block>
-          Sign in
-        </SubmitButton>
-      </form>
+      <AuthForm form={form} submitLabel="Sign in" />
     </AuthCard>
   );
 }

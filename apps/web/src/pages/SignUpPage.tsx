@@ -1,66 +1,40 @@
-import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, RegisterRequestSchema } from '@mockboard/contracts';
-import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { toApiRequestError } from '../api/client';
+import { DISPLAY_NAME_MAX_LENGTH, RegisterRequestSchema } from '@mockboard/contracts';
+import { Link, Navigate } from 'react-router-dom';
+import type { ApiRequestError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { safeNextPath, withNext } from '../auth/redirect';
+import { AuthForm } from '../auth/AuthForm';
+import { withNext } from '../auth/redirect';
+import { useAuthForm } from '../auth/useAuthForm';
 import { AuthCard } from '../components/AuthCard';
-import { FormAlert } from '../components/FormAlert';
-import { PasswordField } from '../components/PasswordField';
-import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { browserTimeZone } from '../components/timeZones';
-import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
-import { useFormMessages } from '../forms/useFormMessages';
+import { messagesFromApi, type FormMessages } from '../forms/fieldMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 
 const LABELS = { email: 'Email', password: 'Password', displayName: 'Display name', timezone: 'Time zone' };
 const ORDER = ['email', 'password', 'displayName', 'timezone'] as const;
 
+function signUpMessages(error: ApiRequestError): FormMessages<(typeof ORDER)[number]> {
+  // A taken email is about the email field even though the server sends no `fields` for it.
+  if (error.status === 409 && error.fields.length === 0) return { fields: { email: error.message } };
+  return messagesFromApi(error, LABELS);
+}
+
 export function SignUpPage() {
   useDocumentTitle('Create your account');
-  const { user, signUp } = useAuth();
-  const navigate = useNavigate();
-  const [searchParams] = useSearchParams();
-  const rawNext = searchParams.get('next');
-  const next = safeNextPath(rawNext);
-  const [values, setValues] = useState({
-    email: '',
-    password: '',
-    displayName: '',
-    timezone: browserTimeZone(),
+  const { signUp } = useAuth();
+  const form = useAuthForm({
+    order: ORDER,
+    labels: LABELS,
+    initialValues: { email: '', password: '', displayName: '', timezone: browserTimeZone() },
+    schema: RegisterRequestSchema,
+    send: signUp,
+    messagesFromError: signUpMessages,
   });
-  const [pending, setPending] = useState(false);
-  const { formRef, messages, show, clear, clearField } = useFormMessages(ORDER);
+  const { values, messages, update } = form;
 
-  if (user && !pending) return <Navigate to={next} replace />;
-
-  function update(field: (typeof ORDER)[number], value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
-    clearField(field);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = RegisterRequestSchema.safeParse(values);
-    if (!parsed.success) return show(messagesFromZod(parsed.error, LABELS));
-    clear();
-    setPending(true);
-    try {
-      await signUp(parsed.data);
-      navigate(next, { replace: true });
-    } catch (error) {
-      const apiError = toApiRequestError(error);
-      // A taken email is about the email field even though the server sends no `fields` for it.
-      if (apiError.status === 409 && apiError.fields.length === 0) {
-        show({ fields: { email: apiError.message } });
-      } else {
-        show(messagesFromApi(apiError, LABELS));
-      }
-      setPending(false);
-    }
-  }
+  if (form.redirectTo) return <Navigate to={form.redirectTo} replace />;
 
   return (
     <AuthCard
@@ -68,31 +42,11 @@ export function SignUpPage() {
       lead="Practise system-design interviews with a peer and track how you improve."
       footer={
         <>
-          Already have an account? <Link to={withNext('/signin', rawNext)}>Sign in</Link>
+          Already have an account? <Link to={withNext('/signin', form.rawNext)}>Sign in</Link>
         </>
       }
     >
-      <form ref={formRef} className="form" noValidate onSubmit={submit}>
-        <FormAlert>{messages.form}</FormAlert>
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={values.email}
-          error={messages.fields.email}
-          onChange={(event) => update('email', event.target.value)}
-        />
-        <PasswordField
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          value={values.password}
-          error={messages.fields.password}
-          onChange={(event) => update('password', event.target.value)}
-        />
+      <AuthForm form={form} newPassword submitLabel="Create account">
         <TextField
           label="Display name"
           name="displayName"
@@ -109,10 +63,7 @@ export function SignUpPage() {
           error={messages.fields.timezone}
           onChange={(zone) => update('timezone', zone)}
         />
-        <SubmitButton pending={pending} block>
-          Create account
-        </SubmitButton>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 }

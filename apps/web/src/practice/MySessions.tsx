@@ -6,7 +6,7 @@ import { FORMAT_LABELS } from '../components/labels';
 import { StatusPill } from '../components/StatusPill';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useNow } from '../hooks/useNow';
-import { useResource } from '../hooks/useResource';
+import { latestData, useResource } from '../hooks/useResource';
 import { useJoinSession } from '../session/useJoinSession';
 import { sessionTitle } from '../session/sessionFacts';
 import { formatCountdown, formatRange, zoneName } from '../time/format';
@@ -17,12 +17,7 @@ const PAST_SHOWN = 5;
 export function MySessions({ user, refreshKey }: { user: User; refreshKey: number }) {
   const sessions = useResource(`sessions:${refreshKey}`, (signal) => listSessions(signal));
   const [showAllPast, setShowAllPast] = useState(false);
-  const shown =
-    sessions.status === 'success'
-      ? sessions.data
-      : sessions.status === 'loading'
-        ? sessions.previous
-        : undefined;
+  const shown = latestData(sessions);
 
   return (
     <section className="practice-section" aria-labelledby="my-sessions-title">

@@ -15,12 +15,12 @@ import { FormatField } from '../components/FormatField';
 import { LevelSelect } from '../components/LevelSelect';
 import { PromptSelect } from '../components/PromptSelect';
 import { SelectField } from '../components/SelectField';
-import { StartTimeFields, startTimeToIso, type StartTime } from '../components/StartTimeFields';
+import { StartTimeFields } from '../components/StartTimeFields';
 import { SubmitButton } from '../components/SubmitButton';
 import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { formatDateTime, formatDuration } from '../time/format';
-import { addDays, dateKeyIn } from '../time/zonedTime';
+import { usePracticeStartTime } from './usePracticeStartTime';
 
 const LABELS = {
   startsAt: 'Start',
@@ -41,14 +41,8 @@ const ROLE_LABELS: Record<HostRole, string> = {
   candidate: 'I’m the candidate',
 };
 
-/** Tomorrow at 18:00 in the user's zone: a sensible, always-valid first suggestion. */
-export function defaultStart(zone: string): StartTime {
-  return { day: addDays(dateKeyIn(new Date(), zone), 1), time: '18:00' };
-}
-
 /** Offer a time others can book. The duration follows the format until the user picks one. */
 export function OfferSlotForm({ zone, onOffered }: { zone: string; onOffered: () => void }) {
-  const [start, setStart] = useState(() => defaultStart(zone));
   const [format, setFormat] = useState<SessionFormat>('swap');
   const [duration, setDuration] = useState<number | null>(null);
   const [promptId, setPromptId] = useState('');
@@ -57,12 +51,13 @@ export function OfferSlotForm({ zone, onOffered }: { zone: string; onOffered: ()
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const { formRef, messages, show, clear, clearField } = useFormMessages(ORDER);
+  const start = usePracticeStartTime(zone, () => clearField('startsAt'));
   const minutes = duration ?? DEFAULT_DURATION_MINUTES[format];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    const startsAt = startTimeToIso(start, zone);
+    const startsAt = start.startsAt();
     if (!startsAt) return show({ fields: { startsAt: 'Pick a day for the slot.' } });
     const parsed = CreateSlotRequestSchema.safeParse({
       startsAt,
@@ -89,15 +84,7 @@ export function OfferSlotForm({ zone, onOffered }: { zone: string; onOffered: ()
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Offer a slot">
       <FormAlert>{messages.form}</FormAlert>
-      <StartTimeFields
-        zone={zone}
-        value={start}
-        error={messages.fields.startsAt}
-        onChange={(value) => {
-          setStart(value);
-          clearField('startsAt');
-        }}
-      />
+      <StartTimeFields {...start.fieldProps} error={messages.fields.startsAt} />
       <FormatField name="offer-format" value={format} onChange={setFormat} />
       {format === 'single' && (
         <SelectField

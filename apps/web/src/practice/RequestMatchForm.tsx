@@ -6,12 +6,12 @@ import { requestMatch } from '../api/matching';
 import { FormAlert } from '../components/FormAlert';
 import { FormatField } from '../components/FormatField';
 import { LevelSelect } from '../components/LevelSelect';
-import { StartTimeFields, startTimeToIso } from '../components/StartTimeFields';
+import { StartTimeFields } from '../components/StartTimeFields';
 import { SubmitButton } from '../components/SubmitButton';
 import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { formatDateTime } from '../time/format';
-import { defaultStart } from './OfferSlotForm';
+import { usePracticeStartTime } from './usePracticeStartTime';
 
 const LABELS = { startsAt: 'Start', format: 'Format', level: 'Level', durationMinutes: 'Duration' };
 const ORDER = ['startsAt', 'format', 'level', 'durationMinutes'] as const;
@@ -20,17 +20,17 @@ type Outcome = { kind: 'pending'; text: string } | { kind: 'matched'; sessionId:
 
 /** Ask to be paired with anyone who wants the same time; matched at once if someone is waiting. */
 export function RequestMatchForm({ zone, onRequested }: { zone: string; onRequested: () => void }) {
-  const [start, setStart] = useState(() => defaultStart(zone));
   const [format, setFormat] = useState<SessionFormat>('swap');
   const [level, setLevel] = useState('');
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { formRef, messages, show, clear, clearField } = useFormMessages(ORDER);
+  const start = usePracticeStartTime(zone, () => clearField('startsAt'));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setOutcome(null);
-    const startsAt = startTimeToIso(start, zone);
+    const startsAt = start.startsAt();
     if (!startsAt) return show({ fields: { startsAt: 'Pick a day for the session.' } });
     const parsed = MatchRequestCreateSchema.safeParse({ startsAt, format, level: level || undefined });
     if (!parsed.success) return show(messagesFromZod(parsed.error, LABELS));
@@ -57,15 +57,7 @@ export function RequestMatchForm({ zone, onRequested }: { zone: string; onReques
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Request a match">
       <FormAlert>{messages.form}</FormAlert>
-      <StartTimeFields
-        zone={zone}
-        value={start}
-        error={messages.fields.startsAt}
-        onChange={(value) => {
-          setStart(value);
-          clearField('startsAt');
-        }}
-      />
+      <StartTimeFields {...start.fieldProps} error={messages.fields.startsAt} />
       <FormatField name="match-format" value={format} onChange={setFormat} />
       <LevelSelect
         label="Partner level"

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { listOpenSlots } from '../api/slots';
 import { LevelSelect } from '../components/LevelSelect';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
-import { useResource } from '../hooks/useResource';
+import { latestData, useResource } from '../hooks/useResource';
 import { formatDayKey, formatDayMonth, formatWeekday, zoneName } from '../time/format';
 import { addDays, dateKeyIn, startOfDay, weekFrom, type DateKey } from '../time/zonedTime';
 import { BookSlotDialog } from './BookSlotDialog';
@@ -40,8 +40,7 @@ export function WeekView({ zone, refreshKey, onBooked }: WeekViewProps) {
       signal,
     ),
   );
-  const shown =
-    slots.status === 'success' ? slots.data : slots.status === 'loading' ? slots.previous : undefined;
+  const shown = latestData(slots);
   const byDay = groupByDay(shown ?? [], zone);
   const rangeText = `${formatDayKey(days[0] ?? first)} – ${formatDayKey(days[6] ?? first)}`;
 

@@ -9,6 +9,7 @@ import {
   ROOM_LIMITS,
   SceneBroadcastSchema,
   SceneElementSchema,
+  SceneUpdateAckSchema,
   SessionStateSchema,
   type ErrorAck,
   type InterviewPhase,
@@ -64,7 +65,6 @@ const INTERNAL_RETRY_MS = 1_000;
 const MAX_BATCH_CHARS = ROOM_LIMITS.maxMessageBytes / 2;
 
 const StateAckSchema = OkAckSchema.extend({ state: SessionStateSchema });
-const SceneAckSchema = OkAckSchema.extend({ version: SceneBroadcastSchema.shape.version });
 
 const sameCopy = (a: SceneElement, b: SceneElement): boolean =>
   a.version === b.version && a.versionNonce === b.versionNonce;
@@ -391,7 +391,7 @@ export class CollabClient {
   }
 
   private onSceneAck(batch: SceneElement[], connection: number, timeout: Error | null, raw: unknown): void {
-    if (!timeout && SceneAckSchema.safeParse(raw).success) {
+    if (!timeout && SceneUpdateAckSchema.safeParse(raw).success) {
       // Acked means committed. A copy edited again meanwhile stays pending with its newer copy.
       for (const element of batch) {
         const current = this.pending.get(element.id);

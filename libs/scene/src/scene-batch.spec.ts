@@ -1,0 +1,148 @@
+import type { Versioned } from './element-version';
+import { planSceneBatch, versionsAfterLog, type StoredScene } from './scene-batch';
+
+type Copy = Versioned & { tag: string };
+
+const copy = (id: string, version: number, tag = `${id}@${version}`, versionNonce = 100): Copy => ({
+  id,
+  version,
+  versionNonce,
+  isDeleted: false,
+  tag,
+});
+
+const scene = (overrides: Partial<StoredScene> = {}): StoredScene => ({
+  editable: true,
+  elementCount: 0,
+  version: 0,
+  copies: new Map(),
+  ...overrides,
+});
+
+const tags = (elements: readonly Copy[]) => elements.map((element) => element.tag);
+
+describe('planSceneBatch', () => {
+  it('accepts what wins against the stored copy and skips what loses', () => {
+    const stored = new Map([['s1', scene({ elementCount: 2, copies: new Map([['a', copy('a', 5)]]) })]]);
+    const plan = planSceneBatch([{ sceneId: 's1', elements: [copy('a', 4), copy('b', 1)] }], stored, 100);
+    expect(plan.outcomes[0]).toEqual({ accepted: [copy('b', 1)], logRange: [0, 1] });
+    expect(plan.winners).toEqual([{ sceneId: 's1', element: copy('b', 1) }]);
+  });
+
+  it('merges later updates against earlier ones in the same batch, as one-by-one would', () => {
+    const plan = planSceneBatch(
+      [
+        { sceneId: 's1', elements: [copy('a', 2)] },
+        { sceneId: 's1', elements: [copy('a', 1)] }, // older than the first: loses
+        { sceneId: 's1', elements: [copy('a', 3)] },
+      ],
+      new Map([['s1', scene()]]),
+      100,
+    );
+    expect(
+      plan.outcomes.map((outcome) => ('accepted' in outcome ? tags(outcome.accepted) : outcome)),
+    ).toEqual([['a@2'], [], ['a@3']]);
+    expect(tags(plan.log.map((entry) => entry.element))).toEqual(['a@2', 'a@3']);
+    expect(tags(plan.winners.map((entry) => entry.element))).toEqual(['a@3']);
+  });
+
+  it('breaks a version tie with the lower versionNonce, even within one update', () => {
+    const plan = planSceneBatch(
+      [{ sceneId: 's1', elements: [copy('a', 2, 'high', 900), copy('a', 2, 'low', 10)] }],
+      new Map([['s1', scene()]]),
+      100,
+    );
+    expect(tags(plan.winners.map((entry) => entry.element))).toEqual(['low']);
+    expect(plan.outcomes[0]).toMatchObject({ accepted: [{ tag: 'low' }] });
+  });
+
+  it('never lets an older copy resurrect a stored tombstone', () => {
+    const tombstone = { ...copy('a', 7), isDeleted: true };
+    const plan = planSceneBatch(
+      [{ sceneId: 's1', elements: [copy('a', 6)] }],
+      new Map([['s1', scene({ elementCount: 1, copies: new Map([['a', tombstone]]) })]]),
+      100,
+    );
+    expect(plan.winners).toEqual([]);
+    expect(plan.log).toEqual([]);
+  });
+
+  it('refuses updates to a closed or unknown scene without touching the others', () => {
+    const plan = planSceneBatch(
+      [
+        { sceneId: 'over', elements: [copy('a', 1)] },
+        { sceneId: 'missing', elements: [copy('b', 1)] },
+        { sceneId: 'open', elements: [copy('c', 1)] },
+      ],
+      new Map([
+        ['over', scene({ editable: false })],
+        ['open', scene()],
+      ]),
+      100,
+    );
+    expect(plan.outcomes.slice(0, 2)).toEqual([{ refused: 'scene_closed' }, { refused: 'scene_closed' }]);
+    expect(plan.winners).toEqual([{ sceneId: 'open', element: copy('c', 1) }]);
+  });
+
+  it('counts new elements across the batch against the scene cap; edits of known ones always fit', () => {
+    const full = scene({ elementCount: 3, copies: new Map([['known', copy('known', 1)]]) });
+    const plan = planSceneBatch(
+      [
+        { sceneId: 's1', elements: [copy('n1', 1)] }, // 4 of 5
+        { sceneId: 's1', elements: [copy('n2', 1), copy('n3', 1)] }, // would be 6: refused
+        { sceneId: 's1', elements: [copy('n2', 1)] }, // 5 of 5
+        { sceneId: 's1', elements: [copy('known', 2), copy('n1', 2)] }, // no new element
+        { sceneId: 's1', elements: [copy('n4', 1)] }, // would be 6: refused
+      ],
+      new Map([['s1', full]]),
+      5,
+    );
+    expect(plan.outcomes.map((outcome) => ('refused' in outcome ? outcome.refused : 'ok'))).toEqual([
+      'ok',
+      'scene_full',
+      'ok',
+      'ok',
+      'scene_full',
+    ]);
+  });
+
+  it('counts an id sent twice in one update once', () => {
+    const plan = planSceneBatch(
+      [{ sceneId: 's1', elements: [copy('a', 1), copy('a', 2)] }],
+      new Map([['s1', scene({ elementCount: 4 })]]),
+      5,
+    );
+    expect(plan.outcomes[0]).toMatchObject({ accepted: [{ tag: 'a@2' }] });
+  });
+});
+
+describe('versionsAfterLog', () => {
+  it('gives each update the sequence of its last logged copy, or its scene’s latest so far', () => {
+    const updates = [
+      { sceneId: 's1', elements: [copy('a', 1), copy('b', 1)] },
+      { sceneId: 's2', elements: [copy('c', 1)] },
+      { sceneId: 's1', elements: [copy('a', 1)] }, // changes nothing
+      { sceneId: 's3', elements: [copy('d', 1)] }, // closed
+      { sceneId: 's2', elements: [copy('c', 0)] }, // changes nothing
+    ];
+    const plan = planSceneBatch(
+      updates,
+      new Map([
+        ['s1', scene()],
+        ['s2', scene({ version: 40, elementCount: 1, copies: new Map([['c', copy('c', 0)]]) })],
+        ['s3', scene({ editable: false })],
+      ]),
+      100,
+    );
+    const versions = versionsAfterLog(
+      plan,
+      updates,
+      new Map([
+        ['s1', 0],
+        ['s2', 40],
+      ]),
+      [101, 102, 103],
+    );
+    expect(versions).toEqual([102, 103, 102, null, 103]);
+  });
+});

@@ -3,8 +3,8 @@
 // process.hrtime (CLOCK_MONOTONIC), which all threads of this process share, relative to `epochNs`.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { io } from 'socket.io-client';
 import { EVENTS, anElement, aPointer } from './payloads.mjs';
+import { WireClient } from './wire-client.mjs';
 
 const EPOCH = BigInt(workerData.epochNs);
 const clock = () => Number(process.hrtime.bigint() - EPOCH) / 1e6;
@@ -33,24 +33,15 @@ async function connect({ target, peers: wanted, concurrency }) {
   peers = wanted.map((peer) => ({ ...peer, socket: null, versions: [], cursor: 0 }));
   let next = 0;
   const connectOne = async (peer) => {
-    const socket = io(peer.url, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-      timeout: 30_000,
-      ...(peer.token ? { auth: { token: peer.token } } : {}),
-    });
+    const socket = new WireClient();
     peer.socket = socket;
-    await new Promise((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
+    await socket.connect(peer.url, peer.token ? { token: peer.token } : null);
     const ack =
       target === 'bare'
-        ? await socket.timeout(30_000).emitWithAck(EVENTS.bareJoin, { room: peer.sessionId })
-        : await socket.timeout(30_000).emitWithAck(EVENTS.join, { sessionId: peer.sessionId });
+        ? await socket.request(EVENTS.bareJoin, { room: peer.sessionId })
+        : await socket.request(EVENTS.join, { sessionId: peer.sessionId });
     if (!ack?.ok) throw new Error(`join refused: ${JSON.stringify(ack?.error ?? ack)}`);
-    socket.on('disconnect', (reason) => {
+    socket.onDisconnect((reason) => {
       if (!closing) disconnects.push(reason);
     });
   };
@@ -184,7 +175,7 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
 
 async function close() {
   closing = true;
-  for (const peer of peers) peer.socket?.disconnect();
+  for (const peer of peers) peer.socket?.close();
   peers = [];
   return {};
 }

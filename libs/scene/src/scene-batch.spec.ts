@@ -1,5 +1,11 @@
 import type { Versioned } from './element-version';
-import { planSceneBatch, versionsAfterLog, type StoredScene } from './scene-batch';
+import {
+  planSceneBatch,
+  scenesGrownBy,
+  scenesNeedingVersion,
+  versionsAfterLog,
+  type StoredScene,
+} from './scene-batch';
 
 type Copy = Versioned & { tag: string };
 
@@ -14,7 +20,6 @@ const copy = (id: string, version: number, tag = `${id}@${version}`, versionNonc
 const scene = (overrides: Partial<StoredScene> = {}): StoredScene => ({
   editable: true,
   elementCount: 0,
-  version: 0,
   copies: new Map(),
   ...overrides,
 });
@@ -129,7 +134,7 @@ describe('versionsAfterLog', () => {
       updates,
       new Map([
         ['s1', scene()],
-        ['s2', scene({ version: 40, elementCount: 1, copies: new Map([['c', copy('c', 0)]]) })],
+        ['s2', scene({ elementCount: 1, copies: new Map([['c', copy('c', 0)]]) })],
         ['s3', scene({ editable: false })],
       ]),
       100,
@@ -144,5 +149,30 @@ describe('versionsAfterLog', () => {
       [101, 102, 103],
     );
     expect(versions).toEqual([102, 103, 102, null, 103]);
+  });
+});
+
+describe('what a batch needs to read', () => {
+  const copies = new Map([['s1', new Map([['a', copy('a', 1)]])]]);
+  const updates = [
+    { sceneId: 's1', elements: [copy('a', 2)] }, // an edit: no count needed
+    { sceneId: 's2', elements: [copy('b', 1)] }, // a new element
+    { sceneId: 's1', elements: [copy('a', 1)] }, // changes nothing
+  ];
+
+  it('counts only the scenes the batch adds elements to', () => {
+    expect(scenesGrownBy(updates, (id) => copies.get(id))).toEqual(['s2']);
+  });
+
+  it('asks for the version only of scenes where an update changed nothing', () => {
+    const plan = planSceneBatch(
+      updates,
+      new Map([
+        ['s1', scene({ elementCount: 1, copies: copies.get('s1') })],
+        ['s2', scene()],
+      ]),
+      100,
+    );
+    expect(scenesNeedingVersion(plan, updates)).toEqual(['s1']);
   });
 });

@@ -4,10 +4,11 @@ import { incomingWins, type Versioned } from './element-version';
 export interface StoredScene {
   /** Whether the scene may still change (its session is not over). */
   editable: boolean;
-  /** Elements the scene holds, deleted ones included. */
+  /**
+   * Elements the scene holds, deleted ones included. Only needed for scenes the batch adds
+   * elements to (see scenesGrownBy); for the others any number will do.
+   */
   elementCount: number;
-  /** The scene's version: the sequence number of its latest logged change (0 when none). */
-  version: number;
   /** The stored copies of the elements the batch touches, by id (only those the scene has). */
   copies: ReadonlyMap<string, Versioned>;
 }
@@ -92,6 +93,37 @@ export function planSceneBatch<T extends Versioned>(
 }
 
 /**
+ * The scenes an update of the batch adds an element to (an id the scene does not hold yet): only
+ * their element count matters for the cap, so only theirs needs counting.
+ */
+export function scenesGrownBy(
+  updates: readonly SceneBatchUpdate<Versioned>[],
+  copies: (sceneId: string) => ReadonlyMap<string, Versioned> | undefined,
+): string[] {
+  const grown = new Set<string>();
+  for (const update of updates) {
+    const known = copies(update.sceneId);
+    if (update.elements.some((element) => !known?.has(element.id))) grown.add(update.sceneId);
+  }
+  return [...grown];
+}
+
+/**
+ * The scenes whose current version an update needs because it changed nothing (its version is
+ * then the scene's latest, which the batch's own log may not hold).
+ */
+export function scenesNeedingVersion<T>(
+  plan: SceneBatchPlan<T>,
+  updates: readonly { sceneId: string }[],
+): string[] {
+  const needed = new Set<string>();
+  plan.outcomes.forEach((outcome, index) => {
+    if ('accepted' in outcome && outcome.accepted.length === 0) needed.add(updates[index]!.sceneId);
+  });
+  return [...needed];
+}
+
+/**
  * Each update's resulting scene version, once the log was written and numbered: the sequence
  * number of its last logged copy, or, when it changed nothing, its scene's latest version at that
  * point of the batch. `logSeqs` are the log's sequence numbers in log order.
@@ -99,6 +131,7 @@ export function planSceneBatch<T extends Versioned>(
 export function versionsAfterLog<T>(
   plan: SceneBatchPlan<T>,
   updates: readonly { sceneId: string }[],
+  /** The latest version before the batch of every scene in scenesNeedingVersion. */
   initialVersions: ReadonlyMap<string, number>,
   logSeqs: readonly number[],
 ): (number | null)[] {

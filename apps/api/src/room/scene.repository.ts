@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SceneElement } from '@mockboard/contracts';
-import type { StoredScene, Versioned } from '@mockboard/scene';
+import type { Versioned } from '@mockboard/scene';
 
 /** A lock class of our own for two-key advisory locks, apart from every other lock in the database. */
 const SCENE_LOCK_CLASS = 7_310_001;
@@ -48,36 +48,27 @@ export class SceneRepository {
   }
 
   /**
-   * Per session: whether it is still editable, its element count and version, and its stored
-   * copies of the given element ids. Sessions that do not exist are left out.
+   * Per session: whether it is still editable, and its stored copies of the given element ids.
+   * Sessions that do not exist are left out. (Counting and versions are separate reads, made only
+   * for the scenes that need them: most batches only edit elements the scene already has.)
    */
-  async storedScenes(
+  async storedCopies(
     manager: EntityManager,
     sessionIds: readonly string[],
     elementIds: readonly string[],
-  ): Promise<Map<string, StoredScene>> {
+  ): Promise<Map<string, { editable: boolean; copies: Map<string, Versioned> }>> {
     const rows = (await manager.query(
       `SELECT s.id, s.status IN ('scheduled', 'live') AS editable,
-         (SELECT count(*) FROM scene_elements e WHERE e.session_id = s.id)::int AS element_count,
-         (SELECT COALESCE(max(seq), 0) FROM room_events r WHERE r.session_id = s.id)::bigint AS version,
          (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce)), '[]')
             FROM scene_elements e WHERE e.session_id = s.id AND e.element_id = ANY($2::text[])) AS copies
        FROM sessions s WHERE s.id = ANY($1::uuid[])`,
       [sessionIds, elementIds],
-    )) as {
-      id: string;
-      editable: boolean;
-      element_count: number;
-      version: string;
-      copies: [string, number, number][];
-    }[];
+    )) as { id: string; editable: boolean; copies: [string, number, number][] }[];
     return new Map(
       rows.map((row) => [
         row.id,
         {
           editable: row.editable,
-          elementCount: row.element_count,
-          version: Number(row.version),
           copies: new Map<string, Versioned>(
             row.copies.map(([id, version, versionNonce]) => [
               id,
@@ -87,6 +78,28 @@ export class SceneRepository {
         },
       ]),
     );
+  }
+
+  /** How many elements (deleted ones included) each of these scenes holds. */
+  async elementCounts(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, number>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT session_id AS id, count(*)::int AS count FROM scene_elements
+       WHERE session_id = ANY($1::uuid[]) GROUP BY session_id`,
+      [sessionIds],
+    )) as { id: string; count: number }[];
+    return new Map(rows.map((row) => [row.id, row.count]));
+  }
+
+  /** Each scene's version: the sequence number of its latest logged change (0 when none). */
+  async versions(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, number>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT id, (SELECT COALESCE(max(seq), 0) FROM room_events r WHERE r.session_id = id)::bigint AS seq
+       FROM unnest($1::uuid[]) AS id`,
+      [sessionIds],
+    )) as { id: string; seq: string }[];
+    return new Map(rows.map((row) => [row.id, Number(row.seq)]));
   }
 
   /**

@@ -249,11 +249,11 @@ describe('the collaboration client against a live room', () => {
     const a = await joined(server.url, host, sessionId);
     let sceneUpdates = 0;
     a.client.socket.onAnyOutgoing((event) => (sceneUpdates += event === 'scene:update' ? 1 : 0));
-    // Notes count against the same per-socket budget: this burst of saves spends all of it.
-    const saves = Array.from({ length: 45 }, (_, i) => a.client.saveNotes(1, `note ${i}`));
+    // Every update counts against the per-socket budget, refused ones too: this burst of empty
+    // (bad_request) updates, handled in arrival order before the client's own, spends all of it.
+    for (let i = 0; i < 45; i += 1) a.client.socket.emit('scene:update', { sessionId, elements: [] });
     const shapes = Array.from({ length: 20 }, () => aShape());
     a.client.sendElements(shapes);
-    await Promise.all(saves);
     await until([a], () => settled(a), 'A has every edit acked');
     expect(sceneUpdates).toBeGreaterThan(1);
     expect(a.errors).toEqual([]);

@@ -2,7 +2,15 @@ import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { ReplayResponse } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
-import { aLiveSession, aRectangle, call, connect, next, waitFor } from './support/room-client';
+import {
+  aCheckedRectangle,
+  aLiveSession,
+  aRectangle,
+  call,
+  connect,
+  next,
+  waitFor,
+} from './support/room-client';
 import { IDLE_AFTER_MS, RoomGateway } from '../src/room/room.gateway';
 import { SceneWriter } from '../src/room/scene-writer';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -208,6 +216,31 @@ describe('the live room', () => {
     expect(seen.map((update) => update.elements.map((element) => element.version))).toEqual([[1], [2], [1]]);
   });
 
+  it('answers each size limit with too_large naming it, and stores nothing of the refused update', async () => {
+    const a = await open(host);
+    await call(a, 'session:join', { sessionId });
+    type Refusal = { ok: boolean; error: { code: string; message: string } };
+    const tooMany = await call<Refusal>(a, 'scene:update', {
+      sessionId,
+      elements: Array.from({ length: 501 }, () => aRectangle()),
+    });
+    expect(tooMany.error).toEqual({ code: 'too_large', message: 'Send at most 500 elements per update' });
+    const bigElement = await call<Refusal>(a, 'scene:update', {
+      sessionId,
+      elements: [aRectangle(), aRectangle({ text: 'x'.repeat(70_000) })],
+    });
+    expect(bigElement.error).toEqual({ code: 'too_large', message: 'elements.1 is larger than 64000 bytes' });
+    const bigMessage = await call<Refusal>(a, 'scene:update', {
+      sessionId,
+      elements: Array.from({ length: 20 }, () => aRectangle({ text: 'y'.repeat(60_000) })),
+    });
+    expect(bigMessage.error).toEqual({ code: 'too_large', message: 'A message is capped at 1000000 bytes' });
+
+    const b = await open(guest);
+    const joined = await call<{ scene: { elements: unknown[] } }>(b, 'session:join', { sessionId });
+    expect(joined.scene.elements).toEqual([]);
+  });
+
   it('swaps roles once, however many ask at the same time', async () => {
     const a = await open(host);
     const b = await open(guest);
@@ -255,7 +288,7 @@ describe('the live room', () => {
   it('refuses updates with rate_limited once the write backlog is full, and stores the rest', async () => {
     const writer = server.app.get(SceneWriter);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 2_100 }, () => writer.submit(sessionId, [aRectangle() as never])),
+      Array.from({ length: 2_100 }, () => writer.submit(sessionId, [aCheckedRectangle()])),
     );
     const refused = outcomes.filter(
       (outcome) =>

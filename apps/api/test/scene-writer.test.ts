@@ -1,6 +1,5 @@
-import type { SceneElement } from '@mockboard/contracts';
 import { signUp } from './support/factories';
-import { aLiveSession, aRectangle } from './support/room-client';
+import { aCheckedRectangle, aLiveSession } from './support/room-client';
 import { SceneWriter } from '../src/room/scene-writer';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -21,7 +20,7 @@ describe('the scene writer', () => {
   const aSession = async () =>
     (await aLiveSession(server.url, await signUp(server.url), await signUp(server.url))).id;
   const element = (id: string, version: number, overrides: Record<string, unknown> = {}) =>
-    aRectangle({ id, version, versionNonce: 1000, ...overrides }) as SceneElement;
+    aCheckedRectangle({ id, version, versionNonce: 1000, ...overrides });
   const stored = async (sessionId: string) =>
     (
       (await server.dataSource.query(

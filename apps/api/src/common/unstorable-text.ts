@@ -1,28 +1,25 @@
-/** A lone UTF-16 surrogate: valid in a JavaScript string, not in PostgreSQL's UTF-8 text. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * A \u escape that JSON.stringify writes for text PostgreSQL cannot store: U+0000, or half of a
+ * surrogate pair (whole pairs are written as they are, so any \ud800–\udfff escape is a lone
+ * half). The escape counts only when its backslash is not itself escaped, hence the even run of
+ * backslashes before it.
+ */
+const UNSTORABLE_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u(0000|d[89a-f][0-9a-f]{2})/i;
 
 /**
- * Why PostgreSQL would refuse to store this value's text (U+0000, or a lone surrogate half), or
+ * Why PostgreSQL would refuse to store the text in this JSON (as written by JSON.stringify), or
  * null when it can. Such a value would fail in the database, and inside a shared transaction take
- * other writes down with it, so the boundaries refuse it first. Keys are checked as well as values.
+ * other writes down with it, so the boundaries refuse it first.
  */
+export function unstorableJson(json: string): string | null {
+  const match = UNSTORABLE_ESCAPE.exec(json);
+  if (!match) return null;
+  return match[1] === '0000'
+    ? 'text must not contain NUL (U+0000) characters'
+    : 'text must be valid Unicode (it holds half of a surrogate pair)';
+}
+
+/** unstorableJson for any value, keys included. */
 export function unstorableText(value: unknown): string | null {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) return 'text must not contain NUL (U+0000) characters';
-    if (LONE_SURROGATE.test(value)) return 'text must be valid Unicode (it holds half of a surrogate pair)';
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const problem = unstorableText(item);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const problem = unstorableText(key) ?? unstorableText(item);
-    if (problem) return problem;
-  }
-  return null;
+  return unstorableJson(JSON.stringify(value ?? null));
 }

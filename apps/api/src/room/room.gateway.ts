@@ -136,27 +136,27 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
   update(socket: Socket, payload: unknown): Promise<SceneUpdateAck | ErrorAck> {
     return this.guard(async () => {
       this.limitRate(socket);
-      const tooMany = Array.isArray((payload as { elements?: unknown } | null)?.elements)
-        ? (payload as { elements: unknown[] }).elements.length > ROOM_LIMITS.maxElementsPerUpdate
-        : false;
-      if (tooMany) {
+      const count = (payload as { elements?: unknown } | null)?.elements;
+      if (Array.isArray(count) && count.length > ROOM_LIMITS.maxElementsPerUpdate) {
         throw new RoomError(
           'too_large',
           `Send at most ${ROOM_LIMITS.maxElementsPerUpdate} elements per update`,
         );
       }
-      if (JSON.stringify(payload ?? null).length > ROOM_LIMITS.maxMessageBytes) {
+      // The elements' text is checked on their JSON in validElements, not walked here as well.
+      const { sessionId, elements: raw } = parseContract(SceneUpdateRequestSchema, payload);
+      this.requireEditor(socket, sessionId);
+      const valid = this.room.validElements(raw);
+      if (valid.reduce((bytes, { json }) => bytes + json.length, 0) > ROOM_LIMITS.maxMessageBytes) {
         throw new RoomError('too_large', `A message is capped at ${ROOM_LIMITS.maxMessageBytes} bytes`);
       }
-      const { sessionId, elements: raw } = parse(SceneUpdateRequestSchema, payload);
-      this.requireEditor(socket, sessionId);
       this.touch(socket);
-      const elements = this.room.validElements(raw);
+      const elements = valid.map(({ element }) => element);
       // Relayed before the commit, so a stroke reaches the partner in the time of a cursor move:
       // peers merge by the same rule as the store, so a copy that loses there changes nothing.
       socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements });
       try {
-        const { version } = await this.writer.submit(sessionId, elements);
+        const { version } = await this.writer.submit(sessionId, valid);
         return { ok: true as const, version };
       } catch (error) {
         if (error instanceof RoomError && FINAL_REFUSALS.has(error.code))
@@ -334,9 +334,15 @@ function userOf(socket: Socket): UserEntity {
   return dataOf(socket).user;
 }
 
+/** Checks the payload's text, then its shape (see parseContract). */
 function parse<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
   const unstorable = unstorableText(payload);
   if (unstorable) throw new RoomError('bad_request', unstorable);
+  return parseContract(schema, payload);
+}
+
+/** The payload parsed with its contract, or a bad_request naming the first wrong field. */
+function parseContract<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
   const parsed = schema.safeParse(payload);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -8,8 +8,15 @@ import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService, isParticipant } from '../scheduling/session-views.service';
 import { SessionsService } from '../scheduling/sessions.service';
 import type { SessionRecord } from '../scheduling/sessions.repository';
+import { unstorableJson } from '../common/unstorable-text';
 import { RoomError } from './room-error';
 import { RoomStateRepository, type RoomStateRow } from './room-state.repository';
+
+/** A checked scene element and its JSON, serialized once. */
+export interface ValidElement {
+  element: SceneElement;
+  json: string;
+}
 
 export interface RoomAccess {
   record: SessionRecord;
@@ -84,8 +91,12 @@ export class RoomService {
     return prompt?.timePlan[0]?.phase ?? 'requirements';
   }
 
-  /** Checks each element's shape and size; the first bad one names its position and the reason. */
-  validElements(raw: unknown[]): SceneElement[] {
+  /**
+   * Checks each element's shape, size and text; the first bad one names its position and the
+   * reason. Each element is serialized once, here: the size check, the text check and the
+   * database write all use that JSON.
+   */
+  validElements(raw: unknown[]): ValidElement[] {
     return raw.map((candidate, index) => {
       const parsed = SceneElementSchema.safeParse(candidate);
       if (!parsed.success) {
@@ -96,13 +107,16 @@ export class RoomService {
           `elements.${index}${field ? `.${field}` : ''}: ${issue?.message ?? 'is malformed'}`,
         );
       }
-      if (JSON.stringify(parsed.data).length > ROOM_LIMITS.maxElementBytes) {
+      const json = JSON.stringify(parsed.data);
+      if (json.length > ROOM_LIMITS.maxElementBytes) {
         throw new RoomError(
           'too_large',
           `elements.${index} is larger than ${ROOM_LIMITS.maxElementBytes} bytes`,
         );
       }
-      return parsed.data;
+      const unstorable = unstorableJson(json);
+      if (unstorable) throw new RoomError('bad_request', `elements.${index}: ${unstorable}`);
+      return { element: parsed.data, json };
     });
   }
 }

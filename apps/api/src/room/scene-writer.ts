@@ -10,6 +10,7 @@ import {
   type SceneRefusal,
 } from '@mockboard/scene';
 import { RoomError } from './room-error';
+import type { ValidElement } from './room.service';
 import { SceneRepository } from './scene.repository';
 
 export interface AppliedUpdate {
@@ -21,7 +22,7 @@ export interface AppliedUpdate {
 
 interface PendingUpdate {
   sessionId: string;
-  elements: SceneElement[];
+  elements: readonly ValidElement[];
   resolve: (result: AppliedUpdate) => void;
   reject: (error: unknown) => void;
 }
@@ -31,10 +32,10 @@ const MAX_BATCH = 500;
 /**
  * A transaction starts at most this often: at a few thousand updates a second, back-to-back
  * transactions of two or three updates each cost PostgreSQL ~350 µs of CPU per update, while one
- * every 10 ms carries dozens for the same fixed cost. Peers do not wait for it (updates are relayed
+ * every 25 ms carries dozens for the same fixed cost. Peers do not wait for it (updates are relayed
  * before the commit); only the sender's ack does.
  */
-const MIN_BATCH_INTERVAL_MS = 10;
+const MIN_BATCH_INTERVAL_MS = 25;
 /** Updates waiting at most (bench/realtime: an unbounded queue grew the heap to 2 GB). */
 const MAX_BACKLOG = 2_000;
 
@@ -65,7 +66,7 @@ export class SceneWriter implements OnApplicationShutdown {
     private readonly scenes: SceneRepository,
   ) {}
 
-  submit(sessionId: string, elements: SceneElement[]): Promise<AppliedUpdate> {
+  submit(sessionId: string, elements: readonly ValidElement[]): Promise<AppliedUpdate> {
     // Past this backlog the database is the bottleneck: refusing (clients retry rate_limited
     // updates later) keeps memory bounded instead of growing the queue without end.
     if (this.queue.length >= MAX_BACKLOG) {
@@ -110,8 +111,19 @@ export class SceneWriter implements OnApplicationShutdown {
   /** One transaction for the whole batch; returns each update's result or refusal, in order. */
   private write(batch: readonly PendingUpdate[]): Promise<(AppliedUpdate | RoomError)[]> {
     const sessionIds = [...new Set(batch.map((update) => update.sessionId))];
-    const elementIds = [...new Set(batch.flatMap((update) => update.elements.map((element) => element.id)))];
-    const updates = batch.map((update) => ({ sceneId: update.sessionId, elements: update.elements }));
+    const elementIds = [
+      ...new Set(batch.flatMap((update) => update.elements.map(({ element }) => element.id))),
+    ];
+    const updates = batch.map((update) => ({
+      sceneId: update.sessionId,
+      elements: update.elements.map(({ element }) => element),
+    }));
+    // The planner hands back the very element objects it was given: their JSON is looked up, not redone.
+    const jsonOf = new Map(
+      batch.flatMap((update) => update.elements.map(({ element, json }) => [element, json])),
+    );
+    const serialized = (copies: readonly { sceneId: string; element: SceneElement }[]) =>
+      copies.map(({ sceneId, element }) => ({ sceneId, json: jsonOf.get(element)! }));
     return this.dataSource.transaction(async (manager: EntityManager) => {
       await this.scenes.lockScenes(manager, sessionIds);
       const found = await this.scenes.storedCopies(manager, sessionIds, elementIds);
@@ -124,8 +136,8 @@ export class SceneWriter implements OnApplicationShutdown {
       );
       const plan = planSceneBatch(updates, stored, ROOM_LIMITS.maxElementsPerScene);
       const initial = await this.scenes.versions(manager, scenesNeedingVersion(plan, updates));
-      await this.scenes.writeWinners(manager, plan.winners);
-      const seqs = await this.scenes.appendLog(manager, plan.log);
+      await this.scenes.writeWinners(manager, serialized(plan.winners));
+      const seqs = await this.scenes.appendLog(manager, serialized(plan.log));
       const versions = versionsAfterLog(plan, updates, initial, seqs);
       return plan.outcomes.map((outcome, index) =>
         'refused' in outcome

@@ -107,10 +107,7 @@ export class SceneRepository {
    * planned under the scenes' locks, so every copy wins; the rule stays in the statement as the
    * store's own guarantee. (session, element) pairs must be unique within `winners`.
    */
-  async writeWinners(
-    manager: EntityManager,
-    winners: readonly { sceneId: string; element: SceneElement }[],
-  ): Promise<void> {
+  async writeWinners(manager: EntityManager, winners: readonly SerializedCopy[]): Promise<void> {
     if (winners.length === 0) return;
     await manager.query(
       `INSERT INTO scene_elements AS stored (session_id, element_id, version, version_nonce, is_deleted, data)
@@ -122,25 +119,36 @@ export class SceneRepository {
              is_deleted = excluded.is_deleted, data = excluded.data
          WHERE excluded.version > stored.version
             OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`,
-      [JSON.stringify(winners.map((winner) => [winner.sceneId, winner.element]))],
+      [pairsJson(winners)],
     );
   }
 
-  /** Appends accepted copies to the change log, in order; returns their sequence numbers in order. */
-  async appendLog(
-    manager: EntityManager,
-    entries: readonly { sceneId: string; element: SceneElement }[],
-  ): Promise<number[]> {
+  /**
+   * Appends accepted copies to the change log, in order; returns their sequence numbers in order.
+   * The log keeps each copy as json (the text as sent), which PostgreSQL stores without converting.
+   */
+  async appendLog(manager: EntityManager, entries: readonly SerializedCopy[]): Promise<number[]> {
     if (entries.length === 0) return [];
     const rows = (await manager.query(
       `INSERT INTO room_events (session_id, kind, element)
        SELECT (entry->>0)::uuid, 'scene', entry->1
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS log(entry, position)
+       FROM json_array_elements($1::json) WITH ORDINALITY AS log(entry, position)
        ORDER BY position
        RETURNING seq`,
-      [JSON.stringify(entries.map((entry) => [entry.sceneId, entry.element]))],
+      [pairsJson(entries)],
     )) as { seq: string }[];
     // Sequence numbers are drawn in insertion order, so sorting them restores the log's order.
     return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
   }
+}
+
+/** An element of a scene, already serialized (each element is turned into JSON once). */
+export interface SerializedCopy {
+  sceneId: string;
+  json: string;
+}
+
+/** `[[sceneId, element], …]` as JSON text, from elements already serialized. */
+function pairsJson(copies: readonly SerializedCopy[]): string {
+  return `[${copies.map((copy) => `[${JSON.stringify(copy.sceneId)},${copy.json}]`).join(',')}]`;
 }

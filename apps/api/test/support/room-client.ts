@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import type { Session } from '@mockboard/contracts';
+import type { SceneElement, Session } from '@mockboard/contracts';
 import type { SignedUpUser } from './factories';
 
 /** A real socket.io client of one user, connected over the websocket transport. */
@@ -83,4 +83,13 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Prom
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** A rectangle as the gateway hands it to the scene writer: checked, with its JSON. */
+export function aCheckedRectangle(overrides: Record<string, unknown> = {}): {
+  element: SceneElement;
+  json: string;
+} {
+  const element = aRectangle(overrides) as SceneElement;
+  return { element, json: JSON.stringify(element) };
 }

@@ -3,7 +3,7 @@ import { CreateScheduling1764100000000 } from './1764100000000-create-scheduling
 import { CreateRoom1764200000000 } from './1764200000000-create-room';
 import { CreateScoring1764300000000 } from './1764300000000-create-scoring';
 import { IndexReliability1764400000000 } from './1764400000000-index-reliability';
-import { UncheckedRoomLog1764500000000 } from './1764500000000-unchecked-room-log';
+import { LighterRoomLog1764500000000 } from './1764500000000-lighter-room-log';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -12,5 +12,5 @@ export const MIGRATIONS = [
   CreateRoom1764200000000,
   CreateScoring1764300000000,
   IndexReliability1764400000000,
-  UncheckedRoomLog1764500000000,
+  LighterRoomLog1764500000000,
 ];

@@ -8,14 +8,16 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * transaction that has just read or updated the session's own rows, and sessions are never deleted
  * (they are cancelled or completed), so the key guarded nothing the writers do not guarantee.
  */
-export class UncheckedRoomLog1764500000000 implements MigrationInterface {
-  name = 'UncheckedRoomLog1764500000000';
+export class LighterRoomLog1764500000000 implements MigrationInterface {
+  name = 'LighterRoomLog1764500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE room_events DROP CONSTRAINT room_events_session_id_fkey`);
+    await queryRunner.query(`ALTER TABLE room_events ALTER COLUMN element TYPE json USING element::json`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE room_events ALTER COLUMN element TYPE jsonb USING element::jsonb`);
     await queryRunner.query(
       `ALTER TABLE room_events ADD CONSTRAINT room_events_session_id_fkey
        FOREIGN KEY (session_id) REFERENCES sessions (id) ON DELETE CASCADE`,

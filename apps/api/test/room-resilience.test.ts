@@ -390,7 +390,7 @@ describe('two instances on one Redis', () => {
   it('a peer whose connection drops keeps drawing through the other instance', async () => {
     const a = await joined(one.url, host, sessionId);
     const b = await joined(two.url, guest, sessionId);
-    // Having received a broadcast, B's socket asks to recover its session (kept in Redis).
+    // B has received a broadcast through Redis before its connection drops; after it, B re-joins.
     const first = aShape();
     a.client.sendElements([first]);
     await until([b], () => b.client.scene.has(first.id), "B receives A's first stroke");

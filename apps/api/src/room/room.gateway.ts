@@ -48,9 +48,9 @@ const FINAL_REFUSALS = new Set(['conflict', 'too_large']);
 type PointerSender = Pick<PointerBroadcast, 'userId' | 'displayName' | 'colour'>;
 
 /**
- * What the room keeps on a socket. socket.data survives a recovered reconnection, and through the
- * Redis adapter it comes back msgpack-decoded, as plain data: so no Map here (it would come back as
- * `{}`), and a bucket that lost its class is rebuilt (see limitRate).
+ * What the room keeps on a socket. Through the Redis adapter (fetchSockets) socket.data comes
+ * back msgpack-decoded, as plain data: so no Map here (it would come back as `{}`), and a bucket
+ * that lost its class is rebuilt (see limitRate).
  */
 interface RoomSocketData extends SocketData {
   lastActiveAt?: number;

@@ -97,14 +97,23 @@ describe('the scene writer', () => {
     // Half a surrogate pair: the gateway refuses it, so only a direct submit can get it this far.
     const poison = element('poison', 1, { type: 'text', text: 'half \udc00 pair' });
     const outcomes = await Promise.allSettled([
-      writer.submit(first, [element('before', 1)]),
+      writer.submit(first, [element('before', 1)]), // written alone: the writer was idle
+      ...['b', 'c', 'd'].map((id) => writer.submit(first, [element(id, 1)])),
       writer.submit(second, [poison]),
-      writer.submit(first, [element('after', 1)]),
+      ...['e', 'f'].map((id) => writer.submit(first, [element(id, 1)])),
     ]);
 
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'internal' });
-    expect(await stored(first)).toEqual(['after@1', 'before@1']);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((outcomes[4] as PromiseRejectedResult).reason).toMatchObject({ code: 'internal' });
+    expect(await stored(first)).toEqual(['b@1', 'before@1', 'c@1', 'd@1', 'e@1', 'f@1']);
     expect(await stored(second)).toEqual([]);
   });
 });

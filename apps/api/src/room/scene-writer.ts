@@ -27,8 +27,6 @@ interface PendingUpdate {
   reject: (error: unknown) => void;
 }
 
-/** Updates written per transaction at most; the rest wait for the next commit. */
-const MAX_BATCH = 500;
 /**
  * A transaction starts at most this often: at a few thousand updates a second, back-to-back
  * transactions of two or three updates each cost PostgreSQL ~350 µs of CPU per update, while one
@@ -36,7 +34,11 @@ const MAX_BATCH = 500;
  * before the commit); only the sender's ack does.
  */
 const MIN_BATCH_INTERVAL_MS = 25;
-/** Updates waiting at most (bench/realtime: an unbounded queue grew the heap to 2 GB). */
+/**
+ * Updates waiting at most (bench/realtime: an unbounded queue grew the heap to 2 GB). A
+ * transaction takes everything waiting: when the event loop is saturated each round trip to the
+ * database waits behind hundreds of sockets, so only large batches keep the writer's throughput.
+ */
 const MAX_BACKLOG = 2_000;
 
 const REFUSALS: Record<SceneRefusal, () => RoomError> = {
@@ -87,20 +89,25 @@ export class SceneWriter implements OnApplicationShutdown {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const started = Date.now();
-      await this.writeIsolating(this.queue.splice(0, MAX_BATCH));
+      await this.writeIsolating(this.queue.splice(0));
       const wait = MIN_BATCH_INTERVAL_MS - (Date.now() - started);
-      if (wait > 0 && this.queue.length > 0 && this.queue.length < MAX_BATCH) await delay(wait);
+      if (wait > 0 && this.queue.length > 0) await delay(wait);
     }
     this.writing = null;
   }
 
-  /** Writes a batch; if it fails, writes each update on its own, so one bad update costs only itself. */
+  /**
+   * Writes a batch; if it fails, writes each half on its own, down to single updates, so one bad
+   * update costs only itself (and a few extra transactions, not one per update).
+   */
   private async writeIsolating(batch: readonly PendingUpdate[]): Promise<void> {
     try {
       settle(batch, await this.write(batch));
     } catch (error) {
       if (batch.length > 1) {
-        for (const update of batch) await this.writeIsolating([update]);
+        const half = Math.ceil(batch.length / 2);
+        await this.writeIsolating(batch.slice(0, half));
+        await this.writeIsolating(batch.slice(half));
         return;
       }
       this.logger.error(`scene update failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,7 @@
 // The floor to compare against: the same SQL the app sends for a search and a booking, sent
 // straight through a pg Pool, with no HTTP, framework, auth or JSON in between.
 import { planRounds } from '@mockboard/schedule';
+import { PARTNERS_SQL } from '../../apps/api/dist/scheduling/partners-sql.js';
 
 /** SlotsRepository.open for another user's search (same WHERE, ORDER BY and LIMIT). */
 export function searchSql({ from, to, level, excludeHostId }) {
@@ -18,13 +19,8 @@ export function searchSql({ from, to, level, excludeHostId }) {
   };
 }
 
-/** ReliabilityRepository.partners: the second query of a search through the API. */
-export const PARTNERS_SQL = `SELECT u.id, u.display_name, u.target_level,
-   (SELECT count(*)::int FROM session_participants p JOIN sessions s ON s.id = p.session_id
-     WHERE p.user_id = u.id AND s.status = 'completed' AND NOT p.no_show) AS completed,
-   (SELECT count(*)::int FROM sessions s WHERE s.cancelled_by = u.id AND s.late_cancellation) AS late,
-   (SELECT count(*)::int FROM session_participants p WHERE p.user_id = u.id AND p.no_show) AS no_shows
- FROM users u WHERE u.id = ANY($1::uuid[])`;
+/** ReliabilityRepository.partners' query (the second of a search through the API), as the app sends it. */
+export { PARTNERS_SQL };
 
 export async function searchSlots(pool, filter, { withHosts = false } = {}) {
   const { rows } = await pool.query(searchSql(filter));

@@ -28,6 +28,9 @@ export async function explainPartners(pool, filter) {
     plan,
     hosts: hostIds.length,
     executionMs,
-    scansSessionsPerHost: plan.some((line) => /Seq Scan on sessions/.test(line)),
+    // A sequential scan of sessions repeated once per host (loops > 1), as correlated subqueries did.
+    scansSessionsPerHost: plan.some(
+      (line) => /Seq Scan on sessions/.test(line) && Number(/loops=(\d+)/.exec(line)?.[1] ?? 1) > 1,
+    ),
   };
 }

@@ -53,9 +53,9 @@ const REFUSALS: Record<SceneRefusal, () => RoomError> = {
 /**
  * Group commit for scene updates: everything submitted while a transaction is being written goes
  * into the next one, so one commit (one WAL flush) makes many updates durable. A batch costs a
- * fixed handful of statements (lock, read, upsert, log; a count and a version read when needed) however many updates it holds: the
- * decisions are made in memory by planSceneBatch. An update resolves only after its transaction
- * committed: that is when the gateway acks it.
+ * fixed handful of statements however many updates it holds (lock, read, upsert, log; a count and
+ * a version read only when needed): the decisions are made in memory by planSceneBatch. An update
+ * resolves only after its transaction committed: that is when the gateway acks it.
  */
 @Injectable()
 export class SceneWriter implements OnApplicationShutdown {

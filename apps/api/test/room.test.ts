@@ -241,6 +241,22 @@ describe('the live room', () => {
     expect(joined.scene.elements).toEqual([]);
   });
 
+  it('relays what a peer’s screen shows to its partner, for follow mode, and nothing malformed', async () => {
+    const a = await open(host);
+    const b = await open(guest);
+    await call(a, 'session:join', { sessionId });
+    await call(b, 'session:join', { sessionId });
+    const heard: unknown[] = [];
+    b.on('viewport:update', (event) => heard.push(event));
+    const viewport = { scrollX: -120, scrollY: 40.5, zoom: 1.5, width: 1280, height: 720 };
+    a.emit('viewport:update', { sessionId, viewport: { ...viewport, zoom: 0 } }); // below the minimum zoom
+    a.emit('viewport:update', { sessionId, viewport, extra: true });
+    a.emit('viewport:update', { sessionId, viewport });
+    await waitFor(() => heard.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heard).toEqual([{ sessionId, viewport, userId: host.user.id }]);
+  });
+
   it('swaps roles once, however many ask at the same time', async () => {
     const a = await open(host);
     const b = await open(guest);

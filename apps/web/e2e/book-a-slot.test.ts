@@ -123,6 +123,8 @@ describe('scheduling with a peer in the browser', () => {
     await guest.getByText(/Hana Host proposes moving the session to/).waitFor();
     await guest.screenshot({ path: artifact('reschedule-proposal-desktop.png'), fullPage: true });
     await guest.getByRole('button', { name: 'Accept new time' }).click();
+    // Answered once the proposal leaves the page; reading the session before that races the accept.
+    await guest.getByText(/Hana Host proposes moving the session to/).waitFor({ state: 'detached' });
     const acceptedStart = await guest.evaluate(async (id) => {
       const body = (await (await fetch(`/api/sessions/${id}`)).json()) as { startsAt: string };
       return body.startsAt;

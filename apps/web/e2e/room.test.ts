@@ -34,6 +34,43 @@ const boardReady = (types: string[] | null) => types !== null;
 const hasRectangle = (types: string[] | null) => types?.includes('rectangle') ?? false;
 const isEmpty = (types: string[] | null) => types?.length === 0;
 
+type View = { scrollX: number; scrollY: number; zoom: number; width: number; height: number };
+type ViewHook = { __mockboardView?: () => View };
+
+/** Run in the page: what its whiteboard shows, or null before it is ready. */
+function boardView(): View | null {
+  return (globalThis as unknown as ViewHook).__mockboardView?.() ?? null;
+}
+
+/** The board point in the middle of a screen (Excalidraw: screen x = (board x + scrollX) × zoom). */
+const middleOf = (view: View) => ({
+  x: view.width / 2 / view.zoom - view.scrollX,
+  y: view.height / 2 / view.zoom - view.scrollY,
+});
+const sameMiddle = (a: View, b: View) =>
+  Math.abs(middleOf(a).x - middleOf(b).x) < 1 && Math.abs(middleOf(a).y - middleOf(b).y) < 1;
+
+async function waitForView(page: Page, accept: (view: View) => boolean): Promise<View> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const view = await page.evaluate(boardView);
+    if (view && accept(view)) return view;
+    if (Date.now() > deadline) throw new Error(`The view never matched; it is ${JSON.stringify(view)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The page's view once it has stopped changing (a scroll or a zoom animates for a moment). */
+async function waitForSettledView(page: Page): Promise<View> {
+  let previous = JSON.stringify(await page.evaluate(boardView));
+  return waitForView(page, (view) => {
+    const now = JSON.stringify(view);
+    const settled = now === previous;
+    previous = now;
+    return settled;
+  });
+}
+
 describe('the live room in two browsers', () => {
   let server: TestApp;
   let browser: Browser;
@@ -198,6 +235,29 @@ describe('the live room in two browsers', () => {
       .click();
     await a.waitForURL(`${server.url}/sessions/${session.id}`);
     await b.getByRole('dialog', { name: 'The interview has ended' }).waitFor();
+  });
+
+  it('follows what the partner’s screen shows: the same middle of the board, at the same zoom', async () => {
+    const ada = await signUp(server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(server.url, ada, ben);
+    const [a, b] = await Promise.all([signedIn(ada), signedIn(ben, { width: 1024, height: 700 })]);
+    await Promise.all([openRoom(a, session), openRoom(b, session)]);
+
+    await b.getByRole('button', { name: 'Follow Ada Host' }).click();
+    await b.getByRole('button', { name: 'Following Ada Host' }).waitFor();
+    // Ada scrolls away and zooms in; Ben's board must come along.
+    const canvas = a.locator('canvas.interactive');
+    const box = (await canvas.boundingBox())!;
+    await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await a.mouse.wheel(300, 900);
+    await a.getByRole('button', { name: 'Zoom in' }).click();
+    await a.getByRole('button', { name: 'Zoom in' }).click();
+
+    const adaView = await waitForSettledView(a);
+    expect(adaView.zoom).toBeGreaterThan(1);
+    await waitForView(b, (benView) => sameMiddle(benView, adaView) && benView.zoom === adaView.zoom);
+    await b.screenshot({ path: artifact('room-follow-b.png') });
   });
 
   it('gives a solo session the same room: no partner, and the candidate moves the clock on', async () => {

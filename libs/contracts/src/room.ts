@@ -112,6 +112,20 @@ export const PointerUpdateSchema = z.strictObject({
 });
 export type PointerUpdate = z.infer<typeof PointerUpdateSchema>;
 
+/** What a peer's screen shows of the board: its scroll, zoom and size (for follow mode). */
+export const ViewportSchema = z.strictObject({
+  scrollX: z.number().finite(),
+  scrollY: z.number().finite(),
+  zoom: z.number().min(0.1).max(30),
+  width: z.number().positive().max(20_000),
+  height: z.number().positive().max(20_000),
+});
+export type Viewport = z.infer<typeof ViewportSchema>;
+
+/** Sent when the view scrolls, zooms or resizes; relayed (volatile), never stored. */
+export const ViewportUpdateSchema = z.strictObject({ sessionId: SessionIdSchema, viewport: ViewportSchema });
+export type ViewportUpdate = z.infer<typeof ViewportUpdateSchema>;
+
 export const PhaseChangeRequestSchema = z.strictObject({
   sessionId: SessionIdSchema,
   phase: InterviewPhaseSchema,
@@ -133,6 +147,7 @@ export const ROOM_EVENTS = {
   join: 'session:join',
   sceneUpdate: 'scene:update',
   pointerUpdate: 'pointer:update',
+  viewportUpdate: 'viewport:update',
   phase: 'session:phase',
   swap: 'session:swap',
   notes: 'notes:update',
@@ -167,6 +182,9 @@ export const PointerBroadcastSchema = PointerUpdateSchema.extend({
   colour: z.string(),
 });
 export type PointerBroadcast = z.infer<typeof PointerBroadcastSchema>;
+
+export const ViewportBroadcastSchema = ViewportUpdateSchema.extend({ userId: z.uuid() });
+export type ViewportBroadcast = z.infer<typeof ViewportBroadcastSchema>;
 
 // ---- replay -------------------------------------------------------------------------------------
 

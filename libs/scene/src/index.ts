@@ -3,3 +3,4 @@ export * from './replay';
 export * from './scene-diff';
 export * from './scene-to-svg';
 export * from './scene-batch';
+export * from './viewport';

@@ -19,6 +19,7 @@ import {
   ROOM_LIMITS,
   SceneUpdateRequestSchema,
   SessionCommandSchema,
+  ViewportUpdateSchema,
   type ErrorAck,
   type JoinAck,
   type PointerBroadcast,
@@ -131,6 +132,7 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
       });
     });
     socket.on(ROOM_EVENTS.pointerUpdate, (payload: unknown) => this.pointer(socket, payload));
+    socket.on(ROOM_EVENTS.viewportUpdate, (payload: unknown) => this.viewport(socket, payload));
   }
 
   update(socket: Socket, payload: unknown): Promise<SceneUpdateAck | ErrorAck> {
@@ -192,6 +194,17 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     socket.volatile
       .to(sessionRoom(parsed.data.sessionId))
       .emit(ROOM_EVENTS.pointerUpdate, { ...parsed.data, ...membership.sender });
+  }
+
+  /** What a peer's screen shows, for partners in follow mode: relayed like a cursor, never stored. */
+  viewport(socket: Socket, payload: unknown): void {
+    const parsed = ViewportUpdateSchema.safeParse(payload);
+    if (!parsed.success) return;
+    const membership = dataOf(socket).sessions?.[parsed.data.sessionId];
+    if (!membership) return;
+    socket.volatile
+      .to(sessionRoom(parsed.data.sessionId))
+      .emit(ROOM_EVENTS.viewportUpdate, { ...parsed.data, userId: membership.sender.userId });
   }
 
   @SubscribeMessage(ROOM_EVENTS.phase)

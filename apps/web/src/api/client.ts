@@ -51,23 +51,12 @@ export async function request(
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      // The session lives in an httpOnly cookie set by the API on this origin.
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw new ApiRequestError(0, 'Could not reach the server. Check your connection and try again.');
-  }
-
-  if (!response.ok) throw await errorFromResponse(response);
+  const response = await fetchFromApi(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
   if (schema === null || response.status === 204) return undefined;
 
   const parsed = schema.safeParse(await response.json().catch(() => undefined));
@@ -78,6 +67,23 @@ export async function request(
     );
   }
   return parsed.data;
+}
+
+/**
+ * A call to the API on the same origin, authenticated by the session cookie, for bodies that are
+ * not JSON (images): a successful response as it came, anything else as an ApiRequestError.
+ */
+export async function fetchFromApi(path: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    // The session lives in an httpOnly cookie set by the API on this origin.
+    response = await fetch(`/api${path}`, { ...init, credentials: 'same-origin' });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiRequestError(0, 'Could not reach the server. Check your connection and try again.');
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return response;
 }
 
 async function errorFromResponse(response: Response): Promise<ApiRequestError> {

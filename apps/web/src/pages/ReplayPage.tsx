@@ -39,13 +39,13 @@ export function ReplayPage() {
             The whiteboard stayed empty, so there is nothing to replay.
           </EmptyState>
         ) : (
-          <ReplayPlayer timeline={timeline} />
+          <ReplayPlayer sessionId={id} timeline={timeline} />
         ))}
     </div>
   );
 }
 
-function ReplayPlayer({ timeline }: { timeline: ReplayTimeline }) {
+function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: ReplayTimeline }) {
   const playback = useReplayPlayback(timeline.duration);
   const count = stepsUntil(timeline, playback.position);
   // Rebuilt only when the play head passes another change, not on every animation frame.
@@ -53,7 +53,7 @@ function ReplayPlayer({ timeline }: { timeline: ReplayTimeline }) {
 
   return (
     <section className="replay-player" aria-label="Replay">
-      <ReplayBoard elements={elements} />
+      <ReplayBoard sessionId={sessionId} elements={elements} />
       <ReplayControls
         duration={timeline.duration}
         position={playback.position}

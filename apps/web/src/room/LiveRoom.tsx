@@ -100,7 +100,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
               aria-pressed={follow}
               disabled={!partnerOnline}
               onClick={() => setFollow((on) => !on)}
-              title={`Keep ${partner.displayName}'s pointer in view`}
+              title={`See what ${partner.displayName} sees`}
             >
               <span>
                 {follow ? 'Following' : 'Follow'}{' '}
@@ -141,6 +141,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           listenersRef={live.listenersRef}
           followUserId={follow && partnerOnline && partner ? partner.userId : null}
           readOnly={!editor || ended}
+          onProblem={live.reportProblem}
         />
         {/* Hidden rather than removed, so notes being typed and the scroll position survive. */}
         <PromptPanel

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { SceneElement } from '@mockboard/contracts';
 import { CaptureUpdateAction, Excalidraw, restoreElements, type ExcalidrawImperativeAPI } from './excalidraw';
+import { useBoardFiles } from './useBoardFiles';
 
-// A replay only shows: no menu entries that load, save or change anything.
+// A replay only shows: no menu entries that load, save or change anything, no image tool.
 const UI_OPTIONS = {
   canvasActions: {
     loadScene: false,
@@ -14,9 +15,16 @@ const UI_OPTIONS = {
   tools: { image: false },
 } as const;
 
-/** Excalidraw in view mode, showing `elements` (the scene at the play head). */
-export function ReplayBoard({ elements }: { elements: readonly SceneElement[] }) {
+interface ReplayBoardProps {
+  sessionId: string;
+  /** The scene at the play head. */
+  elements: readonly SceneElement[];
+}
+
+/** Excalidraw in view mode, showing `elements` with their images, fetched from the session's files. */
+export function ReplayBoard({ sessionId, elements }: ReplayBoardProps) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const boardFiles = useBoardFiles(api, sessionId);
   // Excalidraw resets its scene to `initialData` once mounted (possibly after our first effect).
   const [initialData] = useState(() => ({
     elements: restoreElements(elements as never, null),
@@ -29,11 +37,14 @@ export function ReplayBoard({ elements }: { elements: readonly SceneElement[] })
       elements: restoreElements(elements as never, null),
       captureUpdate: CaptureUpdateAction.NEVER,
     });
+    boardFiles.current?.loadMissingFiles(elements);
     window.__mockboardScene = () => api.getSceneElements();
+    window.__mockboardFiles = () => Object.keys(api.getFiles());
     return () => {
       delete window.__mockboardScene;
+      delete window.__mockboardFiles;
     };
-  }, [api, elements]);
+  }, [api, elements, boardFiles]);
 
   return (
     <div className="replay-board">

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { SceneElement } from '@mockboard/contracts';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { SceneElement, Viewport } from '@mockboard/contracts';
 import { rememberVersions, unsentElements } from '@mockboard/scene';
-import { followPointer, mergeIntoBoard, toCollaborator } from './board-sync';
+import { followPointer, followViewport, mergeIntoBoard, toCollaborator, viewOf } from './board-sync';
 import {
   Excalidraw,
   restoreElements,
@@ -10,21 +10,23 @@ import {
   type SocketId,
 } from './excalidraw';
 import { RemoteCursors, type RemoteCursorsHandle } from './RemoteCursors';
+import { useBoardFiles } from './useBoardFiles';
 import type { BoardListeners, JoinedRoom } from './useCollabRoom';
 
 interface WhiteboardProps {
   room: JoinedRoom;
   listenersRef: RefObject<BoardListeners>;
-  /** The user whose pointer the view follows, or null. */
+  /** The user whose view this board follows (their screen, or their pointer until that is known), or null. */
   followUserId: string | null;
   readOnly: boolean;
+  /** Told, in words for the user, when something on the board could not be shared (e.g. an image). */
+  onProblem?: (message: string) => void;
 }
 
 // What the room needs of Excalidraw's menu: no file import/export over the shared scene, no
-// "reset canvas" that would wipe it for both peers; images are not synced yet, so no image tool.
+// "reset canvas" that would wipe it for both peers. Images are shared through the server (BoardFiles).
 const UI_OPTIONS = {
   canvasActions: { loadScene: false, saveToActiveFile: false, clearCanvas: false, export: false },
-  tools: { image: false },
 } as const;
 
 const prefersDark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
@@ -34,13 +36,25 @@ const prefersDark = () => window.matchMedia?.('(prefers-color-scheme: dark)').ma
  * collaboration client, only the elements whose version changed since they were last shared;
  * peers' edits and cursors come in through `listenersRef` and are merged into the scene on screen.
  */
-export function Whiteboard({ room, listenersRef, followUserId, readOnly }: WhiteboardProps) {
+export function Whiteboard({ room, listenersRef, followUserId, readOnly, onProblem }: WhiteboardProps) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const boardFiles = useBoardFiles(api, room.ack.state.sessionId, onProblem);
   // id → version the server holds (sent by us or received): what `onChange` need not send again.
   const shared = useRef(new Map<string, number>());
   const collaborators = useRef(new Map<SocketId, Collaborator>());
   const cursors = useRef<RemoteCursorsHandle>(null);
   const follow = useRef(followUserId);
+  // The last screen each partner reported, and the last this screen sent (sent again only on change).
+  const partnerViews = useRef(new Map<string, Viewport>());
+  const lastView = useRef<Viewport | null>(null);
+  const shareView = useCallback(
+    (view: Viewport) => {
+      if (lastView.current && sameView(lastView.current, view)) return;
+      lastView.current = view;
+      room.client.sendViewport(view);
+    },
+    [room],
+  );
   const [theme] = useState(() => (prefersDark() ? ('dark' as const) : ('light' as const)));
   // Excalidraw resets its scene to `initialData` once it has mounted, after effects may already have
   // run: so the first scene goes in here, read from the client at that moment.
@@ -51,7 +65,10 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly }: White
 
   useEffect(() => {
     follow.current = followUserId;
-  }, [followUserId]);
+    // Start following at once where the partner's screen is already known.
+    const known = followUserId ? partnerViews.current.get(followUserId) : undefined;
+    if (api && known) followViewport(api, known);
+  }, [api, followUserId]);
 
   // On every (re)join: merge the joined scene, then listen. The client's scene is the ack's scene
   // merged with whatever arrived since, so nothing between the join and this moment is missed.
@@ -62,6 +79,7 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly }: White
     shared.current = new Map();
     rememberVersions(shared.current, joined);
     mergeIntoBoard(api, joined, shared.current);
+    boardFiles.current?.loadMissingFiles(joined);
     // Edits made while the previous connection was being replaced: the client sends what it lacks.
     const local = api.getSceneElementsIncludingDeleted() as unknown as SceneElement[];
     const missing = unsentElements(local, shared.current);
@@ -72,12 +90,21 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly }: White
 
     const showCollaborators = () => api.updateScene({ collaborators: new Map(collaborators.current) });
     listenersRef.current = {
-      onRemoteElements: (elements) => mergeIntoBoard(api, elements, shared.current),
+      onRemoteElements: (elements) => {
+        mergeIntoBoard(api, elements, shared.current);
+        // A peer's image element comes before its file: fetched (and retried) until it is stored.
+        boardFiles.current?.loadMissingFiles(elements);
+      },
       onPointer: (event) => {
         collaborators.current.set(event.userId as SocketId, toCollaborator(event));
         showCollaborators();
         cursors.current?.show(event);
-        if (follow.current === event.userId) followPointer(api, event.pointer);
+        const following = follow.current === event.userId;
+        if (following && !partnerViews.current.has(event.userId)) followPointer(api, event.pointer);
+      },
+      onViewport: (event) => {
+        partnerViews.current.set(event.userId, event.viewport);
+        if (follow.current === event.userId) followViewport(api, event.viewport);
       },
       onPartnerLeft: (userId) => {
         cursors.current?.remove(userId);
@@ -85,11 +112,18 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly }: White
       },
     };
     window.__mockboardScene = () => api.getSceneElements();
+    window.__mockboardFiles = () => Object.keys(api.getFiles());
+    window.__mockboardView = () => viewOf(api.getAppState());
+    // A partner who starts following finds this screen known (it is resent on every (re)join).
+    lastView.current = null;
+    shareView(viewOf(api.getAppState()));
     return () => {
       listenersRef.current = {};
       delete window.__mockboardScene;
+      delete window.__mockboardFiles;
+      delete window.__mockboardView;
     };
-  }, [api, room, listenersRef, readOnly]);
+  }, [api, room, listenersRef, readOnly, boardFiles, shareView]);
 
   return (
     <div className="whiteboard">
@@ -101,8 +135,11 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly }: White
         theme={theme}
         autoFocus
         UIOptions={UI_OPTIONS}
-        onChange={(elements) => {
-          if (!api || readOnly) return;
+        onChange={(elements, appState, files) => {
+          if (!api) return;
+          shareView(viewOf(appState));
+          if (readOnly) return;
+          boardFiles.current?.shareNewFiles(elements, files);
           const changed = unsentElements(elements as unknown as SceneElement[], shared.current);
           if (changed.length === 0) return;
           rememberVersions(shared.current, changed);
@@ -115,3 +152,10 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly }: White
     </div>
   );
 }
+
+const sameView = (a: Viewport, b: Viewport): boolean =>
+  a.scrollX === b.scrollX &&
+  a.scrollY === b.scrollY &&
+  a.zoom === b.zoom &&
+  a.width === b.width &&
+  a.height === b.height;

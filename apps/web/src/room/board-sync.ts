@@ -4,9 +4,15 @@ import {
   restoreElements,
   type ExcalidrawImperativeAPI,
 } from './excalidraw';
-import type { PointerBroadcast, SceneElement } from '@mockboard/contracts';
-import { rememberVersions } from '@mockboard/scene';
-import type { Collaborator, OrderedExcalidrawElement, RemoteExcalidrawElement, SocketId } from './excalidraw';
+import type { PointerBroadcast, SceneElement, Viewport } from '@mockboard/contracts';
+import { followView, rememberVersions } from '@mockboard/scene';
+import type {
+  Collaborator,
+  NormalizedZoomValue,
+  OrderedExcalidrawElement,
+  RemoteExcalidrawElement,
+  SocketId,
+} from './excalidraw';
 
 /**
  * Merges copies from the server into what is on screen by Excalidraw's rule (the one the server
@@ -51,8 +57,9 @@ function selectedIds(selected: Record<string, boolean> | undefined): Record<stri
 }
 
 /**
- * Follow mode: scrolls so that the partner's pointer is back in the middle when it leaves the
- * central part of the view (re-centring on every move would make the canvas jitter).
+ * Follow mode before the partner's screen is known: scrolls so that the partner's pointer is back
+ * in the middle when it leaves the central part of the view (re-centring on every move would make
+ * the canvas jitter).
  */
 export function followPointer(api: ExcalidrawImperativeAPI, pointer: { x: number; y: number }): void {
   const { scrollX, scrollY, zoom, width, height } = api.getAppState();
@@ -62,6 +69,28 @@ export function followPointer(api: ExcalidrawImperativeAPI, pointer: { x: number
   if (inside) return;
   api.updateScene({
     appState: { scrollX: width / 2 / zoom.value - pointer.x, scrollY: height / 2 / zoom.value - pointer.y },
+    captureUpdate: CaptureUpdateAction.NEVER,
+  });
+}
+
+/** What this screen shows of the board, as partners following it need it. */
+export function viewOf(appState: {
+  scrollX: number;
+  scrollY: number;
+  zoom: { value: number };
+  width: number;
+  height: number;
+}): Viewport {
+  const { scrollX, scrollY, zoom, width, height } = appState;
+  return { scrollX, scrollY, zoom: zoom.value, width, height };
+}
+
+/** Follow mode: shows what the partner's screen shows (same centre, same zoom). */
+export function followViewport(api: ExcalidrawImperativeAPI, followed: Viewport): void {
+  const { width, height } = api.getAppState();
+  const { scrollX, scrollY, zoom } = followView(followed, { width, height });
+  api.updateScene({
+    appState: { scrollX, scrollY, zoom: { value: zoom as NormalizedZoomValue } },
     captureUpdate: CaptureUpdateAction.NEVER,
   });
 }

@@ -19,8 +19,13 @@ import {
   type PresenceEvent,
   type SceneElement,
   type SessionState,
+  type Viewport,
+  type ViewportBroadcast,
+  type ViewportUpdate,
+  ViewportBroadcastSchema,
 } from '@mockboard/contracts';
 import { mergeElements } from '@mockboard/scene';
+import { LatestOnly } from './latest-only';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -37,6 +42,7 @@ export interface CollabClientOptions {
   onState?: (state: SessionState) => void;
   onPresence?: (event: PresenceEvent) => void;
   onPointer?: (event: PointerBroadcast) => void;
+  onViewport?: (event: ViewportBroadcast) => void;
   onStatus?: (status: ConnectionStatus, pendingCount: number) => void;
   onError?: (error: ErrorAck['error']) => void;
 }
@@ -57,6 +63,7 @@ export class CollabError extends Error {
 const FLUSH_INTERVAL_MS = Math.ceil(1000 / (ROOM_LIMITS.maxUpdatesPerSecond / 2));
 // Cursors at about 20 Hz look smooth and cost peers little.
 const POINTER_INTERVAL_MS = 50;
+const VIEWPORT_INTERVAL_MS = 100;
 const ACK_TIMEOUT_MS = 10_000;
 const RATE_LIMITED_RETRY_MS = 250;
 const INTERNAL_RETRY_MS = 1_000;
@@ -98,9 +105,13 @@ export class CollabClient {
   private flushTimer: Timer | undefined;
   private lastFlushAt = -Infinity;
   private retryAt = 0;
-  private pointerTimer: Timer | undefined;
-  private lastPointerAt = -Infinity;
-  private nextPointer: PointerUpdate | null = null;
+  // Volatile, so dropped when offline or not joined; an old position is worth nothing anyway.
+  private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (pointer) => {
+    if (this.joined) this.io.volatile.emit(ROOM_EVENTS.pointerUpdate, pointer);
+  });
+  private readonly viewports = new LatestOnly<ViewportUpdate>(VIEWPORT_INTERVAL_MS, (viewport) => {
+    if (this.joined) this.io.volatile.emit(ROOM_EVENTS.viewportUpdate, viewport);
+  });
 
   constructor(private readonly options: CollabClientOptions) {
     const socketOptions: Partial<ManagerOptions & SocketOptions> = {
@@ -157,15 +168,12 @@ export class CollabClient {
 
   /** Cursor position, at most every 50 ms (the latest wins); volatile, so dropped when offline. */
   sendPointer(pointer: PointerUpdate['pointer'], button: 'up' | 'down'): void {
-    this.nextPointer = { sessionId: this.options.sessionId, pointer, button };
-    if (this.pointerTimer) return;
-    const wait = this.lastPointerAt + POINTER_INTERVAL_MS - Date.now();
-    if (wait <= 0) this.emitPointer();
-    else
-      this.pointerTimer = setTimeout(() => {
-        this.pointerTimer = undefined;
-        this.emitPointer();
-      }, wait);
+    this.pointers.push({ sessionId: this.options.sessionId, pointer, button });
+  }
+
+  /** What this screen shows of the board, for a partner following it; at most every 100 ms. */
+  sendViewport(viewport: Viewport): void {
+    this.viewports.push({ sessionId: this.options.sessionId, viewport });
   }
 
   async setPhase(phase: InterviewPhase): Promise<SessionState> {
@@ -207,8 +215,9 @@ export class CollabClient {
     this.closed = true;
     this.joined = false;
     clearTimeout(this.flushTimer);
-    clearTimeout(this.pointerTimer);
-    this.flushTimer = this.pointerTimer = undefined;
+    this.pointers.cancel();
+    this.viewports.cancel();
+    this.flushTimer = undefined;
     this.io.disconnect();
     this.goOffline(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
   }
@@ -216,7 +225,7 @@ export class CollabClient {
   // ---- connection ------------------------------------------------------------------------------
 
   private listen(): void {
-    const { onState, onPresence, onPointer, onRemoteElements } = this.options;
+    const { onState, onPresence, onPointer, onViewport, onRemoteElements } = this.options;
     this.io.on('connect', () => this.join());
     this.io.on('disconnect', (reason) => {
       this.joined = false;
@@ -255,6 +264,10 @@ export class CollabClient {
     this.io.on(ROOM_EVENTS.presence, (payload: unknown) => {
       const parsed = PresenceEventSchema.safeParse(payload);
       if (parsed.success && parsed.data.sessionId === this.options.sessionId) onPresence?.(parsed.data);
+    });
+    this.io.on(ROOM_EVENTS.viewportUpdate, (payload: unknown) => {
+      const parsed = ViewportBroadcastSchema.safeParse(payload);
+      if (parsed.success && parsed.data.sessionId === this.options.sessionId) onViewport?.(parsed.data);
     });
     this.io.on(ROOM_EVENTS.pointerUpdate, (payload: unknown) => {
       const parsed = PointerBroadcastSchema.safeParse(payload);
@@ -425,14 +438,6 @@ export class CollabClient {
   }
 
   // ---- pointer and commands --------------------------------------------------------------------
-
-  private emitPointer(): void {
-    const pointer = this.nextPointer;
-    this.nextPointer = null;
-    if (!pointer || !this.joined) return;
-    this.lastPointerAt = Date.now();
-    this.io.volatile.emit(ROOM_EVENTS.pointerUpdate, pointer);
-  }
 
   /** Waits for the join, then emits and parses the ack; a refusal rejects with a CollabError. */
   private async command<T>(

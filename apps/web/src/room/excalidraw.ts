@@ -5,5 +5,13 @@ import '@excalidraw/excalidraw/index.css';
 
 export { CaptureUpdateAction, Excalidraw, reconcileElements, restoreElements } from '@excalidraw/excalidraw';
 export type { RemoteExcalidrawElement } from '@excalidraw/excalidraw/data/reconcile';
-export type { OrderedExcalidrawElement } from '@excalidraw/excalidraw/element/types';
-export type { Collaborator, ExcalidrawImperativeAPI, SocketId } from '@excalidraw/excalidraw/types';
+export type { FileId, OrderedExcalidrawElement } from '@excalidraw/excalidraw/element/types';
+export type {
+  BinaryFileData,
+  BinaryFiles,
+  Collaborator,
+  DataURL,
+  ExcalidrawImperativeAPI,
+  NormalizedZoomValue,
+  SocketId,
+} from '@excalidraw/excalidraw/types';

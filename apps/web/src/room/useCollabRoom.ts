@@ -6,6 +6,7 @@ import type {
   PresenceEvent,
   SceneElement,
   SessionState,
+  ViewportBroadcast,
 } from '@mockboard/contracts';
 import { CollabClient, type ConnectionStatus } from './collab-client';
 
@@ -13,6 +14,7 @@ import { CollabClient, type ConnectionStatus } from './collab-client';
 export interface BoardListeners {
   onRemoteElements?: (elements: SceneElement[]) => void;
   onPointer?: (event: PointerBroadcast) => void;
+  onViewport?: (event: ViewportBroadcast) => void;
   onPartnerLeft?: (userId: string) => void;
 }
 
@@ -57,6 +59,7 @@ export function useCollabRoom(sessionId: string) {
       sessionId,
       onRemoteElements: (elements) => active && listenersRef.current.onRemoteElements?.(elements),
       onPointer: (event) => active && listenersRef.current.onPointer?.(event),
+      onViewport: (event) => active && listenersRef.current.onViewport?.(event),
       onState: (next) => {
         if (!active) return;
         setState(next);

@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import type { Session } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
 import { aLiveSession } from '../../api/test/support/room-client';
-import { startTestApp, type TestApp } from '../../api/test/support/test-app';
-import { artifact, launchBrowser } from './support/browser';
-import { DESKTOP } from './support/members';
+import { artifact } from './support/browser';
+import { memberStage } from './support/members';
 import { aPng, noise, stripes } from './support/png';
 
 /** The test hooks the whiteboard puts on `window` (these tests compile without the DOM's types). */
@@ -51,33 +50,19 @@ const everyImageLoaded = (images: BoardImages | null) =>
   anImageInUse(images) && images!.used.every((id) => images!.loaded.includes(id));
 
 describe('images on the live room’s whiteboard', () => {
-  let server: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const stage = memberStage();
   const cspViolations: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.close();
-  });
-
   async function signedIn(user: SignedUpUser): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
-    contexts.push(context);
-    await context.addCookies([{ name: 'mockboard_session', value: user.accessToken, url: server.url }]);
+    const page = await stage.signedIn(user);
     // Playwright answers an <input type=file>, not Chromium's own picker (showOpenFilePicker): without
     // it, Excalidraw's file dialog falls back to the input, as in browsers that lack the picker.
-    await context.addInitScript(() => {
+    await page.addInitScript(() => {
       const global = globalThis as { showOpenFilePicker?: unknown; Window?: { prototype: object } };
       delete global.showOpenFilePicker;
       if (global.Window)
         delete (global.Window.prototype as { showOpenFilePicker?: unknown }).showOpenFilePicker;
     });
-    const page = await context.newPage();
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
@@ -85,7 +70,7 @@ describe('images on the live room’s whiteboard', () => {
   }
 
   async function openRoom(page: Page, session: Session): Promise<void> {
-    await page.goto(`${server.url}/sessions/${session.id}/room`);
+    await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     await waitForImages(page, (images) => images !== null);
   }
@@ -114,9 +99,9 @@ describe('images on the live room’s whiteboard', () => {
   }
 
   it('shows the image one peer inserts on the other’s board, though it is stored after it arrives', async () => {
-    const ada = await signUp(server.url, { displayName: 'Ada Host' });
-    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
-    const session = await aLiveSession(server.url, ada, ben);
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
     const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
     await Promise.all([openRoom(a, session), openRoom(b, session)]);
     const bensRequests = fileRequests(b);
@@ -137,7 +122,7 @@ describe('images on the live room’s whiteboard', () => {
     await b.waitForTimeout(500);
     await b.screenshot({ path: artifact('room-image-b.png') });
 
-    const stored = await request(server.url)
+    const stored = await request(stage.server.url)
       .get(`/api/sessions/${session.id}/files/${fileId}`)
       .set(ada.bearer)
       .buffer(true)
@@ -156,7 +141,7 @@ describe('images on the live room’s whiteboard', () => {
     expect(adasRequests).toEqual(['GET 200']);
 
     // The replay shows the image too.
-    await b.goto(`${server.url}/sessions/${session.id}/replay`);
+    await b.goto(`${stage.server.url}/sessions/${session.id}/replay`);
     await b.getByRole('heading', { level: 1, name: 'Whiteboard replay' }).waitFor();
     expect((await waitForImages(b, everyImageLoaded)).used).toEqual([fileId]);
     await b.waitForTimeout(500);
@@ -165,9 +150,9 @@ describe('images on the live room’s whiteboard', () => {
   });
 
   it('tells whoever inserts an image too large, in the server’s words, that it was not shared, and tries once only', async () => {
-    const ada = await signUp(server.url, { displayName: 'Ada Host' });
-    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
-    const session = await aLiveSession(server.url, ada, ben);
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
     const a = await signedIn(ada);
     await openRoom(a, session);
     const adasRequests = fileRequests(a);

@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import type { ReplayResponse, Session } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
 import { aLiveSession } from '../../api/test/support/room-client';
-import { startTestApp, type TestApp } from '../../api/test/support/test-app';
-import { artifact, launchBrowser } from './support/browser';
-import { DESKTOP, expectNoSidewaysScroll, PHONE } from './support/members';
+import { artifact } from './support/browser';
+import { DESKTOP, expectNoSidewaysScroll, memberStage, PHONE } from './support/members';
 
 /** The test hook the whiteboard puts on `window` (these tests compile without the DOM's types). */
 type SceneHook = { __mockboardScene?: () => { type: string }[] };
@@ -72,54 +71,40 @@ async function waitForSettledView(page: Page): Promise<View> {
 }
 
 describe('the live room in two browsers', () => {
-  let server: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const stage = memberStage();
   /** Every request a page made that did not go to our own server (fonts from a CDN, …). */
   const offOrigin: string[] = [];
   const cspViolations: string[] = [];
   /** Excalidraw's fonts, which must come from our own origin. */
   const fontsServed: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A browser context signed in as `user` through the session cookie the API itself sets. */
+  /** A page signed in as `user`, watched for requests that leave our origin and CSP violations. */
   async function signedIn(user: SignedUpUser, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'en-GB' });
-    contexts.push(context);
-    await context.addCookies([{ name: 'mockboard_session', value: user.accessToken, url: server.url }]);
-    const page = await context.newPage();
+    const page = await stage.signedIn(user, viewport);
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
     page.on('response', (response) => {
-      if (response.url().startsWith(`${server.url}/fonts/`) && response.ok())
+      if (response.url().startsWith(`${stage.server.url}/fonts/`) && response.ok())
         fontsServed.push(response.url());
     });
     page.on('request', (sent) => {
       const url = sent.url();
-      if (!url.startsWith(server.url) && !/^(data|blob):/.test(url)) offOrigin.push(url);
+      if (!url.startsWith(stage.server.url) && !/^(data|blob):/.test(url)) offOrigin.push(url);
     });
     return page;
   }
 
   async function openRoom(page: Page, session: Session): Promise<void> {
-    await page.goto(`${server.url}/sessions/${session.id}/room`);
+    await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     await waitForScene(page, boardReady);
   }
 
   it('shows what one peer draws on the other’s whiteboard, with both online, then replays it', async () => {
-    const ada = await signUp(server.url, { displayName: 'Ada Host' });
-    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
-    const session = await aLiveSession(server.url, ada, ben);
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
     const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
     await Promise.all([openRoom(a, session), openRoom(b, session)]);
 
@@ -168,7 +153,7 @@ describe('the live room in two browsers', () => {
     await a.getByRole('button', { name: /^Next: / }).click();
     await b.getByText(/Round 1 · Estimation/).waitFor();
 
-    const replay = await request(server.url)
+    const replay = await request(stage.server.url)
       .get(`/api/sessions/${session.id}/replay`)
       .set(ben.bearer)
       .expect(200);
@@ -176,7 +161,7 @@ describe('the live room in two browsers', () => {
     expect(entries.some((entry) => entry.element?.type === 'rectangle')).toBe(true);
     expect(entries.some((entry) => entry.kind === 'phase')).toBe(true);
 
-    await b.goto(`${server.url}/sessions/${session.id}/replay`);
+    await b.goto(`${stage.server.url}/sessions/${session.id}/replay`);
     await b.getByRole('heading', { level: 1, name: 'Whiteboard replay' }).waitFor();
     await b.getByRole('slider', { name: 'Replay position' }).waitFor();
     await waitForScene(b, hasRectangle);
@@ -205,11 +190,11 @@ describe('the live room in two browsers', () => {
   });
 
   it('swaps the roles for round 2, then ends the interview for both', async () => {
-    const ada = await signUp(server.url, { displayName: 'Ada Host' });
-    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
-    const session = await aLiveSession(server.url, ada, ben);
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
     // Round 2 is Ben's to interview: he picks its prompt.
-    await request(server.url)
+    await request(stage.server.url)
       .put(`/api/sessions/${session.id}/rounds/2/prompt`)
       .set(ben.bearer)
       .send({ promptId: 'chat-app' })
@@ -233,14 +218,14 @@ describe('the live room in two browsers', () => {
       .getByRole('dialog', { name: 'End the interview?' })
       .getByRole('button', { name: 'End interview' })
       .click();
-    await a.waitForURL(`${server.url}/sessions/${session.id}`);
+    await a.waitForURL(`${stage.server.url}/sessions/${session.id}`);
     await b.getByRole('dialog', { name: 'The interview has ended' }).waitFor();
   });
 
   it('follows what the partner’s screen shows: the same middle of the board, at the same zoom', async () => {
-    const ada = await signUp(server.url, { displayName: 'Ada Host' });
-    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
-    const session = await aLiveSession(server.url, ada, ben);
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
     const [a, b] = await Promise.all([signedIn(ada), signedIn(ben, { width: 1024, height: 700 })]);
     await Promise.all([openRoom(a, session), openRoom(b, session)]);
 
@@ -261,9 +246,9 @@ describe('the live room in two browsers', () => {
   });
 
   it('gives a solo session the same room: no partner, and the candidate moves the clock on', async () => {
-    const solo = await signUp(server.url, { displayName: 'Sol Alone' });
+    const solo = await signUp(stage.server.url, { displayName: 'Sol Alone' });
     const session = (
-      await request(server.url)
+      await request(stage.server.url)
         .post('/api/sessions/solo')
         .set(solo.bearer)
         .send({ promptId: 'url-shortener' })
@@ -278,13 +263,13 @@ describe('the live room in two browsers', () => {
   });
 
   it('tells a stranger the room is not theirs, in the server’s words', async () => {
-    const ada = await signUp(server.url, { displayName: 'Ada Host' });
-    const ben = await signUp(server.url, { displayName: 'Ben Guest' });
-    const stranger = await signUp(server.url, { displayName: 'Sam Stranger' });
-    const session = await aLiveSession(server.url, ada, ben);
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const stranger = await signUp(stage.server.url, { displayName: 'Sam Stranger' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
     const page = await signedIn(stranger);
 
-    await page.goto(`${server.url}/sessions/${session.id}/room`);
+    await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
     await page.getByRole('heading', { level: 1, name: 'This room is not yours to enter' }).waitFor();
     await page.getByText('You are not a participant of this session').waitFor();
     await page.screenshot({ path: artifact('room-forbidden.png') });

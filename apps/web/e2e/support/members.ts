@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { SignedUpUser } from '../../../api/test/support/factories';
 import { startTestApp, type TestApp } from '../../../api/test/support/test-app';
 import { launchBrowser } from './browser';
 
@@ -62,6 +63,8 @@ export interface MemberStage {
   readonly browser: Browser;
   /** A new member in their own browser context, closed when the block ends. */
   aMember(displayName: string, timezoneId: string): Promise<Page>;
+  /** A page signed in as a user made through the API (their session cookie), in a context of its own. */
+  signedIn(user: SignedUpUser, viewport?: { width: number; height: number }): Promise<Page>;
 }
 
 /**
@@ -91,6 +94,12 @@ export function memberStage(): MemberStage {
       const { context, page } = await signedUpMember(browser!, server!.url, displayName, timezoneId);
       contexts.push(context);
       return page;
+    },
+    async signedIn(user, viewport = DESKTOP) {
+      const context = await browser!.newContext({ viewport, locale: 'en-GB' });
+      contexts.push(context);
+      await context.addCookies([{ name: 'mockboard_session', value: user.accessToken, url: server!.url }]);
+      return context.newPage();
     },
   };
 }

@@ -121,9 +121,9 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
   }
 
   /**
-   * The two high-rate events (10 and 20 Hz per peer) are plain socket.io listeners: Nest's
-   * per-message pipeline (rxjs, guards, interceptors) cost a tenth of the server's CPU in
-   * bench/realtime and gives these handlers nothing they need.
+   * The high-rate events (strokes at up to 10 Hz, cursors at 20 Hz, views at 10 Hz per peer) are
+   * plain socket.io listeners: Nest's per-message pipeline (rxjs, guards, interceptors) cost a
+   * tenth of the server's CPU in bench/realtime and gives these handlers nothing they need.
    */
   handleConnection(socket: Socket): void {
     socket.on(ROOM_EVENTS.sceneUpdate, (payload: unknown, ack?: unknown) => {
@@ -138,8 +138,8 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
   update(socket: Socket, payload: unknown): Promise<SceneUpdateAck | ErrorAck> {
     return this.guard(async () => {
       this.limitRate(socket);
-      const count = (payload as { elements?: unknown } | null)?.elements;
-      if (Array.isArray(count) && count.length > ROOM_LIMITS.maxElementsPerUpdate) {
+      const sent = (payload as { elements?: unknown } | null)?.elements;
+      if (Array.isArray(sent) && sent.length > ROOM_LIMITS.maxElementsPerUpdate) {
         throw new RoomError(
           'too_large',
           `Send at most ${ROOM_LIMITS.maxElementsPerUpdate} elements per update`,

@@ -7,7 +7,8 @@ export function Avatar({ name }: { name: string }) {
   );
 }
 
-function initials(name: string): string {
+/** Up to two initials of a name, e.g. "AH" for "Ada Host" ("?" for a blank name). */
+export function initials(name: string): string {
   const letters = name
     .trim()
     .split(/\s+/)

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { loadPromptOptions } from '../api/promptOptions';
 import { useResource } from '../hooks/useResource';
+import { Field } from './Field';
 
 interface PromptSelectProps {
   label: string;
@@ -23,60 +23,47 @@ export function PromptSelect({
   error,
   name = 'promptId',
 }: PromptSelectProps) {
-  const id = useId();
   const prompts = useResource('prompt-options', () => loadPromptOptions());
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
 
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <>
+          <select
+            {...control}
+            name={name}
+            className="input select"
+            value={value}
+            disabled={prompts.status !== 'success'}
+            onChange={(event) => onChange(event.target.value)}
+          >
+            {prompts.status === 'loading' && <option value={value}>Loading prompts…</option>}
+            {prompts.status === 'error' && <option value={value}>Prompts could not be loaded</option>}
+            {prompts.status === 'success' && (
+              <>
+                {extraOptions.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+                {prompts.data.map((prompt) => (
+                  <option key={prompt.id} value={prompt.id}>
+                    {prompt.title}
+                  </option>
+                ))}
+              </>
+            )}
+          </select>
+          {prompts.status === 'error' && (
+            <p className="field__hint">
+              {prompts.error.message}{' '}
+              <button type="button" className="link-button" onClick={prompts.retry}>
+                Try again
+              </button>
+            </p>
+          )}
+        </>
       )}
-      <select
-        id={id}
-        name={name}
-        className="input select"
-        value={value}
-        disabled={prompts.status !== 'success'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {prompts.status === 'loading' && <option value={value}>Loading prompts…</option>}
-        {prompts.status === 'error' && <option value={value}>Prompts could not be loaded</option>}
-        {prompts.status === 'success' && (
-          <>
-            {extraOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-            {prompts.data.map((prompt) => (
-              <option key={prompt.id} value={prompt.id}>
-                {prompt.title}
-              </option>
-            ))}
-          </>
-        )}
-      </select>
-      {prompts.status === 'error' && (
-        <p className="field__hint">
-          {prompts.error.message}{' '}
-          <button type="button" className="link-button" onClick={prompts.retry}>
-            Try again
-          </button>
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, type ComponentPropsWithRef } from 'react';
+import type { ComponentPropsWithRef } from 'react';
+import { Field } from './Field';
 
 interface TextAreaFieldProps extends Omit<ComponentPropsWithRef<'textarea'>, 'id' | 'name'> {
   label: string;
@@ -9,31 +10,16 @@ interface TextAreaFieldProps extends Omit<ComponentPropsWithRef<'textarea'>, 'id
 
 /** A labelled multi-line input whose hint and error are announced with it. */
 export function TextAreaField({ label, name, hint, error, className, ...props }: TextAreaFieldProps) {
-  const id = useId();
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea
+          {...control}
+          name={name}
+          className={`input textarea${className ? ` ${className}` : ''}`}
+          {...props}
+        />
       )}
-      <textarea
-        id={id}
-        name={name}
-        className={`input textarea${className ? ` ${className}` : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...props}
-      />
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

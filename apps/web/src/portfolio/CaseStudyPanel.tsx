@@ -1,8 +1,8 @@
 import type { Session } from '@mockboard/contracts';
 import { useId, useState } from 'react';
-import { toApiRequestError } from '../api/client';
 import { caseStudyMarkdownUrl, getShareLink, revokeCaseStudyShare, shareCaseStudy } from '../api/scoring';
 import { CopyField, absoluteUrl } from '../components/CopyField';
+import { useAsyncAction } from '../hooks/useAsyncAction';
 import { useResource } from '../hooks/useResource';
 
 /**
@@ -18,16 +18,13 @@ export function CaseStudyPanel({ session }: { session: Session }) {
     : current.status === 'success' && current.data
       ? absoluteUrl(current.data)
       : null;
-  const [pending, setPending] = useState(false);
+  const { run, pending, error } = useAsyncAction();
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const id = useId();
 
   async function setShared(share: boolean) {
-    setPending(true);
-    setError(null);
     setStatus(null);
-    try {
+    await run(async () => {
       if (share) {
         const link = await shareCaseStudy(session.id);
         setChanged({ url: link && absoluteUrl(link) });
@@ -37,11 +34,7 @@ export function CaseStudyPanel({ session }: { session: Session }) {
         setChanged({ url: null });
         setStatus('Revoked: the link no longer works.');
       }
-    } catch (caught) {
-      setError(toApiRequestError(caught).message);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -88,7 +81,7 @@ export function CaseStudyPanel({ session }: { session: Session }) {
       </p>
       {error && (
         <p className="field__error" role="alert">
-          {error}
+          {error.message}
         </p>
       )}
     </section>

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { getCalendarFeedUrl, revokeCalendarFeedUrl } from '../api/calendarFeed';
-import { toApiRequestError } from '../api/client';
 import { CopyField, absoluteUrl } from '../components/CopyField';
 import { ErrorState, LoadingState } from '../components/StatusViews';
+import { useAsyncAction } from '../hooks/useAsyncAction';
 import { useResource } from '../hooks/useResource';
 
 /** The private feed URL for calendar apps, with Copy and Revoke (which makes a new one). */
@@ -10,24 +10,17 @@ export function CalendarSubscription() {
   const feed = useResource('calendar-feed', (signal) => getCalendarFeedUrl(signal));
   const [replaced, setReplaced] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending: revoking, error, clearError } = useAsyncAction();
   const [confirming, setConfirming] = useState(false);
-  const [revoking, setRevoking] = useState(false);
   const id = useId();
   const url = replaced ?? (feed.status === 'success' ? absoluteUrl(feed.data) : undefined);
 
   async function revoke() {
-    setRevoking(true);
-    setError(null);
-    try {
+    await run(async () => {
       setReplaced(absoluteUrl(await revokeCalendarFeedUrl()));
       setStatus('Done: the old link no longer works. Subscribe again with this new one.');
       setConfirming(false);
-    } catch (caught) {
-      setError(toApiRequestError(caught).message);
-    } finally {
-      setRevoking(false);
-    }
+    });
   }
 
   return (
@@ -49,7 +42,7 @@ export function CalendarSubscription() {
             value={url}
             copiedMessage="Copied. Paste it into your calendar app’s “subscribe by URL”."
             onStatus={(message) => {
-              setError(null);
+              clearError();
               setStatus(message);
             }}
           />
@@ -58,7 +51,7 @@ export function CalendarSubscription() {
           </p>
           {error && (
             <p className="field__error" role="alert">
-              {error}
+              {error.message}
             </p>
           )}
           {confirming ? (

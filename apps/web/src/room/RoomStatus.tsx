@@ -1,4 +1,5 @@
 import type { RoomParticipant } from '@mockboard/contracts';
+import { initials } from '../components/Avatar';
 import type { ConnectionStatus } from './collab-client';
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = {
@@ -62,13 +63,4 @@ export function PresenceList({ participants, online, idle, myUserId }: PresenceL
       })}
     </ul>
   );
-}
-
-function initials(name: string): string {
-  const letters = name
-    .trim()
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((word) => word.charAt(0).toUpperCase());
-  return letters.join('') || '?';
 }

@@ -1,32 +1,17 @@
 import type { Session } from '@mockboard/contracts';
-import { useCallback, useState } from 'react';
-import { toApiRequestError, type ApiRequestError } from '../api/client';
+import { useCallback } from 'react';
+import { useAsyncAction } from '../hooks/useAsyncAction';
 
 /**
  * Runs one change to a session (cancel, reschedule, choose a prompt…) and hands the updated
  * session, which every such endpoint returns, to the page.
  */
 export function useSessionAction(onChange: (session: Session) => void) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiRequestError | null>(null);
-
+  const action = useAsyncAction();
+  const { run: runAction } = action;
   const run = useCallback(
-    async (action: () => Promise<Session>): Promise<boolean> => {
-      setPending(true);
-      setError(null);
-      try {
-        onChange(await action());
-        return true;
-      } catch (caught) {
-        setError(toApiRequestError(caught));
-        return false;
-      } finally {
-        setPending(false);
-      }
-    },
-    [onChange],
+    (change: () => Promise<Session>) => runAction(async () => onChange(await change())),
+    [runAction, onChange],
   );
-
-  const clearError = useCallback(() => setError(null), []);
-  return { run, pending, error, clearError };
+  return { ...action, run };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  ChangePasswordRequestSchema,
   DISPLAY_NAME_MAX_LENGTH,
   LoginRequestSchema,
   PASSWORD_MAX_LENGTH,
@@ -139,6 +140,51 @@ describe('RegisterRequestSchema', () => {
         { field: 'displayName', message: 'must be at most 60 characters' },
       ]);
     });
+    it.each([
+      ['a line break', 'Ada\nLovelace'],
+      ['a carriage return', 'Ada\rLovelace'],
+      ['a tab', 'Ada\tLovelace'],
+      ['a NUL-like control', 'Ada\u0007'],
+      ['a C1 control', 'Ada\u0085Lovelace'],
+    ])('rejects a name with %s, naming the rule', (_what, displayName) => {
+      expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ displayName })))).toEqual([
+        { field: 'displayName', message: 'must not contain line breaks, tabs or other control characters' },
+      ]);
+    });
+
+    it.each(['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'])(
+      'rejects the bidi control %j',
+      (control) => {
+        expect(
+          fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ displayName: `Ada${control}nimda` }))),
+        ).toEqual([
+          {
+            field: 'displayName',
+            message:
+              'must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)',
+          },
+        ]);
+      },
+    );
+
+    it.each([
+      ['zero-width spaces', '\u200B\u200B\u200B'],
+      ['zero-width joiners and a BOM', '\u200D\u200C\uFEFF'],
+      ['zero-width and ordinary spaces', '\u200B \u200B\u00A0\u200B'],
+      ['a Hangul filler', '\u3164'],
+      ['a braille blank', '\u2800\u2800'],
+    ])('rejects a name made only of %s', (_what, displayName) => {
+      expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ displayName })))).toEqual([
+        { field: 'displayName', message: 'must contain at least one visible character' },
+      ]);
+    });
+
+    it.each(['José Núñez', '李小龍', 'محمد', 'Zoë 👩\u200D💻', 'O’Brien-Smith'])(
+      'accepts %j',
+      (displayName) => {
+        expect(RegisterRequestSchema.parse(aRegistration({ displayName })).displayName).toBe(displayName);
+      },
+    );
   });
 
   describe('timezone', () => {
@@ -240,6 +286,19 @@ describe('UpdateMeRequestSchema', () => {
     ]);
   });
 
+  it('applies the display name rules of registration', () => {
+    expect(fieldErrors(UpdateMeRequestSchema.safeParse({ displayName: 'Eve\u202Eredmin' }))).toEqual([
+      {
+        field: 'displayName',
+        message:
+          'must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)',
+      },
+    ]);
+    expect(fieldErrors(UpdateMeRequestSchema.safeParse({ displayName: '\u200B' }))).toEqual([
+      { field: 'displayName', message: 'must contain at least one visible character' },
+    ]);
+  });
+
   it('rejects fields a user may not change about themselves', () => {
     const result = UpdateMeRequestSchema.safeParse({ displayName: 'Grace', role: 'admin' });
 
@@ -250,5 +309,16 @@ describe('UpdateMeRequestSchema', () => {
 
   it('does not let an unknown key alone satisfy the at-least-one rule', () => {
     expect(UpdateMeRequestSchema.safeParse({ email: 'new@example.com' }).success).toBe(false);
+  });
+});
+
+describe('ChangePasswordRequestSchema', () => {
+  it('needs the current password and a new one of registration length', () => {
+    expect(
+      fieldErrors(ChangePasswordRequestSchema.safeParse({ currentPassword: '', newPassword: 'short' })),
+    ).toEqual([
+      { field: 'currentPassword', message: 'must not be empty' },
+      { field: 'newPassword', message: `must be at least ${PASSWORD_MIN_LENGTH} characters` },
+    ]);
   });
 });

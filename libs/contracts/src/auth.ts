@@ -6,18 +6,46 @@ export const PASSWORD_MAX_LENGTH = 200;
 export const DISPLAY_NAME_MAX_LENGTH = 60;
 
 const EmailSchema = z.email({ message: 'must be a valid email address' }).max(254);
+// Line breaks, tabs and other C0/C1 controls break every layout a name is shown in.
+const CONTROL_CHARACTER = /\p{Cc}/u;
+// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder the text around
+// them, so a name could pose as someone else's or reverse a partner's words on screen.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+// What renders as nothing: spaces, format characters (zero-width space/joiners, marks) and the
+// blank "letters" (Hangul fillers, braille blank) that impersonate an empty name.
+const INVISIBLE = /[\p{Z}\p{Cf}\s\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** Why a display name cannot be shown safely, or null when it can. Shared by the API and the forms. */
+export function displayNameProblem(name: string): string | null {
+  if (CONTROL_CHARACTER.test(name)) return 'must not contain line breaks, tabs or other control characters';
+  if (BIDI_CONTROL.test(name)) {
+    return 'must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)';
+  }
+  if (name.length > 0 && name.replace(INVISIBLE, '').length === 0) {
+    return 'must contain at least one visible character';
+  }
+  return null;
+}
+
 const DisplayNameSchema = z
   .string()
   .trim()
   .min(1, { message: 'must not be empty' })
-  .max(DISPLAY_NAME_MAX_LENGTH, { message: `must be at most ${DISPLAY_NAME_MAX_LENGTH} characters` });
+  .max(DISPLAY_NAME_MAX_LENGTH, { message: `must be at most ${DISPLAY_NAME_MAX_LENGTH} characters` })
+  .superRefine((name, context) => {
+    const problem = displayNameProblem(name);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Strength is checked on the server (a dictionary-based estimator); this is only the envelope. */
+const NewPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` });
 
 export const RegisterRequestSchema = z.strictObject({
   email: EmailSchema,
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-    .max(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` }),
+  password: NewPasswordSchema,
   displayName: DisplayNameSchema,
   timezone: TimeZoneSchema,
 });
@@ -57,6 +85,37 @@ export const UpdateMeRequestSchema = z
     message: 'send at least one of displayName, timezone, targetLevel',
   });
 export type UpdateMeRequest = z.infer<typeof UpdateMeRequestSchema>;
+
+export const ChangePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1, { message: 'must not be empty' }).max(PASSWORD_MAX_LENGTH),
+  newPassword: NewPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
+
+/** One sign-in (a browser or API client holding a token), as its owner sees it. */
+export const SignInSessionSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  /** Shortened User-Agent header of the sign-in, null when the client sent none. */
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  /** The sign-in this request was made with. */
+  current: z.boolean(),
+});
+export type SignInSession = z.infer<typeof SignInSessionSchema>;
+
+export const SignInSessionListResponseSchema = z.object({
+  sessions: z.array(SignInSessionSchema),
+});
+export type SignInSessionListResponse = z.infer<typeof SignInSessionListResponseSchema>;
+
+export const RevokeSignInSessionsResponseSchema = z.object({
+  /** How many sign-ins were ended. */
+  revoked: z.number().int().nonnegative(),
+});
+export type RevokeSignInSessionsResponse = z.infer<typeof RevokeSignInSessionsResponseSchema>;
 
 /** The cookie that carries the access token for browsers (httpOnly, SameSite=Lax). */
 export const SESSION_COOKIE_NAME = 'mockboard_session';

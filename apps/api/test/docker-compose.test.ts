@@ -39,4 +39,11 @@ describe('docker-compose.yml', () => {
     expect(compose.services.app!.volumes).toContain('appdata:/data');
     expect(Object.keys(compose.volumes).sort()).toEqual(['appdata', 'pgdata']);
   });
+
+  it('refuses to start without a JWT_SECRET instead of falling back to a public one', () => {
+    const secret = compose.services.app!.environment?.JWT_SECRET;
+    // `${VAR:?message}` makes compose stop with the message when VAR is unset or empty.
+    expect(secret).toMatch(/^\$\{JWT_SECRET:\?[^}]*openssl rand[^}]*\}$/);
+    expect(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')).not.toMatch(/JWT_SECRET:-/);
+  });
 });

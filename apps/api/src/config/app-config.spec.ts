@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, PUBLISHED_JWT_SECRETS, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   let dataDir: string;
@@ -56,5 +56,107 @@ describe('loadConfig', () => {
   it('parses the admin email list case-insensitively', () => {
     const config = loadConfig({ DATA_DIR: dataDir, ADMIN_EMAILS: ' Ada@Example.test, ,bob@example.test ' });
     expect(config.adminEmails).toEqual(['ada@example.test', 'bob@example.test']);
+  });
+
+  function configErrorOf(env: Record<string, string>): string {
+    try {
+      loadConfig({ DATA_DIR: dataDir, ...env });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('expected a ConfigError');
+  }
+
+  it('refuses a JWT_SECRET published in the repository, naming the variable without printing it', () => {
+    for (const secret of PUBLISHED_JWT_SECRETS) {
+      const message = configErrorOf({ JWT_SECRET: secret });
+      expect(message).toMatch(/JWT_SECRET: is an example value published in the Mockboard repository/);
+      expect(message).toContain('openssl rand');
+      expect(message).not.toContain(secret);
+    }
+    expect(configErrorOf({ JWT_SECRET: 'change-me-to-a-long-random-secret-of-32-chars' })).toContain(
+      'JWT_SECRET:',
+    );
+  });
+
+  it('refuses a predictable JWT_SECRET: one repeated character or a repeated pattern', () => {
+    for (const secret of ['a'.repeat(40), ' '.repeat(40), 'abc1'.repeat(10), '0123456789abcdef'.repeat(3)]) {
+      expect(configErrorOf({ JWT_SECRET: secret })).toMatch(/JWT_SECRET: is too predictable/);
+    }
+    expect(loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'k3J9x-Qw7Zp2Lm8Rt4Vb6Nc1Hy5Gd0Fs' }).jwt.secret).toBe(
+      'k3J9x-Qw7Zp2Lm8Rt4Vb6Nc1Hy5Gd0Fs',
+    );
+  });
+
+  it('never prints secrets in a configuration error: JWT_SECRET, METRICS_TOKEN, URL passwords', () => {
+    const message = configErrorOf({
+      JWT_SECRET: 'tooShortButSecretValue',
+      METRICS_TOKEN: 'tiny-token',
+      DATABASE_URL: 'mysql://app:Db-Pass@w0rd/x@db:3306/app',
+      REDIS_URL: 'http://:RedisPass123@cache:6379',
+      PORT: 'eighty',
+    });
+    expect(message).toMatch(
+      /JWT_SECRET: must be at least 32 characters \(got a hidden value of 22 characters\)/,
+    );
+    expect(message).toMatch(/METRICS_TOKEN: must be at least 16 characters \(got a hidden value/);
+    expect(message).toContain(
+      'DATABASE_URL: must be a postgres:// or postgresql:// URL (got "mysql://app:***@db:3306/app")',
+    );
+    expect(message).toContain(
+      'REDIS_URL: must be a redis:// or rediss:// URL (got "http://:***@cache:6379")',
+    );
+    expect(message).toContain('PORT:');
+    for (const secret of ['tooShortButSecretValue', 'tiny-token', 'Db-Pass', 'w0rd', 'RedisPass123']) {
+      expect(message).not.toContain(secret);
+    }
+    expect(configErrorOf({ DATABASE_URL: 'host=db user=app password=Sekr1t' })).not.toContain('Sekr1t');
+  });
+
+  it('takes PUBLIC_URL as an http(s) origin and refuses paths, queries and other schemes', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).publicUrl).toBeNull();
+    expect(loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://Mockboard.Example.com/' }).publicUrl).toBe(
+      'https://mockboard.example.com',
+    );
+    expect(loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://10.0.0.5:8080' }).publicUrl).toBe(
+      'http://10.0.0.5:8080',
+    );
+    for (const bad of [
+      'mockboard.example.com',
+      'ftp://x.example',
+      'https://x.example/app',
+      'https://x.example/?a=1',
+      'https://u:p@x.example',
+    ]) {
+      expect(configErrorOf({ PUBLIC_URL: bad })).toMatch(
+        /PUBLIC_URL: must be the http:\/\/ or https:\/\/ address/,
+      );
+    }
+  });
+
+  it('sends secure cookies and HSTS when PUBLIC_URL is https; an explicit COOKIE_SECURE wins', () => {
+    const https = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://mockboard.example.com' });
+    expect([https.cookieSecure, https.hsts]).toEqual([true, true]);
+    const http = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://mockboard.lan' });
+    expect([http.cookieSecure, http.hsts]).toEqual([false, false]);
+    expect(
+      loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://m.example', COOKIE_SECURE: 'false' }).cookieSecure,
+    ).toBe(false);
+    expect(
+      loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://m.lan', COOKIE_SECURE: 'true' }).cookieSecure,
+    ).toBe(true);
+  });
+
+  it('refuses a METRICS_PORT equal to PORT', () => {
+    expect(configErrorOf({ PORT: '3000', METRICS_PORT: '3000' })).toMatch(
+      /METRICS_PORT: must differ from PORT/,
+    );
+    expect(
+      loadConfig({ DATA_DIR: dataDir, METRICS_PORT: '9464', METRICS_TOKEN: 'a-long-metrics-token-1' }),
+    ).toMatchObject({
+      metricsPort: 9464,
+      metricsToken: 'a-long-metrics-token-1',
+    });
   });
 });

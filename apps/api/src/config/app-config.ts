@@ -3,6 +3,67 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+const MAKE_A_SECRET = 'generate your own, e.g. with `openssl rand -base64 48`';
+
+/**
+ * JWT_SECRET values anyone can read in this repository (the old docker-compose default, examples in
+ * docs): a server signing with one of them lets anybody sign in as any user. The one list of them;
+ * deploy-safety.test.ts scans the repository's files so a new example cannot slip past it.
+ */
+export const PUBLISHED_JWT_SECRETS: readonly string[] = ['change-me-to-a-long-random-secret-of-32-chars'];
+
+/** Variables whose values are never printed, not even in a configuration error. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'METRICS_TOKEN']);
+
+/**
+ * Cheap guard against hand-typed secrets: fewer than 8 distinct characters, or one short pattern
+ * repeated (e.g. "abcabc…"). 32 random hex characters have fewer than 8 distinct ones with a
+ * probability below 1e-7, so a generated secret is never refused.
+ */
+function isLowEntropy(secret: string): boolean {
+  if (new Set(secret).size < 8) return true;
+  // Periodic with a period p: shifting by p leaves the string unchanged.
+  for (let period = 1; period <= Math.min(64, secret.length / 2); period++) {
+    if (secret.slice(period) === secret.slice(0, secret.length - period)) return true;
+  }
+  return false;
+}
+
+/** An http(s) origin, optionally with a trailing slash: no path, query, fragment or credentials. */
+function isPublicOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    !url.username &&
+    !url.password &&
+    !value.includes('?') &&
+    !value.includes('#')
+  );
+}
+
+/** How a bad value is shown in a configuration error: secrets and URL passwords never appear. */
+function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (SECRET_VARIABLES.has(name)) return `a hidden value of ${value.length} characters`;
+  return JSON.stringify(withoutPasswords(value));
+}
+
+/**
+ * Masks a password in a URL (`scheme://user:password@host`, up to the last "@", so an unescaped "@"
+ * or "/" in the password is masked too) or in libpq's `password=...` form. Masking too much is fine.
+ */
+function withoutPasswords(value: string): string {
+  const url = /^([a-z][a-z0-9+.-]*:\/\/)(.*)@([^@]*)$/i.exec(value);
+  const masked = url
+    ? `${url[1]}${url[2]!.includes(':') ? `${url[2]!.split(':')[0]}:***` : url[2]}@${url[3]}`
+    : value;
+  return masked.replace(/(password\s*=\s*)\S+/gi, '$1***');
+}
+
 /**
  * Every environment variable the server reads, validated once at start. A bad value stops the
  * start with a message naming the variable; nothing else in the app reads `process.env`.
@@ -19,14 +80,30 @@ const EnvSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
     .default('public'),
   DATA_DIR: z.string().min(1).default('./.data'),
-  JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  JWT_SECRET: z
+    .string()
+    .min(32, { message: 'must be at least 32 characters' })
+    .refine((secret) => !PUBLISHED_JWT_SECRETS.includes(secret), {
+      message: `is an example value published in the Mockboard repository; ${MAKE_A_SECRET}`,
+    })
+    .refine((secret) => !isLowEntropy(secret), {
+      message: `is too predictable (a repeated character or pattern); ${MAKE_A_SECRET}`,
+    })
+    .optional(),
   JWT_TTL_SECONDS: z.coerce
     .number()
     .int()
     .min(60)
     .max(90 * 24 * 3600)
     .default(7 * 24 * 3600),
-  COOKIE_SECURE: z.stringbool().default(false),
+  PUBLIC_URL: z
+    .string()
+    .refine(isPublicOrigin, {
+      message:
+        'must be the http:// or https:// address users open, without a path (e.g. https://mockboard.example.com)',
+    })
+    .optional(),
+  COOKIE_SECURE: z.stringbool().optional(),
   TRUST_PROXY: z.stringbool().default(false),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   ADMIN_EMAILS: z.string().default(''),
@@ -37,6 +114,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
     .optional(),
+  METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -48,7 +127,18 @@ export interface AppConfig {
     { kind: 'postgres'; url: string; schema: string } | { kind: 'embedded'; dataDir: string; schema: string };
   dataDir: string;
   jwt: { secret: string; ttlSeconds: number };
+  /**
+   * The origin users open (PUBLIC_URL, e.g. https://mockboard.example.com), for the links the app
+   * writes and the Origin check; null when unset (links then use http://localhost:<port>).
+   */
+  publicUrl: string | null;
   cookieSecure: boolean;
+  /** Strict-Transport-Security is sent only when the public URL is https. */
+  hsts: boolean;
+  /** METRICS_TOKEN: /metrics then needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** METRICS_PORT: /metrics is then served only on this port (on HOST), not on the main one. */
+  metricsPort?: number;
   trustProxy: boolean;
   authRateLimitPerMinute: number;
   adminEmails: string[];
@@ -72,11 +162,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `${name}: ${issue.message} (got ${JSON.stringify(env[name])})`;
+      return `${name}: ${issue.message} (got ${shownValue(name, env[name])})`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+    throw new ConfigError(
+      `Invalid configuration:\n  METRICS_PORT: must differ from PORT, or be unset to serve /metrics on PORT (got ${e.METRICS_PORT})`,
+    );
+  }
+  const publicUrl = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null;
+  const https = publicUrl?.startsWith('https:') ?? false;
   const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -86,7 +183,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'embedded', dataDir: join(dataDir, 'pglite'), schema: e.DATABASE_SCHEMA },
     dataDir,
     jwt: { secret: e.JWT_SECRET ?? localSecret(dataDir), ttlSeconds: e.JWT_TTL_SECONDS },
-    cookieSecure: e.COOKIE_SECURE,
+    publicUrl,
+    // An explicit COOKIE_SECURE wins (e.g. TLS ends before a proxy that PUBLIC_URL does not show).
+    cookieSecure: e.COOKIE_SECURE ?? https,
+    hsts: https,
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
     trustProxy: e.TRUST_PROXY,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     adminEmails: e.ADMIN_EMAILS.split(',')

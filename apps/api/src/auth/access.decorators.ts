@@ -16,9 +16,16 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => Set
 
 export interface AuthenticatedRequest {
   user?: UserEntity;
+  /** The sign-in session the request's token belongs to (set with `user`). */
+  signInSessionId?: string;
 }
 
 /** The signed-in user (routes without `@Public`/`@OptionalAuth` always have one). */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   return context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+});
+
+/** The id of the sign-in session the request was made with (on routes that need a signed-in user). */
+export const CurrentSignIn = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  return context.switchToHttp().getRequest<AuthenticatedRequest>().signInSessionId;
 });

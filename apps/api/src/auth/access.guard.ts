@@ -10,19 +10,19 @@ import type { Request } from 'express';
 import type { Role } from '@mockboard/contracts';
 import { ACCESS_KEY, ROLES_KEY, type Access, type AuthenticatedRequest } from './access.decorators';
 import { AuthTokens } from './auth.tokens';
-import { UsersRepository } from './users.repository';
+import { SignInSessions } from './sign-in-sessions.service';
 
 /**
  * The app-wide guard: every HTTP route needs a signed-in user unless marked otherwise, and
- * `@Roles(...)` narrows it further. The user is read fresh from the database on each request, so
- * a role change or a deleted account takes effect at once.
+ * `@Roles(...)` narrows it further. The sign-in session and the user are read fresh from the
+ * database on each request, so a logout, a role change or a deleted account takes effect at once.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AuthTokens,
-    private readonly users: UsersRepository,
+    private readonly signIns: SignInSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,9 +33,12 @@ export class AccessGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const token = this.tokens.tokenFromRequest(request);
-    const userId = token ? await this.tokens.userIdFrom(token) : null;
-    const user = userId ? await this.users.findById(userId) : null;
-    if (user) request.user = user;
+    const signedIn = token ? await this.signIns.authenticate(token) : null;
+    const user = signedIn?.user;
+    if (signedIn) {
+      request.user = signedIn.user;
+      request.signInSessionId = signedIn.sessionId;
+    }
     if (access === 'optional') return true;
     if (!user) throw new UnauthorizedException('Sign in to continue');
 

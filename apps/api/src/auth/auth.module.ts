@@ -8,8 +8,13 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthTokens } from './auth.tokens';
+import { LoginThrottlesRepository } from './login-throttles.repository';
 import { MeController } from './me.controller';
 import { PasswordHasher } from './password-hasher';
+import { PasswordStrength } from './password-strength';
+import { SignInSessionsRepository } from './sign-in-sessions.repository';
+import { SignInSessions } from './sign-in-sessions.service';
+import { SignInSocketsGateway } from './sign-in-sockets.gateway';
 import { SocketAuthenticator } from './socket-authenticator';
 import { UsersRepository } from './users.repository';
 
@@ -37,10 +42,15 @@ import { UsersRepository } from './users.repository';
     AuthService,
     AuthTokens,
     PasswordHasher,
+    PasswordStrength,
     UsersRepository,
+    SignInSessionsRepository,
+    SignInSessions,
+    SignInSocketsGateway,
+    LoginThrottlesRepository,
     SocketAuthenticator,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthTokens, UsersRepository, PasswordHasher, SocketAuthenticator],
+  exports: [AuthTokens, UsersRepository, PasswordHasher, PasswordStrength, SocketAuthenticator],
 })
 export class AuthModule {}

@@ -1,5 +1,8 @@
 import {
   ConflictException,
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
   Inject,
   Injectable,
   NotFoundException,
@@ -7,31 +10,49 @@ import {
 } from '@nestjs/common';
 import type {
   AuthResponse,
+  ChangePasswordRequest,
   LoginRequest,
   RegisterRequest,
   UpdateMeRequest,
   User,
 } from '@mockboard/contracts';
+import { RequestValidationException } from '../common/zod-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isUniqueViolation } from '../database/postgres-errors';
-import { AuthTokens } from './auth.tokens';
+import { describeWait } from './login-backoff';
+import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';
+import { PasswordStrength } from './password-strength';
+import { SignInSessions, type SignInClient } from './sign-in-sessions.service';
 import { toUserView } from './user.entity';
 import { UsersRepository } from './users.repository';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
+
+/** 429 for an account with too many failed logins; the controller copies the wait to Retry-After. */
+export class LoginThrottledException extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      `Too many failed sign-ins for this email; try again ${describeWait(retryAfterSeconds)}`,
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
-    private readonly tokens: AuthTokens,
+    private readonly strength: PasswordStrength,
+    private readonly signIns: SignInSessions,
+    private readonly throttles: LoginThrottlesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(request: RegisterRequest): Promise<AuthResponse> {
+  async register(request: RegisterRequest, client: SignInClient): Promise<AuthResponse> {
+    this.requireStrong('password', request.password, [request.email, request.displayName]);
     const passwordHash = await this.passwords.hash(request.password);
     const role = this.config.adminEmails.includes(request.email.toLowerCase()) ? 'admin' : 'member';
     try {
@@ -42,7 +63,7 @@ export class AuthService {
         role,
         passwordHash,
       });
-      return { user: toUserView(user), accessToken: await this.tokens.issue(user.id) };
+      return { user: toUserView(user), accessToken: await this.signIns.start(user.id, client) };
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictException('An account with this email already exists; sign in instead');
@@ -51,17 +72,49 @@ export class AuthService {
     }
   }
 
-  /** Unknown email and wrong password fail alike, in message and in time. */
-  async login(request: LoginRequest): Promise<AuthResponse> {
+  /**
+   * Unknown email and wrong password fail alike, in message and in time, and both count against
+   * the per-email limit (so the limit does not tell which emails have an account either).
+   */
+  async login(request: LoginRequest, client: SignInClient): Promise<AuthResponse> {
+    const attempt = await this.throttles.attempt(request.email);
+    if (!attempt.allowed) throw new LoginThrottledException(attempt.retryAfterSeconds);
     const user = await this.users.findByEmailWithPassword(request.email);
     const valid = await this.passwords.verify(user?.passwordHash, request.password);
     if (!user || !valid) throw new UnauthorizedException(WRONG_CREDENTIALS);
-    return { user: toUserView(user), accessToken: await this.tokens.issue(user.id) };
+    await this.throttles.clear(request.email);
+    return { user: toUserView(user), accessToken: await this.signIns.start(user.id, client) };
+  }
+
+  /**
+   * Needs the current password (a stolen session alone cannot lock the owner out); signs out every
+   * other sign-in, keeping the one that made the change.
+   */
+  async changePassword(userId: string, sessionId: string, request: ChangePasswordRequest): Promise<void> {
+    const user = await this.users.findByIdWithPassword(userId);
+    if (!user) throw new NotFoundException('Your account no longer exists');
+    // 403, not 401: the caller is signed in, and a 401 would sign the web app out.
+    if (!(await this.passwords.verify(user.passwordHash, request.currentPassword))) {
+      throw new ForbiddenException('Your current password is not correct');
+    }
+    if (request.newPassword === request.currentPassword) {
+      throw new RequestValidationException('body', [
+        { field: 'newPassword', message: 'must be different from your current password' },
+      ]);
+    }
+    this.requireStrong('newPassword', request.newPassword, [user.email, user.displayName]);
+    await this.users.setPassword(userId, await this.passwords.hash(request.newPassword));
+    await this.signIns.revokeAll(userId, sessionId);
   }
 
   async updateProfile(userId: string, changes: UpdateMeRequest): Promise<User> {
     const user = await this.users.update(userId, changes);
     if (!user) throw new NotFoundException('Your account no longer exists');
     return toUserView(user);
+  }
+
+  private requireStrong(field: string, password: string, personalInputs: string[]): void {
+    const weakness = this.strength.weakness(password, personalInputs);
+    if (weakness) throw new RequestValidationException('body', [{ field, message: weakness }]);
   }
 }

@@ -5,8 +5,15 @@ import { SESSION_COOKIE_NAME } from '@mockboard/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
+/** `sid` names the sign-in session row; a token without one (issued before sessions) is refused. */
 interface TokenClaims {
   sub: string;
+  sid: string;
+}
+
+export interface TokenSubject {
+  userId: string;
+  sessionId: string;
 }
 
 /** Issues and reads access tokens: JWTs carried in an httpOnly cookie or an Authorization header. */
@@ -17,15 +24,23 @@ export class AuthTokens {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  issue(userId: string): Promise<string> {
-    return this.jwt.signAsync({ sub: userId } satisfies TokenClaims);
+  get ttlSeconds(): number {
+    return this.config.jwt.ttlSeconds;
   }
 
-  /** The user id in a valid token, or null for a missing, expired or forged one. */
-  async userIdFrom(token: string): Promise<string | null> {
+  issue(subject: TokenSubject): Promise<string> {
+    return this.jwt.signAsync({ sub: subject.userId, sid: subject.sessionId } satisfies TokenClaims);
+  }
+
+  /**
+   * Who a validly signed, unexpired token names, or null for a missing, expired or forged one.
+   * Whether its session is still live is SignInSessions' question.
+   */
+  async subjectFrom(token: string): Promise<TokenSubject | null> {
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(token);
-      return typeof claims.sub === 'string' ? claims.sub : null;
+      const claims = await this.jwt.verifyAsync<Partial<TokenClaims>>(token);
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+      return { userId: claims.sub, sessionId: claims.sid };
     } catch {
       return null;
     }

@@ -1,15 +1,27 @@
-import { Controller, Get, Patch } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UpdateMeRequestSchema, type UpdateMeRequest, type User } from '@mockboard/contracts';
+import {
+  ChangePasswordRequestSchema,
+  UpdateMeRequestSchema,
+  type ChangePasswordRequest,
+  type RevokeSignInSessionsResponse,
+  type SignInSessionListResponse,
+  type UpdateMeRequest,
+  type User,
+} from '@mockboard/contracts';
 import { ValidBody } from '../common/validated.decorators';
-import { CurrentUser } from './access.decorators';
+import { CurrentSignIn, CurrentUser } from './access.decorators';
 import { AuthService } from './auth.service';
+import { SignInSessions } from './sign-in-sessions.service';
 import { toUserView, type UserEntity } from './user.entity';
 
 @ApiTags('me')
 @Controller('me')
 export class MeController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly signIns: SignInSessions,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The signed-in user' })
@@ -24,5 +36,46 @@ export class MeController {
     @ValidBody(UpdateMeRequestSchema) body: UpdateMeRequest,
   ): Promise<User> {
     return this.auth.updateProfile(user.id, body);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Change the password (current one required); signs out every other sign-in',
+    description: '403 when the current password is wrong; 400 when the new one is too easy to guess.',
+  })
+  changePassword(
+    @CurrentUser() user: UserEntity,
+    @CurrentSignIn() sessionId: string,
+    @ValidBody(ChangePasswordRequestSchema) body: ChangePasswordRequest,
+  ): Promise<void> {
+    return this.auth.changePassword(user.id, sessionId, body);
+  }
+
+  @Get('sessions')
+  @ApiOperation({
+    summary: 'Active sign-ins of the user, most recently used first; `current` marks this one',
+  })
+  async sessions(
+    @CurrentUser() user: UserEntity,
+    @CurrentSignIn() sessionId: string,
+  ): Promise<SignInSessionListResponse> {
+    return { sessions: await this.signIns.list(user.id, sessionId) };
+  }
+
+  @Post('sessions/revoke-all')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign out everywhere: ends every sign-in of the user, this one included, and their sockets',
+  })
+  async revokeAll(@CurrentUser() user: UserEntity): Promise<RevokeSignInSessionsResponse> {
+    return { revoked: await this.signIns.revokeAll(user.id, null) };
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Ends one sign-in of the user (404 for an unknown or ended one) and its sockets' })
+  revoke(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<void> {
+    return this.signIns.revoke(user.id, id);
   }
 }

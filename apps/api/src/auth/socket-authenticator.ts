@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SESSION_COOKIE_NAME } from '@mockboard/contracts';
-import { AuthTokens } from './auth.tokens';
-import type { UserEntity } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { SignInSessions, type Authenticated } from './sign-in-sessions.service';
 
 export interface HandshakeLike {
   headers: { cookie?: string | undefined };
@@ -12,18 +10,15 @@ export interface HandshakeLike {
 /** Authenticates a socket.io handshake: `auth: {token}` from API clients, else the session cookie. */
 @Injectable()
 export class SocketAuthenticator {
-  constructor(
-    private readonly tokens: AuthTokens,
-    private readonly users: UsersRepository,
-  ) {}
+  constructor(private readonly signIns: SignInSessions) {}
 
-  async userFrom(handshake: HandshakeLike): Promise<UserEntity | null> {
+  /** The user and their live sign-in session, or null (the handshake is then refused). */
+  async identify(handshake: HandshakeLike): Promise<Authenticated | null> {
     const token =
       typeof handshake.auth?.token === 'string'
         ? handshake.auth.token
         : cookieValue(handshake.headers.cookie);
-    const userId = token ? await this.tokens.userIdFrom(token) : null;
-    return userId ? this.users.findById(userId) : null;
+    return token ? this.signIns.authenticate(token) : null;
   }
 }
 

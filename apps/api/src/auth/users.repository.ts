@@ -30,6 +30,15 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
+  /** The user with the password hash, for checking the current password. */
+  findByIdWithPassword(id: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id })
+      .getOne();
+  }
+
   /** The user with this email in any letter case, with the password hash for verification. */
   findByEmailWithPassword(email: string): Promise<UserEntity | null> {
     return this.users

@@ -9,6 +9,8 @@ import type { JsonLogger } from '../common/json-logger';
 
 export interface SocketData {
   user: import('../auth/user.entity').UserEntity;
+  /** The sign-in session of the handshake's token; revoking it disconnects the socket. */
+  signInSessionId: string;
 }
 
 type RedisClient = ReturnType<typeof createClient>;
@@ -54,10 +56,11 @@ export class RealtimeIoAdapter extends IoAdapter {
     } as ServerOptions) as Server;
     const authenticator = this.context.get(SocketAuthenticator, { strict: false });
     server.use((socket, next) => {
-      authenticator.userFrom(socket.handshake).then(
-        (user) => {
-          if (!user) return next(new Error('unauthorized: sign in first'));
-          (socket.data as SocketData).user = user;
+      authenticator.identify(socket.handshake).then(
+        (signedIn) => {
+          if (!signedIn) return next(new Error('unauthorized: sign in first'));
+          (socket.data as SocketData).user = signedIn.user;
+          (socket.data as SocketData).signInSessionId = signedIn.sessionId;
           next();
         },
         () => next(new Error('unauthorized: sign in first')),

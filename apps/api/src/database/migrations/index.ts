@@ -4,6 +4,7 @@ import { CreateRoom1764200000000 } from './1764200000000-create-room';
 import { CreateScoring1764300000000 } from './1764300000000-create-scoring';
 import { IndexReliability1764400000000 } from './1764400000000-index-reliability';
 import { LighterRoomLog1764500000000 } from './1764500000000-lighter-room-log';
+import { SignInSessions1764600000000 } from './1764600000000-sign-in-sessions';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateScoring1764300000000,
   IndexReliability1764400000000,
   LighterRoomLog1764500000000,
+  SignInSessions1764600000000,
 ];

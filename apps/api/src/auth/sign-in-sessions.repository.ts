@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface SignInSessionRow {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface NewSignInSession {
+  userId: string;
+  ttlSeconds: number;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+const COLUMNS = `id, user_id AS "userId", created_at AS "createdAt", last_seen_at AS "lastSeenAt",
+  expires_at AS "expiresAt", user_agent AS "userAgent", ip`;
+
+/**
+ * Every query on sign_in_sessions. A session is live while it is neither revoked nor expired;
+ * revoking statements are written as `WITH ... UPDATE ... RETURNING` so that both drivers return
+ * the revoked ids the same way (the socket rooms to empty).
+ */
+@Injectable()
+export class SignInSessionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(session: NewSignInSession): Promise<SignInSessionRow> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO sign_in_sessions (user_id, expires_at, user_agent, ip)
+       VALUES ($1, now() + make_interval(secs => $2), $3, $4)
+       RETURNING ${COLUMNS}`,
+      [session.userId, session.ttlSeconds, session.userAgent, session.ip],
+    )) as SignInSessionRow[];
+    return row!;
+  }
+
+  /** The live session with this id (a primary-key lookup: this runs on every request). */
+  async findLive(id: string): Promise<SignInSessionRow | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM sign_in_sessions
+       WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+      [id],
+    )) as SignInSessionRow[];
+    return row ?? null;
+  }
+
+  /** Records activity; the condition keeps concurrent requests from rewriting the row each time. */
+  async touch(id: string, minIntervalSeconds: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE sign_in_sessions SET last_seen_at = now()
+       WHERE id = $1 AND last_seen_at < now() - make_interval(secs => $2)`,
+      [id, minIntervalSeconds],
+    );
+  }
+
+  /** The user's live sessions, most recently used first. */
+  listLive(userId: string): Promise<SignInSessionRow[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM sign_in_sessions
+       WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+       ORDER BY last_seen_at DESC, created_at DESC`,
+      [userId],
+    ) as Promise<SignInSessionRow[]>;
+  }
+
+  /** Revokes one live session of this user; returns its id, or null if there is none such. */
+  async revoke(userId: string, id: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `WITH revoked AS (
+         UPDATE sign_in_sessions SET revoked_at = now()
+         WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()
+         RETURNING id
+       ) SELECT id FROM revoked`,
+      [id, userId],
+    )) as { id: string }[];
+    return row?.id ?? null;
+  }
+
+  /** Revokes every live session of the user except `keep` (null: all); returns the revoked ids. */
+  async revokeAll(userId: string, keep: string | null): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `WITH revoked AS (
+         UPDATE sign_in_sessions SET revoked_at = now()
+         WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)
+         RETURNING id
+       ) SELECT id FROM revoked`,
+      [userId, keep],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+}

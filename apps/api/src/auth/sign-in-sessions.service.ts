@@ -1,0 +1,102 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { SignInSession } from '@mockboard/contracts';
+import { AuthTokens } from './auth.tokens';
+import { SignInSessionsRepository, type SignInSessionRow } from './sign-in-sessions.repository';
+import { SignInSocketsGateway } from './sign-in-sockets.gateway';
+import type { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+/** What a request or socket is authenticated as: a user, through one live sign-in session. */
+export interface Authenticated {
+  user: UserEntity;
+  sessionId: string;
+}
+
+/** Where a sign-in came from, as shown in the profile's list. */
+export interface SignInClient {
+  userAgent: string | undefined;
+  ip: string | undefined;
+}
+
+// last_seen_at is for people ("active 5 minutes ago"): one write a minute at most per session.
+const LAST_SEEN_RESOLUTION_SECONDS = 60;
+const USER_AGENT_MAX_LENGTH = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Server-side sign-in sessions behind the JWTs: a token is honoured only while its session row is
+ * live, read by primary key on every request and socket handshake (no cache, so a revocation holds
+ * at once on every instance), and revoking a session also disconnects its sockets.
+ */
+@Injectable()
+export class SignInSessions {
+  constructor(
+    private readonly sessions: SignInSessionsRepository,
+    private readonly users: UsersRepository,
+    private readonly tokens: AuthTokens,
+    private readonly sockets: SignInSocketsGateway,
+  ) {}
+
+  /** Opens a session for the user and returns its access token. */
+  async start(userId: string, client: SignInClient): Promise<string> {
+    const session = await this.sessions.insert({
+      userId,
+      ttlSeconds: this.tokens.ttlSeconds,
+      userAgent: shortUserAgent(client.userAgent),
+      ip: client.ip?.slice(0, 64) || null,
+    });
+    return this.tokens.issue({ userId, sessionId: session.id });
+  }
+
+  /** The user and session behind a token, or null if the token is bad or its session is over. */
+  async authenticate(token: string): Promise<Authenticated | null> {
+    const subject = await this.tokens.subjectFrom(token);
+    if (!subject || !UUID.test(subject.sessionId)) return null;
+    const session = await this.sessions.findLive(subject.sessionId);
+    if (!session || session.userId !== subject.userId) return null;
+    const user = await this.users.findById(session.userId);
+    if (!user) return null;
+    if (Date.now() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_SECONDS * 1000) {
+      await this.sessions.touch(session.id, LAST_SEEN_RESOLUTION_SECONDS);
+    }
+    return { user, sessionId: session.id };
+  }
+
+  async list(userId: string, currentSessionId: string): Promise<SignInSession[]> {
+    const rows = await this.sessions.listLive(userId);
+    return rows.map((row) => toSignInSessionView(row, currentSessionId));
+  }
+
+  /** Ends one of the user's sessions; someone else's (or an ended one) is "not found". */
+  async revoke(userId: string, sessionId: string): Promise<void> {
+    const revoked = UUID.test(sessionId) ? await this.sessions.revoke(userId, sessionId) : null;
+    if (!revoked) throw new NotFoundException('No active sign-in with this id');
+    this.sockets.disconnect([revoked]);
+  }
+
+  /** Ends every session of the user but `keep` (null ends them all); returns how many ended. */
+  async revokeAll(userId: string, keep: string | null): Promise<number> {
+    const revoked = await this.sessions.revokeAll(userId, keep);
+    this.sockets.disconnect(revoked);
+    return revoked.length;
+  }
+}
+
+function toSignInSessionView(row: SignInSessionRow, currentSessionId: string): SignInSession {
+  return {
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    userAgent: row.userAgent,
+    ip: row.ip,
+    current: row.id === currentSessionId,
+  };
+}
+
+/** Enough of the User-Agent to recognise a device; control characters never reach the page. */
+function shortUserAgent(header: string | undefined): string | null {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = header?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return cleaned ? cleaned.slice(0, USER_AGENT_MAX_LENGTH) : null;
+}

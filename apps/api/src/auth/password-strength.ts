@@ -41,12 +41,13 @@ export class PasswordStrength {
   }
 }
 
-/** The email's local part and domain words and the name's words, as zxcvbn's user inputs. */
+/** The email, its local part and their words, and the name's words, as zxcvbn's user inputs. */
 function personalWords(inputs: readonly string[]): string[] {
   const words = new Set<string>();
   for (const input of inputs) {
     const lower = input.toLowerCase();
     words.add(lower);
+    words.add(lower.split('@')[0]!);
     for (const part of lower.split(/[^\p{L}\p{N}]+/u)) if (part.length >= 3) words.add(part);
   }
   return [...words];

@@ -1,5 +1,7 @@
+import { ROOM_LIMITS } from '@mockboard/contracts';
 import { signUp } from './support/factories';
 import { aCheckedRectangle, aLiveSession } from './support/room-client';
+import { aSceneUsage, sceneUsageOf } from './support/room-factories';
 import { SceneWriter } from '../src/room/scene-writer';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -115,5 +117,117 @@ describe('the scene writer', () => {
     expect((outcomes[4] as PromiseRejectedResult).reason).toMatchObject({ code: 'internal' });
     expect(await stored(first)).toEqual(['b@1', 'before@1', 'c@1', 'd@1', 'e@1', 'f@1']);
     expect(await stored(second)).toEqual([]);
+  });
+
+  const outcomesOf = (settled: PromiseSettledResult<unknown>[]) =>
+    settled.map((outcome) =>
+      outcome.status === 'fulfilled'
+        ? 'stored'
+        : `${(outcome.reason as { code: string }).code}:${(outcome.reason as { budget?: string }).budget}`,
+    );
+  const bytesOf = (checked: { json: string }) => Buffer.byteLength(checked.json);
+
+  it('keeps the byte counters of the scene and the log exact, in UTF-8 bytes', async () => {
+    const sessionId = await aSession();
+    const first = element('a', 1, { text: 'größer ✓' });
+    const second = element('a', 2, { text: 'größer ✓✓✓' });
+    const other = element('b', 1);
+    await writer.submit(sessionId, [first, other]);
+    await writer.submit(sessionId, [second]);
+
+    const [stored] = (await server.dataSource.query(
+      `SELECT sum(bytes)::int AS scene,
+         (SELECT sum(octet_length(element::text))::int FROM room_events WHERE session_id = $1) AS log
+       FROM scene_elements WHERE session_id = $1`,
+      [sessionId],
+    )) as { scene: number; log: number }[];
+    expect(await sceneUsageOf(server.dataSource, sessionId)).toEqual({
+      sceneBytes: bytesOf(second) + bytesOf(other),
+      logBytes: bytesOf(first) + bytesOf(other) + bytesOf(second),
+    });
+    expect(stored).toEqual({
+      scene: bytesOf(second) + bytesOf(other),
+      log: bytesOf(first) + bytesOf(other) + bytesOf(second),
+    });
+  });
+
+  it('refuses what would pass the scene budget, names it, and keeps the stored copy', async () => {
+    const sessionId = await aSession();
+    await writer.submit(sessionId, [element('kept', 1)]);
+    const { sceneBytes } = await sceneUsageOf(server.dataSource, sessionId);
+    await aSceneUsage(server.dataSource, sessionId, { sceneBytes: ROOM_LIMITS.maxSceneBytes - 10 });
+
+    const refused = writer.submit(sessionId, [element('kept', 2, { text: 'a longer text than before' })]);
+    await expect(refused).rejects.toMatchObject({ code: 'too_large', budget: 'scene' });
+    await expect(refused).rejects.toThrow(/whiteboard is full.*10 MB/);
+    expect(await stored(sessionId)).toEqual(['kept@1']);
+    expect(sceneBytes).toBeGreaterThan(0);
+    // Deleting still works on a full board, and so does an edit that makes the scene smaller.
+    await expect(writer.submit(sessionId, [element('kept', 3, { isDeleted: true })])).resolves.toMatchObject({
+      accepted: [{ id: 'kept', isDeleted: true }],
+    });
+  });
+
+  it('refuses what the log has no room for, and names the log', async () => {
+    const sessionId = await aSession();
+    await aSceneUsage(server.dataSource, sessionId, { logBytes: ROOM_LIMITS.maxLogBytes - 10 });
+    const refused = writer.submit(sessionId, [element('late', 1)]);
+    await expect(refused).rejects.toMatchObject({ code: 'too_large', budget: 'log' });
+    await expect(refused).rejects.toThrow(/change history is full \(50 MB\)/);
+    expect(await logged(sessionId)).toEqual([]);
+  });
+
+  it('lets no batch of concurrent updates overshoot a budget', async () => {
+    const sessionId = await aSession();
+    const copies = Array.from({ length: 40 }, (_, index) => element(`n${index}`, 1));
+    const room = copies.slice(0, 7).reduce((sum, copy) => sum + bytesOf(copy), 0);
+    await aSceneUsage(server.dataSource, sessionId, { sceneBytes: ROOM_LIMITS.maxSceneBytes - room });
+
+    const outcomes = outcomesOf(
+      await Promise.allSettled(copies.map((copy) => writer.submit(sessionId, [copy]))),
+    );
+    expect(outcomes.filter((outcome) => outcome === 'stored')).toHaveLength(7);
+    expect(outcomes.filter((outcome) => outcome === 'too_large:scene')).toHaveLength(33);
+    expect((await sceneUsageOf(server.dataSource, sessionId)).sceneBytes).toBe(ROOM_LIMITS.maxSceneBytes);
+  });
+
+  it('counts only live elements against the element cap: deleted ones do not block drawing', async () => {
+    const sessionId = await aSession();
+    await server.dataSource.query(
+      `INSERT INTO scene_elements (session_id, element_id, version, version_nonce, is_deleted, data)
+       SELECT $1, 'gone-' || i, 2, 1, i > 100, jsonb_build_object('id', 'gone-' || i)
+       FROM generate_series(1, 10000) AS i`,
+      [sessionId],
+    );
+    const outcomes = await Promise.allSettled([
+      writer.submit(sessionId, [element('fresh', 1)]), // 101 live
+      writer.submit(sessionId, [element('gone-500', 3)]), // brought back: 102 live
+      writer.submit(sessionId, [element('gone-5', 3, { isDeleted: true })]), // 101 live
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+  }, 60_000);
+
+  it('keeps one log row per element while its author drags it, the last version', async () => {
+    const sessionId = await aSession();
+    const drag = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((version) => writer.submit(sessionId, [element('dragged', version)], 'ann')),
+    );
+    await writer.submit(sessionId, [element('dragged', 7)], 'bob'); // another author: kept apart
+    await writer.submit(sessionId, [element('other', 1)], 'ann');
+
+    expect(await logged(sessionId)).toEqual(['dragged@6', 'dragged@7', 'other@1']);
+    expect(await stored(sessionId)).toEqual(['dragged@7', 'other@1']);
+    const versions = drag.map((result) => result.version);
+    const [{ seq }] = (await server.dataSource.query(
+      `SELECT seq FROM room_events WHERE session_id = $1 AND element->>'version' = '6'`,
+      [sessionId],
+    )) as [{ seq: string }];
+    expect(versions.at(-1)).toBe(Number(seq)); // the version points at a row that exists
+    const usage = await sceneUsageOf(server.dataSource, sessionId);
+    const [{ log }] = (await server.dataSource.query(
+      `SELECT sum(octet_length(element::text))::int AS log FROM room_events WHERE session_id = $1`,
+      [sessionId],
+    )) as [{ log: number }];
+    expect(usage.logBytes).toBe(log); // replaced rows are no longer counted
   });
 });

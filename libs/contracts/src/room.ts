@@ -8,8 +8,12 @@ export const ROOM_LIMITS = {
   maxMessageBytes: 1_000_000,
   /** Elements in one scene:update. */
   maxElementsPerUpdate: 500,
-  /** Live and deleted elements in one scene. */
+  /** Live elements in one scene (deleted ones count against maxSceneBytes instead). */
   maxElementsPerScene: 10_000,
+  /** UTF-8 bytes of one scene's stored elements, deleted ones included. */
+  maxSceneBytes: 10_000_000,
+  /** UTF-8 bytes of one session's whiteboard change log (the replay). */
+  maxLogBytes: 50_000_000,
   /** Bytes of one element's JSON. */
   maxElementBytes: 64_000,
   /** Bytes of one pasted image. */
@@ -43,9 +47,20 @@ export type SceneElement = z.infer<typeof SceneElementSchema>;
 
 const SessionIdSchema = z.uuid({ message: 'must be a session id' });
 
+/**
+ * Which of a scene's limits refused an update (with `too_large`): its live elements, the bytes of
+ * its stored elements, or the bytes of its change log.
+ */
+export const SceneBudgetSchema = z.enum(['elements', 'scene', 'log']);
+export type SceneBudget = z.infer<typeof SceneBudgetSchema>;
+
 export const ErrorAckSchema = z.object({
   ok: z.literal(false),
-  error: z.object({ code: SocketErrorCodeSchema, message: z.string() }),
+  error: z.object({
+    code: SocketErrorCodeSchema,
+    message: z.string(),
+    budget: SceneBudgetSchema.optional(),
+  }),
 });
 export type ErrorAck = z.infer<typeof ErrorAckSchema>;
 
@@ -198,5 +213,28 @@ export const ReplayEntrySchema = z.object({
 });
 export type ReplayEntry = z.infer<typeof ReplayEntrySchema>;
 
-export const ReplayResponseSchema = z.object({ sessionId: z.uuid(), entries: z.array(ReplayEntrySchema) });
+/**
+ * The log is served in pages, so a request's memory stays bounded whatever the log's size: at most
+ * `limit` entries and about `maxPageBytes` of element JSON (always at least one entry).
+ */
+export const REPLAY_PAGE = { defaultLimit: 2_000, maxLimit: 5_000, maxPageBytes: 2_000_000 } as const;
+
+/** `?after=<cursor>&limit=<n>`: the entries after the cursor a previous page returned. */
+export const ReplayQuerySchema = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/, { message: 'must be the nextCursor of a previous page' })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(REPLAY_PAGE.maxLimit).optional(),
+});
+export type ReplayQuery = z.infer<typeof ReplayQuerySchema>;
+
+export const ReplayResponseSchema = z.object({
+  sessionId: z.uuid(),
+  entries: z.array(ReplayEntrySchema),
+  /** Pass as `after` for the next page; null when this page reached the end of the log. */
+  nextCursor: z.string().nullable(),
+  /** Entries in the whole log when the first page was read (a live session's log may grow). */
+  total: z.number().int().nullable(),
+});
 export type ReplayResponse = z.infer<typeof ReplayResponseSchema>;

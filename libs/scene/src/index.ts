@@ -1,4 +1,5 @@
 export * from './element-version';
+export * from './log-coalescing';
 export * from './replay';
 export * from './scene-diff';
 export * from './scene-to-svg';

@@ -4,6 +4,7 @@ import {
   scenesGrownBy,
   scenesNeedingVersion,
   versionsAfterLog,
+  type SceneLimits,
   type StoredScene,
 } from './scene-batch';
 
@@ -121,6 +122,109 @@ describe('planSceneBatch', () => {
   });
 });
 
+describe('planSceneBatch with budgets', () => {
+  const sized = (id: string, version: number, bytes: number, isDeleted = false) => ({
+    ...copy(id, version),
+    isDeleted,
+    bytes,
+  });
+  const limits = (overrides: Partial<SceneLimits<Copy & { bytes: number }>> = {}) => ({
+    maxElements: 100,
+    maxSceneBytes: 1_000,
+    maxLogBytes: 5_000,
+    sizeOf: (element: Copy & { bytes: number }) => element.bytes,
+    ...overrides,
+  });
+  const verdicts = (plan: { outcomes: ({ refused: string } | { accepted: unknown[] })[] }) =>
+    plan.outcomes.map((outcome) => ('refused' in outcome ? outcome.refused : 'ok'));
+
+  it('counts the bytes a batch adds to the scene, refusing the update that would pass the budget', () => {
+    const stored = new Map([
+      ['s1', scene({ sceneBytes: 600, copies: new Map([['a', { ...copy('a', 1), bytes: 100 }]]) })],
+    ]);
+    const plan = planSceneBatch(
+      [
+        { sceneId: 's1', elements: [sized('b', 1, 200)] }, // 800
+        { sceneId: 's1', elements: [sized('c', 1, 300)] }, // would be 1,100: refused
+        { sceneId: 's1', elements: [sized('a', 2, 250)] }, // 950: a grew by 150
+        { sceneId: 's1', elements: [sized('b', 2, 100)] }, // 850: shrinking always fits
+      ],
+      stored,
+      limits(),
+    );
+    expect(verdicts(plan)).toEqual(['ok', 'scene_budget', 'ok', 'ok']);
+    expect(plan.sceneBytes.get('s1')).toBe(250);
+    expect(plan.winners.map((winner) => winner.element.id)).toEqual(['b', 'a']);
+  });
+
+  it('refuses what the log has no room for, and says which budget is full', () => {
+    const plan = planSceneBatch(
+      [
+        { sceneId: 's1', elements: [sized('a', 1, 300)] },
+        { sceneId: 's1', elements: [sized('a', 2, 300)] }, // log would hold 5,100 bytes
+      ],
+      new Map([['s1', scene({ logBytes: 4_500 })]]),
+      limits(),
+    );
+    expect(verdicts(plan)).toEqual(['ok', 'log_budget']);
+  });
+
+  it('lets a full board be cleared: a deletion may grow its element a little', () => {
+    const stored = new Map([
+      ['s1', scene({ sceneBytes: 1_000, copies: new Map([['a', { ...copy('a', 1), bytes: 100 }]]) })],
+    ]);
+    const plan = planSceneBatch(
+      [
+        { sceneId: 's1', elements: [sized('a', 2, 110, true)] },
+        { sceneId: 's1', elements: [sized('new', 1, 5, true)] }, // a new tombstone still costs bytes
+      ],
+      stored,
+      limits(),
+    );
+    expect(verdicts(plan)).toEqual(['ok', 'scene_budget']);
+  });
+
+  it('counts live elements only against the element cap', () => {
+    const stored = new Map([
+      [
+        's1',
+        scene({
+          elementCount: 2,
+          copies: new Map([
+            ['gone', { ...copy('gone', 3), isDeleted: true }],
+            ['live', copy('live', 1)],
+          ]),
+        }),
+      ],
+    ]);
+    const plan = planSceneBatch(
+      [
+        { sceneId: 's1', elements: [sized('n1', 1, 1)] }, // 3 of 3
+        { sceneId: 's1', elements: [sized('n2', 1, 1)] }, // would be 4: refused
+        { sceneId: 's1', elements: [sized('live', 2, 1, true)] }, // deleted: 2
+        { sceneId: 's1', elements: [sized('n2', 1, 1), sized('ghost', 1, 1, true)] }, // 3: fits
+        { sceneId: 's1', elements: [sized('gone', 4, 1)] }, // restored: would be 4
+      ],
+      stored,
+      limits({ maxElements: 3 }),
+    );
+    expect(verdicts(plan)).toEqual(['ok', 'scene_full', 'ok', 'ok', 'scene_full']);
+  });
+
+  it('leaves the scene as it was after a refused update', () => {
+    const plan = planSceneBatch(
+      [
+        { sceneId: 's1', elements: [sized('a', 5, 2_000)] }, // too big: refused
+        { sceneId: 's1', elements: [sized('a', 1, 10)] }, // wins: the refused copy was never stored
+      ],
+      new Map([['s1', scene()]]),
+      limits(),
+    );
+    expect(verdicts(plan)).toEqual(['scene_budget', 'ok']);
+    expect(plan.winners.map((winner) => winner.element.version)).toEqual([1]);
+  });
+});
+
 describe('versionsAfterLog', () => {
   it('gives each update the sequence of its last logged copy, or its scene’s latest so far', () => {
     const updates = [
@@ -162,6 +266,19 @@ describe('what a batch needs to read', () => {
 
   it('counts only the scenes the batch adds elements to', () => {
     expect(scenesGrownBy(updates, (id) => copies.get(id))).toEqual(['s2']);
+  });
+
+  it('counts a scene where a deleted element comes back, not one that only gains tombstones', () => {
+    const known = new Map([['s1', new Map([['a', { ...copy('a', 1), isDeleted: true }]])]]);
+    expect(
+      scenesGrownBy(
+        [
+          { sceneId: 's1', elements: [copy('a', 2)] },
+          { sceneId: 's2', elements: [{ ...copy('b', 1), isDeleted: true }] },
+        ],
+        (id) => known.get(id),
+      ),
+    ).toEqual(['s1']);
   });
 
   it('asks for the version only of scenes where an update changed nothing', () => {

@@ -1,16 +1,26 @@
 import { incomingWins, type Versioned } from './element-version';
 
+/** A stored copy as the planner sees it: the rule's fields and, when known, its stored size. */
+export interface StoredCopy extends Versioned {
+  /** Bytes of the copy's stored JSON (0 when unknown). */
+  bytes?: number;
+}
+
 /** What the store knows of one scene before a batch is written into it. */
 export interface StoredScene {
   /** Whether the scene may still change (its session is not over). */
   editable: boolean;
   /**
-   * Elements the scene holds, deleted ones included. Only needed for scenes the batch adds
+   * Live (not deleted) elements the scene holds. Only needed for scenes the batch may add live
    * elements to (see scenesGrownBy); for the others any number will do.
    */
   elementCount: number;
   /** The stored copies of the elements the batch touches, by id (only those the scene has). */
-  copies: ReadonlyMap<string, Versioned>;
+  copies: ReadonlyMap<string, StoredCopy>;
+  /** Bytes of the scene's stored elements, tombstones included (0 when unknown). */
+  sceneBytes?: number;
+  /** Bytes of the scene's change log (0 when unknown). */
+  logBytes?: number;
 }
 
 /** One client update: the changed elements of one scene, as they arrived. */
@@ -19,7 +29,25 @@ export interface SceneBatchUpdate<T extends Versioned> {
   elements: readonly T[];
 }
 
-export type SceneRefusal = 'scene_closed' | 'scene_full';
+/** What one scene may hold. A bare number is the element cap alone (no byte budgets). */
+export interface SceneLimits<T> {
+  /** Live elements: tombstones do not count, or deleted work would block drawing forever. */
+  maxElements: number;
+  /** Bytes of the stored elements, tombstones included (they are stored). */
+  maxSceneBytes: number;
+  /** Bytes of the change log. */
+  maxLogBytes: number;
+  /** Bytes of an element's JSON as it will be stored. */
+  sizeOf: (element: T) => number;
+}
+
+/**
+ * A deletion may grow its element by this much (a longer version or nonce) and still pass a full
+ * scene budget: otherwise a full board could not even be cleared. Bounded: one per live element.
+ */
+export const TOMBSTONE_SLACK_BYTES = 64;
+
+export type SceneRefusal = 'scene_closed' | 'scene_full' | 'scene_budget' | 'log_budget';
 
 export type SceneUpdateOutcome<T> =
   | { refused: SceneRefusal }
@@ -37,21 +65,36 @@ export interface SceneBatchPlan<T> {
   log: { sceneId: string; element: T }[];
   /** The final winner per scene and element id: what the stored scene must hold afterwards. */
   winners: { sceneId: string; element: T }[];
+  /** Per scene the batch changed: how many bytes its stored elements grew by (may be negative). */
+  sceneBytes: Map<string, number>;
+}
+
+interface PlannedScene {
+  editable: boolean;
+  count: number;
+  sceneBytes: number;
+  logBytes: number;
+  copies: Map<string, StoredCopy>;
 }
 
 /**
  * Decides a whole batch of updates at once, exactly as applying them one after another would:
  * each copy is merged by Excalidraw's rule against the stored copy or an earlier update's, an
- * update to a closed scene is refused, and so is one that would push its scene past
- * `maxElementsPerScene`. The store then needs one write for the winners and one for the log,
- * whatever the batch size.
+ * update to a closed scene is refused, and so is one that would push its scene past a limit (live
+ * elements, bytes of the scene, bytes of the log; see SceneLimits). A refused update changes
+ * nothing. The store then needs one write for the winners and one for the log, whatever the
+ * batch size.
  */
 export function planSceneBatch<T extends Versioned>(
   updates: readonly SceneBatchUpdate<T>[],
   stored: ReadonlyMap<string, StoredScene>,
-  maxElementsPerScene: number,
+  limitsOrMaxElements: number | SceneLimits<T>,
 ): SceneBatchPlan<T> {
-  const scenes = new Map<string, { editable: boolean; count: number; copies: Map<string, Versioned> }>();
+  const limits: SceneLimits<T> =
+    typeof limitsOrMaxElements === 'number'
+      ? { maxElements: limitsOrMaxElements, maxSceneBytes: Infinity, maxLogBytes: Infinity, sizeOf: () => 0 }
+      : limitsOrMaxElements;
+  const scenes = new Map<string, PlannedScene>();
   const sceneOf = (sceneId: string) => {
     let scene = scenes.get(sceneId);
     if (!scene) {
@@ -59,6 +102,8 @@ export function planSceneBatch<T extends Versioned>(
       scene = {
         editable: known?.editable ?? false,
         count: known?.elementCount ?? 0,
+        sceneBytes: known?.sceneBytes ?? 0,
+        logBytes: known?.logBytes ?? 0,
         copies: new Map(known?.copies),
       };
       scenes.set(sceneId, scene);
@@ -68,33 +113,64 @@ export function planSceneBatch<T extends Versioned>(
 
   const log: SceneBatchPlan<T>['log'] = [];
   const winners = new Map<string, { sceneId: string; element: T }>();
+  const sceneBytes = new Map<string, number>();
   const outcomes = updates.map((update): SceneUpdateOutcome<T> => {
     const scene = sceneOf(update.sceneId);
     if (!scene.editable) return { refused: 'scene_closed' };
-    const added = new Set(update.elements.map((element) => element.id).filter((id) => !scene.copies.has(id)));
-    if (scene.count + added.size > maxElementsPerScene) return { refused: 'scene_full' };
-    scene.count += added.size;
 
+    // Merged tentatively: a refused update must leave the scene as it was.
     const accepted = new Map<string, T>();
+    const before = new Map<string, StoredCopy | undefined>();
     for (const element of update.elements) {
-      if (!incomingWins(scene.copies.get(element.id), element)) continue;
-      scene.copies.set(element.id, element);
+      const current = accepted.get(element.id) ?? scene.copies.get(element.id);
+      if (!incomingWins(current, element)) continue;
+      if (!before.has(element.id)) before.set(element.id, scene.copies.get(element.id));
       accepted.delete(element.id); // a later copy of the same id moves to the end
       accepted.set(element.id, element);
     }
+
+    let liveDelta = 0;
+    let bytesDelta = 0;
+    let budgetGrowth = 0;
+    let logGrowth = 0;
+    const sizes = new Map<string, number>();
+    for (const element of accepted.values()) {
+      const previous = before.get(element.id);
+      const size = limits.sizeOf(element);
+      sizes.set(element.id, size);
+      const wasLive = previous !== undefined && !previous.isDeleted;
+      liveDelta += (element.isDeleted ? 0 : 1) - (wasLive ? 1 : 0);
+      const growth = size - (previous?.bytes ?? 0);
+      bytesDelta += growth;
+      budgetGrowth += element.isDeleted && wasLive ? Math.max(0, growth - TOMBSTONE_SLACK_BYTES) : growth;
+      logGrowth += size;
+    }
+    if (liveDelta > 0 && scene.count + liveDelta > limits.maxElements) return { refused: 'scene_full' };
+    if (budgetGrowth > 0 && scene.sceneBytes + bytesDelta > limits.maxSceneBytes)
+      return { refused: 'scene_budget' };
+    if (logGrowth > 0 && scene.logBytes + logGrowth > limits.maxLogBytes) return { refused: 'log_budget' };
+
+    scene.count += liveDelta;
+    scene.sceneBytes += bytesDelta;
+    // Counted before coalescing (which may replace older rows): near the cap this refuses a
+    // little early rather than let a batch overshoot.
+    scene.logBytes += logGrowth;
+    if (accepted.size > 0) sceneBytes.set(update.sceneId, (sceneBytes.get(update.sceneId) ?? 0) + bytesDelta);
     const start = log.length;
     for (const element of accepted.values()) {
+      const { id, version, versionNonce, isDeleted } = element;
+      scene.copies.set(id, { id, version, versionNonce, isDeleted, bytes: sizes.get(id)! });
       log.push({ sceneId: update.sceneId, element });
-      winners.set(`${update.sceneId}\u0000${element.id}`, { sceneId: update.sceneId, element });
+      winners.set(`${update.sceneId}\u0000${id}`, { sceneId: update.sceneId, element });
     }
     return { accepted: [...accepted.values()], logRange: [start, log.length] };
   });
-  return { outcomes, log, winners: [...winners.values()] };
+  return { outcomes, log, winners: [...winners.values()], sceneBytes };
 }
 
 /**
- * The scenes an update of the batch adds an element to (an id the scene does not hold yet): only
- * their element count matters for the cap, so only theirs needs counting.
+ * The scenes an update of the batch may add a live element to (an id the scene does not hold yet,
+ * or holds deleted, sent live): only their live-element count matters for the cap.
  */
 export function scenesGrownBy(
   updates: readonly SceneBatchUpdate<Versioned>[],
@@ -103,7 +179,12 @@ export function scenesGrownBy(
   const grown = new Set<string>();
   for (const update of updates) {
     const known = copies(update.sceneId);
-    if (update.elements.some((element) => !known?.has(element.id))) grown.add(update.sceneId);
+    const addsLive = update.elements.some((element) => {
+      if (element.isDeleted) return false;
+      const stored = known?.get(element.id);
+      return !stored || stored.isDeleted;
+    });
+    if (addsLive) grown.add(update.sceneId);
   }
   return [...grown];
 }

@@ -1,48 +1,62 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import type { ReplayResponse } from '@mockboard/contracts';
+import {
+  REPLAY_PAGE,
+  ReplayQuerySchema,
+  type ReplayEntry,
+  type ReplayQuery,
+  type ReplayResponse,
+} from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
 import type { UserEntity } from '../auth/user.entity';
+import { ValidQuery } from '../common/validated.decorators';
 import { SessionViewsService } from '../scheduling/session-views.service';
-
-interface EventRow {
-  seq: string;
-  at: Date;
-  kind: 'scene' | 'phase' | 'round';
-  element: ReplayResponse['entries'][number]['element'];
-  phase: ReplayResponse['entries'][number]['phase'];
-  round: number | null;
-}
+import { SceneRepository } from './scene.repository';
 
 @ApiTags('sessions')
 @Controller('sessions')
 export class ReplayController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly scenes: SceneRepository,
     private readonly views: SessionViewsService,
   ) {}
 
+  /**
+   * Paged, so ten concurrent replays of a 50 MB log cost ten pages of memory, not ten logs
+   * (issue 11: whole logs in memory took 2.9 GB and stalled /api/health).
+   */
   @Get(':id/replay')
   @ApiOperation({
-    summary: 'Every accepted whiteboard change, phase and round change, in order (participants and admins)',
+    summary:
+      'Accepted whiteboard, phase and round changes in order, one page at a time: pass nextCursor as ' +
+      '`after` until it is null (participants and admins)',
   })
-  async replay(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<ReplayResponse> {
+  async replay(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @ValidQuery(ReplayQuerySchema) query: ReplayQuery,
+  ): Promise<ReplayResponse> {
     await this.views.visibleRecord(user, id);
-    const rows: EventRow[] = await this.dataSource.query(
-      `SELECT seq, at, kind, element, phase, round FROM room_events WHERE session_id = $1 ORDER BY seq`,
-      [id],
-    );
+    const after = Number(query.after ?? 0);
+    const { rows, more } = await this.scenes.logPage(id, {
+      after,
+      limit: query.limit ?? REPLAY_PAGE.defaultLimit,
+      maxBytes: REPLAY_PAGE.maxPageBytes,
+    });
+    const entries = rows.map((row): ReplayEntry => ({
+      seq: Number(row.seq),
+      at: row.at.toISOString(),
+      kind: row.kind,
+      element: row.element,
+      phase: row.phase as ReplayEntry['phase'],
+      round: row.round === null ? null : Number(row.round),
+    }));
     return {
       sessionId: id,
-      entries: rows.map((row) => ({
-        seq: Number(row.seq),
-        at: row.at.toISOString(),
-        kind: row.kind,
-        element: row.element,
-        phase: row.phase,
-        round: row.round === null ? null : Number(row.round),
-      })),
+      entries,
+      nextCursor: more ? String(entries.at(-1)!.seq) : null,
+      // Counted on the first page only: the client keeps it for its progress.
+      total: after === 0 ? await this.scenes.logLength(id) : null,
     };
   }
 }

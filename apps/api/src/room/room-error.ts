@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { ErrorAck, SocketErrorCode } from '@mockboard/contracts';
+import type { ErrorAck, SceneBudget, SocketErrorCode } from '@mockboard/contracts';
 
 /**
  * A refusal the room reports to the client as `{ok: false, error: {code, message}}`. It is an
@@ -8,13 +8,16 @@ import type { ErrorAck, SocketErrorCode } from '@mockboard/contracts';
  */
 export class RoomError extends Error {
   readonly code: SocketErrorCode;
+  /** With `too_large` from a scene's limits: which one is full, for clients to tell apart. */
+  readonly budget?: SceneBudget;
 
-  constructor(code: SocketErrorCode, message: string) {
+  constructor(code: SocketErrorCode, message: string, budget?: SceneBudget) {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(message);
     Error.stackTraceLimit = stackTraceLimit;
     this.code = code;
+    if (budget) this.budget = budget;
   }
 }
 
@@ -34,7 +37,10 @@ const CODE_BY_STATUS: Record<number, SocketErrorCode> = {
  * and its details stay in the log.
  */
 export function toErrorAck(error: unknown): ErrorAck {
-  if (error instanceof RoomError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof RoomError) {
+    const { code, message, budget } = error;
+    return { ok: false, error: budget ? { code, message, budget } : { code, message } };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = CODE_BY_STATUS[status] ?? 'bad_request';

@@ -158,7 +158,7 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
       // peers merge by the same rule as the store, so a copy that loses there changes nothing.
       socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements });
       try {
-        const { version } = await this.writer.submit(sessionId, valid);
+        const { version } = await this.writer.submit(sessionId, valid, userOf(socket).id);
         return { ok: true as const, version };
       } catch (error) {
         if (error instanceof RoomError && FINAL_REFUSALS.has(error.code))

@@ -3,10 +3,14 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ROOM_LIMITS, type SceneElement } from '@mockboard/contracts';
 import {
+  coalesceLog,
   planSceneBatch,
   scenesGrownBy,
   scenesNeedingVersion,
+  seqsAfterCoalescing,
   versionsAfterLog,
+  type LogCandidate,
+  type LogWindow,
   type SceneRefusal,
 } from '@mockboard/scene';
 import { RoomError } from './room-error';
@@ -23,6 +27,10 @@ export interface AppliedUpdate {
 interface PendingUpdate {
   sessionId: string;
   elements: readonly ValidElement[];
+  /** Who sent it (null: the server's own write, never coalesced in the log). */
+  authorId: string | null;
+  /** When it arrived (epoch ms): what log coalescing measures its window with. */
+  at: number;
   resolve: (result: AppliedUpdate) => void;
   reject: (error: unknown) => void;
 }
@@ -40,6 +48,13 @@ const MIN_BATCH_INTERVAL_MS = 25;
  * database waits behind hundreds of sockets, so only large batches keep the writer's throughput.
  */
 const MAX_BACKLOG = 2_000;
+/**
+ * A drag or a freehand stroke sends its element 10 times a second; the log keeps one version per
+ * element, author and window of this length (the last), so a replay still shows the drawing grow.
+ */
+export const LOG_COALESCING_WINDOW_MS = 1_000;
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1_000_000)} MB`;
 
 const REFUSALS: Record<SceneRefusal, () => RoomError> = {
   scene_closed: () => new RoomError('conflict', 'The session is over; its whiteboard can no longer change'),
@@ -47,6 +62,21 @@ const REFUSALS: Record<SceneRefusal, () => RoomError> = {
     new RoomError(
       'too_large',
       `A scene holds at most ${ROOM_LIMITS.maxElementsPerScene} elements; delete some before adding more`,
+      'elements',
+    ),
+  scene_budget: () =>
+    new RoomError(
+      'too_large',
+      `The whiteboard is full: its elements may take up ${megabytes(ROOM_LIMITS.maxSceneBytes)}; ` +
+        'delete or simplify some before adding more',
+      'scene',
+    ),
+  log_budget: () =>
+    new RoomError(
+      'too_large',
+      `This session's change history is full (${megabytes(ROOM_LIMITS.maxLogBytes)}); ` +
+        'the whiteboard can no longer change',
+      'log',
     ),
 };
 
@@ -62,13 +92,23 @@ export class SceneWriter implements OnApplicationShutdown {
   private readonly logger = new Logger('SceneWriter');
   private queue: PendingUpdate[] = [];
   private writing: Promise<void> | null = null;
+  /**
+   * The latest log row this instance wrote per element, for coalescing; only rows of the last
+   * window are kept (oldest first, so pruning stops at the first recent one). Another instance's
+   * rows are not here: they are simply not coalesced with ours.
+   */
+  private readonly logWindows = new Map<string, LogWindow>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly scenes: SceneRepository,
   ) {}
 
-  submit(sessionId: string, elements: readonly ValidElement[]): Promise<AppliedUpdate> {
+  submit(
+    sessionId: string,
+    elements: readonly ValidElement[],
+    authorId: string | null = null,
+  ): Promise<AppliedUpdate> {
     // Past this backlog the database is the bottleneck: refusing (clients retry rate_limited
     // updates later) keeps memory bounded instead of growing the queue without end.
     if (this.queue.length >= MAX_BACKLOG) {
@@ -77,7 +117,7 @@ export class SceneWriter implements OnApplicationShutdown {
       );
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ sessionId, elements, resolve, reject });
+      this.queue.push({ sessionId, elements, authorId, at: Date.now(), resolve, reject });
       if (!this.writing) this.writing = this.drain();
     });
   }
@@ -102,7 +142,9 @@ export class SceneWriter implements OnApplicationShutdown {
    */
   private async writeIsolating(batch: readonly PendingUpdate[]): Promise<void> {
     try {
-      settle(batch, await this.write(batch));
+      const { outcomes, windows } = await this.write(batch);
+      this.rememberLogWindows(windows);
+      settle(batch, outcomes);
     } catch (error) {
       if (batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
@@ -115,8 +157,14 @@ export class SceneWriter implements OnApplicationShutdown {
     }
   }
 
-  /** One transaction for the whole batch; returns each update's result or refusal, in order. */
-  private write(batch: readonly PendingUpdate[]): Promise<(AppliedUpdate | RoomError)[]> {
+  /**
+   * One transaction for the whole batch; returns each update's result or refusal, in order, and
+   * the log rows it wrote (remembered for coalescing once committed).
+   */
+  private async write(batch: readonly PendingUpdate[]): Promise<{
+    outcomes: (AppliedUpdate | RoomError)[];
+    windows: [string, LogWindow][];
+  }> {
     const sessionIds = [...new Set(batch.map((update) => update.sessionId))];
     const elementIds = [
       ...new Set(batch.flatMap((update) => update.elements.map(({ element }) => element.id))),
@@ -126,11 +174,13 @@ export class SceneWriter implements OnApplicationShutdown {
       elements: update.elements.map(({ element }) => element),
     }));
     // The planner hands back the very element objects it was given: their JSON is looked up, not redone.
-    const jsonOf = new Map(
-      batch.flatMap((update) => update.elements.map(({ element, json }) => [element, json])),
+    const jsonOf = new Map<SceneElement, { json: string; bytes: number }>(
+      batch.flatMap((update) =>
+        update.elements.map(({ element, json }) => [element, { json, bytes: Buffer.byteLength(json) }]),
+      ),
     );
     const serialized = (copies: readonly { sceneId: string; element: SceneElement }[]) =>
-      copies.map(({ sceneId, element }) => ({ sceneId, json: jsonOf.get(element)! }));
+      copies.map(({ sceneId, element }) => ({ sceneId, ...jsonOf.get(element)! }));
     return this.dataSource.transaction(async (manager: EntityManager) => {
       await this.scenes.lockScenes(manager, sessionIds);
       const found = await this.scenes.storedCopies(manager, sessionIds, elementIds);
@@ -141,18 +191,70 @@ export class SceneWriter implements OnApplicationShutdown {
       const stored = new Map(
         [...found].map(([id, scene]) => [id, { ...scene, elementCount: counts.get(id) ?? 0 }]),
       );
-      const plan = planSceneBatch(updates, stored, ROOM_LIMITS.maxElementsPerScene);
+      const plan = planSceneBatch(updates, stored, {
+        maxElements: ROOM_LIMITS.maxElementsPerScene,
+        maxSceneBytes: ROOM_LIMITS.maxSceneBytes,
+        maxLogBytes: ROOM_LIMITS.maxLogBytes,
+        sizeOf: (element) => jsonOf.get(element)!.bytes,
+      });
       const initial = await this.scenes.versions(manager, scenesNeedingVersion(plan, updates));
       await this.scenes.writeWinners(manager, serialized(plan.winners));
-      const seqs = await this.scenes.appendLog(manager, serialized(plan.log));
+      const candidates = logCandidates(plan.outcomes, batch, plan.log);
+      const coalesced = coalesceLog(candidates, this.logWindows, LOG_COALESCING_WINDOW_MS);
+      const written = await this.scenes.writeLog(
+        manager,
+        serialized(plan.log.filter((_, index) => coalesced.keep[index])),
+        coalesced.replacedSeqs,
+        plan.sceneBytes,
+      );
+      const seqs = seqsAfterCoalescing(coalesced, written);
       const versions = versionsAfterLog(plan, updates, initial, seqs);
-      return plan.outcomes.map((outcome, index) =>
+      const windows: [string, LogWindow][] = [];
+      candidates.forEach((candidate, index) => {
+        if (coalesced.keep[index] && candidate.authorId !== null)
+          windows.push([
+            candidate.key,
+            { seq: seqs[index]!, authorId: candidate.authorId, startedAt: coalesced.startedAt[index]! },
+          ]);
+      });
+      const outcomes = plan.outcomes.map((outcome, index) =>
         'refused' in outcome
           ? REFUSALS[outcome.refused]()
           : { accepted: outcome.accepted, version: versions[index]! },
       );
+      return { outcomes, windows };
     });
   }
+
+  private rememberLogWindows(windows: readonly [string, LogWindow][]): void {
+    for (const [key, window] of windows) {
+      this.logWindows.delete(key); // re-inserted last: the map stays ordered by time of writing
+      this.logWindows.set(key, window);
+    }
+    const now = Date.now();
+    for (const [key, window] of this.logWindows) {
+      if (now - window.startedAt < LOG_COALESCING_WINDOW_MS) break;
+      this.logWindows.delete(key);
+    }
+  }
+}
+
+/** Each logged copy of the plan with the author and arrival time of the update it came from. */
+function logCandidates(
+  outcomes: ReturnType<typeof planSceneBatch<SceneElement>>['outcomes'],
+  batch: readonly PendingUpdate[],
+  log: readonly { sceneId: string; element: SceneElement }[],
+): LogCandidate[] {
+  const candidates = new Array<LogCandidate>(log.length);
+  outcomes.forEach((outcome, index) => {
+    if ('refused' in outcome) return;
+    const { authorId, at } = batch[index]!;
+    for (let position = outcome.logRange[0]; position < outcome.logRange[1]; position += 1) {
+      const { sceneId, element } = log[position]!;
+      candidates[position] = { key: `${sceneId}\u0000${element.id}`, authorId, at };
+    }
+  });
+  return candidates;
 }
 
 function settle(batch: readonly PendingUpdate[], outcomes: readonly (AppliedUpdate | RoomError)[]): void {

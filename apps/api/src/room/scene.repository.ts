@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SceneElement } from '@mockboard/contracts';
-import type { Versioned } from '@mockboard/scene';
+import type { StoredCopy } from '@mockboard/scene';
 
 /** A lock class of our own for two-key advisory locks, apart from every other lock in the database. */
 const SCENE_LOCK_CLASS = 7_310_001;
@@ -36,6 +36,40 @@ export class SceneRepository {
   }
 
   /**
+   * One page of a session's log: at most `limit` entries after `after`, cut once their elements'
+   * JSON passes `maxBytes` (always at least one entry). Rows past the cut are read without their
+   * element, so a page's memory is bounded whatever the log holds.
+   */
+  async logPage(
+    sessionId: string,
+    { after, limit, maxBytes }: { after: number; limit: number; maxBytes: number },
+  ): Promise<{ rows: LogRow[]; more: boolean }> {
+    const rows = (await this.dataSource.query(
+      `SELECT seq, at, kind, phase, round, fits, CASE WHEN fits THEN element END AS element
+       FROM (
+         SELECT *, sum(bytes) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) - bytes < $4 AS fits
+         FROM (
+           SELECT seq, at, kind, phase, round, element, COALESCE(octet_length(element::text), 0) AS bytes
+           FROM room_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3 + 1
+         ) AS newest
+       ) AS page ORDER BY seq`,
+      [sessionId, after, limit, maxBytes],
+    )) as (LogRow & { fits: boolean })[];
+    const fitting = rows.findIndex((row, index) => index >= limit || !row.fits);
+    const taken = fitting === -1 ? rows : rows.slice(0, Math.max(fitting, 1));
+    return { rows: taken.map(({ fits: _fits, ...row }) => row), more: taken.length < rows.length };
+  }
+
+  /** How many entries a session's log holds (the index on (session_id, seq) answers it). */
+  async logLength(sessionId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM room_events WHERE session_id = $1`,
+      [sessionId],
+    )) as { count: number }[];
+    return row?.count ?? 0;
+  }
+
+  /**
    * Holds the scenes' locks until the transaction ends, in a fixed order (no deadlock between
    * instances), so what the batch reads stays true until it is written.
    */
@@ -48,31 +82,43 @@ export class SceneRepository {
   }
 
   /**
-   * Per session: whether it is still editable, and its stored copies of the given element ids.
-   * Sessions that do not exist are left out. (Counting and versions are separate reads, made only
-   * for the scenes that need them: most batches only edit elements the scene already has.)
+   * Per session: whether it is still editable, its stored copies of the given element ids (with
+   * their size), and the bytes its scene and its log hold. Sessions that do not exist are left
+   * out. (Counting and versions are separate reads, made only for the scenes that need them: most
+   * batches only edit elements the scene already has.)
    */
   async storedCopies(
     manager: EntityManager,
     sessionIds: readonly string[],
     elementIds: readonly string[],
-  ): Promise<Map<string, { editable: boolean; copies: Map<string, Versioned> }>> {
+  ): Promise<Map<string, StoredSceneState>> {
     const rows = (await manager.query(
       `SELECT s.id, s.status IN ('scheduled', 'live') AS editable,
-         (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce)), '[]')
+         COALESCE(u.scene_bytes, 0) AS scene_bytes, COALESCE(u.log_bytes, 0) AS log_bytes,
+         (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce,
+                                                      e.is_deleted, e.bytes)), '[]')
             FROM scene_elements e WHERE e.session_id = s.id AND e.element_id = ANY($2::text[])) AS copies
-       FROM sessions s WHERE s.id = ANY($1::uuid[])`,
+       FROM sessions s LEFT JOIN scene_usage u ON u.session_id = s.id
+       WHERE s.id = ANY($1::uuid[])`,
       [sessionIds, elementIds],
-    )) as { id: string; editable: boolean; copies: [string, number, number][] }[];
+    )) as {
+      id: string;
+      editable: boolean;
+      scene_bytes: string;
+      log_bytes: string;
+      copies: [string, number, number, boolean, number][];
+    }[];
     return new Map(
       rows.map((row) => [
         row.id,
         {
           editable: row.editable,
-          copies: new Map<string, Versioned>(
-            row.copies.map(([id, version, versionNonce]) => [
+          sceneBytes: Number(row.scene_bytes),
+          logBytes: Number(row.log_bytes),
+          copies: new Map<string, StoredCopy>(
+            row.copies.map(([id, version, versionNonce, isDeleted, bytes]) => [
               id,
-              { id, version, versionNonce: Number(versionNonce), isDeleted: false },
+              { id, version, versionNonce: Number(versionNonce), isDeleted, bytes },
             ]),
           ),
         },
@@ -80,12 +126,12 @@ export class SceneRepository {
     );
   }
 
-  /** How many elements (deleted ones included) each of these scenes holds. */
+  /** How many live (not deleted) elements each of these scenes holds: what the element cap counts. */
   async elementCounts(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, number>> {
     if (sessionIds.length === 0) return new Map();
     const rows = (await manager.query(
       `SELECT session_id AS id, count(*)::int AS count FROM scene_elements
-       WHERE session_id = ANY($1::uuid[]) GROUP BY session_id`,
+       WHERE session_id = ANY($1::uuid[]) AND NOT is_deleted GROUP BY session_id`,
       [sessionIds],
     )) as { id: string; count: number }[];
     return new Map(rows.map((row) => [row.id, row.count]));
@@ -110,13 +156,14 @@ export class SceneRepository {
   async writeWinners(manager: EntityManager, winners: readonly SerializedCopy[]): Promise<void> {
     if (winners.length === 0) return;
     await manager.query(
-      `INSERT INTO scene_elements AS stored (session_id, element_id, version, version_nonce, is_deleted, data)
+      `INSERT INTO scene_elements AS stored
+         (session_id, element_id, version, version_nonce, is_deleted, data, bytes)
        SELECT (w->>0)::uuid, w->1->>'id', (w->1->>'version')::int, (w->1->>'versionNonce')::bigint,
-              (w->1->>'isDeleted')::boolean, w->1
+              (w->1->>'isDeleted')::boolean, w->1, (w->>2)::int
        FROM jsonb_array_elements($1::jsonb) AS w
        ON CONFLICT (session_id, element_id) DO UPDATE
          SET version = excluded.version, version_nonce = excluded.version_nonce,
-             is_deleted = excluded.is_deleted, data = excluded.data
+             is_deleted = excluded.is_deleted, data = excluded.data, bytes = excluded.bytes
          WHERE excluded.version > stored.version
             OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`,
       [pairsJson(winners)],
@@ -124,31 +171,76 @@ export class SceneRepository {
   }
 
   /**
-   * Appends accepted copies to the change log, in order; returns their sequence numbers in order.
-   * The log keeps each copy as json (the text as sent), which PostgreSQL stores without converting.
+   * Appends accepted copies to the change log, in order, deletes the rows they replace (see
+   * coalesceLog), and moves each session's byte counters by what the batch changed (`sceneBytes`:
+   * the growth of its stored elements; the log's from the rows written and deleted), all in one
+   * statement. Returns the new rows' sequence numbers in order. The log keeps each copy as json
+   * (the text as sent), which PostgreSQL stores without converting: its bytes are the sent JSON's.
    */
-  async appendLog(manager: EntityManager, entries: readonly SerializedCopy[]): Promise<number[]> {
-    if (entries.length === 0) return [];
+  async writeLog(
+    manager: EntityManager,
+    entries: readonly SerializedCopy[],
+    replacedSeqs: readonly number[],
+    sceneBytes: ReadonlyMap<string, number>,
+  ): Promise<number[]> {
+    if (entries.length === 0 && replacedSeqs.length === 0 && sceneBytes.size === 0) return [];
     const rows = (await manager.query(
-      `INSERT INTO room_events (session_id, kind, element)
-       SELECT (entry->>0)::uuid, 'scene', entry->1
-       FROM json_array_elements($1::json) WITH ORDINALITY AS log(entry, position)
-       ORDER BY position
-       RETURNING seq`,
-      [pairsJson(entries)],
+      `WITH dropped AS (
+         DELETE FROM room_events WHERE seq = ANY($2::bigint[]) AND kind = 'scene'
+         RETURNING session_id, octet_length(element::text)::bigint AS bytes
+       ), written AS (
+         INSERT INTO room_events (session_id, kind, element)
+         SELECT (entry->>0)::uuid, 'scene', entry->1
+         FROM json_array_elements($1::json) WITH ORDINALITY AS log(entry, position)
+         ORDER BY position
+         RETURNING seq, session_id, octet_length(element::text)::bigint AS bytes
+       ), changes AS (
+         SELECT (change->>0)::uuid AS session_id, (change->>1)::bigint AS scene, 0::bigint AS log
+           FROM json_array_elements($3::json) AS change
+         UNION ALL SELECT session_id, 0, bytes FROM written
+         UNION ALL SELECT session_id, 0, -bytes FROM dropped
+       ), counters AS (
+         INSERT INTO scene_usage AS u (session_id, scene_bytes, log_bytes)
+         SELECT session_id, GREATEST(sum(scene), 0), GREATEST(sum(log), 0) FROM changes GROUP BY session_id
+         ON CONFLICT (session_id) DO UPDATE
+           SET scene_bytes = GREATEST(u.scene_bytes + excluded.scene_bytes, 0),
+               log_bytes = GREATEST(u.log_bytes + excluded.log_bytes, 0)
+       )
+       SELECT seq FROM written`,
+      [pairsJson(entries), replacedSeqs, JSON.stringify([...sceneBytes])],
     )) as { seq: string }[];
     // Sequence numbers are drawn in insertion order, so sorting them restores the log's order.
     return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
   }
 }
 
+/** A row of the log as read. */
+export interface LogRow {
+  seq: string;
+  at: Date;
+  kind: 'scene' | 'phase' | 'round';
+  element: SceneElement | null;
+  phase: string | null;
+  round: number | null;
+}
+
 /** An element of a scene, already serialized (each element is turned into JSON once). */
 export interface SerializedCopy {
   sceneId: string;
   json: string;
+  /** UTF-8 bytes of `json`. */
+  bytes: number;
 }
 
-/** `[[sceneId, element], …]` as JSON text, from elements already serialized. */
+/** What a batch reads of one scene before planning (its live-element count is read apart). */
+export interface StoredSceneState {
+  editable: boolean;
+  sceneBytes: number;
+  logBytes: number;
+  copies: Map<string, StoredCopy>;
+}
+
+/** `[[sceneId, element, bytes], …]` as JSON text, from elements already serialized. */
 function pairsJson(copies: readonly SerializedCopy[]): string {
-  return `[${copies.map((copy) => `[${JSON.stringify(copy.sceneId)},${copy.json}]`).join(',')}]`;
+  return `[${copies.map((copy) => `[${JSON.stringify(copy.sceneId)},${copy.json},${copy.bytes}]`).join(',')}]`;
 }

@@ -5,6 +5,7 @@ import { CreateScoring1764300000000 } from './1764300000000-create-scoring';
 import { IndexReliability1764400000000 } from './1764400000000-index-reliability';
 import { LighterRoomLog1764500000000 } from './1764500000000-lighter-room-log';
 import { SignInSessions1764600000000 } from './1764600000000-sign-in-sessions';
+import { WhiteboardBudget1764700000000 } from './1764700000000-whiteboard-budget';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   IndexReliability1764400000000,
   LighterRoomLog1764500000000,
   SignInSessions1764600000000,
+  WhiteboardBudget1764700000000,
 ];

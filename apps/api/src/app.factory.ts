@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter, asBodyParserError } from './common/api-exception.filter';
 import { JsonLogger } from './common/json-logger';
+import { refuseCrossSiteChanges } from './common/origin-check';
 import { requestLogger } from './common/request-logger.middleware';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { SCENE_FILE_TYPES } from './room/scene-files.controller';
@@ -45,9 +46,12 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
           'upgrade-insecure-requests': null,
         },
       },
+      // HSTS over plain http would be ignored at best and pin a LAN install to https at worst.
+      strictTransportSecurity: config.hsts,
     }),
   );
   app.use(cookieParser());
+  app.use(refuseCrossSiteChanges(config.publicUrl));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   // Whiteboard images arrive as raw bytes, capped by the room's image limit.
   app.use(

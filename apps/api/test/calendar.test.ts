@@ -7,6 +7,8 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 const DAY = 24 * 60 * 60_000;
 const ADMIN_EMAIL = 'calendar-admin@example.test';
+/** Links are written with PUBLIC_URL, not with the address a request happened to reach us by. */
+const PUBLIC_URL = 'https://mockboard.example.test';
 
 /** Tomorrow at `hour`:00 UTC: always a bookable quarter hour, 11+ hours ahead for hour ≥ 11. */
 function tomorrowAt(hour: number): string {
@@ -32,7 +34,7 @@ function utc(time: ICAL.Time): string {
 describe('calendar: .ics downloads and private feeds', () => {
   let server: TestApp;
   beforeAll(async () => {
-    server = await startTestApp({ ADMIN_EMAILS: ADMIN_EMAIL });
+    server = await startTestApp({ ADMIN_EMAILS: ADMIN_EMAIL, PUBLIC_URL });
   });
   afterAll(() => server.close());
 
@@ -95,7 +97,7 @@ describe('calendar: .ics downloads and private feeds', () => {
       expect(utc(first.startDate)).toBe(session.startsAt);
       expect(utc(first.endDate)).toBe(session.endsAt);
       expect(first.startDate.zone.tzid).toBe('UTC');
-      const room = `${server.url}/sessions/${session.id}/room`;
+      const room = `${PUBLIC_URL}/sessions/${session.id}/room`;
       expect(first.component.getFirstPropertyValue('url')).toBe(room);
       expect(first.description).toContain(room);
       expect(first.summary).toBe('Mock system-design interview with Bob');
@@ -145,8 +147,42 @@ describe('calendar: .ics downloads and private feeds', () => {
       const url = await feedUrlOf(ada);
 
       expect(await feedUrlOf(ada)).toBe(url);
-      expect(url).toMatch(new RegExp(`^${server.url}/api/calendar/feed/[A-Za-z0-9_-]{32}\\.ics$`));
+      expect(url).toMatch(new RegExp(`^${PUBLIC_URL}/api/calendar/feed/[A-Za-z0-9_-]{32}\\.ics$`));
       expect(await feedUrlOf(grace)).not.toBe(url);
+    });
+
+    it('writes PUBLIC_URL into feed URLs and invitations whatever Host or X-Forwarded-Host is sent', async () => {
+      const [host, guest] = [await signUp(server.url), await signUp(server.url)];
+      const session = await aBookedSession(host, guest);
+      const forged = {
+        Host: 'evil.example',
+        'X-Forwarded-Host': 'evil.example',
+        'X-Forwarded-Proto': 'http',
+      };
+      const feed = await request(server.url)
+        .get('/api/calendar/feed')
+        .set(guest.bearer)
+        .set(forged)
+        .expect(200);
+      expect((feed.body as CalendarFeedResponse).url.startsWith(`${PUBLIC_URL}/api/calendar/feed/`)).toBe(
+        true,
+      );
+      const ics = await request(server.url)
+        .get(`/api/sessions/${session.id}/calendar.ics`)
+        .set(guest.bearer)
+        .set(forged)
+        .expect(200);
+      expect(ics.text).not.toContain('evil.example');
+      expect(parseOnlyEvent(ics.text).component.getFirstPropertyValue('url')).toBe(
+        `${PUBLIC_URL}/sessions/${session.id}/room`,
+      );
+      const subscribed = await fetchFeed((feed.body as CalendarFeedResponse).url)
+        .set(forged)
+        .expect(200);
+      expect(subscribed.text).not.toContain('evil.example');
+      expect(
+        parseEvents(subscribed.text).map((event) => event.component.getFirstPropertyValue('url')),
+      ).toEqual([`${PUBLIC_URL}/sessions/${session.id}/room`]);
     });
 
     it('works without signing in and lists the booked session for both participants', async () => {

@@ -1,10 +1,21 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Headers,
+  Inject,
+  NotFoundException,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@mockboard/contracts';
 import { Public } from '../auth/access.decorators';
-import { MetricsService } from './metrics.service';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { METRICS_TOKEN_NEEDED, MetricsService, mayReadMetrics } from './metrics.service';
 
 const DATABASE_TIMEOUT_MS = 2_000;
 
@@ -15,6 +26,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('health')
@@ -32,7 +44,16 @@ export class HealthController {
   @Get('/metrics')
   @ApiExcludeEndpoint()
   @Header('Cache-Control', 'no-store')
-  async prometheus(@Res() response: Response): Promise<void> {
+  async prometheus(
+    @Headers('authorization') authorization: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    // With METRICS_PORT, /metrics lives only there (MetricsServer): this port answers as if unknown.
+    if (this.config.metricsPort !== undefined) throw new NotFoundException('Cannot GET /metrics');
+    if (!mayReadMetrics(authorization, this.config.metricsToken)) {
+      response.set('WWW-Authenticate', 'Bearer realm="metrics"');
+      throw new UnauthorizedException(METRICS_TOKEN_NEEDED);
+    }
     response.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 

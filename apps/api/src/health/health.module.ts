@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { MetricsServer } from './metrics-server';
 import { MetricsService } from './metrics.service';
 
 @Module({
   controllers: [HealthController],
-  providers: [MetricsService],
+  providers: [MetricsService, MetricsServer],
   exports: [MetricsService],
 })
 export class HealthModule {}

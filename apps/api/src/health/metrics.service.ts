@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -32,3 +33,16 @@ export class MetricsService {
     next();
   };
 }
+
+/**
+ * Whether a request may read /metrics: anyone without METRICS_TOKEN, else only `Bearer <token>`.
+ * Compared as SHA-256 digests in constant time, so neither length nor content leaks by timing.
+ */
+export function mayReadMetrics(authorization: string | undefined, token: string | undefined): boolean {
+  if (token === undefined) return true;
+  const sent = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length).trim() : '';
+  const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+  return sent !== '' && timingSafeEqual(digest(sent), digest(token));
+}
+
+export const METRICS_TOKEN_NEEDED = 'Send Authorization: Bearer <METRICS_TOKEN> to read /metrics';

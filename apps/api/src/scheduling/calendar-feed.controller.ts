@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { CalendarFeedResponse } from '@mockboard/contracts';
 import { CurrentUser, Public } from '../auth/access.decorators';
 import type { UserEntity } from '../auth/user.entity';
+import { PublicUrl } from '../config/public-url';
 import { CalendarFeedService } from './calendar-feed.service';
 
 const ICALENDAR = 'text/calendar; charset=utf-8';
@@ -15,7 +16,10 @@ const ICALENDAR = 'text/calendar; charset=utf-8';
 @ApiTags('calendar')
 @Controller()
 export class CalendarFeedController {
-  constructor(private readonly calendar: CalendarFeedService) {}
+  constructor(
+    private readonly calendar: CalendarFeedService,
+    private readonly publicUrl: PublicUrl,
+  ) {}
 
   @Get('sessions/:id/calendar.ics')
   @ApiProduces('text/calendar')
@@ -23,10 +27,9 @@ export class CalendarFeedController {
   async sessionCalendar(
     @CurrentUser() user: UserEntity,
     @Param('id') id: string,
-    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const ics = await this.calendar.sessionCalendar(user, id, originOf(request));
+    const ics = await this.calendar.sessionCalendar(user, id, this.publicUrl.origin);
     response.set({
       'Content-Type': ICALENDAR,
       'Content-Disposition': `attachment; filename="mockboard-session-${id}.ics"`,
@@ -37,33 +40,24 @@ export class CalendarFeedController {
 
   @Get('calendar/feed')
   @ApiOperation({ summary: 'Your private calendar feed URL (made on first use)' })
-  feedUrl(@CurrentUser() user: UserEntity, @Req() request: Request): Promise<CalendarFeedResponse> {
-    return this.calendar.feedUrl(user, originOf(request));
+  feedUrl(@CurrentUser() user: UserEntity): Promise<CalendarFeedResponse> {
+    return this.calendar.feedUrl(user, this.publicUrl.origin);
   }
 
   @Post('calendar/feed/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Make a new feed URL; the old one stops working' })
-  revokeFeed(@CurrentUser() user: UserEntity, @Req() request: Request): Promise<CalendarFeedResponse> {
-    return this.calendar.revokeFeed(user, originOf(request));
+  revokeFeed(@CurrentUser() user: UserEntity): Promise<CalendarFeedResponse> {
+    return this.calendar.revokeFeed(user, this.publicUrl.origin);
   }
 
   @Get('calendar/feed/:token.ics')
   @Public()
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'A calendar feed to subscribe to: recent and upcoming sessions (no sign-in)' })
-  async feed(
-    @Param('token') token: string,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    const ics = await this.calendar.feed(token, originOf(request));
+  async feed(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const ics = await this.calendar.feed(token, this.publicUrl.origin);
     response.set({ 'Content-Type': ICALENDAR, 'Cache-Control': 'private, max-age=300' });
     return ics;
   }
-}
-
-/** Where the caller reached us, for absolute links (behind a proxy only with TRUST_PROXY set). */
-function originOf(request: Request): string {
-  return `${request.protocol}://${request.get('host')}`;
 }

@@ -17,7 +17,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 /**
  * Sessions as iCalendar: one session's download for a participant, and each user's private feed
  * that calendar apps subscribe to by URL (no sign-in; the unguessable token is the credential).
- * `origin` is where the caller reached us (e.g. https://mockboard.example), for absolute links.
+ * `origin` is the public origin (PublicUrl, e.g. https://mockboard.example), for absolute links.
  */
 @Injectable()
 export class CalendarFeedService {

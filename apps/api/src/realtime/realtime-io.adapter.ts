@@ -6,6 +6,8 @@ import type { Server, ServerOptions } from 'socket.io';
 import { ROOM_LIMITS } from '@mockboard/contracts';
 import { SocketAuthenticator } from '../auth/socket-authenticator';
 import type { JsonLogger } from '../common/json-logger';
+import { SocketRateLimiter } from './socket-rate-limiter';
+import { UserSocketCap } from './user-socket-cap';
 
 export interface SocketData {
   user: import('../auth/user.entity').UserEntity;
@@ -17,7 +19,8 @@ type RedisClient = ReturnType<typeof createClient>;
 
 /**
  * The one socket.io server of the app: every handshake is authenticated here (session cookie or
- * `auth: {token}`); messages are capped in size; with REDIS_URL, the Redis Streams adapter joins
+ * `auth: {token}`); one user's sockets are capped (UserSocketCap); every event is rate-limited
+ * (SocketRateLimiter) and capped in size; with REDIS_URL, the Redis Streams adapter joins
  * several app instances into one set of rooms (it also survives Redis reconnects).
  */
 export class RealtimeIoAdapter extends IoAdapter {
@@ -66,6 +69,11 @@ export class RealtimeIoAdapter extends IoAdapter {
         () => next(new Error('unauthorized: sign in first')),
       );
     });
+    server.use(new UserSocketCap(server).middleware);
+    const limiter = new SocketRateLimiter((socket) =>
+      this.logger.event('warn', 'socket disconnected for flooding', { socketId: socket.id }),
+    );
+    server.on('connection', (socket) => limiter.attach(socket));
     return server;
   }
 

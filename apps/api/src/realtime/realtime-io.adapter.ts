@@ -6,8 +6,9 @@ import type { Server, ServerOptions } from 'socket.io';
 import { ROOM_LIMITS } from '@mockboard/contracts';
 import { SocketAuthenticator } from '../auth/socket-authenticator';
 import type { JsonLogger } from '../common/json-logger';
-import { SocketRateLimiter } from './socket-rate-limiter';
-import { UserSocketCap } from './user-socket-cap';
+import { refuseCrossSiteSockets } from '../common/origin-check';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 
 export interface SocketData {
   user: import('../auth/user.entity').UserEntity;
@@ -19,8 +20,7 @@ type RedisClient = ReturnType<typeof createClient>;
 
 /**
  * The one socket.io server of the app: every handshake is authenticated here (session cookie or
- * `auth: {token}`); one user's sockets are capped (UserSocketCap); every event is rate-limited
- * (SocketRateLimiter) and capped in size; with REDIS_URL, the Redis Streams adapter joins
+ * `auth: {token}`); messages are capped in size; with REDIS_URL, the Redis Streams adapter joins
  * several app instances into one set of rooms (it also survives Redis reconnects).
  */
 export class RealtimeIoAdapter extends IoAdapter {
@@ -57,6 +57,8 @@ export class RealtimeIoAdapter extends IoAdapter {
       // 7 points less server CPU and 37 MiB less memory without it.)
       ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
     } as ServerOptions) as Server;
+    // Before authentication: a cookie-authenticated handshake from another site is refused outright.
+    server.use(refuseCrossSiteSockets(this.context.get<AppConfig>(APP_CONFIG, { strict: false }).publicUrl));
     const authenticator = this.context.get(SocketAuthenticator, { strict: false });
     server.use((socket, next) => {
       authenticator.identify(socket.handshake).then(
@@ -69,11 +71,6 @@ export class RealtimeIoAdapter extends IoAdapter {
         () => next(new Error('unauthorized: sign in first')),
       );
     });
-    server.use(new UserSocketCap(server).middleware);
-    const limiter = new SocketRateLimiter((socket) =>
-      this.logger.event('warn', 'socket disconnected for flooding', { socketId: socket.id }),
-    );
-    server.on('connection', (socket) => limiter.attach(socket));
     return server;
   }
 

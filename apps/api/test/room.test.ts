@@ -227,12 +227,15 @@ describe('the live room', () => {
     expect(tooMany.error).toEqual({ code: 'too_large', message: 'Send at most 500 elements per update' });
     const bigElement = await call<Refusal>(a, 'scene:update', {
       sessionId,
-      elements: [aRectangle(), aRectangle({ text: 'x'.repeat(70_000) })],
+      elements: [
+        aRectangle(),
+        aRectangle({ type: 'text', text: 'x'.repeat(63_000), originalText: 'x'.repeat(2_000) }),
+      ],
     });
     expect(bigElement.error).toEqual({ code: 'too_large', message: 'elements.1 is larger than 64000 bytes' });
     const bigMessage = await call<Refusal>(a, 'scene:update', {
       sessionId,
-      elements: Array.from({ length: 20 }, () => aRectangle({ text: 'y'.repeat(60_000) })),
+      elements: Array.from({ length: 20 }, () => aRectangle({ type: 'text', text: 'y'.repeat(60_000) })),
     });
     expect(bigMessage.error).toEqual({ code: 'too_large', message: 'A message is capped at 1000000 bytes' });
 

@@ -202,8 +202,12 @@ describe('the live room in two browsers', () => {
     const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
     await Promise.all([openRoom(a, session), openRoom(b, session)]);
 
-    await b.getByRole('button', { name: 'Swap roles' }).click();
-    await b.getByRole('dialog', { name: 'Swap roles?' }).getByRole('button', { name: 'Swap roles' }).click();
+    // Only the round's interviewer swaps and ends: Ben, the candidate, has neither button.
+    await a.getByRole('button', { name: 'Swap roles' }).waitFor();
+    expect(await b.getByRole('button', { name: 'Swap roles' }).count()).toBe(0);
+    expect(await b.getByRole('button', { name: 'End interview' }).count()).toBe(0);
+    await a.getByRole('button', { name: 'Swap roles' }).click();
+    await a.getByRole('dialog', { name: 'Swap roles?' }).getByRole('button', { name: 'Swap roles' }).click();
     // Both rejoin for round 2: Ben now interviews, with the guide and his own notes; Ada is the candidate.
     await b.getByText('You interview').waitFor();
     await b.getByRole('textbox', { name: 'Your private notes' }).waitFor();
@@ -212,14 +216,15 @@ describe('the live room in two browsers', () => {
     await a.getByText(/^Round 2 · /).waitFor();
     expect(await a.getByText('Interviewer only').count()).toBe(0);
     expect(await a.getByRole('button', { name: 'Swap roles' }).count()).toBe(0);
+    expect(await a.getByRole('button', { name: 'End interview' }).count()).toBe(0);
 
-    await a.getByRole('button', { name: 'End interview' }).click();
-    await a
+    await b.getByRole('button', { name: 'End interview' }).click();
+    await b
       .getByRole('dialog', { name: 'End the interview?' })
       .getByRole('button', { name: 'End interview' })
       .click();
-    await a.waitForURL(`${stage.server.url}/sessions/${session.id}`);
-    await b.getByRole('dialog', { name: 'The interview has ended' }).waitFor();
+    await b.waitForURL(`${stage.server.url}/sessions/${session.id}`);
+    await a.getByRole('dialog', { name: 'The interview has ended' }).waitFor();
   });
 
   it('follows what the partner’s screen shows: the same middle of the board, at the same zoom', async () => {

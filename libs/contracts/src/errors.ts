@@ -28,6 +28,8 @@ export const SOCKET_ERROR_CODES = [
   'conflict',
   'rate_limited',
   'too_large',
+  /** One user's sockets, or one session's, are at their cap (SOCKET_CAPS). */
+  'too_many_sockets',
   'internal',
 ] as const;
 export const SocketErrorCodeSchema = z.enum(SOCKET_ERROR_CODES);

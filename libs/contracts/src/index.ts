@@ -7,3 +7,5 @@ export * from './health';
 export * from './scheduling';
 export * from './room';
 export * from './scoring';
+export * from './scene-elements';
+export * from './room-rates';

@@ -9,6 +9,8 @@ import type { JsonLogger } from '../common/json-logger';
 import { refuseCrossSiteSockets } from '../common/origin-check';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { SocketRateLimiter } from './socket-rate-limiter';
+import { UserSocketCap } from './user-socket-cap';
 
 export interface SocketData {
   user: import('../auth/user.entity').UserEntity;
@@ -20,7 +22,8 @@ type RedisClient = ReturnType<typeof createClient>;
 
 /**
  * The one socket.io server of the app: every handshake is authenticated here (session cookie or
- * `auth: {token}`); messages are capped in size; with REDIS_URL, the Redis Streams adapter joins
+ * `auth: {token}`); one user's sockets are capped (UserSocketCap); every event is rate-limited
+ * (SocketRateLimiter) and capped in size; with REDIS_URL, the Redis Streams adapter joins
  * several app instances into one set of rooms (it also survives Redis reconnects).
  */
 export class RealtimeIoAdapter extends IoAdapter {
@@ -71,6 +74,11 @@ export class RealtimeIoAdapter extends IoAdapter {
         () => next(new Error('unauthorized: sign in first')),
       );
     });
+    server.use(new UserSocketCap(server).middleware);
+    const limiter = new SocketRateLimiter((socket) =>
+      this.logger.event('warn', 'socket disconnected for flooding', { socketId: socket.id }),
+    );
+    server.on('connection', (socket) => limiter.attach(socket));
     return server;
   }
 

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import type { InterviewPhase, SessionState } from '@mockboard/contracts';
 import type { UserEntity } from '../auth/user.entity';
 import { SessionViewsService } from '../scheduling/session-views.service';
+import type { SessionRecord } from '../scheduling/sessions.repository';
 import { RoomError } from './room-error';
-import { RoomStateRepository } from './room-state.repository';
+import { RoomStateRepository, type RoomStateRow } from './room-state.repository';
 import { RoomService } from './room.service';
 
 /** What participants change in a room: the phase, the round (swap), notes, and the end. */
@@ -24,9 +25,7 @@ export class RoomCommandsService {
       throw new RoomError('conflict', `The session is ${record.session.status}; its clock has stopped`);
     }
     const state = await this.room.state(record);
-    if (this.room.roleOf(record, state, user.id) === 'candidate' && record.session.kind === 'peer') {
-      throw new RoomError('forbidden', 'The interviewer moves the interview to the next phase');
-    }
+    this.requireInterviewer(record, state, user, 'The interviewer moves the interview to the next phase');
     return this.room.toSessionState(record, await this.states.changePhase(sessionId, phase));
   }
 
@@ -37,6 +36,7 @@ export class RoomCommandsService {
       throw new RoomError('conflict', 'Only swap sessions have a second round');
     }
     const state = await this.room.state(record);
+    this.requireInterviewer(record, state, user, "The round's interviewer swaps the roles");
     if (state.round !== 1) throw new RoomError('conflict', 'The roles have already been swapped');
     const next = await this.states.swapRound(sessionId, this.room.firstPhase(record, 2), 1, 2);
     if (!next) throw new RoomError('conflict', 'The roles have already been swapped');
@@ -57,6 +57,20 @@ export class RoomCommandsService {
     await this.states.saveNotes(sessionId, round, user.id, text);
   }
 
+  /**
+   * Phases, the swap and the end are the current round's interviewer's to call, as in a real
+   * interview; in a solo session the one participant holds both roles.
+   */
+  private requireInterviewer(
+    record: SessionRecord,
+    state: RoomStateRow,
+    user: UserEntity,
+    rule: string,
+  ): void {
+    if (record.session.kind === 'peer' && this.room.roleOf(record, state, user.id) !== 'interviewer')
+      throw new RoomError('forbidden', rule);
+  }
+
   notesOf(sessionId: string, round: number, userId: string): Promise<string | null> {
     return this.states.notes(sessionId, round, userId);
   }
@@ -67,6 +81,12 @@ export class RoomCommandsService {
     if (!['scheduled', 'live'].includes(record.session.status)) {
       throw new RoomError('conflict', `The session is already ${record.session.status}`);
     }
+    this.requireInterviewer(
+      record,
+      await this.room.state(record),
+      user,
+      'The interviewer ends the interview',
+    );
     // Ending moves the session to scoring; an interview nobody attended must not get there (it
     // would dodge the no-show and late-cancellation rules and open feedback on a partner never met).
     if (record.participants.some((participant) => participant.joined_at === null)) {

@@ -17,6 +17,7 @@ import {
   PointerUpdateSchema,
   ROOM_EVENTS,
   ROOM_LIMITS,
+  SOCKET_CAPS,
   SceneUpdateRequestSchema,
   SessionCommandSchema,
   ViewportUpdateSchema,
@@ -36,7 +37,6 @@ import { RoomCommandsService } from './room-commands.service';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
 import { SceneWriter } from './scene-writer';
-import { TokenBucket } from './token-bucket';
 
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 
@@ -56,7 +56,6 @@ type PointerSender = Pick<PointerBroadcast, 'userId' | 'displayName' | 'colour'>
 interface RoomSocketData extends SocketData {
   lastActiveAt?: number;
   idle?: boolean;
-  bucket?: TokenBucket;
   /**
    * Sessions this socket has joined, by id: whether it may draw (participants) or only watch, and
    * how its cursor is labelled for the peers (computed once, not per pointer move).
@@ -90,14 +89,19 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
       const state = await this.room.state(record);
       const role = this.room.roleOf(record, state, user.id);
       await socket.join(sessionRoom(sessionId));
+      const inRoom = await this.server.in(sessionRoom(sessionId)).fetchSockets();
+      // Joined first, counted after: of simultaneous joiners, those past the cap leave again.
+      if (inRoom.findIndex((other) => other.id === socket.id) >= SOCKET_CAPS.perSession) {
+        await socket.leave(sessionRoom(sessionId));
+        throw new RoomError(
+          'too_many_sockets',
+          `This session's room holds at most ${SOCKET_CAPS.perSession} connections; close another tab`,
+        );
+      }
       const sender = { userId: user.id, displayName: user.displayName, colour: colourFor(user.id) };
       dataOf(socket).sessions = { ...dataOf(socket).sessions, [sessionId]: { canEdit: participant, sender } };
       dataOf(socket).lastActiveAt = Date.now();
-      const online = new Set(
-        (await this.server.in(sessionRoom(sessionId)).fetchSockets()).map(
-          (s) => (s.data as SocketData).user.id,
-        ),
-      );
+      const online = new Set(inRoom.map((s) => (s.data as SocketData).user.id));
       socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.presence, this.presence(sessionId, user, 'joined'));
       const scene = await this.scenes.load(sessionId);
       return {
@@ -137,7 +141,6 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
 
   update(socket: Socket, payload: unknown): Promise<SceneUpdateAck | ErrorAck> {
     return this.guard(async () => {
-      this.limitRate(socket);
       const sent = (payload as { elements?: unknown } | null)?.elements;
       if (Array.isArray(sent) && sent.length > ROOM_LIMITS.maxElementsPerUpdate) {
         throw new RoomError(
@@ -232,7 +235,6 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
   @SubscribeMessage(ROOM_EVENTS.notes)
   notes(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
     return this.guard(async () => {
-      this.limitRate(socket);
       const { sessionId, round, text } = parse(NotesUpdateRequestSchema, payload);
       this.requireEditor(socket, sessionId);
       await this.commands.saveNotes(userOf(socket), sessionId, round, text);
@@ -314,17 +316,6 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     const membership = dataOf(socket).sessions?.[sessionId];
     if (!membership) throw new RoomError('forbidden', 'Join the session first (session:join)');
     if (!membership.canEdit) throw new RoomError('forbidden', 'Observers cannot change the room');
-  }
-
-  private limitRate(socket: Socket): void {
-    const data = dataOf(socket);
-    if (!(data.bucket instanceof TokenBucket)) data.bucket = new TokenBucket(ROOM_LIMITS.maxUpdatesPerSecond);
-    if (!data.bucket.take()) {
-      throw new RoomError(
-        'rate_limited',
-        `At most ${ROOM_LIMITS.maxUpdatesPerSecond} updates per second; slow down`,
-      );
-    }
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T | ErrorAck> {

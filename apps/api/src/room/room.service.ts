@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { InterviewPhase, RoomRole, SceneElement, Session, SessionState } from '@mockboard/contracts';
-import { SceneElementSchema, ROOM_LIMITS } from '@mockboard/contracts';
+import { DrawableElementSchema, ROOM_LIMITS, describeElementIssue } from '@mockboard/contracts';
 import { toPromptDetail } from '@mockboard/prompts';
 import { isRoomOpen, roomWindow } from '@mockboard/schedule';
 import type { UserEntity } from '../auth/user.entity';
@@ -98,14 +98,11 @@ export class RoomService {
    */
   validElements(raw: unknown[]): ValidElement[] {
     return raw.map((candidate, index) => {
-      const parsed = SceneElementSchema.safeParse(candidate);
+      // Only the types and fields the board draws (no iframes, no markup): see DrawableElementSchema.
+      const parsed = DrawableElementSchema.safeParse(candidate);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = issue?.path.map(String).join('.') ?? '';
-        throw new RoomError(
-          'bad_request',
-          `elements.${index}${field ? `.${field}` : ''}: ${issue?.message ?? 'is malformed'}`,
-        );
+        const { field, message } = describeElementIssue(parsed.error);
+        throw new RoomError('bad_request', `elements.${index}${field ? `.${field}` : ''}: ${message}`);
       }
       const json = JSON.stringify(parsed.data);
       if (json.length > ROOM_LIMITS.maxElementBytes) {
@@ -116,7 +113,7 @@ export class RoomService {
       }
       const unstorable = unstorableJson(json);
       if (unstorable) throw new RoomError('bad_request', `elements.${index}: ${unstorable}`);
-      return { element: parsed.data, json };
+      return { element: parsed.data as SceneElement, json };
     });
   }
 }

@@ -54,7 +54,9 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const ended = !['scheduled', 'live'].includes(state.status);
   const plan = ack.prompt?.timePlan ?? [];
   const canMovePhase = role === 'interviewer' || (solo && editor);
-  const canSwap = session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && editor;
+  // Swapping and ending are the interviewer's to call, like phases (the server refuses anyone else).
+  const canSwap =
+    session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && canMovePhase;
   // The notes belong to the round this join was made for (a swap re-joins for the next round).
   const keepsNotes = ack.role === 'interviewer' && ack.round === state.round;
 
@@ -119,7 +121,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           </button>
           <RoomActions
             canSwap={canSwap}
-            canEnd={editor}
+            canEnd={canMovePhase}
             disabled={!connected || ended}
             onSwap={() => client.swapRoles()}
             onEnd={endInterview}

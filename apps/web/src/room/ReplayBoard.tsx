@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { SceneElement } from '@mockboard/contracts';
-import { CaptureUpdateAction, Excalidraw, restoreElements, type ExcalidrawImperativeAPI } from './excalidraw';
+import { drawableOnly, type SceneElement } from '@mockboard/contracts';
+import {
+  CaptureUpdateAction,
+  Excalidraw,
+  NO_EMBEDS,
+  restoreElements,
+  type ExcalidrawImperativeAPI,
+} from './excalidraw';
 import { useBoardFiles } from './useBoardFiles';
 
 // A replay only shows: no menu entries that load, save or change anything, no image tool.
@@ -27,14 +33,15 @@ export function ReplayBoard({ sessionId, elements }: ReplayBoardProps) {
   const boardFiles = useBoardFiles(api, sessionId);
   // Excalidraw resets its scene to `initialData` once mounted (possibly after our first effect).
   const [initialData] = useState(() => ({
-    elements: restoreElements(elements as never, null),
+    elements: restoreElements(drawableOnly(elements) as never, null),
     scrollToContent: true,
   }));
 
   useEffect(() => {
     if (!api) return;
+    // Logs written before the element allow-list may hold iframes: a replay never shows them.
     api.updateScene({
-      elements: restoreElements(elements as never, null),
+      elements: restoreElements(drawableOnly(elements) as never, null),
       captureUpdate: CaptureUpdateAction.NEVER,
     });
     boardFiles.current?.loadMissingFiles(elements);
@@ -48,7 +55,13 @@ export function ReplayBoard({ sessionId, elements }: ReplayBoardProps) {
 
   return (
     <div className="replay-board">
-      <Excalidraw excalidrawAPI={setApi} initialData={initialData} viewModeEnabled UIOptions={UI_OPTIONS} />
+      <Excalidraw
+        excalidrawAPI={setApi}
+        initialData={initialData}
+        viewModeEnabled
+        UIOptions={UI_OPTIONS}
+        {...NO_EMBEDS}
+      />
     </div>
   );
 }

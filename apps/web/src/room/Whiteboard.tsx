@@ -4,6 +4,7 @@ import { rememberVersions, unsentElements } from '@mockboard/scene';
 import { followPointer, followViewport, mergeIntoBoard, toCollaborator, viewOf } from './board-sync';
 import {
   Excalidraw,
+  NO_EMBEDS,
   restoreElements,
   type Collaborator,
   type ExcalidrawImperativeAPI,
@@ -135,6 +136,7 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly, onProbl
         theme={theme}
         autoFocus
         UIOptions={UI_OPTIONS}
+        {...NO_EMBEDS}
         onChange={(elements, appState, files) => {
           if (!api) return;
           shareView(viewOf(appState));

@@ -8,8 +8,10 @@ import {
   ROOM_EVENTS,
   ROOM_LIMITS,
   SceneBroadcastSchema,
-  SceneElementSchema,
+  DrawableElementSchema,
   SceneUpdateAckSchema,
+  describeElementIssue,
+  drawableOnly,
   SessionStateSchema,
   type ErrorAck,
   type InterviewPhase,
@@ -254,7 +256,8 @@ export class CollabClient {
       const parsed = SceneBroadcastSchema.safeParse(payload);
       if (!parsed.success || parsed.data.sessionId !== this.options.sessionId) return;
       // Broadcasts may arrive before the join's ack; the merge is order-independent, so take them.
-      const accepted = mergeElements(this.scene, parsed.data.elements);
+      // Only what this board draws: never an iframe or embed, whoever sent it.
+      const accepted = mergeElements(this.scene, drawableOnly(parsed.data.elements));
       if (accepted.length > 0) onRemoteElements?.(accepted);
     });
     this.io.on(ROOM_EVENTS.state, (payload: unknown) => {
@@ -307,7 +310,8 @@ export class CollabClient {
   private onJoined(ack: JoinAck): void {
     this.joined = true;
     // Keeps local pending copies that win; takes every server copy that is newer than ours.
-    const accepted = mergeElements(this.scene, ack.scene.elements);
+    // Scenes stored before the element allow-list may hold iframes: they are never shown.
+    const accepted = mergeElements(this.scene, drawableOnly(ack.scene.elements));
     if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
     this.options.onState?.(ack.state);
     this.setStatus('connected');
@@ -343,14 +347,10 @@ export class CollabClient {
 
   /** The server would refuse these anyway, and a refusal drops the whole batch it came in. */
   private isSendable(element: SceneElement): boolean {
-    const parsed = SceneElementSchema.safeParse(element);
+    const parsed = DrawableElementSchema.safeParse(element);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.map(String).join('.') || 'element';
-      this.options.onError?.({
-        code: 'bad_request',
-        message: `${field}: ${issue?.message ?? 'is malformed'}`,
-      });
+      const { field, message } = describeElementIssue(parsed.error);
+      this.options.onError?.({ code: 'bad_request', message: `${field || 'element'}: ${message}` });
       return false;
     }
     if (JSON.stringify(element).length > ROOM_LIMITS.maxElementBytes) {

@@ -1,5 +1,6 @@
 // The one entry to Excalidraw for the room and the replay: the asset path is set before it loads,
 // and its stylesheet comes with it (so both stay in the lazily loaded chunk).
+import { createElement } from 'react';
 import './excalidraw-assets';
 import '@excalidraw/excalidraw/index.css';
 
@@ -15,3 +16,15 @@ export type {
   NormalizedZoomValue,
   SocketId,
 } from '@excalidraw/excalidraw/types';
+
+/**
+ * No embeds on our boards: a web embed (or an iframe element with its own HTML) shows a page
+ * someone else chose inside the room. Excalidraw renders an embeddable only once its link is
+ * validated (never, with `false`) and falls back to an iframe when renderEmbeddable gives null, so
+ * it gets an empty box. Iframe elements ignore both props: they are filtered out before they reach
+ * Excalidraw (drawableOnly, in the collaboration client and the replay).
+ */
+export const NO_EMBEDS = {
+  validateEmbeddable: false,
+  renderEmbeddable: () => createElement('div', { className: 'embed-blocked' }),
+} as const;

@@ -1,0 +1,94 @@
+import type { Socket } from 'socket.io';
+import {
+  ROOM_EVENTS,
+  SOCKET_FLOOD,
+  SOCKET_RATE_LIMITS,
+  type ErrorAck,
+  type SocketEventClass,
+} from '@mockboard/contracts';
+import { TokenBucket } from './token-bucket';
+
+/** Which limit each event counts against; any event not named here counts as `other`. */
+const CLASS_OF_EVENT: Readonly<Record<string, SocketEventClass>> = {
+  [ROOM_EVENTS.join]: 'join',
+  [ROOM_EVENTS.sceneUpdate]: 'scene',
+  [ROOM_EVENTS.notes]: 'notes',
+  [ROOM_EVENTS.phase]: 'command',
+  [ROOM_EVENTS.swap]: 'command',
+  [ROOM_EVENTS.end]: 'command',
+  [ROOM_EVENTS.pointerUpdate]: 'pointer',
+  [ROOM_EVENTS.viewportUpdate]: 'viewport',
+};
+
+/** No handler would answer: the client learns at once instead of waiting for its ack to time out. */
+const unknownEvent = (name: string): ErrorAck => ({
+  ok: false,
+  error: { code: 'bad_request', message: `${name || 'that event'}: not an event this server handles` },
+});
+
+/** One socket's buckets, and the refusals it has collected in the current flood window. */
+interface SocketRates {
+  buckets: Partial<Record<SocketEventClass, TokenBucket>>;
+  refusals: number;
+  windowStartedAt: number;
+}
+
+/**
+ * Rate limits every event a socket sends, before any handler (room, notifications, or none) sees
+ * it: socket.io's per-socket middleware. Over the limit, an event with an ack is answered
+ * `rate_limited` with a retry hint, one without is dropped; a socket that keeps sending far past
+ * its limits (SOCKET_FLOOD) is disconnected. A refusal costs no database work, so a flood cannot
+ * stall the server. State lives here, not in socket.data, which the Redis adapter serializes.
+ */
+export class SocketRateLimiter {
+  private readonly rates = new WeakMap<Socket, SocketRates>();
+
+  constructor(private readonly onFlood: (socket: Socket) => void = () => undefined) {}
+
+  attach(socket: Socket): void {
+    socket.use((packet, next) => {
+      const [event] = packet;
+      const name = typeof event === 'string' ? event : '';
+      const refusal =
+        this.take(socket, name, Date.now()) ?? (name in CLASS_OF_EVENT ? null : unknownEvent(name));
+      if (refusal === null) return next();
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') (ack as (reply: ErrorAck) => void)(refusal);
+    });
+  }
+
+  /** null when the event may pass; else the refusal its ack gets. */
+  take(socket: Socket, event: string, now: number): ErrorAck | null {
+    const rates = this.ratesOf(socket, now);
+    const kind = CLASS_OF_EVENT[event] ?? 'other';
+    const { perSecond, burst } = SOCKET_RATE_LIMITS[kind];
+    const bucket = (rates.buckets[kind] ??= new TokenBucket(perSecond, burst, now));
+    if (bucket.take(now)) return null;
+    if (now - rates.windowStartedAt > SOCKET_FLOOD.windowMs) {
+      rates.windowStartedAt = now;
+      rates.refusals = 0;
+    }
+    rates.refusals += 1;
+    if (rates.refusals === SOCKET_FLOOD.maxRefusals) {
+      this.onFlood(socket);
+      socket.disconnect(true);
+    }
+    const retryAfterMs = Math.ceil(bucket.secondsToNext() * 1000);
+    return {
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: `Too many ${event || 'messages'}: at most ${perSecond} per second; retry in ${retryAfterMs} ms`,
+      },
+    };
+  }
+
+  private ratesOf(socket: Socket, now: number): SocketRates {
+    let rates = this.rates.get(socket);
+    if (!rates) {
+      rates = { buckets: {}, refusals: 0, windowStartedAt: now };
+      this.rates.set(socket, rates);
+    }
+    return rates;
+  }
+}

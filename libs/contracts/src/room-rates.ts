@@ -1,0 +1,29 @@
+import { ROOM_LIMITS } from './room';
+
+/**
+ * How often one socket may send each kind of room event: `perSecond` refills continuously up to
+ * `burst`. The web client stays well inside these (cursors at 20 Hz, views at 10 Hz, scene
+ * batches at 20 Hz); above them, events with an ack get `rate_limited`, the others are dropped.
+ */
+export const SOCKET_RATE_LIMITS = {
+  /** Joining reads the whole scene: a client re-joins once per (re)connect. */
+  join: { perSecond: 1, burst: 5 },
+  /** Strokes, in batches. */
+  scene: { perSecond: ROOM_LIMITS.maxUpdatesPerSecond, burst: ROOM_LIMITS.maxUpdatesPerSecond },
+  /** The interviewer's notes, saved as they type. */
+  notes: { perSecond: 5, burst: 10 },
+  /** Phase, swap and end: a person clicking. */
+  command: { perSecond: 2, burst: 5 },
+  /** Cursors and views: relayed, never stored; dropped over the limit. */
+  pointer: { perSecond: 30, burst: 30 },
+  viewport: { perSecond: 15, burst: 15 },
+  /** Anything else a socket sends (no handler, or one added later). */
+  other: { perSecond: 5, burst: 10 },
+} as const;
+export type SocketEventClass = keyof typeof SOCKET_RATE_LIMITS;
+
+/** A socket refused this many events within `floodWindowMs` is flooding on purpose: it is disconnected. */
+export const SOCKET_FLOOD = { maxRefusals: 1_500, windowMs: 10_000 } as const;
+
+/** Sockets one user may hold open (across all instances), and sockets joined to one session's room. */
+export const SOCKET_CAPS = { perUser: 10, perSession: 20 } as const;

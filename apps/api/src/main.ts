@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://localhost:${port}`;
   stopGracefully(['SIGTERM', 'SIGINT'], app);
-  process.stdout.write(`\nMockboard is running at ${url} (${database})\nAPI docs: ${url}/api/docs\n\n`);
+  const publicUrl = config.publicUrl ? `Public address (PUBLIC_URL): ${config.publicUrl}\n` : '';
+  process.stdout.write(
+    `\nMockboard is running at ${url} (${database})\n${publicUrl}API docs: ${url}/api/docs\n\n`,
+  );
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;

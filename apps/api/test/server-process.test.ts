@@ -16,6 +16,33 @@ describe('the server process', () => {
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses a published JWT_SECRET and never prints secret values, naming each variable', async () => {
+    const secrets = {
+      JWT_SECRET: 'change-me-to-a-long-random-secret-of-32-chars',
+      METRICS_TOKEN: 'tiny-secret',
+      DATABASE_URL: 'mysql://mockboard:Db-Passw0rd-9f3@db:3306/mockboard',
+      REDIS_URL: 'http://:Redis-Passw0rd-7c1@cache:6379',
+    };
+    const run = runNode(MAIN_JS, [], { ...secrets, PORT: '0' });
+    expect(await run.exited).toBe(1);
+    const output = run.output();
+    expect(output).toContain('JWT_SECRET: is an example value published in the Mockboard repository');
+    expect(output).toContain('METRICS_TOKEN: must be at least 16 characters');
+    expect(output).toContain(
+      'DATABASE_URL: must be a postgres:// or postgresql:// URL (got "mysql://mockboard:***@db:3306/mockboard")',
+    );
+    expect(output).toContain('REDIS_URL: must be a redis:// or rediss:// URL');
+    for (const secret of [
+      secrets.JWT_SECRET,
+      secrets.METRICS_TOKEN,
+      'Db-Passw0rd-9f3',
+      'Redis-Passw0rd-7c1',
+    ]) {
+      expect(output).not.toContain(secret);
+    }
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses to start on a broken prompt file, naming the file, the field and the reason', async () => {
     const prompts = await mkdtemp(join(tmpdir(), 'mockboard-prompts-'));
     try {

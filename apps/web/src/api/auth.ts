@@ -1,7 +1,11 @@
 import {
   AuthResponseSchema,
+  RevokeSignInSessionsResponseSchema,
+  SignInSessionListResponseSchema,
   UserSchema,
+  type ChangePasswordRequest,
   type LoginRequest,
+  type SignInSession,
   type RegisterRequest,
   type UpdateMeRequest,
   type User,
@@ -31,4 +35,26 @@ export function getMe(signal?: AbortSignal): Promise<User> {
 
 export function updateMe(body: UpdateMeRequest): Promise<User> {
   return request('/me', UserSchema, { method: 'PATCH', body });
+}
+
+/** Needs the current password; the server signs out every other sign-in on success. */
+export function changePassword(body: ChangePasswordRequest): Promise<void> {
+  return request('/me/password', null, { method: 'POST', body });
+}
+
+export async function listSignIns(signal?: AbortSignal): Promise<SignInSession[]> {
+  const { sessions } = await request('/me/sessions', SignInSessionListResponseSchema, { signal });
+  return sessions;
+}
+
+export function revokeSignIn(id: string): Promise<void> {
+  return request(`/me/sessions/${encodeURIComponent(id)}`, null, { method: 'DELETE' });
+}
+
+/** Ends every sign-in of the user, this browser's included. */
+export async function revokeAllSignIns(): Promise<number> {
+  const { revoked } = await request('/me/sessions/revoke-all', RevokeSignInSessionsResponseSchema, {
+    method: 'POST',
+  });
+  return revoked;
 }

@@ -12,7 +12,9 @@ import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { CalendarSubscription } from '../profile/CalendarSubscription';
+import { ChangePassword } from '../profile/ChangePassword';
 import { MyReliability } from '../profile/MyReliability';
+import { SignIns } from '../profile/SignIns';
 
 const LABELS = { displayName: 'Display name', timezone: 'Time zone', targetLevel: 'Target level' };
 const ORDER = ['displayName', 'timezone', 'targetLevel'] as const;
@@ -37,6 +39,7 @@ function ProfileForm({ user }: { user: User }) {
   });
   const [pending, setPending] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const [signInsVersion, setSignInsVersion] = useState(0);
   const { formRef, messages, show, clear, clearField } = useFormMessages(ORDER);
 
   function update<F extends Field>(field: F, value: Values[F]) {
@@ -134,6 +137,9 @@ function ProfileForm({ user }: { user: User }) {
 
       <MyReliability user={user} />
       <CalendarSubscription />
+      <ChangePassword onChanged={() => setSignInsVersion((n) => n + 1)} />
+      {/* Remounted after a password change, which signs the other browsers out. */}
+      <SignIns key={signInsVersion} />
     </div>
   );
 }

@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+import { signUp } from '../../api/test/support/factories';
+import { artifact } from './support/browser';
+import { DESKTOP, memberStage } from './support/members';
+
+describe('sign-ins and password on the profile page', () => {
+  const stage = memberStage();
+
+  /** The same person signing in through the form in another browser (its own cookies). */
+  async function signInElsewhere(email: string, password: string): Promise<Page> {
+    const context = await stage.browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${stage.server.url}/signin`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/signin');
+    return page;
+  }
+
+  /** Loading the profile again sends a signed-out browser to Sign in. */
+  async function expectSignedOut(page: Page): Promise<void> {
+    await page.goto(`${stage.server.url}/profile`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/signin');
+  }
+
+  it('changes the password, showing the server’s reasons, and signs the other browser out', async () => {
+    const user = await signUp(stage.server.url, { displayName: 'Pat Password' });
+    const other = await signInElsewhere(user.user.email, user.password);
+    const page = await stage.signedIn(user);
+    await page.goto(`${stage.server.url}/profile`);
+    const signIns = page.getByRole('list', { name: 'Active sign-ins' });
+    await signIns.getByText('This browser').waitFor();
+    expect(await signIns.getByRole('listitem').count()).toBe(2);
+    await signIns.getByText('Chrome on Linux').waitFor();
+
+    const form = page.getByRole('form', { name: 'Change password' });
+    await form.getByLabel('Current password').fill('not my password at all');
+    await form.getByLabel('New password').fill('violet lantern orbit meadow');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Your current password is not correct' }).waitFor();
+
+    await form.getByLabel('Current password').fill(user.password);
+    await form.getByLabel('New password').fill('aaaaaaaaaa');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText(/New password is too easy to guess\. Repeated characters/).waitFor();
+    expect(await page.evaluate('document.activeElement?.getAttribute("name")')).toBe('newPassword');
+
+    await form.getByLabel('New password').fill('violet lantern orbit meadow');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByRole('status').filter({ hasText: 'Password changed.' }).waitFor();
+    await page.waitForFunction(
+      'document.querySelectorAll(\'[aria-label="Active sign-ins"] li\').length === 1',
+    );
+    await page.screenshot({ path: artifact('profile-sign-ins.png'), fullPage: true });
+
+    await expectSignedOut(other);
+    // This browser is still signed in.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Profile' }).waitFor();
+  });
+
+  it('signs out another browser from the list, then everywhere with the keyboard', async () => {
+    const user = await signUp(stage.server.url, { displayName: 'Riley Revoke' });
+    const other = await signInElsewhere(user.user.email, user.password);
+    const page = await stage.signedIn(user);
+    await page.goto(`${stage.server.url}/profile`);
+    const signIns = page.getByRole('list', { name: 'Active sign-ins' });
+    await signIns.getByText('This browser').waitFor();
+
+    await signIns.getByRole('button', { name: /^Sign out Chrome on Linux/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Signed out Chrome on Linux.' }).waitFor();
+    expect(await signIns.getByRole('listitem').count()).toBe(1);
+    await expectSignedOut(other);
+
+    const third = await signInElsewhere(user.user.email, user.password);
+    await page.getByRole('button', { name: 'Sign out everywhere…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Sign out everywhere', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await expectSignedOut(third);
+    await expectSignedOut(page);
+  });
+});

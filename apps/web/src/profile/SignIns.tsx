@@ -1,0 +1,115 @@
+import type { SignInSession } from '@mockboard/contracts';
+import { useId, useState } from 'react';
+import { listSignIns, revokeAllSignIns, revokeSignIn } from '../api/auth';
+import { useAuth } from '../auth/AuthContext';
+import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
+import { useAsyncAction } from '../hooks/useAsyncAction';
+import { useResource } from '../hooks/useResource';
+import { deviceName } from './deviceName';
+
+const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/**
+ * The user's active sign-ins (this browser marked), each revocable, and "Sign out everywhere".
+ * Revoking a sign-in also closes its live connections at once.
+ */
+export function SignIns() {
+  const sessions = useResource('sign-ins', (signal) => listSignIns(signal));
+  const { signOut } = useAuth();
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const { run, pending, error } = useAsyncAction();
+  const id = useId();
+
+  async function revoke(session: SignInSession) {
+    setStatus(null);
+    const done = await run(() => revokeSignIn(session.id));
+    if (!done) return;
+    setRemoved((current) => new Set(current).add(session.id));
+    setStatus(`Signed out ${deviceName(session.userAgent)}.`);
+  }
+
+  async function revokeAll() {
+    setStatus(null);
+    // This browser's sign-in ends too: leave through the ordinary sign-out (clears the cookie).
+    if (await run(() => revokeAllSignIns())) await signOut().catch(() => undefined);
+  }
+
+  const visible =
+    sessions.status === 'success' ? sessions.data.filter((session) => !removed.has(session.id)) : [];
+
+  return (
+    <section className="panel profile-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Where you are signed in</h2>
+      <p className="section-lead">
+        Browsers and apps signed in to your account. Sign out any you do not recognise, then change your
+        password.
+      </p>
+      {sessions.status === 'error' ? (
+        <ErrorState title="Could not load your sign-ins" error={sessions.error} onRetry={sessions.retry} />
+      ) : sessions.status === 'loading' ? (
+        <LoadingState label="Loading your sign-ins…" />
+      ) : visible.length === 0 ? (
+        <EmptyState title="No other sign-ins">Only this browser is signed in.</EmptyState>
+      ) : (
+        <ul className="sign-ins" aria-label="Active sign-ins">
+          {visible.map((session) => (
+            <li key={session.id} className="sign-ins__item">
+              <div className="sign-ins__what">
+                <span className="sign-ins__device" title={session.userAgent ?? undefined}>
+                  {deviceName(session.userAgent)}
+                </span>
+                {session.current && <span className="sign-ins__current">This browser</span>}
+                <span className="sign-ins__meta">
+                  {session.ip ? `${session.ip} · ` : ''}signed in{' '}
+                  {new Date(session.createdAt).toLocaleString(undefined, WHEN)} · last active{' '}
+                  {new Date(session.lastSeenAt).toLocaleString(undefined, WHEN)}
+                </span>
+              </div>
+              {!session.current && (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => revoke(session)}
+                  disabled={pending}
+                  aria-label={`Sign out ${deviceName(session.userAgent)}, signed in ${new Date(
+                    session.createdAt,
+                  ).toLocaleString(undefined, WHEN)}`}
+                >
+                  Sign out
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="form__status" role="status">
+        {status}
+      </p>
+      {error && (
+        <p className="field__error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {confirming ? (
+        <div className="warning">
+          <p>Every browser and app signed in to your account is signed out, this one included.</p>
+          <div className="form__actions">
+            <button type="button" className="button button--danger" onClick={revokeAll} disabled={pending}>
+              {pending && <span className="spinner spinner--small" aria-hidden="true" />}
+              Sign out everywhere
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button button--ghost" onClick={() => setConfirming(true)}>
+          Sign out everywhere…
+        </button>
+      )}
+    </section>
+  );
+}

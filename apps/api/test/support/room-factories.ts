@@ -2,29 +2,43 @@ import type { DataSource } from 'typeorm';
 
 /**
  * A long whiteboard log written straight into the database (fast, unlike drawing it through a
- * socket): `entries` scene changes of one element each, padded to about `elementBytes` of JSON,
- * with a phase change every `phaseEvery` entries. Returns the log's sequence numbers in order.
+ * socket): `entries` scene changes, each a new version of one of `elements` rectangles (all
+ * distinct by default), padded to about `elementBytes` of JSON when given, with a phase change
+ * every `phaseEvery` entries and `spacingMs` between entries (ending now). Returns the log's
+ * sequence numbers in order.
  */
 export async function aLargeLog(
   dataSource: DataSource,
   sessionId: string,
   {
     entries,
-    elementBytes = 1_000,
+    elements = entries,
+    elementBytes = 0,
     phaseEvery = 0,
-  }: { entries: number; elementBytes?: number; phaseEvery?: number },
+    spacingMs = 0,
+  }: { entries: number; elements?: number; elementBytes?: number; phaseEvery?: number; spacingMs?: number },
 ): Promise<number[]> {
   await dataSource.query(
-    `INSERT INTO room_events (session_id, kind, element, phase)
+    `INSERT INTO room_events (session_id, kind, at, element, phase)
      SELECT $1,
        CASE WHEN $3 > 0 AND i % $3 = 0 THEN 'phase' ELSE 'scene' END,
+       clock_timestamp() - make_interval(secs => ($2 - i) * $6 / 1000.0),
        CASE WHEN $3 > 0 AND i % $3 = 0 THEN NULL
-            ELSE json_build_object('id', 'bulk-' || i, 'type', 'rectangle', 'version', 1,
-                   'versionNonce', i, 'isDeleted', false, 'x', i, 'y', 0, 'width', 10, 'height', 10,
-                   'customData', json_build_object('padding', repeat('x', $4))) END,
+            ELSE (jsonb_build_object('id', 'bulk-' || (i % $5), 'type', 'rectangle',
+                    'version', i / $5 + 1, 'versionNonce', i, 'isDeleted', false,
+                    'x', (i % $5) * 30, 'y', (i / $5) % 500, 'width', 20, 'height', 20)
+                  || CASE WHEN $4 > 0 THEN jsonb_build_object('customData',
+                       jsonb_build_object('padding', repeat('x', $4))) ELSE '{}' END)::json END,
        CASE WHEN $3 > 0 AND i % $3 = 0 THEN 'estimation' END
      FROM generate_series(1, $2) AS i ORDER BY i`,
-    [sessionId, entries, phaseEvery, Math.max(0, elementBytes - 150)],
+    [
+      sessionId,
+      entries,
+      phaseEvery,
+      elementBytes > 0 ? Math.max(1, elementBytes - 180) : 0,
+      elements,
+      spacingMs,
+    ],
   );
   const rows = (await dataSource.query(`SELECT seq FROM room_events WHERE session_id = $1 ORDER BY seq`, [
     sessionId,

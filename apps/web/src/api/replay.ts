@@ -1,7 +1,17 @@
 import { ReplayResponseSchema, type ReplayResponse } from '@mockboard/contracts';
 import { request } from './client';
 
-/** Every accepted whiteboard change and phase/round change of a session, ordered by `seq`. */
-export function getReplay(sessionId: string, signal?: AbortSignal): Promise<ReplayResponse> {
-  return request(`/sessions/${encodeURIComponent(sessionId)}/replay`, ReplayResponseSchema, { signal });
+/**
+ * One page of a session's whiteboard changes and phase/round changes, ordered by `seq`: the first
+ * when `after` is null, else the one after that cursor (a previous page's nextCursor).
+ */
+export function getReplayPage(
+  sessionId: string,
+  after: string | null,
+  signal?: AbortSignal,
+): Promise<ReplayResponse> {
+  const query = after === null ? '' : `?after=${encodeURIComponent(after)}`;
+  return request(`/sessions/${encodeURIComponent(sessionId)}/replay${query}`, ReplayResponseSchema, {
+    signal,
+  });
 }

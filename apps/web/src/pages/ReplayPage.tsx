@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { replayTimeline, sceneAfter, stepsUntil, type ReplayTimeline } from '@mockboard/scene';
-import { getReplay } from '../api/replay';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
-import { useResource } from '../hooks/useResource';
 import { ReplayBoard } from '../room/ReplayBoard';
 import { ReplayControls } from '../room/ReplayControls';
+import { useReplayLog, type ReplayLog } from '../room/useReplayLog';
 import { useReplayPlayback } from '../room/useReplayPlayback';
 import '../styles/replay.css';
 
@@ -14,11 +13,6 @@ import '../styles/replay.css';
 export function ReplayPage() {
   const { id = '' } = useParams();
   useDocumentTitle('Replay');
-  const replay = useResource(`replay:${id}`, (signal) => getReplay(id, signal));
-  const timeline = useMemo(
-    () => (replay.status === 'success' ? replayTimeline(replay.data.entries) : null),
-    [replay],
-  );
 
   return (
     <div className="container page replay-page">
@@ -29,27 +23,63 @@ export function ReplayPage() {
         <h1>Whiteboard replay</h1>
         <p className="page-header__lead">Watch the design take shape, phase by phase.</p>
       </header>
-      {replay.status === 'loading' && <LoadingState label="Loading the replay…" />}
-      {replay.status === 'error' && (
-        <ErrorState title="The replay could not be loaded" error={replay.error} onRetry={replay.retry} />
-      )}
-      {timeline &&
-        (timeline.steps.length === 0 ? (
+      <Replay key={id} sessionId={id} />
+    </div>
+  );
+}
+
+/** The replay of one session, playable as soon as its first page of changes has arrived. */
+function Replay({ sessionId }: { sessionId: string }) {
+  const log = useReplayLog(sessionId);
+  const timeline = useMemo(() => replayTimeline(log.entries), [log.entries]);
+
+  if (!log.started) {
+    return log.error ? (
+      <ErrorState title="The replay could not be loaded" error={log.error} onRetry={log.retry} />
+    ) : (
+      <LoadingState label="Loading the replay…" />
+    );
+  }
+  return (
+    <>
+      {timeline.steps.length > 0 ? (
+        <ReplayPlayer sessionId={sessionId} timeline={timeline} />
+      ) : (
+        log.done && (
           <EmptyState title="Nothing was drawn in this session">
             The whiteboard stayed empty, so there is nothing to replay.
           </EmptyState>
-        ) : (
-          <ReplayPlayer sessionId={id} timeline={timeline} />
-        ))}
-    </div>
+        )
+      )}
+      <ReplayProgress log={log} />
+    </>
+  );
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** How much of a long replay is loaded; a failed page can be retried without starting over. */
+function ReplayProgress({ log }: { log: ReplayLog }) {
+  if (log.error) {
+    return (
+      <ErrorState title="The rest of the replay could not be loaded" error={log.error} onRetry={log.retry} />
+    );
+  }
+  if (log.done) return null;
+  // "~": a live session's log may still grow, and quick moves merge into fewer entries.
+  const total = Math.max(log.total ?? 0, log.entries.length);
+  return (
+    <LoadingState
+      label={`Loading ${count(log.entries.length)} of ~${count(total)} changes… You can play what is loaded.`}
+    />
   );
 }
 
 function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: ReplayTimeline }) {
   const playback = useReplayPlayback(timeline.duration);
-  const count = stepsUntil(timeline, playback.position);
+  const shown = stepsUntil(timeline, playback.position);
   // Rebuilt only when the play head passes another change, not on every animation frame.
-  const elements = useMemo(() => sceneAfter(timeline, count), [timeline, count]);
+  const elements = useMemo(() => sceneAfter(timeline, shown), [timeline, shown]);
 
   return (
     <section className="replay-player" aria-label="Replay">
@@ -65,7 +95,7 @@ function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: Re
         onSpeed={playback.setSpeed}
       />
       <p className="replay-player__summary">
-        {count} of {timeline.steps.length} changes shown
+        {shown} of {timeline.steps.length} changes shown
       </p>
     </section>
   );

@@ -13,6 +13,17 @@ export function useReplayPlayback(duration: number) {
   const [speed, setSpeed] = useState<ReplaySpeed>(1);
   // The animation loop and seeks share the play head without waiting for a render.
   const head = useRef(duration);
+  const lastDuration = useRef(duration);
+
+  // While a long replay loads, the time line grows: a play head resting at the end stays there
+  // (the drawing so far), one the viewer moved or is playing stays where it is.
+  useEffect(() => {
+    if (!playing && head.current >= lastDuration.current) {
+      head.current = duration;
+      setPosition(duration);
+    }
+    lastDuration.current = duration;
+  }, [duration, playing]);
 
   const seek = useCallback(
     (to: number) => {

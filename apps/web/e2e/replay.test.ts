@@ -1,0 +1,69 @@
+import { signUp } from '../../api/test/support/factories';
+import { aLiveSession } from '../../api/test/support/room-client';
+import { aLargeLog } from '../../api/test/support/room-factories';
+import { artifact } from './support/browser';
+import { memberStage } from './support/members';
+
+/** The test hook the whiteboard puts on `window` (these tests compile without the DOM's types). */
+type SceneHook = { __mockboardScene?: () => { id: string }[] };
+
+/** Run in the page: how many live elements its whiteboard shows, or null before it is ready. */
+function sceneSize(): number | null {
+  const hook = (globalThis as unknown as SceneHook).__mockboardScene;
+  return hook ? hook().length : null;
+}
+
+describe('the replay of a long session', () => {
+  const stage = memberStage();
+
+  it('loads page by page with its progress shown, and plays what is loaded meanwhile', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    // 4,500 changes of 30 boxes over 75 minutes, a phase change every 1,500: three pages.
+    await aLargeLog(stage.server.dataSource, session.id, {
+      entries: 4_500,
+      elements: 30,
+      phaseEvery: 1_500,
+      spacingMs: 1_000,
+    });
+
+    const page = await stage.signedIn(ben);
+    // The pages after the first wait until the test has seen the replay playable without them.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/sessions\/[^/]+\/replay\?after=/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${stage.server.url}/sessions/${session.id}/replay`);
+
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Loading 2,000 of ~4,500 changes/ })
+      .waitFor();
+    await page.getByRole('slider', { name: 'Replay position' }).waitFor();
+    await page.getByText('1999 of 1999 changes shown').waitFor();
+    expect(await page.evaluate(sceneSize)).toBe(30);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.screenshot({ path: artifact('replay-loading.png'), fullPage: true });
+
+    release();
+    await page.getByText(/of 4497 changes shown/).waitFor();
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Loading/ })
+        .count(),
+    ).toBe(0);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('slider', { name: 'Replay position' }).focus();
+    await page.keyboard.press('End');
+    await page.getByText('4497 of 4497 changes shown').waitFor();
+    await page
+      .getByRole('button', { name: /Estimation$/ })
+      .first()
+      .waitFor();
+  });
+});

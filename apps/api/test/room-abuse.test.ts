@@ -2,7 +2,16 @@ import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { SOCKET_CAPS, SOCKET_FLOOD, SOCKET_RATE_LIMITS } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
-import { aLiveSession, aRectangle, call, connect, next, waitFor } from './support/room-client';
+import {
+  aCheckedRectangle,
+  aLiveSession,
+  aRectangle,
+  call,
+  connect,
+  next,
+  waitFor,
+} from './support/room-client';
+import { SceneWriter } from '../src/room/scene-writer';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Ack = { ok: boolean; error?: { code: string; message: string } };
@@ -209,6 +218,25 @@ describe('the live room under abuse', () => {
       markup: aRectangle({ customData: { generationData: { html: '<b>x</b>' } } }),
       scriptLink: aRectangle({ link: 'javascript:alert(document.cookie)' }),
     };
+
+    it('hands out no iframe or embed stored before the allow-list when a peer joins', async () => {
+      const rectangle = aCheckedRectangle();
+      await server.app
+        .get(SceneWriter)
+        .submit(sessionId, [
+          rectangle,
+          aCheckedRectangle({
+            type: 'iframe',
+            customData: { generationData: { status: 'done', html: '<b>x</b>' } },
+          }),
+          aCheckedRectangle({ type: 'embeddable', link: 'https://evil.example' }),
+        ]);
+      const socket = await open(guest);
+      const join = await call<{ scene: { elements: { id: string }[] } }>(socket, 'session:join', {
+        sessionId,
+      });
+      expect(join.scene.elements.map((element) => element.id)).toEqual([rectangle.element.id]);
+    });
 
     it.each([
       ['iframe', 'elements.0.type: this board does not accept elements of that type'],

@@ -21,6 +21,7 @@ import {
   SceneUpdateRequestSchema,
   SessionCommandSchema,
   ViewportUpdateSchema,
+  isDrawableType,
   type ErrorAck,
   type JoinAck,
   type PointerBroadcast,
@@ -103,7 +104,12 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
       dataOf(socket).lastActiveAt = Date.now();
       const online = new Set(inRoom.map((s) => (s.data as SocketData).user.id));
       socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.presence, this.presence(sessionId, user, 'joined'));
-      const scene = await this.scenes.load(sessionId);
+      const stored = await this.scenes.load(sessionId);
+      // Scenes stored before the element allow-list may hold iframes or embeds: never handed out.
+      const scene = {
+        ...stored,
+        elements: stored.elements.filter((element) => isDrawableType(element.type)),
+      };
       return {
         ok: true as const,
         role,

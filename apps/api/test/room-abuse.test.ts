@@ -221,16 +221,14 @@ describe('the live room under abuse', () => {
 
     it('hands out no iframe or embed stored before the allow-list when a peer joins', async () => {
       const rectangle = aCheckedRectangle();
-      await server.app
-        .get(SceneWriter)
-        .submit(sessionId, [
-          rectangle,
-          aCheckedRectangle({
-            type: 'iframe',
-            customData: { generationData: { status: 'done', html: '<b>x</b>' } },
-          }),
-          aCheckedRectangle({ type: 'embeddable', link: 'https://evil.example' }),
-        ]);
+      await server.app.get(SceneWriter).submit(sessionId, [
+        rectangle,
+        aCheckedRectangle({
+          type: 'iframe',
+          customData: { generationData: { status: 'done', html: '<b>x</b>' } },
+        }),
+        aCheckedRectangle({ type: 'embeddable', link: 'https://evil.example' }),
+      ]);
       const socket = await open(guest);
       const join = await call<{ scene: { elements: { id: string }[] } }>(socket, 'session:join', {
         sessionId,

@@ -5,6 +5,7 @@ import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, aRectangle, call, connect, waitFor } from './support/room-client';
 import { aLargeLog, aSceneUsage, sceneUsageOf } from './support/room-factories';
 import { startTestApp, type TestApp } from './support/test-app';
+import { WhiteboardBudget1764700000000 } from '../src/database/migrations/1764700000000-whiteboard-budget';
 
 /**
  * Issue 11: the whiteboard's storage is bounded per session (scene and log budgets, coalesced
@@ -158,5 +159,32 @@ describe('the whiteboard’s storage budget and paged replay', () => {
     expect((await refused({ limit: '0' })).message).toMatch(/limit/);
     const stranger = await signUp(server.url);
     await request(server.url).get(`/api/sessions/${sessionId}/replay`).set(stranger.bearer).expect(404);
+  });
+
+  it('counts the scene and the log of sessions that existed before the budgets (migration)', async () => {
+    const a = await joined(host);
+    const box = aRectangle();
+    await call(a, 'scene:update', { sessionId, elements: [box] });
+    await call(a, 'scene:update', { sessionId, elements: [{ ...box, version: 2, x: 5 }] });
+    await call(a, 'session:phase', { sessionId, phase: 'estimation' });
+    const migration = new WhiteboardBudget1764700000000();
+    const runner = server.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+
+    const [expected] = (await server.dataSource.query(
+      `SELECT (SELECT sum(octet_length(data::text))::int FROM scene_elements WHERE session_id = $1) AS scene,
+              (SELECT sum(octet_length(element::text))::int FROM room_events WHERE session_id = $1) AS log`,
+      [sessionId],
+    )) as [{ scene: number; log: number }];
+    expect(expected.scene).toBeGreaterThan(0);
+    expect(await sceneUsageOf(server.dataSource, sessionId)).toEqual({
+      sceneBytes: expected.scene,
+      logBytes: expected.log,
+    });
   });
 });

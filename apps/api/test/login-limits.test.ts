@@ -23,7 +23,7 @@ describe('per-account login limit', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(30);
     expect(limited.body.message).toMatch(
-      /^Too many failed sign-ins for this email; try again in \d+ seconds$/,
+      /^Too many wrong passwords for this email; try again in \d+ seconds$/,
     );
     // Even the right password waits: the limit is per account, not per guess.
     expect((await login(user.user.email, user.password)).status).toBe(429);
@@ -64,6 +64,41 @@ describe('per-account login limit', () => {
     for (let i = 0; i < 4; i += 1)
       expect((await login(user.user.email, 'wrong guess number')).status).toBe(401);
     expect((await login(user.user.email, user.password)).status).toBe(200);
+  });
+
+  it('counts wrong current passwords at a password change like failed logins', async () => {
+    const user = await signUp(server.url);
+    const change = () =>
+      request(server.url)
+        .post('/api/me/password')
+        .set(user.bearer)
+        .send({ currentPassword: 'a guess at it', newPassword: 'violet lantern orbit meadow' });
+    for (let i = 0; i < 5; i += 1) expect((await change()).status).toBe(403);
+
+    const limited = await change();
+
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await login(user.user.email, user.password)).status).toBe(429);
+    // Still signed in: a 429 is not a 401.
+    await request(server.url).get('/api/me').set(user.bearer).expect(200);
+  });
+
+  it('forgets counts older than a day, pruning them on a later successful sign-in', async () => {
+    const guessed = aRegistration().email;
+    for (let i = 0; i < 5; i += 1) await login(guessed, 'wrong guess number');
+    await server.dataSource.query(
+      `UPDATE login_throttles SET last_failure_at = now() - interval '25 hours',
+         blocked_until = now() - interval '24 hours' WHERE email_key = $1`,
+      [guessed],
+    );
+    const user = await signUp(server.url);
+
+    expect((await login(user.user.email, user.password)).status).toBe(200);
+
+    expect(
+      await server.dataSource.query('SELECT 1 FROM login_throttles WHERE email_key = $1', [guessed]),
+    ).toEqual([]);
   });
 
   it('holds parallel guesses to the free allowance', async () => {

@@ -291,7 +291,7 @@ describe('password change', () => {
   });
 });
 
-describe('last seen', () => {
+describe('sign-in rows over time', () => {
   let server: TestApp;
   beforeAll(async () => {
     server = await startTestApp();
@@ -323,5 +323,21 @@ describe('last seen', () => {
     const stale = await lastSeen(user.user.id);
     await request(server.url).get('/api/me').set(user.bearer).expect(200);
     expect((await lastSeen(user.user.id)).getTime()).toBeGreaterThan(stale.getTime() + 60_000);
+  });
+
+  it('drops a user’s long-ended sign-ins when they sign in again', async () => {
+    const user = await signUp(server.url);
+    await request(server.url).post('/api/auth/logout').set(user.bearer).expect(204);
+    await server.dataSource.query(
+      `UPDATE sign_in_sessions SET revoked_at = now() - interval '2 days' WHERE user_id = $1`,
+      [user.user.id],
+    );
+
+    await signInAgain(server, user);
+
+    const rows = await server.dataSource.query('SELECT revoked_at FROM sign_in_sessions WHERE user_id = $1', [
+      user.user.id,
+    ]);
+    expect(rows).toEqual([{ revoked_at: null }]);
   });
 });

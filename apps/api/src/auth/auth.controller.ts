@@ -12,8 +12,9 @@ import {
 } from '@mockboard/contracts';
 import { ValidBody } from '../common/validated.decorators';
 import { Public } from './access.decorators';
-import { AuthService, LoginThrottledException } from './auth.service';
+import { AuthService } from './auth.service';
 import { AuthTokens } from './auth.tokens';
+import { withRetryAfter } from './login-throttled.exception';
 import { SignInSessions, type SignInClient } from './sign-in-sessions.service';
 
 @ApiTags('auth')
@@ -50,14 +51,9 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AuthResponse> {
-    try {
-      return this.withCookie(response, await this.auth.login(body, clientOf(request)));
-    } catch (error) {
-      if (error instanceof LoginThrottledException) {
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+    return withRetryAfter(response, async () =>
+      this.withCookie(response, await this.auth.login(body, clientOf(request))),
+    );
   }
 
   @Post('logout')

@@ -1,8 +1,6 @@
 import {
   ConflictException,
   ForbiddenException,
-  HttpException,
-  HttpStatus,
   Inject,
   Injectable,
   NotFoundException,
@@ -20,7 +18,7 @@ import { RequestValidationException } from '../common/zod-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isUniqueViolation } from '../database/postgres-errors';
-import { describeWait } from './login-backoff';
+import { LoginThrottledException } from './login-throttled.exception';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';
 import { PasswordStrength } from './password-strength';
@@ -29,16 +27,6 @@ import { toUserView } from './user.entity';
 import { UsersRepository } from './users.repository';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
-
-/** 429 for an account with too many failed logins; the controller copies the wait to Retry-After. */
-export class LoginThrottledException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      `Too many failed sign-ins for this email; try again ${describeWait(retryAfterSeconds)}`,
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
-  }
-}
 
 @Injectable()
 export class AuthService {
@@ -93,10 +81,14 @@ export class AuthService {
   async changePassword(userId: string, sessionId: string, request: ChangePasswordRequest): Promise<void> {
     const user = await this.users.findByIdWithPassword(userId);
     if (!user) throw new NotFoundException('Your account no longer exists');
+    // Guesses of the current password (from a stolen session, say) count like failed logins.
+    const attempt = await this.throttles.attempt(user.email);
+    if (!attempt.allowed) throw new LoginThrottledException(attempt.retryAfterSeconds);
     // 403, not 401: the caller is signed in, and a 401 would sign the web app out.
     if (!(await this.passwords.verify(user.passwordHash, request.currentPassword))) {
       throw new ForbiddenException('Your current password is not correct');
     }
+    await this.throttles.clear(user.email);
     if (request.newPassword === request.currentPassword) {
       throw new RequestValidationException('body', [
         { field: 'newPassword', message: 'must be different from your current password' },

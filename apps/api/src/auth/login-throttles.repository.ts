@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decideLoginAttempt, type LoginAttemptDecision, type LoginThrottleState } from './login-backoff';
+import {
+  LOGIN_BACKOFF,
+  decideLoginAttempt,
+  type LoginAttemptDecision,
+  type LoginThrottleState,
+} from './login-backoff';
 
 /** Every query on login_throttles: the per-account count of failed logins, shared by all instances. */
 @Injectable()
@@ -37,8 +42,15 @@ export class LoginThrottlesRepository {
     });
   }
 
-  /** A successful login wipes the count. */
+  /**
+   * A successful login wipes the email's count, and counts that are forgotten anyway (see
+   * LOGIN_BACKOFF.forgetAfterSeconds) go too, so guesses at unknown emails do not pile up.
+   */
   async clear(email: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_throttles WHERE email_key = $1`, [email.toLowerCase()]);
+    await this.dataSource.query(
+      `DELETE FROM login_throttles
+       WHERE email_key = $1 OR last_failure_at < now() - make_interval(secs => $2)`,
+      [email.toLowerCase(), LOGIN_BACKOFF.forgetAfterSeconds],
+    );
   }
 }

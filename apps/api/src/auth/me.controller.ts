@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   ChangePasswordRequestSchema,
   UpdateMeRequestSchema,
@@ -12,6 +13,7 @@ import {
 import { ValidBody } from '../common/validated.decorators';
 import { CurrentSignIn, CurrentUser } from './access.decorators';
 import { AuthService } from './auth.service';
+import { withRetryAfter } from './login-throttled.exception';
 import { SignInSessions } from './sign-in-sessions.service';
 import { toUserView, type UserEntity } from './user.entity';
 
@@ -42,14 +44,17 @@ export class MeController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Change the password (current one required); signs out every other sign-in',
-    description: '403 when the current password is wrong; 400 when the new one is too easy to guess.',
+    description:
+      '403 when the current password is wrong (wrong guesses count like failed logins: 429 with ' +
+      'Retry-After after 5); 400 when the new one is too easy to guess.',
   })
   changePassword(
     @CurrentUser() user: UserEntity,
     @CurrentSignIn() sessionId: string,
     @ValidBody(ChangePasswordRequestSchema) body: ChangePasswordRequest,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    return this.auth.changePassword(user.id, sessionId, body);
+    return withRetryAfter(response, () => this.auth.changePassword(user.id, sessionId, body));
   }
 
   @Get('sessions')

@@ -30,7 +30,13 @@ const COLUMNS = `id, user_id AS "userId", created_at AS "createdAt", last_seen_a
 export class SignInSessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Inserts a session, first dropping the user's ended ones (their rows serve no one). */
   async insert(session: NewSignInSession): Promise<SignInSessionRow> {
+    await this.dataSource.query(
+      `DELETE FROM sign_in_sessions
+       WHERE user_id = $1 AND (expires_at < now() OR revoked_at < now() - interval '1 day')`,
+      [session.userId],
+    );
     const [row] = (await this.dataSource.query(
       `INSERT INTO sign_in_sessions (user_id, expires_at, user_agent, ip)
        VALUES ($1, now() + make_interval(secs => $2), $3, $4)

@@ -23,9 +23,8 @@ export class SignInSessions1764600000000 implements MigrationInterface {
         ip text CHECK (length(ip) <= 64)
       )
     `);
-    await queryRunner.query(
-      `CREATE INDEX sign_in_sessions_live_by_user ON sign_in_sessions (user_id) WHERE revoked_at IS NULL`,
-    );
+    // Listing and revoking a user's sign-ins, and pruning their ended ones at each new sign-in.
+    await queryRunner.query(`CREATE INDEX sign_in_sessions_by_user ON sign_in_sessions (user_id)`);
     await queryRunner.query(`
       CREATE TABLE login_throttles (
         email_key text PRIMARY KEY CHECK (length(email_key) <= 254),
@@ -34,6 +33,10 @@ export class SignInSessions1764600000000 implements MigrationInterface {
         last_failure_at timestamptz NOT NULL DEFAULT now()
       )
     `);
+    // Pruning counts that are forgotten anyway (a day without failures), e.g. guessed unknown emails.
+    await queryRunner.query(
+      `CREATE INDEX login_throttles_by_last_failure ON login_throttles (last_failure_at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -55,6 +55,9 @@ describe('sign-ins and password on the profile page', () => {
     );
     await page.screenshot({ path: artifact('profile-sign-ins.png'), fullPage: true });
 
+    // The other browser finds out at its next call, without a reload.
+    await other.getByRole('link', { name: 'Progress' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await expectSignedOut(other);
     // This browser is still signed in.
     await page.reload();

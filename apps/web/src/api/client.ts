@@ -82,9 +82,17 @@ export async function fetchFromApi(path: string, init: RequestInit): Promise<Res
     if (isAbortError(error)) throw error;
     throw new ApiRequestError(0, 'Could not reach the server. Check your connection and try again.');
   }
-  if (!response.ok) throw await errorFromResponse(response);
+  if (!response.ok) {
+    // Signed out behind the page's back (sign-in revoked elsewhere, expired): tell AuthContext.
+    if (response.status === 401 && !path.startsWith('/auth/'))
+      window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    throw await errorFromResponse(response);
+  }
   return response;
 }
+
+/** Dispatched on window when an API call answers 401: the browser's sign-in is no longer valid. */
+export const SIGNED_OUT_EVENT = 'mockboard:signed-out';
 
 async function errorFromResponse(response: Response): Promise<ApiRequestError> {
   const parsed = ApiErrorSchema.safeParse(await response.json().catch(() => undefined));

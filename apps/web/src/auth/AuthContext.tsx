@@ -1,7 +1,7 @@
 import type { LoginRequest, RegisterRequest, User } from '@mockboard/contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as authApi from '../api/auth';
-import { type ApiRequestError, isAbortError, toApiRequestError } from '../api/client';
+import { SIGNED_OUT_EVENT, type ApiRequestError, isAbortError, toApiRequestError } from '../api/client';
 
 /**
  * `unknown` means GET /api/me failed for a reason other than "not signed in" (server down, network):
@@ -42,6 +42,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     );
     return () => controller.abort();
   }, [attempt]);
+
+  // A 401 from any call means this browser's sign-in ended (e.g. "sign out everywhere" on another
+  // device): pages that need a user then send the person to Sign in instead of showing errors.
+  useEffect(() => {
+    const signedOut = () =>
+      setState((current) => (current.status === 'signed-in' ? { status: 'signed-out' } : current));
+    window.addEventListener(SIGNED_OUT_EVENT, signedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, signedOut);
+  }, []);
 
   const signIn = useCallback(async (body: LoginRequest) => {
     const user = await authApi.login(body);

@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
-  process.stdout.write('Demo accounts are ready (sign in at http://localhost:3000/signin):\n');
+  const origin = config.publicUrl ?? `http://localhost:${config.port}`;
+  process.stdout.write(`Demo accounts are ready (sign in at ${origin}/signin):\n`);
   for (const account of DEMO_ACCOUNTS) {
     process.stdout.write(`  ${account.email}  password: ${DEMO_PASSWORD}\n`);
   }

@@ -31,6 +31,11 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd }: RoomAc
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  function open(action: Action) {
+    setError(null);
+    setConfirming(action);
+  }
+
   function close() {
     if (busy) return;
     setConfirming(null);
@@ -50,7 +55,11 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd }: RoomAc
     }
   }
 
-  const copy = confirming ? CONFIRM[confirming] : null;
+  // Once the action is no longer this user's (the swap went through and they are now the candidate,
+  // whatever became of the old connection's ack), its confirmation has nothing left to confirm.
+  const allowed = confirming === 'swap' ? canSwap : confirming === 'end' ? canEnd : false;
+
+  const copy = confirming && allowed ? CONFIRM[confirming] : null;
   return (
     <div className="room-actions">
       {canSwap && (
@@ -58,7 +67,7 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd }: RoomAc
           type="button"
           className="button button--secondary button--small"
           disabled={disabled}
-          onClick={() => setConfirming('swap')}
+          onClick={() => open('swap')}
         >
           Swap roles
         </button>
@@ -68,7 +77,7 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd }: RoomAc
           type="button"
           className="button button--small room-actions__end"
           disabled={disabled}
-          onClick={() => setConfirming('end')}
+          onClick={() => open('end')}
         >
           End interview
         </button>

@@ -9,9 +9,11 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter, asBodyParserError } from './common/api-exception.filter';
+import { rejectDeeplyNestedBodies } from './common/body-depth.middleware';
 import { JsonLogger } from './common/json-logger';
 import { refuseCrossSiteChanges } from './common/origin-check';
 import { requestLogger } from './common/request-logger.middleware';
+import { StorableParamsPipe } from './common/storable-params.pipe';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { SCENE_FILE_TYPES } from './room/scene-files.controller';
 import { MetricsService } from './health/metrics.service';
@@ -53,6 +55,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(cookieParser());
   app.use(refuseCrossSiteChanges(config.publicUrl));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(rejectDeeplyNestedBodies);
   // Whiteboard images arrive as raw bytes, capped by the room's image limit.
   app.use(
     '/api/sessions/:id/files',
@@ -61,6 +64,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(rejectBodyParserErrors);
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalPipes(new StorableParamsPipe());
 
   const document = SwaggerModule.createDocument(
     app,
@@ -85,11 +89,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 /** Malformed JSON and oversized bodies fail in the body parser, before Nest's filters see them. */
 function rejectBodyParserErrors(
   error: unknown,
-  _request: Request,
+  request: Request,
   response: Response,
   next: NextFunction,
 ): void {
-  const body = asBodyParserError(error);
+  const body = asBodyParserError(error, request.headers['content-encoding']);
   if (!body) return next(error);
   response.status(body.statusCode).json(body);
 }

@@ -1,5 +1,7 @@
+import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { aRegistration, signUp } from './support/factories';
+import { aLiveSession, call, connect } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** No response body may carry a stack trace, a file path or a driver's internal message. */
@@ -133,5 +135,150 @@ describe('bad input', () => {
     }
     const me = await request(server.url).get('/api/me').set(user.bearer).expect(200);
     expect(me.body.displayName).toBe(user.user.displayName);
+  });
+});
+
+/** `[[[…]]]` nested `depth` levels deep: valid JSON that a recursive walk cannot finish. */
+function nestedArrays(depth: number): string {
+  return '['.repeat(depth) + ']'.repeat(depth);
+}
+
+/**
+ * socket.io's client walks a payload recursively before sending it, so a message too deep for it
+ * is written as a raw socket.io packet (`2<ack id>[event, payload]`; its ack comes back as `3<ack id>[reply]`) straight onto the transport.
+ */
+function sendRaw(socket: Socket, packet: string): void {
+  (socket.io.engine as unknown as { write(data: string): void }).write(packet);
+}
+
+let rawAckId = 900_000;
+/** Emits `[event, payloadJson]` as a raw packet and resolves with the server's ack. */
+function rawCall(socket: Socket, event: string, payloadJson: string): Promise<unknown> {
+  rawAckId += 1;
+  const prefix = `3${rawAckId}[`;
+  return new Promise((resolve) => {
+    const onMessage = (data: unknown) => {
+      if (typeof data !== 'string' || !data.startsWith(prefix)) return;
+      socket.io.engine.off('message', onMessage);
+      resolve((JSON.parse(data.slice(prefix.length - 1)) as unknown[])[0]);
+    };
+    socket.io.engine.on('message', onMessage);
+    sendRaw(socket, `2${rawAckId}[${JSON.stringify(event)},${payloadJson}]`);
+  });
+}
+
+describe('bodies and ids the server cannot read', () => {
+  let server: TestApp;
+  beforeAll(async () => {
+    server = await startTestApp();
+  });
+  afterAll(() => server.close());
+
+  it('answers JSON nested 10,000 levels deep with 400 naming the depth limit', async () => {
+    for (const body of [nestedArrays(10_000), `{"email": ${nestedArrays(10_000)}, "password": "x"}`]) {
+      const response = await request(server.url)
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The request body nests objects or arrays more than 64 levels deep',
+      });
+    }
+    await request(server.url).get('/api/health').expect(200);
+  });
+
+  it('still reads JSON nested as deep as the limit', async () => {
+    const response = await request(server.url)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(`{"email": ${nestedArrays(63)}, "password": "x"}`)
+      .expect(400);
+    expect(response.body.fields.map((field: { field: string }) => field.field)).toEqual(['email']);
+  });
+
+  it('answers a gzip-encoded body that is not gzip with 400', async () => {
+    const response = await request(server.url)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('{"email": "a@example.test", "password": "not really gzip"}')
+      .expect(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The request body could not be decompressed: it is not valid gzip data',
+    });
+  });
+
+  it('answers an unknown Content-Encoding with 415 naming it', async () => {
+    const response = await request(server.url)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'zstd-ish')
+      .send('{}')
+      .expect(415);
+    expect(response.body).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
+    expect(response.body.message).toMatch(/zstd-ish/);
+  });
+
+  it('answers a NUL character in a whiteboard file id, or any other path parameter, with 400', async () => {
+    const [host, guest] = [await signUp(server.url), await signUp(server.url)];
+    const session = await aLiveSession(server.url, host, guest);
+    const nul = await request(server.url)
+      .get(`/api/sessions/${session.id}/files/a%00b`)
+      .set(host.bearer)
+      .expect(400);
+    expect(nul.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid request params: fileId text must not contain NUL (U+0000) characters',
+      fields: [{ field: 'fileId', message: 'text must not contain NUL (U+0000) characters' }],
+    });
+    const tooLong = await request(server.url)
+      .get(`/api/sessions/${session.id}/files/${'x'.repeat(129)}`)
+      .set(host.bearer)
+      .expect(400);
+    expect(tooLong.body.fields).toEqual([
+      { field: 'fileId', message: 'must be 1–128 letters, digits, - or _' },
+    ]);
+    for (const [path, field] of [
+      ['/api/shared/a%00b', 'token'],
+      ['/api/calendar/feed/a%00b.ics', 'token'],
+      ['/api/sessions/a%00b', 'id'],
+    ]) {
+      const response = await request(server.url).get(path!).set(host.bearer).expect(400);
+      expect(response.body.fields.map((error: { field: string }) => error.field)).toEqual([field]);
+      expectNoInternals(response.body);
+    }
+  });
+
+  it('answers a socket payload nested 10,000 levels deep with bad_request and keeps the socket working', async () => {
+    const [host, guest] = [await signUp(server.url), await signUp(server.url)];
+    const session = await aLiveSession(server.url, host, guest);
+    const socket = await connect(server.url, host);
+    try {
+      const deep = nestedArrays(10_000);
+      for (const [event, payload] of [
+        ['session:join', `{"sessionId": "${session.id}", "extra": ${deep}}`],
+        ['scene:update', `{"sessionId": "${session.id}", "elements": [${deep}]}`],
+        ['session:phase', deep],
+      ] as const) {
+        expect(await rawCall(socket, event, payload)).toEqual({
+          ok: false,
+          error: {
+            code: 'bad_request',
+            message: 'The message nests objects or arrays more than 64 levels deep',
+          },
+        });
+      }
+      // Cursor moves have no ack: the deep one is dropped, and the socket still answers.
+      sendRaw(socket, `2["pointer:update",{"sessionId":"${session.id}","x":${deep},"y":1}]`);
+      expect(await call(socket, 'session:join', { sessionId: session.id })).toMatchObject({ ok: true });
+    } finally {
+      socket.disconnect();
+    }
   });
 });

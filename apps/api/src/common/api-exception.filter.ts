@@ -8,6 +8,8 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiError } from '@mockboard/contracts';
+import { TOO_DEEP_BODY } from './body-depth.middleware';
+import { MAX_JSON_DEPTH } from './json-depth';
 import { RequestValidationException } from './zod-validation.pipe';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -68,27 +70,63 @@ function messageOf(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
-/** Errors that Express's body parser raises before a route runs (bad JSON, too large, bad charset). */
-export function asBodyParserError(exception: unknown): ApiError | null {
-  const error = exception as { type?: unknown; status?: unknown; limit?: unknown } | null;
-  if (!error || typeof error.type !== 'string' || typeof error.status !== 'number') return null;
+/**
+ * Errors that Express's body parser raises before a route runs (bad JSON, too large or too deep, a
+ * charset or Content-Encoding it cannot read, compressed bytes that do not decompress).
+ * `contentEncoding` is the request's header, named in the message when decompression failed.
+ */
+export function asBodyParserError(exception: unknown, contentEncoding?: string): ApiError | null {
+  const error = exception as {
+    type?: unknown;
+    status?: unknown;
+    limit?: unknown;
+    code?: unknown;
+    expose?: unknown;
+    encoding?: unknown;
+    charset?: unknown;
+  } | null;
+  if (!error || typeof error.status !== 'number') return null;
+  // zlib's own error, given a 400 by the body parser but no type.
+  if (typeof error.code === 'string' && error.code.startsWith('Z_') && error.status === 400) {
+    return badRequest(
+      `The request body could not be decompressed: it is not valid ${contentEncoding || 'compressed'} data`,
+    );
+  }
+  if (typeof error.type !== 'string') {
+    // Another http-errors error meant for the client (an aborted or mis-sized upload).
+    return error.expose === true && error.status >= 400 && error.status < 500
+      ? clientError(error.status, 'The request body could not be read')
+      : null;
+  }
   switch (error.type) {
     case 'entity.parse.failed':
-      return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON' };
+      return badRequest('The request body is not valid JSON');
+    case TOO_DEEP_BODY:
+      return badRequest(`The request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep`);
     case 'entity.too.large':
       return {
         statusCode: 413,
         error: 'Payload Too Large',
         message: `The request body is larger than the ${String(error.limit)}-byte limit`,
       };
+    case 'encoding.unsupported':
+      return clientError(
+        415,
+        `The Content-Encoding "${String(error.encoding ?? contentEncoding)}" is not supported; send the body uncompressed, or as gzip, deflate or br`,
+      );
+    case 'charset.unsupported':
+      return clientError(415, `The charset "${String(error.charset)}" is not supported; send UTF-8`);
     default:
-      if (error.status >= 400 && error.status < 500) {
-        return {
-          statusCode: error.status,
-          error: STATUS_NAMES[error.status] ?? 'Bad Request',
-          message: 'The request body could not be read',
-        };
-      }
-      return null;
+      return error.status >= 400 && error.status < 500
+        ? clientError(error.status, 'The request body could not be read')
+        : null;
   }
+}
+
+function badRequest(message: string): ApiError {
+  return { statusCode: 400, error: 'Bad Request', message };
+}
+
+function clientError(statusCode: number, message: string): ApiError {
+  return { statusCode, error: STATUS_NAMES[statusCode] ?? 'Bad Request', message };
 }

@@ -9,6 +9,7 @@ import type { JsonLogger } from '../common/json-logger';
 import { refuseCrossSiteSockets } from '../common/origin-check';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { refuseDeepMessages } from './message-depth';
 import { SocketRateLimiter } from './socket-rate-limiter';
 import { UserSocketCap } from './user-socket-cap';
 
@@ -78,7 +79,10 @@ export class RealtimeIoAdapter extends IoAdapter {
     const limiter = new SocketRateLimiter((socket) =>
       this.logger.event('warn', 'socket disconnected for flooding', { socketId: socket.id }),
     );
-    server.on('connection', (socket) => limiter.attach(socket));
+    server.on('connection', (socket) => {
+      limiter.attach(socket);
+      refuseDeepMessages(socket);
+    });
     return server;
   }
 

@@ -53,11 +53,7 @@ export class SceneFilesController {
         `The session is ${record.session.status}; its whiteboard can no longer change`,
       );
     }
-    if (!FILE_ID.test(fileId)) {
-      throw new RequestValidationException('params', [
-        { field: 'fileId', message: 'must be 1–128 letters, digits, - or _' },
-      ]);
-    }
+    requireFileId(fileId);
     const type = request.headers['content-type']?.split(';')[0]?.trim() ?? '';
     if (!SCENE_FILE_TYPES.includes(type) || !Buffer.isBuffer(request.body)) {
       throw new UnsupportedMediaTypeException(
@@ -96,6 +92,7 @@ export class SceneFilesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.views.visibleRecord(user, id);
+    requireFileId(fileId);
     const [file] = (await this.dataSource.query(
       `SELECT mime_type, data FROM scene_files WHERE session_id = $1 AND file_id = $2`,
       [id, fileId],
@@ -108,4 +105,12 @@ export class SceneFilesController {
       .setHeader('Content-Security-Policy', "default-src 'none'")
       .send(Buffer.from(file.data));
   }
+}
+
+/** Excalidraw's file ids are short tokens; anything else (a NUL, a path) never reaches a query. */
+function requireFileId(fileId: string): void {
+  if (FILE_ID.test(fileId)) return;
+  throw new RequestValidationException('params', [
+    { field: 'fileId', message: 'must be 1–128 letters, digits, - or _' },
+  ]);
 }

@@ -5,3 +5,4 @@ export * from './scorecard-rules';
 export * from './reveal';
 export * from './progress';
 export * from './calibration';
+export * from './revisions';

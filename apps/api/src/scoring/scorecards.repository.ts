@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Scorecard, ScorecardKind, ScoreLevel, TargetLevel } from '@mockboard/contracts';
+import type { RevisionMark, RevisionStatus } from '@mockboard/rubric';
 
 export interface ScorecardRow {
   session_id: string;
@@ -111,18 +112,60 @@ export class ScorecardsRepository {
     return normalise(row!);
   }
 
-  async appendRevision(
+  /** What the revision policy needs of each stored revision, oldest first (at most MAX_REVISIONS). */
+  async revisionMarks(
+    manager: EntityManager,
+    sessionId: string,
+    round: number,
+    kind: ScorecardKind,
+  ): Promise<RevisionMark[]> {
+    const rows = (await manager.query(
+      `SELECT revision, edited_by, snapshot->>'status' AS status, COALESCE(started_at, edited_at) AS started_at
+       FROM scorecard_revisions WHERE session_id = $1 AND round = $2 AND kind = $3 ORDER BY revision`,
+      [sessionId, round, kind],
+    )) as { revision: number; edited_by: string; status: RevisionStatus; started_at: Date }[];
+    return rows.map((row) => ({
+      revision: Number(row.revision),
+      editedBy: row.edited_by,
+      status: row.status,
+      startedAt: new Date(row.started_at),
+    }));
+  }
+
+  /** Writes a revision under the number the caller planned (holding the session lock). */
+  async insertRevision(
     manager: EntityManager,
     snapshot: Scorecard,
-    editedBy: string,
-    at: Date,
+    revision: { revision: number; editedBy: string; at: Date; startedAt: Date },
   ): Promise<void> {
-    // Numbered under the session lock the caller holds, so max + 1 cannot collide.
     await manager.query(
-      `INSERT INTO scorecard_revisions (session_id, round, kind, revision, edited_by, edited_at, snapshot)
-       SELECT $1, $2, $3, COALESCE(max(revision), 0) + 1, $4, $5, $6::jsonb
-       FROM scorecard_revisions WHERE session_id = $1 AND round = $2 AND kind = $3`,
-      [snapshot.sessionId, snapshot.round, snapshot.kind, editedBy, at, JSON.stringify(snapshot)],
+      `INSERT INTO scorecard_revisions (session_id, round, kind, revision, edited_by, edited_at, started_at, snapshot)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+      [
+        snapshot.sessionId,
+        snapshot.round,
+        snapshot.kind,
+        revision.revision,
+        revision.editedBy,
+        revision.at,
+        revision.startedAt,
+        JSON.stringify(snapshot),
+      ],
+    );
+  }
+
+  async deleteRevisions(
+    manager: EntityManager,
+    sessionId: string,
+    round: number,
+    kind: ScorecardKind,
+    revisions: number[],
+  ): Promise<void> {
+    if (revisions.length === 0) return;
+    await manager.query(
+      `DELETE FROM scorecard_revisions
+       WHERE session_id = $1 AND round = $2 AND kind = $3 AND revision = ANY($4::int[])`,
+      [sessionId, round, kind, revisions],
     );
   }
 

@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type {
   RoundFeedback,
@@ -11,7 +11,9 @@ import type {
 import {
   dimensionsInRubricOrder,
   levelsById,
+  planRevision,
   revealDeadline,
+  revisionsToPrune,
   scorecardProblems,
   submissionProblems,
   weightedScore,
@@ -42,7 +44,7 @@ function isFrozenByDatabase(error: unknown): boolean {
 
 /**
  * Scorecards: drafts autosaved, submitted once complete, revealed to their subject by the reveal
- * rule, immutable afterwards, and every save kept as a revision.
+ * rule, immutable afterwards, and their saves kept as a bounded trail of revisions.
  */
 @Injectable()
 export class ScorecardsService {
@@ -114,7 +116,7 @@ export class ScorecardsService {
           submitting,
           now,
         );
-        await this.scorecards.appendRevision(manager, toScorecardView(row), user.id, now);
+        await this.recordRevision(manager, toScorecardView(row), user.id, now);
         await this.reveal.revealDue([locked], now, manager);
         await this.scorecards.completeWhenScored(manager, sessionId);
         return this.scorecards.lock(manager, sessionId, roundNumber, input.kind);
@@ -126,6 +128,29 @@ export class ScorecardsService {
         throw error;
       });
     return toScorecardView(saved!);
+  }
+
+  /**
+   * Adds the save to the scorecard's audit trail, folded into the latest revision or pruned past
+   * the cap as libs/rubric's revision policy says. The caller holds the session lock.
+   */
+  private async recordRevision(
+    manager: EntityManager,
+    snapshot: Scorecard,
+    editedBy: string,
+    at: Date,
+  ): Promise<void> {
+    const key = [snapshot.sessionId, snapshot.round, snapshot.kind] as const;
+    const marks = await this.scorecards.revisionMarks(manager, ...key);
+    const plan = planRevision(marks, { editedBy, status: snapshot.status, at });
+    const kept = marks.filter((mark) => mark.revision !== plan.revision);
+    if (plan.action === 'replace') await this.scorecards.deleteRevisions(manager, ...key, [plan.revision]);
+    await this.scorecards.insertRevision(manager, snapshot, { ...plan, editedBy, at });
+    const after = [
+      ...kept,
+      { revision: plan.revision, editedBy, status: snapshot.status, startedAt: plan.startedAt },
+    ];
+    await this.scorecards.deleteRevisions(manager, ...key, revisionsToPrune(after));
   }
 
   /** What the caller may read of a round's feedback (admins read everything). */

@@ -6,6 +6,7 @@ import { IndexReliability1764400000000 } from './1764400000000-index-reliability
 import { LighterRoomLog1764500000000 } from './1764500000000-lighter-room-log';
 import { SignInSessions1764600000000 } from './1764600000000-sign-in-sessions';
 import { WhiteboardBudget1764700000000 } from './1764700000000-whiteboard-budget';
+import { BoundedScorecardRevisions1764800000000 } from './1764800000000-bounded-scorecard-revisions';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   LighterRoomLog1764500000000,
   SignInSessions1764600000000,
   WhiteboardBudget1764700000000,
+  BoundedScorecardRevisions1764800000000,
 ];

@@ -12,6 +12,7 @@ import {
   waitFor,
 } from './support/room-client';
 import { SceneWriter } from '../src/room/scene-writer';
+import { CollabClient } from '../../web/src/room/collab-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Ack = { ok: boolean; error?: { code: string; message: string } };
@@ -178,6 +179,24 @@ describe('the live room under abuse', () => {
       }
       expect(again?.connected).toBe(true);
       sockets.push(again!);
+    });
+
+    it('tells the web client which cap refused it, in words for people', async () => {
+      await Promise.all(Array.from({ length: SOCKET_CAPS.perUser }, () => open(host)));
+      const client = new CollabClient({
+        sessionId,
+        url: server.url,
+        token: host.accessToken,
+        socketOptions: { transports: ['websocket'] },
+      });
+      try {
+        await expect(client.connect()).rejects.toMatchObject({
+          code: 'too_many_sockets',
+          message: 'at most 10 connections per user; close another tab or window',
+        });
+      } finally {
+        client.close();
+      }
     });
 
     it(`lets at most ${SOCKET_CAPS.perSession} sockets join one session's room`, async () => {

@@ -13,6 +13,7 @@ const REFUSAL_TITLES: Partial<Record<ErrorAck['error']['code'], string>> = {
   forbidden: 'This room is not yours to enter',
   conflict: 'The room is not open',
   unauthorized: 'Please sign in again',
+  too_many_sockets: 'The room is open in too many tabs',
 };
 
 /** The live interview room at /sessions/:id/room: full screen, outside the site's frame. */

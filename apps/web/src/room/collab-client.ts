@@ -13,6 +13,7 @@ import {
   describeElementIssue,
   drawableOnly,
   SessionStateSchema,
+  SocketErrorCodeSchema,
   type ErrorAck,
   type InterviewPhase,
   type JoinAck,
@@ -47,6 +48,16 @@ export interface CollabClientOptions {
   onViewport?: (event: ViewportBroadcast) => void;
   onStatus?: (status: ConnectionStatus, pendingCount: number) => void;
   onError?: (error: ErrorAck['error']) => void;
+}
+
+/**
+ * Why the server refused the handshake: its `data.code` when it sent one (e.g. too_many_sockets),
+ * else a sign-in problem; the message without its leading code, for people.
+ */
+function handshakeRefusal(error: Error & { data?: { code?: unknown } }): ErrorAck['error'] {
+  const code = SocketErrorCodeSchema.safeParse(error.data?.code);
+  const known = code.success ? code.data : 'unauthorized';
+  return { code: known, message: error.message.replace(`${known}: `, '') };
 }
 
 /** A refusal from the server (or of the connection), shaped like an ErrorAck's error. */
@@ -247,7 +258,7 @@ export class CollabClient {
     });
     this.io.on('connect_error', (error) => {
       // An inactive socket was refused by the server (authentication); an active one keeps retrying.
-      if (!this.io.active) this.fail({ code: 'unauthorized', message: error.message });
+      if (!this.io.active) this.fail(handshakeRefusal(error));
     });
     this.io.io.on('reconnect_failed', () =>
       this.fail({ code: 'internal', message: 'Could not reach the server; reload to try again' }),

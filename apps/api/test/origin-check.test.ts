@@ -128,10 +128,11 @@ describe('Origin check without PUBLIC_URL (a newcomer install)', () => {
   });
 
   it('refuses a cookie-authenticated socket from another site with a forbidden_origin connect_error', async () => {
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { Cookie: browser.cookie, Origin: EVIL },
       { Cookie: browser.cookie, 'Sec-Fetch-Site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const { socket, error } = await openSocket(server.url, { headers });
       socket.close();
       expect(error?.message).toMatch(/^forbidden_origin: /);

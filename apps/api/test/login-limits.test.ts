@@ -2,13 +2,14 @@ import request from 'supertest';
 import { aRegistration, signUp } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
-describe('per-account login limit', () => {
-  let server: TestApp;
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
-  afterAll(() => server.close());
+// One server for the file: each test works on users of its own.
+let server: TestApp;
+beforeAll(async () => {
+  server = await startTestApp();
+});
+afterAll(() => server.close());
 
+describe('per-account login limit', () => {
   const login = (email: string, password: string) =>
     request(server.url).post('/api/auth/login').send({ email, password });
 
@@ -113,12 +114,6 @@ describe('per-account login limit', () => {
 });
 
 describe('password strength at registration', () => {
-  let server: TestApp;
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
-  afterAll(() => server.close());
-
   it.each([
     ['repeated characters', 'aaaaaaaaaa', /repeated/i],
     ['ten spaces', '          ', /repeated/i],
@@ -156,12 +151,6 @@ describe('password strength at registration', () => {
 });
 
 describe('display names', () => {
-  let server: TestApp;
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
-  afterAll(() => server.close());
-
   it.each([
     ['only zero-width spaces', '\u200B\u200B\u200B', 'must contain at least one visible character'],
     ['a right-to-left override', 'Eve\u202Enimda', 'must not contain bidirectional override or isolate'],

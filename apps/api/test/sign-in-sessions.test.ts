@@ -6,6 +6,12 @@ import { signUp, type SignedUpUser } from './support/factories';
 import { connect } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
+// One server for the file: each test works on users of its own.
+let server: TestApp;
+beforeAll(async () => {
+  server = await startTestApp();
+});
+afterAll(() => server.close());
 /** A second sign-in of the same user, as another device would make it. */
 async function signInAgain(
   server: TestApp,
@@ -39,15 +45,10 @@ async function handshakeError(server: TestApp, token: string): Promise<string | 
 }
 
 describe('sign-in sessions', () => {
-  let server: TestApp;
   const sockets: Socket[] = [];
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.disconnect();
   });
-  afterAll(() => server.close());
 
   async function connected(token: string): Promise<Socket> {
     const socket = await connect(server.url, { accessToken: token } as SignedUpUser);
@@ -203,12 +204,6 @@ describe('sign-in sessions', () => {
 });
 
 describe('password change', () => {
-  let server: TestApp;
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
-  afterAll(() => server.close());
-
   it('changes the password and signs out every other sign-in, keeping this one', async () => {
     const user = await signUp(server.url);
     const other = await signInAgain(server, user);
@@ -292,12 +287,6 @@ describe('password change', () => {
 });
 
 describe('sign-in rows over time', () => {
-  let server: TestApp;
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
-  afterAll(() => server.close());
-
   const lastSeen = async (userId: string): Promise<Date> => {
     const [row] = await server.dataSource.query(
       'SELECT last_seen_at FROM sign_in_sessions WHERE user_id = $1',

@@ -1,4 +1,4 @@
-import { DrawableElementSchema, describeElementIssue, drawableOnly } from './scene-elements';
+import { DrawableElementSchema, describeElementIssue, drawableOnly, toDrawable } from './scene-elements';
 
 /** A rectangle as Excalidraw 0.18 creates it (newElement), every field present. */
 const aRectangle = (overrides: Record<string, unknown> = {}) => ({
@@ -151,5 +151,28 @@ describe('drawableOnly', () => {
     ]);
     expect(kept.map((element) => element.id)).toEqual(['a', 'd']);
     expect(kept[1]).not.toHaveProperty('customData');
+  });
+});
+
+describe('toDrawable', () => {
+  it('keeps a drawing as it is', () => {
+    expect(toDrawable(aRectangle())).toEqual(aRectangle());
+  });
+
+  it('leaves out fields the type does not have, so pasted content is still shared', () => {
+    const pasted = aRectangle({ strokeSharpness: 'round', rawText: 'x', customData: { html: '<b>' } });
+    const shared = toDrawable(pasted);
+    expect(shared).toEqual(aRectangle());
+    expect(DrawableElementSchema.safeParse(shared).success).toBe(true);
+  });
+
+  it('drops a link that is not a web link, and keeps one that is', () => {
+    expect(toDrawable(aRectangle({ link: 'javascript:alert(1)' }))?.link).toBeNull();
+    expect(toDrawable(aRectangle({ link: 'https://example.com' }))?.link).toBe('https://example.com');
+  });
+
+  it('shares no element of a type the board does not draw', () => {
+    expect(toDrawable(aRectangle({ type: 'iframe' }))).toBeNull();
+    expect(toDrawable(aRectangle({ type: 'embeddable' }))).toBeNull();
   });
 });

@@ -173,6 +173,30 @@ export const DrawableElementSchema = z.discriminatedUnion(
 );
 export type DrawableElement = z.infer<typeof DrawableElementSchema>;
 
+/** The fields each drawable type may carry, read off its schema. */
+const FIELDS_BY_TYPE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  DrawableElementSchema.options.map((option) => [
+    option.shape.type.value,
+    new Set(Object.keys(option.shape)),
+  ]),
+);
+
+/**
+ * An element as this board shares it: only the fields its type has (content pasted from another
+ * Excalidraw may carry legacy or newer ones), a link only when it is a web link, customData only
+ * when it is plain numbers or flags. null for a type the board does not draw. So a real drawing is
+ * never refused for a field the room does not need.
+ */
+export function toDrawable<T extends { type: string }>(element: T): T | null {
+  const fields = FIELDS_BY_TYPE.get(element.type);
+  if (!fields) return null;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(element)) if (fields.has(key)) kept[key] = value;
+  if (typeof kept.link === 'string' && !WebLinkSchema.safeParse(kept.link).success) kept.link = null;
+  if ('customData' in kept && !CustomDataSchema.safeParse(kept.customData).success) delete kept.customData;
+  return kept as T;
+}
+
 /** A refusal of DrawableElementSchema in words: the field (or type) and what is wrong with it. */
 export function describeElementIssue(error: z.ZodError): { field: string; message: string } {
   const issue = error.issues[0];

@@ -12,6 +12,7 @@ import {
   SceneUpdateAckSchema,
   describeElementIssue,
   drawableOnly,
+  toDrawable,
   SessionStateSchema,
   SocketErrorCodeSchema,
   type ErrorAck,
@@ -169,7 +170,16 @@ export class CollabClient {
   /** Merges local edits into the scene and queues those that changed it; they are sent in batches. */
   sendElements(elements: SceneElement[]): void {
     if (this.closed) return;
-    const valid = elements.filter((element) => this.isSendable(element));
+    const valid: SceneElement[] = [];
+    for (const element of elements) {
+      const drawable = toDrawable(element);
+      if (!drawable) {
+        this.options.onError?.({
+          code: 'bad_request',
+          message: `${element.type} elements are not shared in this room`,
+        });
+      } else if (this.isSendable(drawable)) valid.push(drawable);
+    }
     for (const element of mergeElements(this.scene, valid)) {
       // The copy just won against the scene, which holds any older pending copy: it replaces it.
       this.pending.set(element.id, element);

@@ -33,6 +33,11 @@ export class PasswordStrength {
   /** Built on first use: loading the dictionaries takes a moment and some memory. */
   private zxcvbn(): ZxcvbnFactory {
     this.estimator ??= new ZxcvbnFactory({
+      // zxcvbn's matching grows fast with length and l33t variants: with its defaults (256, 100) a
+      // 200-character symbol string blocked the event loop for seconds; with these, a few tens of
+      // ms. Only the first 64 characters are judged, so a weak start is refused, never a strong one.
+      maxLength: 64,
+      l33tMaxSubstitutions: 4,
       translations: zxcvbnEnglish.translations,
       graphs: zxcvbnCommon.adjacencyGraphs,
       dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },

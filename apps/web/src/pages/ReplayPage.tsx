@@ -77,7 +77,9 @@ function ReplayProgress({ log }: { log: ReplayLog }) {
 
 function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: ReplayTimeline }) {
   const playback = useReplayPlayback(timeline.duration);
-  const shown = stepsUntil(timeline, playback.position);
+  // The scrubber's start is the empty board the session began with: the first logged change may
+  // already be a whole shape (quick moves are merged into their last version in the log).
+  const shown = playback.position > 0 ? stepsUntil(timeline, playback.position) : 0;
   // Rebuilt only when the play head passes another change, not on every animation frame.
   const elements = useMemo(() => sceneAfter(timeline, shown), [timeline, shown]);
 

@@ -146,6 +146,8 @@ describe('RegisterRequestSchema', () => {
       ['a tab', 'Ada\tLovelace'],
       ['a NUL-like control', 'Ada\u0007'],
       ['a C1 control', 'Ada\u0085Lovelace'],
+      ['a Unicode line separator', 'Ada\u2028Lovelace'],
+      ['a Unicode paragraph separator', 'Ada\u2029Lovelace'],
     ])('rejects a name with %s, naming the rule', (_what, displayName) => {
       expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ displayName })))).toEqual([
         { field: 'displayName', message: 'must not contain line breaks, tabs or other control characters' },
@@ -173,13 +175,15 @@ describe('RegisterRequestSchema', () => {
       ['zero-width and ordinary spaces', '\u200B \u200B\u00A0\u200B'],
       ['a Hangul filler', '\u3164'],
       ['a braille blank', '\u2800\u2800'],
+      ['a combining grapheme joiner', '\u034F'],
+      ['combining marks with no letter', '\u0301\u0308 \uFE0F'],
     ])('rejects a name made only of %s', (_what, displayName) => {
       expect(fieldErrors(RegisterRequestSchema.safeParse(aRegistration({ displayName })))).toEqual([
         { field: 'displayName', message: 'must contain at least one visible character' },
       ]);
     });
 
-    it.each(['José Núñez', '李小龍', 'محمد', 'Zoë 👩\u200D💻', 'O’Brien-Smith'])(
+    it.each(['José Núñez', 'Jose\u0301', 'हिन्दी', '李小龍', 'محمد', 'Zoë 👩\u200D💻', 'O’Brien-Smith'])(
       'accepts %j',
       (displayName) => {
         expect(RegisterRequestSchema.parse(aRegistration({ displayName })).displayName).toBe(displayName);

@@ -6,14 +6,16 @@ export const PASSWORD_MAX_LENGTH = 200;
 export const DISPLAY_NAME_MAX_LENGTH = 60;
 
 const EmailSchema = z.email({ message: 'must be a valid email address' }).max(254);
-// Line breaks, tabs and other C0/C1 controls break every layout a name is shown in.
-const CONTROL_CHARACTER = /\p{Cc}/u;
+// Line breaks (the Unicode line and paragraph separators U+2028/U+2029 too), tabs and other C0/C1
+// controls break every layout a name is shown in.
+const CONTROL_CHARACTER = /[\p{Cc}\u2028\u2029]/u;
 // Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder the text around
 // them, so a name could pose as someone else's or reverse a partner's words on screen.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
-// What renders as nothing: spaces, format characters (zero-width space/joiners, marks) and the
-// blank "letters" (Hangul fillers, braille blank) that impersonate an empty name.
-const INVISIBLE = /[\p{Z}\p{Cf}\s\u115F\u1160\u3164\uFFA0\u2800]/gu;
+// What renders as nothing: spaces, format characters (zero-width space/joiners, marks), the
+// blank "letters" (Hangul fillers, braille blank) that impersonate an empty name, and combining
+// marks (U+034F grapheme joiner, variation selectors, accents) that have no letter to sit on.
+const INVISIBLE = /[\p{Z}\p{Cf}\p{M}\s\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 /** Why a display name cannot be shown safely, or null when it can. Shared by the API and the forms. */
 export function displayNameProblem(name: string): string | null {

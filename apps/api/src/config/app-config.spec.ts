@@ -80,6 +80,22 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses a published JWT_SECRET copied with quotes, spaces or another letter case', () => {
+    for (const published of PUBLISHED_JWT_SECRETS) {
+      for (const variant of [
+        `"${published}"`,
+        `'${published}'`,
+        ` ${published}\n`,
+        published.toUpperCase(),
+      ]) {
+        const message = configErrorOf({ JWT_SECRET: variant });
+        expect(message).toMatch(/JWT_SECRET: is an example value published in the Mockboard repository/);
+        expect(message).not.toContain(published);
+        expect(message.toLowerCase()).not.toContain(published.toLowerCase());
+      }
+    }
+  });
+
   it('refuses a predictable JWT_SECRET: one repeated character or a repeated pattern', () => {
     for (const secret of ['a'.repeat(40), ' '.repeat(40), 'abc1'.repeat(10), '0123456789abcdef'.repeat(3)]) {
       expect(configErrorOf({ JWT_SECRET: secret })).toMatch(/JWT_SECRET: is too predictable/);

@@ -12,6 +12,19 @@ const MAKE_A_SECRET = 'generate your own, e.g. with `openssl rand -base64 48`';
  */
 export const PUBLISHED_JWT_SECRETS: readonly string[] = ['change-me-to-a-long-random-secret-of-32-chars'];
 
+/**
+ * Whether a secret is a published one, also when copied with stray quotes, spaces or another
+ * letter case (a `.env` line pasted from the docs): anyone could still guess such a variant.
+ */
+function isPublishedSecret(secret: string): boolean {
+  const bare = secret
+    .trim()
+    .replace(/^(['"`])(.*)\1$/s, '$2')
+    .trim()
+    .toLowerCase();
+  return PUBLISHED_JWT_SECRETS.some((published) => published.toLowerCase() === bare);
+}
+
 /** Variables whose values are never printed, not even in a configuration error. */
 const SECRET_VARIABLES = new Set(['JWT_SECRET', 'METRICS_TOKEN']);
 
@@ -83,7 +96,7 @@ const EnvSchema = z.object({
   JWT_SECRET: z
     .string()
     .min(32, { message: 'must be at least 32 characters' })
-    .refine((secret) => !PUBLISHED_JWT_SECRETS.includes(secret), {
+    .refine((secret) => !isPublishedSecret(secret), {
       message: `is an example value published in the Mockboard repository; ${MAKE_A_SECRET}`,
     })
     .refine((secret) => !isLowEntropy(secret), {

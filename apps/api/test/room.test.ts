@@ -1,56 +1,27 @@
-import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { ReplayResponse } from '@mockboard/contracts';
-import { signUp, type SignedUpUser } from './support/factories';
-import {
-  aCheckedRectangle,
-  aLiveSession,
-  aRectangle,
-  call,
-  connect,
-  next,
-  waitFor,
-} from './support/room-client';
+import { signUp } from './support/factories';
+import { aCheckedRectangle, aRectangle, call, next, waitFor } from './support/room-client';
 import { IDLE_AFTER_MS, RoomGateway } from '../src/room/room.gateway';
 import { SceneWriter } from '../src/room/scene-writer';
-import { startTestApp, type TestApp } from './support/test-app';
+import { liveRoomStage } from './support/room-stage';
 
 describe('the live room', () => {
-  let server: TestApp;
-  const sockets: Socket[] = [];
-  let host: SignedUpUser;
-  let guest: SignedUpUser;
-  let sessionId: string;
-
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
-  beforeEach(async () => {
-    host = await signUp(server.url);
-    guest = await signUp(server.url);
-    sessionId = (await aLiveSession(server.url, host, guest)).id;
-  });
-  afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
-  afterAll(() => server.close());
-
-  const open = async (user: SignedUpUser) => {
-    const socket = await connect(server.url, user);
-    sockets.push(socket);
-    return socket;
-  };
+  const room = liveRoomStage();
+  const { open } = room;
 
   it('lets two peers join and see each other’s strokes', async () => {
-    const a = await open(host);
-    const b = await open(guest);
-    const joinA = await call(a, 'session:join', { sessionId });
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    const joinA = await call(a, 'session:join', { sessionId: room.sessionId });
     expect(joinA).toMatchObject({ ok: true, role: 'interviewer', round: 1 });
-    const joinB = await call(b, 'session:join', { sessionId });
+    const joinB = await call(b, 'session:join', { sessionId: room.sessionId });
     expect(joinB).toMatchObject({ ok: true, role: 'candidate' });
 
     const rectangle = aRectangle();
     const seen = next<{ elements: { id: string }[] }>(b, 'scene:update');
     const ack = await call<{ ok: boolean; version: number }>(a, 'scene:update', {
-      sessionId,
+      sessionId: room.sessionId,
       elements: [rectangle],
     });
     expect(ack.ok).toBe(true);
@@ -58,22 +29,26 @@ describe('the live room', () => {
   });
 
   it('gives the interviewer the guide and the candidate only the statement', async () => {
-    const a = await open(host);
-    const b = await open(guest);
-    const interviewer = await call<{ prompt: { guide: unknown } }>(a, 'session:join', { sessionId });
-    const candidate = await call<{ prompt: { guide: unknown } }>(b, 'session:join', { sessionId });
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    const interviewer = await call<{ prompt: { guide: unknown } }>(a, 'session:join', {
+      sessionId: room.sessionId,
+    });
+    const candidate = await call<{ prompt: { guide: unknown } }>(b, 'session:join', {
+      sessionId: room.sessionId,
+    });
     expect(interviewer.prompt.guide).not.toBeNull();
     expect(candidate.prompt.guide).toBeNull();
   });
 
   it('refuses a non-participant with forbidden and tells them nothing about the room', async () => {
-    const stranger = await signUp(server.url);
+    const stranger = await signUp(room.server.url);
     const socket = await open(stranger);
     const ack = await call<{ ok: boolean; error: { code: string; message: string } }>(
       socket,
       'session:join',
       {
-        sessionId,
+        sessionId: room.sessionId,
       },
     );
     expect(ack).toEqual({
@@ -81,40 +56,45 @@ describe('the live room', () => {
       error: { code: 'forbidden', message: 'You are not a participant of this session' },
     });
     const update = await call<{ ok: boolean; error: { code: string } }>(socket, 'scene:update', {
-      sessionId,
+      sessionId: room.sessionId,
       elements: [aRectangle()],
     });
     expect(update.error.code).toBe('forbidden');
   });
 
   it('rejects malformed elements with an error ack and keeps the stored scene intact', async () => {
-    const a = await open(host);
-    await call(a, 'session:join', { sessionId });
+    const a = await open(room.host);
+    await call(a, 'session:join', { sessionId: room.sessionId });
     const good = aRectangle();
-    await call(a, 'scene:update', { sessionId, elements: [good] });
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [good] });
     const bad = await call<{ ok: boolean; error: { code: string; message: string } }>(a, 'scene:update', {
-      sessionId,
+      sessionId: room.sessionId,
       elements: [aRectangle({ version: 'seven' })],
     });
     expect(bad.error.code).toBe('bad_request');
     expect(bad.error.message).toMatch(/^elements\.0\.version:/);
-    const rejoined = await call<{ scene: { elements: { id: string }[] } }>(a, 'session:join', { sessionId });
+    const rejoined = await call<{ scene: { elements: { id: string }[] } }>(a, 'session:join', {
+      sessionId: room.sessionId,
+    });
     expect(rejoined.scene.elements.map((element) => element.id)).toEqual([good.id]);
   });
 
   it('gives a late joiner the merged scene, tombstones included, and never resurrects a deleted element', async () => {
-    const a = await open(host);
-    await call(a, 'session:join', { sessionId });
+    const a = await open(room.host);
+    await call(a, 'session:join', { sessionId: room.sessionId });
     const rectangle = aRectangle();
-    await call(a, 'scene:update', { sessionId, elements: [rectangle] });
-    await call(a, 'scene:update', { sessionId, elements: [{ ...rectangle, version: 2, isDeleted: true }] });
-    await call(a, 'scene:update', { sessionId, elements: [{ ...rectangle, version: 1 }] });
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [rectangle] });
+    await call(a, 'scene:update', {
+      sessionId: room.sessionId,
+      elements: [{ ...rectangle, version: 2, isDeleted: true }],
+    });
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [{ ...rectangle, version: 1 }] });
 
-    const b = await open(guest);
+    const b = await open(room.guest);
     const join = await call<{ scene: { elements: { id: string; isDeleted: boolean; version: number }[] } }>(
       b,
       'session:join',
-      { sessionId },
+      { sessionId: room.sessionId },
     );
     expect(join.scene.elements).toEqual([
       expect.objectContaining({ id: rectangle.id, isDeleted: true, version: 2 }),
@@ -122,38 +102,44 @@ describe('the live room', () => {
   });
 
   it('converges when both peers edit one element at once', async () => {
-    const a = await open(host);
-    const b = await open(guest);
-    await call(a, 'session:join', { sessionId });
-    await call(b, 'session:join', { sessionId });
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    await call(b, 'session:join', { sessionId: room.sessionId });
     const rectangle = aRectangle();
-    await call(a, 'scene:update', { sessionId, elements: [rectangle] });
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [rectangle] });
     const fromA = { ...rectangle, version: 2, versionNonce: 900, x: 111 };
     const fromB = { ...rectangle, version: 2, versionNonce: 100, x: 222 };
     await Promise.all([
-      call(a, 'scene:update', { sessionId, elements: [fromA] }),
-      call(b, 'scene:update', { sessionId, elements: [fromB] }),
+      call(a, 'scene:update', { sessionId: room.sessionId, elements: [fromA] }),
+      call(b, 'scene:update', { sessionId: room.sessionId, elements: [fromB] }),
     ]);
     for (const socket of [a, b]) {
       const join = await call<{ scene: { elements: { x: number }[] } }>(socket, 'session:join', {
-        sessionId,
+        sessionId: room.sessionId,
       });
       expect(join.scene.elements[0]?.x).toBe(222);
     }
   });
 
   it('returns the replay in order: strokes, then the phase change', async () => {
-    const a = await open(host);
-    await call(a, 'session:join', { sessionId });
+    const a = await open(room.host);
+    await call(a, 'session:join', { sessionId: room.sessionId });
     const first = aRectangle();
     const second = aRectangle();
-    await call(a, 'scene:update', { sessionId, elements: [first] });
-    await call(a, 'scene:update', { sessionId, elements: [second] });
-    const phase = await call<{ ok: boolean }>(a, 'session:phase', { sessionId, phase: 'estimation' });
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [first] });
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [second] });
+    const phase = await call<{ ok: boolean }>(a, 'session:phase', {
+      sessionId: room.sessionId,
+      phase: 'estimation',
+    });
     expect(phase.ok).toBe(true);
 
     const replay: ReplayResponse = (
-      await request(server.url).get(`/api/sessions/${sessionId}/replay`).set(guest.bearer).expect(200)
+      await request(room.server.url)
+        .get(`/api/sessions/${room.sessionId}/replay`)
+        .set(room.guest.bearer)
+        .expect(200)
     ).body;
     expect(replay.entries.map((entry) => entry.element?.id ?? entry.phase)).toEqual([
       first.id,
@@ -162,52 +148,57 @@ describe('the live room', () => {
     ]);
     const seqs = replay.entries.map((entry) => entry.seq);
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
-    const stranger = await signUp(server.url);
-    await request(server.url).get(`/api/sessions/${sessionId}/replay`).set(stranger.bearer).expect(404);
+    const stranger = await signUp(room.server.url);
+    await request(room.server.url)
+      .get(`/api/sessions/${room.sessionId}/replay`)
+      .set(stranger.bearer)
+      .expect(404);
   });
 
   it('ends the interview only once both participants have been in the room, then freezes the board', async () => {
-    const a = await open(host);
-    await call(a, 'session:join', { sessionId });
+    const a = await open(room.host);
+    await call(a, 'session:join', { sessionId: room.sessionId });
     const early = await call<{ ok: boolean; error: { code: string; message: string } }>(a, 'session:end', {
-      sessionId,
+      sessionId: room.sessionId,
     });
     expect(early.error).toEqual({
       code: 'conflict',
       message: expect.stringMatching(/Both of you need to have joined/),
     });
 
-    const b = await open(guest);
-    await call(b, 'session:join', { sessionId });
-    expect(await call(a, 'session:end', { sessionId })).toMatchObject({
+    const b = await open(room.guest);
+    await call(b, 'session:join', { sessionId: room.sessionId });
+    expect(await call(a, 'session:end', { sessionId: room.sessionId })).toMatchObject({
       ok: true,
       state: { status: 'scoring' },
     });
     const late = await call<{ ok: boolean; error: { code: string } }>(b, 'scene:update', {
-      sessionId,
+      sessionId: room.sessionId,
       elements: [aRectangle()],
     });
     expect(late.error.code).toBe('conflict');
     const phase = await call<{ ok: boolean; error: { code: string } }>(a, 'session:phase', {
-      sessionId,
+      sessionId: room.sessionId,
       phase: 'wrap-up',
     });
     expect(phase.error.code).toBe('conflict');
   });
 
   it('relays a stroke at once, and gives peers the stored copy back when the store refuses it', async () => {
-    const a = await open(host);
-    const b = await open(guest);
-    await call(a, 'session:join', { sessionId });
-    await call(b, 'session:join', { sessionId });
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    await call(b, 'session:join', { sessionId: room.sessionId });
     const box = aRectangle();
     const seen: { elements: { id: string; version: number }[] }[] = [];
     a.on('scene:update', (update) => seen.push(update));
-    expect(await call(b, 'scene:update', { sessionId, elements: [box] })).toMatchObject({ ok: true });
-    await call(a, 'session:end', { sessionId });
+    expect(await call(b, 'scene:update', { sessionId: room.sessionId, elements: [box] })).toMatchObject({
+      ok: true,
+    });
+    await call(a, 'session:end', { sessionId: room.sessionId });
 
     const late = await call<{ ok: boolean; error: { code: string } }>(b, 'scene:update', {
-      sessionId,
+      sessionId: room.sessionId,
       elements: [{ ...box, version: 2 }],
     });
     expect(late.error.code).toBe('conflict');
@@ -217,16 +208,16 @@ describe('the live room', () => {
   });
 
   it('answers each size limit with too_large naming it, and stores nothing of the refused update', async () => {
-    const a = await open(host);
-    await call(a, 'session:join', { sessionId });
+    const a = await open(room.host);
+    await call(a, 'session:join', { sessionId: room.sessionId });
     type Refusal = { ok: boolean; error: { code: string; message: string } };
     const tooMany = await call<Refusal>(a, 'scene:update', {
-      sessionId,
+      sessionId: room.sessionId,
       elements: Array.from({ length: 501 }, () => aRectangle()),
     });
     expect(tooMany.error).toEqual({ code: 'too_large', message: 'Send at most 500 elements per update' });
     const bigElement = await call<Refusal>(a, 'scene:update', {
-      sessionId,
+      sessionId: room.sessionId,
       elements: [
         aRectangle(),
         aRectangle({ type: 'text', text: 'x'.repeat(63_000), originalText: 'x'.repeat(2_000) }),
@@ -234,80 +225,92 @@ describe('the live room', () => {
     });
     expect(bigElement.error).toEqual({ code: 'too_large', message: 'elements.1 is larger than 64000 bytes' });
     const bigMessage = await call<Refusal>(a, 'scene:update', {
-      sessionId,
+      sessionId: room.sessionId,
       elements: Array.from({ length: 20 }, () => aRectangle({ type: 'text', text: 'y'.repeat(60_000) })),
     });
     expect(bigMessage.error).toEqual({ code: 'too_large', message: 'A message is capped at 1000000 bytes' });
 
-    const b = await open(guest);
-    const joined = await call<{ scene: { elements: unknown[] } }>(b, 'session:join', { sessionId });
+    const b = await open(room.guest);
+    const joined = await call<{ scene: { elements: unknown[] } }>(b, 'session:join', {
+      sessionId: room.sessionId,
+    });
     expect(joined.scene.elements).toEqual([]);
   });
 
   it('relays what a peer’s screen shows to its partner, for follow mode, and nothing malformed', async () => {
-    const a = await open(host);
-    const b = await open(guest);
-    await call(a, 'session:join', { sessionId });
-    await call(b, 'session:join', { sessionId });
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    await call(b, 'session:join', { sessionId: room.sessionId });
     const heard: unknown[] = [];
     b.on('viewport:update', (event) => heard.push(event));
     const viewport = { scrollX: -120, scrollY: 40.5, zoom: 1.5, width: 1280, height: 720 };
-    a.emit('viewport:update', { sessionId, viewport: { ...viewport, zoom: 0 } }); // below the minimum zoom
-    a.emit('viewport:update', { sessionId, viewport, extra: true });
-    a.emit('viewport:update', { sessionId, viewport });
+    a.emit('viewport:update', { sessionId: room.sessionId, viewport: { ...viewport, zoom: 0 } }); // below the minimum zoom
+    a.emit('viewport:update', { sessionId: room.sessionId, viewport, extra: true });
+    a.emit('viewport:update', { sessionId: room.sessionId, viewport });
     await waitFor(() => heard.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(heard).toEqual([{ sessionId, viewport, userId: host.user.id }]);
+    expect(heard).toEqual([{ sessionId: room.sessionId, viewport, userId: room.host.user.id }]);
   });
 
   it('swaps roles once, however many ask at the same time', async () => {
-    const a = await open(host);
-    const b = await open(guest);
-    await call(a, 'session:join', { sessionId });
-    await call(b, 'session:join', { sessionId });
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    await call(b, 'session:join', { sessionId: room.sessionId });
     const acks = await Promise.all([
-      call<{ ok: boolean }>(a, 'session:swap', { sessionId }),
-      call<{ ok: boolean }>(b, 'session:swap', { sessionId }),
+      call<{ ok: boolean }>(a, 'session:swap', { sessionId: room.sessionId }),
+      call<{ ok: boolean }>(b, 'session:swap', { sessionId: room.sessionId }),
     ]);
     expect(acks.filter((ack) => ack.ok)).toHaveLength(1);
     const replay: ReplayResponse = (
-      await request(server.url).get(`/api/sessions/${sessionId}/replay`).set(host.bearer).expect(200)
+      await request(room.server.url)
+        .get(`/api/sessions/${room.sessionId}/replay`)
+        .set(room.host.bearer)
+        .expect(200)
     ).body;
     expect(replay.entries.filter((entry) => entry.kind === 'round')).toHaveLength(1);
   });
 
   it('refuses text PostgreSQL cannot store (NUL, half a surrogate pair) and keeps serving', async () => {
-    const a = await open(host);
-    await call(a, 'session:join', { sessionId });
+    const a = await open(room.host);
+    await call(a, 'session:join', { sessionId: room.sessionId });
     for (const text of ['bad\u0000byte', 'half \udc00 pair']) {
       const bad = await call<{ ok: boolean; error: { code: string } }>(a, 'scene:update', {
-        sessionId,
+        sessionId: room.sessionId,
         elements: [aRectangle({ type: 'text', text })],
       });
       expect(bad.error.code).toBe('bad_request');
     }
-    const fine = await call<{ ok: boolean }>(a, 'scene:update', { sessionId, elements: [aRectangle()] });
+    const fine = await call<{ ok: boolean }>(a, 'scene:update', {
+      sessionId: room.sessionId,
+      elements: [aRectangle()],
+    });
     expect(fine.ok).toBe(true);
   });
 
   it('tells peers when someone goes idle and when they are back', async () => {
-    const a = await open(host);
-    const b = await open(guest);
-    await call(a, 'session:join', { sessionId });
-    await call(b, 'session:join', { sessionId });
-    const gateway = server.app.get(RoomGateway);
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    await call(b, 'session:join', { sessionId: room.sessionId });
+    const gateway = room.server.app.get(RoomGateway);
     const idle = next<{ userId: string; state: string; colour: string }>(b, 'presence');
     gateway.markIdleSockets(Date.now() + IDLE_AFTER_MS + 1);
-    expect(await idle).toMatchObject({ userId: host.user.id, state: 'idle', colour: expect.any(String) });
+    expect(await idle).toMatchObject({
+      userId: room.host.user.id,
+      state: 'idle',
+      colour: expect.any(String),
+    });
     const back = next<{ userId: string; state: string }>(b, 'presence');
-    await call(a, 'scene:update', { sessionId, elements: [aRectangle()] });
-    expect(await back).toMatchObject({ userId: host.user.id, state: 'active' });
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [aRectangle()] });
+    expect(await back).toMatchObject({ userId: room.host.user.id, state: 'active' });
   });
 
   it('refuses updates with rate_limited once the write backlog is full, and stores the rest', async () => {
-    const writer = server.app.get(SceneWriter);
+    const writer = room.server.app.get(SceneWriter);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 2_100 }, () => writer.submit(sessionId, [aCheckedRectangle()])),
+      Array.from({ length: 2_100 }, () => writer.submit(room.sessionId, [aCheckedRectangle()])),
     );
     const refused = outcomes.filter(
       (outcome) =>
@@ -318,22 +321,22 @@ describe('the live room', () => {
   }, 120_000);
 
   it('keeps the candidate from moving the interview phase', async () => {
-    const b = await open(guest);
-    await call(b, 'session:join', { sessionId });
+    const b = await open(room.guest);
+    await call(b, 'session:join', { sessionId: room.sessionId });
     const ack = await call<{ ok: boolean; error: { code: string } }>(b, 'session:phase', {
-      sessionId,
+      sessionId: room.sessionId,
       phase: 'deep-dive',
     });
     expect(ack.error.code).toBe('forbidden');
   });
 
   it('answers a flood of updates with rate_limited and keeps serving', async () => {
-    const a = await open(host);
-    await call(a, 'session:join', { sessionId });
+    const a = await open(room.host);
+    await call(a, 'session:join', { sessionId: room.sessionId });
     const acks = await Promise.all(
       Array.from({ length: 80 }, () =>
         call<{ ok: boolean; error?: { code: string } }>(a, 'scene:update', {
-          sessionId,
+          sessionId: room.sessionId,
           elements: [aRectangle()],
         }),
       ),

@@ -1,10 +1,9 @@
-import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { REPLAY_PAGE, ROOM_LIMITS, type ReplayEntry, type ReplayResponse } from '@mockboard/contracts';
-import { signUp, type SignedUpUser } from './support/factories';
-import { aLiveSession, aRectangle, call, connect, waitFor } from './support/room-client';
+import { signUp } from './support/factories';
+import { aRectangle, call, waitFor } from './support/room-client';
 import { aLargeLog, aSceneUsage, sceneUsageOf } from './support/room-factories';
-import { startTestApp, type TestApp } from './support/test-app';
+import { liveRoomStage } from './support/room-stage';
 import { WhiteboardBudget1764700000000 } from '../src/database/migrations/1764700000000-whiteboard-budget';
 
 /**
@@ -12,33 +11,12 @@ import { WhiteboardBudget1764700000000 } from '../src/database/migrations/176470
  * log), and its replay is served in pages of bounded size whatever the log holds.
  */
 describe('the whiteboard’s storage budget and paged replay', () => {
-  let server: TestApp;
-  const sockets: Socket[] = [];
-  let host: SignedUpUser;
-  let guest: SignedUpUser;
-  let sessionId: string;
-
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
-  beforeEach(async () => {
-    host = await signUp(server.url);
-    guest = await signUp(server.url);
-    sessionId = (await aLiveSession(server.url, host, guest)).id;
-  });
-  afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
-  afterAll(() => server.close());
-
-  const joined = async (user: SignedUpUser) => {
-    const socket = await connect(server.url, user);
-    sockets.push(socket);
-    expect(await call(socket, 'session:join', { sessionId })).toMatchObject({ ok: true });
-    return socket;
-  };
-  const page = async (query: Record<string, string | number> = {}, user = guest) =>
+  const room = liveRoomStage();
+  const { joined } = room;
+  const page = async (query: Record<string, string | number> = {}, user = room.guest) =>
     (
-      await request(server.url)
-        .get(`/api/sessions/${sessionId}/replay`)
+      await request(room.server.url)
+        .get(`/api/sessions/${room.sessionId}/replay`)
         .query(query)
         .set(user.bearer)
         .expect(200)
@@ -50,16 +28,18 @@ describe('the whiteboard’s storage budget and paged replay', () => {
     );
 
   it('answers too_large naming the full budget, and gives peers the stored copy back', async () => {
-    const a = await joined(host);
-    const b = await joined(guest);
+    const a = await joined(room.host);
+    const b = await joined(room.guest);
     const box = aRectangle();
-    expect(await call(a, 'scene:update', { sessionId, elements: [box] })).toMatchObject({ ok: true });
-    await aSceneUsage(server.dataSource, sessionId, { sceneBytes: ROOM_LIMITS.maxSceneBytes });
+    expect(await call(a, 'scene:update', { sessionId: room.sessionId, elements: [box] })).toMatchObject({
+      ok: true,
+    });
+    await aSceneUsage(room.server.dataSource, room.sessionId, { sceneBytes: ROOM_LIMITS.maxSceneBytes });
     const seen: { elements: { id: string; version: number }[] }[] = [];
     b.on('scene:update', (update) => seen.push(update));
 
     const refused = await call(a, 'scene:update', {
-      sessionId,
+      sessionId: room.sessionId,
       elements: [{ ...box, version: 2, width: 123_456.789 }],
     });
     expect(refused).toEqual({
@@ -74,16 +54,16 @@ describe('the whiteboard’s storage budget and paged replay', () => {
     await waitFor(() => seen.length === 2);
     expect(seen.map((update) => update.elements.map((element) => element.version))).toEqual([[2], [1]]);
     const rejoin = await call<{ scene: { elements: { version: number }[] } }>(a, 'session:join', {
-      sessionId,
+      sessionId: room.sessionId,
     });
     expect(rejoin.scene.elements.map((element) => element.version)).toEqual([1]);
 
-    await aSceneUsage(server.dataSource, sessionId, { logBytes: ROOM_LIMITS.maxLogBytes });
+    await aSceneUsage(room.server.dataSource, room.sessionId, { logBytes: ROOM_LIMITS.maxLogBytes });
     const logFull = await call<{ error: { code: string; budget: string; message: string } }>(
       a,
       'scene:update',
       {
-        sessionId,
+        sessionId: room.sessionId,
         elements: [aRectangle()],
       },
     );
@@ -92,16 +72,19 @@ describe('the whiteboard’s storage budget and paged replay', () => {
   });
 
   it('keeps one log entry for an element dragged in quick moves, the last, and counts what is kept', async () => {
-    const a = await joined(host);
-    const b = await joined(guest);
+    const a = await joined(room.host);
+    const b = await joined(room.guest);
     const box = aRectangle();
     const moves = [1, 2, 3, 4, 5, 6, 7, 8].map((version) => ({ ...box, version, x: 10 * version }));
     const acks = await Promise.all(
-      moves.map((move) => call(a, 'scene:update', { sessionId, elements: [move] })),
+      moves.map((move) => call(a, 'scene:update', { sessionId: room.sessionId, elements: [move] })),
     );
     expect(acks.every((ack) => ack.ok === true)).toBe(true);
     const other = aRectangle();
-    await call(b, 'scene:update', { sessionId, elements: [{ ...box, version: 9, x: 90 }, other] });
+    await call(b, 'scene:update', {
+      sessionId: room.sessionId,
+      elements: [{ ...box, version: 9, x: 90 }, other],
+    });
 
     const { entries } = await page();
     expect(
@@ -111,11 +94,11 @@ describe('the whiteboard’s storage budget and paged replay', () => {
       'box@9', // another author's change is never merged into the first one's
       `other@${other.version}`,
     ]);
-    expect((await sceneUsageOf(server.dataSource, sessionId)).logBytes).toBe(elementBytes(entries));
+    expect((await sceneUsageOf(room.server.dataSource, room.sessionId)).logBytes).toBe(elementBytes(entries));
   });
 
   it('serves a large log in pages of bounded size whose concatenation is the whole log, in order', async () => {
-    const seqs = await aLargeLog(server.dataSource, sessionId, {
+    const seqs = await aLargeLog(room.server.dataSource, room.sessionId, {
       entries: 6_000,
       elementBytes: 1_500,
       phaseEvery: 400,
@@ -148,27 +131,30 @@ describe('the whiteboard’s storage budget and paged replay', () => {
   it('answers a bad cursor or page size with 400, and a stranger with 404', async () => {
     const refused = async (query: Record<string, string>) =>
       (
-        await request(server.url)
-          .get(`/api/sessions/${sessionId}/replay`)
+        await request(room.server.url)
+          .get(`/api/sessions/${room.sessionId}/replay`)
           .query(query)
-          .set(guest.bearer)
+          .set(room.guest.bearer)
           .expect(400)
       ).body as { message: string };
     expect((await refused({ after: 'abc' })).message).toMatch(/after/);
     expect((await refused({ limit: '100000' })).message).toMatch(/limit/);
     expect((await refused({ limit: '0' })).message).toMatch(/limit/);
-    const stranger = await signUp(server.url);
-    await request(server.url).get(`/api/sessions/${sessionId}/replay`).set(stranger.bearer).expect(404);
+    const stranger = await signUp(room.server.url);
+    await request(room.server.url)
+      .get(`/api/sessions/${room.sessionId}/replay`)
+      .set(stranger.bearer)
+      .expect(404);
   });
 
   it('counts the scene and the log of sessions that existed before the budgets (migration)', async () => {
-    const a = await joined(host);
+    const a = await joined(room.host);
     const box = aRectangle();
-    await call(a, 'scene:update', { sessionId, elements: [box] });
-    await call(a, 'scene:update', { sessionId, elements: [{ ...box, version: 2, x: 5 }] });
-    await call(a, 'session:phase', { sessionId, phase: 'estimation' });
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [box] });
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [{ ...box, version: 2, x: 5 }] });
+    await call(a, 'session:phase', { sessionId: room.sessionId, phase: 'estimation' });
     const migration = new WhiteboardBudget1764700000000();
-    const runner = server.dataSource.createQueryRunner();
+    const runner = room.server.dataSource.createQueryRunner();
     try {
       await migration.down(runner);
       await migration.up(runner);
@@ -176,13 +162,13 @@ describe('the whiteboard’s storage budget and paged replay', () => {
       await runner.release();
     }
 
-    const [expected] = (await server.dataSource.query(
+    const [expected] = (await room.server.dataSource.query(
       `SELECT (SELECT sum(octet_length(data::text))::int FROM scene_elements WHERE session_id = $1) AS scene,
               (SELECT sum(octet_length(element::text))::int FROM room_events WHERE session_id = $1) AS log`,
-      [sessionId],
+      [room.sessionId],
     )) as [{ scene: number; log: number }];
     expect(expected.scene).toBeGreaterThan(0);
-    expect(await sceneUsageOf(server.dataSource, sessionId)).toEqual({
+    expect(await sceneUsageOf(room.server.dataSource, room.sessionId)).toEqual({
       sceneBytes: expected.scene,
       logBytes: expected.log,
     });

@@ -27,3 +27,10 @@ export const SOCKET_FLOOD = { maxRefusals: 1_500, windowMs: 10_000 } as const;
 
 /** Sockets one user may hold open (across all instances), and sockets joined to one session's room. */
 export const SOCKET_CAPS = { perUser: 10, perSession: 20 } as const;
+
+/**
+ * New sockets one user may open: a burst, then `perSecond`. Every new socket starts with full event
+ * budgets, so without this a client closing and reopening sockets in a loop would multiply them
+ * (e.g. five joins per fresh socket). A reload or a few tabs stay far inside it.
+ */
+export const SOCKET_CONNECT_RATE = { perSecond: 0.5, burst: 30 } as const;

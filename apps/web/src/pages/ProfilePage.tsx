@@ -4,6 +4,7 @@ import { updateMe } from '../api/auth';
 import { toApiRequestError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { FormAlert } from '../components/FormAlert';
+import { SavedStatus } from '../components/SavedStatus';
 import { SubmitButton } from '../components/SubmitButton';
 import { TargetLevelField } from '../components/TargetLevelField';
 import { TextField } from '../components/TextField';
@@ -124,14 +125,7 @@ function ProfileForm({ user }: { user: User }) {
         />
         <div className="form__actions">
           <SubmitButton pending={pending}>Save changes</SubmitButton>
-          <p className="form__status" role="status">
-            {saved && (
-              <>
-                <span className="form__status-icon" aria-hidden="true" />
-                {saved}
-              </>
-            )}
-          </p>
+          <SavedStatus message={saved} />
         </div>
       </form>
 

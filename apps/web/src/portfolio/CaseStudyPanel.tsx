@@ -1,6 +1,7 @@
 import type { Session } from '@mockboard/contracts';
 import { useId, useState } from 'react';
 import { caseStudyMarkdownUrl, getShareLink, revokeCaseStudyShare, shareCaseStudy } from '../api/scoring';
+import { ActionFeedback } from '../components/ActionFeedback';
 import { CopyField, absoluteUrl } from '../components/CopyField';
 import { useAsyncAction } from '../hooks/useAsyncAction';
 import { useResource } from '../hooks/useResource';
@@ -76,14 +77,7 @@ export function CaseStudyPanel({ session }: { session: Session }) {
           </button>
         </CopyField>
       )}
-      <p className="form__status" role="status">
-        {status}
-      </p>
-      {error && (
-        <p className="field__error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <ActionFeedback status={status} error={error} />
     </section>
   );
 }

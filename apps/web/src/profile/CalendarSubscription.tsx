@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { getCalendarFeedUrl, revokeCalendarFeedUrl } from '../api/calendarFeed';
+import { ActionFeedback } from '../components/ActionFeedback';
+import { ConfirmDanger } from '../components/ConfirmDanger';
 import { CopyField, absoluteUrl } from '../components/CopyField';
 import { ErrorState, LoadingState } from '../components/StatusViews';
 import { useAsyncAction } from '../hooks/useAsyncAction';
@@ -46,34 +48,20 @@ export function CalendarSubscription() {
               setStatus(message);
             }}
           />
-          <p className="form__status" role="status">
-            {status}
-          </p>
-          {error && (
-            <p className="field__error" role="alert">
-              {error.message}
-            </p>
-          )}
+          <ActionFeedback status={status} error={error} />
           {confirming ? (
-            <div className="warning">
+            <ConfirmDanger
+              confirmLabel="Revoke and make a new link"
+              cancelLabel="Keep this link"
+              pending={revoking}
+              onConfirm={revoke}
+              onCancel={() => setConfirming(false)}
+            >
               <p>
                 The current link stops working at once, and calendars subscribed to it stop updating. You get
                 a new link to subscribe with.
               </p>
-              <div className="form__actions">
-                <button type="button" className="button button--danger" onClick={revoke} disabled={revoking}>
-                  {revoking && <span className="spinner spinner--small" aria-hidden="true" />}
-                  Revoke and make a new link
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setConfirming(false)}
-                >
-                  Keep this link
-                </button>
-              </div>
-            </div>
+            </ConfirmDanger>
           ) : (
             <button type="button" className="button button--ghost" onClick={() => setConfirming(true)}>
               Revoke link…

@@ -1,9 +1,10 @@
-import { ChangePasswordRequestSchema, PASSWORD_MAX_LENGTH } from '@mockboard/contracts';
+import { ChangePasswordRequestSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@mockboard/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { changePassword } from '../api/auth';
 import { toApiRequestError } from '../api/client';
 import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
+import { SavedStatus } from '../components/SavedStatus';
 import { SubmitButton } from '../components/SubmitButton';
 import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
@@ -68,21 +69,14 @@ export function ChangePassword({ onChanged }: { onChanged?: () => void }) {
           autoComplete="new-password"
           required
           maxLength={PASSWORD_MAX_LENGTH}
-          hint="At least 10 characters. A few uncommon words make a strong, memorable password."
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few uncommon words make a strong, memorable password.`}
           value={values.newPassword}
           error={messages.fields.newPassword}
           onChange={(event) => update('newPassword', event.target.value)}
         />
         <div className="form__actions">
           <SubmitButton pending={pending}>Change password</SubmitButton>
-          <p className="form__status" role="status">
-            {saved && (
-              <>
-                <span className="form__status-icon" aria-hidden="true" />
-                {saved}
-              </>
-            )}
-          </p>
+          <SavedStatus message={saved} />
         </div>
       </form>
     </section>

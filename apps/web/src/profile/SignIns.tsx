@@ -2,6 +2,8 @@ import type { SignInSession } from '@mockboard/contracts';
 import { useId, useState } from 'react';
 import { listSignIns, revokeAllSignIns, revokeSignIn } from '../api/auth';
 import { useAuth } from '../auth/AuthContext';
+import { ActionFeedback } from '../components/ActionFeedback';
+import { ConfirmDanger } from '../components/ConfirmDanger';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useAsyncAction } from '../hooks/useAsyncAction';
 import { useResource } from '../hooks/useResource';
@@ -84,27 +86,17 @@ export function SignIns() {
           ))}
         </ul>
       )}
-      <p className="form__status" role="status">
-        {status}
-      </p>
-      {error && (
-        <p className="field__error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <ActionFeedback status={status} error={error} />
       {confirming ? (
-        <div className="warning">
+        <ConfirmDanger
+          confirmLabel="Sign out everywhere"
+          cancelLabel="Cancel"
+          pending={pending}
+          onConfirm={revokeAll}
+          onCancel={() => setConfirming(false)}
+        >
           <p>Every browser and app signed in to your account is signed out, this one included.</p>
-          <div className="form__actions">
-            <button type="button" className="button button--danger" onClick={revokeAll} disabled={pending}>
-              {pending && <span className="spinner spinner--small" aria-hidden="true" />}
-              Sign out everywhere
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        </ConfirmDanger>
       ) : (
         <button type="button" className="button button--ghost" onClick={() => setConfirming(true)}>
           Sign out everywhere…

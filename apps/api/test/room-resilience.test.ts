@@ -12,6 +12,7 @@ import { CollabClient, type CollabClientOptions } from '../../web/src/room/colla
 import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, aRectangle, call, connect, soonStart } from './support/room-client';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
+import { liveRoomStage } from './support/room-stage';
 import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
 
 /** The scale-out test needs one database shared by two instances: PGlite cannot be shared. */
@@ -134,24 +135,11 @@ const cut = (peer: Peer): void => {
 };
 
 describe('the collaboration client against a live room', () => {
-  let server: TestApp;
-  let host: SignedUpUser;
-  let guest: SignedUpUser;
-  let sessionId: string;
-
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
-  beforeEach(async () => {
-    host = await signUp(server.url);
-    guest = await signUp(server.url);
-    sessionId = (await aLiveSession(server.url, host, guest)).id;
-  });
-  afterAll(() => server.close());
+  const room = liveRoomStage();
 
   it('a reconnecting client loses none of its queued edits', async () => {
-    const a = await joined(server.url, host, sessionId);
-    const b = await joined(server.url, guest, sessionId);
+    const a = await joined(room.server.url, room.host, room.sessionId);
+    const b = await joined(room.server.url, room.guest, room.sessionId);
 
     // Half the edits are on the wire when the connection drops, half are made while it is down.
     const drawn = Array.from({ length: 30 }, () => aShape());
@@ -168,13 +156,13 @@ describe('the collaboration client against a live room', () => {
     await until([a], () => settled(a), 'A has every edit acked');
     await until([b], () => b.client.scene.size === 30, 'B has every edit');
     expect(digest(b.client.scene.values())).toEqual(digest(a.client.scene.values()));
-    expect(digest(await serverScene(server.url, guest, sessionId))).toEqual(digest(drawn));
+    expect(digest(await serverScene(room.server.url, room.guest, room.sessionId))).toEqual(digest(drawn));
   });
 
   it('a client whose connection is cut again and again during a burst of edits ends with the same scene as its peer and the server', async () => {
     const random = seeded(7);
-    const a = await joined(server.url, host, sessionId);
-    const b = await joined(server.url, guest, sessionId);
+    const a = await joined(room.server.url, room.host, room.sessionId);
+    const b = await joined(room.server.url, room.guest, room.sessionId);
     // The last copy A made of every element: what everyone must end up with.
     const latest = new Map<string, SceneElement>();
     let cuts = 0;
@@ -211,14 +199,14 @@ describe('the collaboration client against a live room', () => {
       () => JSON.stringify(digest(b.client.scene.values())) === JSON.stringify(expected),
       'B has the last copy of every element',
     );
-    expect(digest(await serverScene(server.url, guest, sessionId))).toEqual(expected);
+    expect(digest(await serverScene(room.server.url, room.guest, room.sessionId))).toEqual(expected);
     expect(a.errors).toEqual([]);
   });
 
   it('concurrent edits of one element from two peers converge', async () => {
     const random = seeded(42);
-    const a = await joined(server.url, host, sessionId);
-    const b = await joined(server.url, guest, sessionId);
+    const a = await joined(room.server.url, room.host, room.sessionId);
+    const b = await joined(room.server.url, room.guest, room.sessionId);
     const shapes = Array.from({ length: 5 }, () => aShape());
     a.client.sendElements(shapes);
     await until([b], () => b.client.scene.size === 5, 'B has the five shapes');
@@ -242,32 +230,35 @@ describe('the collaboration client against a live room', () => {
     await until([a, b], () => settled(a) && settled(b), 'both peers have every edit acked');
     const sceneOf = (peer: Peer) => JSON.stringify(digest(peer.client.scene.values()));
     await until([a, b], () => sceneOf(a) === sceneOf(b), 'both peers show the same scene');
-    expect(digest(await serverScene(server.url, host, sessionId))).toEqual(digest(a.client.scene.values()));
+    expect(digest(await serverScene(room.server.url, room.host, room.sessionId))).toEqual(
+      digest(a.client.scene.values()),
+    );
   });
 
   it('delivers edits the server turned away as rate-limited a little later', async () => {
-    const a = await joined(server.url, host, sessionId);
+    const a = await joined(room.server.url, room.host, room.sessionId);
     let sceneUpdates = 0;
     a.client.socket.onAnyOutgoing((event) => (sceneUpdates += event === 'scene:update' ? 1 : 0));
     // Every update counts against the per-socket budget, refused ones too: this burst of empty
     // (bad_request) updates, handled in arrival order before the client's own, spends all of it.
-    for (let i = 0; i < 45; i += 1) a.client.socket.emit('scene:update', { sessionId, elements: [] });
+    for (let i = 0; i < 45; i += 1)
+      a.client.socket.emit('scene:update', { sessionId: room.sessionId, elements: [] });
     const shapes = Array.from({ length: 20 }, () => aShape());
     a.client.sendElements(shapes);
     await until([a], () => settled(a), 'A has every edit acked');
     expect(sceneUpdates).toBeGreaterThan(1);
     expect(a.errors).toEqual([]);
-    expect(digest(await serverScene(server.url, guest, sessionId))).toEqual(digest(shapes));
+    expect(digest(await serverScene(room.server.url, room.guest, room.sessionId))).toEqual(digest(shapes));
   });
 
   it('re-sends the edits queued while the connection was down in batches the server accepts', async () => {
-    const a = await joined(server.url, host, sessionId);
+    const a = await joined(room.server.url, room.host, room.sessionId);
     cut(a);
     const many = Array.from({ length: 1_200 }, () => aShape());
     a.client.sendElements(many);
     await until([a], () => settled(a), 'A has all 1,200 edits acked');
     expect(a.errors).toEqual([]);
-    expect((await serverScene(server.url, guest, sessionId)).length).toBe(1_200);
+    expect((await serverScene(room.server.url, room.guest, room.sessionId)).length).toBe(1_200);
   });
 });
 

@@ -1,7 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { SOCKET_CAPS, SOCKET_CONNECT_RATE } from '@mockboard/contracts';
+import { SOCKET_CAPS, SOCKET_CONNECT_RATE, SOCKET_RATE_LIMITS } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
+import { aRectangle, call } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -70,6 +71,49 @@ describe('attack review (issue 11)', () => {
         new Set(['too_many_sockets']),
       );
       for (const { socket } of attempts) socket.close();
+    });
+  });
+
+  describe('scene budget per account', () => {
+    // Each socket stayed within its own budget, but a user's ten sockets drawing together wrote ten
+    // times as much and stalled the embedded database (and /api/health) for seconds.
+    it('shares one scene:update budget between all sockets of a user', async () => {
+      const user = await signUp(server.url);
+      const session = await request(server.url)
+        .post('/api/sessions/solo')
+        .set(user.bearer)
+        .send({ promptId: 'url-shortener' })
+        .expect(201);
+      const sockets: Socket[] = [];
+      for (let index = 0; index < SOCKET_CAPS.perUser; index++) {
+        const { socket, error } = await openSocket(server.url, user);
+        expect(error).toBeUndefined();
+        sockets.push(socket);
+        expect(await call(socket, 'session:join', { sessionId: session.body.id })).toMatchObject({
+          ok: true,
+        });
+      }
+      const { burst } = SOCKET_RATE_LIMITS.scene;
+      const acks = await Promise.all(
+        sockets.flatMap((socket) =>
+          Array.from({ length: burst }, () =>
+            call<{ ok: boolean; error?: { code: string; message: string } }>(socket, 'scene:update', {
+              sessionId: session.body.id,
+              elements: [aRectangle()],
+            }),
+          ),
+        ),
+      );
+      const accepted = acks.filter((ack) => ack.ok).length;
+      // One socket's burst (and what refills while the batches are written), not ten.
+      expect(accepted).toBeGreaterThanOrEqual(burst);
+      expect(accepted).toBeLessThan(burst * 2);
+      const refused = acks.filter((ack) => !ack.ok);
+      expect(new Set(refused.map((ack) => ack.error?.code))).toEqual(new Set(['rate_limited']));
+      expect(refused[0]?.error?.message).toMatch(
+        /^Too many scene:update: at most \d+ per second \(one budget for all of your connections\); retry in \d+ ms$/,
+      );
+      for (const socket of sockets) socket.close();
     });
   });
 

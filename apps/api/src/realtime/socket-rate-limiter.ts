@@ -3,6 +3,7 @@ import {
   ROOM_EVENTS,
   SOCKET_FLOOD,
   SOCKET_RATE_LIMITS,
+  USER_RATE_LIMITS,
   type ErrorAck,
   type SocketEventClass,
 } from '@mockboard/contracts';
@@ -42,6 +43,9 @@ interface SocketRates {
  */
 export class SocketRateLimiter {
   private readonly rates = new WeakMap<Socket, SocketRates>();
+  /** Per user and class (USER_RATE_LIMITS): the budget all of a user's sockets share. */
+  private readonly userBuckets = new Map<string, { bucket: TokenBucket; lastAt: number }>();
+  private lastSweepAt = Date.now();
 
   constructor(private readonly onFlood: (socket: Socket) => void = () => undefined) {}
 
@@ -63,7 +67,8 @@ export class SocketRateLimiter {
     const kind = CLASS_OF_EVENT[event] ?? 'other';
     const { perSecond, burst } = SOCKET_RATE_LIMITS[kind];
     const bucket = (rates.buckets[kind] ??= new TokenBucket(perSecond, burst, now));
-    if (bucket.take(now)) return null;
+    const userBucket = this.userBucketOf(socket, kind, now);
+    if (bucket.take(now) && (!userBucket || userBucket.take(now))) return null;
     if (now - rates.windowStartedAt > SOCKET_FLOOD.windowMs) {
       rates.windowStartedAt = now;
       rates.refusals = 0;
@@ -73,14 +78,37 @@ export class SocketRateLimiter {
       this.onFlood(socket);
       socket.disconnect(true);
     }
-    const retryAfterMs = Math.ceil(bucket.secondsToNext() * 1000);
+    const retryAfterMs = Math.ceil(Math.max(bucket.secondsToNext(), userBucket?.secondsToNext() ?? 0) * 1000);
+    const scope = userBucket ? ' (one budget for all of your connections)' : '';
     return {
       ok: false,
       error: {
         code: 'rate_limited',
-        message: `Too many ${event || 'messages'}: at most ${perSecond} per second; retry in ${retryAfterMs} ms`,
+        message: `Too many ${event || 'messages'}: at most ${perSecond} per second${scope}; retry in ${retryAfterMs} ms`,
       },
     };
+  }
+
+  /** The user's shared bucket for this class, when the class has one (USER_RATE_LIMITS). */
+  private userBucketOf(socket: Socket, kind: SocketEventClass, now: number): TokenBucket | null {
+    const limit = USER_RATE_LIMITS[kind];
+    const userId = (socket.data as { user?: { id?: string } } | undefined)?.user?.id;
+    if (!limit || !userId) return null;
+    // A bucket idle long enough is full again: forgetting it changes nothing.
+    const idleMs = (limit.burst / limit.perSecond) * 1000 + 1000;
+    if (now - this.lastSweepAt > 60_000) {
+      this.lastSweepAt = now;
+      for (const [key, entry] of this.userBuckets)
+        if (now - entry.lastAt > idleMs) this.userBuckets.delete(key);
+    }
+    const key = `${userId}:${kind}`;
+    let entry = this.userBuckets.get(key);
+    if (!entry) {
+      entry = { bucket: new TokenBucket(limit.perSecond, limit.burst, now), lastAt: now };
+      this.userBuckets.set(key, entry);
+    }
+    entry.lastAt = now;
+    return entry.bucket;
   }
 
   private ratesOf(socket: Socket, now: number): SocketRates {

@@ -117,6 +117,38 @@ describe('attack review (issue 11)', () => {
     });
   });
 
+  describe('join budget per account', () => {
+    // Each socket may join five times at once; ten sockets of one user made fifty whole-scene reads
+    // at once, and /api/health waited seconds behind them on the embedded database.
+    it('lets all sockets of a user join at once, but not each of them five times', async () => {
+      const user = await signUp(server.url);
+      const session = await request(server.url)
+        .post('/api/sessions/solo')
+        .set(user.bearer)
+        .send({ promptId: 'url-shortener' })
+        .expect(201);
+      const opened = await Promise.all(
+        Array.from({ length: SOCKET_CAPS.perUser }, () => openSocket(server.url, user)),
+      );
+      const { burst } = SOCKET_RATE_LIMITS.join;
+      const acks = await Promise.all(
+        opened.flatMap(({ socket }) =>
+          Array.from({ length: burst }, () =>
+            call<{ ok: boolean; error?: { code: string; message: string } }>(socket, 'session:join', {
+              sessionId: session.body.id,
+            }),
+          ),
+        ),
+      );
+      const accepted = acks.filter((ack) => ack.ok).length;
+      expect(accepted).toBeGreaterThanOrEqual(SOCKET_CAPS.perUser);
+      expect(accepted).toBeLessThan(SOCKET_CAPS.perUser * 2);
+      const refused = acks.filter((ack) => !ack.ok);
+      expect(new Set(refused.map((ack) => ack.error?.code))).toEqual(new Set(['rate_limited']));
+      for (const { socket } of opened) socket.close();
+    });
+  });
+
   describe('display names', () => {
     it.each([
       ['a Unicode line separator', 'Ada\u2028Lovelace'],

@@ -23,13 +23,15 @@ export const SOCKET_RATE_LIMITS = {
 export type SocketEventClass = keyof typeof SOCKET_RATE_LIMITS;
 
 /**
- * The same kind of limit across all sockets of one user, for the events that write the most: each
+ * The same kind of limit across all sockets of one user, for the costliest events: each
  * socket alone stays within SOCKET_RATE_LIMITS, but a user's SOCKET_CAPS.perUser sockets sending
- * scene batches together stalled the embedded database (and /api/health) for seconds. One person
+ * scene batches or joins together stalled the embedded database (and /api/health) for seconds. One person
  * draws in one tab at a time, so one socket's budget is the whole account's.
  */
 export const USER_RATE_LIMITS: Partial<Record<SocketEventClass, { perSecond: number; burst: number }>> = {
   scene: SOCKET_RATE_LIMITS.scene,
+  // A join reads the whole scene: all of a user's sockets may join at once, then two a second.
+  join: { perSecond: 2, burst: 10 },
 };
 
 /** A socket refused this many events within `floodWindowMs` is flooding on purpose: it is disconnected. */

@@ -117,6 +117,48 @@ describe('attack review (issue 11)', () => {
     });
   });
 
+  describe('notes and command budgets per account', () => {
+    // Each socket kept its own notes and command budget, so a user's ten sockets wrote ten times as
+    // many notes and phase changes per second as one person can type or click.
+    it.each([
+      ['notes:update', 'notes', (sessionId: string) => ({ sessionId, round: 1, text: 'n' })],
+      ['session:phase', 'command', (sessionId: string) => ({ sessionId, phase: 'requirements' })],
+    ] as const)('shares one %s budget between all sockets of a user', async (event, kind, payload) => {
+      const user = await signUp(server.url);
+      const session = await request(server.url)
+        .post('/api/sessions/solo')
+        .set(user.bearer)
+        .send({ promptId: 'url-shortener' })
+        .expect(201);
+      const sockets: Socket[] = [];
+      for (let index = 0; index < SOCKET_CAPS.perUser; index++) {
+        const { socket, error } = await openSocket(server.url, user);
+        expect(error).toBeUndefined();
+        sockets.push(socket);
+        expect(await call(socket, 'session:join', { sessionId: session.body.id })).toMatchObject({
+          ok: true,
+        });
+      }
+      const { burst } = SOCKET_RATE_LIMITS[kind];
+      const acks = await Promise.all(
+        sockets.flatMap((socket) =>
+          Array.from({ length: burst }, () =>
+            call<{ ok: boolean; error?: { code: string; message: string } }>(
+              socket,
+              event,
+              payload(session.body.id),
+            ),
+          ),
+        ),
+      );
+      const limited = acks.filter((ack) => ack.error?.code === 'rate_limited');
+      // Whatever the handler answered to the rest, only about one socket's burst reached it.
+      expect(acks.length - limited.length).toBeLessThan(burst * 2);
+      expect(limited[0]?.error?.message).toMatch(/\(one budget for all of your connections\)/);
+      for (const socket of sockets) socket.close();
+    });
+  });
+
   describe('join budget per account', () => {
     // Each socket may join five times at once; ten sockets of one user made fifty whole-scene reads
     // at once, and /api/health waited seconds behind them on the embedded database.

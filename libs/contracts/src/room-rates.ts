@@ -23,7 +23,8 @@ export const SOCKET_RATE_LIMITS = {
 export type SocketEventClass = keyof typeof SOCKET_RATE_LIMITS;
 
 /**
- * The same kind of limit across all sockets of one user, for the costliest events: each
+ * The same kind of limit across all sockets of one user, for every event that reaches the database
+ * (cursors and views are only relayed): each
  * socket alone stays within SOCKET_RATE_LIMITS, but a user's SOCKET_CAPS.perUser sockets sending
  * scene batches or joins together stalled the embedded database (and /api/health) for seconds. One person
  * draws in one tab at a time, so one socket's budget is the whole account's.
@@ -32,6 +33,10 @@ export const USER_RATE_LIMITS: Partial<Record<SocketEventClass, { perSecond: num
   scene: SOCKET_RATE_LIMITS.scene,
   // A join reads the whole scene: all of a user's sockets may join at once, then two a second.
   join: { perSecond: 2, burst: 10 },
+  // Notes and commands each write to the database: one person types and clicks in one tab.
+  notes: SOCKET_RATE_LIMITS.notes,
+  command: SOCKET_RATE_LIMITS.command,
+  other: SOCKET_RATE_LIMITS.other,
 };
 
 /** A socket refused this many events within `floodWindowMs` is flooding on purpose: it is disconnected. */

@@ -68,7 +68,8 @@ export class SocketRateLimiter {
     const { perSecond, burst } = SOCKET_RATE_LIMITS[kind];
     const bucket = (rates.buckets[kind] ??= new TokenBucket(perSecond, burst, now));
     const userBucket = this.userBucketOf(socket, kind, now);
-    if (bucket.take(now) && (!userBucket || userBucket.take(now))) return null;
+    const socketAllows = bucket.take(now);
+    if (socketAllows && (!userBucket || userBucket.take(now))) return null;
     if (now - rates.windowStartedAt > SOCKET_FLOOD.windowMs) {
       rates.windowStartedAt = now;
       rates.refusals = 0;
@@ -79,12 +80,14 @@ export class SocketRateLimiter {
       socket.disconnect(true);
     }
     const retryAfterMs = Math.ceil(Math.max(bucket.secondsToNext(), userBucket?.secondsToNext() ?? 0) * 1000);
-    const scope = userBucket ? ' (one budget for all of your connections)' : '';
+    // Name the budget that refused: this socket's own, or the one all of the user's sockets share.
+    const refusedBy = socketAllows ? USER_RATE_LIMITS[kind]! : SOCKET_RATE_LIMITS[kind];
+    const scope = socketAllows ? ' (one budget for all of your connections)' : '';
     return {
       ok: false,
       error: {
         code: 'rate_limited',
-        message: `Too many ${event || 'messages'}: at most ${perSecond} per second${scope}; retry in ${retryAfterMs} ms`,
+        message: `Too many ${event || 'messages'}: at most ${refusedBy.perSecond} per second${scope}; retry in ${retryAfterMs} ms`,
       },
     };
   }

@@ -4,6 +4,7 @@ import {
   MessageBody,
   type OnGatewayConnection,
   type OnGatewayDisconnect,
+  type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
@@ -69,10 +70,10 @@ interface RoomSocketData extends SocketData {
  * `{ok: false, error: {code, message}}`; no handler throws past this class.
  */
 @WebSocketGateway()
-export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private server!: Server;
   private readonly logger = new Logger('RoomGateway');
-  private readonly idleSweep = setInterval(() => this.markIdleSockets(Date.now()), IDLE_SWEEP_MS).unref();
+  private idleSweep?: NodeJS.Timeout;
 
   constructor(
     private readonly room: RoomService,
@@ -279,6 +280,14 @@ export class RoomGateway implements OnGatewayConnection, OnGatewayDisconnect, On
         `presence on disconnect failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+  }
+
+  /**
+   * The sweep starts once the server exists: started in the constructor, it fired before the
+   * server was bound whenever start-up (migrations) took longer than one sweep, and threw.
+   */
+  afterInit(): void {
+    this.idleSweep = setInterval(() => this.markIdleSockets(Date.now()), IDLE_SWEEP_MS).unref();
   }
 
   onModuleDestroy(): void {

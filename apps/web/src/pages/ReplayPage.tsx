@@ -78,8 +78,10 @@ function ReplayProgress({ log }: { log: ReplayLog }) {
 function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: ReplayTimeline }) {
   const playback = useReplayPlayback(timeline.duration);
   // The scrubber's start is the empty board the session began with: the first logged change may
-  // already be a whole shape (quick moves are merged into their last version in the log).
-  const shown = playback.position > 0 ? stepsUntil(timeline, playback.position) : 0;
+  // already be a whole shape (quick moves are merged into their last version in the log). A log
+  // whose changes all share one instant has no start to scrub to: it shows the finished board.
+  const atStart = playback.position <= 0 && timeline.duration > 0;
+  const shown = atStart ? 0 : stepsUntil(timeline, playback.position);
   // Rebuilt only when the play head passes another change, not on every animation frame.
   const elements = useMemo(() => sceneAfter(timeline, shown), [timeline, shown]);
 

@@ -35,6 +35,30 @@ describe('attack review (issue 11)', () => {
 
   afterAll(() => server.close());
 
+  /** A new user with a solo session of their own. */
+  async function aSoloSession(): Promise<{ user: SignedUpUser; sessionId: string }> {
+    const user = await signUp(server.url);
+    const session = await request(server.url)
+      .post('/api/sessions/solo')
+      .set(user.bearer)
+      .send({ promptId: 'url-shortener' })
+      .expect(201);
+    return { user, sessionId: session.body.id as string };
+  }
+
+  /** A solo session whose user has as many sockets as allowed, each joined to it. */
+  async function allSocketsJoined(): Promise<{ sessionId: string; sockets: Socket[] }> {
+    const { user, sessionId } = await aSoloSession();
+    const sockets: Socket[] = [];
+    for (let index = 0; index < SOCKET_CAPS.perUser; index++) {
+      const { socket, error } = await openSocket(server.url, user);
+      expect(error).toBeUndefined();
+      sockets.push(socket);
+      expect(await call(socket, 'session:join', { sessionId })).toMatchObject({ ok: true });
+    }
+    return { sessionId, sockets };
+  }
+
   describe('socket churn', () => {
     // Every new socket starts with full event budgets (five joins, five commands…): closing and
     // reopening sockets in a loop, always under the per-user cap, multiplied them without limit.
@@ -78,27 +102,13 @@ describe('attack review (issue 11)', () => {
     // Each socket stayed within its own budget, but a user's ten sockets drawing together wrote ten
     // times as much and stalled the embedded database (and /api/health) for seconds.
     it('shares one scene:update budget between all sockets of a user', async () => {
-      const user = await signUp(server.url);
-      const session = await request(server.url)
-        .post('/api/sessions/solo')
-        .set(user.bearer)
-        .send({ promptId: 'url-shortener' })
-        .expect(201);
-      const sockets: Socket[] = [];
-      for (let index = 0; index < SOCKET_CAPS.perUser; index++) {
-        const { socket, error } = await openSocket(server.url, user);
-        expect(error).toBeUndefined();
-        sockets.push(socket);
-        expect(await call(socket, 'session:join', { sessionId: session.body.id })).toMatchObject({
-          ok: true,
-        });
-      }
+      const { sessionId, sockets } = await allSocketsJoined();
       const { burst } = SOCKET_RATE_LIMITS.scene;
       const acks = await Promise.all(
         sockets.flatMap((socket) =>
           Array.from({ length: burst }, () =>
             call<{ ok: boolean; error?: { code: string; message: string } }>(socket, 'scene:update', {
-              sessionId: session.body.id,
+              sessionId,
               elements: [aRectangle()],
             }),
           ),
@@ -124,21 +134,7 @@ describe('attack review (issue 11)', () => {
       ['notes:update', 'notes', (sessionId: string) => ({ sessionId, round: 1, text: 'n' })],
       ['session:phase', 'command', (sessionId: string) => ({ sessionId, phase: 'requirements' })],
     ] as const)('shares one %s budget between all sockets of a user', async (event, kind, payload) => {
-      const user = await signUp(server.url);
-      const session = await request(server.url)
-        .post('/api/sessions/solo')
-        .set(user.bearer)
-        .send({ promptId: 'url-shortener' })
-        .expect(201);
-      const sockets: Socket[] = [];
-      for (let index = 0; index < SOCKET_CAPS.perUser; index++) {
-        const { socket, error } = await openSocket(server.url, user);
-        expect(error).toBeUndefined();
-        sockets.push(socket);
-        expect(await call(socket, 'session:join', { sessionId: session.body.id })).toMatchObject({
-          ok: true,
-        });
-      }
+      const { sessionId, sockets } = await allSocketsJoined();
       const { burst } = SOCKET_RATE_LIMITS[kind];
       const acks = await Promise.all(
         sockets.flatMap((socket) =>
@@ -146,7 +142,7 @@ describe('attack review (issue 11)', () => {
             call<{ ok: boolean; error?: { code: string; message: string } }>(
               socket,
               event,
-              payload(session.body.id),
+              payload(sessionId),
             ),
           ),
         ),
@@ -163,12 +159,7 @@ describe('attack review (issue 11)', () => {
     // Each socket may join five times at once; ten sockets of one user made fifty whole-scene reads
     // at once, and /api/health waited seconds behind them on the embedded database.
     it('lets all sockets of a user join at once, but not each of them five times', async () => {
-      const user = await signUp(server.url);
-      const session = await request(server.url)
-        .post('/api/sessions/solo')
-        .set(user.bearer)
-        .send({ promptId: 'url-shortener' })
-        .expect(201);
+      const { user, sessionId } = await aSoloSession();
       const opened = await Promise.all(
         Array.from({ length: SOCKET_CAPS.perUser }, () => openSocket(server.url, user)),
       );
@@ -177,7 +168,7 @@ describe('attack review (issue 11)', () => {
         opened.flatMap(({ socket }) =>
           Array.from({ length: burst }, () =>
             call<{ ok: boolean; error?: { code: string; message: string } }>(socket, 'session:join', {
-              sessionId: session.body.id,
+              sessionId,
             }),
           ),
         ),

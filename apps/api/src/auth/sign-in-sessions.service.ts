@@ -51,11 +51,13 @@ export class SignInSessions {
   /** The user and session behind a token, or null if the token is bad or its session is over. */
   async authenticate(token: string): Promise<Authenticated | null> {
     const subject = await this.tokens.subjectFrom(token);
-    if (!subject || !UUID.test(subject.sessionId)) return null;
-    const session = await this.sessions.findLive(subject.sessionId);
-    if (!session || session.userId !== subject.userId) return null;
-    const user = await this.users.findById(session.userId);
-    if (!user) return null;
+    if (!subject || !UUID.test(subject.sessionId) || !UUID.test(subject.userId)) return null;
+    // Every request and handshake comes through here: both reads at once, not one after the other.
+    const [session, user] = await Promise.all([
+      this.sessions.findLive(subject.sessionId),
+      this.users.findById(subject.userId),
+    ]);
+    if (!session || session.userId !== subject.userId || !user) return null;
     if (Date.now() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_SECONDS * 1000) {
       await this.sessions.touch(session.id, LAST_SEEN_RESOLUTION_SECONDS);
     }

@@ -28,6 +28,9 @@ describe('a newcomer in the browser', () => {
 
     await page.goto(`${server.url}/prompts`);
     await page.getByRole('searchbox', { name: 'Search prompts' }).fill('url shortener');
+    // The search applies after a pause and the grid re-orders: clicking before it settles can land on
+    // whichever card slides under the pointer (it did once in CI, opening another prompt).
+    await page.getByText(/^\d+ prompts? match$/).waitFor();
     await page
       .getByRole('link', { name: /Design a URL shortener/ })
       .first()

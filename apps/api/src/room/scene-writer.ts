@@ -33,6 +33,8 @@ interface PendingUpdate {
   at: number;
   resolve: (result: AppliedUpdate) => void;
   reject: (error: unknown) => void;
+  /** Joins waiting for this update to settle (see settled). */
+  waiters?: (() => void)[];
 }
 
 /**
@@ -98,6 +100,10 @@ export class SceneWriter implements OnApplicationShutdown {
    * rows are not here: they are simply not coalesced with ours.
    */
   private readonly logWindows = new Map<string, LogWindow>();
+  /** Per session, its latest update not settled yet: what a join waits for (see settled). */
+  private readonly latestPending = new Map<string, PendingUpdate>();
+  /** The latest update of any session not settled yet. */
+  private latestOverall: PendingUpdate | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -117,9 +123,25 @@ export class SceneWriter implements OnApplicationShutdown {
       );
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ sessionId, elements, authorId, at: Date.now(), resolve, reject });
+      const update: PendingUpdate = { sessionId, elements, authorId, at: Date.now(), resolve, reject };
+      this.queue.push(update);
+      this.latestPending.set(sessionId, update);
+      this.latestOverall = update;
       if (!this.writing) this.writing = this.drain();
     });
+  }
+
+  /**
+   * Resolves once every update submitted before this call (of this session; of any without one)
+   * has been committed or refused; never rejects. A join waits for it after entering the room: an
+   * update relayed before that was submitted in the same tick, so once it settled the scene read
+   * sees it (issue 12). Updates settle in submission order (batches, and the halves of a failing
+   * one, are written in order), so waiting for the latest one waits for all of them.
+   */
+  settled(sessionId?: string): Promise<void> {
+    const latest = sessionId === undefined ? this.latestOverall : this.latestPending.get(sessionId);
+    if (!latest) return Promise.resolve();
+    return new Promise((resolve) => (latest.waiters ??= []).push(resolve));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -144,7 +166,7 @@ export class SceneWriter implements OnApplicationShutdown {
     try {
       const { outcomes, windows } = await this.write(batch);
       this.rememberLogWindows(windows);
-      settle(batch, outcomes);
+      this.settle(batch, outcomes);
     } catch (error) {
       if (batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
@@ -153,8 +175,23 @@ export class SceneWriter implements OnApplicationShutdown {
         return;
       }
       this.logger.error(`scene update failed: ${error instanceof Error ? error.message : String(error)}`);
-      batch[0]!.reject(new RoomError('internal', 'This update could not be stored; it will be retried'));
+      this.finish(
+        batch[0]!,
+        new RoomError('internal', 'This update could not be stored; it will be retried'),
+      );
     }
+  }
+
+  private settle(batch: readonly PendingUpdate[], outcomes: readonly (AppliedUpdate | RoomError)[]): void {
+    batch.forEach((update, index) => this.finish(update, outcomes[index]!));
+  }
+
+  private finish(update: PendingUpdate, outcome: AppliedUpdate | RoomError): void {
+    if (outcome instanceof RoomError) update.reject(outcome);
+    else update.resolve(outcome);
+    if (this.latestPending.get(update.sessionId) === update) this.latestPending.delete(update.sessionId);
+    if (this.latestOverall === update) this.latestOverall = undefined;
+    for (const waiter of update.waiters ?? []) waiter();
   }
 
   /**
@@ -255,12 +292,4 @@ function logCandidates(
     }
   });
   return candidates;
-}
-
-function settle(batch: readonly PendingUpdate[], outcomes: readonly (AppliedUpdate | RoomError)[]): void {
-  batch.forEach((update, index) => {
-    const outcome = outcomes[index]!;
-    if (outcome instanceof RoomError) update.reject(outcome);
-    else update.resolve(outcome);
-  });
 }

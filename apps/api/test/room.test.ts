@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { ReplayResponse } from '@mockboard/contracts';
+import { ROOM_LIMITS, type ReplayResponse } from '@mockboard/contracts';
 import { signUp } from './support/factories';
 import { aCheckedRectangle, aRectangle, call, next, waitFor } from './support/room-client';
 import { IDLE_AFTER_MS, RoomGateway } from '../src/room/room.gateway';
@@ -197,14 +197,18 @@ describe('the live room', () => {
     });
     await call(a, 'session:end', { sessionId: room.sessionId });
 
+    const restored = next<{ refused: unknown[]; stored: { version: number }[] }>(a, 'scene:restore');
     const late = await call<{ ok: boolean; error: { code: string } }>(b, 'scene:update', {
       sessionId: room.sessionId,
       elements: [{ ...box, version: 2 }],
     });
     expect(late.error.code).toBe('conflict');
-    await waitFor(() => seen.length === 3);
-    // The relay of each copy, then the stored copy that undoes the refused one.
-    expect(seen.map((update) => update.elements.map((element) => element.version))).toEqual([[1], [2], [1]]);
+    // The relay of each copy, then the stored copy that replaces the refused one.
+    expect(seen.map((update) => update.elements.map((element) => element.version))).toEqual([[1], [2]]);
+    expect(await restored).toMatchObject({
+      refused: [{ id: box.id, version: 2, versionNonce: box.versionNonce }],
+      stored: [{ id: box.id, version: 1 }],
+    });
   });
 
   it('answers each size limit with too_large naming it, and stores nothing of the refused update', async () => {
@@ -220,15 +224,27 @@ describe('the live room', () => {
       sessionId: room.sessionId,
       elements: [
         aRectangle(),
-        aRectangle({ type: 'text', text: 'x'.repeat(63_000), originalText: 'x'.repeat(2_000) }),
+        aRectangle({
+          type: 'text',
+          text: 'x'.repeat(ROOM_LIMITS.maxElementBytes - 1_000),
+          originalText: 'x'.repeat(2_000),
+        }),
       ],
     });
-    expect(bigElement.error).toEqual({ code: 'too_large', message: 'elements.1 is larger than 64000 bytes' });
+    expect(bigElement.error).toEqual({
+      code: 'too_large',
+      message: `elements.1 is larger than ${ROOM_LIMITS.maxElementBytes} bytes`,
+    });
     const bigMessage = await call<Refusal>(a, 'scene:update', {
       sessionId: room.sessionId,
-      elements: Array.from({ length: 20 }, () => aRectangle({ type: 'text', text: 'y'.repeat(60_000) })),
+      elements: Array.from({ length: 20 }, () =>
+        aRectangle({ type: 'text', text: 'y'.repeat(Math.ceil(ROOM_LIMITS.maxMessageBytes / 19)) }),
+      ),
     });
-    expect(bigMessage.error).toEqual({ code: 'too_large', message: 'A message is capped at 1000000 bytes' });
+    expect(bigMessage.error).toEqual({
+      code: 'too_large',
+      message: `A message is capped at ${ROOM_LIMITS.maxMessageBytes} bytes`,
+    });
 
     const b = await open(room.guest);
     const joined = await call<{ scene: { elements: unknown[] } }>(b, 'session:join', {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { REPLAY_PAGE, ROOM_LIMITS, type ReplayEntry, type ReplayResponse } from '@mockboard/contracts';
 import { signUp } from './support/factories';
-import { aRectangle, call, waitFor } from './support/room-client';
+import { aRectangle, call, next } from './support/room-client';
 import { aLargeLog, aSceneUsage, sceneUsageOf } from './support/room-factories';
 import { liveRoomStage } from './support/room-stage';
 import { WhiteboardBudget1764700000000 } from '../src/database/migrations/1764700000000-whiteboard-budget';
@@ -37,6 +37,7 @@ describe('the whiteboard’s storage budget and paged replay', () => {
     await aSceneUsage(room.server.dataSource, room.sessionId, { sceneBytes: ROOM_LIMITS.maxSceneBytes });
     const seen: { elements: { id: string; version: number }[] }[] = [];
     b.on('scene:update', (update) => seen.push(update));
+    const restored = next<{ stored: { version: number }[] }>(b, 'scene:restore');
 
     const refused = await call(a, 'scene:update', {
       sessionId: room.sessionId,
@@ -51,8 +52,8 @@ describe('the whiteboard’s storage budget and paged replay', () => {
           'The whiteboard is full: its elements may take up 10 MB; delete or simplify some before adding more',
       },
     });
-    await waitFor(() => seen.length === 2);
-    expect(seen.map((update) => update.elements.map((element) => element.version))).toEqual([[2], [1]]);
+    expect(seen.map((update) => update.elements.map((element) => element.version))).toEqual([[2]]);
+    expect((await restored).stored.map((element) => element.version)).toEqual([1]);
     const rejoin = await call<{ scene: { elements: { version: number }[] } }>(a, 'session:join', {
       sessionId: room.sessionId,
     });

@@ -8,4 +8,5 @@ export * from './scheduling';
 export * from './room';
 export * from './scoring';
 export * from './scene-elements';
+export * from './scene-restore';
 export * from './room-rates';

@@ -4,8 +4,11 @@ import { InterviewPhaseSchema, PromptDetailSchema } from './prompts';
 
 /** Caps that keep one room from hurting the others; each has its own error code and message. */
 export const ROOM_LIMITS = {
-  /** Bytes of one socket message (socket.io's maxHttpBufferSize). */
-  maxMessageBytes: 1_000_000,
+  /**
+   * UTF-8 bytes of one scene:update's elements: one element at its cap and room to spare (the
+   * transport, socket.io's maxHttpBufferSize, takes twice this, so an oversized update is answered).
+   */
+  maxMessageBytes: 2_000_000,
   /** Elements in one scene:update. */
   maxElementsPerUpdate: 500,
   /** Live elements in one scene (deleted ones count against maxSceneBytes instead). */
@@ -14,8 +17,13 @@ export const ROOM_LIMITS = {
   maxSceneBytes: 10_000_000,
   /** UTF-8 bytes of one session's whiteboard change log (the replay). */
   maxLogBytes: 50_000_000,
-  /** Bytes of one element's JSON. */
-  maxElementBytes: 64_000,
+  /**
+   * UTF-8 bytes of one element's JSON. Sized for the longest pen stroke the schema takes (20,000
+   * points): a stroke drawn in Excalidraw costs ~40 bytes a point (two doubles with their digits),
+   * up to ~60 with a pen's pressures, so 20,000 points fit in 1.2 MB; at 64 KB a stroke of 1,600
+   * points (half a minute of drawing) was refused. Big text blocks and pasted diagrams are far smaller.
+   */
+  maxElementBytes: 1_500_000,
   /** Bytes of one pasted image. */
   maxImageBytes: 2_000_000,
   /** Images per session, and their bytes in all. */
@@ -161,6 +169,7 @@ export const OkAckSchema = z.object({ ok: z.literal(true) });
 export const ROOM_EVENTS = {
   join: 'session:join',
   sceneUpdate: 'scene:update',
+  sceneRestore: 'scene:restore',
   pointerUpdate: 'pointer:update',
   viewportUpdate: 'viewport:update',
   phase: 'session:phase',

@@ -22,12 +22,13 @@ import {
   SceneUpdateRequestSchema,
   SessionCommandSchema,
   ViewportUpdateSchema,
+  copyIdentities,
   isDrawableType,
   type ErrorAck,
   type JoinAck,
   type PointerBroadcast,
   type PresenceEvent,
-  type SceneElement,
+  type SceneRestore,
   type SceneUpdateAck,
 } from '@mockboard/contracts';
 import type { UserEntity } from '../auth/user.entity';
@@ -39,14 +40,15 @@ import { RoomCommandsService } from './room-commands.service';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
 import { SceneWriter } from './scene-writer';
+import { restoreOf } from './scene-restore';
 
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 
 /** A socket with no scene or pointer activity for this long shows as idle to its peers. */
 export const IDLE_AFTER_MS = 60_000;
 const IDLE_SWEEP_MS = 10_000;
-/** Refusals a retry cannot turn into success: the relayed copies must be taken back. */
-const FINAL_REFUSALS = new Set(['conflict', 'too_large']);
+/** Refusals a retry cannot turn into success: the sent copies must be taken back. */
+const FINAL_REFUSALS = new Set(['conflict', 'too_large', 'bad_request']);
 
 type PointerSender = Pick<PointerBroadcast, 'userId' | 'displayName' | 'colour'>;
 
@@ -158,40 +160,46 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       // The elements' text is checked on their JSON in validElements, not walked here as well.
       const { sessionId, elements: raw } = parseContract(SceneUpdateRequestSchema, payload);
       this.requireEditor(socket, sessionId);
-      const valid = this.room.validElements(raw);
-      if (valid.reduce((bytes, { json }) => bytes + json.length, 0) > ROOM_LIMITS.maxMessageBytes) {
-        throw new RoomError('too_large', `A message is capped at ${ROOM_LIMITS.maxMessageBytes} bytes`);
-      }
-      this.touch(socket);
-      const elements = valid.map(({ element }) => element);
-      // Relayed before the commit, so a stroke reaches the partner in the time of a cursor move:
-      // peers merge by the same rule as the store, so a copy that loses there changes nothing.
-      socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements });
+      let relayed = false;
       try {
+        const valid = this.room.validElements(raw);
+        const bytes = valid.reduce((sum, { json }) => sum + Buffer.byteLength(json), 0);
+        if (bytes > ROOM_LIMITS.maxMessageBytes) {
+          throw new RoomError('too_large', `A message is capped at ${ROOM_LIMITS.maxMessageBytes} bytes`);
+        }
+        this.touch(socket);
+        const elements = valid.map(({ element }) => element);
+        // Relayed before the commit, so a stroke reaches the partner in the time of a cursor move:
+        // peers merge by the same rule as the store, so a copy that loses there changes nothing.
+        socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements });
+        relayed = true;
         const { version } = await this.writer.submit(sessionId, valid, userOf(socket).id);
         return { ok: true as const, version };
       } catch (error) {
         if (error instanceof RoomError && FINAL_REFUSALS.has(error.code))
-          await this.restoreStoredCopies(socket, sessionId, elements).catch((failure: unknown) =>
-            this.logger.warn(`restoring stored copies failed: ${String(failure)}`),
-          );
+          await this.restore(relayed ? this.server.to(sessionRoom(sessionId)) : socket, sessionId, raw);
         throw error;
       }
     });
   }
 
   /**
-   * The store refused an update for good (the session ended, the scene is full) after it was
-   * relayed: peers get the stored copies of those elements back. Elements the store never had
-   * stay on the peers' screens until they reload; the sender's error ack says why.
+   * An update was refused for good: every socket that holds its copies gets the stored copies back
+   * (scene:restore), before the sender's ack. Once relayed that is the whole room, the sender's
+   * tabs included; else only the sender's socket, whose board shows the copies it drew.
    */
-  private async restoreStoredCopies(socket: Socket, sessionId: string, relayed: SceneElement[]) {
-    const stored = await this.scenes.copiesOf(
-      sessionId,
-      relayed.map((element) => element.id),
-    );
-    if (stored.length > 0)
-      socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements: stored });
+  private async restore(
+    to: { emit(event: string, restore: SceneRestore): unknown },
+    sessionId: string,
+    raw: readonly unknown[],
+  ) {
+    const refused = copyIdentities(raw);
+    if (refused.length === 0) return;
+    try {
+      to.emit(ROOM_EVENTS.sceneRestore, await restoreOf(this.scenes, this.writer, sessionId, refused));
+    } catch (failure) {
+      this.logger.warn(`restoring stored copies failed: ${String(failure)}`);
+    }
   }
 
   pointer(socket: Socket, payload: unknown): void {

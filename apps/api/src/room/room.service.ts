@@ -105,7 +105,7 @@ export class RoomService {
         throw new RoomError('bad_request', `elements.${index}${field ? `.${field}` : ''}: ${message}`);
       }
       const json = JSON.stringify(parsed.data);
-      if (json.length > ROOM_LIMITS.maxElementBytes) {
+      if (Buffer.byteLength(json) > ROOM_LIMITS.maxElementBytes) {
         throw new RoomError(
           'too_large',
           `elements.${index} is larger than ${ROOM_LIMITS.maxElementBytes} bytes`,

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { SceneElement, Viewport } from '@mockboard/contracts';
 import { rememberVersions, unsentElements } from '@mockboard/scene';
-import { followPointer, followViewport, mergeIntoBoard, toCollaborator, viewOf } from './board-sync';
+import {
+  followPointer,
+  followViewport,
+  mergeIntoBoard,
+  restoreOnBoard,
+  toCollaborator,
+  viewOf,
+} from './board-sync';
 import {
   Excalidraw,
   NO_EMBEDS,
@@ -96,6 +103,7 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly, onProbl
         // A peer's image element comes before its file: fetched (and retried) until it is stored.
         boardFiles.current?.loadMissingFiles(elements);
       },
+      onRestore: (replaced, removed) => restoreOnBoard(api, replaced, removed, shared.current),
       onPointer: (event) => {
         collaborators.current.set(event.userId as SocketId, toCollaborator(event));
         showCollaborators();

@@ -34,6 +34,41 @@ export function mergeIntoBoard(
   api.updateScene({ elements, captureUpdate: CaptureUpdateAction.NEVER });
 }
 
+/**
+ * Puts refused elements back as the server stores them: `replaced` copies in place as they are
+ * (not merged: the stored copy is older than the refused one, which a merge would keep), `removed`
+ * ids off the board. Not undoable, and remembered as shared, so nothing goes back to the server.
+ */
+export function restoreOnBoard(
+  api: ExcalidrawImperativeAPI,
+  replaced: readonly SceneElement[],
+  removed: readonly string[],
+  shared: Map<string, number>,
+): void {
+  if (replaced.length === 0 && removed.length === 0) return;
+  for (const id of removed) shared.delete(id);
+  rememberVersions(shared, replaced);
+  const gone = new Set(removed);
+  const restored = new Map(
+    (restoreElements(replaced as never, null) as unknown as OrderedExcalidrawElement[]).map((element) => [
+      element.id,
+      element,
+    ]),
+  );
+  const local = api.getSceneElementsIncludingDeleted() as readonly OrderedExcalidrawElement[];
+  const elements = local
+    .filter((element) => !gone.has(element.id))
+    .map((element) => {
+      const stored = restored.get(element.id);
+      restored.delete(element.id);
+      return stored ?? element;
+    });
+  api.updateScene({
+    elements: [...elements, ...restored.values()],
+    captureUpdate: CaptureUpdateAction.NEVER,
+  });
+}
+
 /** A partner as Excalidraw knows them: for their laser pointer, in their room colour. */
 export function toCollaborator(event: PointerBroadcast): Collaborator {
   return {

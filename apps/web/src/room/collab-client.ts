@@ -8,6 +8,7 @@ import {
   ROOM_EVENTS,
   ROOM_LIMITS,
   SceneBroadcastSchema,
+  SceneRestoreSchema,
   DrawableElementSchema,
   SceneUpdateAckSchema,
   describeElementIssue,
@@ -28,8 +29,9 @@ import {
   type ViewportUpdate,
   ViewportBroadcastSchema,
 } from '@mockboard/contracts';
-import { mergeElements } from '@mockboard/scene';
+import { mergeElements, restoreScene, type CopyRef } from '@mockboard/scene';
 import { LatestOnly } from './latest-only';
+import { utf8Bytes } from './utf8';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -42,6 +44,11 @@ export interface CollabClientOptions {
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
   /** Elements from peers that changed `client.scene` (already merged), including what a (re)join brought. */
   onRemoteElements?: (elements: SceneElement[]) => void;
+  /**
+   * Copies in `client.scene` taken back after a refusal (the server's, or this client's own for an
+   * element it cannot send): the board puts `replaced` in place as they are and removes `removed`.
+   */
+  onRestore?: (replaced: SceneElement[], removed: string[]) => void;
   /** The session's state: from every (re)join, then on every change. */
   onState?: (state: SessionState) => void;
   onPresence?: (event: PresenceEvent) => void;
@@ -81,13 +88,13 @@ const VIEWPORT_INTERVAL_MS = 100;
 const ACK_TIMEOUT_MS = 10_000;
 const RATE_LIMITED_RETRY_MS = 250;
 const INTERNAL_RETRY_MS = 1_000;
-// The server caps a message's JSON characters at maxMessageBytes, and the transport its UTF-8 bytes
-// (up to 3 per character) at twice that: half the cap in characters stays within both.
-const MAX_BATCH_CHARS = ROOM_LIMITS.maxMessageBytes / 2;
+// The server caps the UTF-8 bytes of a message's elements at maxMessageBytes (the transport takes
+// twice that, so the envelope always fits).
+const MAX_BATCH_BYTES = ROOM_LIMITS.maxMessageBytes;
 
 const StateAckSchema = OkAckSchema.extend({ state: SessionStateSchema });
 
-const sameCopy = (a: SceneElement, b: SceneElement): boolean =>
+const sameCopy = (a: CopyRef, b: CopyRef): boolean =>
   a.version === b.version && a.versionNonce === b.versionNonce;
 
 type Timer = ReturnType<typeof setTimeout>;
@@ -171,6 +178,7 @@ export class CollabClient {
   sendElements(elements: SceneElement[]): void {
     if (this.closed) return;
     const valid: SceneElement[] = [];
+    const unsendable: SceneElement[] = [];
     for (const element of elements) {
       const drawable = toDrawable(element);
       if (!drawable) {
@@ -179,7 +187,9 @@ export class CollabClient {
           message: `${element.type} elements are not shared in this room`,
         });
       } else if (this.isSendable(drawable)) valid.push(drawable);
+      else unsendable.push(drawable);
     }
+    this.takeBackUnsendable(unsendable);
     for (const element of mergeElements(this.scene, valid)) {
       // The copy just won against the scene, which holds any older pending copy: it replaces it.
       this.pending.set(element.id, element);
@@ -281,6 +291,11 @@ export class CollabClient {
       const accepted = mergeElements(this.scene, drawableOnly(parsed.data.elements));
       if (accepted.length > 0) onRemoteElements?.(accepted);
     });
+    this.io.on(ROOM_EVENTS.sceneRestore, (payload: unknown) => {
+      const parsed = SceneRestoreSchema.safeParse(payload);
+      if (parsed.success && parsed.data.sessionId === this.options.sessionId)
+        this.restore(parsed.data.refused, drawableOnly(parsed.data.stored));
+    });
     this.io.on(ROOM_EVENTS.state, (payload: unknown) => {
       const parsed = SessionStateSchema.safeParse(payload);
       if (parsed.success && parsed.data.sessionId === this.options.sessionId) onState?.(parsed.data);
@@ -374,14 +389,52 @@ export class CollabClient {
       this.options.onError?.({ code: 'bad_request', message: `${field || 'element'}: ${message}` });
       return false;
     }
-    if (JSON.stringify(element).length > ROOM_LIMITS.maxElementBytes) {
+    const bytes = utf8Bytes(JSON.stringify(element));
+    if (bytes > ROOM_LIMITS.maxElementBytes) {
       this.options.onError?.({
         code: 'too_large',
-        message: `An element is capped at ${ROOM_LIMITS.maxElementBytes} bytes`,
+        message:
+          `This ${element.type} is too large to share (${bytes} bytes; the cap is ` +
+          `${ROOM_LIMITS.maxElementBytes}): it was removed from your board`,
       });
       return false;
     }
     return true;
+  }
+
+  /**
+   * An edit the server would refuse never leaves this client, and never stays on the board alone:
+   * the board goes back to the last copy this client shared or received (or loses the element).
+   */
+  private takeBackUnsendable(unsendable: readonly SceneElement[]): void {
+    if (unsendable.length === 0) return;
+    const replaced: SceneElement[] = [];
+    const removed: string[] = [];
+    for (const { id } of unsendable) {
+      const previous = this.scene.get(id);
+      if (previous) replaced.push(previous);
+      else removed.push(id);
+    }
+    this.options.onRestore?.(replaced, removed);
+  }
+
+  /**
+   * The server refused copies for good (scene:restore, sent before the refusal's ack): the scene
+   * takes the stored copies back where it holds a refused copy or an older one, and our refused
+   * copies stop being pending. Other copies of ours still pending (another tab's copy was refused)
+   * and newer copies keep their own fate.
+   */
+  private restore(refused: readonly CopyRef[], stored: readonly SceneElement[]): void {
+    for (const copy of refused) {
+      const own = this.pending.get(copy.id);
+      if (own && sameCopy(own, copy)) {
+        this.pending.delete(copy.id);
+        this.unsent.delete(copy.id);
+      }
+    }
+    const { replaced, removed } = restoreScene(this.scene, refused, stored, this.pending);
+    if (replaced.length > 0 || removed.length > 0) this.options.onRestore?.(replaced, removed);
+    this.report();
   }
 
   private scheduleFlush(): void {
@@ -399,15 +452,15 @@ export class CollabClient {
   private flush(): void {
     if (!this.joined || this.closed) return;
     const batch: SceneElement[] = [];
-    let chars = 100;
+    let bytes = 0;
     for (const id of this.unsent) {
       const element = this.pending.get(id);
       if (element) {
-        const size = JSON.stringify(element).length + 1;
+        const size = utf8Bytes(JSON.stringify(element));
         if (batch.length >= ROOM_LIMITS.maxElementsPerUpdate) break;
-        if (batch.length > 0 && chars + size > MAX_BATCH_CHARS) break;
+        if (batch.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
         batch.push(element);
-        chars += size;
+        bytes += size;
       }
       this.unsent.delete(id);
     }
@@ -454,7 +507,7 @@ export class CollabClient {
         this.unsent.delete(element.id);
       }
     }
-    this.options.onError?.(error);
+    this.options.onError?.({ ...error, message: `${error.message}. Your last change was not saved.` });
     this.report();
   }
 

@@ -13,6 +13,7 @@ import { CollabClient, type ConnectionStatus } from './collab-client';
 /** What the whiteboard listens to; events too frequent to go through React state. */
 export interface BoardListeners {
   onRemoteElements?: (elements: SceneElement[]) => void;
+  onRestore?: (replaced: SceneElement[], removed: string[]) => void;
   onPointer?: (event: PointerBroadcast) => void;
   onViewport?: (event: ViewportBroadcast) => void;
   onPartnerLeft?: (userId: string) => void;
@@ -58,6 +59,7 @@ export function useCollabRoom(sessionId: string) {
     const client: CollabClient = new CollabClient({
       sessionId,
       onRemoteElements: (elements) => active && listenersRef.current.onRemoteElements?.(elements),
+      onRestore: (replaced, removed) => active && listenersRef.current.onRestore?.(replaced, removed),
       onPointer: (event) => active && listenersRef.current.onPointer?.(event),
       onViewport: (event) => active && listenersRef.current.onViewport?.(event),
       onState: (next) => {

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { isUniqueViolation } from '../../src/database/postgres-errors';
+import { copyMigratedTemplate } from './embedded-template';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 
@@ -25,7 +26,8 @@ export interface TestApp {
 /**
  * The configuration tests run with: the real loader fed a test environment. With DATABASE_URL set
  * (CI's second pass, or passed in `env` by a test that needs PostgreSQL) every test app gets its
- * own schema in that PostgreSQL; otherwise its own embedded database in a temporary folder.
+ * own schema in that PostgreSQL; otherwise its own embedded database in a temporary folder,
+ * copied from one already migrated (see embedded-template.ts).
  */
 export async function testConfig(env: Record<string, string> = {}): Promise<AppConfig> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mockboard-test-'));
@@ -45,7 +47,12 @@ export async function testConfig(env: Record<string, string> = {}): Promise<AppC
     base.DATABASE_SCHEMA = `test_${randomBytes(6).toString('hex')}`;
     await keepBtreeGistInPublic(databaseUrl);
   }
-  return loadConfig({ ...base, ...env });
+  const config = loadConfig({ ...base, ...env });
+  // A folder the test chose itself may hold a database already; only a fresh one is seeded.
+  if (config.database.kind === 'embedded' && env.DATA_DIR === undefined) {
+    await copyMigratedTemplate(config.database.dataDir, config.database.schema);
+  }
+  return config;
 }
 
 /**

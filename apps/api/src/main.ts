@@ -3,13 +3,16 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig, loadDotEnvIfPresent } from './config/app-config';
+import { DataDirInUseError } from './database/data-dir-in-use.error';
 import { PromptLibraryError } from './prompts/prompt-library.loader';
 
 async function main(): Promise<void> {
   loadDotEnvIfPresent();
   const config = loadConfig();
+  const stopStartingOnSignal = exitOnSignals(['SIGTERM', 'SIGINT']);
   const app = await createApp(config);
   await app.listen(config.port, config.host);
+  stopStartingOnSignal();
   const database =
     config.database.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL';
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -22,6 +25,17 @@ async function main(): Promise<void> {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * A signal during start-up exits through process.exit, which still removes the embedded data
+ * directory's lock file (a plain kill would leave it for the next start to take over). Returns
+ * the function that hands the signals over to the graceful shutdown once the app serves.
+ */
+function exitOnSignals(signals: NodeJS.Signals[]): () => void {
+  const exit = (): never => process.exit(1);
+  for (const signal of signals) process.once(signal, exit);
+  return () => signals.forEach((signal) => process.removeListener(signal, exit));
+}
 
 /**
  * On SIGTERM: stop accepting connections, let in-flight requests finish, close the database (the
@@ -45,8 +59,12 @@ function stopGracefully(signals: NodeJS.Signals[], app: INestApplication): void 
 }
 
 main().catch((error: unknown) => {
-  // Configuration and content errors are the user's to fix: print them plainly, without a stack.
-  if (error instanceof ConfigError || error instanceof PromptLibraryError) {
+  // Configuration, content and a busy data directory are the user's to fix: print them plainly.
+  if (
+    error instanceof ConfigError ||
+    error instanceof PromptLibraryError ||
+    error instanceof DataDirInUseError
+  ) {
     process.stderr.write(`\n${error.message}\n\n`);
   } else {
     process.stderr.write(

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { createEmbeddedDriver } from './embedded-pool';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -37,10 +38,23 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
   return { ...common, driver: createEmbeddedDriver(database.dataDir) };
 }
 
-/** Connects, makes sure the schema exists, and applies pending migrations. */
+/**
+ * Connects, makes sure the schema exists, and applies pending migrations. The embedded directory
+ * is locked first and stays locked until the DataSource is destroyed: every process that opens it
+ * (server, seed, tests) comes through here, so a second one is refused with DataDirInUseError.
+ */
 export async function openDatabase(database: AppConfig['database']): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(database));
-  await dataSource.initialize();
+  const lock = database.kind === 'embedded' ? lockDataDir(database.dataDir) : undefined;
+  let dataSource: DataSource;
+  try {
+    dataSource = lock
+      ? new LockedDataSource(dataSourceOptions(database), lock)
+      : new DataSource(dataSourceOptions(database));
+    await dataSource.initialize();
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   try {
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
     if (database.kind === 'embedded') await dataSource.query(`SET search_path TO "${database.schema}"`);
@@ -50,4 +64,22 @@ export async function openDatabase(database: AppConfig['database']): Promise<Dat
     throw error;
   }
   return dataSource;
+}
+
+/** Gives the directory back once the embedded database is closed (flushed), not before. */
+class LockedDataSource extends DataSource {
+  constructor(
+    options: DataSourceOptions,
+    private readonly lock: DataDirLock,
+  ) {
+    super(options);
+  }
+
+  override async destroy(): Promise<void> {
+    try {
+      await super.destroy();
+    } finally {
+      this.lock.release();
+    }
+  }
 }

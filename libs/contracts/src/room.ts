@@ -97,7 +97,11 @@ export type SessionState = z.infer<typeof SessionStateSchema>;
 
 // ---- client → server ----------------------------------------------------------------------------
 
-export const JoinRequestSchema = z.strictObject({ sessionId: SessionIdSchema });
+export const JoinRequestSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  /** The version of the scene this client already holds: the answer then holds only what changed after it. */
+  since: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
 export const JoinAckSchema = z.object({
@@ -108,7 +112,15 @@ export const JoinAckSchema = z.object({
   phase: InterviewPhaseSchema,
   state: SessionStateSchema,
   serverTime: z.iso.datetime(),
-  scene: z.object({ elements: z.array(SceneElementSchema), version: z.number().int() }),
+  /**
+   * The stored scene at `version` (the seq of its latest change). With `since` (echoing the
+   * request's) only the elements changed after it, deletions included: merge them, do not replace.
+   */
+  scene: z.object({
+    elements: z.array(SceneElementSchema),
+    version: z.number().int(),
+    since: z.number().int().optional(),
+  }),
   prompt: PromptDetailSchema.nullable(),
   notes: z.string().nullable(),
 });

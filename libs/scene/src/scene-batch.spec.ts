@@ -4,6 +4,7 @@ import {
   scenesGrownBy,
   scenesNeedingVersion,
   versionsAfterLog,
+  winnerSeqs,
   type SceneLimits,
   type StoredScene,
 } from './scene-batch';
@@ -253,6 +254,35 @@ describe('versionsAfterLog', () => {
       [101, 102, 103],
     );
     expect(versions).toEqual([102, 103, 102, null, 103]);
+  });
+});
+
+describe('winnerSeqs', () => {
+  it("stamps each stored winner with its own log row's seq, per scene", () => {
+    const updates = [
+      { sceneId: 's1', elements: [copy('a', 1), copy('b', 1)] },
+      { sceneId: 's2', elements: [copy('a', 5)] },
+      { sceneId: 's1', elements: [copy('a', 2)] },
+    ];
+    const plan = planSceneBatch(
+      updates,
+      new Map([
+        ['s1', scene()],
+        ['s2', scene()],
+      ]),
+      100,
+    );
+    // Log order: s1/a@1, s1/b@1, s2/a@5, s1/a@2 (a@1 was coalesced into a@2: both stand for 40).
+    const seqs = winnerSeqs(plan, [40, 11, 12, 40]);
+    const stamped = plan.winners.map(({ sceneId, element }, index) => [sceneId, element.tag, seqs[index]]);
+    expect(stamped).toEqual(
+      expect.arrayContaining([
+        ['s1', 'a@2', 40],
+        ['s1', 'b@1', 11],
+        ['s2', 'a@5', 12],
+      ]),
+    );
+    expect(stamped).toHaveLength(3);
   });
 });
 

@@ -169,6 +169,21 @@ export function planSceneBatch<T extends Versioned>(
 }
 
 /**
+ * Each winner's log seq, in `plan.winners` order: that of its element's last log row, which holds
+ * the winner itself. `logSeqs` are the log's sequence numbers in log order (after coalescing).
+ */
+export function winnerSeqs<T extends Versioned>(
+  plan: SceneBatchPlan<T>,
+  logSeqs: readonly number[],
+): number[] {
+  const latest = new Map<string, number>();
+  plan.log.forEach(({ sceneId, element }, index) =>
+    latest.set(`${sceneId}\u0000${element.id}`, logSeqs[index]!),
+  );
+  return plan.winners.map(({ sceneId, element }) => latest.get(`${sceneId}\u0000${element.id}`)!);
+}
+
+/**
  * The scenes an update of the batch may add a live element to (an id the scene does not hold yet,
  * or holds deleted, sent live): only their live-element count matters for the cap.
  */

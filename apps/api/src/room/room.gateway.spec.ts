@@ -12,6 +12,7 @@ describe('RoomGateway before its server exists', () => {
       undefined as never,
       undefined as never,
       undefined as never,
+      undefined as never,
     );
     expect(() => jest.advanceTimersByTime(60_000)).not.toThrow();
     gateway.onModuleDestroy();

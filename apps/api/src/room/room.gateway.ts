@@ -40,6 +40,7 @@ import { RoomCommandsService } from './room-commands.service';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
 import { SceneWriter } from './scene-writer';
+import { JoinBarrier } from './join-barrier';
 import { restoreOf } from './scene-restore';
 
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
@@ -82,12 +83,13 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly commands: RoomCommandsService,
     private readonly scenes: SceneRepository,
     private readonly writer: SceneWriter,
+    private readonly barrier: JoinBarrier,
   ) {}
 
   @SubscribeMessage(ROOM_EVENTS.join)
   join(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<JoinAck | ErrorAck> {
     return this.guard(async () => {
-      const { sessionId } = parse(JoinRequestSchema, payload);
+      const { sessionId, since } = parse(JoinRequestSchema, payload);
       const user = userOf(socket);
       const { record, view, participant } = await this.room.enter(user, sessionId);
       const state = await this.room.state(record);
@@ -107,7 +109,9 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       dataOf(socket).lastActiveAt = Date.now();
       const online = new Set(inRoom.map((s) => (s.data as SocketData).user.id));
       socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.presence, this.presence(sessionId, user, 'joined'));
-      const stored = await this.scenes.load(sessionId);
+      // In the room first, then every update relayed before that is stored: none falls between.
+      await this.barrier.settled(this.server, sessionId);
+      const stored = await this.scenes.load(sessionId, since);
       // Scenes stored before the element allow-list may hold iframes or embeds: never handed out.
       const scene = {
         ...stored,
@@ -295,6 +299,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * server was bound whenever start-up (migrations) took longer than one sweep, and threw.
    */
   afterInit(): void {
+    this.barrier.listen(this.server);
     this.idleSweep = setInterval(() => this.markIdleSockets(Date.now()), IDLE_SWEEP_MS).unref();
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
+import { JoinBarrier } from './join-barrier';
 import { ReplayController } from './replay.controller';
 import { SceneFilesController } from './scene-files.controller';
 import { RoomCommandsService } from './room-commands.service';
@@ -20,6 +21,7 @@ import { SceneWriter } from './scene-writer';
     RoomStateRepository,
     SceneRepository,
     SceneWriter,
+    JoinBarrier,
   ],
 })
 export class RoomModule {}

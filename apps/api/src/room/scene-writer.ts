@@ -9,6 +9,7 @@ import {
   scenesNeedingVersion,
   seqsAfterCoalescing,
   versionsAfterLog,
+  winnerSeqs,
   type LogCandidate,
   type LogWindow,
   type SceneRefusal,
@@ -235,7 +236,6 @@ export class SceneWriter implements OnApplicationShutdown {
         sizeOf: (element) => jsonOf.get(element)!.bytes,
       });
       const initial = await this.scenes.versions(manager, scenesNeedingVersion(plan, updates));
-      await this.scenes.writeWinners(manager, serialized(plan.winners));
       const candidates = logCandidates(plan.outcomes, batch, plan.log);
       const coalesced = coalesceLog(candidates, this.logWindows, LOG_COALESCING_WINDOW_MS);
       const written = await this.scenes.writeLog(
@@ -245,6 +245,12 @@ export class SceneWriter implements OnApplicationShutdown {
         plan.sceneBytes,
       );
       const seqs = seqsAfterCoalescing(coalesced, written);
+      // After the log: each stored element keeps the seq of its log row (see SceneRepository.load).
+      const stampedSeqs = winnerSeqs(plan, seqs);
+      await this.scenes.writeWinners(
+        manager,
+        serialized(plan.winners).map((copy, index) => ({ ...copy, seq: stampedSeqs[index]! })),
+      );
       const versions = versionsAfterLog(plan, updates, initial, seqs);
       const windows: [string, LogWindow][] = [];
       candidates.forEach((candidate, index) => {

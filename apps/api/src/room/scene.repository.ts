@@ -14,16 +14,27 @@ const SCENE_LOCK_CLASS = 7_310_001;
 export class SceneRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async load(sessionId: string): Promise<{ elements: SceneElement[]; version: number }> {
-    const rows: { data: SceneElement }[] = await this.dataSource.query(
-      `SELECT data FROM scene_elements WHERE session_id = $1`,
-      [sessionId],
-    );
-    const [latest] = (await this.dataSource.query(
-      `SELECT COALESCE(max(seq), 0)::bigint AS seq FROM room_events WHERE session_id = $1`,
-      [sessionId],
-    )) as { seq: string }[];
-    return { elements: rows.map((row) => row.data), version: Number(latest?.seq ?? 0) };
+  /**
+   * The stored scene and its version, read by one statement (one snapshot), so the version
+   * describes exactly these elements. With `since`, only the elements changed after that version
+   * (tombstones included), flagged with it: what a client holding the scene at `since` lacks; a
+   * `since` past the version (a client ahead of a restored database) gets the whole scene. The
+   * version is the seq of the latest scene change: a scene's rows are written under its lock, so
+   * their seqs follow commit order and a version is a prefix of the log (phase rows are not).
+   */
+  async load(sessionId: string, since?: number): Promise<JoinScene> {
+    const rows = (await this.dataSource.query(
+      `SELECT latest.version, e.data
+       FROM (SELECT COALESCE(max(seq), 0)::bigint AS version FROM room_events
+             WHERE session_id = $1 AND kind = 'scene') AS latest
+       LEFT JOIN scene_elements e ON e.session_id = $1
+         AND ($2::bigint IS NULL OR $2::bigint > latest.version OR e.seq > $2::bigint)`,
+      [sessionId, since ?? null],
+    )) as { version: string; data: SceneElement | null }[];
+    const elements: SceneElement[] = [];
+    for (const row of rows) if (row.data) elements.push(row.data);
+    const version = Number(rows[0]?.version ?? 0);
+    return since === undefined || since > version ? { elements, version } : { elements, version, since };
   }
 
   /** The stored copies of the given elements of one scene (those it has). */
@@ -137,11 +148,12 @@ export class SceneRepository {
     return new Map(rows.map((row) => [row.id, row.count]));
   }
 
-  /** Each scene's version: the sequence number of its latest logged change (0 when none). */
+  /** Each scene's version: the seq of its latest logged scene change (0 when none), as in load. */
   async versions(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, number>> {
     if (sessionIds.length === 0) return new Map();
     const rows = (await manager.query(
-      `SELECT id, (SELECT COALESCE(max(seq), 0) FROM room_events r WHERE r.session_id = id)::bigint AS seq
+      `SELECT id, (SELECT COALESCE(max(seq), 0) FROM room_events r
+                   WHERE r.session_id = id AND r.kind = 'scene')::bigint AS seq
        FROM unnest($1::uuid[]) AS id`,
       [sessionIds],
     )) as { id: string; seq: string }[];
@@ -151,22 +163,26 @@ export class SceneRepository {
   /**
    * Upserts each copy where it wins Excalidraw's rule against the stored one. The batch was
    * planned under the scenes' locks, so every copy wins; the rule stays in the statement as the
-   * store's own guarantee. (session, element) pairs must be unique within `winners`.
+   * store's own guarantee. (session, element) pairs must be unique within `winners`; each carries
+   * the seq of its log row (what a join `since` a version selects by).
    */
-  async writeWinners(manager: EntityManager, winners: readonly SerializedCopy[]): Promise<void> {
+  async writeWinners(manager: EntityManager, winners: readonly SequencedCopy[]): Promise<void> {
     if (winners.length === 0) return;
     await manager.query(
       `INSERT INTO scene_elements AS stored
-         (session_id, element_id, version, version_nonce, is_deleted, data, bytes)
+         (session_id, element_id, version, version_nonce, is_deleted, data, bytes, seq)
        SELECT (w->>0)::uuid, w->1->>'id', (w->1->>'version')::int, (w->1->>'versionNonce')::bigint,
-              (w->1->>'isDeleted')::boolean, w->1, (w->>2)::int
+              (w->1->>'isDeleted')::boolean, w->1, (w->>2)::int, (w->>3)::bigint
        FROM jsonb_array_elements($1::jsonb) AS w
        ON CONFLICT (session_id, element_id) DO UPDATE
          SET version = excluded.version, version_nonce = excluded.version_nonce,
-             is_deleted = excluded.is_deleted, data = excluded.data, bytes = excluded.bytes
+             is_deleted = excluded.is_deleted, data = excluded.data, bytes = excluded.bytes,
+             seq = excluded.seq
          WHERE excluded.version > stored.version
             OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`,
-      [pairsJson(winners)],
+      [
+        `[${winners.map((copy) => `[${JSON.stringify(copy.sceneId)},${copy.json},${copy.bytes},${copy.seq}]`).join(',')}]`,
+      ],
     );
   }
 
@@ -230,6 +246,18 @@ export interface SerializedCopy {
   json: string;
   /** UTF-8 bytes of `json`. */
   bytes: number;
+}
+
+/** A scene as a join hands it out; with `since`, only the elements changed after that version. */
+export interface JoinScene {
+  elements: SceneElement[];
+  version: number;
+  since?: number;
+}
+
+/** A copy about to be stored, with the seq of the log row written for it. */
+export interface SequencedCopy extends SerializedCopy {
+  seq: number;
 }
 
 /** What a batch reads of one scene before planning (its live-element count is read apart). */

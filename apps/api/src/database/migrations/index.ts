@@ -7,6 +7,7 @@ import { LighterRoomLog1764500000000 } from './1764500000000-lighter-room-log';
 import { SignInSessions1764600000000 } from './1764600000000-sign-in-sessions';
 import { WhiteboardBudget1764700000000 } from './1764700000000-whiteboard-budget';
 import { BoundedScorecardRevisions1764800000000 } from './1764800000000-bounded-scorecard-revisions';
+import { SceneElementSeq1764900000000 } from './1764900000000-scene-element-seq';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SignInSessions1764600000000,
   WhiteboardBudget1764700000000,
   BoundedScorecardRevisions1764800000000,
+  SceneElementSeq1764900000000,
 ];

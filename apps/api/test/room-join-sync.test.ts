@@ -1,0 +1,185 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Socket } from 'socket.io-client';
+import type { JoinAck } from '@mockboard/contracts';
+import { signUp, type SignedUpUser } from './support/factories';
+import { aLiveSession, aRectangle, call, connect } from './support/room-client';
+import {
+  aSceneWatcher,
+  digest,
+  eventually,
+  sceneAtVersion,
+  storedScene,
+  wholeReplay,
+} from './support/scene-watcher';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Admins observe any open room: more joining accounts keep the joins inside each account's budget. */
+const WATCHER_EMAILS = ['watcher-1@example.test', 'watcher-2@example.test', 'watcher-3@example.test'];
+
+let server: TestApp;
+let watchers: SignedUpUser[];
+let host: SignedUpUser;
+let guest: SignedUpUser;
+let sessionId: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestApp({ ADMIN_EMAILS: WATCHER_EMAILS.join(',') });
+  watchers = [];
+  for (const email of WATCHER_EMAILS) watchers.push(await signUp(server.url, { email }));
+});
+beforeEach(async () => {
+  host = await signUp(server.url);
+  guest = await signUp(server.url);
+  sessionId = (await aLiveSession(server.url, host, guest)).id;
+});
+afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
+afterAll(() => server?.close());
+
+async function joinedSocket(user: SignedUpUser): Promise<Socket> {
+  const socket = await connect(server.url, user);
+  sockets.push(socket);
+  expect(await call(socket, 'session:join', { sessionId })).toMatchObject({ ok: true });
+  return socket;
+}
+
+async function watcherOf(user: SignedUpUser) {
+  const watcher = await aSceneWatcher(server.url, user, sessionId);
+  sockets.push(watcher.socket);
+  return watcher;
+}
+
+/** Sends one scene:update and resolves with its ack (a rate-limited one was neither relayed nor stored). */
+function send(socket: Socket, elements: Record<string, unknown>[]): Promise<{ ok: boolean }> {
+  return call<{ ok: boolean }>(socket, 'scene:update', { sessionId, elements });
+}
+
+describe('a tab that joins while its partner draws', () => {
+  it('ends with every stored edit, join after join (40 joins)', async () => {
+    const drawer = await joinedSocket(host);
+    const joiners = [guest, ...watchers];
+    const missed: string[] = [];
+    for (let round = 0; round < 40 && missed.length < 3; round += 1) {
+      const watcher = await watcherOf(joiners[round % joiners.length]!);
+      // The join leaves in the same tick as an update, and more updates follow while it is served:
+      // some are relayed before the joiner is in the room and stored after a naive scene read.
+      const acks = [send(drawer, [aRectangle()])];
+      const joined = watcher.join();
+      for (let step = 0; step < 5; step += 1) {
+        await delay(6);
+        acks.push(send(drawer, [aRectangle()]));
+      }
+      await joined;
+      await Promise.all(acks);
+      const converged = await eventually(async () => {
+        const stored = await storedScene(server.dataSource, sessionId);
+        return JSON.stringify(digest(watcher.view.values())) === JSON.stringify(digest(stored));
+      });
+      if (!converged) {
+        const stored = await storedScene(server.dataSource, sessionId);
+        const lost = stored.filter((element) => !watcher.view.has(element.id)).map((element) => element.id);
+        missed.push(`join ${round + 1} never got ${lost.join(', ')}`);
+      }
+      watcher.socket.disconnect();
+      // Keeps the drawer inside its scene budget (40 a second).
+      await delay(120);
+    }
+    // A join that misses an edit costs the wait above: three are enough to tell.
+    expect(missed).toEqual([]);
+  });
+
+  it("answers with a version whose log prefix is exactly the join's elements, under concurrent writes", async () => {
+    const drawer = await joinedSocket(host);
+    const eraser = await joinedSocket(guest);
+    // A big scene takes a while to read: a naive read lets many commits land in that while.
+    for (let batch = 0; batch < 6; batch += 1) {
+      const shapes = Array.from({ length: 500 }, () => aRectangle());
+      expect(await send(drawer, shapes)).toMatchObject({ ok: true });
+    }
+    await delay(1_000); // a fresh scene budget for the drawer
+    const joins: JoinAck[] = [];
+    const created: Record<string, unknown>[] = [];
+    const writes: Promise<unknown>[] = [];
+    let writing = true;
+    // One author per element and change, so the log keeps every row (no coalescing of a drag).
+    const drawing = (async () => {
+      while (writing) {
+        const shape = aRectangle();
+        created.push(shape);
+        writes.push(send(drawer, [shape]));
+        const old = created.length > 4 ? created[created.length - 4] : undefined;
+        if (old) writes.push(send(eraser, [{ ...old, version: 2, isDeleted: true }]));
+        await delay(30);
+      }
+    })();
+    const joiners = [host, ...watchers];
+    for (let round = 0; round < 20; round += 1) {
+      const watcher = await watcherOf(joiners[round % joiners.length]!);
+      joins.push(await watcher.join());
+      watcher.socket.disconnect();
+      await delay(20);
+    }
+    writing = false;
+    await drawing;
+    await Promise.all(writes);
+
+    const log = await wholeReplay(server.url, host, sessionId);
+    for (const join of joins) {
+      expect({ version: join.scene.version, elements: digest(join.scene.elements) }).toEqual({
+        version: join.scene.version,
+        elements: digest(sceneAtVersion(log, join.scene.version)),
+      });
+    }
+  });
+});
+
+describe('a join since a version', () => {
+  it('returns only what changed after that version, deletions included, flagged to be merged', async () => {
+    const drawer = await joinedSocket(host);
+    const [kept, moved, erased] = [aRectangle(), aRectangle(), aRectangle()];
+    expect(await send(drawer, [kept, moved, erased])).toMatchObject({ ok: true });
+    const first = await (await watcherOf(guest)).join();
+    expect(first.scene.since).toBeUndefined();
+    expect(digest(first.scene.elements)).toEqual(digest([kept, moved, erased] as never[]));
+
+    const movedAgain = { ...moved, x: 500, version: 2 };
+    const erasedNow = { ...erased, version: 2, isDeleted: true };
+    const added = aRectangle();
+    expect(await send(drawer, [movedAgain, erasedNow, added])).toMatchObject({ ok: true });
+    // A phase change writes a log row too; it is not a scene change and moves no version.
+    expect(await call(drawer, 'session:phase', { sessionId, phase: 'estimation' })).toMatchObject({
+      ok: true,
+    });
+
+    const rejoin = await (await watcherOf(guest)).join(first.scene.version);
+    expect(rejoin.scene.since).toBe(first.scene.version);
+    expect(digest(rejoin.scene.elements)).toEqual(digest([movedAgain, erasedNow, added] as never[]));
+    const log = await wholeReplay(server.url, host, sessionId);
+    expect(rejoin.scene.version).toBe(Math.max(...log.filter((e) => e.kind === 'scene').map((e) => e.seq)));
+
+    const upToDate = await (await watcherOf(guest)).join(rejoin.scene.version);
+    expect(upToDate.scene).toEqual({
+      elements: [],
+      version: rejoin.scene.version,
+      since: rejoin.scene.version,
+    });
+  });
+
+  it('answers a version it does not know (ahead of the store) with the whole scene', async () => {
+    const drawer = await joinedSocket(host);
+    const shape = aRectangle();
+    expect(await send(drawer, [shape])).toMatchObject({ ok: true });
+    const ahead = await (await watcherOf(guest)).join(1_000_000_000);
+    expect(ahead.scene.since).toBeUndefined();
+    expect(digest(ahead.scene.elements)).toEqual(digest([shape] as never[]));
+  });
+
+  it('refuses a since that is not a version', async () => {
+    const socket = await connect(server.url, guest);
+    sockets.push(socket);
+    expect(await call(socket, 'session:join', { sessionId, since: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+  });
+});

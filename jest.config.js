@@ -31,11 +31,13 @@ module.exports = {
     },
     {
       displayName: 'e2e',
-      testEnvironment: 'node',
       // A stage starts a server (migrations on a fresh embedded database) and Chromium at once; on a
       // busy 2-core machine that alone came close to a minute.
       testTimeout: 120_000,
       testMatch: ['<rootDir>/apps/web/e2e/**/*.test.ts'],
+      // A failing test first saves its open pages (screenshot, URL, console errors) to
+      // test-artifacts/e2e/failures/, before its after-hooks close the browser.
+      testEnvironment: '<rootDir>/apps/web/e2e/support/failure-environment.ts',
       moduleNameMapper,
       transform: transform('<rootDir>/apps/web/e2e/tsconfig.json'),
     },

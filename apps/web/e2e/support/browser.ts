@@ -2,17 +2,29 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { REPO_ROOT } from '../../../api/test/support/test-app';
+import { saveArtifactsOnFailure } from './failure-artifacts';
 
 /** Screenshots are kept as CI artifacts here. */
 export const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts', 'e2e');
 
-/** Debian's Chromium, headless; the flags keep it off this machine's closed network. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * What the open pages showed when a test failed: one folder per failed test or hook. Elsewhere
+ * only for failure-artifacts.test.ts, whose deliberate failure is not one for CI to report.
+ */
+export const FAILURES_DIR = process.env.E2E_FAILURES_DIR ?? join(ARTIFACTS_DIR, 'failures');
+
+/**
+ * Debian's Chromium, headless; the flags keep it off this machine's closed network. Every browser
+ * test launches through here, so this is where a failure learns to save its pages.
+ */
+export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+  saveArtifactsOnFailure(browser, FAILURES_DIR);
+  return browser;
 }
 
 export function artifact(name: string): string {

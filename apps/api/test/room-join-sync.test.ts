@@ -1,8 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Socket } from 'socket.io-client';
 import type { JoinAck } from '@mockboard/contracts';
+import { CollabClient } from '../../web/src/room/collab-client';
 import { signUp, type SignedUpUser } from './support/factories';
-import { aLiveSession, aRectangle, call, connect } from './support/room-client';
+import { aLiveSession, aRectangle, call, connect, waitFor } from './support/room-client';
 import {
   aSceneWatcher,
   digest,
@@ -22,6 +23,7 @@ let host: SignedUpUser;
 let guest: SignedUpUser;
 let sessionId: string;
 const sockets: Socket[] = [];
+const clients: CollabClient[] = [];
 
 beforeAll(async () => {
   server = await startTestApp({ ADMIN_EMAILS: WATCHER_EMAILS.join(',') });
@@ -33,7 +35,10 @@ beforeEach(async () => {
   guest = await signUp(server.url);
   sessionId = (await aLiveSession(server.url, host, guest)).id;
 });
-afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
+afterEach(() => {
+  sockets.splice(0).forEach((socket) => socket.disconnect());
+  clients.splice(0).forEach((client) => client.close());
+});
 afterAll(() => server?.close());
 
 async function joinedSocket(user: SignedUpUser): Promise<Socket> {
@@ -181,5 +186,42 @@ describe('a join since a version', () => {
       ok: false,
       error: { code: 'bad_request' },
     });
+  });
+});
+
+describe('the collaboration client', () => {
+  it('re-joins after a dropped connection asking only for what changed since its last join', async () => {
+    const drawer = await joinedSocket(host);
+    const [erased, kept] = [aRectangle(), aRectangle()];
+    expect(await send(drawer, [erased, kept])).toMatchObject({ ok: true });
+    const client = new CollabClient({
+      sessionId,
+      url: server.url,
+      token: guest.accessToken,
+      socketOptions: { transports: ['websocket'] },
+    });
+    clients.push(client);
+    const joinRequests: unknown[] = [];
+    client.socket.onAnyOutgoing((event: string, payload: unknown) => {
+      if (event === 'session:join') joinRequests.push(payload);
+    });
+    const first = await client.connect();
+    expect(digest(client.scene.values())).toEqual(digest([erased, kept] as never[]));
+
+    client.socket.io.engine?.close();
+    await waitFor(() => client.status === 'reconnecting');
+    const added = aRectangle();
+    expect(await send(drawer, [added, { ...erased, version: 2, isDeleted: true }])).toMatchObject({
+      ok: true,
+    });
+    await waitFor(() => client.status === 'connected' && joinRequests.length === 2);
+
+    expect(joinRequests).toEqual([{ sessionId }, { sessionId, since: first.scene.version }]);
+    const converged = await eventually(async () => {
+      const stored = await storedScene(server.dataSource, sessionId);
+      return JSON.stringify(digest(client.scene.values())) === JSON.stringify(digest(stored));
+    });
+    expect(converged).toBe(true);
+    expect(client.scene.get(erased.id as string)?.isDeleted).toBe(true);
   });
 });

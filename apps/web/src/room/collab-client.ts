@@ -117,6 +117,11 @@ export class CollabClient {
   private currentStatus: ConnectionStatus = 'connecting';
   private reported: [ConnectionStatus, number] | null = null;
   private joined = false;
+  /**
+   * The scene version of the last join: `scene` holds every change up to it (later ones arrive as
+   * broadcasts while joined), so a re-join asks only for what changed after it.
+   */
+  private joinedVersion: number | undefined;
   private closed = false;
   /** Bumped at every join attempt and disconnect, so late answers of an older connection are told apart. */
   private connection = 0;
@@ -321,7 +326,7 @@ export class CollabClient {
       .timeout(ACK_TIMEOUT_MS)
       .emit(
         ROOM_EVENTS.join,
-        { sessionId: this.options.sessionId },
+        { sessionId: this.options.sessionId, since: this.joinedVersion },
         (timeout: Error | null, raw: unknown) => {
           if (connection !== this.connection || this.closed) return;
           if (timeout) {
@@ -348,6 +353,7 @@ export class CollabClient {
     // Keeps local pending copies that win; takes every server copy that is newer than ours.
     // Scenes stored before the element allow-list may hold iframes: they are never shown.
     const accepted = mergeElements(this.scene, drawableOnly(ack.scene.elements));
+    this.joinedVersion = ack.scene.version;
     if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
     this.options.onState?.(ack.state);
     this.setStatus('connected');

@@ -12,7 +12,7 @@ import {
   storedScene,
   wholeReplay,
 } from './support/scene-watcher';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
 
 /** Admins observe any open room: more joining accounts keep the joins inside each account's budget. */
 const WATCHER_EMAILS = ['watcher-1@example.test', 'watcher-2@example.test', 'watcher-3@example.test'];
@@ -55,42 +55,59 @@ async function watcherOf(user: SignedUpUser) {
 }
 
 /** Sends one scene:update and resolves with its ack (a rate-limited one was neither relayed nor stored). */
-function send(socket: Socket, elements: Record<string, unknown>[]): Promise<{ ok: boolean }> {
-  return call<{ ok: boolean }>(socket, 'scene:update', { sessionId, elements });
+function send(
+  socket: Socket,
+  elements: Record<string, unknown>[],
+  session = sessionId,
+): Promise<{ ok: boolean }> {
+  return call<{ ok: boolean }>(socket, 'scene:update', { sessionId: session, elements });
+}
+
+/**
+ * Round after round, a new tab joins while `drawer` adds shapes, and must end with the stored scene.
+ * Returns the rounds whose tab never got some stored shape (it stops at three: each costs a wait).
+ */
+async function joinsMissingEdits(
+  app: Pick<TestApp, 'url' | 'dataSource'>,
+  session: string,
+  drawer: Socket,
+  joiners: readonly SignedUpUser[],
+  rounds: number,
+): Promise<string[]> {
+  const missed: string[] = [];
+  for (let round = 0; round < rounds && missed.length < 3; round += 1) {
+    const watcher = await aSceneWatcher(app.url, joiners[round % joiners.length]!, session);
+    sockets.push(watcher.socket);
+    // The join leaves in the same tick as an update, and more updates follow while it is served:
+    // some are relayed before the joiner is in the room and stored after a naive scene read.
+    const acks = [send(drawer, [aRectangle()], session)];
+    const joined = watcher.join();
+    for (let step = 0; step < 5; step += 1) {
+      await delay(6);
+      acks.push(send(drawer, [aRectangle()], session));
+    }
+    await joined;
+    await Promise.all(acks);
+    const converged = await eventually(async () => {
+      const stored = await storedScene(app.dataSource, session);
+      return JSON.stringify(digest(watcher.view.values())) === JSON.stringify(digest(stored));
+    });
+    if (!converged) {
+      const stored = await storedScene(app.dataSource, session);
+      const lost = stored.filter((element) => !watcher.view.has(element.id)).map((element) => element.id);
+      missed.push(`join ${round + 1} never got ${lost.join(', ')}`);
+    }
+    watcher.socket.disconnect();
+    // Keeps the drawer inside its scene budget (40 a second).
+    await delay(120);
+  }
+  return missed;
 }
 
 describe('a tab that joins while its partner draws', () => {
   it('ends with every stored edit, join after join (40 joins)', async () => {
     const drawer = await joinedSocket(host);
-    const joiners = [guest, ...watchers];
-    const missed: string[] = [];
-    for (let round = 0; round < 40 && missed.length < 3; round += 1) {
-      const watcher = await watcherOf(joiners[round % joiners.length]!);
-      // The join leaves in the same tick as an update, and more updates follow while it is served:
-      // some are relayed before the joiner is in the room and stored after a naive scene read.
-      const acks = [send(drawer, [aRectangle()])];
-      const joined = watcher.join();
-      for (let step = 0; step < 5; step += 1) {
-        await delay(6);
-        acks.push(send(drawer, [aRectangle()]));
-      }
-      await joined;
-      await Promise.all(acks);
-      const converged = await eventually(async () => {
-        const stored = await storedScene(server.dataSource, sessionId);
-        return JSON.stringify(digest(watcher.view.values())) === JSON.stringify(digest(stored));
-      });
-      if (!converged) {
-        const stored = await storedScene(server.dataSource, sessionId);
-        const lost = stored.filter((element) => !watcher.view.has(element.id)).map((element) => element.id);
-        missed.push(`join ${round + 1} never got ${lost.join(', ')}`);
-      }
-      watcher.socket.disconnect();
-      // Keeps the drawer inside its scene budget (40 a second).
-      await delay(120);
-    }
-    // A join that misses an edit costs the wait above: three are enough to tell.
-    expect(missed).toEqual([]);
+    expect(await joinsMissingEdits(server, sessionId, drawer, [guest, ...watchers], 40)).toEqual([]);
   });
 
   it("answers with a version whose log prefix is exactly the join's elements, under concurrent writes", async () => {
@@ -223,5 +240,41 @@ describe('the collaboration client', () => {
     });
     expect(converged).toBe(true);
     expect(client.scene.get(erased.id as string)?.isDeleted).toBe(true);
+  });
+});
+
+/** The scale-out case needs one database shared by two instances: PGlite cannot be shared. */
+const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+describe('two instances on one Redis', () => {
+  let one: TestApp;
+  let two: TestApp;
+  let clusterWatchers: SignedUpUser[];
+
+  beforeAll(async () => {
+    one = await startTestApp({
+      REDIS_URL,
+      DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES,
+      ADMIN_EMAILS: WATCHER_EMAILS.join(','),
+    });
+    two = await startWithConfig(one.config);
+    clusterWatchers = [];
+    for (const email of WATCHER_EMAILS) clusterWatchers.push(await signUp(one.url, { email }));
+  });
+  afterAll(async () => {
+    await two?.app.close();
+    await one?.close();
+  });
+
+  it('a tab joining through one instance gets every edit made through the other (20 joins)', async () => {
+    const drawerUser = await signUp(one.url);
+    const partner = await signUp(one.url);
+    const session = (await aLiveSession(one.url, drawerUser, partner)).id;
+    const drawer = await connect(two.url, drawerUser);
+    sockets.push(drawer);
+    expect(await call(drawer, 'session:join', { sessionId: session })).toMatchObject({ ok: true });
+    const joiners = [partner, ...clusterWatchers];
+    expect(await joinsMissingEdits(one, session, drawer, joiners, 20)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Socket } from 'socket.io-client';
 import type { JoinAck } from '@mockboard/contracts';
 import { CollabClient } from '../../web/src/room/collab-client';
+import { SceneElementSeq1764900000000 } from '../src/database/migrations/1764900000000-scene-element-seq';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, aRectangle, call, connect, waitFor } from './support/room-client';
 import {
@@ -185,6 +186,33 @@ describe('a join since a version', () => {
       version: rejoin.scene.version,
       since: rejoin.scene.version,
     });
+  });
+
+  it('knows, after the migration, when each element stored before it last changed', async () => {
+    const drawer = await joinedSocket(host);
+    const [moved, still] = [aRectangle(), aRectangle()];
+    expect(await send(drawer, [moved, still])).toMatchObject({ ok: true });
+    const before = await (await watcherOf(guest)).join();
+    expect(await send(drawer, [{ ...moved, version: 2, x: 900 }])).toMatchObject({ ok: true });
+    const seqsNow = async () =>
+      (await server.dataSource.query(
+        `SELECT element_id, seq FROM scene_elements WHERE session_id = $1 ORDER BY element_id`,
+        [sessionId],
+      )) as { element_id: string; seq: string }[];
+    const written = await seqsNow();
+
+    const migration = new SceneElementSeq1764900000000();
+    const runner = server.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+
+    expect(await seqsNow()).toEqual(written);
+    const rejoin = await (await watcherOf(guest)).join(before.scene.version);
+    expect(rejoin.scene.elements.map((element) => element.id)).toEqual([moved.id]);
   });
 
   it('answers a version it does not know (ahead of the store) with the whole scene', async () => {

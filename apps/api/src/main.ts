@@ -40,6 +40,8 @@ function exitOnSignals(signals: NodeJS.Signals[]): () => void {
 /**
  * On SIGTERM: stop accepting connections, let in-flight requests finish, close the database (the
  * embedded one flushes to disk), then exit 0. A stuck shutdown is cut short after a grace period.
+ * Repeated signals are ignored, not left to their default (instant death): Ctrl+C on `npm start`
+ * reaches the server twice, from the terminal and forwarded by scripts/start.mjs.
  */
 function stopGracefully(signals: NodeJS.Signals[], app: INestApplication): void {
   let stopping = false;
@@ -55,7 +57,7 @@ function stopGracefully(signals: NodeJS.Signals[], app: INestApplication): void 
       () => process.exit(1),
     );
   };
-  for (const signal of signals) process.once(signal, stop);
+  for (const signal of signals) process.on(signal, stop);
 }
 
 main().catch((error: unknown) => {

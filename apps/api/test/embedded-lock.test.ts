@@ -24,18 +24,40 @@ async function embeddedEnv() {
   return { env, cleanup, lockFile: join(env.DATA_DIR!, 'pglite.lock') };
 }
 
+/** Every process a test starts, so a failing test leaves none running (holding the directory). */
+const started = new Set<ReturnType<typeof runNode>>();
+afterEach(async () => {
+  for (const run of started) {
+    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+    await run.exited;
+  }
+  started.clear();
+});
+
+async function serve(env: Record<string, string>): Promise<ServerProcess> {
+  const server = await startServerProcess(env);
+  started.add(server);
+  return server;
+}
+
+function run(script: string, args: string[], env: Record<string, string>) {
+  const node = runNode(script, args, env);
+  started.add(node);
+  return node;
+}
+
 async function stop(server: ServerProcess): Promise<number | null> {
   server.child.kill('SIGTERM');
   return server.exited;
 }
 
 /** Whether a process started serving or exited first, and with which code. */
-function startedOrExited(run: ReturnType<typeof runNode>): Promise<'started' | number | null> {
+function startedOrExited(node: ReturnType<typeof runNode>): Promise<'started' | number | null> {
   return new Promise((resolve) => {
-    run.child.stdout.on('data', () => {
-      if (/running at http/.test(run.output())) resolve('started');
+    node.child.stdout.on('data', () => {
+      if (/running at http/.test(node.output())) resolve('started');
     });
-    void run.exited.then(resolve);
+    void node.exited.then(resolve);
   });
 }
 
@@ -55,11 +77,11 @@ describe('one embedded data directory, one process', () => {
     async () => {
       const { env, cleanup } = await embeddedEnv();
       try {
-        const server = await startServerProcess(env);
+        const server = await serve(env);
         const member = aRegistration();
         await request(server.url).post('/api/auth/register').send(member).expect(201);
 
-        const seed = runNode(SEED_JS, [], env);
+        const seed = run(SEED_JS, [], env);
         expect(await seed.exited).toBe(1);
         expect(seed.output()).toContain(
           `is in use by process ${server.child.pid} (node apps/api/dist/main.js, since `,
@@ -73,12 +95,12 @@ describe('one embedded data directory, one process', () => {
         expect(await stop(server)).toBe(0);
 
         // The order the README gives: seed with the server stopped, then start it.
-        const seedAfter = runNode(SEED_JS, [], env);
+        const seedAfter = run(SEED_JS, [], env);
         expect(await seedAfter.exited).toBe(0);
-        const seedAgain = runNode(SEED_JS, [], env);
+        const seedAgain = run(SEED_JS, [], env);
         expect(await seedAgain.exited).toBe(0);
         expect(seedAgain.output()).toContain('existed: password and profile reset');
-        const restarted = await startServerProcess(env);
+        const restarted = await serve(env);
         try {
           const demo = demoCredentials(seedAfter.output());
           expect(demo).toHaveLength(2);
@@ -102,11 +124,10 @@ describe('one embedded data directory, one process', () => {
     async () => {
       const { env, cleanup, lockFile } = await embeddedEnv();
       try {
-        const first = await startServerProcess(env);
+        const first = await serve(env);
         try {
-          const second = runNode(MAIN_JS, [], { ...env, PORT: '0', HOST: '127.0.0.1' });
+          const second = run(MAIN_JS, [], { ...env, PORT: '0', HOST: '127.0.0.1' });
           expect(await startedOrExited(second)).toBe(1);
-          if (second.child.exitCode === null) second.child.kill('SIGTERM');
           expect(second.output()).toContain(`is in use by process ${first.child.pid}`);
           expect(second.output()).not.toMatch(/\n\s+at /);
 
@@ -126,11 +147,42 @@ describe('one embedded data directory, one process', () => {
   );
 
   it(
+    'shuts down gracefully when Ctrl+C reaches the server twice (terminal and npm start), giving the directory back',
+    async () => {
+      const { env, cleanup, lockFile } = await embeddedEnv();
+      try {
+        const server = await serve(env);
+        const member = aRegistration();
+        await request(server.url).post('/api/auth/register').send(member).expect(201);
+        server.child.kill('SIGINT');
+        await new Promise<void>((resolve) => {
+          const check = (): void => {
+            if (/"msg":"shutting down"/.test(server.output())) resolve();
+          };
+          server.child.stdout.on('data', check);
+          check();
+        });
+        // What scripts/start.mjs does on Ctrl+C, once the server is already stopping.
+        server.child.kill('SIGINT');
+        expect(await server.exited).toBe(0);
+        expect(existsSync(lockFile)).toBe(false);
+
+        const restarted = await serve(env);
+        expect(await signIn(restarted.url, member.email, member.password)).toBe(200);
+        expect(await stop(restarted)).toBe(0);
+      } finally {
+        await cleanup();
+      }
+    },
+    PROCESS_TESTS_MS,
+  );
+
+  it(
     'takes over the lock of a server killed with SIGKILL, and of a pid now reused by another process',
     async () => {
       const { env, cleanup, lockFile } = await embeddedEnv();
       try {
-        const killed = await startServerProcess(env);
+        const killed = await serve(env);
         const member = aRegistration();
         await request(killed.url).post('/api/auth/register').send(member).expect(201);
         killed.child.kill('SIGKILL');
@@ -138,14 +190,14 @@ describe('one embedded data directory, one process', () => {
         const leftBehind = JSON.parse(readFileSync(lockFile, 'utf8')) as Record<string, unknown>;
         expect(leftBehind).toMatchObject({ pid: killed.child.pid });
 
-        const seed = runNode(SEED_JS, [], env);
+        const seed = run(SEED_JS, [], env);
         expect(await seed.exited).toBe(0);
         expect(existsSync(lockFile)).toBe(false);
 
         // The dead holder's pid now names a live process (this test's own) that started at another
         // moment: on Linux the start time tells them apart, so the lock is still stale.
         writeFileSync(lockFile, JSON.stringify({ ...leftBehind, pid: process.pid }));
-        const restarted = await startServerProcess(env);
+        const restarted = await serve(env);
         try {
           expect(await signIn(restarted.url, member.email, member.password)).toBe(200);
         } finally {
@@ -167,7 +219,7 @@ describe('one embedded data directory, one process', () => {
         const staleLock = { ...currentProcess(), pid: ended, command: 'node', since: '', token: 'old' };
         writeFileSync(lockFile, JSON.stringify(staleLock));
         const contenders = Array.from({ length: 8 }, () =>
-          runNode(
+          run(
             '-e',
             [
               `const { lockDataDir } = require(${JSON.stringify(LOCK_JS)});
@@ -184,6 +236,7 @@ describe('one embedded data directory, one process', () => {
             (contender) =>
               new Promise<string>((resolve) => {
                 contender.child.stdout.on('data', () => resolve(contender.output().trim()));
+                void contender.exited.then(() => resolve(contender.output().trim()));
               }),
           ),
         );

@@ -22,12 +22,17 @@ export interface ProcessIdentity {
 export type Liveness = 'running' | 'gone' | 'unknowable';
 
 export function currentProcess(): ProcessIdentity {
+  return identityOf(process.pid);
+}
+
+/** The identity of a process of this machine that we may inspect (ours, or our children). */
+export function identityOf(pid: number): ProcessIdentity {
   return {
-    pid: process.pid,
+    pid,
     host: hostname(),
     bootId: readOrUndefined(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()),
-    pidNamespace: readOrUndefined(() => readlinkSync('/proc/self/ns/pid')),
-    startTicks: startTicksOf(process.pid),
+    pidNamespace: readOrUndefined(() => readlinkSync(`/proc/${pid}/ns/pid`)),
+    startTicks: startTicksOf(pid),
   };
 }
 

@@ -175,6 +175,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         const elements = valid.map(({ element }) => element);
         // Relayed before the commit, so a stroke reaches the partner in the time of a cursor move:
         // peers merge by the same rule as the store, so a copy that loses there changes nothing.
+        // The submit below must follow in the same tick: a join's JoinBarrier relies on it.
         socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements });
         relayed = true;
         const { version } = await this.writer.submit(sessionId, valid, userOf(socket).id);

@@ -230,4 +230,34 @@ describe('the scene writer', () => {
     )) as [{ log: number }];
     expect(usage.logBytes).toBe(log); // replaced rows are no longer counted
   });
+
+  it('settles a session once every update submitted before is stored; at once when none is pending', async () => {
+    const [busy, other] = [await aSession(), await aSession()];
+    const before = [writer.submit(busy, [element('a', 1)]), writer.submit(busy, [element('b', 1)])];
+    const settled = writer.settled(busy);
+    const after = writer.submit(busy, [element('c', 1)]);
+    await settled;
+    expect(await stored(busy)).toEqual(expect.arrayContaining(['a@1', 'b@1']));
+    await writer.settled(other); // nothing pending: at once
+    await Promise.all([...before, after]);
+    expect(await stored(busy)).toEqual(['a@1', 'b@1', 'c@1']);
+  });
+
+  it('stamps each stored element with the seq of its latest log row', async () => {
+    const sessionId = await aSession();
+    await Promise.all([
+      writer.submit(sessionId, [element('a', 1), element('b', 1)]),
+      writer.submit(sessionId, [element('a', 2)]),
+    ]);
+    const { version } = await writer.submit(sessionId, [element('b', 2, { x: 7 })]);
+    const rows = (await server.dataSource.query(
+      `SELECT e.element_id AS id, e.seq::int AS seq,
+              (SELECT max(r.seq)::int FROM room_events r
+               WHERE r.session_id = e.session_id AND r.kind = 'scene' AND r.element->>'id' = e.element_id) AS logged
+       FROM scene_elements e WHERE e.session_id = $1 ORDER BY id`,
+      [sessionId],
+    )) as { id: string; seq: number; logged: number }[];
+    expect(rows.map((row) => row.seq)).toEqual(rows.map((row) => row.logged));
+    expect(rows.find((row) => row.id === 'b')?.seq).toBe(version);
+  });
 });

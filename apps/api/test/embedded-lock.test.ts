@@ -61,6 +61,19 @@ function startedOrExited(node: ReturnType<typeof runNode>): Promise<'started' | 
   });
 }
 
+/** The `line`-th line a process printed (1-based), or all it printed if it ended before. */
+function printed(node: ReturnType<typeof runNode>, line: number): Promise<string> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      const lines = node.output().split('\n');
+      if (lines.length > line) resolve(lines[line - 1]!);
+    };
+    node.child.stdout.on('data', check);
+    check();
+    void node.exited.then(() => resolve(node.output().trim()));
+  });
+}
+
 async function signIn(url: string, email: string, password: string): Promise<number> {
   return (await request(url).post('/api/auth/login').send({ email, password })).status;
 }
@@ -223,23 +236,21 @@ describe('one embedded data directory, one process', () => {
             '-e',
             [
               `const { lockDataDir } = require(${JSON.stringify(LOCK_JS)});
-               try { lockDataDir(${JSON.stringify(join(env.DATA_DIR!, 'pglite'))}); console.log('won'); }
-               catch (error) { console.log(error.name === 'DataDirInUseError' ? 'refused' : error.message); }
-               // Holds the lock until the test has heard from every contender.
-               process.stdin.on('data', () => {}); process.stdin.on('end', () => process.exit(0));`,
+               console.log('ready');
+               process.stdin.once('data', () => {
+                 try { lockDataDir(${JSON.stringify(join(env.DATA_DIR!, 'pglite'))}); console.log('won'); }
+                 catch (error) { console.log(error.name === 'DataDirInUseError' ? 'refused' : error.message); }
+                 // Holds the lock until the test has heard from every contender.
+                 process.stdin.on('end', () => process.exit(0));
+               });`,
             ],
             {},
           ),
         );
-        const verdicts = await Promise.all(
-          contenders.map(
-            (contender) =>
-              new Promise<string>((resolve) => {
-                contender.child.stdout.on('data', () => resolve(contender.output().trim()));
-                void contender.exited.then(() => resolve(contender.output().trim()));
-              }),
-          ),
-        );
+        // All start loading at once, but they go for the lock only when every one is ready.
+        await Promise.all(contenders.map((contender) => printed(contender, 1)));
+        for (const contender of contenders) contender.child.stdin.write('go\n');
+        const verdicts = await Promise.all(contenders.map((contender) => printed(contender, 2)));
         for (const contender of contenders) contender.child.stdin.end();
         await Promise.all(contenders.map((contender) => contender.exited));
         expect(verdicts.filter((verdict) => verdict === 'won')).toHaveLength(1);

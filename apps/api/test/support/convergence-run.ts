@@ -41,8 +41,9 @@ export interface ConvergenceResult {
  * (every kind of edit, rival edits of one element from two tabs, connections cut at random and
  * right after a send), then every tab, a fresh joiner and the stored rows are compared, element
  * by element, with the stored rows and with every copy sent merged by Excalidraw's rule. The seed
- * fixes every choice; the network's timing is real, so a replay explores the same edits, not
- * necessarily the same interleaving.
+ * fixes every random choice (step, tab, kind of edit, values, pauses); what a tab sees when it edits
+ * depends on the network's real timing, so a replay repeats the run's shape, and usually its failure,
+ * not necessarily its exact interleaving.
  */
 export async function convergenceRun(server: TestApp, seed: number, ops: number): Promise<ConvergenceResult> {
   const random = new SeededRandom(seed);

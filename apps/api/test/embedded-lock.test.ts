@@ -17,6 +17,7 @@ const SEED_JS = join(REPO_ROOT, 'apps/api/dist/cli/seed-demo.js');
 const LOCK_JS = join(REPO_ROOT, 'apps/api/dist/database/data-dir-lock.js');
 // Starting a server on a busy 2-core machine can take tens of seconds; several run per test.
 const PROCESS_TESTS_MS = 240_000;
+const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
 
 /** The environment of processes sharing one fresh embedded database (never DATABASE_URL's). */
 async function embeddedEnv() {
@@ -216,6 +217,28 @@ describe('one embedded data directory, one process', () => {
         } finally {
           expect(await stop(restarted)).toBe(0);
         }
+      } finally {
+        await cleanup();
+      }
+    },
+    PROCESS_TESTS_MS,
+  );
+
+  it(
+    'locks nothing on PostgreSQL (DATABASE_URL): seed:demo runs beside the server and its accounts sign in at once',
+    async () => {
+      const { env, cleanup } = await serverProcessEnv({
+        DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES,
+      });
+      try {
+        const server = await serve(env);
+        const seed = run(SEED_JS, [], env);
+        expect(await seed.exited).toBe(0);
+        for (const { email, password } of demoCredentials(seed.output())) {
+          expect(await signIn(server.url, email, password)).toBe(200);
+        }
+        expect(existsSync(join(env.DATA_DIR!, 'pglite.lock'))).toBe(false);
+        expect(await stop(server)).toBe(0);
       } finally {
         await cleanup();
       }

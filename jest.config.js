@@ -3,7 +3,11 @@
  *   libs: pure unit tests beside the code;
  *   api:  API, socket and process tests against a real database (embedded, or DATABASE_URL);
  *   e2e:  browser tests with playwright-core driving Debian's Chromium.
- * TypeScript is transpiled per file here; `npm run typecheck` does the type checking.
+ * TypeScript is transpiled per file here; `npm run typecheck` does the type checking. ts-jest
+ * transpiles without type checking because the base tsconfig sets isolatedModules.
+ * Workers: Jest's default (cores - 1, so one on CI's 2 cores). Two workers on a busy 2-core machine
+ * were barely faster (523 s against 544 s for six files: a serial run already keeps Chromium, server
+ * processes and argon2 busy beside it) and made browser tests time out.
  */
 const libs = ['contracts', 'prompts', 'rubric', 'schedule', 'scene'];
 const moduleNameMapper = Object.fromEntries(
@@ -31,8 +35,8 @@ module.exports = {
     },
     {
       displayName: 'e2e',
-      // A stage starts a server (migrations on a fresh embedded database) and Chromium at once; on a
-      // busy 2-core machine that alone came close to a minute.
+      // A stage starts a server and Chromium at once; on a busy 2-core machine that alone came
+      // close to a minute (before test apps copied a migrated template database).
       testTimeout: 120_000,
       testMatch: ['<rootDir>/apps/web/e2e/**/*.test.ts'],
       // A failing test first saves its open pages (screenshot, URL, console errors) to

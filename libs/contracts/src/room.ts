@@ -19,9 +19,10 @@ export const ROOM_LIMITS = {
   maxLogBytes: 50_000_000,
   /**
    * UTF-8 bytes of one element's JSON. Sized for the longest pen stroke the schema takes (20,000
-   * points): a stroke drawn in Excalidraw costs ~40 bytes a point (two doubles with their digits),
-   * up to ~60 with a pen's pressures, so 20,000 points fit in 1.2 MB; at 64 KB a stroke of 1,600
-   * points (half a minute of drawing) was refused. Big text blocks and pasted diagrams are far smaller.
+   * points): a stroke drawn with the mouse measured 29.6 bytes a point (3,002 points, 88,818 bytes,
+   * apps/web/e2e/room-long-stroke.test.ts); full-precision doubles take ~40 and a pen's pressures
+   * ~20 more, so 20,000 points fit in 1.2 MB. At 64 KB a stroke of ~2,000 points (half a minute of
+   * drawing) was refused. Big text blocks and pasted diagrams are far smaller.
    */
   maxElementBytes: 1_500_000,
   /** Bytes of one pasted image. */

@@ -392,7 +392,10 @@ export class CollabClient {
     const parsed = DrawableElementSchema.safeParse(element);
     if (!parsed.success) {
       const { field, message } = describeElementIssue(parsed.error);
-      this.options.onError?.({ code: 'bad_request', message: `${field || 'element'}: ${message}` });
+      this.options.onError?.({
+        code: 'bad_request',
+        message: `This ${element.type} cannot be shared (${field || 'element'}: ${message}): it was removed from your board`,
+      });
       return false;
     }
     const bytes = utf8Bytes(JSON.stringify(element));

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lockDataDir } from './data-dir-lock';
+import { ABANDONED_AFTER_MS, HEARTBEAT_MS, lockDataDir } from './data-dir-lock';
 import { currentProcess, identityOf } from './process-identity';
 
 describe('the embedded data directory lock', () => {
@@ -80,11 +80,38 @@ describe('the embedded data directory lock', () => {
     expect(existsSync(lockFile)).toBe(false);
   });
 
-  it('refuses a holder it cannot see (another container), saying which file to delete if it is gone', () => {
+  it('refuses a holder it cannot see (another container) while its heartbeat moves', async () => {
     aLockOf({ pid: 1, pidNamespace: 'pid:[1]' });
-    expect(() => lockDataDir(dataDir)).toThrow(
-      /process 1 \(.*in another container\)\..*delete .*pglite\.lock/s,
-    );
+    // That holder's heartbeat, as a live server in another container would keep it.
+    const beating = spawn(process.execPath, [
+      '-e',
+      `const fs = require('fs'); setInterval(() => { const t = new Date(); fs.utimesSync(${JSON.stringify(lockFile)}, t, t); }, 100);`,
+    ]);
+    try {
+      await new Promise((resolve) => beating.once('spawn', resolve));
+      expect(() => lockDataDir(dataDir)).toThrow(
+        /process 1 \(.*in another container\)\..*delete .*pglite\.lock/s,
+      );
+    } finally {
+      beating.kill('SIGKILL');
+    }
+  });
+
+  it('takes over a lock from another container whose heartbeat stopped (a container killed and restarted)', () => {
+    aLockOf({ pid: 1, pidNamespace: 'pid:[1]' });
+    const lastBeat = new Date(Date.now() - ABANDONED_AFTER_MS - 1_000);
+    utimesSync(lockFile, lastBeat, lastBeat);
+    lockDataDir(dataDir).release();
+    expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it('keeps its own lock file touched while it holds it', async () => {
+    const lock = lockDataDir(dataDir);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockFile, old, old);
+    await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS + 500));
+    expect(Date.now() - statSync(lockFile).mtimeMs).toBeLessThan(HEARTBEAT_MS + 500);
+    lock.release();
   });
 
   it('never removes a lock that another process took after ours', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { DataDirInUseError, type LockHolder } from './data-dir-in-use.error';
 import { currentProcess, livenessOf } from './process-identity';
@@ -8,7 +8,9 @@ import { currentProcess, livenessOf } from './process-identity';
  * Why a lock file and not an OS lock: Node 20 (our minimum, and the Docker image) has no flock or
  * fcntl lock without a native module. So the lock is a file created atomically (link() fails if it
  * exists) that names its holder; a holder that has ended (see process-identity.ts, which rules out
- * pid reuse on Linux) is taken over, a live one is refused.
+ * pid reuse on Linux) is taken over, a live one is refused. A holder we cannot inspect (another
+ * container on the same volume: a restarted container has a new pid namespace) is judged by its
+ * heartbeat instead: every holder touches its lock file every few seconds.
  */
 export interface DataDirLock {
   readonly file: string;
@@ -18,10 +20,15 @@ export interface DataDirLock {
 
 const TAKEOVER_ATTEMPTS = 50;
 const TAKEOVER_WAIT_MS = 20;
+/** How often a holder touches its lock file, and when an untouched one counts as abandoned. */
+export const HEARTBEAT_MS = 5_000;
+export const ABANDONED_AFTER_MS = 4 * HEARTBEAT_MS;
+const HEARTBEAT_POLL_MS = 250;
 
 /** Lock files this process holds, removed on any exit that still runs JavaScript. */
 const held = new Map<string, string>();
 let exitHookInstalled = false;
+let heartbeat: NodeJS.Timeout | undefined;
 
 /**
  * Takes the lock on an embedded data directory before anything opens it, or throws
@@ -44,7 +51,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
     const current = readLock(file);
     if (current === undefined) continue; // released between our two calls
     const holder = parseHolder(current);
-    const liveness = holder ? livenessOf(holder) : 'gone';
+    let liveness = holder ? livenessOf(holder) : 'gone';
+    if (liveness === 'unknowable') liveness = heartbeatOf(file);
     if (holder && liveness !== 'gone') throw new DataDirInUseError(dataDir, file, holder, liveness);
     if (!removeIfUnchanged(file, current)) sleep(TAKEOVER_WAIT_MS);
   }
@@ -53,6 +61,10 @@ export function lockDataDir(dataDir: string): DataDirLock {
 
 function holding(file: string, token: string): DataDirLock {
   held.set(file, token);
+  heartbeat ??= setInterval(() => {
+    const now = new Date();
+    for (const lockFile of held.keys()) touch(lockFile, now);
+  }, HEARTBEAT_MS).unref();
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on('exit', () => {
@@ -65,8 +77,44 @@ function holding(file: string, token: string): DataDirLock {
       if (held.get(file) !== token) return;
       held.delete(file);
       removeIfOurs(file, token);
+      if (held.size === 0) {
+        clearInterval(heartbeat);
+        heartbeat = undefined;
+      }
     },
   };
+}
+
+/**
+ * A holder we cannot inspect is alive if its heartbeat moves. A lock untouched for
+ * ABANDONED_AFTER_MS is abandoned; a recent one is watched until it either moves (alive) or reaches
+ * that age (its holder died: a container killed and restarted comes back on its own this way).
+ */
+function heartbeatOf(file: string): 'unknowable' | 'gone' {
+  const first = modifiedAt(file);
+  if (first === undefined) return 'gone';
+  for (;;) {
+    const now = modifiedAt(file);
+    if (now === undefined || Date.now() - now >= ABANDONED_AFTER_MS) return 'gone';
+    if (now !== first) return 'unknowable';
+    sleep(HEARTBEAT_POLL_MS);
+  }
+}
+
+function modifiedAt(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function touch(file: string, at: Date): void {
+  try {
+    utimesSync(file, at, at);
+  } catch {
+    // Removed under us (deleted by hand): the next start will see no lock, as the person intended.
+  }
 }
 
 /** Creates `file` with `content` in one step: a reader never sees it empty or half written. */

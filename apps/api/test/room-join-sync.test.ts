@@ -2,6 +2,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Socket } from 'socket.io-client';
 import type { JoinAck } from '@mockboard/contracts';
 import { CollabClient } from '../../web/src/room/collab-client';
+import type { Server } from 'socket.io';
+import { JoinBarrier } from '../src/room/join-barrier';
+import { RoomGateway } from '../src/room/room.gateway';
 import { SceneElementSeq1764900000000 } from '../src/database/migrations/1764900000000-scene-element-seq';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, aRectangle, call, connect, waitFor } from './support/room-client';
@@ -304,5 +307,23 @@ describe('two instances on one Redis', () => {
     expect(await call(drawer, 'session:join', { sessionId: session })).toMatchObject({ ok: true });
     const joiners = [partner, ...clusterWatchers];
     expect(await joinsMissingEdits(one, session, drawer, joiners, 20)).toEqual([]);
+  });
+
+  it('a join still answers when another instance does not confirm its stored updates', async () => {
+    const user = await signUp(one.url);
+    const session = (await aLiveSession(one.url, user, await signUp(one.url))).id;
+    // Instance two stops answering (as one that hangs would), for this test only.
+    const io = (two.app.get(RoomGateway) as unknown as { server: Server }).server;
+    io.of('/').removeAllListeners('scene:settle');
+    try {
+      const socket = await connect(one.url, user);
+      sockets.push(socket);
+      expect(await call(socket, 'session:join', { sessionId: session })).toMatchObject({
+        ok: true,
+        scene: { elements: [] },
+      });
+    } finally {
+      two.app.get(JoinBarrier).listen(io);
+    }
   });
 });

@@ -60,4 +60,21 @@ describe('seqsAfterCoalescing', () => {
     );
     expect(seqsAfterCoalescing(coalesced, [7, 8])).toEqual([8, 7, 8, 8]);
   });
+
+  it('gives a big copy a longer window, so a long stroke logs a bounded number of bytes a second', () => {
+    const stored = new Map<string, LogWindow>();
+    const rows = new Map<number, number>(); // seq → bytes of the log's rows
+    // A pen stroke drawn for two minutes: 60 points (~1,800 bytes) a second, sent every 100 ms.
+    for (let at = 0, seq = 1; at < 120_000; at += 100, seq += 1) {
+      const bytes = 200 + (at / 100) * 180;
+      const coalesced = coalesceLog([{ key: 's', authorId: 'ann', at, bytes }], stored, 1000, 10_000);
+      for (const replaced of coalesced.replacedSeqs) rows.delete(replaced);
+      rows.set(seq, bytes);
+      stored.set('s', { seq, authorId: 'ann', startedAt: coalesced.startedAt[0]! });
+    }
+    const logged = [...rows.values()].reduce((sum, bytes) => sum + bytes, 0);
+    // With the 1 s window alone: one row a second, 13 MB in all.
+    expect(logged).toBeLessThan(1_500_000);
+    expect(rows.size).toBeGreaterThan(5); // the replay still shows it grow
+  });
 });

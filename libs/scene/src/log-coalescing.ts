@@ -18,6 +18,8 @@ export interface LogCandidate {
   authorId: string | null;
   /** Epoch milliseconds when it arrived. */
   at: number;
+  /** Bytes of the copy: a big one gets a longer window (see coalesceLog's `logBytesPerSecond`). */
+  bytes?: number;
 }
 
 export interface CoalescedLog {
@@ -34,13 +36,16 @@ export interface CoalescedLog {
 /**
  * Which log rows add nothing to a replay: while an element is dragged or drawn, many versions of
  * it arrive each second. A version replaces the element's previous row when both come from the
- * same author within `windowMs` of the window's start, so at most one row per element, author and
- * window is kept, always the latest version (the replay ends on the right scene).
+ * same author within the window, so at most one row per element, author and window is kept,
+ * always the latest version (the replay ends on the right scene). The window is `windowMs`, or
+ * longer for a big copy: `bytes / logBytesPerSecond` seconds, so a long pen stroke drawn for a
+ * minute logs about `logBytesPerSecond` a second however many points it grows to.
  */
 export function coalesceLog(
   candidates: readonly LogCandidate[],
   stored: ReadonlyMap<string, LogWindow>,
   windowMs: number,
+  logBytesPerSecond = Infinity,
 ): CoalescedLog {
   const keep = candidates.map(() => true);
   const replacedBy: (number | null)[] = candidates.map(() => null);
@@ -56,7 +61,7 @@ export function coalesceLog(
       previous &&
       candidate.authorId !== null &&
       previous.authorId === candidate.authorId &&
-      candidate.at - previous.startedAt < windowMs
+      candidate.at - previous.startedAt < logWindowMs(candidate, windowMs, logBytesPerSecond)
     ) {
       start = previous.startedAt;
       if (inBatch) {
@@ -68,6 +73,11 @@ export function coalesceLog(
     latest.set(candidate.key, { index, authorId: candidate.authorId, startedAt: start });
   });
   return { keep, replacedBy, replacedSeqs, startedAt };
+}
+
+/** How long one logged copy of this candidate stands for its element. */
+export function logWindowMs(candidate: LogCandidate, windowMs: number, logBytesPerSecond: number): number {
+  return Math.max(windowMs, ((candidate.bytes ?? 0) / logBytesPerSecond) * 1_000);
 }
 
 /**

@@ -56,6 +56,18 @@ const MAX_BACKLOG = 2_000;
  * element, author and window of this length (the last), so a replay still shows the drawing grow.
  */
 export const LOG_COALESCING_WINDOW_MS = 1_000;
+/**
+ * A big element's window is longer: one logged copy per this many bytes a second. A 3,000-point pen
+ * stroke (89 KB) logged 7 MB with the 1 s window alone (apps/web/e2e/room-long-stroke.test.ts), so
+ * a few long strokes would fill the log's budget and freeze the board; at 10 KB a second a stroke
+ * drawn for two minutes logs ~1.2 MB and its replay still shows it grow (libs/scene spec).
+ */
+export const LOG_BYTES_PER_SECOND = 10_000;
+/** The longest window any copy gets: how long this instance remembers its last logged rows. */
+const LONGEST_LOG_WINDOW_MS = Math.max(
+  LOG_COALESCING_WINDOW_MS,
+  (ROOM_LIMITS.maxElementBytes / LOG_BYTES_PER_SECOND) * 1_000,
+);
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1_000_000)} MB`;
 
@@ -236,8 +248,18 @@ export class SceneWriter implements OnApplicationShutdown {
         sizeOf: (element) => jsonOf.get(element)!.bytes,
       });
       const initial = await this.scenes.versions(manager, scenesNeedingVersion(plan, updates));
-      const candidates = logCandidates(plan.outcomes, batch, plan.log);
-      const coalesced = coalesceLog(candidates, this.logWindows, LOG_COALESCING_WINDOW_MS);
+      const candidates = logCandidates(
+        plan.outcomes,
+        batch,
+        plan.log,
+        (element) => jsonOf.get(element)!.bytes,
+      );
+      const coalesced = coalesceLog(
+        candidates,
+        this.logWindows,
+        LOG_COALESCING_WINDOW_MS,
+        LOG_BYTES_PER_SECOND,
+      );
       const written = await this.scenes.writeLog(
         manager,
         serialized(plan.log.filter((_, index) => coalesced.keep[index])),
@@ -276,7 +298,7 @@ export class SceneWriter implements OnApplicationShutdown {
     }
     const now = Date.now();
     for (const [key, window] of this.logWindows) {
-      if (now - window.startedAt < LOG_COALESCING_WINDOW_MS) break;
+      if (now - window.startedAt < LONGEST_LOG_WINDOW_MS) break;
       this.logWindows.delete(key);
     }
   }
@@ -287,6 +309,7 @@ function logCandidates(
   outcomes: ReturnType<typeof planSceneBatch<SceneElement>>['outcomes'],
   batch: readonly PendingUpdate[],
   log: readonly { sceneId: string; element: SceneElement }[],
+  sizeOf: (element: SceneElement) => number,
 ): LogCandidate[] {
   const candidates = new Array<LogCandidate>(log.length);
   outcomes.forEach((outcome, index) => {
@@ -294,7 +317,7 @@ function logCandidates(
     const { authorId, at } = batch[index]!;
     for (let position = outcome.logRange[0]; position < outcome.logRange[1]; position += 1) {
       const { sceneId, element } = log[position]!;
-      candidates[position] = { key: `${sceneId}\u0000${element.id}`, authorId, at };
+      candidates[position] = { key: `${sceneId}\u0000${element.id}`, authorId, at, bytes: sizeOf(element) };
     }
   });
   return candidates;

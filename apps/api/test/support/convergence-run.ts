@@ -42,7 +42,7 @@ export interface ConvergenceResult {
  * right after a send), then every tab, a fresh joiner and the stored rows are compared, element
  * by element, with the stored rows and with every copy sent merged by Excalidraw's rule. The seed
  * fixes every random choice (step, tab, kind of edit, values, pauses); what a tab sees when it edits
- * depends on the network's real timing, so a replay repeats the run's shape, and usually its failure,
+ * depends on the network's real timing, so a replay repeats the run's shape, and often its failure,
  * not necessarily its exact interleaving.
  */
 export async function convergenceRun(server: TestApp, seed: number, ops: number): Promise<ConvergenceResult> {

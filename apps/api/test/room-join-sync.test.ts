@@ -68,13 +68,14 @@ function send(
 }
 
 /**
- * Round after round, a new tab joins while `drawer` adds shapes, and must end with the stored scene.
- * Returns the rounds whose tab never got some stored shape (it stops at three: each costs a wait).
+ * Round after round, a new tab joins while the drawers add shapes, and must end with the stored
+ * scene. Returns the rounds whose tab never got some stored shape (it stops at three: each costs a
+ * wait).
  */
 async function joinsMissingEdits(
   app: Pick<TestApp, 'url' | 'dataSource'>,
   session: string,
-  drawer: Socket,
+  drawers: readonly Socket[],
   joiners: readonly SignedUpUser[],
   rounds: number,
 ): Promise<string[]> {
@@ -84,11 +85,12 @@ async function joinsMissingEdits(
     sockets.push(watcher.socket);
     // The join leaves in the same tick as an update, and more updates follow while it is served:
     // some are relayed before the joiner is in the room and stored after a naive scene read.
-    const acks = [send(drawer, [aRectangle()], session)];
+    const draw = () => drawers.map((drawer) => send(drawer, [aRectangle()], session));
+    const acks = draw();
     const joined = watcher.join();
     for (let step = 0; step < 5; step += 1) {
       await delay(6);
-      acks.push(send(drawer, [aRectangle()], session));
+      acks.push(...draw());
     }
     await joined;
     await Promise.all(acks);
@@ -102,7 +104,7 @@ async function joinsMissingEdits(
       missed.push(`join ${round + 1} never got ${lost.join(', ')}`);
     }
     watcher.socket.disconnect();
-    // Keeps the drawer inside its scene budget (40 a second).
+    // Keeps each drawer inside its scene budget (40 a second).
     await delay(120);
   }
   return missed;
@@ -110,8 +112,8 @@ async function joinsMissingEdits(
 
 describe('a tab that joins while its partner draws', () => {
   it('ends with every stored edit, join after join (24 joins)', async () => {
-    const drawer = await joinedSocket(host);
-    expect(await joinsMissingEdits(server, sessionId, drawer, [guest, ...watchers], 24)).toEqual([]);
+    const drawers = [await joinedSocket(host), await joinedSocket(guest)];
+    expect(await joinsMissingEdits(server, sessionId, drawers, watchers, 24)).toEqual([]);
   });
 
   it("answers with a version whose log prefix is exactly the join's elements, under concurrent writes", async () => {
@@ -306,7 +308,7 @@ describe('two instances on one Redis', () => {
     sockets.push(drawer);
     expect(await call(drawer, 'session:join', { sessionId: session })).toMatchObject({ ok: true });
     const joiners = [partner, ...clusterWatchers];
-    expect(await joinsMissingEdits(one, session, drawer, joiners, 20)).toEqual([]);
+    expect(await joinsMissingEdits(one, session, [drawer], joiners, 20)).toEqual([]);
   });
 
   it('a join still answers when another instance does not confirm its stored updates', async () => {

@@ -1,6 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Notification, NotificationListResponse } from '@mockboard/contracts';
+import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
+import type { OutboxRow } from '../outbox/outbox.repository';
+import { OutboxService } from '../outbox/outbox.service';
+import {
+  NOTIFICATION_KIND,
+  NotificationPayloadSchema,
+  type NotificationPayload,
+} from './notification-payload';
 
 export type NotificationType = Notification['type'];
 
@@ -27,35 +35,70 @@ type Pusher = (userId: string, notification: Notification) => void;
 const LIST_LIMIT = 50;
 
 /**
- * In-app notifications: stored, listed with an unread count, and pushed live to the user's open
- * sockets by whichever gateway registered a pusher (the socket layer stays out of this service).
+ * In-app notifications: enqueued with the change they report, stored and pushed live to the
+ * user's open sockets once it has committed (by whichever gateway registered a pusher, so the
+ * socket layer stays out of this service), listed with an unread count.
  */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements OnModuleInit {
   private pushers: Pusher[] = [];
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly dispatcher: OutboxDispatcher,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.register(NOTIFICATION_KIND, { deliver: (manager, row) => this.deliver(manager, row) });
+  }
 
   onNotification(pusher: Pusher): void {
     this.pushers.push(pusher);
   }
 
-  /** Stores one notification per user and pushes it; call after the change it reports has committed. */
-  async notify(userIds: readonly string[], notification: NewNotification): Promise<void> {
+  /**
+   * Inside the transaction of the change it reports: one notification per user, delivered after
+   * the commit (OutboxService.transaction delivers at once, the dispatcher's poll otherwise).
+   */
+  async notify(
+    manager: EntityManager,
+    userIds: readonly string[],
+    notification: NewNotification,
+  ): Promise<void> {
     if (userIds.length === 0) return;
-    const zones: { id: string; timezone: string }[] = await this.dataSource.query(
+    const zones: { id: string; timezone: string }[] = await manager.query(
       `SELECT id, timezone FROM users WHERE id = ANY($1::uuid[])`,
       [userIds],
     );
-    for (const { id: userId, timezone } of zones) {
-      const body = typeof notification.body === 'function' ? notification.body(timezone) : notification.body;
-      const [row] = (await this.dataSource.query(
-        `INSERT INTO notifications (user_id, type, title, body, session_id) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-        [userId, notification.type, notification.title, body, notification.sessionId ?? null],
-      )) as NotificationRow[];
-      const view = toView(row!);
-      for (const push of this.pushers) push(userId, view);
-    }
+    const payloads = zones.map(({ id, timezone }): NotificationPayload => ({
+      userId: id,
+      type: notification.type,
+      title: notification.title,
+      body: typeof notification.body === 'function' ? notification.body(timezone) : notification.body,
+      sessionId: notification.sessionId ?? null,
+    }));
+    await this.outbox.enqueue(manager, NOTIFICATION_KIND, payloads);
+  }
+
+  /**
+   * Stores the notification of one outbox row; its outbox id is unique, so a retry after a
+   * delivery that got as far as the insert adds nothing. It is dated when the change happened.
+   */
+  private async deliver(manager: EntityManager, row: OutboxRow): Promise<(() => void) | void> {
+    const payload = NotificationPayloadSchema.parse(row.payload);
+    const [stored] = (await manager.query(
+      `INSERT INTO notifications (user_id, type, title, body, session_id, created_at, outbox_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (outbox_id) DO NOTHING
+       RETURNING id, type, title, body, session_id, created_at, read_at`,
+      [payload.userId, payload.type, payload.title, payload.body, payload.sessionId, row.created_at, row.id],
+    )) as NotificationRow[];
+    if (!stored) return;
+    const view = toView(stored);
+    return () => {
+      for (const push of this.pushers) push(payload.userId, view);
+    };
   }
 
   async list(userId: string): Promise<NotificationListResponse> {

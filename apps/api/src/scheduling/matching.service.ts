@@ -13,6 +13,7 @@ import { addMinutes, formatInZone, planRounds, slotStartProblem } from '@mockboa
 import type { UserEntity } from '../auth/user.entity';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { NotificationsService } from '../notifications/notifications.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { PromptsService } from '../prompts/prompts.service';
 import { CalendarRepository } from './calendar.repository';
 import {
@@ -21,7 +22,6 @@ import {
   type PartnerOrder,
   type PromptPreferences,
 } from './matching.repository';
-import { ReliabilityRepository } from './reliability.repository';
 import { RoundPromptsService } from './round-prompts.service';
 import { SessionsRepository } from './sessions.repository';
 import { isUuid } from './uuid';
@@ -35,7 +35,7 @@ export interface MatchSpec {
   promptPreferences: PromptPreferences;
 }
 
-/** A session made by pairing two requests; announced once the transaction has committed. */
+/** A session made by pairing two requests; announced in the same transaction (see announce). */
 export interface Pairing {
   sessionId: string;
   format: SessionFormat;
@@ -60,10 +60,10 @@ export class MatchingService {
     private readonly matching: MatchingRepository,
     private readonly calendar: CalendarRepository,
     private readonly sessions: SessionsRepository,
-    private readonly reliability: ReliabilityRepository,
     private readonly roundPrompts: RoundPromptsService,
     private readonly prompts: PromptsService,
     private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async request(user: UserEntity, body: MatchRequestCreate): Promise<MatchRequest> {
@@ -76,16 +76,17 @@ export class MatchingService {
       this.roundPrompts.requireKnownPrompt(id, `promptPreferences.promptIds.${index}`),
     );
     const format = body.format ?? 'swap';
-    const outcome = await this.dataSource.transaction((manager) =>
-      this.queueAndPair(manager, user, now, {
+    const outcome = await this.outbox.transaction(async (manager) => {
+      const queued = await this.queueAndPair(manager, user, now, {
         startsAt,
         durationMinutes: body.durationMinutes ?? DEFAULT_DURATION_MINUTES[format],
         format,
         level: body.level ?? null,
         promptPreferences: body.promptPreferences ?? {},
-      }),
-    );
-    if (outcome.pairing) await this.announce(outcome.pairing);
+      });
+      if (queued.pairing) await this.announce(manager, queued.pairing);
+      return queued;
+    });
     return toMatchRequestView(outcome.request);
   }
 
@@ -142,13 +143,19 @@ export class MatchingService {
     return { request: { ...request, status: 'matched', session_id: pairing.sessionId }, pairing };
   }
 
-  /** Tells both partners, each with the time in their own zone. */
-  async announce(pairing: Pairing): Promise<void> {
-    const people = await this.reliability.partners(pairing.userIds);
+  /**
+   * Tells both partners, each with the time in their own zone; inside the pairing's transaction,
+   * so the notifications commit with the session (and are delivered after it).
+   */
+  async announce(manager: EntityManager, pairing: Pairing): Promise<void> {
+    const people: { id: string; display_name: string }[] = await manager.query(
+      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
+      [pairing.userIds],
+    );
     for (const userId of pairing.userIds) {
       const partnerId = pairing.userIds.find((id) => id !== userId)!;
-      const name = people.get(partnerId)?.displayName ?? 'A partner';
-      await this.notifications.notify([userId], {
+      const name = people.find((person) => person.id === partnerId)?.display_name ?? 'A partner';
+      await this.notifications.notify(manager, [userId], {
         type: 'matched',
         title: pairing.practiceNow ? 'Your partner is ready now' : 'You have a partner',
         body: (zone) => {

@@ -1,8 +1,8 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { RescueResponse } from '@mockboard/contracts';
 import { RESCUE_AFTER_MINUTES, addMinutes } from '@mockboard/schedule';
 import type { UserEntity } from '../auth/user.entity';
+import { OutboxService } from '../outbox/outbox.service';
 import { CalendarRepository } from './calendar.repository';
 import { MatchingService, toMatchRequestView } from './matching.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
@@ -16,16 +16,16 @@ import { isUuid } from './uuid';
 @Injectable()
 export class RescueService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
     private readonly calendar: CalendarRepository,
     private readonly matching: MatchingService,
     private readonly views: SessionViewsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async rescue(user: UserEntity, sessionId: string, now = new Date()): Promise<RescueResponse> {
     if (!isUuid(sessionId)) throw new NotFoundException(SESSION_NOT_FOUND);
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.outbox.transaction(async (manager) => {
       const record = await this.sessions.lock(manager, sessionId);
       if (!record || !(user.role === 'admin' || isParticipant(record, user.id))) {
         throw new NotFoundException(SESSION_NOT_FOUND);
@@ -38,7 +38,7 @@ export class RescueService {
       await manager.query(`UPDATE sessions SET status = 'no_show' WHERE id = $1`, [sessionId]);
       await this.calendar.release(manager, { sessionId });
       const { session } = record;
-      return this.matching.queueAndPair(
+      const queued = await this.matching.queueAndPair(
         manager,
         user,
         now,
@@ -51,9 +51,10 @@ export class RescueService {
         },
         { order: 'oldest', rescuedFrom: sessionId },
       );
+      if (queued.pairing) await this.matching.announce(manager, queued.pairing);
+      return queued;
     });
     if (!outcome.pairing) return { session: null, matchRequest: toMatchRequestView(outcome.request) };
-    await this.matching.announce(outcome.pairing);
     return { session: await this.views.view(user, outcome.pairing.sessionId), matchRequest: null };
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { NO_SHOW_AFTER_MINUTES, STARTING_SOON_MINUTES, addMinutes, formatInZone } from '@mockboard/schedule';
 import { NotificationsService } from '../notifications/notifications.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { CalendarRepository } from './calendar.repository';
 import { MatchingRepository } from './matching.repository';
 
@@ -30,7 +31,8 @@ interface ParticipantName {
 /**
  * Moves time-driven state along: expires unmatched requests, marks no-shows, sends starting-soon
  * reminders and completes finished sessions. Every step is a conditional UPDATE … RETURNING, so
- * several app instances may sweep at once and each change (and its notification) happens once.
+ * several app instances may sweep at once and each change (and its notification) happens once; a
+ * notification commits with its change, in one transaction, and is delivered after it.
  * Each UPDATE is wrapped in `WITH … SELECT`: for a bare UPDATE … RETURNING the pg driver answers
  * [rows, count] but PGlite answers rows.
  */
@@ -45,6 +47,7 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
     private readonly matching: MatchingRepository,
     private readonly calendar: CalendarRepository,
     private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -95,7 +98,7 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
    * counts against their reliability); the session ends as `no_show` and those who came are told.
    */
   private async markNoShows(now: Date): Promise<number> {
-    const sessions = await this.dataSource.transaction(async (manager) => {
+    const sessions = await this.outbox.transaction(async (manager) => {
       const swept: SweptSession[] = await manager.query(
         `WITH swept AS (
            UPDATE sessions s SET status = 'no_show'
@@ -111,53 +114,60 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
         [ids],
       );
       for (const id of ids) await this.calendar.release(manager, { sessionId: id });
+      const people = await this.participantNames(manager, swept);
+      for (const session of swept) {
+        const here = people.filter((row) => row.session_id === session.id);
+        const absent = here.filter((row) => !row.joined_at).map((row) => row.display_name);
+        await this.notifications.notify(
+          manager,
+          here.filter((row) => row.joined_at).map((row) => row.user_id),
+          {
+            type: 'no_show',
+            title: 'Your partner did not come',
+            body: (zone) =>
+              `${absent.join(' and ')} did not join your session on ${formatInZone(session.starts_at, zone)}. ` +
+              'Choose "practise now" to find someone else.',
+            sessionId: session.id,
+          },
+        );
+      }
       return swept;
     });
-    const people = await this.participantNames(sessions);
-    for (const session of sessions) {
-      const here = people.filter((row) => row.session_id === session.id);
-      const absent = here.filter((row) => !row.joined_at).map((row) => row.display_name);
-      await this.notifications.notify(
-        here.filter((row) => row.joined_at).map((row) => row.user_id),
-        {
-          type: 'no_show',
-          title: 'Your partner did not come',
-          body: (zone) =>
-            `${absent.join(' and ')} did not join your session on ${formatInZone(session.starts_at, zone)}. ` +
-            'Choose "practise now" to find someone else.',
-          sessionId: session.id,
-        },
-      );
-    }
     return sessions.length;
   }
 
   /** One reminder per session (the flag flips once), STARTING_SOON_MINUTES before it starts. */
   private async remindStartingSoon(now: Date): Promise<number> {
-    const sessions: SweptSession[] = await this.dataSource.query(
-      `WITH swept AS (
-         UPDATE sessions SET starting_soon_notified = true
-         WHERE kind = 'peer' AND status = 'scheduled' AND NOT starting_soon_notified
-           AND starts_at > $1 AND starts_at <= $2
-         RETURNING id, starts_at)
-       SELECT * FROM swept`,
-      [now, addMinutes(now, STARTING_SOON_MINUTES)],
-    );
-    const people = await this.participantNames(sessions);
-    for (const session of sessions) {
-      const here = people.filter((row) => row.session_id === session.id);
-      for (const person of here) {
-        const partners = here.filter((row) => row.user_id !== person.user_id).map((row) => row.display_name);
-        await this.notifications.notify([person.user_id], {
-          type: 'starting_soon',
-          title: 'Starting soon',
-          body: (zone) =>
-            `Your session with ${partners.join(' and ')} starts on ${formatInZone(session.starts_at, zone)}; ` +
-            'the room is open.',
-          sessionId: session.id,
-        });
+    // The flag and the reminders commit together: a flag set without its reminders sends none.
+    const sessions = await this.outbox.transaction(async (manager) => {
+      const swept: SweptSession[] = await manager.query(
+        `WITH swept AS (
+           UPDATE sessions SET starting_soon_notified = true
+           WHERE kind = 'peer' AND status = 'scheduled' AND NOT starting_soon_notified
+             AND starts_at > $1 AND starts_at <= $2
+           RETURNING id, starts_at)
+         SELECT * FROM swept`,
+        [now, addMinutes(now, STARTING_SOON_MINUTES)],
+      );
+      const people = await this.participantNames(manager, swept);
+      for (const session of swept) {
+        const here = people.filter((row) => row.session_id === session.id);
+        for (const person of here) {
+          const partners = here
+            .filter((row) => row.user_id !== person.user_id)
+            .map((row) => row.display_name);
+          await this.notifications.notify(manager, [person.user_id], {
+            type: 'starting_soon',
+            title: 'Starting soon',
+            body: (zone) =>
+              `Your session with ${partners.join(' and ')} starts on ${formatInZone(session.starts_at, zone)}; ` +
+              'the room is open.',
+            sessionId: session.id,
+          });
+        }
       }
-    }
+      return swept;
+    });
     return sessions.length;
   }
 
@@ -175,9 +185,12 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
     return rows.length;
   }
 
-  private async participantNames(sessions: SweptSession[]): Promise<ParticipantName[]> {
+  private async participantNames(
+    manager: EntityManager,
+    sessions: SweptSession[],
+  ): Promise<ParticipantName[]> {
     if (sessions.length === 0) return [];
-    return this.dataSource.query(
+    return manager.query(
       `SELECT p.session_id, p.user_id, u.display_name, p.joined_at
        FROM session_participants p JOIN users u ON u.id = p.user_id WHERE p.session_id = ANY($1::uuid[])`,
       [sessions.map((session) => session.id)],

@@ -18,6 +18,7 @@ import {
 import type { UserEntity } from '../auth/user.entity';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { NotificationsService } from '../notifications/notifications.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { CalendarRepository } from './calendar.repository';
 import { RoundPromptsService } from './round-prompts.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
@@ -34,6 +35,7 @@ export class SessionsService {
     private readonly roundPrompts: RoundPromptsService,
     private readonly views: SessionViewsService,
     private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async list(user: UserEntity): Promise<SessionListResponse> {
@@ -73,7 +75,7 @@ export class SessionsService {
   /** Cancels a scheduled session, frees both calendars and tells the partner. */
   async cancel(user: UserEntity, sessionId: string, reason: string): Promise<Session> {
     const now = new Date();
-    const record = await this.inTransaction(user, sessionId, async (manager, locked) => {
+    await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (locked.session.status !== 'scheduled') {
         throw new ConflictException(`The session is ${locked.session.status} and can no longer be cancelled`);
       }
@@ -89,14 +91,14 @@ export class SessionsService {
         [sessionId],
       );
       await this.calendar.release(manager, { sessionId });
+      await this.notifications.notify(manager, partnersOf(locked, user.id), {
+        type: 'cancelled',
+        title: 'Session cancelled',
+        body: (zone) =>
+          `${user.displayName} cancelled your session on ${formatInZone(locked.session.starts_at, zone)}: ${reason}`,
+        sessionId,
+      });
       return locked;
-    });
-    await this.notifications.notify(partnersOf(record, user.id), {
-      type: 'cancelled',
-      title: 'Session cancelled',
-      body: (zone) =>
-        `${user.displayName} cancelled your session on ${formatInZone(record.session.starts_at, zone)}: ${reason}`,
-      sessionId,
     });
     return this.views.view(user, sessionId);
   }
@@ -105,7 +107,7 @@ export class SessionsService {
     const startsAt = new Date(startsAtText);
     const problem = slotStartProblem(startsAt, new Date());
     if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
-    const record = await this.inTransaction(user, sessionId, async (manager, locked) => {
+    await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (locked.session.status !== 'scheduled') {
         throw new ConflictException(`The session is ${locked.session.status} and can no longer be moved`);
       }
@@ -120,20 +122,21 @@ export class SessionsService {
         `INSERT INTO reschedule_proposals (session_id, proposed_by, starts_at) VALUES ($1, $2, $3)`,
         [sessionId, user.id, startsAt],
       );
+      await this.notifications.notify(manager, partnersOf(locked, user.id), {
+        type: 'reschedule_proposed',
+        title: 'New time proposed',
+        body: (zone) =>
+          `${user.displayName} proposes to move your session to ${formatInZone(startsAt, zone)}.`,
+        sessionId,
+      });
       return locked;
-    });
-    await this.notifications.notify(partnersOf(record, user.id), {
-      type: 'reschedule_proposed',
-      title: 'New time proposed',
-      body: (zone) => `${user.displayName} proposes to move your session to ${formatInZone(startsAt, zone)}.`,
-      sessionId,
     });
     return this.views.view(user, sessionId);
   }
 
   /** The partner (not the proposer) accepts or declines; accepting moves both calendars. */
   async respondToReschedule(user: UserEntity, sessionId: string, accept: boolean): Promise<Session> {
-    const record = await this.inTransaction(user, sessionId, async (manager, locked) => {
+    await this.inTransaction(user, sessionId, async (manager, locked) => {
       const proposal = locked.pendingProposal;
       if (!proposal) throw new ConflictException('There is no proposed new time to answer');
       if (proposal.proposed_by === user.id)
@@ -164,16 +167,16 @@ export class SessionsService {
           'One of you already has a session, open slot or match request at the proposed time',
         );
       }
+      await this.notifications.notify(manager, partnersOf(locked, user.id), {
+        type: 'rescheduled',
+        title: accept ? 'Session moved' : 'New time declined',
+        body: (zone) =>
+          accept
+            ? `${user.displayName} accepted: your session now starts on ${formatInZone(proposal.starts_at, zone)}.`
+            : `${user.displayName} declined the new time; the session stays as it was.`,
+        sessionId,
+      });
       return locked;
-    });
-    await this.notifications.notify(partnersOf(record, user.id), {
-      type: 'rescheduled',
-      title: accept ? 'Session moved' : 'New time declined',
-      body: (zone) =>
-        accept
-          ? `${user.displayName} accepted: your session now starts on ${formatInZone(record.pendingProposal!.starts_at, zone)}.`
-          : `${user.displayName} declined the new time; the session stays as it was.`,
-      sessionId,
     });
     return this.views.view(user, sessionId);
   }
@@ -240,7 +243,8 @@ export class SessionsService {
 
   /**
    * Runs `work` in a transaction with the session row locked, after checking that `user` may see
-   * it (participants and admins; anyone else gets the same 404 as for a missing session).
+   * it (participants and admins; anyone else gets the same 404 as for a missing session). What it
+   * enqueues (notifications) is delivered once it has committed.
    */
   private async inTransaction(
     user: UserEntity,
@@ -248,7 +252,7 @@ export class SessionsService {
     work: (manager: EntityManager, record: SessionRecord) => Promise<SessionRecord>,
   ): Promise<SessionRecord> {
     if (!isUuid(sessionId)) throw new NotFoundException(SESSION_NOT_FOUND);
-    return this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       const record = await this.sessions.lock(manager, sessionId);
       if (!record || !(user.role === 'admin' || isParticipant(record, user.id))) {
         throw new NotFoundException(SESSION_NOT_FOUND);

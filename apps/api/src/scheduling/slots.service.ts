@@ -11,6 +11,7 @@ import { addMinutes, formatInZone, planRounds, slotStartProblem } from '@mockboa
 import type { UserEntity } from '../auth/user.entity';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { NotificationsService } from '../notifications/notifications.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { CalendarRepository } from './calendar.repository';
 import { ReliabilityRepository } from './reliability.repository';
 import { RoundPromptsService } from './round-prompts.service';
@@ -37,6 +38,7 @@ export class SlotsService {
     private readonly roundPrompts: RoundPromptsService,
     private readonly views: SessionViewsService,
     private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async offer(host: UserEntity, request: CreateSlotRequest): Promise<Slot> {
@@ -102,7 +104,8 @@ export class SlotsService {
    * is busy at that time.
    */
   async book(booker: UserEntity, slotId: string): Promise<Session> {
-    const { sessionId, hostId, startsAt } = await this.dataSource.transaction(async (manager) => {
+    // The host's notification commits with the booking and is delivered after it (issue 12).
+    const sessionId = await this.outbox.transaction(async (manager) => {
       const slot = isUuid(slotId) ? await this.slots.lock(manager, slotId) : null;
       if (!slot || slot.status === 'withdrawn') throw new NotFoundException('No open slot with this id');
       if (slot.host_id === booker.id)
@@ -129,13 +132,13 @@ export class SlotsService {
         'You already have a session, open slot or match request at that time',
       );
       await this.slots.markBooked(manager, slot.id, id);
-      return { sessionId: id, hostId: slot.host_id, startsAt: slot.starts_at };
-    });
-    await this.notifications.notify([hostId], {
-      type: 'booked',
-      title: 'Your slot was booked',
-      body: (zone) => `${booker.displayName} booked your slot on ${formatInZone(startsAt, zone)}.`,
-      sessionId,
+      await this.notifications.notify(manager, [slot.host_id], {
+        type: 'booked',
+        title: 'Your slot was booked',
+        body: (zone) => `${booker.displayName} booked your slot on ${formatInZone(slot.starts_at, zone)}.`,
+        sessionId: id,
+      });
+      return id;
     });
     return this.views.view(booker, sessionId);
   }

@@ -8,6 +8,7 @@ import { SignInSessions1764600000000 } from './1764600000000-sign-in-sessions';
 import { WhiteboardBudget1764700000000 } from './1764700000000-whiteboard-budget';
 import { BoundedScorecardRevisions1764800000000 } from './1764800000000-bounded-scorecard-revisions';
 import { SceneElementSeq1764900000000 } from './1764900000000-scene-element-seq';
+import { Outbox1764950000000 } from './1764950000000-outbox';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   WhiteboardBudget1764700000000,
   BoundedScorecardRevisions1764800000000,
   SceneElementSeq1764900000000,
+  Outbox1764950000000,
 ];

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { NOTIFICATION_TYPES } from '@mockboard/contracts';
+
+/** The outbox kind of an in-app notification for one user. */
+export const NOTIFICATION_KIND = 'notification';
+
+/**
+ * What an outbox row of NOTIFICATION_KIND holds: the notification as the recipient will read it
+ * (its body already written for their time zone when the change committed). Parsed again at
+ * delivery, since a row may have been written by another version of the app.
+ */
+export const NotificationPayloadSchema = z.object({
+  userId: z.uuid(),
+  type: z.enum(NOTIFICATION_TYPES),
+  title: z.string(),
+  body: z.string(),
+  sessionId: z.uuid().nullable(),
+});
+export type NotificationPayload = z.infer<typeof NotificationPayloadSchema>;

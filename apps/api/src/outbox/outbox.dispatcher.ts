@@ -1,0 +1,139 @@
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { afterFailedAttempt, describeFailure } from './outbox-retry';
+import { OutboxRepository, type OutboxRow } from './outbox.repository';
+
+/** Delivers one kind of outbox row. */
+export interface OutboxHandler {
+  /**
+   * Runs inside the transaction that marks the row delivered, so what it writes and the mark
+   * commit together. Returns what to do once that has committed (e.g. push to open sockets),
+   * which must not throw and cannot be retried.
+   */
+  deliver(manager: EntityManager, row: OutboxRow): Promise<(() => void) | void>;
+}
+
+/** Retries and rows left by a stopped or crashed instance wait at most this long. */
+const POLL_EVERY_MS = 2_000;
+/** Rows per delivery transaction: its locks are held until all of them are delivered. */
+const BATCH_SIZE = 50;
+
+/**
+ * Delivers outbox rows: the ones a request just committed (OutboxService asks right after the
+ * commit), and every 2 s whatever is due, i.e. retries and rows whose instance stopped before
+ * delivering them. A failure is recorded on the row and retried later; it never reaches the caller.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxDispatcher.name);
+  private readonly handlers = new Map<string, OutboxHandler>();
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<number> | null = null;
+  private readonly running = new Set<Promise<number>>();
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {}
+
+  /** Called by the module that owns a kind, before the application starts. */
+  register(kind: string, handler: OutboxHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`Outbox kind "${kind}" already has a handler`);
+    this.handlers.set(kind, handler);
+  }
+
+  onApplicationBootstrap(): void {
+    // unref: a pending poll never keeps the process alive on its own. The first poll runs now, so
+    // rows left by a crash go out as soon as the instance is back.
+    this.timer = setInterval(() => this.poll(), POLL_EVERY_MS).unref();
+    this.poll();
+  }
+
+  /** Stops before any module starts closing, so no delivery meets a closed database or socket server. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.all(this.running);
+  }
+
+  /** One poll at a time per instance; a tick that finds one still running skips. */
+  private poll(): void {
+    this.polling ??= this.deliverDue().finally(() => (this.polling = null));
+  }
+
+  /** Delivers due rows, all of them or only `ids`, batch after batch. Never throws. */
+  deliverDue(ids?: readonly string[]): Promise<number> {
+    return this.track(this.deliverBatches(ids));
+  }
+
+  private track(work: Promise<number>): Promise<number> {
+    this.running.add(work);
+    return work.finally(() => this.running.delete(work));
+  }
+
+  private async deliverBatches(ids?: readonly string[]): Promise<number> {
+    let delivered = 0;
+    while (!this.stopped && this.handlers.size > 0) {
+      try {
+        const batch = await this.deliverBatch(ids);
+        delivered += batch.delivered;
+        if (ids || batch.claimed < BATCH_SIZE) break;
+      } catch (error) {
+        // The database itself failed (connection lost, shutting down): the rows stay due.
+        this.logger.error(`Outbox delivery failed: ${describeFailure(error)}`);
+        break;
+      }
+    }
+    return delivered;
+  }
+
+  private async deliverBatch(ids?: readonly string[]): Promise<{ claimed: number; delivered: number }> {
+    const afterCommit: (() => void)[] = [];
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const rows = await this.outbox.claimDue(manager, [...this.handlers.keys()], BATCH_SIZE, ids);
+      let delivered = 0;
+      for (const row of rows) {
+        const then = await this.deliverRow(manager, row);
+        if (then === false) continue;
+        delivered += 1;
+        if (then) afterCommit.push(then);
+      }
+      return { claimed: rows.length, delivered };
+    });
+    for (const then of afterCommit) {
+      try {
+        then();
+      } catch (error) {
+        this.logger.warn(`Outbox follow-up after delivery failed: ${describeFailure(error)}`);
+      }
+    }
+    return outcome;
+  }
+
+  /** One row under a savepoint, so its failure undoes only its own writes. False when it failed. */
+  private async deliverRow(manager: EntityManager, row: OutboxRow): Promise<(() => void) | void | false> {
+    await manager.query('SAVEPOINT outbox_row');
+    try {
+      const then = await this.handlers.get(row.kind)!.deliver(manager, row);
+      await this.outbox.markDelivered(manager, row.id);
+      await manager.query('RELEASE SAVEPOINT outbox_row');
+      return then;
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT outbox_row');
+      const failure = describeFailure(error);
+      const decision = afterFailedAttempt(row.attempts + 1);
+      await this.outbox.markFailed(manager, row.id, decision, failure);
+      const what = `Outbox ${row.kind} ${row.id} attempt ${row.attempts + 1} failed: ${failure}`;
+      if (decision.giveUp) this.logger.error(`${what}; giving up, it stays marked failed`);
+      else this.logger.warn(`${what}; retrying in ${decision.delayMs / 1000} s`);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RetryDecision } from './outbox-retry';
+
+export interface OutboxRow {
+  id: string;
+  kind: string;
+  payload: unknown;
+  created_at: Date;
+  attempts: number;
+}
+
+/** Every query on the `outbox` table. */
+@Injectable()
+export class OutboxRepository {
+  /** Writes one row per payload in the caller's transaction; due at once. */
+  async insert(manager: EntityManager, kind: string, payloads: readonly unknown[]): Promise<string[]> {
+    if (payloads.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO outbox (kind, payload)
+       SELECT $1, payload FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS given (payload, position)
+       ORDER BY position
+       RETURNING id`,
+      [kind, JSON.stringify(payloads)],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Locks up to `limit` due rows of the given kinds (only `ids` when given) for this transaction.
+   * SKIP LOCKED: rows another dispatcher is delivering are left to it, so no row is delivered by
+   * two at once and nobody waits for anybody.
+   */
+  claimDue(
+    manager: EntityManager,
+    kinds: readonly string[],
+    limit: number,
+    ids?: readonly string[],
+  ): Promise<OutboxRow[]> {
+    return manager.query(
+      `SELECT id, kind, payload, created_at, attempts FROM outbox
+       WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
+         AND kind = ANY($1::text[]) AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
+       ORDER BY next_attempt_at, id
+       LIMIT $2
+       FOR UPDATE SKIP LOCKED`,
+      [kinds, limit, ids ?? null],
+    );
+  }
+
+  async markDelivered(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** Counts the failed attempt and either schedules the next one or gives the row up. */
+  async markFailed(
+    manager: EntityManager,
+    id: string,
+    decision: RetryDecision,
+    error: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+         failed_at = CASE WHEN $3::boolean THEN now() END,
+         next_attempt_at = now() + make_interval(secs => $4::double precision / 1000)
+       WHERE id = $1`,
+      [id, error, decision.giveUp, decision.giveUp ? 0 : decision.delayMs],
+    );
+  }
+}

@@ -1,4 +1,5 @@
 import { DrawableElementSchema, describeElementIssue, drawableOnly, toDrawable } from './scene-elements';
+import { ROOM_LIMITS } from './room';
 
 /** A rectangle as Excalidraw 0.18 creates it (newElement), every field present. */
 const aRectangle = (overrides: Record<string, unknown> = {}) => ({
@@ -137,7 +138,9 @@ describe('DrawableElementSchema', () => {
 
   it('bounds strings', () => {
     expect(refusal(aRectangle({ strokeColor: 'x'.repeat(65) })).field).toBe('strokeColor');
-    expect(refusal(aRectangle({ type: 'text', text: 'x'.repeat(64_001) })).field).toBe('text');
+    expect(
+      refusal(aRectangle({ type: 'text', text: 'x'.repeat(ROOM_LIMITS.maxElementBytes + 1) })).field,
+    ).toBe('text');
   });
 });
 

@@ -13,6 +13,7 @@ import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, aRectangle, call, connect, soonStart } from './support/room-client';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
 import { liveRoomStage } from './support/room-stage';
+import { SeededRandom } from './support/seeded-random';
 import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
 
 /** The scale-out test needs one database shared by two instances: PGlite cannot be shared. */
@@ -109,23 +110,13 @@ const aShape = (overrides: Record<string, unknown> = {}): SceneElement =>
 const edited = (
   element: SceneElement,
   changes: Partial<SceneElement>,
-  random = Math.random,
+  random: SeededRandom,
 ): SceneElement => ({
   ...element,
   ...changes,
   version: element.version + 1,
-  versionNonce: Math.floor(random() * 2 ** 31),
+  versionNonce: random.nonce(),
 });
-
-/** A seeded generator, so a failing run of random edits can be replayed. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -160,7 +151,7 @@ describe('the collaboration client against a live room', () => {
   });
 
   it('a client whose connection is cut again and again during a burst of edits ends with the same scene as its peer and the server', async () => {
-    const random = seeded(7);
+    const random = new SeededRandom(7);
     const a = await joined(room.server.url, room.host, room.sessionId);
     const b = await joined(room.server.url, room.guest, room.sessionId);
     // The last copy A made of every element: what everyone must end up with.
@@ -176,11 +167,11 @@ describe('the collaboration client against a live room', () => {
     try {
       for (let i = 0; i < 300; i += 1) {
         const ids = [...latest.keys()];
-        const target = ids[Math.floor(random() * ids.length)];
+        const target = ids[random.int(ids.length)];
         let copy: SceneElement;
-        if (target === undefined || random() < 0.3) copy = aShape();
-        else if (random() < 0.1) copy = edited(latest.get(target)!, { isDeleted: true }, random);
-        else copy = edited(latest.get(target)!, { x: Math.round(random() * 1000) }, random);
+        if (target === undefined || random.chance(0.3)) copy = aShape();
+        else if (random.chance(0.1)) copy = edited(latest.get(target)!, { isDeleted: true }, random);
+        else copy = edited(latest.get(target)!, { x: Math.round(random.next() * 1000) }, random);
         latest.set(copy.id, copy);
         a.client.sendElements([copy]);
         await pause(10);
@@ -204,7 +195,7 @@ describe('the collaboration client against a live room', () => {
   });
 
   it('concurrent edits of one element from two peers converge', async () => {
-    const random = seeded(42);
+    const random = new SeededRandom(42);
     const a = await joined(room.server.url, room.host, room.sessionId);
     const b = await joined(room.server.url, room.guest, room.sessionId);
     const shapes = Array.from({ length: 5 }, () => aShape());
@@ -213,18 +204,18 @@ describe('the collaboration client against a live room', () => {
 
     for (let round = 0; round < 40; round += 1) {
       for (const peer of [a, b]) {
-        const picks = shapes.filter(() => random() < 0.5);
+        const picks = shapes.filter(() => random.chance(0.5));
         // Both peers edit from their own view, so the same element often gets rival copies.
         peer.client.sendElements(
           picks.map((shape) => {
             const current = peer.client.scene.get(shape.id)!;
-            const bump = random() < 0.3 ? 1 : 0;
-            const copy = edited(current, { x: Math.round(random() * 1000) }, random);
+            const bump = random.chance(0.3) ? 1 : 0;
+            const copy = edited(current, { x: Math.round(random.next() * 1000) }, random);
             return { ...copy, version: copy.version + bump };
           }),
         );
       }
-      await pause(Math.floor(random() * 30));
+      await pause(random.int(30));
     }
 
     await until([a, b], () => settled(a) && settled(b), 'both peers have every edit acked');

@@ -115,8 +115,6 @@ export class SceneWriter implements OnApplicationShutdown {
   private readonly logWindows = new Map<string, LogWindow>();
   /** Per session, its latest update not settled yet: what a join waits for (see settled). */
   private readonly latestPending = new Map<string, PendingUpdate>();
-  /** The latest update of any session not settled yet. */
-  private latestOverall: PendingUpdate | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -139,20 +137,19 @@ export class SceneWriter implements OnApplicationShutdown {
       const update: PendingUpdate = { sessionId, elements, authorId, at: Date.now(), resolve, reject };
       this.queue.push(update);
       this.latestPending.set(sessionId, update);
-      this.latestOverall = update;
       if (!this.writing) this.writing = this.drain();
     });
   }
 
   /**
-   * Resolves once every update submitted before this call (of this session; of any without one)
-   * has been committed or refused; never rejects. A join waits for it after entering the room: an
-   * update relayed before that was submitted in the same tick, so once it settled the scene read
-   * sees it (issue 12). Updates settle in submission order (batches, and the halves of a failing
-   * one, are written in order), so waiting for the latest one waits for all of them.
+   * Resolves once every update of the session submitted before this call has been committed or
+   * refused; never rejects. A join waits for it (JoinBarrier) after entering the room: an update
+   * relayed before that was submitted in the same tick, so once it settled the scene read sees it
+   * (issue 12). Updates settle in submission order (batches, and the halves of a failing one, are
+   * written in order), so waiting for the latest one waits for all of them.
    */
-  settled(sessionId?: string): Promise<void> {
-    const latest = sessionId === undefined ? this.latestOverall : this.latestPending.get(sessionId);
+  settled(sessionId: string): Promise<void> {
+    const latest = this.latestPending.get(sessionId);
     if (!latest) return Promise.resolve();
     return new Promise((resolve) => (latest.waiters ??= []).push(resolve));
   }
@@ -203,7 +200,6 @@ export class SceneWriter implements OnApplicationShutdown {
     if (outcome instanceof RoomError) update.reject(outcome);
     else update.resolve(outcome);
     if (this.latestPending.get(update.sessionId) === update) this.latestPending.delete(update.sessionId);
-    if (this.latestOverall === update) this.latestOverall = undefined;
     for (const waiter of update.waiters ?? []) waiter();
   }
 

@@ -1,7 +1,8 @@
 import type { NotificationListResponse } from '@mockboard/contracts';
 import { openDatabase } from '../src/database/data-source';
 import { MAX_DELIVERY_ATTEMPTS } from '../src/outbox/outbox-retry';
-import { OutboxDispatcher } from '../src/outbox/outbox.dispatcher';
+import { OUTBOX_RETENTION, OutboxDispatcher, PRUNE_BATCH } from '../src/outbox/outbox.dispatcher';
+import { OutboxRepository } from '../src/outbox/outbox.repository';
 import { signUp, type SignedUpUser } from './support/factories';
 import {
   aBookedSession,
@@ -201,6 +202,73 @@ describe('work that follows a commit goes through the outbox', () => {
       attempts: MAX_DELIVERY_ATTEMPTS,
       delivered_at: null,
     });
+  });
+
+  it('prunes delivered rows after a week and given-up rows after a month, and nothing still due', async () => {
+    const { deliveredDays, failedDays } = OUTBOX_RETENTION;
+    // A kind nobody handles: the poll never delivers these rows, so their state is what we wrote.
+    const rows: [label: string, created: number, delivered: number | null, failed: number | null][] = [
+      ['delivered long ago', deliveredDays + 2, deliveredDays + 1, null],
+      ['delivered lately', deliveredDays + 2, deliveredDays - 1, null],
+      ['created long ago, delivered yesterday', 60, 1, null],
+      ['still retrying since long ago', 60, null, null],
+      ['given up past the delivered retention', failedDays, null, deliveredDays + 3],
+      ['given up long ago', failedDays + 2, null, failedDays + 1],
+    ];
+    for (const [label, created, delivered, failed] of rows) {
+      await server.dataSource.query(
+        `INSERT INTO outbox (kind, payload, created_at, attempts, next_attempt_at, delivered_at, failed_at)
+         VALUES ('test.unhandled', jsonb_build_object('label', $1::text), now() - make_interval(days => $2),
+           3, now() + interval '1 day',
+           now() - make_interval(days => $3::int), now() - make_interval(days => $4::int))`,
+        [label, created, delivered, failed],
+      );
+    }
+    const labels = async (): Promise<string[]> =>
+      (
+        await server.dataSource.query(
+          `SELECT payload->>'label' AS label FROM outbox WHERE kind = 'test.unhandled' ORDER BY created_at, label`,
+        )
+      ).map((row: { label: string }) => row.label);
+
+    // No call from here: the periodic poll does it.
+    await eventually(async () => expect(await labels()).toHaveLength(4));
+    expect(await labels()).toEqual([
+      'created long ago, delivered yesterday',
+      'still retrying since long ago',
+      'given up past the delivered retention',
+      'delivered lately',
+    ]);
+  });
+
+  it('prunes at most one batch per call, oldest first, so a backlog never makes one long statement', async () => {
+    const outbox = server.app.get(OutboxRepository);
+    const runner = server.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      // Uncommitted, so no poll sees them; every one is far past the retention, one second apart.
+      await runner.query(
+        `INSERT INTO outbox (kind, payload, created_at, delivered_at)
+         SELECT 'test.backlog', jsonb_build_object('age', age), now() - interval '400 days',
+           now() - interval '100 days' - make_interval(secs => age)
+         FROM generate_series(1, $1::int) AS age`,
+        [PRUNE_BATCH + 5],
+      );
+      const deleted = await outbox.pruneFinished(
+        runner.manager,
+        'delivered_at',
+        OUTBOX_RETENTION.deliveredDays,
+        PRUNE_BATCH,
+      );
+      expect(deleted).toBe(PRUNE_BATCH);
+      const left: { age: number }[] = await runner.query(
+        `SELECT (payload->>'age')::int AS age FROM outbox WHERE kind = 'test.backlog' ORDER BY 1`,
+      );
+      expect(left.map((row) => row.age)).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   /** A session booked while notifications fail; its host's notification waits in the outbox. */

@@ -22,18 +22,29 @@ export interface OutboxHandler {
 const POLL_EVERY_MS = 2_000;
 /** Rows per delivery transaction: its locks are held until all of them are delivered. */
 const BATCH_SIZE = 50;
+/**
+ * How long finished rows are kept. A delivered row is only history (its notification carries the
+ * outbox id); a given-up row waits longer for an operator to read its `last_error` and act.
+ */
+export const OUTBOX_RETENTION = { deliveredDays: 7, failedDays: 30 } as const;
+/**
+ * Rows one poll deletes of each sort at most, so a backlog (a first deploy of pruning, a long
+ * stop) goes as short statements, 1,000 every 2 s, rather than one that holds the table for long.
+ */
+export const PRUNE_BATCH = 1_000;
 
 /**
  * Delivers outbox rows: the ones a request just committed (OutboxService asks right after the
  * commit), and every 2 s whatever is due, i.e. retries and rows whose instance stopped before
  * delivering them. A failure is recorded on the row and retried later; it never reaches the caller.
+ * The same poll deletes finished rows older than OUTBOX_RETENTION, so the table does not grow forever.
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
   private readonly handlers = new Map<string, OutboxHandler>();
   private timer: NodeJS.Timeout | null = null;
-  private polling: Promise<number> | null = null;
+  private polling: Promise<void> | null = null;
   private readonly running = new Set<Promise<number>>();
   private stopped = false;
 
@@ -65,7 +76,39 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
 
   /** One poll at a time per instance; a tick that finds one still running skips. */
   private poll(): void {
-    this.polling ??= this.deliverDue().finally(() => (this.polling = null));
+    this.polling ??= this.deliverDue()
+      .then(() => this.pruneFinished())
+      .then(() => undefined)
+      .finally(() => (this.polling = null));
+  }
+
+  /** Deletes one batch of old delivered rows and one of old given-up rows; how many. Never throws. */
+  pruneFinished(): Promise<number> {
+    return this.track(this.pruneBatches());
+  }
+
+  private async pruneBatches(): Promise<number> {
+    if (this.stopped) return 0;
+    const manager = this.dataSource.manager;
+    try {
+      const delivered = await this.outbox.pruneFinished(
+        manager,
+        'delivered_at',
+        OUTBOX_RETENTION.deliveredDays,
+        PRUNE_BATCH,
+      );
+      const failed = await this.outbox.pruneFinished(
+        manager,
+        'failed_at',
+        OUTBOX_RETENTION.failedDays,
+        PRUNE_BATCH,
+      );
+      return delivered + failed;
+    } catch (error) {
+      // Nothing waits on pruning: the next poll tries again.
+      this.logger.error(`Outbox pruning failed: ${describeFailure(error)}`);
+      return 0;
+    }
   }
 
   /** Delivers due rows, all of them or only `ids`, batch after batch. Never throws. */

@@ -55,6 +55,33 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * Deletes up to `limit` rows delivered (`column` delivered_at) or given up on (failed_at) more
+   * than `days` ago, oldest first, and says how many. The limit keeps one call a
+   * short statement however big the backlog; SKIP LOCKED lets instances prune side by side.
+   */
+  async pruneFinished(
+    manager: EntityManager,
+    column: 'delivered_at' | 'failed_at',
+    days: number,
+    limit: number,
+  ): Promise<number> {
+    // The column is one of two literals above, never input. Written as WITH ... DELETE ... RETURNING
+    // so both drivers give the count the same way.
+    const [{ deleted }]: [{ deleted: number }] = await manager.query(
+      `WITH gone AS (
+         DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox WHERE ${column} < now() - make_interval(days => $1::int)
+           ORDER BY ${column}
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED)
+         RETURNING 1)
+       SELECT count(*)::int AS deleted FROM gone`,
+      [days, limit],
+    );
+    return deleted;
+  }
+
   /** Counts the failed attempt and either schedules the next one or gives the row up. */
   async markFailed(
     manager: EntityManager,

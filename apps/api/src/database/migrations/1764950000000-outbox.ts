@@ -5,6 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the same transaction as the change it reports and delivered after it (issue 12: a notification
  * that failed after a booking committed answered the booking with a 500). A row is due while
  * undelivered and not given up on; the partial index is exactly what the dispatcher scans.
+ * Finished rows are pruned oldest first by delivered_at or failed_at, each scan served by its own
+ * partial index, so a poll that finds nothing old reads a few index pages, not the table.
  * `notifications.outbox_id` is unique so a retried delivery can never add a second copy.
  */
 export class Outbox1764950000000 implements MigrationInterface {
@@ -26,6 +28,10 @@ export class Outbox1764950000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL AND failed_at IS NULL`,
     );
+    await queryRunner.query(
+      `CREATE INDEX outbox_delivered ON outbox (delivered_at) WHERE delivered_at IS NOT NULL`,
+    );
+    await queryRunner.query(`CREATE INDEX outbox_failed ON outbox (failed_at) WHERE failed_at IS NOT NULL`);
     await queryRunner.query(`ALTER TABLE notifications ADD COLUMN outbox_id uuid UNIQUE`);
   }
 

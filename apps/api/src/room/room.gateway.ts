@@ -201,7 +201,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const refused = copyIdentities(raw);
     if (refused.length === 0) return;
     try {
-      to.emit(ROOM_EVENTS.sceneRestore, await restoreOf(this.scenes, this.writer, sessionId, refused));
+      const settled = () => this.barrier.settled(this.server, sessionId);
+      to.emit(ROOM_EVENTS.sceneRestore, await restoreOf(this.scenes, settled, sessionId, refused));
     } catch (failure) {
       this.logger.warn(`restoring stored copies failed: ${String(failure)}`);
     }

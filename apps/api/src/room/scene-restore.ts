@@ -1,19 +1,20 @@
 import { drawableOnly, type CopyIdentity, type SceneRestore } from '@mockboard/contracts';
 import type { SceneRepository } from './scene.repository';
-import type { SceneWriter } from './scene-writer';
 
 /**
  * What a socket that holds refused copies needs to end with the stored scene: the refused copies'
- * identities and the stored copies of those elements, read once the sender's earlier updates
- * still queued are written (else an older stored copy would be read than the one soon committed).
+ * identities and the stored copies of those elements. `settled` must resolve once the session's
+ * updates submitted anywhere before are stored (JoinBarrier): a rival copy relayed before the
+ * refusal but still queued, here or on another instance, would otherwise be replaced on the peers
+ * by an older stored copy and never sent again.
  */
 export async function restoreOf(
   scenes: SceneRepository,
-  writer: SceneWriter,
+  settled: () => Promise<void>,
   sessionId: string,
   refused: readonly CopyIdentity[],
 ): Promise<SceneRestore> {
-  await writer.settled(sessionId);
+  await settled();
   const stored = await scenes.copiesOf(
     sessionId,
     refused.map((copy) => copy.id),

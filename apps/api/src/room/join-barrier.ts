@@ -10,6 +10,7 @@ const SETTLE_EVENT = 'scene:settle';
  * before they are stored: one relayed just before the joiner entered never reaches it, so the scene
  * it reads must already hold it. Such an update was submitted to its instance's writer in the same
  * tick as the relay, so once every writer of the cluster settled the session, the read sees it.
+ * A refusal's scene:restore waits for it too before reading the stored copies (see restoreOf).
  */
 @Injectable()
 export class JoinBarrier {

@@ -122,6 +122,14 @@ export class CollabClient {
    * broadcasts while joined), so a re-join asks only for what changed after it.
    */
   private joinedVersion: number | undefined;
+  /**
+   * The stored scene as of `joinedVersion`, by id (from join answers and restores, never from
+   * relays): what a peer's relayed copy falls back to when the store refused it while this client
+   * was away, so its scene:restore never came.
+   */
+  private readonly stored = new Map<string, SceneElement>();
+  /** Ids whose current copy is a peer's relayed one, not yet confirmed by a join: the connection it came on. */
+  private readonly relayed = new Map<string, number>();
   private closed = false;
   /** Bumped at every join attempt and disconnect, so late answers of an older connection are told apart. */
   private connection = 0;
@@ -198,6 +206,7 @@ export class CollabClient {
     for (const element of mergeElements(this.scene, valid)) {
       // The copy just won against the scene, which holds any older pending copy: it replaces it.
       this.pending.set(element.id, element);
+      this.relayed.delete(element.id);
       this.unsent.add(element.id);
     }
     this.report();
@@ -294,6 +303,7 @@ export class CollabClient {
       // Broadcasts may arrive before the join's ack; the merge is order-independent, so take them.
       // Only what this board draws: never an iframe or embed, whoever sent it.
       const accepted = mergeElements(this.scene, drawableOnly(parsed.data.elements));
+      for (const element of accepted) this.relayed.set(element.id, this.connection);
       if (accepted.length > 0) onRemoteElements?.(accepted);
     });
     this.io.on(ROOM_EVENTS.sceneRestore, (payload: unknown) => {
@@ -352,7 +362,11 @@ export class CollabClient {
     this.joined = true;
     // Keeps local pending copies that win; takes every server copy that is newer than ours.
     // Scenes stored before the element allow-list may hold iframes: they are never shown.
-    const accepted = mergeElements(this.scene, drawableOnly(ack.scene.elements));
+    const snapshot = drawableOnly(ack.scene.elements);
+    if (ack.scene.since === undefined) this.stored.clear();
+    for (const element of snapshot) this.stored.set(element.id, element);
+    this.settleRelayedCopies();
+    const accepted = mergeElements(this.scene, snapshot);
     this.joinedVersion = ack.scene.version;
     if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
     this.options.onState?.(ack.state);
@@ -361,6 +375,34 @@ export class CollabClient {
     this.firstJoin = null;
     for (const waiter of this.joinWaiters.splice(0)) waiter.resolve();
     this.scheduleFlush();
+  }
+
+  /**
+   * A copy a peer relayed on an earlier connection may since have been refused, and its
+   * scene:restore lost with that connection. The join answer was read after every update sent
+   * before it was stored or refused, so the stored scene now decides: the copy it holds (`stored`
+   * is that scene once the answer is applied), or none. Copies relayed on this connection are
+   * newer than that read and keep their own fate; our own unacknowledged edits stay on top.
+   */
+  private settleRelayedCopies(): void {
+    const replaced: SceneElement[] = [];
+    const removed: string[] = [];
+    for (const [id, connection] of this.relayed) {
+      if (connection === this.connection) continue;
+      this.relayed.delete(id);
+      const current = this.scene.get(id);
+      if (!current || this.pending.has(id)) continue;
+      const truth = this.stored.get(id);
+      if (truth && sameCopy(current, truth)) continue;
+      if (truth) {
+        this.scene.set(id, truth);
+        replaced.push(truth);
+      } else {
+        this.scene.delete(id);
+        removed.push(id);
+      }
+    }
+    if (replaced.length > 0 || removed.length > 0) this.options.onRestore?.(replaced, removed);
   }
 
   /** The room refused us (or was closed): stop, keep the pending edits, tell the UI. */
@@ -441,7 +483,11 @@ export class CollabClient {
         this.unsent.delete(copy.id);
       }
     }
+    // The store's answer for these ids: confirmed, so a later re-join need not settle them again.
+    for (const element of stored) this.stored.set(element.id, element);
     const { replaced, removed } = restoreScene(this.scene, refused, stored, this.pending);
+    for (const element of replaced) this.relayed.delete(element.id);
+    for (const id of removed) this.relayed.delete(id);
     if (replaced.length > 0 || removed.length > 0) this.options.onRestore?.(replaced, removed);
     this.report();
   }

@@ -19,10 +19,19 @@ const LOCK_JS = join(REPO_ROOT, 'apps/api/dist/database/data-dir-lock.js');
 const PROCESS_TESTS_MS = 240_000;
 const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
 
-/** The environment of processes sharing one fresh embedded database (never DATABASE_URL's). */
-async function embeddedEnv() {
+/**
+ * Runs `test` with the environment of processes sharing one fresh embedded database (never
+ * DATABASE_URL's) and its lock file's path, and removes that database afterwards, pass or fail.
+ */
+async function inEmbeddedDir(
+  test: (dir: { env: Record<string, string>; lockFile: string }) => Promise<void>,
+) {
   const { env, cleanup } = await serverProcessEnv({ DATABASE_URL: '' });
-  return { env, cleanup, lockFile: join(env.DATA_DIR!, 'pglite.lock') };
+  try {
+    await test({ env, lockFile: join(env.DATA_DIR!, 'pglite.lock') });
+  } finally {
+    await cleanup();
+  }
 }
 
 /** Every process a test starts, so a failing test leaves none running (holding the directory). */
@@ -89,8 +98,7 @@ describe('one embedded data directory, one process', () => {
   it(
     'refuses seed:demo while the server runs, naming its pid; the server keeps working and nothing is lost',
     async () => {
-      const { env, cleanup } = await embeddedEnv();
-      try {
+      await inEmbeddedDir(async ({ env }) => {
         const server = await serve(env);
         const member = aRegistration();
         await request(server.url).post('/api/auth/register').send(member).expect(201);
@@ -126,9 +134,7 @@ describe('one embedded data directory, one process', () => {
         } finally {
           expect(await stop(restarted)).toBe(0);
         }
-      } finally {
-        await cleanup();
-      }
+      });
     },
     PROCESS_TESTS_MS,
   );
@@ -136,8 +142,7 @@ describe('one embedded data directory, one process', () => {
   it(
     'refuses a second server on the same data directory, naming the first, which keeps serving',
     async () => {
-      const { env, cleanup, lockFile } = await embeddedEnv();
-      try {
+      await inEmbeddedDir(async ({ env, lockFile }) => {
         const first = await serve(env);
         try {
           const second = run(MAIN_JS, [], { ...env, PORT: '0', HOST: '127.0.0.1' });
@@ -153,9 +158,7 @@ describe('one embedded data directory, one process', () => {
         }
         // A clean stop gives the directory back.
         expect(existsSync(lockFile)).toBe(false);
-      } finally {
-        await cleanup();
-      }
+      });
     },
     PROCESS_TESTS_MS,
   );
@@ -163,8 +166,7 @@ describe('one embedded data directory, one process', () => {
   it(
     'shuts down gracefully when Ctrl+C reaches the server twice (terminal and npm start), giving the directory back',
     async () => {
-      const { env, cleanup, lockFile } = await embeddedEnv();
-      try {
+      await inEmbeddedDir(async ({ env, lockFile }) => {
         const server = await serve(env);
         const member = aRegistration();
         await request(server.url).post('/api/auth/register').send(member).expect(201);
@@ -184,9 +186,7 @@ describe('one embedded data directory, one process', () => {
         const restarted = await serve(env);
         expect(await signIn(restarted.url, member.email, member.password)).toBe(200);
         expect(await stop(restarted)).toBe(0);
-      } finally {
-        await cleanup();
-      }
+      });
     },
     PROCESS_TESTS_MS,
   );
@@ -194,8 +194,7 @@ describe('one embedded data directory, one process', () => {
   it(
     'takes over the lock of a server killed with SIGKILL, and of a pid now reused by another process',
     async () => {
-      const { env, cleanup, lockFile } = await embeddedEnv();
-      try {
+      await inEmbeddedDir(async ({ env, lockFile }) => {
         const killed = await serve(env);
         const member = aRegistration();
         await request(killed.url).post('/api/auth/register').send(member).expect(201);
@@ -217,9 +216,7 @@ describe('one embedded data directory, one process', () => {
         } finally {
           expect(await stop(restarted)).toBe(0);
         }
-      } finally {
-        await cleanup();
-      }
+      });
     },
     PROCESS_TESTS_MS,
   );
@@ -249,8 +246,7 @@ describe('one embedded data directory, one process', () => {
   it(
     'gives the lock to exactly one of eight processes that find the same stale lock at once',
     async () => {
-      const { env, cleanup, lockFile } = await embeddedEnv();
-      try {
+      await inEmbeddedDir(async ({ env, lockFile }) => {
         const ended = spawnSync(process.execPath, ['-e', '']).pid;
         const staleLock = { ...currentProcess(), pid: ended, command: 'node', since: '', token: 'old' };
         writeFileSync(lockFile, JSON.stringify(staleLock));
@@ -279,9 +275,7 @@ describe('one embedded data directory, one process', () => {
         expect(verdicts.filter((verdict) => verdict === 'won')).toHaveLength(1);
         expect(verdicts.filter((verdict) => verdict === 'refused')).toHaveLength(7);
         expect(existsSync(lockFile)).toBe(false);
-      } finally {
-        await cleanup();
-      }
+      });
     },
     PROCESS_TESTS_MS,
   );

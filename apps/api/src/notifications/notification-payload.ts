@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTIFICATION_TYPES } from '@mockboard/contracts';
+import { NotificationSchema } from '@mockboard/contracts';
 
 /** The outbox kind of an in-app notification for one user. */
 export const NOTIFICATION_KIND = 'notification';
@@ -9,11 +9,10 @@ export const NOTIFICATION_KIND = 'notification';
  * (its body already written for their time zone when the change committed). Parsed again at
  * delivery, since a row may have been written by another version of the app.
  */
-export const NotificationPayloadSchema = z.object({
-  userId: z.uuid(),
-  type: z.enum(NOTIFICATION_TYPES),
-  title: z.string(),
-  body: z.string(),
-  sessionId: z.uuid().nullable(),
-});
+export const NotificationPayloadSchema = NotificationSchema.pick({
+  type: true,
+  title: true,
+  body: true,
+  sessionId: true,
+}).extend({ userId: z.uuid() });
 export type NotificationPayload = z.infer<typeof NotificationPayloadSchema>;

@@ -10,3 +10,5 @@ export * from './scoring';
 export * from './scene-elements';
 export * from './scene-restore';
 export * from './room-rates';
+export * from './call';
+export * from './chat';

@@ -17,6 +17,17 @@ export const SOCKET_RATE_LIMITS = {
   /** Cursors and views: relayed, never stored; dropped over the limit. */
   pointer: { perSecond: 30, burst: 30 },
   viewport: { perSecond: 15, burst: 15 },
+  /**
+   * Call signaling (offers, answers, ICE candidates, mute state): relayed, never stored. A
+   * connection's start sends a burst of candidates (a dozen or two per peer, more with TURN).
+   */
+  signal: { perSecond: 20, burst: 60 },
+  /** Joining or leaving the call: once per (re)connect, plus credential renewals. */
+  call: { perSecond: 1, burst: 5 },
+  /** Chat messages: a person typing. */
+  chat: { perSecond: 2, burst: 8 },
+  /** Reading the chat's history: once per (re)join. */
+  chatHistory: { perSecond: 1, burst: 5 },
   /** Anything else a socket sends (no handler, or one added later). */
   other: { perSecond: 5, burst: 10 },
 } as const;
@@ -36,6 +47,8 @@ export const USER_RATE_LIMITS: Partial<Record<SocketEventClass, { perSecond: num
   // Notes and commands each write to the database: one person types and clicks in one tab.
   notes: SOCKET_RATE_LIMITS.notes,
   command: SOCKET_RATE_LIMITS.command,
+  // Chat is stored, and one person types in one tab.
+  chat: SOCKET_RATE_LIMITS.chat,
   other: SOCKET_RATE_LIMITS.other,
 };
 

@@ -1,5 +1,7 @@
 import type { Socket } from 'socket.io';
 import {
+  CALL_EVENTS,
+  CHAT_EVENTS,
   ROOM_EVENTS,
   SOCKET_FLOOD,
   SOCKET_RATE_LIMITS,
@@ -19,6 +21,14 @@ const CLASS_OF_EVENT: Readonly<Record<string, SocketEventClass>> = {
   [ROOM_EVENTS.end]: 'command',
   [ROOM_EVENTS.pointerUpdate]: 'pointer',
   [ROOM_EVENTS.viewportUpdate]: 'viewport',
+  [CALL_EVENTS.join]: 'call',
+  [CALL_EVENTS.leave]: 'call',
+  [CALL_EVENTS.offer]: 'signal',
+  [CALL_EVENTS.answer]: 'signal',
+  [CALL_EVENTS.candidate]: 'signal',
+  [CALL_EVENTS.media]: 'signal',
+  [CHAT_EVENTS.send]: 'chat',
+  [CHAT_EVENTS.history]: 'chatHistory',
 };
 
 /** No handler would answer: the client learns at once instead of waiting for its ack to time out. */

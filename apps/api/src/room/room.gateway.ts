@@ -34,6 +34,7 @@ import {
 import type { UserEntity } from '../auth/user.entity';
 import { unstorableText } from '../common/unstorable-text';
 import type { SocketData } from '../realtime/realtime-io.adapter';
+import { dataOf, participantsRoom, sessionRoom, userOf } from './room-membership';
 import { colourFor } from './room-colours';
 import { RoomError, toErrorAck } from './room-error';
 import { RoomCommandsService } from './room-commands.service';
@@ -43,30 +44,11 @@ import { SceneWriter } from './scene-writer';
 import { JoinBarrier } from './join-barrier';
 import { restoreOf } from './scene-restore';
 
-export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
-
 /** A socket with no scene or pointer activity for this long shows as idle to its peers. */
 export const IDLE_AFTER_MS = 60_000;
 const IDLE_SWEEP_MS = 10_000;
 /** Refusals a retry cannot turn into success: the sent copies must be taken back. */
 const FINAL_REFUSALS = new Set(['conflict', 'too_large', 'bad_request']);
-
-type PointerSender = Pick<PointerBroadcast, 'userId' | 'displayName' | 'colour'>;
-
-/**
- * What the room keeps on a socket. Through the Redis adapter (fetchSockets) socket.data comes
- * back msgpack-decoded, as plain data: so no Map here (it would come back as `{}`), and a bucket
- * that lost its class is rebuilt (see limitRate).
- */
-interface RoomSocketData extends SocketData {
-  lastActiveAt?: number;
-  idle?: boolean;
-  /**
-   * Sessions this socket has joined, by id: whether it may draw (participants) or only watch, and
-   * how its cursor is labelled for the peers (computed once, not per pointer move).
-   */
-  sessions?: Record<string, { canEdit: boolean; sender: PointerSender }>;
-}
 
 /**
  * The live room. Every payload is parsed with its contract; every ack is `{ok: true, …}` or
@@ -104,8 +86,11 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           `This session's room holds at most ${SOCKET_CAPS.perSession} connections; close another tab`,
         );
       }
+      // Only participants hear what is private to them (the call, the chat).
+      if (participant) await socket.join(participantsRoom(sessionId));
       const sender = { userId: user.id, displayName: user.displayName, colour: colourFor(user.id) };
-      dataOf(socket).sessions = { ...dataOf(socket).sessions, [sessionId]: { canEdit: participant, sender } };
+      const membership = { canEdit: participant, solo: record.session.kind === 'solo', sender };
+      dataOf(socket).sessions = { ...dataOf(socket).sessions, [sessionId]: membership };
       dataOf(socket).lastActiveAt = Date.now();
       const online = new Set(inRoom.map((s) => (s.data as SocketData).user.id));
       socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.presence, this.presence(sessionId, user, 'joined'));
@@ -358,14 +343,6 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       return ack;
     }
   }
-}
-
-function dataOf(socket: Socket): RoomSocketData {
-  return socket.data as RoomSocketData;
-}
-
-function userOf(socket: Socket): UserEntity {
-  return dataOf(socket).user;
 }
 
 /** Checks the payload's text, then its shape (see parseContract). */

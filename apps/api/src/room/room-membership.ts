@@ -1,0 +1,49 @@
+import type { Socket } from 'socket.io';
+import type { PointerBroadcast } from '@mockboard/contracts';
+import type { UserEntity } from '../auth/user.entity';
+import type { SocketData } from '../realtime/realtime-io.adapter';
+
+/** Every socket that joined the session: participants, and admins who observe. */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+
+/**
+ * Only the session's participants' sockets: what is private to them (the call's signaling, the
+ * chat) goes here, never to an observing admin.
+ */
+export const participantsRoom = (sessionId: string): string => `session:${sessionId}:participants`;
+
+export type PointerSender = Pick<PointerBroadcast, 'userId' | 'displayName' | 'colour'>;
+
+/** What a socket holds for one session it joined (session:join). */
+export interface SessionMembership {
+  /** A participant: may draw, talk and chat. Observers (admins) only watch. */
+  canEdit: boolean;
+  /** A solo practice session: nobody to call or chat with. */
+  solo: boolean;
+  /** How its cursor is labelled for the peers (computed once, not per pointer move). */
+  sender: PointerSender;
+}
+
+/**
+ * What the room keeps on a socket. Through the Redis adapter (fetchSockets) socket.data comes
+ * back msgpack-decoded, as plain data: so no Map here (it would come back as `{}`).
+ */
+export interface RoomSocketData extends SocketData {
+  lastActiveAt?: number;
+  idle?: boolean;
+  /** Sessions this socket has joined, by id. */
+  sessions?: Record<string, SessionMembership>;
+}
+
+export function dataOf(socket: Pick<Socket, 'data'>): RoomSocketData {
+  return socket.data as RoomSocketData;
+}
+
+export function userOf(socket: Pick<Socket, 'data'>): UserEntity {
+  return dataOf(socket).user;
+}
+
+/** The socket's membership of the session, or undefined when it has not joined it. */
+export function membershipOf(socket: Pick<Socket, 'data'>, sessionId: string): SessionMembership | undefined {
+  return dataOf(socket).sessions?.[sessionId];
+}

@@ -10,7 +10,6 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import type { z } from 'zod';
 import {
   JoinRequestSchema,
   NotesUpdateRequestSchema,
@@ -26,13 +25,12 @@ import {
   isDrawableType,
   type ErrorAck,
   type JoinAck,
-  type PointerBroadcast,
   type PresenceEvent,
   type SceneRestore,
   type SceneUpdateAck,
 } from '@mockboard/contracts';
 import type { UserEntity } from '../auth/user.entity';
-import { unstorableText } from '../common/unstorable-text';
+import { parseContract, parsePayload as parse } from '../common/socket-payload';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 import { dataOf, participantsRoom, sessionRoom, userOf } from './room-membership';
 import { colourFor } from './room-colours';
@@ -343,24 +341,4 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       return ack;
     }
   }
-}
-
-/** Checks the payload's text, then its shape (see parseContract). */
-function parse<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
-  const unstorable = unstorableText(payload);
-  if (unstorable) throw new RoomError('bad_request', unstorable);
-  return parseContract(schema, payload);
-}
-
-/** The payload parsed with its contract, or a bad_request naming the first wrong field. */
-function parseContract<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
-  const parsed = schema.safeParse(payload);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.map(String).join('.') || 'payload';
-  const message =
-    issue?.code === 'unrecognized_keys'
-      ? `${issue.keys.join(', ')}: not an accepted field`
-      : `${field}: ${issue?.message}`;
-  throw new RoomError('bad_request', message);
 }

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { RoomError } from '../room/room-error';
+import { unstorableText } from './unstorable-text';
+
+/**
+ * Socket payloads are parsed here for every gateway (room, call, chat): a wrong payload becomes a
+ * `bad_request` whose message names the first wrong field, so the client learns what to fix.
+ */
+
+/** Checks the payload's text for what PostgreSQL cannot store, then its shape (see parseContract). */
+export function parsePayload<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
+  const unstorable = unstorableText(payload);
+  if (unstorable) throw new RoomError('bad_request', unstorable);
+  return parseContract(schema, payload);
+}
+
+/** The payload parsed with its contract, or a bad_request naming the first wrong field. */
+export function parseContract<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join('.') || 'payload';
+  const message =
+    issue?.code === 'unrecognized_keys'
+      ? `${issue.keys.join(', ')}: not an accepted field`
+      : `${field}: ${issue?.message}`;
+  throw new RoomError('bad_request', message);
+}

@@ -175,4 +175,81 @@ describe('loadConfig', () => {
       metricsToken: 'a-long-metrics-token-1',
     });
   });
+
+  describe('the call’s ICE servers', () => {
+    it('has no STUN or TURN and the policy `all` when nothing is set', () => {
+      expect(loadConfig({ DATA_DIR: dataDir }).call).toEqual({
+        stunUrls: [],
+        turn: null,
+        iceTransportPolicy: 'all',
+      });
+    });
+
+    it('reads STUN_URLS, TURN_URLS, TURN_SECRET, the credential lifetime and the relay policy', () => {
+      const config = loadConfig({
+        DATA_DIR: dataDir,
+        STUN_URLS: 'stun:stun.example.com:3478, stuns:stun.example.com',
+        TURN_URLS: 'turn:127.0.0.1:3478?transport=udp,turns:[::1]:5349?transport=tcp,',
+        TURN_SECRET: 'a-coturn-static-auth-secret',
+        TURN_CREDENTIAL_TTL_SECONDS: '600',
+        ICE_TRANSPORT_POLICY: 'relay',
+      });
+      expect(config.call).toEqual({
+        stunUrls: ['stun:stun.example.com:3478', 'stuns:stun.example.com'],
+        turn: {
+          urls: ['turn:127.0.0.1:3478?transport=udp', 'turns:[::1]:5349?transport=tcp'],
+          secret: 'a-coturn-static-auth-secret',
+          credentialTtlSeconds: 600,
+        },
+        iceTransportPolicy: 'relay',
+      });
+    });
+
+    it('issues TURN credentials for four hours unless told otherwise, and never for under a minute', () => {
+      const turn = { TURN_URLS: 'turn:turn.example.com', TURN_SECRET: 'a-coturn-static-auth-secret' };
+      expect(loadConfig({ DATA_DIR: dataDir, ...turn }).call.turn?.credentialTtlSeconds).toBe(14_400);
+      expect(configErrorOf({ ...turn, TURN_CREDENTIAL_TTL_SECONDS: '59' })).toMatch(
+        /TURN_CREDENTIAL_TTL_SECONDS: .*\(got "59"\)/,
+      );
+    });
+
+    it('refuses URLs of the wrong scheme, naming the variable', () => {
+      for (const bad of ['turn:turn.example.com', 'stun:', 'https://stun.example.com', 'stun:a b']) {
+        expect(configErrorOf({ STUN_URLS: bad })).toMatch(
+          /STUN_URLS: must be comma-separated stun: or stuns: URLs/,
+        );
+      }
+      for (const bad of ['stun:turn.example.com', 'turn:turn.example.com?transport=sctp', 'turn://x']) {
+        expect(configErrorOf({ TURN_URLS: bad, TURN_SECRET: 'a-coturn-static-auth-secret' })).toMatch(
+          /TURN_URLS: must be comma-separated turn: or turns: URLs/,
+        );
+      }
+    });
+
+    it('refuses TURN_URLS without TURN_SECRET, and TURN_SECRET without TURN_URLS', () => {
+      expect(configErrorOf({ TURN_URLS: 'turn:turn.example.com' })).toMatch(
+        /TURN_SECRET: must be set with TURN_URLS/,
+      );
+      expect(configErrorOf({ TURN_SECRET: 'a-coturn-static-auth-secret' })).toMatch(
+        /TURN_URLS: must be set with TURN_SECRET/,
+      );
+    });
+
+    it('refuses ICE_TRANSPORT_POLICY=relay without TURN, and a policy it does not know', () => {
+      expect(configErrorOf({ ICE_TRANSPORT_POLICY: 'relay' })).toMatch(
+        /ICE_TRANSPORT_POLICY: relay needs TURN_URLS/,
+      );
+      expect(configErrorOf({ ICE_TRANSPORT_POLICY: 'none' })).toMatch(
+        /ICE_TRANSPORT_POLICY: .*\(got "none"\)/,
+      );
+    });
+
+    it('never prints TURN_SECRET in a configuration error', () => {
+      const message = configErrorOf({ TURN_URLS: 'turn:turn.example.com', TURN_SECRET: 'tiny-turn' });
+      expect(message).toMatch(
+        /TURN_SECRET: must be at least 16 characters .*\(got a hidden value of 9 characters\)/,
+      );
+      expect(message).not.toContain('tiny-turn');
+    });
+  });
 });

@@ -26,7 +26,7 @@ function isPublishedSecret(secret: string): boolean {
 }
 
 /** Variables whose values are never printed, not even in a configuration error. */
-const SECRET_VARIABLES = new Set(['JWT_SECRET', 'METRICS_TOKEN']);
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'METRICS_TOKEN', 'TURN_SECRET']);
 
 /**
  * Cheap guard against hand-typed secrets: fewer than 8 distinct characters, or one short pattern
@@ -57,6 +57,21 @@ function isPublicOrigin(value: string): boolean {
     !value.includes('#')
   );
 }
+
+/** A comma-separated list, spaces around items and empty items ignored. */
+function listOf(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** A host name, an IPv4 address or a bracketed IPv6 address, then an optional port. */
+const ICE_HOST = String.raw`(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?`;
+/** RFC 7064: `stun:` or `stuns:`, a host, an optional port. */
+const STUN_URL = new RegExp(`^stuns?:${ICE_HOST}$`, 'i');
+/** RFC 7065: `turn:` or `turns:`, a host, an optional port, an optional `?transport=udp|tcp`. */
+const TURN_URL = new RegExp(`^turns?:${ICE_HOST}(?:\\?transport=(?:udp|tcp))?$`, 'i');
 
 /** How a bad value is shown in a configuration error: secrets and URL passwords never appear. */
 function shownValue(name: string, value: string | undefined): string {
@@ -129,6 +144,29 @@ const EnvSchema = z.object({
     .optional(),
   METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  STUN_URLS: z
+    .string()
+    .refine((list) => listOf(list).every((url) => STUN_URL.test(url)), {
+      message: 'must be comma-separated stun: or stuns: URLs (e.g. stun:stun.example.com:3478)',
+    })
+    .optional(),
+  TURN_URLS: z
+    .string()
+    .refine((list) => listOf(list).every((url) => TURN_URL.test(url)), {
+      message: 'must be comma-separated turn: or turns: URLs (e.g. turn:turn.example.com:3478?transport=udp)',
+    })
+    .optional(),
+  TURN_SECRET: z
+    .string()
+    .min(16, { message: "must be at least 16 characters (coturn's static-auth-secret)" })
+    .optional(),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(4 * 3600),
+  ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -159,6 +197,16 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: LogLevel;
   redisUrl?: string;
+  call: CallConfig;
+}
+
+/** The call's ICE servers (STUN_URLS, TURN_URLS, TURN_SECRET, ...): empty lists when unset. */
+export interface CallConfig {
+  stunUrls: string[];
+  /** TURN_URLS with coturn's static-auth-secret: credentials are issued per user (see ice-servers.ts). */
+  turn: { urls: string[]; secret: string; credentialTtlSeconds: number } | null;
+  /** `relay` sends every call through TURN (ICE_TRANSPORT_POLICY). */
+  iceTransportPolicy: 'all' | 'relay';
 }
 
 export class ConfigError extends Error {}
@@ -185,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `Invalid configuration:\n  METRICS_PORT: must differ from PORT, or be unset to serve /metrics on PORT (got ${e.METRICS_PORT})`,
     );
   }
+  const call = callConfigOf(e);
   const publicUrl = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null;
   const https = publicUrl?.startsWith('https:') ?? false;
   const dataDir = resolve(e.DATA_DIR);
@@ -211,6 +260,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: resolve(e.WEB_DIST_DIR),
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
+    call,
+  };
+}
+
+/**
+ * TURN needs its URLs and coturn's shared secret together (one without the other issues no
+ * usable credentials), and `relay` without TURN would leave calls no path at all.
+ */
+function callConfigOf(e: z.infer<typeof EnvSchema>): CallConfig {
+  const turnUrls = listOf(e.TURN_URLS ?? '');
+  const problems: string[] = [];
+  if (turnUrls.length > 0 && !e.TURN_SECRET)
+    problems.push("TURN_SECRET: must be set with TURN_URLS (coturn's static-auth-secret)");
+  if (turnUrls.length === 0 && e.TURN_SECRET)
+    problems.push('TURN_URLS: must be set with TURN_SECRET (the TURN servers the secret is for)');
+  if (e.ICE_TRANSPORT_POLICY === 'relay' && turnUrls.length === 0)
+    problems.push('ICE_TRANSPORT_POLICY: relay needs TURN_URLS and TURN_SECRET (calls relay through TURN)');
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return {
+    stunUrls: listOf(e.STUN_URLS ?? ''),
+    turn:
+      turnUrls.length > 0 && e.TURN_SECRET
+        ? { urls: turnUrls, secret: e.TURN_SECRET, credentialTtlSeconds: e.TURN_CREDENTIAL_TTL_SECONDS }
+        : null,
+    iceTransportPolicy: e.ICE_TRANSPORT_POLICY,
   };
 }
 

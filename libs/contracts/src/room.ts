@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChatMessageSchema } from './chat';
 import { SocketErrorCodeSchema } from './errors';
 import { InterviewPhaseSchema, PromptDetailSchema } from './prompts';
 
@@ -228,10 +229,12 @@ export type ViewportBroadcast = z.infer<typeof ViewportBroadcastSchema>;
 export const ReplayEntrySchema = z.object({
   seq: z.number().int(),
   at: z.iso.datetime(),
-  kind: z.enum(['scene', 'phase', 'round']),
+  kind: z.enum(['scene', 'phase', 'round', 'chat']),
   element: SceneElementSchema.nullable(),
   phase: InterviewPhaseSchema.nullable(),
   round: z.number().int().nullable(),
+  /** With kind 'chat': the message, placed among the board's changes by seq. */
+  message: ChatMessageSchema.nullable(),
 });
 export type ReplayEntry = z.infer<typeof ReplayEntrySchema>;
 

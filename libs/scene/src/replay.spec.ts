@@ -22,6 +22,7 @@ const drawn = (seconds: number, element: ReturnType<typeof anElement>): ReplayEn
   element,
   phase: null,
   round: null,
+  message: null,
 });
 const phase = (
   seconds: number,
@@ -34,6 +35,24 @@ const phase = (
   element: null,
   phase: name,
   round: kind === 'round' ? 2 : 1,
+  message: null,
+});
+const said = (seconds: number, text: string): ReplayEntry => ({
+  seq: ++seq,
+  at: at(seconds),
+  kind: 'chat',
+  element: null,
+  phase: null,
+  round: 1,
+  message: {
+    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    sessionId: '00000000-0000-4000-8000-000000000000',
+    authorId: '00000000-0000-4000-8000-00000000000a',
+    authorName: 'Ada',
+    text,
+    round: 1,
+    sentAt: at(seconds),
+  },
 });
 
 describe('the replay time line', () => {
@@ -42,6 +61,7 @@ describe('the replay time line', () => {
     phase(30, 'estimation'),
     drawn(60, anElement('box', 2)),
     drawn(90, anElement('arrow', 1)),
+    said(100, 'https://example.com/notes'),
     drawn(120, anElement('box', 3, true)),
     phase(150, 'requirements', 'round'),
   ];
@@ -57,6 +77,13 @@ describe('the replay time line', () => {
       { offset: 30_000, kind: 'phase', phase: 'estimation', round: 1 },
       { offset: 150_000, kind: 'round', phase: 'requirements', round: 2 },
     ]);
+  });
+
+  it('places the chat messages on the time line without counting them as board changes', () => {
+    expect(timeline.messages.map(({ offset, message }) => [offset, message.text])).toEqual([
+      [100_000, 'https://example.com/notes'],
+    ]);
+    expect(timeline.steps).toHaveLength(4);
   });
 
   it('rebuilds the scene of any moment, deleted elements left out', () => {

@@ -1,4 +1,4 @@
-import type { InterviewPhase, ReplayEntry, SceneElement } from '@mockboard/contracts';
+import type { ChatMessage, InterviewPhase, ReplayEntry, SceneElement } from '@mockboard/contracts';
 import { mergeElements } from './element-version';
 
 /** A phase or round change on the replay's time line, for the scrubber's markers. */
@@ -18,6 +18,8 @@ export interface ReplayTimeline {
   /** Every accepted element copy, in the order the server logged them, with its offset. */
   steps: { offset: number; element: SceneElement }[];
   markers: ReplayMarker[];
+  /** The chat's messages, in the order they were sent, each with its offset. */
+  messages: { offset: number; message: ChatMessage }[];
 }
 
 /** Orders the log by `seq` and places each entry on a time line that starts at the first one. */
@@ -29,14 +31,16 @@ export function replayTimeline(entries: readonly ReplayEntry[]): ReplayTimeline 
   const offsets = ordered.map((entry) => (last = Math.max(last, Date.parse(entry.at) - startsAt)));
   const steps: ReplayTimeline['steps'] = [];
   const markers: ReplayMarker[] = [];
+  const messages: ReplayTimeline['messages'] = [];
   ordered.forEach((entry, i) => {
     const offset = offsets[i]!;
     if (entry.kind === 'scene' && entry.element) steps.push({ offset, element: entry.element });
-    if (entry.kind !== 'scene' && entry.phase) {
+    if (entry.kind === 'chat' && entry.message) messages.push({ offset, message: entry.message });
+    if ((entry.kind === 'phase' || entry.kind === 'round') && entry.phase) {
       markers.push({ offset, kind: entry.kind, phase: entry.phase, round: entry.round });
     }
   });
-  return { startsAt, duration: last, steps, markers };
+  return { startsAt, duration: last, steps, markers, messages };
 }
 
 /** How many steps have happened by `offset` (binary search: steps are ordered by offset). */

@@ -11,7 +11,7 @@ import { CurrentUser } from '../auth/access.decorators';
 import type { UserEntity } from '../auth/user.entity';
 import { ValidQuery } from '../common/validated.decorators';
 import { SessionViewsService } from '../scheduling/session-views.service';
-import { SceneRepository } from './scene.repository';
+import { SceneRepository, type LogRow } from './scene.repository';
 
 @ApiTags('sessions')
 @Controller('sessions')
@@ -28,7 +28,7 @@ export class ReplayController {
   @Get(':id/replay')
   @ApiOperation({
     summary:
-      'Accepted whiteboard, phase and round changes in order, one page at a time: pass nextCursor as ' +
+      'Accepted whiteboard, phase and round changes and chat messages in order, one page at a time: pass nextCursor as ' +
       '`after` until it is null (participants and admins)',
   })
   async replay(
@@ -50,6 +50,7 @@ export class ReplayController {
       element: row.element,
       phase: row.phase as ReplayEntry['phase'],
       round: row.round === null ? null : Number(row.round),
+      message: chatMessageOf(id, row),
     }));
     return {
       sessionId: id,
@@ -59,4 +60,18 @@ export class ReplayController {
       total: after === 0 ? await this.scenes.logLength(id) : null,
     };
   }
+}
+
+/** A chat row's message as the chat hands it out; null for the board's rows. */
+function chatMessageOf(sessionId: string, row: LogRow): ReplayEntry['message'] {
+  if (row.kind !== 'chat' || row.chat_id === null) return null;
+  return {
+    id: row.chat_id,
+    sessionId,
+    authorId: row.author_id!,
+    authorName: row.author_name ?? '',
+    text: row.text ?? '',
+    round: Number(row.round),
+    sentAt: row.at.toISOString(),
+  };
 }

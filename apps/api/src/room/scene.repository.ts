@@ -49,19 +49,33 @@ export class SceneRepository {
   /**
    * One page of a session's log: at most `limit` entries after `after`, cut once their elements'
    * JSON passes `maxBytes` (always at least one entry). Rows past the cut are read without their
-   * element, so a page's memory is bounded whatever the log holds.
+   * element, so a page's memory is bounded whatever the log holds. The chat's messages draw their
+   * seq from the log's sequence, so both tables merge into one order (each read by its own
+   * (session_id, seq) index, at most `limit` + 1 rows each).
    */
   async logPage(
     sessionId: string,
     { after, limit, maxBytes }: { after: number; limit: number; maxBytes: number },
   ): Promise<{ rows: LogRow[]; more: boolean }> {
     const rows = (await this.dataSource.query(
-      `SELECT seq, at, kind, phase, round, fits, CASE WHEN fits THEN element END AS element
+      `SELECT seq, at, kind, phase, round, fits, CASE WHEN fits THEN element END AS element,
+         chat_id, author_id, author_name, CASE WHEN fits THEN text END AS text
        FROM (
          SELECT *, sum(bytes) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) - bytes < $4 AS fits
          FROM (
-           SELECT seq, at, kind, phase, round, element, COALESCE(octet_length(element::text), 0) AS bytes
-           FROM room_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3 + 1
+           SELECT * FROM (
+             SELECT seq, at, kind, phase, round, element, COALESCE(octet_length(element::text), 0) AS bytes,
+               NULL::uuid AS chat_id, NULL::uuid AS author_id, NULL::text AS author_name, NULL::text AS text
+             FROM room_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3 + 1
+           ) AS board
+           UNION ALL
+           SELECT * FROM (
+             SELECT c.seq, c.sent_at, 'chat', NULL::text, c.round, NULL::json, octet_length(c.text),
+               c.id, c.author_id, u.display_name, c.text
+             FROM chat_messages c JOIN users u ON u.id = c.author_id
+             WHERE c.session_id = $1 AND c.seq > $2 ORDER BY c.seq LIMIT $3 + 1
+           ) AS chat
+           ORDER BY seq LIMIT $3 + 1
          ) AS newest
        ) AS page ORDER BY seq`,
       [sessionId, after, limit, maxBytes],
@@ -71,10 +85,11 @@ export class SceneRepository {
     return { rows: taken.map(({ fits: _fits, ...row }) => row), more: taken.length < rows.length };
   }
 
-  /** How many entries a session's log holds (the index on (session_id, seq) answers it). */
+  /** How many entries a session's log holds, chat included (each count answered by an index). */
   async logLength(sessionId: string): Promise<number> {
     const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM room_events WHERE session_id = $1`,
+      `SELECT (SELECT count(*) FROM room_events WHERE session_id = $1)::int
+            + (SELECT count(*) FROM chat_messages WHERE session_id = $1)::int AS count`,
       [sessionId],
     )) as { count: number }[];
     return row?.count ?? 0;
@@ -230,14 +245,18 @@ export class SceneRepository {
   }
 }
 
-/** A row of the log as read. */
+/** A row of the log as read; a chat message's row carries its id, author and text. */
 export interface LogRow {
   seq: string;
   at: Date;
-  kind: 'scene' | 'phase' | 'round';
+  kind: 'scene' | 'phase' | 'round' | 'chat';
   element: SceneElement | null;
   phase: string | null;
   round: number | null;
+  chat_id: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  text: string | null;
 }
 
 /** An element of a scene, already serialized (each element is turned into JSON once). */

@@ -9,6 +9,7 @@ import { WhiteboardBudget1764700000000 } from './1764700000000-whiteboard-budget
 import { BoundedScorecardRevisions1764800000000 } from './1764800000000-bounded-scorecard-revisions';
 import { SceneElementSeq1764900000000 } from './1764900000000-scene-element-seq';
 import { Outbox1764950000000 } from './1764950000000-outbox';
+import { ChatMessages1765000000000 } from './1765000000000-chat-messages';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BoundedScorecardRevisions1764800000000,
   SceneElementSeq1764900000000,
   Outbox1764950000000,
+  ChatMessages1765000000000,
 ];

@@ -136,6 +136,8 @@ export class CollabClient {
   private connecting: Promise<JoinAck> | null = null;
   private firstJoin: { resolve: (ack: JoinAck) => void; reject: (error: CollabError) => void } | null = null;
   private joinWaiters: { resolve: () => void; reject: (error: CollabError) => void }[] = [];
+  /** Told after every successful (re)join (the call re-joins its part then). */
+  private readonly joinListeners = new Set<() => void>();
   private flushTimer: Timer | undefined;
   private lastFlushAt = -Infinity;
   private retryAt = 0;
@@ -174,6 +176,20 @@ export class CollabClient {
 
   get pendingCount(): number {
     return this.pending.size;
+  }
+
+  /** Whether the session join holds on the current connection. */
+  get isJoined(): boolean {
+    return this.joined;
+  }
+
+  /**
+   * Calls `listener` after every successful session (re)join, whatever the socket: what else rides
+   * this connection (the call) may only speak once the session is joined. Returns the unsubscribe.
+   */
+  onEveryJoin(listener: () => void): () => void {
+    this.joinListeners.add(listener);
+    return () => void this.joinListeners.delete(listener);
   }
 
   /** Connects and joins; rejects with the server's error when the connection or the join is refused. */
@@ -375,6 +391,7 @@ export class CollabClient {
     this.firstJoin = null;
     for (const waiter of this.joinWaiters.splice(0)) waiter.resolve();
     this.scheduleFlush();
+    for (const listener of [...this.joinListeners]) listener();
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { CallModule } from './call/call.module';
 import { ChatModule } from './chat/chat.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -27,6 +28,7 @@ export class AppModule {
         NotificationsModule,
         SchedulingModule,
         RoomModule,
+        CallModule,
         ChatModule,
         ScoringModule,
       ],

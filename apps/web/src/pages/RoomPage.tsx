@@ -8,6 +8,7 @@ import { LiveRoom } from '../room/LiveRoom';
 import { useCollabRoom } from '../room/useCollabRoom';
 import '../styles/room.css';
 import '../styles/room-board.css';
+import '../styles/call.css';
 
 const REFUSAL_TITLES: Partial<Record<ErrorAck['error']['code'], string>> = {
   forbidden: 'This room is not yours to enter',

@@ -1,4 +1,6 @@
 import type { RoomParticipant } from '@mockboard/contracts';
+import { MicIcon } from '../call/CallIcons';
+import { NO_CALL_PRESENCE, type CallPresence } from '../call/call-words';
 import { initials } from '../components/Avatar';
 import type { ConnectionStatus } from './collab-client';
 
@@ -31,10 +33,18 @@ interface PresenceListProps {
   online: ReadonlyMap<string, boolean>;
   idle: ReadonlySet<string>;
   myUserId: string;
+  /** Who speaks and who is muted in the call (nobody, without one). */
+  call?: CallPresence;
 }
 
-/** Who is in the room: each participant in their cursor colour, online or not. */
-export function PresenceList({ participants, online, idle, myUserId }: PresenceListProps) {
+/** Who is in the room: each participant in their cursor colour, online or not, speaking or muted. */
+export function PresenceList({
+  participants,
+  online,
+  idle,
+  myUserId,
+  call = NO_CALL_PRESENCE,
+}: PresenceListProps) {
   return (
     <ul className="room-presence" aria-label="People in this session">
       {participants.map((participant) => {
@@ -42,22 +52,32 @@ export function PresenceList({ participants, online, idle, myUserId }: PresenceL
         const presence = !isOnline ? 'offline' : idle.has(participant.userId) ? 'idle' : 'online';
         const name =
           participant.userId === myUserId ? `${participant.displayName} (you)` : participant.displayName;
+        const speaking = call.speaking.has(participant.userId);
+        const muted = call.muted.has(participant.userId);
         return (
           <li
             key={participant.userId}
-            className={`room-presence__person room-presence__person--${presence}${isOnline ? '' : ' room-presence__person--away'}`}
-            title={`${name}: ${presence}`}
+            className={`room-presence__person room-presence__person--${presence}${isOnline ? '' : ' room-presence__person--away'}${speaking ? ' room-presence__person--speaking' : ''}`}
+            title={`${name}: ${presence}${muted ? ', muted' : ''}`}
           >
-            <span
-              className="room-presence__avatar"
-              style={{ background: participant.colour }}
-              aria-hidden="true"
-            >
-              {initials(participant.displayName)}
-              <span className="room-presence__dot" />
+            <span className="room-presence__avatar" style={{ background: participant.colour }}>
+              <span aria-hidden="true">{initials(participant.displayName)}</span>
+              <span className="room-presence__dot" aria-hidden="true" />
+              {muted && (
+                <span
+                  className="room-presence__muted"
+                  role="img"
+                  aria-label={`${participant.displayName} is muted`}
+                >
+                  <MicIcon off />
+                </span>
+              )}
             </span>
             <span className="room-presence__name">{name}</span>
-            <span className="visually-hidden">, {presence}</span>
+            <span className="visually-hidden">
+              , {presence}
+              {speaking && ', speaking'}
+            </span>
           </li>
         );
       })}

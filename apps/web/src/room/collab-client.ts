@@ -187,7 +187,7 @@ export class CollabClient {
    * Calls `listener` after every successful session (re)join, whatever the socket: what else rides
    * this connection (the call) may only speak once the session is joined. Returns the unsubscribe.
    */
-  onEveryJoin(listener: () => void): () => void {
+  onJoined(listener: () => void): () => void {
     this.joinListeners.add(listener);
     return () => void this.joinListeners.delete(listener);
   }
@@ -361,7 +361,7 @@ export class CollabClient {
             return;
           }
           const joined = JoinAckSchema.safeParse(raw);
-          if (joined.success) return this.onJoined(joined.data);
+          if (joined.success) return this.acceptJoin(joined.data);
           const error = errorOf(raw);
           if (error.code === 'internal' || error.code === 'rate_limited') {
             this.options.onError?.(error);
@@ -374,7 +374,7 @@ export class CollabClient {
       );
   }
 
-  private onJoined(ack: JoinAck): void {
+  private acceptJoin(ack: JoinAck): void {
     this.joined = true;
     // Keeps local pending copies that win; takes every server copy that is newer than ours.
     // Scenes stored before the element allow-list may hold iframes: they are never shown.

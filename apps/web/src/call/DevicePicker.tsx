@@ -4,8 +4,8 @@ import { useDisclosure } from '../hooks/useDisclosure';
 import type { CallSnapshot } from './call-state';
 import { SettingsIcon } from './CallIcons';
 
-/** Which device a choice is about: the keys of the snapshot's `selected`. */
-export type DeviceKind = keyof CallSnapshot['selected'];
+/** Which device a choice is about, in the browser's words. */
+export type DeviceKind = MediaDeviceKind;
 
 interface DevicePickerProps {
   devices: CallSnapshot['devices'];
@@ -46,13 +46,13 @@ export function DevicePicker({ devices, selected, onSelect }: DevicePickerProps)
           label="Microphone"
           devices={devices.audioInputs}
           value={selected.audioInput}
-          onChange={(id) => onSelect('audioInput', id)}
+          onChange={(id) => onSelect('audioinput', id)}
         />
         <DeviceSelect
           label="Camera"
           devices={devices.videoInputs}
           value={selected.videoInput}
-          onChange={(id) => onSelect('videoInput', id)}
+          onChange={(id) => onSelect('videoinput', id)}
         />
         {/* Only where the browser can send sound to a chosen output (setSinkId). */}
         {devices.audioOutputs.length > 0 && (
@@ -60,7 +60,7 @@ export function DevicePicker({ devices, selected, onSelect }: DevicePickerProps)
             label="Speaker"
             devices={devices.audioOutputs}
             value={selected.audioOutput}
-            onChange={(id) => onSelect('audioOutput', id)}
+            onChange={(id) => onSelect('audiooutput', id)}
           />
         )}
       </div>

@@ -16,12 +16,16 @@ const isMac = () => /Mac/i.test(navigator.platform || navigator.userAgent);
  */
 export function MicrophoneHelp({ call, partnerName, onRetryMicrophone, onUnlockAudio }: MicrophoneHelpProps) {
   const titleId = useId();
-  if (call.phase === 'off' || call.phase === 'ended' || call.phase === 'moved') return null;
-  const micProblem = call.mic === 'denied' || call.mic === 'unavailable';
-  if (!micProblem && !call.needsAudioUnlock) return null;
+  if (call.phase === 'off' || call.phase === 'moved') return null;
+  const inCall = call.phase !== 'ended';
+  const micProblem = inCall && (call.mic === 'denied' || call.mic === 'unavailable');
+  const unlock = inCall && call.needsAudioUnlock;
+  // The microphone's own problem is explained at length below; any other (camera, the call refused) in a line.
+  const otherProblem = micProblem ? null : call.problem;
+  if (!micProblem && !unlock && !otherProblem) return null;
   return (
     <div className="call-help">
-      {call.needsAudioUnlock && (
+      {unlock && (
         <button type="button" className="button call-help__unlock" onClick={onUnlockAudio}>
           Click to hear {partnerName}
         </button>
@@ -56,6 +60,11 @@ export function MicrophoneHelp({ call, partnerName, onRetryMicrophone, onUnlockA
             Try again
           </button>
         </section>
+      )}
+      {otherProblem && (
+        <p className="call-help__problem" role="status">
+          {otherProblem}
+        </p>
       )}
     </div>
   );

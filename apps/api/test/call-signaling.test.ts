@@ -10,8 +10,9 @@ import {
   type ErrorAck,
 } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
-import { aLiveSession, call, next } from './support/room-client';
+import { aLiveSession, call, connect, next } from './support/room-client';
 import { liveRoomStage, type LiveRoomStage } from './support/room-stage';
+import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
 
 type Ack = { ok: true } | ErrorAck;
 const ADMIN_EMAIL = 'call-observer@example.test';
@@ -531,5 +532,64 @@ describe('call signaling with TURN configured', () => {
     expect(expiry).toBeGreaterThanOrEqual(before + ttlSeconds);
     expect(expiry).toBeLessThanOrEqual(after + ttlSeconds);
     expect(ack.credentialsExpireAt).toBe(new Date(expiry * 1000).toISOString());
+  });
+});
+
+/** The scale-out case needs one database shared by two instances: PGlite cannot be shared. */
+const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+describe('call signaling across two instances on one Redis', () => {
+  let one: TestApp;
+  let two: TestApp;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    one = await startTestApp({ REDIS_URL, DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES });
+    two = await startWithConfig(one.config);
+  });
+  afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
+  afterAll(async () => {
+    await two?.app.close();
+    await one?.close();
+  });
+
+  async function inCallThrough(app: TestApp, user: SignedUpUser, sessionId: string) {
+    const socket = await connect(app.url, user);
+    sockets.push(socket);
+    expect(await call(socket, 'session:join', { sessionId })).toMatchObject({ ok: true });
+    const endpointId = randomUUID();
+    const ack = await call<CallJoinAck>(socket, CALL_EVENTS.join, {
+      sessionId,
+      endpointId,
+      media: AUDIO_ONLY,
+    });
+    expect(ack).toMatchObject({ ok: true });
+    return { socket, endpointId, ack };
+  }
+
+  it('lists peers, relays signals and reports a dropped socket between instances', async () => {
+    const host = await signUp(one.url);
+    const guest = await signUp(one.url);
+    const sessionId = (await aLiveSession(one.url, host, guest)).id;
+    const a = await inCallThrough(one, host, sessionId);
+    const b = await inCallThrough(two, guest, sessionId);
+    expect(b.ack.peers).toEqual([{ endpointId: a.endpointId, userId: host.user.id, media: AUDIO_ONLY }]);
+
+    const offered = next(b.socket, CALL_EVENTS.offer);
+    expect(
+      await call(a.socket, CALL_EVENTS.offer, { sessionId, to: b.endpointId, sdp: 'v=0 across' }),
+    ).toEqual({ ok: true });
+    expect(await offered).toEqual({
+      sessionId,
+      to: b.endpointId,
+      sdp: 'v=0 across',
+      from: a.endpointId,
+      fromUserId: host.user.id,
+    });
+
+    const dropped = peerEvent(a.socket, () => b.endpointId, 'disconnected');
+    b.socket.disconnect();
+    expect(await dropped).toMatchObject({ userId: guest.user.id, state: 'disconnected' });
   });
 });

@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RoomRole } from '@mockboard/contracts';
 import { getSession } from '../api/sessions';
+import { RemoteAudio } from '../call/RemoteAudio';
+import { useCall } from '../call/useCall';
 import { Dialog } from '../components/Dialog';
 import { useResource } from '../hooks/useResource';
 import { InterviewerNotes } from './InterviewerNotes';
@@ -59,6 +61,13 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
     session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && canMovePhase;
   // The notes belong to the round this join was made for (a swap re-joins for the next round).
   const keepsNotes = ack.role === 'interviewer' && ack.round === state.round;
+  // The call is between the two participants while the interview runs: no observers, no solo practice.
+  const { call, audio } = useCall({
+    sessionId: state.sessionId,
+    client,
+    enabled: editor && partner !== null && !ended,
+    myUserId,
+  });
 
   async function nextPhase(phase: typeof state.phase) {
     setPhaseBusy(true);
@@ -136,6 +145,8 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
         onNextPhase={canMovePhase ? nextPhase : undefined}
         busy={phaseBusy || !connected}
       />
+
+      <RemoteAudio call={call} audio={audio} />
 
       <div className="room-main">
         <Whiteboard

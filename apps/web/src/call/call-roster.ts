@@ -1,0 +1,122 @@
+import type { CallMediaState, CallPeer, CallPeerEvent } from '@mockboard/contracts';
+
+/**
+ * Who is in the call, as this tab knows it, and what each piece of news means for its peer
+ * connections: plain bookkeeping with no WebRTC in sight, so every rule is tested on its own.
+ */
+
+/**
+ * Per pair, the endpoint with the smaller id is *polite*: in an offer collision it gives way (rolls
+ * its own offer back) and it never offers first; the other side offers as soon as it learns of it.
+ */
+export const isPolite = (mine: string, theirs: string): boolean => mine < theirs;
+
+export interface KnownPeer {
+  endpointId: string;
+  userId: string;
+  media: CallMediaState;
+  /** false once the server said its socket dropped; its media may still flow. */
+  online: boolean;
+}
+
+export type RosterAction =
+  /** Another tab of my own user joined: this tab steps back. */
+  | { kind: 'step-back' }
+  /** A new endpoint: start a connection (offer when this side is impolite). */
+  | { kind: 'connect'; endpointId: string; offer: boolean }
+  /** A known endpoint is back (a re-join on either side): repair its connection if it is down. */
+  | { kind: 'repair'; endpointId: string }
+  /** Gone for good, or replaced by a newer endpoint of the same person: close its connection. */
+  | { kind: 'close'; endpointId: string };
+
+export interface Me {
+  endpointId: string;
+  userId: string;
+}
+
+export class CallRoster {
+  private readonly peers = new Map<string, KnownPeer>();
+
+  constructor(private readonly me: Me) {}
+
+  get(endpointId: string): KnownPeer | undefined {
+    return this.peers.get(endpointId);
+  }
+
+  list(): KnownPeer[] {
+    return [...this.peers.values()];
+  }
+
+  clear(): void {
+    this.peers.clear();
+  }
+
+  /** What a join's answer means: the endpoints in it are the call; those not in it left meanwhile. */
+  joined(present: readonly CallPeer[]): RosterAction[] {
+    const others = present.filter((peer) => peer.endpointId !== this.me.endpointId);
+    const actions: RosterAction[] = [];
+    const staying = new Set(others.map((peer) => peer.endpointId));
+    for (const endpointId of this.peers.keys()) {
+      if (!staying.has(endpointId)) actions.push(...this.remove(endpointId));
+    }
+    for (const peer of others) actions.push(...this.arrived(peer));
+    return actions;
+  }
+
+  /** What a `call:peer` event means for this tab. */
+  heard(event: CallPeerEvent): RosterAction[] {
+    if (event.endpointId === this.me.endpointId) return [];
+    if (event.state === 'left') return this.remove(event.endpointId);
+    if (event.state === 'disconnected') {
+      const known = this.peers.get(event.endpointId);
+      if (known) known.online = false;
+      return [];
+    }
+    if (event.userId === this.me.userId) return [{ kind: 'step-back' }];
+    return this.arrived(event);
+  }
+
+  /** Their mute and camera state changed (`call:media`). */
+  mediaOf(endpointId: string, media: CallMediaState): boolean {
+    const known = this.peers.get(endpointId);
+    if (!known) return false;
+    known.media = media;
+    return true;
+  }
+
+  /**
+   * An offer from an endpoint this tab has not heard of yet (its join and its offer raced): it is
+   * in the call, or the server would not have relayed it.
+   */
+  offered(endpointId: string, userId: string): RosterAction[] {
+    if (userId === this.me.userId || this.peers.has(endpointId)) return [];
+    return this.arrived({ endpointId, userId, media: { audio: true, video: false } }).filter(
+      (action) => action.kind === 'close',
+    );
+  }
+
+  private arrived(peer: Pick<CallPeer, 'endpointId' | 'userId' | 'media'>): RosterAction[] {
+    // My own other tab in a join's list is not a partner (the server moves my call here anyway).
+    if (peer.userId === this.me.userId) return [];
+    const actions: RosterAction[] = [];
+    // A person takes part from one tab: a new endpoint of theirs (a reload) replaces the old one.
+    for (const known of this.peers.values()) {
+      if (known.userId === peer.userId && known.endpointId !== peer.endpointId)
+        actions.push(...this.remove(known.endpointId));
+    }
+    const known = this.peers.get(peer.endpointId);
+    this.peers.set(peer.endpointId, { ...peer, online: true });
+    if (known) actions.push({ kind: 'repair', endpointId: peer.endpointId });
+    else
+      actions.push({
+        kind: 'connect',
+        endpointId: peer.endpointId,
+        offer: !isPolite(this.me.endpointId, peer.endpointId),
+      });
+    return actions;
+  }
+
+  private remove(endpointId: string): RosterAction[] {
+    return this.peers.delete(endpointId) ? [{ kind: 'close', endpointId }] : [];
+  }
+}

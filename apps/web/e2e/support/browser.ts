@@ -13,15 +13,31 @@ export const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts', 'e2e');
  */
 export const FAILURES_DIR = process.env.E2E_FAILURES_DIR ?? join(ARTIFACTS_DIR, 'failures');
 
+export interface LaunchOptions {
+  /**
+   * Chromium's fake microphone and camera (a beep and a test pattern), granted without a prompt:
+   * for the room's call.
+   */
+  fakeMedia?: boolean;
+}
+
+const FAKE_MEDIA_FLAGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+
 /**
  * Debian's Chromium, headless; the flags keep it off this machine's closed network. Every browser
  * test launches through here, so this is where a failure learns to save its pages.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser({ fakeMedia = false }: LaunchOptions = {}): Promise<Browser> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      ...(fakeMedia ? FAKE_MEDIA_FLAGS : []),
+    ],
   });
   saveArtifactsOnFailure(browser, FAILURES_DIR);
   return browser;

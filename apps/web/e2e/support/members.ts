@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { SignedUpUser } from '../../../api/test/support/factories';
 import { startTestApp, type TestApp } from '../../../api/test/support/test-app';
-import { launchBrowser } from './browser';
+import { launchBrowser, type LaunchOptions } from './browser';
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 800 };
@@ -71,12 +71,12 @@ export interface MemberStage {
  * Starts the real server and Debian's Chromium for the enclosing `describe` block and closes both
  * (and every member's context) after it.
  */
-export function memberStage(): MemberStage {
+export function memberStage(launch: LaunchOptions = {}): MemberStage {
   let server: TestApp | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestApp(), launchBrowser(launch)]);
   });
   afterAll(async () => {
     await Promise.all(contexts.map((context) => context.close()));

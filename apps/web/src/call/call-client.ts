@@ -210,7 +210,7 @@ export class CallClient {
     this.config = { iceServers: ack.iceServers, iceTransportPolicy: ack.iceTransportPolicy };
     for (const link of this.links.values()) link.configure(this.config);
     this.scheduleRenewal(ack.credentialsExpireAt);
-    this.apply(this.roster.joined(ack.peers));
+    this.apply(this.roster.joined(ack.peers, (endpointId) => this.links.get(endpointId)?.connected ?? false));
     // The re-joining side repairs every link that is down; the peers hear `joined` and do the same.
     for (const link of this.links.values()) void link.repair();
     this.publish();

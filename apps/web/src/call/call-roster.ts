@@ -51,13 +51,19 @@ export class CallRoster {
     this.peers.clear();
   }
 
-  /** What a join's answer means: the endpoints in it are the call; those not in it left meanwhile. */
-  joined(present: readonly CallPeer[]): RosterAction[] {
+  /**
+   * What a join's answer means: the endpoints in it are in the call. One missing from it either
+   * left while this tab was away or is between two sockets itself (both sides re-join at a round
+   * change): its connection stays while media flows on it (`isUp`), else it is closed.
+   */
+  joined(present: readonly CallPeer[], isUp: (endpointId: string) => boolean): RosterAction[] {
     const others = present.filter((peer) => peer.endpointId !== this.me.endpointId);
     const actions: RosterAction[] = [];
-    const staying = new Set(others.map((peer) => peer.endpointId));
-    for (const endpointId of this.peers.keys()) {
-      if (!staying.has(endpointId)) actions.push(...this.remove(endpointId));
+    const listed = new Set(others.map((peer) => peer.endpointId));
+    for (const known of [...this.peers.values()]) {
+      if (listed.has(known.endpointId)) continue;
+      if (isUp(known.endpointId)) known.online = false;
+      else actions.push(...this.remove(known.endpointId));
     }
     for (const peer of others) actions.push(...this.arrived(peer));
     return actions;

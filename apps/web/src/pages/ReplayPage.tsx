@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { replayTimeline, sceneAfter, stepsUntil, type ReplayTimeline } from '@mockboard/scene';
+import { ReplayChat } from '../chat/ReplayChat';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { ReplayBoard } from '../room/ReplayBoard';
@@ -9,7 +10,10 @@ import { useReplayLog, type ReplayLog } from '../room/useReplayLog';
 import { useReplayPlayback } from '../room/useReplayPlayback';
 import '../styles/replay.css';
 
-/** /sessions/:id/replay: the whiteboard as it grew, with the phase changes marked on the time line. */
+/**
+ * /sessions/:id/replay: the whiteboard as it grew, with the phase changes and the chat's messages
+ * marked on the time line.
+ */
 export function ReplayPage() {
   const { id = '' } = useParams();
   useDocumentTitle('Replay');
@@ -42,7 +46,7 @@ function Replay({ sessionId }: { sessionId: string }) {
   }
   return (
     <>
-      {timeline.steps.length > 0 ? (
+      {timeline.steps.length > 0 || timeline.messages.length > 0 ? (
         <ReplayPlayer sessionId={sessionId} timeline={timeline} />
       ) : (
         log.done && (
@@ -94,6 +98,7 @@ function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: Re
         playing={playback.playing}
         speed={playback.speed}
         markers={timeline.markers}
+        chatOffsets={timeline.messages.map((entry) => entry.offset)}
         onSeek={playback.seek}
         onTogglePlaying={playback.togglePlaying}
         onSpeed={playback.setSpeed}
@@ -101,6 +106,7 @@ function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: Re
       <p className="replay-player__summary">
         {shown} of {timeline.steps.length} changes shown
       </p>
+      <ReplayChat messages={timeline.messages} position={playback.position} onSeek={playback.seek} />
     </section>
   );
 }

@@ -4,6 +4,8 @@ import type { RoomRole } from '@mockboard/contracts';
 import { getSession } from '../api/sessions';
 import { RemoteAudio } from '../call/RemoteAudio';
 import { useCall } from '../call/useCall';
+import { ChatPanel, UnreadBadge } from '../chat/ChatPanel';
+import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
 import { useResource } from '../hooks/useResource';
 import { InterviewerNotes } from './InterviewerNotes';
@@ -61,6 +63,15 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
     session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && canMovePhase;
   // The notes belong to the round this join was made for (a swap re-joins for the next round).
   const keepsNotes = ack.role === 'interviewer' && ack.round === state.round;
+  // The chat is between the two participants: not for observers, not in solo practice.
+  const me = ack.participants.find((p) => p.userId === myUserId);
+  const chat = useChat({
+    client,
+    sessionId: state.sessionId,
+    me: { userId: myUserId, displayName: me?.displayName ?? 'You' },
+    enabled: editor && !solo && partner !== null,
+    panelVisible: panelOpen,
+  });
   // The call is between the two participants while the interview runs: no observers, no solo practice.
   const { call, audio } = useCall({
     sessionId: state.sessionId,
@@ -127,6 +138,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             onClick={() => setPanelOpen((open) => !open)}
           >
             Prompt
+            {!panelOpen && chat.unread > 0 && <UnreadBadge count={chat.unread} />}
           </button>
           <RoomActions
             canSwap={canSwap}
@@ -162,6 +174,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           hidden={!panelOpen}
           prompt={ack.prompt}
           onHide={() => setPanelOpen(false)}
+          chat={chat.enabled && <ChatPanel chat={chat} myUserId={myUserId} />}
           notes={
             keepsNotes && (
               <InterviewerNotes

@@ -9,6 +9,8 @@ interface PromptPanelProps {
   prompt: PromptDetail | null;
   /** The interviewer's notes, between the statement and the guide. */
   notes?: ReactNode;
+  /** The room's chat, docked below the prompt (it stays in view while the prompt scrolls). */
+  chat?: ReactNode;
   onHide: () => void;
 }
 
@@ -16,9 +18,9 @@ interface PromptPanelProps {
  * The side panel: the prompt as this role may see it. The candidate gets the problem statement;
  * the interviewer also the guide and the rubric signals (the server decides which view is sent).
  */
-export function PromptPanel({ id, hidden, prompt, notes, onHide }: PromptPanelProps) {
+export function PromptPanel({ id, hidden, prompt, notes, chat, onHide }: PromptPanelProps) {
   return (
-    <aside id={id} className="room-panel" aria-label="Prompt and notes" hidden={hidden}>
+    <aside id={id} className="room-panel" aria-label="Prompt, notes and chat" hidden={hidden}>
       <div className="room-panel__bar">
         <span className="room-panel__label">Prompt</span>
         <button type="button" className="button button--ghost button--small" onClick={onHide}>
@@ -42,6 +44,7 @@ export function PromptPanel({ id, hidden, prompt, notes, onHide }: PromptPanelPr
         {notes}
         {prompt?.guide && <InterviewerGuide guide={prompt.guide} />}
       </div>
+      {chat}
     </aside>
   );
 }

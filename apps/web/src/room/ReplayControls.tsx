@@ -10,6 +10,8 @@ interface ReplayControlsProps {
   playing: boolean;
   speed: ReplaySpeed;
   markers: readonly ReplayMarker[];
+  /** When each chat message was sent: a small tick each on the scrubber. */
+  chatOffsets?: readonly number[];
   onSeek: (position: number) => void;
   onTogglePlaying: () => void;
   onSpeed: (speed: ReplaySpeed) => void;
@@ -21,11 +23,22 @@ export function markerTitle(marker: ReplayMarker): string {
 }
 
 /**
- * Play/pause, the scrubber (with a tick where each phase or round began), the speed, and the same
+ * Play/pause, the scrubber (with a tick where each phase or round began, and a small one for each
+ * chat message), the speed, and the same
  * phase changes as a list of buttons, so every point of interest is one Tab and Enter away.
  */
 export function ReplayControls(props: ReplayControlsProps) {
-  const { duration, position, playing, speed, markers, onSeek, onTogglePlaying, onSpeed } = props;
+  const {
+    duration,
+    position,
+    playing,
+    speed,
+    markers,
+    chatOffsets = [],
+    onSeek,
+    onTogglePlaying,
+    onSpeed,
+  } = props;
   const id = useId();
   const span = Math.max(duration, 1);
   const timeText = `${formatDuration(position)} of ${formatDuration(duration)}`;
@@ -68,6 +81,13 @@ export function ReplayControls(props: ReplayControlsProps) {
               >
                 <span className="replay-scrubber__marker-label">{markerTitle(marker)}</span>
               </span>
+            ))}
+            {chatOffsets.map((offset, index) => (
+              <span
+                key={`chat-${index}`}
+                className="replay-scrubber__marker replay-scrubber__marker--chat"
+                style={{ left: `${(offset / span) * 100}%` }}
+              />
             ))}
           </div>
         </div>

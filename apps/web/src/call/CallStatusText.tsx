@@ -4,27 +4,17 @@ import { callWords } from './call-words';
 interface CallStatusTextProps {
   call: CallSnapshot;
   partnerName: string;
-  onTakeCallHere: () => void;
 }
 
 /** The call's state in words, read out politely as it changes (connecting, connected, muted, poor line). */
-export function CallStatusText({ call, partnerName, onTakeCallHere }: CallStatusTextProps) {
+export function CallStatusText({ call, partnerName }: CallStatusTextProps) {
   const words = callWords(call, partnerName);
   if (!words) return null;
   return (
-    <div className={`call-status call-status--${call.phase}`}>
-      <p className="call-status__text" aria-live="polite">
-        <span className="call-status__state">{words.state}</span>
-        {words.partnerMuted && <span className="call-status__fact">{words.partnerMuted}</span>}
-        {words.quality && (
-          <span className="call-status__fact call-status__fact--warning">{words.quality}</span>
-        )}
-      </p>
-      {call.phase === 'moved' && (
-        <button type="button" className="button button--small" onClick={onTakeCallHere}>
-          Take the call here
-        </button>
-      )}
-    </div>
+    <p className={`call-status call-status--${call.phase}`} aria-live="polite">
+      <span className="call-status__state">{words.state}</span>
+      {words.partnerMuted && <span className="call-status__fact">{words.partnerMuted}</span>}
+      {words.quality && <span className="call-status__fact call-status__fact--warning">{words.quality}</span>}
+    </p>
   );
 }

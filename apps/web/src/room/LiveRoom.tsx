@@ -2,10 +2,13 @@ import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RoomRole } from '@mockboard/contracts';
 import { getSession } from '../api/sessions';
+import { callPresence } from '../call/call-words';
+import { CallControls } from '../call/CallControls';
+import { CallStatusText } from '../call/CallStatusText';
+import { MicrophoneHelp } from '../call/MicrophoneHelp';
+import { PartnerVideo } from '../call/PartnerVideo';
 import { RemoteAudio } from '../call/RemoteAudio';
 import { useCall } from '../call/useCall';
-import { ChatPanel, UnreadBadge } from '../chat/ChatPanel';
-import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
 import { useResource } from '../hooks/useResource';
 import { InterviewerNotes } from './InterviewerNotes';
@@ -54,6 +57,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const editor = role !== 'observer';
   const solo = session?.kind === 'solo';
   const partner = ack.participants.find((p) => p.userId !== myUserId) ?? null;
+  const partnerName = partner?.displayName ?? 'your partner';
   const partnerOnline = partner ? (live.online.get(partner.userId) ?? false) : false;
   const ended = !['scheduled', 'live'].includes(state.status);
   const plan = ack.prompt?.timePlan ?? [];
@@ -63,17 +67,8 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
     session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && canMovePhase;
   // The notes belong to the round this join was made for (a swap re-joins for the next round).
   const keepsNotes = ack.role === 'interviewer' && ack.round === state.round;
-  // The chat is between the two participants: not for observers, not in solo practice.
-  const me = ack.participants.find((p) => p.userId === myUserId);
-  const chat = useChat({
-    client,
-    sessionId: state.sessionId,
-    me: { userId: myUserId, displayName: me?.displayName ?? 'You' },
-    enabled: editor && !solo && partner !== null,
-    panelVisible: panelOpen,
-  });
   // The call is between the two participants while the interview runs: no observers, no solo practice.
-  const { call, audio } = useCall({
+  const { call, actions, audio } = useCall({
     sessionId: state.sessionId,
     client,
     enabled: editor && partner !== null && !ended,
@@ -112,8 +107,14 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           online={live.online}
           idle={live.idle}
           myUserId={myUserId}
+          call={callPresence(call, myUserId)}
         />
-        <ConnectionIndicator status={live.status} pending={live.pending} />
+        {/* The room's connection and the call's, one above the other to keep the bar on one line. */}
+        <div className="room-bar__status">
+          <ConnectionIndicator status={live.status} pending={live.pending} />
+          <CallStatusText call={call} partnerName={partnerName} />
+        </div>
+        <CallControls call={call} actions={actions} />
         <div className="room-bar__controls">
           {partner && (
             <button
@@ -138,7 +139,6 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             onClick={() => setPanelOpen((open) => !open)}
           >
             Prompt
-            {!panelOpen && chat.unread > 0 && <UnreadBadge count={chat.unread} />}
           </button>
           <RoomActions
             canSwap={canSwap}
@@ -149,6 +149,12 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           />
         </div>
       </header>
+      <MicrophoneHelp
+        call={call}
+        partnerName={partnerName}
+        onRetryMicrophone={actions.retryMicrophone}
+        onUnlockAudio={actions.unlockAudio}
+      />
 
       <PhaseTimer
         plan={plan}
@@ -168,13 +174,13 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           readOnly={!editor || ended}
           onProblem={live.reportProblem}
         />
+        <PartnerVideo call={call} partnerName={partnerName} />
         {/* Hidden rather than removed, so notes being typed and the scroll position survive. */}
         <PromptPanel
           id={panelId}
           hidden={!panelOpen}
           prompt={ack.prompt}
           onHide={() => setPanelOpen(false)}
-          chat={chat.enabled && <ChatPanel chat={chat} myUserId={myUserId} />}
           notes={
             keepsNotes && (
               <InterviewerNotes

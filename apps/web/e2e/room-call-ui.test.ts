@@ -1,0 +1,217 @@
+import type { Locator, Page } from 'playwright-core';
+import request from 'supertest';
+import type { Session } from '@mockboard/contracts';
+import { signUp, type SignedUpUser } from '../../api/test/support/factories';
+import { aLiveSession } from '../../api/test/support/room-client';
+import { artifact } from './support/browser';
+import { memberStage } from './support/members';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('The element is not on screen');
+  return box;
+}
+
+/** Polls `read` until `accept` holds (a page's state settles after a message crossed the network). */
+async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what} never happened; last seen: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Run in the page: the accessible name of the focused element, as far as a test needs it. */
+function focusedName(): string {
+  const element = (globalThis as unknown as { document: { activeElement: unknown } }).document
+    .activeElement as { textContent: string | null; getAttribute(name: string): string | null } | null;
+  return (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim();
+}
+
+type MicrophoneFlag = { __refuseMicrophone?: boolean };
+
+/** Run in the page before the app: getUserMedia refuses audio, as after "Block", while the flag is set. */
+function refuseMicrophoneWhileFlagged(): void {
+  const page = globalThis as unknown as MicrophoneFlag & {
+    navigator: { mediaDevices: { getUserMedia(constraints: { audio?: unknown }): Promise<unknown> } };
+    DOMException: new (message: string, name: string) => Error;
+  };
+  page.__refuseMicrophone = true;
+  const devices = page.navigator.mediaDevices;
+  const getUserMedia = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = (constraints) =>
+    constraints.audio && page.__refuseMicrophone
+      ? Promise.reject(new page.DOMException('Permission denied', 'NotAllowedError'))
+      : getUserMedia(constraints);
+}
+
+function allowMicrophone(): void {
+  (globalThis as unknown as MicrophoneFlag).__refuseMicrophone = false;
+}
+
+describe('the call’s controls in the room', () => {
+  const stage = memberStage({ fakeMedia: true });
+
+  async function openRoom(user: SignedUpUser, session: Session): Promise<Page> {
+    const page = await stage.signedIn(user);
+    await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    return page;
+  }
+
+  const muteButton = (page: Page) => page.getByRole('button', { name: 'Mute (Alt+M)' });
+  const cameraButton = (page: Page) => page.getByRole('button', { name: 'Camera (Alt+C)' });
+  const settingsButton = (page: Page) => page.getByRole('button', { name: 'Audio and video settings' });
+
+  it('mutes from the keyboard, picks devices, shows the partner’s camera in a tile clear of the tools', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    const a = await openRoom(ada, session);
+    // Before Ben comes, Ada waits for him in words.
+    await a.getByText('Waiting for Ben Guest to join the call').waitFor();
+    const b = await openRoom(ben, session);
+    await a.getByText('Call connected').waitFor();
+    await b.getByText('Call connected').waitFor();
+
+    // The controls are reachable with Tab, in the bar's order, each named with its shortcut.
+    await a.getByRole('link', { name: 'Session' }).focus();
+    const reached: string[] = [];
+    for (let step = 0; step < 12 && !reached.includes('Audio and video settings'); step += 1) {
+      await a.keyboard.press('Tab');
+      reached.push(await a.evaluate(focusedName));
+    }
+    expect(reached).toEqual(
+      expect.arrayContaining(['Mute (Alt+M)', 'Camera (Alt+C)', 'Audio and video settings']),
+    );
+    expect(await muteButton(a).getAttribute('aria-keyshortcuts')).toBe('Alt+M');
+
+    // Alt+M mutes (matched by the physical key, so it also works where Alt+M types "µ") and Ben is told.
+    await a.locator('canvas.excalidraw__canvas.interactive').click({ position: { x: 400, y: 400 } });
+    await a.keyboard.press('Alt+KeyM');
+    expect(await muteButton(a).getAttribute('aria-pressed')).toBe('true');
+    await b.getByText('Ada Host is muted').waitFor();
+    await b.getByRole('img', { name: 'Ada Host is muted' }).waitFor();
+    await a.keyboard.press('Alt+KeyM');
+    expect(await muteButton(a).getAttribute('aria-pressed')).toBe('false');
+    await b.getByText('Ada Host is muted').waitFor({ state: 'detached' });
+
+    // The device picker lists Chromium's fake devices; Escape closes it and focus returns to its button.
+    await settingsButton(a).click();
+    const microphone = a.getByLabel('Microphone');
+    await microphone.waitFor();
+    const microphones = await eventually(
+      () => microphone.locator('option').allTextContents(),
+      (labels) => labels.some((label) => /fake/i.test(label)),
+      'the fake microphone in the list',
+    );
+    expect(microphones.length).toBeGreaterThan(0);
+    expect(
+      (await a.getByLabel('Camera', { exact: true }).locator('option').allTextContents()).join(),
+    ).toMatch(/fake/i);
+    await a.keyboard.press('Escape');
+    await microphone.waitFor({ state: 'hidden' });
+    expect(await a.evaluate(focusedName)).toBe('Audio and video settings');
+
+    // Ben turns his camera on: Ada gets his video in a tile over the board, clear of Excalidraw's tools.
+    await cameraButton(b).click();
+    await eventually(
+      () => cameraButton(b).getAttribute('aria-pressed'),
+      (pressed) => pressed === 'true',
+      'Ben’s camera turning on',
+    );
+    const tile = a.getByRole('group', { name: 'Ben Guest’s video' });
+    await tile.waitFor();
+    await eventually(
+      () =>
+        tile.locator('video').evaluate((video) => (video as unknown as { videoWidth: number }).videoWidth),
+      (width) => width > 0,
+      'Ben’s video playing on Ada’s screen',
+    );
+    const board = await boxOf(a.locator('.whiteboard'));
+    const toolbar = await boxOf(a.locator('.App-menu_top'));
+    const footer = await boxOf(a.locator('.layer-ui__wrapper__footer'));
+    const atFirst = await boxOf(tile);
+    expect(inside(atFirst, board)).toBe(true);
+    expect(overlaps(atFirst, toolbar)).toBe(false);
+    expect(overlaps(atFirst, footer)).toBe(false);
+    // Bottom-right by default: closer to the board's right edge than to its left.
+    expect(atFirst.x - board.x).toBeGreaterThan(board.x + board.width - (atFirst.x + atFirst.width));
+    await a.screenshot({ path: artifact('room-call-ui-tile.png') });
+
+    // Focused, the tile moves with the arrow keys, 16 px a press.
+    await tile.focus();
+    for (let press = 0; press < 3; press += 1) await a.keyboard.press('ArrowLeft');
+    const moved = await boxOf(tile);
+    expect(Math.round(atFirst.x - moved.x)).toBe(48);
+    expect(moved.y).toBe(atFirst.y);
+    // However far it is pushed up, it stops below the toolbar.
+    for (let press = 0; press < 20; press += 1) await a.keyboard.press('Shift+ArrowUp');
+    const top = await boxOf(tile);
+    expect(top.y).toBeGreaterThan(toolbar.y + toolbar.height);
+    expect(overlaps(top, toolbar)).toBe(false);
+
+    // Hidden, it folds into a button that brings it back.
+    await tile.getByRole('button', { name: 'Hide video' }).click();
+    await a.getByRole('button', { name: 'Show video' }).click();
+    await tile.locator('video').first().waitFor();
+    await b.screenshot({ path: artifact('room-call-ui-b.png') });
+  });
+
+  it('says how to allow a refused microphone, and joins with it after “Try again”', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    const b = await openRoom(ben, session);
+    const a = await stage.signedIn(ada);
+    // Ada's browser refuses the microphone until she changes her mind (a flag the test flips).
+    await a.addInitScript(refuseMicrophoneWhileFlagged);
+    await a.goto(`${stage.server.url}/sessions/${session.id}/room`);
+
+    const help = a.getByRole('region', { name: 'Mockboard can’t use your microphone' });
+    await help.waitFor();
+    await help.getByText('site settings icon left of the address bar').waitFor();
+    await help.getByText('You can still hear Ben Guest').waitFor();
+    expect(await muteButton(a).isDisabled()).toBe(true);
+    // Ben hears nothing from her, and is told so.
+    await b.getByText('Ada Host is muted').waitFor();
+    await a.screenshot({ path: artifact('room-call-ui-mic-refused.png') });
+
+    await a.evaluate(allowMicrophone);
+    await help.getByRole('button', { name: 'Try again' }).click();
+    await help.waitFor({ state: 'detached' });
+    expect(await muteButton(a).isEnabled()).toBe(true);
+    await b.getByText('Ada Host is muted').waitFor({ state: 'detached' });
+  });
+
+  it('shows nothing of the call in a solo practice session', async () => {
+    const solo = await signUp(stage.server.url, { displayName: 'Sol Alone' });
+    const session = await request(stage.server.url)
+      .post('/api/sessions/solo')
+      .set(solo.bearer)
+      .send({ promptId: 'url-shortener' })
+      .expect(201);
+    const page = await openRoom(solo, session.body as Session);
+    await page.getByText('Solo practice').waitFor();
+    await page.locator('canvas.excalidraw__canvas.interactive').waitFor();
+    expect(await muteButton(page).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Call' }).count()).toBe(0);
+  });
+});

@@ -9,6 +9,8 @@ import { MicrophoneHelp } from '../call/MicrophoneHelp';
 import { PartnerVideo } from '../call/PartnerVideo';
 import { RemoteAudio } from '../call/RemoteAudio';
 import { useCall } from '../call/useCall';
+import { ChatPanel, UnreadBadge } from '../chat/ChatPanel';
+import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
 import { useResource } from '../hooks/useResource';
 import { InterviewerNotes } from './InterviewerNotes';
@@ -73,6 +75,15 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
     client,
     enabled: editor && partner !== null && !ended,
     myUserId,
+  });
+  // The chat is between the two participants: not for observers, not in solo practice.
+  const me = ack.participants.find((p) => p.userId === myUserId);
+  const chat = useChat({
+    client,
+    sessionId: state.sessionId,
+    me: { userId: myUserId, displayName: me?.displayName ?? 'You' },
+    enabled: editor && !solo && partner !== null,
+    panelVisible: panelOpen,
   });
 
   async function nextPhase(phase: typeof state.phase) {
@@ -139,6 +150,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             onClick={() => setPanelOpen((open) => !open)}
           >
             Prompt
+            {!panelOpen && chat.unread > 0 && <UnreadBadge count={chat.unread} />}
           </button>
           <RoomActions
             canSwap={canSwap}
@@ -181,6 +193,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           hidden={!panelOpen}
           prompt={ack.prompt}
           onHide={() => setPanelOpen(false)}
+          chat={chat.enabled && <ChatPanel chat={chat} myUserId={myUserId} />}
           notes={
             keepsNotes && (
               <InterviewerNotes

@@ -6,6 +6,10 @@ import { REPO_ROOT } from './support/test-app';
 interface Service {
   image?: string;
   build?: unknown;
+  profiles?: string[];
+  ports?: string[];
+  entrypoint?: string[];
+  command?: string[];
   healthcheck?: { test: unknown };
   depends_on?: Record<string, { condition: string }>;
   environment?: Record<string, string>;
@@ -19,8 +23,8 @@ describe('docker-compose.yml', () => {
     volumes: Record<string, unknown>;
   };
 
-  it('runs postgres, redis and the app, each with a health check', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'postgres', 'redis']);
+  it('runs postgres, redis, the app and (in the turn profile) coturn, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'coturn', 'postgres', 'redis']);
     for (const service of Object.values(compose.services)) expect(service.healthcheck?.test).toBeDefined();
   });
 
@@ -38,6 +42,71 @@ describe('docker-compose.yml', () => {
     expect(compose.services.postgres!.volumes).toContain('pgdata:/var/lib/postgresql/data');
     expect(compose.services.app!.volumes).toContain('appdata:/data');
     expect(Object.keys(compose.volumes).sort()).toEqual(['appdata', 'pgdata']);
+  });
+
+  describe('the TURN server for calls (coturn)', () => {
+    const coturn = compose.services.coturn!;
+    const script = coturn.command?.join('\n') ?? '';
+    const flag = (name: string) => new RegExp(`--${name}=(\\d+)`).exec(script)?.[1];
+
+    it('starts only with `--profile turn`, so a plain `docker compose up` needs no TURN settings', () => {
+      expect(coturn.profiles).toEqual(['turn']);
+      expect(coturn.entrypoint).toEqual(['sh', '-c']);
+      expect(script).toMatch(/exec turnserver /);
+    });
+
+    it('refuses to start without a shared secret, and takes it from .env, never from this file', () => {
+      expect(coturn.environment?.TURN_SECRET).toBe('${TURN_SECRET:-}');
+      expect(compose.services.app!.environment?.TURN_SECRET).toBe('${TURN_SECRET:-}');
+      // `$$` is compose's escape for a `$` the container's shell expands: `:?` stops it when unset.
+      expect(script).toMatch(/: "\$\$\{TURN_SECRET:\?[^}]*openssl rand[^}]*\}"/);
+      expect(script).toMatch(/--use-auth-secret/);
+      // The secret reaches coturn through a file, not its command line, which `ps` shows to anyone.
+      expect(script).not.toMatch(/--static-auth-secret/);
+      expect(script).toMatch(
+        /printf 'static-auth-secret=%s\\n' "\$\$TURN_SECRET" > (\S+)\n[^]*turnserver -c \1/,
+      );
+      expect(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')).not.toMatch(/TURN_SECRET:-[^}]/);
+    });
+
+    it('publishes the TURN port on UDP and TCP and exactly the relay range coturn allocates from', () => {
+      const [min, max] = [Number(flag('min-port')), Number(flag('max-port'))];
+      expect(flag('listening-port')).toBe('3478');
+      // In the dynamic range (RFC 6335), and small: Docker publishes a range one port at a time.
+      expect(min).toBeGreaterThanOrEqual(49152);
+      expect(max).toBeLessThanOrEqual(65535);
+      expect(max - min + 1).toBeGreaterThanOrEqual(100);
+      expect(max - min + 1).toBeLessThanOrEqual(1000);
+      expect(coturn.ports?.sort()).toEqual(
+        ['3478:3478/tcp', '3478:3478/udp', `${min}-${max}:${min}-${max}/udp`].sort(),
+      );
+    });
+
+    it('announces the public address, and relays to no private, loopback or link-local address', () => {
+      // Behind Docker's NAT the relay's own address is the container's; browsers need the host's.
+      expect(coturn.environment?.TURN_EXTERNAL_IP).toBe('${TURN_EXTERNAL_IP:-}');
+      expect(script).toMatch(/: "\$\$\{TURN_EXTERNAL_IP:\?[^}]*\}"/);
+      expect(script).toMatch(/--external-ip="\$\$TURN_EXTERNAL_IP"/);
+      // Otherwise any signed-in user could reach Redis, PostgreSQL or a cloud metadata service through it.
+      for (const range of [
+        '10.0.0.0-10.255.255.255',
+        '127.0.0.0-127.255.255.255',
+        '169.254.0.0-169.254.255.255',
+        '172.16.0.0-172.31.255.255',
+        '192.168.0.0-192.168.255.255',
+        '::1',
+      ])
+        expect(script).toContain(`--denied-peer-ip=${range} `);
+      expect(script).not.toMatch(/--allow-loopback-peers/);
+    });
+
+    it('passes the call settings from .env to the app, calls staying peer to peer when they are unset', () => {
+      const environment = compose.services.app!.environment!;
+      expect(environment.STUN_URLS).toBe('${STUN_URLS:-}');
+      expect(environment.TURN_URLS).toBe('${TURN_URLS:-}');
+      expect(environment.TURN_CREDENTIAL_TTL_SECONDS).toBe('${TURN_CREDENTIAL_TTL_SECONDS:-14400}');
+      expect(environment.ICE_TRANSPORT_POLICY).toBe('${ICE_TRANSPORT_POLICY:-all}');
+    });
   });
 
   it('refuses to start without a JWT_SECRET instead of falling back to a public one', () => {

@@ -22,7 +22,8 @@ module.exports = {
     {
       displayName: 'libs',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts'],
+      // The web app's pure modules (e.g. the call's stats and roster) are tested beside them too.
+      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts'],
       moduleNameMapper,
       transform: transform('<rootDir>/tsconfig.json'),
     },

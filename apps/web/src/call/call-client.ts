@@ -211,8 +211,6 @@ export class CallClient {
     for (const link of this.links.values()) link.configure(this.config);
     this.scheduleRenewal(ack.credentialsExpireAt);
     this.apply(this.roster.joined(ack.peers, (endpointId) => this.links.get(endpointId)?.connected ?? false));
-    // The re-joining side repairs every link that is down; the peers hear `joined` and do the same.
-    for (const link of this.links.values()) void link.repair();
     this.publish();
   }
 
@@ -275,7 +273,8 @@ export class CallClient {
       if (action.kind === 'step-back') return this.stepBack();
       if (action.kind === 'close') this.close(action.endpointId);
       else if (action.kind === 'connect') this.connect(action.endpointId);
-      else void this.links.get(action.endpointId)?.repair();
+      // A re-join on either side: this side's join answer lists the peer, the peer's re-join is heard.
+      else this.links.get(action.endpointId)?.repair();
     }
   }
 

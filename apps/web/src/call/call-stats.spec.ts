@@ -26,7 +26,7 @@ describe('reading a stats report', () => {
       ['IV', { type: 'inbound-rtp', kind: 'video', packetsLost: 1, packetsReceived: 49 }],
       ['MS', { type: 'media-source', kind: 'audio', totalAudioEnergy: 2, totalSamplesDuration: 10 }],
     ];
-    expect(sampleOf(report)).toEqual({
+    expect(sampleOf(new Map(report))).toEqual({
       roundTripSeconds: 0.12,
       packetsLost: 4,
       packetsReceived: 146,
@@ -40,11 +40,11 @@ describe('reading a stats report', () => {
       ['CP1', { type: 'candidate-pair', nominated: false, state: 'succeeded', currentRoundTripTime: 0.9 }],
       ['CP2', { type: 'candidate-pair', nominated: true, state: 'succeeded', currentRoundTripTime: 0.3 }],
     ];
-    expect(sampleOf(report).roundTripSeconds).toBe(0.3);
+    expect(sampleOf(new Map(report)).roundTripSeconds).toBe(0.3);
   });
 
   it('has no round trip and no audio before anything connected', () => {
-    expect(sampleOf([])).toEqual(aSample({ roundTripSeconds: null }));
+    expect(sampleOf(new Map())).toEqual(aSample({ roundTripSeconds: null }));
   });
 });
 

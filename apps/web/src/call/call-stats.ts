@@ -38,11 +38,17 @@ export interface QualityReading {
 
 type StatsEntry = { type?: string; [field: string]: unknown };
 
+/** An RTCStatsReport, or a Map of the same entries by id. */
+export interface StatsReportLike {
+  forEach(callback: (entry: StatsEntry, id: string) => void): void;
+}
+
 const numberOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
-/** Reads the counters the room needs from one RTCStatsReport (anything iterable as entries). */
-export function sampleOf(report: Iterable<[string, StatsEntry]>): StatsSample {
-  const byId = new Map(report);
+/** Reads the counters the room needs from one stats report. */
+export function sampleOf(report: StatsReportLike): StatsSample {
+  const byId = new Map<string, StatsEntry>();
+  report.forEach((entry, id) => byId.set(id, entry));
   let pair: StatsEntry | undefined;
   let packetsLost = 0;
   let packetsReceived = 0;

@@ -130,21 +130,19 @@ export class PeerLink {
   }
 
   /**
-   * After a re-join on either side: a connection that is not up restarts ICE. An offer of ours the
-   * peer may never have seen (sent while signaling was down) is rolled back first, else the
-   * restart would wait forever for its answer.
+   * After a re-join on either side, or when the media path failed. An offer of ours still waiting
+   * for its answer is sent again (it, or its answer, may have been lost with a socket; a duplicate
+   * answer is dropped as out of state); a path that was up and is down restarts ICE. A link that
+   * never connected and has no offer out waits for its partner's offer or for ICE to fail.
    */
-  async repair(): Promise<void> {
+  repair(): void {
     if (this.closed || this.connected) return;
-    if (this.pc.signalingState === 'have-local-offer' && !this.makingOffer) {
-      try {
-        await this.pc.setLocalDescription({ type: 'rollback' });
-      } catch {
-        // Already answered meanwhile: nothing to roll back.
-      }
+    const pending = this.pc.localDescription;
+    if (this.pc.signalingState === 'have-local-offer' && !this.makingOffer && pending) {
+      this.options.signals.description('offer', pending.sdp);
+    } else if (this.pc.signalingState === 'stable' && (this.everConnected || this.state === 'failed')) {
+      this.pc.restartIce();
     }
-    // The polite side restarts only what was negotiated; a first offer is the other side's to make.
-    if (!this.options.polite || this.pc.remoteDescription) this.pc.restartIce();
   }
 
   getStats(): Promise<RTCStatsReport> {
@@ -198,7 +196,7 @@ export class PeerLink {
 
   /** Without signaling the restart's offer would be lost; the re-join repairs the link instead. */
   private restartIfSignaling(): void {
-    if (!this.closed && this.options.canSignal()) void this.repair();
+    if (!this.closed && this.options.canSignal()) this.repair();
   }
 
   /** The polite side's transceivers come from the offer: send on them too. */

@@ -4,7 +4,7 @@ import type { Session } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
 import { aLiveSession } from '../../api/test/support/room-client';
 import { artifact } from './support/browser';
-import { memberStage } from './support/members';
+import { DESKTOP, memberStage, PHONE } from './support/members';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -21,6 +21,24 @@ async function boxOf(locator: Locator): Promise<Box> {
   const box = await locator.boundingBox();
   if (!box) throw new Error('The element is not on screen');
   return box;
+}
+
+/** Excalidraw's tools in its desktop and phone layouts: menu, shapes, library, zoom, undo, help. */
+const EXCALIDRAW_TOOLS =
+  '.App-toolbar, .mobile-misc-tools-container, .dropdown-menu-button, .sidebar-trigger, ' +
+  '.zoom-actions, .undo-redo-buttons, .help-icon';
+
+/** The boxes of the Excalidraw tools that `tile` covers (an empty list when it covers none). */
+async function toolsUnder(page: Page, tile: Box): Promise<Box[]> {
+  const tools = await page.locator(EXCALIDRAW_TOOLS).all();
+  const boxes = await Promise.all(tools.map((tool) => tool.boundingBox()));
+  return boxes.filter((box): box is Box => box !== null && box.width > 0 && overlaps(tile, box));
+}
+
+/** The tile lies on the whiteboard and covers none of Excalidraw's tools. */
+async function expectClearOfTools(page: Page, tile: Box): Promise<void> {
+  expect(inside(tile, await boxOf(page.locator('.whiteboard')))).toBe(true);
+  expect(await toolsUnder(page, tile)).toEqual([]);
 }
 
 /** Polls `read` until `accept` holds (a page's state settles after a message crossed the network). */
@@ -145,14 +163,10 @@ describe('the call’s controls in the room', () => {
       (width) => width > 0,
       'Ben’s video playing on Ada’s screen',
     );
-    const board = await boxOf(a.locator('.whiteboard'));
-    const toolbar = await boxOf(a.locator('.App-menu_top'));
-    const footer = await boxOf(a.locator('.layer-ui__wrapper__footer'));
     const atFirst = await boxOf(tile);
-    expect(inside(atFirst, board)).toBe(true);
-    expect(overlaps(atFirst, toolbar)).toBe(false);
-    expect(overlaps(atFirst, footer)).toBe(false);
+    await expectClearOfTools(a, atFirst);
     // Bottom-right by default: closer to the board's right edge than to its left.
+    const board = await boxOf(a.locator('.whiteboard'));
     expect(atFirst.x - board.x).toBeGreaterThan(board.x + board.width - (atFirst.x + atFirst.width));
     await a.screenshot({ path: artifact('room-call-ui-tile.png') });
 
@@ -164,9 +178,36 @@ describe('the call’s controls in the room', () => {
     expect(moved.y).toBe(atFirst.y);
     // However far it is pushed up, it stops below the toolbar.
     for (let press = 0; press < 20; press += 1) await a.keyboard.press('Shift+ArrowUp');
-    const top = await boxOf(tile);
-    expect(top.y).toBeGreaterThan(toolbar.y + toolbar.height);
-    expect(overlaps(top, toolbar)).toBe(false);
+    const pushedUp = await boxOf(tile);
+    expect(pushedUp.y).toBeLessThan(moved.y);
+    await expectClearOfTools(a, pushedUp);
+
+    // It follows the pointer, and a drag past the board's corner leaves it inside, clear of the tools.
+    const grab = { x: pushedUp.x + pushedUp.width / 2, y: pushedUp.y + pushedUp.height / 2 };
+    await a.mouse.move(grab.x, grab.y);
+    await a.mouse.down();
+    await a.mouse.move(grab.x - 100, grab.y + 120, { steps: 5 });
+    await a.mouse.up();
+    const dragged = await boxOf(tile);
+    expect(Math.round(dragged.x - pushedUp.x)).toBe(-100);
+    expect(Math.round(dragged.y - pushedUp.y)).toBe(120);
+    await a.mouse.move(dragged.x + 10, dragged.y + 10);
+    await a.mouse.down();
+    await a.mouse.move(-200, 2000, { steps: 5 });
+    await a.mouse.up();
+    await expectClearOfTools(a, await boxOf(tile));
+
+    // On a phone-sized screen Excalidraw moves its tools (shapes at the top, menu at the bottom): the
+    // tile moves out of their way.
+    await a.getByRole('button', { name: 'Hide panel' }).click();
+    await a.setViewportSize(PHONE);
+    await eventually(
+      async () => toolsUnder(a, await boxOf(tile)),
+      (covered) => covered.length === 0,
+      'the tile clearing Excalidraw’s phone layout',
+    );
+    await a.screenshot({ path: artifact('room-call-ui-tile-phone.png') });
+    await a.setViewportSize(DESKTOP);
 
     // Hidden, it folds into a button that brings it back.
     await tile.getByRole('button', { name: 'Hide video' }).click();

@@ -1,15 +1,26 @@
 import type { Area } from './tile-position';
 
 /**
- * The part of the whiteboard where something may float without covering Excalidraw's tools: below
- * its top toolbar (and menu and library buttons, which share the row) and above its bottom bar
- * (zoom, undo, help; on phones the tools themselves). Measured from Excalidraw's own layout,
- * since its bars change height with the screen and the room's panel changes the board's width.
+ * The part of the whiteboard where something may float without covering Excalidraw's tools: the
+ * band below everything of its UI in the board's upper half (menu, shape tools, library; on narrow
+ * boards also the side tools) and above everything in its lower half (zoom, undo, help; on narrow
+ * boards the menu bar). Measured from Excalidraw's own layout, since it switches to a narrow layout
+ * below ~730 px of board and the room's side panel changes the board's width.
  */
 
-// Excalidraw 0.18's containers: the desktop top row and footer, and the phone layout's bars.
-const TOP_BARS = '.App-menu_top, .App-top-bar';
-const BOTTOM_BARS = '.layer-ui__wrapper__footer, .App-bottom-bar';
+// Excalidraw 0.18's tools in both layouts (looked up in the room at 1280 and 375 px wide). Its bar
+// wrappers span the whole board on narrow screens, so the tools inside them are measured instead.
+const TOOLS = [
+  '.App-toolbar',
+  '.mobile-misc-tools-container',
+  '.dropdown-menu-button',
+  '.sidebar-trigger',
+  '.zoom-actions',
+  '.undo-redo-buttons',
+  '.help-icon',
+].join(', ');
+// Shown for a moment or for a selection, not tools that stay: the tile need not avoid them.
+const TRANSIENT = '.App-menu__left, .dropdown-menu, .Modal';
 /** Breathing room between the tile and the tools or the board's edges. */
 const MARGIN_PX = 12;
 
@@ -19,10 +30,13 @@ export function boardSafeArea(container: HTMLElement): Area | null {
   if (!board) return null;
   const origin = container.getBoundingClientRect();
   const edges = board.getBoundingClientRect();
+  const middle = edges.top + edges.height / 2;
   let top = edges.top;
   let bottom = edges.bottom;
-  for (const bar of visibleRects(board, TOP_BARS)) top = Math.max(top, bar.bottom);
-  for (const bar of visibleRects(board, BOTTOM_BARS)) bottom = Math.min(bottom, bar.top);
+  for (const tool of toolRects(board)) {
+    if (tool.top + tool.height / 2 < middle) top = Math.max(top, tool.bottom);
+    else bottom = Math.min(bottom, tool.top);
+  }
   return {
     left: edges.left - origin.left + MARGIN_PX,
     top: top - origin.top + MARGIN_PX,
@@ -31,8 +45,9 @@ export function boardSafeArea(container: HTMLElement): Area | null {
   };
 }
 
-function visibleRects(root: HTMLElement, selector: string): DOMRect[] {
-  return [...root.querySelectorAll(selector)]
+function toolRects(board: HTMLElement): DOMRect[] {
+  return [...board.querySelectorAll(TOOLS)]
+    .filter((element) => !element.closest(TRANSIENT))
     .map((element) => element.getBoundingClientRect())
     .filter((rect) => rect.width > 0 && rect.height > 0);
 }

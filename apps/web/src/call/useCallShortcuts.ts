@@ -12,12 +12,18 @@ export const CALL_SHORTCUTS = {
 
 export type CallShortcut = keyof typeof CALL_SHORTCUTS;
 
-const isTextEntry = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement);
+/** Where keys type text: a text field or an editable element (Excalidraw's text editor is a textarea). */
+function isTextEntry(target: EventTarget | null): boolean {
+  const element = target as Partial<HTMLElement> | null;
+  return (
+    Boolean(element?.isContentEditable) || element?.tagName === 'INPUT' || element?.tagName === 'TEXTAREA'
+  );
+}
 
 /** Which call shortcut a key press is, if any. */
-export function callShortcutOf(event: KeyboardEvent): CallShortcut | null {
+export function callShortcutOf(
+  event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code' | 'key' | 'target'>,
+): CallShortcut | null {
   // Ctrl+Alt is AltGr on Windows layouts (typing "@", "€", …), and Shift+Alt+C is Excalidraw's.
   if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   const shortcut = (Object.keys(CALL_SHORTCUTS) as CallShortcut[]).find(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema, TargetLevelSchema, TimeZoneSchema } from './common';
+import { DateTimeLocaleSchema, RoleSchema, TargetLevelSchema, TimeZoneSchema } from './common';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -68,6 +68,8 @@ export const UserSchema = z.object({
   targetLevel: TargetLevelSchema,
   role: RoleSchema,
   createdAt: z.iso.datetime(),
+  /** How dates and times are written for this user (BCP 47, e.g. "en-US"); null: as the browser's language. */
+  dateTimeLocale: z.string().nullable(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -82,9 +84,11 @@ export const UpdateMeRequestSchema = z
     displayName: DisplayNameSchema.optional(),
     timezone: TimeZoneSchema.optional(),
     targetLevel: TargetLevelSchema.optional(),
+    /** null goes back to the browser's language. */
+    dateTimeLocale: DateTimeLocaleSchema.nullable().optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'send at least one of displayName, timezone, targetLevel',
+    message: 'send at least one of displayName, timezone, targetLevel, dateTimeLocale',
   });
 export type UpdateMeRequest = z.infer<typeof UpdateMeRequestSchema>;
 

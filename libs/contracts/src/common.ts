@@ -25,3 +25,23 @@ export const TimeZoneSchema = z
   .string()
   .max(64)
   .refine(isIanaTimeZone, { message: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"' });
+
+/**
+ * How dates and times are written for a user, as a BCP 47 language tag ("en-US": 3:00 PM and
+ * Nov 26; "en-GB": 15:00 and 26 Nov). Stored canonical, so "EN-us" is saved as "en-US".
+ */
+export const DateTimeLocaleSchema = z
+  .string()
+  .trim()
+  .max(35, { message: 'must be at most 35 characters' })
+  .refine(isSupportedLocale, { message: 'must be a language tag such as "en-US" or "de-DE"' })
+  .transform((tag) => Intl.getCanonicalLocales(tag)[0] ?? tag);
+
+/** True when `tag` is a well-formed language tag that the runtime can format dates in. */
+export function isSupportedLocale(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(tag).length === 1;
+  } catch {
+    return false;
+  }
+}

@@ -32,7 +32,9 @@ export class MeController {
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Change display name, time zone or target level' })
+  @ApiOperation({
+    summary: "Change display name, time zone, target level or date and time format (null: the browser's)",
+  })
   update(
     @CurrentUser() user: UserEntity,
     @ValidBody(UpdateMeRequestSchema) body: UpdateMeRequest,

@@ -21,6 +21,10 @@ export class UserEntity {
   @Column({ type: 'text' })
   role!: Role;
 
+  /** BCP 47 tag for writing dates and times; null: the browser's language. */
+  @Column({ name: 'date_time_locale', type: 'text', nullable: true })
+  dateTimeLocale!: string | null;
+
   @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash!: string;
 
@@ -41,5 +45,6 @@ export function toUserView(user: UserEntity): User {
     targetLevel: user.targetLevel,
     role: user.role,
     createdAt: user.createdAt.toISOString(),
+    dateTimeLocale: user.dateTimeLocale,
   };
 }

@@ -10,6 +10,7 @@ import { BoundedScorecardRevisions1764800000000 } from './1764800000000-bounded-
 import { SceneElementSeq1764900000000 } from './1764900000000-scene-element-seq';
 import { Outbox1764950000000 } from './1764950000000-outbox';
 import { ChatMessages1765000000000 } from './1765000000000-chat-messages';
+import { DateTimeLocale1765100000000 } from './1765100000000-date-time-locale';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SceneElementSeq1764900000000,
   Outbox1764950000000,
   ChatMessages1765000000000,
+  DateTimeLocale1765100000000,
 ];

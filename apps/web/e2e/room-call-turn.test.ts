@@ -1,32 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { FAILURES_DIR } from './support/browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Session } from '@mockboard/contracts';
+import { signUp, type SignedUpUser } from '../../api/test/support/factories';
+import { aLiveSession } from '../../api/test/support/room-client';
+import { startTestApp, type TestApp } from '../../api/test/support/test-app';
+import { artifact, launchBrowser } from './support/browser';
 import { startCoturn, type Coturn } from './support/coturn';
-import { saveArtifactsOnFailure } from './support/failure-artifacts';
+import { DESKTOP } from './support/members';
 
-/** Chromium with fake camera and microphone, granted without a prompt. */
-async function launchCallBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      ...['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
-    ],
-  });
-  saveArtifactsOnFailure(browser, FAILURES_DIR);
-  return browser;
-}
-
-/** coturn's REST scheme, written out here independently of the server's implementation. */
-function turnCredentials(secret: string, userId: string): { username: string; credential: string } {
-  const username = `${Math.floor(Date.now() / 1000) + 3600}:${userId}`;
-  return { username, credential: createHmac('sha1', secret).update(username).digest('base64') };
-}
-
-/** What the selected candidate pair of a connection is made of, and the audio it received. */
-interface PairSummary {
+/** One RTCPeerConnection as the test sees it: its state, its selected pair's candidate types, its audio. */
+interface ConnectionSummary {
   state: string;
   local?: string;
   remote?: string;
@@ -46,31 +31,70 @@ interface PeerConnection {
   setLocalDescription(description: unknown): Promise<void>;
   setRemoteDescription(description: unknown): Promise<void>;
   getStats(): Promise<StatsReport>;
-  close(): void;
 }
-type InPage = {
+type PageGlobals = {
   RTCPeerConnection: new (config: unknown) => PeerConnection;
   navigator: { mediaDevices: { getUserMedia(c: unknown): Promise<{ getTracks(): unknown[] }> } };
+  __peerConnections?: PeerConnection[];
 };
 
 /**
- * Run in a page: two peer connections that may only use TURN relays, one sending the fake
- * microphone to the other, signalled in the page. Resolves with both ends' selected pairs once both
- * are connected and audio has arrived (or with what they reached after `timeoutMs`).
+ * Test-only, run in the page before the app loads: keeps every RTCPeerConnection the page makes
+ * on `window`, so the test can read their stats (the app exposes nothing for tests).
  */
-async function relayBetweenTwoPeerConnections(input: {
+function keepPeerConnections(): void {
+  type Constructor = new (...args: unknown[]) => object;
+  const page = globalThis as unknown as { RTCPeerConnection: Constructor; __peerConnections: object[] };
+  const Native = page.RTCPeerConnection;
+  const created: object[] = [];
+  page.__peerConnections = created;
+  page.RTCPeerConnection = class extends Native {
+    constructor(...args: unknown[]) {
+      super(...args);
+      created.push(this);
+    }
+  };
+}
+
+/** Run in the page: every kept connection that is not closed, as the test sees it. */
+async function openConnections(): Promise<ConnectionSummary[]> {
+  const kept = (globalThis as unknown as PageGlobals).__peerConnections ?? [];
+  const open = kept.filter((connection) => connection.connectionState !== 'closed');
+  return Promise.all(
+    open.map(async (connection) => {
+      const stats = await connection.getStats();
+      const summary: ConnectionSummary = { state: connection.connectionState, audioBytesReceived: 0 };
+      for (const entry of stats.values()) {
+        if (entry.type === 'inbound-rtp' && entry.kind === 'audio')
+          summary.audioBytesReceived += Number(entry.bytesReceived ?? 0);
+        if (entry.type === 'transport' && typeof entry.selectedCandidatePairId === 'string') {
+          const pair = stats.get(entry.selectedCandidatePairId);
+          summary.local = stats.get(String(pair?.localCandidateId))?.candidateType as string | undefined;
+          summary.remote = stats.get(String(pair?.remoteCandidateId))?.candidateType as string | undefined;
+        }
+      }
+      return summary;
+    }),
+  );
+}
+
+/**
+ * Run in a page: two peer connections that may only use TURN relays, one sending the fake
+ * microphone to the other, signalled inside the page and kept for `openConnections`.
+ */
+async function connectTwoRelayOnlyPeerConnections(input: {
   turnUrl: string;
   username: string;
   credential: string;
-  timeoutMs: number;
-}): Promise<PairSummary[]> {
-  const page = globalThis as unknown as InPage;
+}): Promise<void> {
+  const page = globalThis as unknown as PageGlobals;
   const config = {
     iceTransportPolicy: 'relay',
     iceServers: [{ urls: [input.turnUrl], username: input.username, credential: input.credential }],
   };
   const sender = new page.RTCPeerConnection(config);
   const receiver = new page.RTCPeerConnection(config);
+  page.__peerConnections = [sender, receiver];
   sender.onicecandidate = ({ candidate }) => void (candidate && receiver.addIceCandidate(candidate));
   receiver.onicecandidate = ({ candidate }) => void (candidate && sender.addIceCandidate(candidate));
   const microphone = await page.navigator.mediaDevices.getUserMedia({ audio: true });
@@ -82,33 +106,41 @@ async function relayBetweenTwoPeerConnections(input: {
   const answer = await receiver.createAnswer();
   await receiver.setLocalDescription(answer);
   await sender.setRemoteDescription(answer);
+}
 
-  const summary = async (connection: PeerConnection): Promise<PairSummary> => {
-    const stats = await connection.getStats();
-    const result: PairSummary = { state: connection.connectionState, audioBytesReceived: 0 };
-    for (const entry of stats.values()) {
-      if (entry.type === 'inbound-rtp' && entry.kind === 'audio')
-        result.audioBytesReceived += Number(entry.bytesReceived ?? 0);
-      if (entry.type === 'transport' && typeof entry.selectedCandidatePairId === 'string') {
-        const pair = stats.get(entry.selectedCandidatePairId);
-        result.local = stats.get(String(pair?.localCandidateId))?.candidateType as string | undefined;
-        result.remote = stats.get(String(pair?.remoteCandidateId))?.candidateType as string | undefined;
-      }
-    }
-    return result;
-  };
-  const deadline = Date.now() + input.timeoutMs;
+// Opus at its default rate sends a few KB a second: 4 KB is a second or two of sound.
+const AUDIBLE_BYTES = 4_000;
+
+/**
+ * Polls the page's open connections until all are connected and their audio grew by
+ * AUDIBLE_BYTES, or 30 s passed; returns what they reached for the test to check.
+ */
+async function whenAudioArrives(
+  page: Page,
+): Promise<{ connections: ConnectionSummary[]; audioBytesGained: number }> {
+  const total = (connections: ConnectionSummary[]) =>
+    connections.reduce((sum, connection) => sum + connection.audioBytesReceived, 0);
+  const first = total(await page.evaluate(openConnections));
+  const deadline = Date.now() + 30_000;
   for (;;) {
-    const ends = [await summary(sender), await summary(receiver)];
-    const done = ends.every((end) => end.state === 'connected') && ends[1]!.audioBytesReceived > 0;
-    const failed = ends.some((end) => end.state === 'failed');
-    if (done || failed || Date.now() > deadline) {
-      sender.close();
-      receiver.close();
-      return ends;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const connections = await page.evaluate(openConnections);
+    const audioBytesGained = total(connections) - first;
+    const connected = connections.length > 0 && connections.every(({ state }) => state === 'connected');
+    const failed = connections.some(({ state }) => state === 'failed');
+    if ((connected && audioBytesGained >= AUDIBLE_BYTES) || failed || Date.now() > deadline)
+      return { connections, audioBytesGained };
+    await page.waitForTimeout(250);
   }
+}
+
+const pairs = (connections: ConnectionSummary[]) =>
+  connections.map(({ state, local, remote }) => ({ state, local, remote }));
+const RELAYED = { state: 'connected', local: 'relay', remote: 'relay' };
+
+/** coturn's REST scheme, written out here independently of the server's implementation. */
+function turnCredentials(secret: string, userId: string): { username: string; credential: string } {
+  const username = `${Math.floor(Date.now() / 1000) + 3600}:${userId}`;
+  return { username, credential: createHmac('sha1', secret).update(username).digest('base64') };
 }
 
 /** An empty page on 127.0.0.1: a secure context, which getUserMedia needs (about:blank is not). */
@@ -122,7 +154,7 @@ describe('a call forced through TURN, against a real coturn on loopback', () => 
   let coturn: Coturn;
   let browser: Browser;
   beforeAll(async () => {
-    [coturn, browser] = await Promise.all([startCoturn(), launchCallBrowser()]);
+    [coturn, browser] = await Promise.all([startCoturn(), launchBrowser({ fakeMedia: true })]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -143,17 +175,77 @@ describe('a call forced through TURN, against a real coturn on loopback', () => 
     });
 
     it('relays audio between two relay-only Chromium peer connections', async () => {
-      const ends = await page.evaluate(relayBetweenTwoPeerConnections, {
+      await page.evaluate(connectTwoRelayOnlyPeerConnections, {
         turnUrl: coturn.url,
         ...turnCredentials(coturn.secret, 'coturn-self-check'),
-        timeoutMs: 20_000,
       });
-      expect(ends.map(({ state, local, remote }) => ({ state, local, remote }))).toEqual([
-        { state: 'connected', local: 'relay', remote: 'relay' },
-        { state: 'connected', local: 'relay', remote: 'relay' },
-      ]);
-      expect(ends[1]!.audioBytesReceived).toBeGreaterThan(0);
-      expect(await coturn.log()).toMatch(/username=<\d+:coturn-self-check>/);
+      const { connections, audioBytesGained } = await whenAudioArrives(page);
+      expect(pairs(connections)).toEqual([RELAYED, RELAYED]);
+      expect(audioBytesGained).toBeGreaterThanOrEqual(AUDIBLE_BYTES);
+      expect(await coturn.log()).toMatch(
+        /user <\d+:coturn-self-check>: incoming packet ALLOCATE processed, success/,
+      );
+    });
+  });
+
+  describe('in the room, with TURN credentials issued by our server and ICE_TRANSPORT_POLICY=relay', () => {
+    const TTL_SECONDS = 600;
+    let server: TestApp;
+    const contexts: BrowserContext[] = [];
+    beforeAll(async () => {
+      server = await startTestApp({
+        TURN_URLS: coturn.url,
+        TURN_SECRET: coturn.secret,
+        TURN_CREDENTIAL_TTL_SECONDS: String(TTL_SECONDS),
+        ICE_TRANSPORT_POLICY: 'relay',
+      });
+    });
+    afterAll(async () => {
+      await Promise.all(contexts.map((context) => context.close()));
+      await server?.close();
+    });
+
+    async function enterRoom(user: SignedUpUser, session: Session): Promise<Page> {
+      const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+      contexts.push(context);
+      await context.addCookies([{ name: 'mockboard_session', value: user.accessToken, url: server.url }]);
+      const page = await context.newPage();
+      await page.addInitScript(keepPeerConnections);
+      await page.goto(`${server.url}/sessions/${session.id}/room`);
+      await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+      return page;
+    }
+
+    it('connects the two participants only through coturn, each hearing the other', async () => {
+      const ada = await signUp(server.url, { displayName: 'Ada Host' });
+      const ben = await signUp(server.url, { displayName: 'Ben Guest' });
+      const session = await aLiveSession(server.url, ada, ben);
+      const startedAt = Math.floor(Date.now() / 1000);
+
+      const [a, b] = await Promise.all([enterRoom(ada, session), enterRoom(ben, session)]);
+      const [atAda, atBen] = await Promise.all([whenAudioArrives(a), whenAudioArrives(b)]);
+      await a.screenshot({ path: artifact('room-call-turn-a.png') });
+      // Both ends of the one connection each side holds are TURN relays: no direct path was used.
+      expect(pairs(atAda.connections)).toEqual([RELAYED]);
+      expect(pairs(atBen.connections)).toEqual([RELAYED]);
+      expect(atAda.audioBytesGained).toBeGreaterThanOrEqual(AUDIBLE_BYTES);
+      expect(atBen.audioBytesGained).toBeGreaterThanOrEqual(AUDIBLE_BYTES);
+
+      // coturn accepted credentials our server issued to each participant: `<expiry>:<userId>`,
+      // expiring TURN_CREDENTIAL_TTL_SECONDS after the join.
+      const log = await coturn.log();
+      for (const user of [ada, ben]) {
+        const allocation = new RegExp(
+          `user <(\\d+):${user.user.id}>: incoming packet ALLOCATE processed, success`,
+        );
+        const expiry = Number(allocation.exec(log)?.[1]);
+        expect({ user: user.user.displayName, allocated: allocation.test(log) }).toEqual({
+          user: user.user.displayName,
+          allocated: true,
+        });
+        expect(expiry).toBeGreaterThanOrEqual(startedAt + TTL_SECONDS);
+        expect(expiry).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + TTL_SECONDS);
+      }
     });
   });
 });

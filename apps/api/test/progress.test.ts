@@ -8,6 +8,7 @@ import {
   aScorecard,
   aSelfAssessment,
   putScorecard,
+  rate,
 } from './support/scoring-factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -115,7 +116,7 @@ describe('progress', () => {
     });
   });
 
-  it('names my strongest and weakest dimensions by partner average, ties broken by title', async () => {
+  it('names my strongest and weakest dimensions by partner average, ties settled in rubric order', async () => {
     await interviewedDaysAgo(4, {
       requirements: 4,
       'high-level-design': 4,
@@ -126,8 +127,9 @@ describe('progress', () => {
       tradeoffs: 2,
     });
     const progress = await progressOf(me);
-    // 4s: Communication…, High-level…, Requirements… → the first two by title; likewise the 2s.
-    expect(progress.strongest).toEqual(['communication', 'high-level-design']);
+    // Every dimension was scored in one round, so equal averages go to the first in the rubric:
+    // 4s: requirements, high-level-design, (communication); 2s: estimation, deep-dive, (tradeoffs).
+    expect(progress.strongest).toEqual(['requirements', 'high-level-design']);
     expect(progress.weakest).toEqual(['estimation', 'deep-dive']);
   });
 
@@ -201,6 +203,29 @@ describe('progress', () => {
         thumbnailUrl: `/api/sessions/${older.id}/whiteboard.svg`,
       },
     ]);
+  });
+
+  it('counts a session held and ended before its scheduled start in every figure alike', async () => {
+    // Booked for three hours from now, held at once and ended from the room: status `scoring`.
+    const early = await aPastSession(server, {
+      host: partner,
+      guest: me,
+      format: 'single',
+      prompts: ['url-shortener'],
+      status: 'scoring',
+      startedHoursAgo: -3,
+    });
+    await putScorecard(server, partner, early.id, 1, aScorecard({ requirements: 4 }));
+    await rate(server, me, early.id, 1); // my rating reveals the partner's scorecard about me
+    // Past its start but never held: not a completed session, so it is in no figure.
+    await aPastSession(server, { host: partner, guest: me, prompts: ['news-feed'], status: 'live' });
+
+    const progress = await progressOf(me);
+    expect(progress.history.map((entry) => entry.sessionId)).toEqual([early.id]);
+    expect(progress.promptsDone.map((prompt) => prompt.id)).toEqual(['url-shortener']);
+    expect(progress.streakWeeks).toBe(1); // held this week, whatever week it was booked for
+    expect(dimension(progress, 'requirements').points.map((point) => point.sessionId)).toEqual([early.id]);
+    expect(progress.history[0]!.weightedScore).not.toBeNull();
   });
 
   it('starts empty for a newcomer, with every prompt still to do', async () => {

@@ -73,12 +73,21 @@ describe('dimensionProgress', () => {
 });
 
 describe('strongestAndWeakest', () => {
-  const dims = (averages: Record<string, number | null>) =>
-    Object.entries(averages).map(([title, partnerAverage]) => ({
-      dimensionId: title.toLowerCase(),
-      title,
-      partnerAverage,
-    }));
+  /** Dimensions in rubric order (A first), each with its partner average and how many rounds scored it. */
+  const dims = (averages: Record<string, number | null | [average: number, rounds: number]>) =>
+    Object.entries(averages).map(([title, value]) => {
+      const [partnerAverage, rounds] = Array.isArray(value) ? value : [value, value === null ? 0 : 1];
+      return {
+        dimensionId: title.toLowerCase(),
+        partnerAverage,
+        points: Array.from({ length: rounds }, (_, round) => ({
+          sessionId: 'a1a1a1a1-0000-4000-8000-000000000000',
+          round: round + 1,
+          at: '2026-11-01T10:00:00.000Z',
+          level: partnerAverage ?? 0,
+        })),
+      };
+    });
 
   it('picks the two highest and the two lowest partner averages', () => {
     expect(strongestAndWeakest(dims({ A: 1, B: 4, C: 2, D: 3.5, E: 3 }))).toEqual({
@@ -87,11 +96,17 @@ describe('strongestAndWeakest', () => {
     });
   });
 
-  it('breaks ties by title', () => {
+  it('settles equal averages by rubric order, whatever the titles', () => {
     expect(strongestAndWeakest(dims({ Zeta: 3, Alpha: 3, Mid: 3, Beta: 3 }))).toEqual({
-      strongest: ['alpha', 'beta'],
-      weakest: ['mid', 'zeta'],
+      strongest: ['zeta', 'alpha'],
+      weakest: ['mid', 'beta'],
     });
+  });
+
+  it('settles equal averages first by more rounds scored, on both sides', () => {
+    expect(
+      strongestAndWeakest(dims({ A: [4, 1], B: [4, 3], C: [4, 2], D: [1, 1], E: [1, 2], F: [1, 2] })),
+    ).toEqual({ strongest: ['b', 'c'], weakest: ['e', 'f'] });
   });
 
   it('ignores unscored dimensions and never names one dimension both strongest and weakest', () => {

@@ -57,26 +57,42 @@ export function dimensionProgress(
   });
 }
 
+/** How strongest and weakest settle equal partner averages, in the words the progress page shows. */
+export const EXTREMES_TIE_RULE =
+  'Equal averages go to the dimension scored in more rounds (more evidence), then to the one listed first in the rubric.';
+
 /**
- * The best and worst dimensions by partner average (ties broken by title, A–Z), up to `count` each.
- * Only dimensions partners have scored count, and the two lists never share a dimension: with
- * fewer than 2·count scored, each side gets half (one scored dimension is neither).
+ * The best and worst dimensions by partner average, up to `count` each. Ties (equal averages, as
+ * shown, to two decimals) are settled by EXTREMES_TIE_RULE: more scored rounds first, since an average
+ * over more rounds says more, then rubric order (`dimensions` come in rubric order), so the same
+ * scores always give the same names. Only dimensions partners have scored count, and the two lists
+ * never share a dimension: with fewer than 2·count scored, each side gets half (one scored dimension
+ * is neither).
  */
 export function strongestAndWeakest(
-  dimensions: readonly Pick<DimensionProgress, 'dimensionId' | 'title' | 'partnerAverage'>[],
+  dimensions: readonly Pick<DimensionProgress, 'dimensionId' | 'partnerAverage' | 'points'>[],
   count = 2,
 ): { strongest: string[]; weakest: string[] } {
-  const scored = dimensions.filter(
-    (dimension): dimension is typeof dimension & { partnerAverage: number } =>
-      dimension.partnerAverage !== null,
+  const scored = dimensions.flatMap((dimension, rubricIndex) =>
+    dimension.partnerAverage === null
+      ? []
+      : [
+          {
+            id: dimension.dimensionId,
+            average: dimension.partnerAverage,
+            rounds: dimension.points.length,
+            rubricIndex,
+          },
+        ],
   );
+  type Scored = (typeof scored)[number];
   const take = Math.min(count, Math.floor(scored.length / 2));
-  const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'en');
-  const best = [...scored].sort((a, b) => b.partnerAverage - a.partnerAverage || byTitle(a, b));
-  const worst = [...scored].sort((a, b) => a.partnerAverage - b.partnerAverage || byTitle(a, b));
-  const strongest = best.slice(0, take).map((dimension) => dimension.dimensionId);
+  const tieBreak = (a: Scored, b: Scored) => b.rounds - a.rounds || a.rubricIndex - b.rubricIndex;
+  const best = [...scored].sort((a, b) => b.average - a.average || tieBreak(a, b));
+  const worst = [...scored].sort((a, b) => a.average - b.average || tieBreak(a, b));
+  const strongest = best.slice(0, take).map((dimension) => dimension.id);
   const weakest = worst
-    .map((dimension) => dimension.dimensionId)
+    .map((dimension) => dimension.id)
     .filter((id) => !strongest.includes(id))
     .slice(0, take);
   return { strongest, weakest };

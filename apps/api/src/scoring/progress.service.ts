@@ -4,6 +4,7 @@ import { compareForRoadmap } from '@mockboard/prompts';
 import {
   averageOf,
   dimensionProgress,
+  isCompletedSession,
   levelsById,
   strongestAndWeakest,
   weekStreak,
@@ -14,11 +15,6 @@ import { PromptsService } from '../prompts/prompts.service';
 import { SessionsRepository, type SessionRecord } from '../scheduling/sessions.repository';
 import { RevealService } from './reveal.service';
 import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
-
-/** Sessions whose interview took place: ended from the room (`scoring`) or completed. */
-const INTERVIEW_HELD = ['scoring', 'completed'];
-/** Sessions that never happened leave no trace in progress. */
-const DID_NOT_HAPPEN = ['cancelled', 'no_show'];
 
 export function whiteboardUrl(sessionId: string): string {
   return `/api/sessions/${sessionId}/whiteboard.svg`;
@@ -35,12 +31,13 @@ export class ProgressService {
   ) {}
 
   async progress(user: UserEntity, now = new Date()): Promise<ProgressResponse> {
-    const records = await this.sessions.forUser(user.id);
-    await this.reveal.revealDue(records, now);
+    const all = await this.sessions.forUser(user.id);
+    await this.reveal.revealDue(all, now);
+    // Every figure below is made of the same sessions (libs/rubric completed-session.ts), so the
+    // count, the prompts, the streak, the history and the charts always agree.
+    const records = all.filter((record) => isCompletedSession(record.session.status));
     const cards = await this.scorecards.forSessions(records.map((record) => record.session.id));
     const byId = new Map(records.map((record) => [record.session.id, record]));
-    const happened = (card: ScorecardRow) =>
-      !DID_NOT_HAPPEN.includes(byId.get(card.session_id)!.session.status);
     const scored = (card: ScorecardRow): ScoredRound => ({
       sessionId: card.session_id,
       round: card.round,
@@ -51,10 +48,10 @@ export class ProgressService {
     // Partners' scores count once the user could see them; their own only once submitted.
     const aboutMe = cards.filter(
       (card) =>
-        card.kind === 'interviewer' && card.subject_id === user.id && card.revealed_at && happened(card),
+        card.kind === 'interviewer' && card.subject_id === user.id && card.revealed_at,
     );
     const mySelf = cards.filter(
-      (card) => card.kind === 'self' && card.author_id === user.id && card.submitted_at && happened(card),
+      (card) => card.kind === 'self' && card.author_id === user.id && card.submitted_at,
     );
     const rubric = this.prompts.rubric();
     const dimensions = dimensionProgress(rubric, aboutMe.map(scored), mySelf.map(scored));
@@ -62,16 +59,14 @@ export class ProgressService {
     return {
       dimensions,
       ...strongestAndWeakest(dimensions),
-      ...this.promptsDone(user.id, records, now),
+      ...this.promptsDone(user.id, records),
+      // A completed session held before its scheduled start was held by now, in this week at the latest.
       streakWeeks: weekStreak(
-        records
-          .filter((record) => INTERVIEW_HELD.includes(record.session.status))
-          .map((record) => record.session.starts_at),
+        records.map((record) => (record.session.starts_at < now ? record.session.starts_at : now)),
         now,
         user.timezone,
       ),
-      history: records
-        .filter((record) => record.session.starts_at <= now && record.session.status !== 'cancelled')
+      history: [...records]
         .reverse()
         .map((record) => ({
           sessionId: record.session.id,
@@ -91,13 +86,10 @@ export class ProgressService {
     };
   }
 
-  /** Prompts answered as the candidate in sessions that took place, and the rest, in roadmap order. */
-  private promptsDone(userId: string, records: SessionRecord[], now: Date) {
+  /** Prompts answered as the candidate in completed sessions, and the rest, in roadmap order. */
+  private promptsDone(userId: string, records: SessionRecord[]) {
     const done = new Set(
       records
-        .filter(
-          (record) => record.session.starts_at <= now && !DID_NOT_HAPPEN.includes(record.session.status),
-        )
         .flatMap((record) => record.rounds)
         .filter((round) => round.candidate_id === userId && round.prompt_id)
         .map((round) => round.prompt_id!),

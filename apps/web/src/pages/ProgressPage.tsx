@@ -1,4 +1,5 @@
 import type { ProgressResponse, Rubric, User } from '@mockboard/contracts';
+import { EXTREMES_TIE_RULE } from '@mockboard/rubric';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { getRubric } from '../api/rubric';
@@ -93,6 +94,7 @@ function Progress({ progress, rubric, user }: { progress: ProgressResponse; rubr
           <ExtremeList title="Strongest" items={names(progress.strongest)} tone="strong" />
           <ExtremeList title="Needs the most work" items={names(progress.weakest)} tone="weak" />
         </div>
+        {progress.strongest.length > 0 && <p className="muted extremes__rule">{EXTREMES_TIE_RULE}</p>}
       </Section>
 
       <Section id="calibration" title="Calibration: you vs your partners">

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import type { Session } from '@mockboard/contracts';
@@ -63,6 +64,8 @@ function focusedName(): string {
   return (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim();
 }
 
+const ADMIN_EMAIL = `observer-${randomUUID().slice(0, 8)}@example.test`;
+
 type MicrophoneFlag = { __refuseMicrophone?: boolean };
 
 /** Run in the page before the app: getUserMedia refuses audio, as after "Block", while the flag is set. */
@@ -85,7 +88,7 @@ function allowMicrophone(): void {
 }
 
 describe('the call’s controls in the room', () => {
-  const stage = memberStage({ fakeMedia: true });
+  const stage = memberStage({ fakeMedia: true }, { ADMIN_EMAILS: ADMIN_EMAIL });
 
   async function openRoom(user: SignedUpUser, session: Session): Promise<Page> {
     const page = await stage.signedIn(user);
@@ -242,16 +245,29 @@ describe('the call’s controls in the room', () => {
     await b.getByText('Ada Host is muted').waitFor({ state: 'detached' });
   });
 
-  it('shows nothing of the call in a solo practice session', async () => {
+  it('shows nothing of the call to an observer, nor in solo practice', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    const a = await openRoom(ada, session);
+    await a.getByText('Waiting for Ben Guest to join the call').waitFor();
+    const admin = await signUp(stage.server.url, { email: ADMIN_EMAIL, displayName: 'Oda Observer' });
+    const watching = await openRoom(admin, session);
+    await watching.getByText('You are observing').waitFor();
+    expect(await watching.getByRole('group', { name: 'Call' }).count()).toBe(0);
+    expect(await watching.getByText(/join the call|Call connected|Connecting call/).count()).toBe(0);
+    // Nor does Ada see the observer as a partner joining her call.
+    expect(await a.getByText('Waiting for Ben Guest to join the call').count()).toBe(1);
+
     const solo = await signUp(stage.server.url, { displayName: 'Sol Alone' });
-    const session = await request(stage.server.url)
+    const practice = await request(stage.server.url)
       .post('/api/sessions/solo')
       .set(solo.bearer)
       .send({ promptId: 'url-shortener' })
       .expect(201);
-    const page = await openRoom(solo, session.body as Session);
+    const page = await openRoom(solo, practice.body as Session);
+    // "Solo practice" shows once the session's kind is known, which is what keeps the call off.
     await page.getByText('Solo practice').waitFor();
-    await page.locator('canvas.excalidraw__canvas.interactive').waitFor();
     expect(await muteButton(page).count()).toBe(0);
     expect(await page.getByRole('group', { name: 'Call' }).count()).toBe(0);
   });

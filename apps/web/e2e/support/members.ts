@@ -69,14 +69,14 @@ export interface MemberStage {
 
 /**
  * Starts the real server and Debian's Chromium for the enclosing `describe` block and closes both
- * (and every member's context) after it.
+ * (and every member's context) after it. `env` holds app settings such as ADMIN_EMAILS.
  */
-export function memberStage(launch: LaunchOptions = {}): MemberStage {
+export function memberStage(launch: LaunchOptions = {}, env: Record<string, string> = {}): MemberStage {
   let server: TestApp | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp(), launchBrowser(launch)]);
+    [server, browser] = await Promise.all([startTestApp(env), launchBrowser(launch)]);
   });
   afterAll(async () => {
     await Promise.all(contexts.map((context) => context.close()));

@@ -7,7 +7,10 @@ import type { SessionStatus } from '@mockboard/contracts';
  * (`completed`). The clock plays no part: a session held and ended before its scheduled start is
  * as complete as one held on time, and a past session still `scheduled` or `live` is not.
  */
-export const COMPLETED_SESSION_STATUSES = ['scoring', 'completed'] as const satisfies readonly SessionStatus[];
+export const COMPLETED_SESSION_STATUSES = [
+  'scoring',
+  'completed',
+] as const satisfies readonly SessionStatus[];
 
 export function isCompletedSession(status: string): boolean {
   return (COMPLETED_SESSION_STATUSES as readonly string[]).includes(status);

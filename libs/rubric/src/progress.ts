@@ -57,13 +57,9 @@ export function dimensionProgress(
   });
 }
 
-/** How strongest and weakest settle equal partner averages, in the words the progress page shows. */
-export const EXTREMES_TIE_RULE =
-  'Equal averages go to the dimension scored in more rounds (more evidence), then to the one listed first in the rubric.';
-
 /**
  * The best and worst dimensions by partner average, up to `count` each. Ties (equal averages, as
- * shown, to two decimals) are settled by EXTREMES_TIE_RULE: more scored rounds first, since an average
+ * shown, to two decimals) are settled the way the progress page explains: more scored rounds first, since an average
  * over more rounds says more, then rubric order (`dimensions` come in rubric order), so the same
  * scores always give the same names. Only dimensions partners have scored count, and the two lists
  * never share a dimension: with fewer than 2·count scored, each side gets half (one scored dimension

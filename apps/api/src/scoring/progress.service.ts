@@ -47,8 +47,7 @@ export class ProgressService {
 
     // Partners' scores count once the user could see them; their own only once submitted.
     const aboutMe = cards.filter(
-      (card) =>
-        card.kind === 'interviewer' && card.subject_id === user.id && card.revealed_at,
+      (card) => card.kind === 'interviewer' && card.subject_id === user.id && card.revealed_at,
     );
     const mySelf = cards.filter(
       (card) => card.kind === 'self' && card.author_id === user.id && card.submitted_at,
@@ -66,23 +65,21 @@ export class ProgressService {
         now,
         user.timezone,
       ),
-      history: [...records]
-        .reverse()
-        .map((record) => ({
-          sessionId: record.session.id,
-          startsAt: record.session.starts_at.toISOString(),
-          status: record.session.status,
-          promptTitles: record.rounds.flatMap((round) => {
-            const title = round.prompt_id ? this.prompts.get(round.prompt_id)?.title : undefined;
-            return title ? [title] : [];
-          }),
-          weightedScore: averageOf(
-            aboutMe
-              .filter((card) => card.session_id === record.session.id && card.weighted_score !== null)
-              .map((card) => Number(card.weighted_score)),
-          ),
-          thumbnailUrl: whiteboardUrl(record.session.id),
-        })),
+      history: [...records].reverse().map((record) => ({
+        sessionId: record.session.id,
+        startsAt: record.session.starts_at.toISOString(),
+        status: record.session.status,
+        promptTitles: record.rounds.flatMap((round) => {
+          const title = round.prompt_id ? this.prompts.get(round.prompt_id)?.title : undefined;
+          return title ? [title] : [];
+        }),
+        weightedScore: averageOf(
+          aboutMe
+            .filter((card) => card.session_id === record.session.id && card.weighted_score !== null)
+            .map((card) => Number(card.weighted_score)),
+        ),
+        thumbnailUrl: whiteboardUrl(record.session.id),
+      })),
     };
   }
 

@@ -1,5 +1,4 @@
 import type { ProgressResponse, Rubric, User } from '@mockboard/contracts';
-import { EXTREMES_TIE_RULE } from '@mockboard/rubric';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { getRubric } from '../api/rubric';
@@ -115,6 +114,10 @@ function Progress({ progress, rubric, user }: { progress: ProgressResponse; rubr
     </div>
   );
 }
+
+/** The server's tie rule, in words (libs/rubric progress.ts, strongestAndWeakest). */
+const EXTREMES_TIE_RULE =
+  'Equal averages go to the dimension scored in more rounds (more evidence), then to the one listed first in the rubric.';
 
 function Section({
   id,

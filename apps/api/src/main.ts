@@ -6,10 +6,13 @@ import { ConfigError, loadConfig, loadDotEnvIfPresent } from './config/app-confi
 import { DataDirInUseError } from './database/data-dir-in-use.error';
 import { PromptLibraryError } from './prompts/prompt-library.loader';
 
+/** SIGHUP too: closing the terminal of `npm start` is a request to stop, not a crash. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
 async function main(): Promise<void> {
   loadDotEnvIfPresent();
   const config = loadConfig();
-  const stopStartingOnSignal = exitOnSignals(['SIGTERM', 'SIGINT']);
+  const stopStartingOnSignal = exitOnSignals(STOP_SIGNALS);
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   stopStartingOnSignal();
@@ -17,7 +20,7 @@ async function main(): Promise<void> {
     config.database.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL';
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  stopGracefully(['SIGTERM', 'SIGINT'], app);
+  stopGracefully(STOP_SIGNALS, app);
   const publicUrl = config.publicUrl ? `Public address (PUBLIC_URL): ${config.publicUrl}\n` : '';
   process.stdout.write(
     `\nMockboard is running at ${url} (${database})\n${publicUrl}API docs: ${url}/api/docs\n\n`,

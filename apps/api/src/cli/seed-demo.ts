@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   // Same .env as `npm start`, so both open the same DATA_DIR or DATABASE_URL.
   loadDotEnvIfPresent();
   const config = loadConfig();
-  const dataSource = await openDatabase(config.database);
+  const dataSource = await openDatabase(config.database, (message) => process.stdout.write(`${message}\n`));
   const outcomes: string[] = [];
   try {
     const users = new UsersRepository(dataSource);

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, MigrationExecutor, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { createEmbeddedDriver } from './embedded-pool';
@@ -38,15 +39,24 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
   return { ...common, driver: createEmbeddedDriver(database.dataDir) };
 }
 
+/** Receives one human-readable line per step of a slow start (creating, migrating). */
+export type ProgressReport = (message: string) => void;
+
 /**
  * Connects, makes sure the schema exists, and applies pending migrations. The embedded directory
  * is locked first and stays locked until the DataSource is destroyed: every process that opens it
  * (server, seed, tests) comes through here, so a second one is refused with DataDirInUseError.
  */
-export async function openDatabase(database: AppConfig['database']): Promise<DataSource> {
+export async function openDatabase(
+  database: AppConfig['database'],
+  report: ProgressReport = () => undefined,
+): Promise<DataSource> {
   const lock = database.kind === 'embedded' ? lockDataDir(database.dataDir) : undefined;
   let dataSource: DataSource;
   try {
+    if (database.kind === 'embedded' && !existsSync(join(database.dataDir, 'PG_VERSION'))) {
+      report(`Creating the embedded database in ${database.dataDir} (first start only, up to a minute)…`);
+    }
     dataSource = lock
       ? new LockedDataSource(dataSourceOptions(database), lock)
       : new DataSource(dataSourceOptions(database));
@@ -58,12 +68,34 @@ export async function openDatabase(database: AppConfig['database']): Promise<Dat
   try {
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
     if (database.kind === 'embedded') await dataSource.query(`SET search_path TO "${database.schema}"`);
+    await reportEachMigration(dataSource, report);
     await dataSource.runMigrations({ transaction: 'each' });
   } catch (error) {
     await dataSource.destroy();
     throw error;
   }
   return dataSource;
+}
+
+/**
+ * Announces each pending migration as it starts ("Running database migration 3/12: …"): a first
+ * start runs all of them, 20-75 s on a slow disk, and silence reads as a hang. TypeORM runs a
+ * migration through its instance's up(), so wrapping that is the one hook it offers per step.
+ */
+async function reportEachMigration(dataSource: DataSource, report: ProgressReport): Promise<void> {
+  const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+  if (pending.length === 0) return;
+  const pendingNames = pending.map((migration) => migration.name);
+  for (const migration of dataSource.migrations) {
+    const name = migration.name ?? migration.constructor.name;
+    const position = pendingNames.indexOf(name) + 1;
+    if (position === 0) continue;
+    const up = migration.up.bind(migration);
+    migration.up = (queryRunner: QueryRunner) => {
+      report(`Running database migration ${position}/${pending.length}: ${name}`);
+      return up(queryRunner);
+    };
+  }
 }
 
 /** Gives the directory back once the embedded database is closed (flushed), not before. */

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -11,7 +11,10 @@ import { openDatabase } from './data-source';
     {
       provide: DataSource,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openDatabase(config.database),
+      useFactory: (config: AppConfig) => {
+        const logger = new Logger('Database');
+        return openDatabase(config.database, (message) => logger.log(message));
+      },
     },
   ],
   exports: [DataSource],

@@ -17,6 +17,8 @@ interface AuthFormOptions<F extends string, D> {
   send: (data: D) => Promise<unknown>;
   /** Where the server's error goes; by default its `fields` beside the inputs, the rest on the form. */
   messagesFromError?: (error: ApiRequestError) => FormMessages<F>;
+  /** Where to go when the link names no `next` path. */
+  landing?: string;
 }
 
 /** What `AuthForm` needs to render the form; the page also reads `redirectTo` and `rawNext`. */
@@ -41,12 +43,13 @@ export function useAuthForm<F extends string, D>({
   schema,
   send,
   messagesFromError = (error) => messagesFromApi(error, labels),
+  landing,
 }: AuthFormOptions<F, D>): AuthFormState<F> & { redirectTo: string | undefined; rawNext: string | null } {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const rawNext = searchParams.get('next');
-  const next = safeNextPath(rawNext);
+  const next = safeNextPath(rawNext, landing);
   const [values, setValues] = useState(initialValues);
   const [pending, setPending] = useState(false);
   const { formRef, messages, show, clear, clearField } = useFormMessages(order);

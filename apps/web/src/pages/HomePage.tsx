@@ -1,11 +1,22 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { HOME_EXAMPLE_PROMPTS } from '../home/example-prompts';
 
-const STEPS = [
+const [EASIEST, HARDEST] = HOME_EXAMPLE_PROMPTS;
+const promptLink = (prompt: (typeof HOME_EXAMPLE_PROMPTS)[number]) => (
+  <Link to={`/prompts/${prompt.id}`}>{prompt.shortName}</Link>
+);
+
+const STEPS: { title: string; text: ReactNode }[] = [
   {
     title: 'Pick a prompt',
-    text: 'From a URL shortener to a distributed queue, each with a time plan per phase.',
+    text: (
+      <>
+        From {promptLink(EASIEST)} to {promptLink(HARDEST)}, each with a time plan per phase.
+      </>
+    ),
   },
   { title: 'Design it together', text: 'One of you interviews, the other designs on a shared whiteboard.' },
   {

@@ -31,6 +31,8 @@ export function SignUpPage() {
     schema: RegisterRequestSchema,
     send: signUp,
     messagesFromError: signUpMessages,
+    // Practice is where a new account's next step is: booking or offering a first session.
+    landing: '/practice',
   });
   const { values, messages, update } = form;
 

@@ -87,6 +87,28 @@ function allowMicrophone(): void {
   (globalThis as unknown as MicrophoneFlag).__refuseMicrophone = false;
 }
 
+type SoundFlag = { __holdBackSound?: boolean };
+
+/** Run in the page before the app: play() on an audio element fails as autoplay policy would. */
+function holdBackSoundWhileFlagged(): void {
+  const page = globalThis as unknown as SoundFlag & {
+    HTMLMediaElement: { prototype: { play(): Promise<void> } };
+    HTMLAudioElement: abstract new () => unknown;
+    DOMException: new (message: string, name: string) => Error;
+  };
+  page.__holdBackSound = true;
+  const play = page.HTMLMediaElement.prototype.play;
+  page.HTMLMediaElement.prototype.play = function (this: unknown) {
+    return this instanceof page.HTMLAudioElement && page.__holdBackSound
+      ? Promise.reject(new page.DOMException('play() needs a user gesture', 'NotAllowedError'))
+      : play.call(this);
+  };
+}
+
+function allowSound(): void {
+  (globalThis as unknown as SoundFlag).__holdBackSound = false;
+}
+
 describe('the call’s controls in the room', () => {
   const stage = memberStage({ fakeMedia: true }, { ADMIN_EMAILS: ADMIN_EMAIL });
 
@@ -219,14 +241,16 @@ describe('the call’s controls in the room', () => {
     await b.screenshot({ path: artifact('room-call-ui-b.png') });
   });
 
-  it('says how to allow a refused microphone, and joins with it after “Try again”', async () => {
+  it('says how to allow a refused microphone and asks for a click to play held-back sound', async () => {
     const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
     const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
     const session = await aLiveSession(stage.server.url, ada, ben);
     const b = await openRoom(ben, session);
     const a = await stage.signedIn(ada);
-    // Ada's browser refuses the microphone until she changes her mind (a flag the test flips).
+    // Ada's browser refuses the microphone until she changes her mind, and plays no sound before a
+    // click (its autoplay policy); the test lifts both with flags.
     await a.addInitScript(refuseMicrophoneWhileFlagged);
+    await a.addInitScript(holdBackSoundWhileFlagged);
     await a.goto(`${stage.server.url}/sessions/${session.id}/room`);
 
     const help = a.getByRole('region', { name: 'Mockboard can’t use your microphone' });
@@ -234,8 +258,10 @@ describe('the call’s controls in the room', () => {
     await help.getByText('site settings icon left of the address bar').waitFor();
     await help.getByText('You can still hear Ben Guest').waitFor();
     expect(await muteButton(a).isDisabled()).toBe(true);
-    // Ben hears nothing from her, and is told so.
+    // Ben hears nothing from her, and is told so; his sound reaches her, held back until she clicks.
     await b.getByText('Ada Host is muted').waitFor();
+    const unlock = a.getByRole('button', { name: 'Click to hear Ben Guest' });
+    await unlock.waitFor();
     await a.screenshot({ path: artifact('room-call-ui-mic-refused.png') });
 
     await a.evaluate(allowMicrophone);
@@ -243,6 +269,10 @@ describe('the call’s controls in the room', () => {
     await help.waitFor({ state: 'detached' });
     expect(await muteButton(a).isEnabled()).toBe(true);
     await b.getByText('Ada Host is muted').waitFor({ state: 'detached' });
+
+    await a.evaluate(allowSound);
+    await unlock.click();
+    await unlock.waitFor({ state: 'detached' });
   });
 
   it('shows nothing of the call to an observer, nor in solo practice', async () => {

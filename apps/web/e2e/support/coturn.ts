@@ -138,7 +138,8 @@ async function answersStun(port: number, timeoutMs = 10_000): Promise<void> {
 }
 
 async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  // No pid: it never started (no `turnserver` on PATH), so there is nothing to end or wait for.
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const killed = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;

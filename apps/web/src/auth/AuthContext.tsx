@@ -2,6 +2,7 @@ import type { LoginRequest, RegisterRequest, User } from '@mockboard/contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as authApi from '../api/auth';
 import { SIGNED_OUT_EVENT, type ApiRequestError, isAbortError, toApiRequestError } from '../api/client';
+import { setDateTimeLocale } from '../time/format';
 
 /**
  * `unknown` means GET /api/me failed for a reason other than "not signed in" (server down, network):
@@ -88,6 +89,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }),
     [state, signIn, signUp, signOut, setUser, reload],
   );
+
+  // Set during render, before the children format anything: the user's "Date and time format",
+  // or the browser's language when they chose none or nobody is signed in.
+  setDateTimeLocale(value.user?.dateTimeLocale ?? null);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,5 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import { filterTimeZones, timeZoneOptions } from './timeZones';
+import { currentZoneName } from '../time/zoneNames';
+import { searchTimeZones } from '../time/zoneSearch';
+import { timeZoneOptions } from './timeZones';
 
 interface TimeZoneSelectProps {
   value: string;
@@ -10,23 +12,30 @@ interface TimeZoneSelectProps {
 
 /**
  * A native select (accessible and phone-friendly everywhere) with a filter box above it: typing
- * "tokyo" or "gmt+1" narrows the list and picks the first match, so a long list is one step.
+ * "tokyo", "Calcutta", "India" or "gmt+1" narrows the list and picks the best match, so a long
+ * list is one step. Zones are listed and chosen by their current names (Asia/Kolkata).
  * The filter's label deliberately avoids the words "time zone" so the select alone answers to it.
  */
 export function TimeZoneSelect({ value, onChange, error, name = 'timezone' }: TimeZoneSelectProps) {
   const id = useId();
   const [query, setQuery] = useState('');
   const all = timeZoneOptions();
-  const matches = useMemo(() => filterTimeZones(all, query), [all, query]);
+  const matches = useMemo(() => searchTimeZones(all, query), [all, query]);
+  // A zone saved by an older version may be a legacy name ("Asia/Calcutta"): show it as today's.
+  const selected = currentZoneName(value);
   // The current value stays listed even when filtered out, so the select never shows a blank.
-  // A zone saved elsewhere may be an alias this browser does not list (e.g. "Asia/Calcutta").
-  const current = all.find((option) => option.id === value) ?? { id: value, label: value, searchText: value };
+  const current = all.find((option) => option.id === selected) ?? {
+    id: selected,
+    label: selected,
+    searchText: selected.toLowerCase(),
+    city: '',
+  };
   const shown = !matches.includes(current) ? [current, ...matches] : matches;
 
   function updateQuery(next: string) {
     setQuery(next);
-    const [first, ...rest] = filterTimeZones(all, next);
-    if (next.trim() && first && first.id !== value && !rest.some((option) => option.id === value)) {
+    const [first, ...rest] = searchTimeZones(all, next);
+    if (next.trim() && first && first.id !== selected && !rest.some((option) => option.id === selected)) {
       onChange(first.id);
     }
   }
@@ -69,7 +78,7 @@ export function TimeZoneSelect({ value, onChange, error, name = 'timezone' }: Ti
           id={`${id}-select`}
           name={name}
           className="input select"
-          value={value}
+          value={selected}
           aria-invalid={error ? true : undefined}
           aria-describedby={[error ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' ')}
           onChange={(event) => onChange(event.target.value)}

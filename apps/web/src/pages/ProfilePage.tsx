@@ -14,11 +14,18 @@ import { useFormMessages } from '../forms/useFormMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { CalendarSubscription } from '../profile/CalendarSubscription';
 import { ChangePassword } from '../profile/ChangePassword';
+import { DateTimeFormatField } from '../profile/DateTimeFormatField';
 import { MyReliability } from '../profile/MyReliability';
 import { SignIns } from '../profile/SignIns';
+import { formatLongDate } from '../time/format';
 
-const LABELS = { displayName: 'Display name', timezone: 'Time zone', targetLevel: 'Target level' };
-const ORDER = ['displayName', 'timezone', 'targetLevel'] as const;
+const LABELS = {
+  displayName: 'Display name',
+  timezone: 'Time zone',
+  dateTimeLocale: 'Date and time format',
+  targetLevel: 'Target level',
+};
+const ORDER = ['displayName', 'timezone', 'dateTimeLocale', 'targetLevel'] as const;
 type Field = (typeof ORDER)[number];
 type Values = Pick<User, Field>;
 
@@ -36,6 +43,7 @@ function ProfileForm({ user }: { user: User }) {
   const [values, setValues] = useState<Values>({
     displayName: user.displayName,
     timezone: user.timezone,
+    dateTimeLocale: user.dateTimeLocale,
     targetLevel: user.targetLevel,
   });
   const [pending, setPending] = useState(false);
@@ -71,6 +79,7 @@ function ProfileForm({ user }: { user: User }) {
       setValues({
         displayName: updated.displayName,
         timezone: updated.timezone,
+        dateTimeLocale: updated.dateTimeLocale,
         targetLevel: updated.targetLevel,
       });
       setSaved('Profile saved.');
@@ -97,7 +106,7 @@ function ProfileForm({ user }: { user: User }) {
         </div>
         <div>
           <dt>Member since</dt>
-          <dd>{new Date(user.createdAt).toLocaleDateString(undefined, { dateStyle: 'long' })}</dd>
+          <dd>{formatLongDate(new Date(user.createdAt), user.timezone)}</dd>
         </div>
       </dl>
 
@@ -117,6 +126,11 @@ function ProfileForm({ user }: { user: User }) {
           value={values.timezone}
           error={messages.fields.timezone}
           onChange={(zone) => update('timezone', zone)}
+        />
+        <DateTimeFormatField
+          value={values.dateTimeLocale}
+          error={messages.fields.dateTimeLocale}
+          onChange={(locale) => update('dateTimeLocale', locale)}
         />
         <TargetLevelField
           value={values.targetLevel}

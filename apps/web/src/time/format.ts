@@ -1,89 +1,109 @@
 import { type DateKey } from './zonedTime';
+import { currentZoneName } from './zoneNames';
 
 /**
- * How times read on screen: 24-hour clock and day-month order, as in the server's notifications
- * ("Thu 26 Nov 2026, 16:30 (Asia/Kolkata)"), so an email and the page never disagree.
+ * How times and dates read on screen: in the user's "Date and time format" (a language tag saved
+ * in the profile), else in the browser's language, so a US reader sees "3:00 PM" and "Nov 26" and
+ * a British one "15:00" and "26 Nov". Every page formats through this module. The zone is a
+ * separate choice (the profile's time zone), named beside a time wherever it stands on its own.
  */
-const LOCALE = 'en-GB';
+let chosenLocale: string | null = null;
+
+/**
+ * Set from the signed-in user (null: the browser's language). Module state rather than a React
+ * context because plain helpers format times all over the app; the AuthProvider sets it before
+ * its children render, and a change of user re-renders them.
+ */
+export function setDateTimeLocale(locale: string | null): void {
+  chosenLocale = locale;
+}
+
+/** The language tag times are written in now, e.g. "en-US". */
+export function dateTimeLocale(): string {
+  return chosenLocale ?? browserLanguage();
+}
+
+/** The browser's language ("en-US"); en-US outside a browser, as Intl would pick. */
+export function browserLanguage(): string {
+  return (typeof navigator !== 'undefined' && navigator.language) || 'en-US';
+}
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${zone}|${JSON.stringify(options)}`;
+  const locale = dateTimeLocale();
+  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
   let found = cache.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat(LOCALE, { timeZone: zone, ...options });
+    try {
+      found = new Intl.DateTimeFormat(locale, { timeZone: zone, ...options });
+    } catch {
+      // A tag this browser cannot read (saved in another one) must not take every page down.
+      found = new Intl.DateTimeFormat(undefined, { timeZone: zone, ...options });
+    }
     cache.set(key, found);
   }
   return found;
 }
 
-const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+// Numeric hours with two-digit minutes: "3:00 PM" or "15:00", the locale's own clock.
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { ...DAY, year: 'numeric', ...TIME };
 
-/** "Thu 26 Nov" or "Thu 26 Nov 2026", built from parts: ICU versions disagree on the commas. */
-function dayText(instant: Date, zone: string, withYear: boolean): string {
-  const parts = formatter(zone, withYear ? { ...DAY, year: 'numeric' } : DAY).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return [part('weekday'), part('day'), part('month'), withYear ? part('year') : '']
-    .filter(Boolean)
-    .join(' ');
-}
-
-/**
- * Old names that ICU (so Chromium) still reports as canonical, with the names people know today.
- * Both work in Intl; only the label changes.
- */
-const RENAMED_ZONES: Record<string, string> = {
-  'Asia/Calcutta': 'Asia/Kolkata',
-  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Asia/Katmandu': 'Asia/Kathmandu',
-  'Asia/Rangoon': 'Asia/Yangon',
-  'Europe/Kiev': 'Europe/Kyiv',
-  'Atlantic/Faeroe': 'Atlantic/Faroe',
-  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
-  'Pacific/Ponape': 'Pacific/Pohnpei',
-  'Pacific/Truk': 'Pacific/Chuuk',
-};
+/** Noon UTC of a calendar day: the same day in every zone's reading of it. */
+const noonOf = (day: DateKey) => new Date(`${day}T12:00:00Z`);
 
 /** "Asia/Calcutta" → "Asia/Kolkata"; "America/Los_Angeles" → "America/Los Angeles". */
 export function zoneName(zone: string): string {
-  return (RENAMED_ZONES[zone] ?? zone).replaceAll('_', ' ');
+  return currentZoneName(zone).replaceAll('_', ' ');
 }
 
-/** "16:30" */
+/** "3:00 PM" / "15:00" */
 export function formatTime(instant: Date, zone: string): string {
   return formatter(zone, TIME).format(instant);
 }
 
-/** "Thu 26 Nov" for a calendar day. */
+/** A wall-clock "HH:MM" (as the API and the time pickers hold it) written in the user's format: "7:00 PM". */
+export function formatTimeOfDay(time: string): string {
+  return formatTime(new Date(`1970-01-01T${time}:00Z`), 'UTC');
+}
+
+/** "Thu, Nov 26" / "Thu 26 Nov" for a calendar day. */
 export function formatDayKey(day: DateKey): string {
-  return dayText(new Date(`${day}T12:00:00Z`), 'UTC', false);
+  return formatter('UTC', DAY).format(noonOf(day));
 }
 
 /** "Thursday" for a calendar day. */
 export function formatWeekday(day: DateKey): string {
-  return formatter('UTC', { weekday: 'long' }).format(new Date(`${day}T12:00:00Z`));
+  return formatter('UTC', { weekday: 'long' }).format(noonOf(day));
 }
 
-/** "26 Nov" for a calendar day. */
+/** "Nov 26" / "26 Nov" for a calendar day. */
 export function formatDayMonth(day: DateKey): string {
-  const parts = formatter('UTC', { day: 'numeric', month: 'short' }).formatToParts(
-    new Date(`${day}T12:00:00Z`),
-  );
-  return ['day', 'month'].map((type) => parts.find((part) => part.type === type)?.value ?? '').join(' ');
+  return formatShortDate(noonOf(day), 'UTC');
 }
 
-/** "Thu 26 Nov 2026, 16:30" */
+/** "Nov 26" / "26 Nov" for the day an instant falls on in `zone`. */
+export function formatShortDate(instant: Date, zone: string): string {
+  return formatter(zone, { day: 'numeric', month: 'short' }).format(instant);
+}
+
+/** "November 26, 2026" / "26 November 2026" */
+export function formatLongDate(instant: Date, zone: string): string {
+  return formatter(zone, { dateStyle: 'long' }).format(instant);
+}
+
+/** "Thu, Nov 26, 2026, 3:00 PM" / "Thu 26 Nov 2026, 15:00" */
 export function formatDateTime(instant: Date, zone: string): string {
-  return `${dayText(instant, zone, true)}, ${formatTime(instant, zone)}`;
+  return formatter(zone, DATE_TIME).format(instant);
 }
 
-/** "Thu 26 Nov 2026, 16:30–18:00", or with both days when it runs past midnight. */
+/**
+ * "Thu, Nov 26, 2026, 3:00 – 4:30 PM" / "Thu 26 Nov 2026, 15:00–16:30", with both days when it
+ * runs past midnight: Intl's range format leaves out what the two ends share.
+ */
 export function formatRange(start: Date, end: Date, zone: string): string {
-  const sameDay = dayText(start, zone, true) === dayText(end, zone, true);
-  return sameDay
-    ? `${formatDateTime(start, zone)}–${formatTime(end, zone)}`
-    : `${formatDateTime(start, zone)} – ${formatDateTime(end, zone)}`;
+  return formatter(zone, DATE_TIME).formatRange(start, end);
 }
 
 /** "90 min", "1 h", "1 h 30 min" */

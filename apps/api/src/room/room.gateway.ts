@@ -29,11 +29,10 @@ import {
   type SceneRestore,
   type SceneUpdateAck,
 } from '@mockboard/contracts';
-import type { UserEntity } from '../auth/user.entity';
 import { parseContract, parsePayload as parse } from '../common/socket-payload';
 import type { SocketData } from '../realtime/realtime-io.adapter';
-import { dataOf, participantsRoom, sessionRoom, userOf } from './room-membership';
-import { colourFor } from './room-colours';
+import { dataOf, participantsRoom, sessionRoom, userOf, type PointerSender } from './room-membership';
+import { roomColourOf } from './room-colours';
 import { RoomError, toErrorAck } from './room-error';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomService } from './room.service';
@@ -86,12 +85,19 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       }
       // Only participants hear what is private to them (the call, the chat).
       if (participant) await socket.join(participantsRoom(sessionId));
-      const sender = { userId: user.id, displayName: user.displayName, colour: colourFor(user.id) };
+      const participantIds = view.participants.map((p) => p.id);
+      const sender = {
+        userId: user.id,
+        displayName: user.displayName,
+        colour: roomColourOf(participantIds, user.id),
+      };
       const membership = { canEdit: participant, solo: record.session.kind === 'solo', sender };
       dataOf(socket).sessions = { ...dataOf(socket).sessions, [sessionId]: membership };
       dataOf(socket).lastActiveAt = Date.now();
       const online = new Set(inRoom.map((s) => (s.data as SocketData).user.id));
-      socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.presence, this.presence(sessionId, user, 'joined'));
+      socket
+        .to(sessionRoom(sessionId))
+        .emit(ROOM_EVENTS.presence, this.presence(sessionId, sender, 'joined'));
       // In the room first, then every update relayed before that is stored: none falls between.
       await this.barrier.settled(this.server, sessionId);
       const stored = await this.scenes.load(sessionId, since);
@@ -107,7 +113,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         participants: view.participants.map((p) => ({
           userId: p.id,
           displayName: p.displayName,
-          colour: colourFor(p.id),
+          colour: roomColourOf(participantIds, p.id),
           online: online.has(p.id),
         })),
         phase: state.phase,
@@ -262,7 +268,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const data = dataOf(socket);
     if (!data.user || !data.sessions) return;
     try {
-      for (const sessionId of Object.keys(data.sessions)) {
+      for (const [sessionId, membership] of Object.entries(data.sessions)) {
         // With Redis, fetchSockets asks every instance and rejects when one does not answer.
         const stillHere = (await this.server.in(sessionRoom(sessionId)).fetchSockets()).some(
           (other) => (other.data as SocketData).user.id === data.user.id,
@@ -270,7 +276,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         if (!stillHere)
           this.server
             .to(sessionRoom(sessionId))
-            .emit(ROOM_EVENTS.presence, this.presence(sessionId, data.user, 'left'));
+            .emit(ROOM_EVENTS.presence, this.presence(sessionId, membership.sender, 'left'));
       }
     } catch (error) {
       this.logger.warn(
@@ -314,15 +320,16 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private announce(socket: Socket, state: PresenceEvent['state']): void {
     const data = dataOf(socket);
-    for (const sessionId of Object.keys(data.sessions ?? {})) {
+    for (const [sessionId, membership] of Object.entries(data.sessions ?? {})) {
       socket
         .to(sessionRoom(sessionId))
-        .emit(ROOM_EVENTS.presence, this.presence(sessionId, data.user, state));
+        .emit(ROOM_EVENTS.presence, this.presence(sessionId, membership.sender, state));
     }
   }
 
-  private presence(sessionId: string, user: UserEntity, state: PresenceEvent['state']): PresenceEvent {
-    return { sessionId, userId: user.id, displayName: user.displayName, colour: colourFor(user.id), state };
+  /** The sender as labelled at join, so presence shows the colour the room assigned. */
+  private presence(sessionId: string, sender: PointerSender, state: PresenceEvent['state']): PresenceEvent {
+    return { sessionId, ...sender, state };
   }
 
   private requireEditor(socket: Socket, sessionId: string): void {

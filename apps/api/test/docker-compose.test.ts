@@ -7,6 +7,7 @@ interface Service {
   image?: string;
   build?: unknown;
   profiles?: string[];
+  network_mode?: string;
   ports?: string[];
   entrypoint?: string[];
   command?: string[];
@@ -69,24 +70,24 @@ describe('docker-compose.yml', () => {
       expect(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')).not.toMatch(/TURN_SECRET:-[^}]/);
     });
 
-    it('publishes the TURN port on UDP and TCP and exactly the relay range coturn allocates from', () => {
+    it("runs on the host's network, on port 3478 with a relay range in the dynamic ports", () => {
+      // Docker's NAT would hide the browsers' addresses and publishes a port range one port at a time.
+      expect(coturn.network_mode).toBe('host');
+      expect(coturn.ports).toBeUndefined();
       const [min, max] = [Number(flag('min-port')), Number(flag('max-port'))];
       expect(flag('listening-port')).toBe('3478');
-      // In the dynamic range (RFC 6335), and small: Docker publishes a range one port at a time.
-      expect(min).toBeGreaterThanOrEqual(49152);
+      expect(min).toBeGreaterThanOrEqual(49152); // RFC 6335's dynamic ports
       expect(max).toBeLessThanOrEqual(65535);
-      expect(max - min + 1).toBeGreaterThanOrEqual(100);
-      expect(max - min + 1).toBeLessThanOrEqual(1000);
-      expect(coturn.ports?.sort()).toEqual(
-        ['3478:3478/tcp', '3478:3478/udp', `${min}-${max}:${min}-${max}/udp`].sort(),
-      );
+      // A relayed call holds up to 4 relay ports (2 browsers × 2 TURN URLs): room for 100 such calls.
+      expect(max - min + 1).toBeGreaterThanOrEqual(400);
     });
 
-    it('announces the public address, and relays to no private, loopback or link-local address', () => {
-      // Behind Docker's NAT the relay's own address is the container's; browsers need the host's.
+    it('announces the public address when given one, and relays to no private, loopback or link-local address', () => {
+      // Behind NAT (e.g. a cloud VM) coturn must tell browsers the public address, not its own.
       expect(coturn.environment?.TURN_EXTERNAL_IP).toBe('${TURN_EXTERNAL_IP:-}');
-      expect(script).toMatch(/: "\$\$\{TURN_EXTERNAL_IP:\?[^}]*\}"/);
-      expect(script).toMatch(/--external-ip="\$\$TURN_EXTERNAL_IP"/);
+      expect(script).toContain(
+        '$${TURN_EXTERNAL_IP:+--external-ip="$$TURN_EXTERNAL_IP" --allowed-peer-ip="$$TURN_EXTERNAL_IP"}',
+      );
       // Otherwise any signed-in user could reach Redis, PostgreSQL or a cloud metadata service through it.
       for (const range of [
         '10.0.0.0-10.255.255.255',

@@ -1,6 +1,6 @@
 import { MAX_LEAD_DAYS } from '@mockboard/contracts';
 import { useId } from 'react';
-import { formatDayKey, zoneName } from '../time/format';
+import { formatDayKey, formatTimeOfDay, zoneName } from '../time/format';
 import { addDays, dateKeyIn, quarterHours, zonedTimeToInstant, type DateKey } from '../time/zonedTime';
 
 export interface StartTime {
@@ -49,7 +49,7 @@ export function StartTimeFields({
       <legend className="field__label">{legend}</legend>
       <p className="field__hint" id={`${id}-hint`}>
         {iso
-          ? `${formatDayKey(value.day)}, ${value.time} in ${zoneName(zone)}`
+          ? `${formatDayKey(value.day)}, ${formatTimeOfDay(value.time)} in ${zoneName(zone)}`
           : `Times in ${zoneName(zone)}`}
       </p>
       <div className="start-time">
@@ -82,7 +82,7 @@ export function StartTimeFields({
           >
             {TIMES.map((time) => (
               <option key={time} value={time}>
-                {time}
+                {formatTimeOfDay(time)}
               </option>
             ))}
           </select>

@@ -6,7 +6,8 @@ import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useResource } from '../hooks/useResource';
 import { CaseStudyFeedback } from '../portfolio/CaseStudyFeedback';
-import { formatDateTime } from '../time/format';
+import { browserTimeZone } from '../components/timeZones';
+import { formatDateTime, timeZoneSuffix } from '../time/format';
 
 /** A case study someone shared publicly: readable without signing in, nothing to edit. */
 export function SharedCaseStudyPage() {
@@ -50,14 +51,18 @@ export function SharedCaseStudyPage() {
 }
 
 function CaseStudyArticle({ study }: { study: CaseStudy }) {
-  // The reader is usually not signed in, so the browser's zone is the only one there is.
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The reader is usually not signed in, so the browser's zone is the only one there is; it is
+  // named, since the author and the reader are often in different zones.
+  const zone = browserTimeZone();
   return (
     <article className="case-study-page">
       <header className="page-header">
         <p className="eyebrow">System design case study</p>
         <h1>{study.title}</h1>
-        <p className="muted">Practised on Mockboard, {formatDateTime(new Date(study.startsAt), zone)}</p>
+        <p className="muted">
+          Practised on Mockboard, {formatDateTime(new Date(study.startsAt), zone)}
+          {timeZoneSuffix(zone)}
+        </p>
       </header>
       <figure className="whiteboard-figure">
         <img src={study.whiteboardSvgUrl} alt={`The whiteboard of ${study.title}`} />

@@ -19,7 +19,7 @@ import { StartTimeFields } from '../components/StartTimeFields';
 import { SubmitButton } from '../components/SubmitButton';
 import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
-import { formatDateTime, formatDuration } from '../time/format';
+import { formatDateTime, formatDuration, timeZoneSuffix } from '../time/format';
 import { usePracticeStartTime } from './usePracticeStartTime';
 
 const LABELS = {
@@ -72,7 +72,7 @@ export function OfferSlotForm({ zone, onOffered }: { zone: string; onOffered: ()
     setPending(true);
     try {
       const slot = await offerSlot(parsed.data);
-      setDone(`Slot offered for ${formatDateTime(new Date(slot.startsAt), zone)}.`);
+      setDone(`Slot offered for ${formatDateTime(new Date(slot.startsAt), zone)}${timeZoneSuffix(zone)}.`);
       onOffered();
     } catch (error) {
       show(messagesFromApi(toApiRequestError(error), LABELS));

@@ -10,7 +10,7 @@ import { StartTimeFields } from '../components/StartTimeFields';
 import { SubmitButton } from '../components/SubmitButton';
 import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
-import { formatDateTime } from '../time/format';
+import { formatDateTime, timeZoneSuffix } from '../time/format';
 import { usePracticeStartTime } from './usePracticeStartTime';
 
 const LABELS = { startsAt: 'Start', format: 'Format', level: 'Level', durationMinutes: 'Duration' };
@@ -43,7 +43,7 @@ export function RequestMatchForm({ zone, onRequested }: { zone: string; onReques
           ? { kind: 'matched', sessionId: request.sessionId }
           : {
               kind: 'pending',
-              text: `Request saved for ${formatDateTime(new Date(request.startsAt), zone)}. We’ll notify you when someone matches.`,
+              text: `Request saved for ${formatDateTime(new Date(request.startsAt), zone)}${timeZoneSuffix(zone)}. We’ll notify you when someone matches.`,
             },
       );
       onRequested();

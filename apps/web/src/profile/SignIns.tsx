@@ -7,9 +7,8 @@ import { ConfirmDanger } from '../components/ConfirmDanger';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useAsyncAction } from '../hooks/useAsyncAction';
 import { useResource } from '../hooks/useResource';
+import { formatDateTime } from '../time/format';
 import { deviceName } from './deviceName';
-
-const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 /**
  * The user's active sign-ins (this browser marked), each revocable, and "Sign out everywhere".
@@ -17,7 +16,9 @@ const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'shor
  */
 export function SignIns() {
   const sessions = useResource('sign-ins', (signal) => listSignIns(signal));
-  const { signOut } = useAuth();
+  const { signOut, user } = useAuth();
+  const zone = user?.timezone ?? 'UTC';
+  const when = (instant: string) => formatDateTime(new Date(instant), zone);
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -64,9 +65,8 @@ export function SignIns() {
                 </span>
                 {session.current && <span className="sign-ins__current">This browser</span>}
                 <span className="sign-ins__meta">
-                  {session.ip ? `${session.ip} · ` : ''}signed in{' '}
-                  {new Date(session.createdAt).toLocaleString(undefined, WHEN)} · last active{' '}
-                  {new Date(session.lastSeenAt).toLocaleString(undefined, WHEN)}
+                  {session.ip ? `${session.ip} · ` : ''}signed in {when(session.createdAt)} · last active{' '}
+                  {when(session.lastSeenAt)}
                 </span>
               </div>
               {!session.current && (
@@ -75,9 +75,7 @@ export function SignIns() {
                   className="button button--secondary button--small"
                   onClick={() => revoke(session)}
                   disabled={pending}
-                  aria-label={`Sign out ${deviceName(session.userAgent)}, signed in ${new Date(
-                    session.createdAt,
-                  ).toLocaleString(undefined, WHEN)}`}
+                  aria-label={`Sign out ${deviceName(session.userAgent)}, signed in ${when(session.createdAt)}`}
                 >
                   Sign out
                 </button>

@@ -2,6 +2,7 @@ import type { ProgressResponse, Rubric } from '@mockboard/contracts';
 import { useId, useState } from 'react';
 import { formatLevel, levelsByColumn, trendColumns, type TrendColumn } from './trendData';
 import { TrendSvg, type TrendSeries } from './TrendSvg';
+import { formatShortDate } from '../time/format';
 import { useElementWidth } from './useElementWidth';
 
 interface TrendChartProps {
@@ -23,8 +24,7 @@ export function TrendChart({ dimensions, levels, zone }: TrendChartProps) {
     levels: levelsByColumn(dimension),
   }));
   const shown = all.filter((series) => !hidden.has(series.id));
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short' });
-  const columnLabel = (column: TrendColumn) => day.format(column.at);
+  const columnLabel = (column: TrendColumn) => formatShortDate(column.at, zone);
   const latest = columns.at(-1);
   const latestLevels = shown.flatMap((series) => {
     const level = latest && series.levels.get(latest.key);

@@ -25,6 +25,7 @@ describe('times and dates in the user’s format', () => {
     setDateTimeLocale('en-US');
     expect(plain(formatTime(AFTERNOON, 'UTC'))).toBe('3:00 PM');
     expect(plain(formatTimeOfDay('19:00'))).toBe('7:00 PM');
+    expect(plain(formatTimeOfDay('09:05'))).toBe('9:05 AM');
     expect(formatDayKey('2026-11-26')).toBe('Thu, Nov 26');
     expect(formatDayMonth('2026-11-26')).toBe('Nov 26');
     expect(plain(formatDateTime(AFTERNOON, 'UTC'))).toBe('Thu, Nov 26, 2026, 3:00 PM');
@@ -34,7 +35,7 @@ describe('times and dates in the user’s format', () => {
   it('writes a British reader a 24-hour clock and day-first dates', () => {
     setDateTimeLocale('en-GB');
     expect(formatTime(AFTERNOON, 'UTC')).toBe('15:00');
-    expect(formatTimeOfDay('21:15')).toBe('21:15');
+    expect(formatTimeOfDay('09:15')).toBe('09:15');
     expect(formatDayMonth('2026-11-26')).toBe('26 Nov');
     expect(formatDateTime(AFTERNOON, 'UTC')).toMatch(/^Thu,? 26 Nov 2026, 15:00$/);
     expect(formatLongDate(AFTERNOON, 'UTC')).toBe('26 November 2026');

@@ -34,18 +34,35 @@ function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.Date
   const key = `${locale}|${zone}|${JSON.stringify(options)}`;
   let found = cache.get(key);
   if (!found) {
+    const withClock = options.minute ? { ...options, hour: hourStyle(locale) } : options;
     try {
-      found = new Intl.DateTimeFormat(locale, { timeZone: zone, ...options });
+      found = new Intl.DateTimeFormat(locale, { timeZone: zone, ...withClock });
     } catch {
       // A tag this browser cannot read (saved in another one) must not take every page down.
-      found = new Intl.DateTimeFormat(undefined, { timeZone: zone, ...options });
+      found = new Intl.DateTimeFormat(undefined, { timeZone: zone, ...withClock });
     }
     cache.set(key, found);
   }
   return found;
 }
 
-// Numeric hours with two-digit minutes: "3:00 PM" or "15:00", the locale's own clock.
+/**
+ * "2-digit" where the locale writes 09:05 (en-GB, de-DE), "numeric" where it writes 9:05 AM
+ * (en-US). Intl only follows the locale's own pattern with timeStyle, which cannot be combined
+ * with a weekday, so the short time style is asked how it writes the hour.
+ */
+function hourStyle(locale: string): '2-digit' | 'numeric' {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).formatToParts(
+      new Date('2026-01-01T09:05:00Z'),
+    );
+    return parts.find((part) => part.type === 'hour')?.value.length === 2 ? '2-digit' : 'numeric';
+  } catch {
+    return 'numeric';
+  }
+}
+
+// Hours as the locale writes them (see hourStyle), two-digit minutes: "3:00 PM" or "15:00".
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
 const DATE_TIME: Intl.DateTimeFormatOptions = { ...DAY, year: 'numeric', ...TIME };

@@ -111,9 +111,21 @@ function allowSound(): void {
 
 describe('the call’s controls in the room', () => {
   const stage = memberStage({ fakeMedia: true }, { ADMIN_EMAILS: ADMIN_EMAIL });
+  const pages: Page[] = [];
+
+  /** A page of its own for `user`, closed after the test: a call with video keeps a page busy. */
+  async function signedIn(user: SignedUpUser): Promise<Page> {
+    const page = await stage.signedIn(user);
+    pages.push(page);
+    return page;
+  }
+
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  });
 
   async function openRoom(user: SignedUpUser, session: Session): Promise<Page> {
-    const page = await stage.signedIn(user);
+    const page = await signedIn(user);
     await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     return page;
@@ -246,7 +258,7 @@ describe('the call’s controls in the room', () => {
     const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
     const session = await aLiveSession(stage.server.url, ada, ben);
     const b = await openRoom(ben, session);
-    const a = await stage.signedIn(ada);
+    const a = await signedIn(ada);
     // Ada's browser refuses the microphone until she changes her mind, and plays no sound before a
     // click (its autoplay policy); the test lifts both with flags.
     await a.addInitScript(refuseMicrophoneWhileFlagged);

@@ -18,7 +18,7 @@ describe('accounts', () => {
       email: registration.email,
       displayName: 'Ada Lovelace',
       timezone: 'Asia/Kolkata',
-      targetLevel: 'mid',
+      targetLevel: null, // not asked for: never a level the user did not choose
       role: 'member',
     });
     expect(response.body.user).not.toHaveProperty('passwordHash');
@@ -27,6 +27,19 @@ describe('accounts', () => {
     expect(cookie).toContain(`${SESSION_COOKIE_NAME}=${response.body.accessToken}`);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('keeps the target level chosen at sign-up, and refuses one that does not exist', async () => {
+    const response = await request(server.url)
+      .post('/api/auth/register')
+      .send(aRegistration({ targetLevel: 'senior' }))
+      .expect(201);
+    expect(response.body.user.targetLevel).toBe('senior');
+    const bad = await request(server.url)
+      .post('/api/auth/register')
+      .send({ ...aRegistration(), targetLevel: 'principal' })
+      .expect(400);
+    expect(bad.body.fields[0].field).toBe('targetLevel');
   });
 
   it('stores the password as an argon2id hash, never in clear', async () => {

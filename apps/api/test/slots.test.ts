@@ -51,7 +51,7 @@ describe('slots: offer, list, withdraw, book', () => {
         host: {
           id: host.user.id,
           displayName: host.user.displayName,
-          targetLevel: 'mid',
+          targetLevel: null, // the host chose no level at sign-up
           reliability: { sessionsCompleted: 0, lateCancellations: 0, noShows: 0 },
         },
       });

@@ -50,6 +50,8 @@ export const RegisterRequestSchema = z.strictObject({
   password: NewPasswordSchema,
   displayName: DisplayNameSchema,
   timezone: TimeZoneSchema,
+  /** Optional: a new user who skips it has no level ("New") until they choose one. */
+  targetLevel: TargetLevelSchema.optional(),
 });
 export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
 
@@ -65,7 +67,8 @@ export const UserSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   timezone: z.string(),
-  targetLevel: TargetLevelSchema,
+  /** null: not chosen yet. */
+  targetLevel: TargetLevelSchema.nullable(),
   role: RoleSchema,
   createdAt: z.iso.datetime(),
   /** How dates and times are written for this user (BCP 47, e.g. "en-US"); null: as the browser's language. */

@@ -53,7 +53,8 @@ export type Reliability = z.infer<typeof ReliabilitySchema>;
 export const PartnerSchema = z.object({
   id: z.uuid(),
   displayName: z.string(),
-  targetLevel: TargetLevelSchema,
+  /** null: not chosen yet (shown as "New"). */
+  targetLevel: TargetLevelSchema.nullable(),
   reliability: ReliabilitySchema,
 });
 export type Partner = z.infer<typeof PartnerSchema>;

@@ -48,6 +48,7 @@ export class AuthService {
         email: request.email,
         displayName: request.displayName,
         timezone: request.timezone,
+        targetLevel: request.targetLevel,
         role,
         passwordHash,
       });

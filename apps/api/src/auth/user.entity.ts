@@ -15,8 +15,9 @@ export class UserEntity {
   @Column({ type: 'text' })
   timezone!: string;
 
-  @Column({ name: 'target_level', type: 'text' })
-  targetLevel!: TargetLevel;
+  /** null: not chosen yet. */
+  @Column({ name: 'target_level', type: 'text', nullable: true })
+  targetLevel!: TargetLevel | null;
 
   @Column({ type: 'text' })
   role!: Role;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type Repository } from 'typeorm';
-import type { Role, UpdateMeRequest } from '@mockboard/contracts';
+import type { Role, TargetLevel, UpdateMeRequest } from '@mockboard/contracts';
 import { UserEntity } from './user.entity';
 
 export interface NewUser {
@@ -9,6 +9,8 @@ export interface NewUser {
   timezone: string;
   role: Role;
   passwordHash: string;
+  /** Left unset at sign-up: no level until the user picks one. */
+  targetLevel?: TargetLevel;
 }
 
 /** Every query on the users table. */
@@ -22,7 +24,9 @@ export class UsersRepository {
 
   /** Inserts a user; the unique index on lower(email) rejects a duplicate (SQLSTATE 23505). */
   async insert(user: NewUser): Promise<UserEntity> {
-    const saved = await this.users.save(this.users.create({ ...user, targetLevel: 'mid' }));
+    const saved = await this.users.save(
+      this.users.create({ ...user, targetLevel: user.targetLevel ?? null }),
+    );
     return this.findById(saved.id) as Promise<UserEntity>;
   }
 

@@ -82,7 +82,8 @@ export class MatchingRepository {
   async lockBestPartner(
     manager: EntityManager,
     request: MatchRequestRow,
-    requesterLevel: TargetLevel,
+    /** null: the requester has chosen no level, so those who have not either rank first. */
+    requesterLevel: TargetLevel | null,
     now: Date,
     order: PartnerOrder,
   ): Promise<MatchRequestRow | null> {
@@ -102,7 +103,7 @@ export class MatchingRepository {
              WHERE mine.user_id = $1 AND theirs.user_id = m.user_id AND s.status <> 'cancelled'
                AND s.starts_at > $4::timestamptz - make_interval(days => ${REPEAT_PARTNER_DAYS})
                AND s.starts_at < $4::timestamptz + make_interval(days => ${REPEAT_PARTNER_DAYS})),
-           COALESCE(m.level, u.target_level) <> $5,
+           COALESCE(m.level, u.target_level) IS DISTINCT FROM $5::text,
            (SELECT count(*) FROM session_participants p WHERE p.user_id = m.user_id AND p.no_show)
              + (SELECT count(*) FROM sessions c WHERE c.cancelled_by = m.user_id AND c.late_cancellation),`;
     const parameters: unknown[] = [request.user_id, request.format, durationMinutes, start];

@@ -26,7 +26,7 @@ export function toSessionView(
       return {
         id: row.user_id,
         displayName: partner?.displayName ?? 'Former member',
-        targetLevel: partner?.targetLevel ?? 'mid',
+        targetLevel: partner?.targetLevel ?? null,
         reliability: partner?.reliability ?? { sessionsCompleted: 0, lateCancellations: 0, noShows: 0 },
         joinedAt: row.joined_at?.toISOString() ?? null,
         noShow: row.no_show,

@@ -23,7 +23,24 @@ export function reliabilityText(
   ].join(' · ');
 }
 
-/** A partner's name, target level and reliability; never their email (see contact sharing). */
+/** Reliability means something once there is a session, a late cancel or a no-show behind it. */
+export function hasReliabilityHistory({
+  sessionsCompleted,
+  lateCancellations,
+  noShows,
+}: Partner['reliability']) {
+  return sessionsCompleted + lateCancellations + noShows > 0;
+}
+
+/** The level a partner chose, or "New" for one who has not chosen (never a level they did not pick). */
+export function levelBadgeText(targetLevel: Partner['targetLevel']): string {
+  return targetLevel ? TARGET_LEVEL_LABELS[targetLevel] : 'New';
+}
+
+/**
+ * A partner's name, target level and reliability (once they have some history: a row of zeros
+ * says nothing and reads like a judgement); never their email (see contact sharing).
+ */
 export function PartnerSummary({ partner, compact }: { partner: Partner; compact?: boolean }) {
   return (
     <div className={`partner${compact ? ' partner--compact' : ''}`}>
@@ -31,12 +48,14 @@ export function PartnerSummary({ partner, compact }: { partner: Partner; compact
       <div className="partner__text">
         <p className="partner__name">
           {partner.displayName}
-          <span className="level-badge">{TARGET_LEVEL_LABELS[partner.targetLevel]}</span>
+          <span className="level-badge">{levelBadgeText(partner.targetLevel)}</span>
         </p>
-        <p className="partner__reliability">
-          <span className="visually-hidden">Reliability: </span>
-          {reliabilityText(partner.reliability, compact)}
-        </p>
+        {hasReliabilityHistory(partner.reliability) && (
+          <p className="partner__reliability">
+            <span className="visually-hidden">Reliability: </span>
+            {reliabilityText(partner.reliability, compact)}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -10,7 +10,8 @@ const DESCRIPTIONS: Record<TargetLevel, string> = {
 };
 
 interface TargetLevelFieldProps {
-  value: TargetLevel;
+  /** null: not chosen yet, so no card is selected. */
+  value: TargetLevel | null;
   onChange: (level: TargetLevel) => void;
   error?: string;
 }

@@ -37,7 +37,7 @@ export function RubricPage() {
                 key={dimension.id}
                 dimension={dimension}
                 levels={rubric.data.levels}
-                highlight={user?.targetLevel}
+                highlight={user?.targetLevel ?? undefined}
               />
             ))}
             <RecommendationScale recommendations={rubric.data.recommendations} />

@@ -1,4 +1,5 @@
 import { DISPLAY_NAME_MAX_LENGTH, RegisterRequestSchema } from '@mockboard/contracts';
+import { z } from 'zod';
 import { Link, Navigate } from 'react-router-dom';
 import type { ApiRequestError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
@@ -6,14 +7,30 @@ import { AuthForm } from '../auth/AuthForm';
 import { withNext } from '../auth/redirect';
 import { useAuthForm } from '../auth/useAuthForm';
 import { AuthCard } from '../components/AuthCard';
+import { LevelSelect } from '../components/LevelSelect';
 import { TextField } from '../components/TextField';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { browserTimeZone } from '../components/timeZones';
 import { messagesFromApi, type FormMessages } from '../forms/fieldMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 
-const LABELS = { email: 'Email', password: 'Password', displayName: 'Display name', timezone: 'Time zone' };
-const ORDER = ['email', 'password', 'displayName', 'timezone'] as const;
+const LABELS = {
+  email: 'Email',
+  password: 'Password',
+  displayName: 'Display name',
+  timezone: 'Time zone',
+  targetLevel: 'Target level',
+};
+const ORDER = ['email', 'password', 'displayName', 'timezone', 'targetLevel'] as const;
+
+/** The form's "Not set" is an empty value; the API takes no level at all for it. */
+const SignUpSchema = z.preprocess(
+  (values) => ({
+    ...(values as object),
+    targetLevel: (values as { targetLevel?: string }).targetLevel || undefined,
+  }),
+  RegisterRequestSchema,
+);
 
 function signUpMessages(error: ApiRequestError): FormMessages<(typeof ORDER)[number]> {
   // A taken email is about the email field even though the server sends no `fields` for it.
@@ -27,8 +44,8 @@ export function SignUpPage() {
   const form = useAuthForm({
     order: ORDER,
     labels: LABELS,
-    initialValues: { email: '', password: '', displayName: '', timezone: browserTimeZone() },
-    schema: RegisterRequestSchema,
+    initialValues: { email: '', password: '', displayName: '', timezone: browserTimeZone(), targetLevel: '' },
+    schema: SignUpSchema,
     send: signUp,
     messagesFromError: signUpMessages,
     // Practice is where a new account's next step is: booking or offering a first session.
@@ -64,6 +81,13 @@ export function SignUpPage() {
           value={values.timezone}
           error={messages.fields.timezone}
           onChange={(zone) => update('timezone', zone)}
+        />
+        <LevelSelect
+          label="Target level (optional)"
+          anyLabel="Not set"
+          value={values.targetLevel}
+          error={messages.fields.targetLevel}
+          onChange={(level) => update('targetLevel', level)}
         />
       </AuthForm>
     </AuthCard>

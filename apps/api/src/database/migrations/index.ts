@@ -11,6 +11,7 @@ import { SceneElementSeq1764900000000 } from './1764900000000-scene-element-seq'
 import { Outbox1764950000000 } from './1764950000000-outbox';
 import { ChatMessages1765000000000 } from './1765000000000-chat-messages';
 import { DateTimeLocale1765100000000 } from './1765100000000-date-time-locale';
+import { OptionalTargetLevel1765200000000 } from './1765200000000-optional-target-level';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Outbox1764950000000,
   ChatMessages1765000000000,
   DateTimeLocale1765100000000,
+  OptionalTargetLevel1765200000000,
 ];

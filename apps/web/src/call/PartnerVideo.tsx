@@ -86,7 +86,9 @@ export function PartnerVideo({ call, partnerName }: PartnerVideoProps) {
     const box = tile.getBoundingClientRect();
     grip.current = { pointerId: event.pointerId, x: event.clientX - box.left, y: event.clientY - box.top };
     tile.setPointerCapture(event.pointerId);
+    // No text selection while dragging; focus instead, so the arrow keys carry on from here.
     event.preventDefault();
+    tile.focus({ preventScroll: true });
   }
 
   function onPointerMove(event: PointerEvent<HTMLDivElement>) {

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOME_EXAMPLE_PROMPTS } from './example-prompts';

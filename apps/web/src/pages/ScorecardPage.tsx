@@ -13,7 +13,15 @@ import { PartnerFeedback } from '../scoring/PartnerFeedback';
 import { ScorecardForm } from '../scoring/ScorecardForm';
 import { formatScore } from '../scoring/scorecardDraft';
 import { ScorecardView } from '../scoring/ScorecardView';
+import {
+  closerWords,
+  revealDeadline,
+  selfAssessmentCloser,
+  selfAssessmentRoundClosedBy,
+  selfAssessmentState,
+} from '../scoring/self-assessment';
 import { usePromptSignals } from '../scoring/usePromptSignals';
+import { formatDateTime, timeZoneSuffix } from '../time/format';
 
 interface Loaded {
   session: Session;
@@ -100,7 +108,19 @@ function ScorecardScreen({
   const own = kind === 'interviewer' ? feedback.interviewer : feedback.self;
   const submitted = own?.status === 'submitted';
   // A self-assessment is written blind: the server closes it once the interviewer's card is revealed.
-  const selfClosed = kind === 'self' && !solo && !submitted && feedback.interviewer !== null;
+  const selfClosed = kind === 'self' && !solo && selfAssessmentState(feedback) === 'closed';
+  const closer = closerWords(selfAssessmentCloser(session, round.number, user.id), partnerName);
+  const deadline = `${formatDateTime(revealDeadline(session), user.timezone)}${timeZoneSuffix(user.timezone)}`;
+  // In a swap, this round's interviewer scorecard closes the user's self-assessment of the other.
+  const closesRound =
+    kind === 'interviewer' && !submitted ? selfAssessmentRoundClosedBy(session, round.number, user.id) : null;
+  const openElsewhere = useResource(`self-assessment-open:${session.id}:${closesRound}`, async (signal) =>
+    closesRound === null
+      ? false
+      : selfAssessmentState(await getRoundFeedback(session.id, closesRound, signal)) === 'open',
+  );
+  const closesOpenSelfAssessment =
+    closesRound !== null && openElsewhere.status === 'success' && openElsewhere.data;
 
   function saved(scorecard: Scorecard) {
     setDraftScore(scorecard.weightedScore);
@@ -131,13 +151,13 @@ function ScorecardScreen({
           {round.promptTitle ?? 'No prompt chosen'}
         </p>
         <h1>{title}</h1>
-        {!submitted && participant && (
+        {!submitted && participant && !selfClosed && (
           <p className="page-header__lead">
             {kind === 'interviewer'
               ? `Score ${partnerName} against the rubric while the interview is fresh. ${partnerName} sees it once they have given their feedback about you.`
               : solo
                 ? 'Score yourself on the rubric; your progress page tracks it over time.'
-                : 'Score yourself on the same rubric your interviewer uses, before their feedback unlocks: comparing the two is how you calibrate.'}
+                : `Score yourself on the same rubric your interviewer uses: comparing the two is how you calibrate. It is open until ${partnerName}’s feedback about you is revealed, ${closer} or on ${deadline}, whichever comes first; then it closes, submitted or not, because it is written before seeing theirs.`}
           </p>
         )}
         {!submitted && draftScore !== null && (
@@ -162,9 +182,10 @@ function ScorecardScreen({
       {!participant ? (
         <EmptyState title="Only the round’s interviewer and candidate score it" />
       ) : selfClosed ? (
-        <p className="notice">
-          Your self-assessment closed when {partnerName}’s feedback was revealed: it is written before seeing
-          theirs.
+        <p className="notice" role="status">
+          Your self-assessment is closed: it was not submitted before {partnerName}’s feedback about you was
+          revealed ({closer}, or on {deadline} at the latest), and it is written before seeing theirs. Their
+          feedback is above.
         </p>
       ) : own && submitted ? (
         <ScorecardView
@@ -174,21 +195,36 @@ function ScorecardScreen({
           title={kind === 'interviewer' ? `Your scorecard for ${partnerName}` : 'Your self-assessment'}
         />
       ) : (
-        <ScorecardForm
-          sessionId={session.id}
-          round={round.number}
-          kind={kind}
-          rubric={rubric}
-          signals={signals}
-          saved={own}
-          confirmNote={
-            kind === 'interviewer'
-              ? `${partnerName} sees it once they have given their feedback about you, or when the feedback window closes.`
-              : 'Your self-assessment is for you: your progress page compares it with your partners’ scores.'
-          }
-          onSaved={saved}
-          onSubmitted={submittedNow}
-        />
+        <>
+          {closesOpenSelfAssessment && (
+            <p className="notice" role="note">
+              Your round {closesRound} self-assessment is still open. Submitting this scorecard closes it,
+              because it unlocks {partnerName}’s feedback about you.{' '}
+              <Link to={`/sessions/${encodeURIComponent(session.id)}/rounds/${closesRound}/score`}>
+                Submit your round {closesRound} self-assessment first
+              </Link>
+            </p>
+          )}
+          <ScorecardForm
+            sessionId={session.id}
+            round={round.number}
+            kind={kind}
+            rubric={rubric}
+            signals={signals}
+            saved={own}
+            confirmNote={
+              kind === 'interviewer'
+                ? `${partnerName} sees it once they have given their feedback about you, or when the feedback window closes.${
+                    closesOpenSelfAssessment
+                      ? ` Submitting closes your round ${closesRound} self-assessment, which you have not submitted: it unlocks ${partnerName}’s feedback about you.`
+                      : ''
+                  }`
+                : 'Your self-assessment is for you: your progress page compares it with your partners’ scores.'
+            }
+            onSaved={saved}
+            onSubmitted={submittedNow}
+          />
+        </>
       )}
 
       {!solo && kind === 'self' && participant && (

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { getRoundFeedback } from '../api/scoring';
 import { useResource } from '../hooks/useResource';
 import { CaseStudyPanel } from '../portfolio/CaseStudyPanel';
+import { closerWords, selfAssessmentCloser, selfAssessmentState } from './self-assessment';
 
 /** Statuses in which rounds are scored; the case study exists once the interview is over. */
 const SCORABLE = ['live', 'scoring', 'completed'];
@@ -37,11 +38,14 @@ function RoundScoreLink({ session, round, user }: { session: Session; round: Rou
   const interviewing = round.interviewerId === user.id && round.candidateId !== user.id;
   const own =
     feedback.status === 'success' ? (interviewing ? feedback.data.interviewer : feedback.data.self) : null;
-  const done = own?.status === 'submitted';
   const partner = session.participants.find(
     (participant) =>
       participant.id !== user.id && [round.interviewerId, round.candidateId].includes(participant.id),
   );
+  // A candidate's self-assessment closes, submitted or not, once the interviewer's feedback shows.
+  const selfState =
+    feedback.status === 'success' && partner && !interviewing ? selfAssessmentState(feedback.data) : null;
+  const done = own?.status === 'submitted' || selfState === 'closed';
   const what = !partner
     ? 'Your solo round'
     : interviewing
@@ -53,6 +57,18 @@ function RoundScoreLink({ session, round, user }: { session: Session; round: Rou
       <span className="score-link__text">
         {session.rounds.length > 1 && <span className="round__number">Round {round.number}</span>}
         <span>{what}</span>
+        {selfState === 'closed' && (
+          <span className="muted">
+            Your self-assessment closed unsubmitted when their feedback was revealed.
+          </span>
+        )}
+        {selfState === 'open' && partner && (
+          <span className="muted">
+            Your self-assessment is open until {partner.displayName}’s feedback about you is revealed,{' '}
+            {closerWords(selfAssessmentCloser(session, round.number, user.id), partner.displayName)}, or 24
+            hours after the session at the latest.
+          </span>
+        )}
       </span>
       <Link
         to={`/sessions/${encodeURIComponent(session.id)}/rounds/${round.number}/score`}

@@ -8,7 +8,7 @@ import { aScorecard, putScorecard } from './support/scoring-factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ADMIN_EMAIL = 'portfolio-admin@example.test';
-const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:";
 
 interface DrawnSession {
   id: string;

@@ -4,5 +4,6 @@ export * from './replay';
 export * from './scene-diff';
 export * from './scene-restore';
 export * from './scene-to-svg';
+export * from './svg-fonts';
 export * from './scene-batch';
 export * from './viewport';

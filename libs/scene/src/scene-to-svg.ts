@@ -1,3 +1,4 @@
+import { fontFaceStyle, fontFacesUsed } from './svg-fonts';
 import { RENDERERS } from './svg-shapes';
 import {
   FillPatterns,
@@ -18,6 +19,11 @@ export interface SceneToSvgOptions {
   background?: string | null;
   /** An accessible name, written as the SVG's `<title>`. */
   title?: string;
+  /**
+   * A font file's bytes as base64, by its path under Excalidraw's fonts folder (see svg-fonts.ts).
+   * Given, the fonts the text uses are embedded; without it text uses whatever the viewer has.
+   */
+  fontFile?: (file: string) => string | undefined;
 }
 
 /** The size of an empty board, so a session without drawings still gets a valid thumbnail. */
@@ -36,7 +42,8 @@ export function sceneToSvg(elements: readonly unknown[], options: SceneToSvgOpti
   const drawn: string[] = [];
   const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
 
-  for (const element of inPaintOrder(elements)) {
+  const live = inPaintOrder(elements);
+  for (const element of live) {
     const shape = RENDERERS.get(element.type as string)?.(element, fills);
     if (!shape) continue;
     const angle = num(element.angle);
@@ -72,6 +79,7 @@ export function sceneToSvg(elements: readonly unknown[], options: SceneToSvgOpti
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${view.x} ${view.y} ${width} ${height}" ` +
       `width="${width}" height="${height}" role="img">`,
     options.title ? `<title>${escapeXml(options.title)}</title>` : '',
+    options.fontFile ? fontFaceStyle(fontFacesUsed(live), options.fontFile) : '',
     fills.markup(),
     background === 'none'
       ? ''

@@ -89,11 +89,14 @@ const image: Renderer = (element) => {
   };
 };
 
-/** Excalidraw's font ids; the fonts are not embedded, so each maps to a look-alike stack. */
+/**
+ * Excalidraw's font ids, each with look-alikes after it: the first family is the one
+ * svg-fonts.ts embeds when the caller supplies the files, the rest are for when it does not.
+ */
 const FONT_STACKS: Record<number, string> = {
   1: "Virgil, Excalifont, 'Segoe Print', 'Comic Sans MS', cursive",
   2: 'Helvetica, Arial, sans-serif',
-  3: "'Cascadia Code', Consolas, 'Courier New', monospace",
+  3: "Cascadia, 'Cascadia Code', Consolas, 'Courier New', monospace",
   5: "Excalifont, Virgil, 'Segoe Print', 'Comic Sans MS', cursive",
   6: 'Nunito, Helvetica, Arial, sans-serif',
   7: "'Lilita One', Impact, sans-serif",

@@ -8,9 +8,10 @@ import { PortfolioService, type CaseStudyFile } from './portfolio.service';
 
 /**
  * The SVG is our own markup from untrusted element data; served from our origin it must never run
- * anything, so it gets a policy that forbids every resource and allows only its inline styles.
+ * anything, so it gets a policy that forbids every resource and allows only its inline styles
+ * and the fonts it carries inline (data: URLs, which cannot reach anywhere).
  */
-const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:";
 
 // Headers are set only once the document exists: set up front (as @Header does), they would also
 // label a 404's JSON body as SVG or Markdown.

@@ -10,6 +10,7 @@ import { caseStudyMarkdown, type CaseStudyContent } from './case-study-markdown'
 import { PortfolioRepository } from './portfolio.repository';
 import { RevealService } from './reveal.service';
 import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
+import { WhiteboardFonts } from './whiteboard-fonts';
 
 /** Whose case study it is: a participant's own view, or an admin's view of someone else's session. */
 interface Viewer {
@@ -22,6 +23,9 @@ export interface CaseStudyFile {
   filename: string;
   markdown: string;
 }
+
+/** One for the process: the font files never change while it runs. */
+const WHITEBOARD_FONTS = new WhiteboardFonts();
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 const NO_SHARE = 'No shared case study at this address (it may have been unshared)';
@@ -126,7 +130,10 @@ export class PortfolioService {
       return title ? [title] : [];
     });
     const title = `Final whiteboard${titles.length > 0 ? `: ${titles.join(' · ')}` : ''}`;
-    return sceneToSvg(await this.portfolio.sceneElements(record.session.id), { title });
+    return sceneToSvg(await this.portfolio.sceneElements(record.session.id), {
+      title,
+      fontFile: WHITEBOARD_FONTS.base64Of,
+    });
   }
 
   private async file(record: SessionRecord, content: CaseStudyContent): Promise<CaseStudyFile> {

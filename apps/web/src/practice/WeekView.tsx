@@ -19,8 +19,9 @@ interface WeekViewProps {
 }
 
 /**
- * Seven day columns of other people's open slots, starting today in the user's zone (past days
- * hold nothing to book); days are cut at midnight in that zone, not the device's.
+ * A week of other people's open slots, one row per day (week.css lays the rows out), starting
+ * today in the user's zone (past days hold nothing to book); days are cut at midnight in that
+ * zone, not the device's.
  */
 export function WeekView({ zone, refreshKey, onBooked }: WeekViewProps) {
   const [week, setWeek] = useState(0);

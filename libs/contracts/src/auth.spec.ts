@@ -255,8 +255,18 @@ describe('LoginRequestSchema', () => {
 describe('UpdateMeRequestSchema', () => {
   it('needs at least one field', () => {
     expect(fieldErrors(UpdateMeRequestSchema.safeParse({}))).toEqual([
-      { field: '', message: 'send at least one of displayName, timezone, targetLevel' },
+      { field: '', message: 'send at least one of displayName, timezone, targetLevel, dateTimeLocale' },
     ]);
+  });
+
+  it('takes a date and time format as a canonical language tag, or null for the browser’s', () => {
+    expect(UpdateMeRequestSchema.parse({ dateTimeLocale: 'EN-us' })).toEqual({ dateTimeLocale: 'en-US' });
+    expect(UpdateMeRequestSchema.parse({ dateTimeLocale: null })).toEqual({ dateTimeLocale: null });
+    for (const bad of ['not a locale', '', 'en_US_POSIX!']) {
+      expect(fieldErrors(UpdateMeRequestSchema.safeParse({ dateTimeLocale: bad }))[0]?.field).toBe(
+        'dateTimeLocale',
+      );
+    }
   });
 
   it('treats fields that are present but undefined as absent', () => {

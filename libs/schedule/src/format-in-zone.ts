@@ -1,9 +1,15 @@
 /**
  * An instant as a person in `timeZone` reads it, with the zone named so nobody guesses:
- * "Thu 26 Nov 2026, 16:30 (Asia/Kolkata)". Assembled from parts so the text does not depend on
- * the ICU version's punctuation.
+ * "Thu 26 Nov 2026, 16:30 (Asia/Kolkata)". With the reader's "Date and time format" (a language
+ * tag such as "en-US") it is written their way: "Thu, Nov 26, 2026, 4:30 PM (Asia/Kolkata)".
+ * Without one (the browser decides, and the server cannot ask it) the day-month, 24-hour form is
+ * assembled from parts so the text does not depend on the ICU version's punctuation.
  */
-export function formatInZone(instant: Date, timeZone: string): string {
+export function formatInZone(instant: Date, timeZone: string, locale?: string | null): string {
+  if (locale) {
+    const written = formatInLocale(instant, timeZone, locale);
+    if (written) return `${written} (${timeZone})`;
+  }
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
@@ -17,4 +23,27 @@ export function formatInZone(instant: Date, timeZone: string): string {
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} (${timeZone})`;
+}
+
+/** As the web app's time/format.ts writes a date and time; null for a tag this runtime cannot read. */
+function formatInLocale(instant: Date, timeZone: string, locale: string): string | null {
+  try {
+    // The locale's short time style says whether it writes 09:05 or 9:05 AM; Intl only follows
+    // it with timeStyle, which cannot be combined with a weekday.
+    const hourParts = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).formatToParts(
+      new Date('2026-01-01T09:05:00Z'),
+    );
+    const twoDigitHour = hourParts.find((part) => part.type === 'hour')?.value.length === 2;
+    return new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: twoDigitHour ? '2-digit' : 'numeric',
+      minute: '2-digit',
+    }).format(instant);
+  } catch {
+    return null;
+  }
 }

@@ -15,8 +15,11 @@ export type NotificationType = Notification['type'];
 export interface NewNotification {
   type: NotificationType;
   title: string;
-  /** Text, or text written for the recipient's time zone (times are always shown in the reader's zone). */
-  body: string | ((timeZone: string) => string);
+  /**
+   * Text, or text written for the recipient: times are always shown in the reader's zone, and in
+   * their "Date and time format" (a language tag) when they chose one (null: the default).
+   */
+  body: string | ((timeZone: string, locale: string | null) => string);
   sessionId?: string | null;
 }
 
@@ -67,15 +70,18 @@ export class NotificationsService implements OnModuleInit {
     notification: NewNotification,
   ): Promise<void> {
     if (userIds.length === 0) return;
-    const zones: { id: string; timezone: string }[] = await manager.query(
-      `SELECT id, timezone FROM users WHERE id = ANY($1::uuid[])`,
+    const readers: { id: string; timezone: string; date_time_locale: string | null }[] = await manager.query(
+      `SELECT id, timezone, date_time_locale FROM users WHERE id = ANY($1::uuid[])`,
       [userIds],
     );
-    const payloads = zones.map(({ id, timezone }): NotificationPayload => ({
+    const payloads = readers.map(({ id, timezone, date_time_locale }): NotificationPayload => ({
       userId: id,
       type: notification.type,
       title: notification.title,
-      body: typeof notification.body === 'function' ? notification.body(timezone) : notification.body,
+      body:
+        typeof notification.body === 'function'
+          ? notification.body(timezone, date_time_locale)
+          : notification.body,
       sessionId: notification.sessionId ?? null,
     }));
     await this.outbox.enqueue(manager, NOTIFICATION_KIND, payloads);

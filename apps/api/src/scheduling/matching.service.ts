@@ -158,8 +158,8 @@ export class MatchingService {
       await this.notifications.notify(manager, [userId], {
         type: 'matched',
         title: pairing.practiceNow ? 'Your partner is ready now' : 'You have a partner',
-        body: (zone) => {
-          const when = formatInZone(pairing.startsAt, zone);
+        body: (zone, locale) => {
+          const when = formatInZone(pairing.startsAt, zone, locale);
           return pairing.practiceNow
             ? `${name} is your partner for a ${pairing.format} session starting now (${when}).`
             : `${name} is your partner for a ${pairing.format} session on ${when}.`;

@@ -124,8 +124,8 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
           {
             type: 'no_show',
             title: 'Your partner did not come',
-            body: (zone) =>
-              `${absent.join(' and ')} did not join your session on ${formatInZone(session.starts_at, zone)}. ` +
+            body: (zone, locale) =>
+              `${absent.join(' and ')} did not join your session on ${formatInZone(session.starts_at, zone, locale)}. ` +
               'Choose "practise now" to find someone else.',
             sessionId: session.id,
           },
@@ -159,8 +159,8 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
           await this.notifications.notify(manager, [person.user_id], {
             type: 'starting_soon',
             title: 'Starting soon',
-            body: (zone) =>
-              `Your session with ${partners.join(' and ')} starts on ${formatInZone(session.starts_at, zone)}; ` +
+            body: (zone, locale) =>
+              `Your session with ${partners.join(' and ')} starts on ${formatInZone(session.starts_at, zone, locale)}; ` +
               'the room is open.',
             sessionId: session.id,
           });

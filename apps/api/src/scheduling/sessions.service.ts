@@ -94,8 +94,8 @@ export class SessionsService {
       await this.notifications.notify(manager, partnersOf(locked, user.id), {
         type: 'cancelled',
         title: 'Session cancelled',
-        body: (zone) =>
-          `${user.displayName} cancelled your session on ${formatInZone(locked.session.starts_at, zone)}: ${reason}`,
+        body: (zone, locale) =>
+          `${user.displayName} cancelled your session on ${formatInZone(locked.session.starts_at, zone, locale)}: ${reason}`,
         sessionId,
       });
       return locked;
@@ -125,8 +125,8 @@ export class SessionsService {
       await this.notifications.notify(manager, partnersOf(locked, user.id), {
         type: 'reschedule_proposed',
         title: 'New time proposed',
-        body: (zone) =>
-          `${user.displayName} proposes to move your session to ${formatInZone(startsAt, zone)}.`,
+        body: (zone, locale) =>
+          `${user.displayName} proposes to move your session to ${formatInZone(startsAt, zone, locale)}.`,
         sessionId,
       });
       return locked;
@@ -170,9 +170,9 @@ export class SessionsService {
       await this.notifications.notify(manager, partnersOf(locked, user.id), {
         type: 'rescheduled',
         title: accept ? 'Session moved' : 'New time declined',
-        body: (zone) =>
+        body: (zone, locale) =>
           accept
-            ? `${user.displayName} accepted: your session now starts on ${formatInZone(proposal.starts_at, zone)}.`
+            ? `${user.displayName} accepted: your session now starts on ${formatInZone(proposal.starts_at, zone, locale)}.`
             : `${user.displayName} declined the new time; the session stays as it was.`,
         sessionId,
       });

@@ -135,7 +135,8 @@ export class SlotsService {
       await this.notifications.notify(manager, [slot.host_id], {
         type: 'booked',
         title: 'Your slot was booked',
-        body: (zone) => `${booker.displayName} booked your slot on ${formatInZone(slot.starts_at, zone)}.`,
+        body: (zone, locale) =>
+          `${booker.displayName} booked your slot on ${formatInZone(slot.starts_at, zone, locale)}.`,
         sessionId: id,
       });
       return id;

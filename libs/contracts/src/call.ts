@@ -85,9 +85,12 @@ export const CallLeaveRequestSchema = z.strictObject({ sessionId: SessionId });
 export const CallDescriptionRequestSchema = z.strictObject({
   sessionId: SessionId,
   to: EndpointIdSchema,
-  sdp: z.string().min(1).max(CALL_LIMITS.maxSdpChars, {
-    message: `an SDP is capped at ${CALL_LIMITS.maxSdpChars} characters`,
-  }),
+  sdp: z
+    .string()
+    .min(1)
+    .max(CALL_LIMITS.maxSdpChars, {
+      message: `an SDP is capped at ${CALL_LIMITS.maxSdpChars} characters`,
+    }),
 });
 export type CallDescriptionRequest = z.infer<typeof CallDescriptionRequestSchema>;
 

@@ -207,7 +207,11 @@ describe('the live room in two browsers', () => {
     expect(await b.getByRole('button', { name: 'Swap roles' }).count()).toBe(0);
     expect(await b.getByRole('button', { name: 'End interview' }).count()).toBe(0);
     await a.getByRole('button', { name: 'Swap roles' }).click();
-    await a.getByRole('dialog', { name: 'Swap roles?' }).getByRole('button', { name: 'Swap roles' }).click();
+    const swapDialog = a.getByRole('dialog', { name: 'Swap roles?' });
+    await swapDialog.getByRole('button', { name: 'Swap roles' }).click();
+    // The swap's answer is read although the new round makes the page join again: the dialog
+    // closes on its own, and no error about a dropped connection is left behind.
+    await swapDialog.waitFor({ state: 'detached' });
     // Both rejoin for round 2: Ben now interviews, with the guide and his own notes; Ada is the candidate.
     await b.getByText('You interview').waitFor();
     await b.getByRole('textbox', { name: 'Your private notes' }).waitFor();
@@ -225,6 +229,13 @@ describe('the live room in two browsers', () => {
       .click();
     await b.waitForURL(`${stage.server.url}/sessions/${session.id}`);
     await a.getByRole('dialog', { name: 'The interview has ended' }).waitFor();
+    // The swapper never saw the swap fail, and once ended the clock stops and nothing is offered.
+    expect(await a.getByText(/connection dropped/i).count()).toBe(0);
+    await a.getByText('Ended', { exact: true }).waitFor();
+    expect(await a.getByText(/ (left|over|in)$/).count()).toBe(0);
+    for (const name of ['Swap roles', 'End interview', /^Next: /]) {
+      expect(await a.getByRole('button', { name }).count()).toBe(0);
+    }
   });
 
   it('follows what the partner’s screen shows: the same middle of the board, at the same zoom', async () => {

@@ -63,7 +63,9 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const partnerOnline = partner ? (live.online.get(partner.userId) ?? false) : false;
   const ended = !['scheduled', 'live'].includes(state.status);
   const plan = ack.prompt?.timePlan ?? [];
-  const canMovePhase = role === 'interviewer' || (solo && editor);
+  // Only while the interview runs, and only the round's interviewer (or the solo candidate): once it
+  // ended nobody is offered a phase, a swap or an end (the server refuses them all).
+  const canMovePhase = !ended && (role === 'interviewer' || (solo && editor));
   // Swapping and ending are the interviewer's to call, like phases (the server refuses anyone else).
   const canSwap =
     session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && canMovePhase;
@@ -155,7 +157,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           <RoomActions
             canSwap={canSwap}
             canEnd={canMovePhase}
-            disabled={!connected || ended}
+            disabled={!connected}
             onSwap={() => client.swapRoles()}
             onEnd={endInterview}
           />
@@ -172,6 +174,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
         plan={plan}
         state={state}
         clockOffsetMs={clockOffsetMs}
+        ended={ended}
         onNextPhase={canMovePhase ? nextPhase : undefined}
         busy={phaseBusy || !connected}
       />

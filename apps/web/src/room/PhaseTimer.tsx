@@ -6,6 +6,8 @@ interface PhaseTimerProps {
   plan: readonly TimePlanEntry[];
   state: SessionState;
   clockOffsetMs: number;
+  /** The interview is over: the clock stops and reads "Ended"; no phase can be moved to. */
+  ended: boolean;
   /** Present for whoever may move the interview on (the interviewer, or the solo candidate). */
   onNextPhase?: (phase: SessionState['phase']) => void;
   busy: boolean;
@@ -15,13 +17,16 @@ interface PhaseTimerProps {
  * The interview's clock: the prompt's phases as a bar (the current one highlighted) and the time
  * left in the current phase, the same on both screens since it is computed from the server's facts.
  */
-export function PhaseTimer({ plan, state, clockOffsetMs, onNextPhase, busy }: PhaseTimerProps) {
+export function PhaseTimer({ plan, state, clockOffsetMs, ended, onNextPhase, busy }: PhaseTimerProps) {
   const now = useNow(1000);
   const clock = phaseClock(plan, state.phase, state.phaseStartedAt, now.getTime(), clockOffsetMs);
-  const over = clock.remainingMs !== null && clock.remainingMs < 0;
+  const over = !ended && clock.remainingMs !== null && clock.remainingMs < 0;
   const title = INTERVIEW_PHASE_TITLES[state.phase];
-  const timeText =
-    clock.remainingMs === null
+  // The phase's start is all the state says about time: once ended, counting on from it would
+  // measure nothing, so the clock stops.
+  const timeText = ended
+    ? 'Ended'
+    : clock.remainingMs === null
       ? `${formatDuration(clock.elapsedMs)} in`
       : over
         ? `${formatDuration(clock.remainingMs)} over`
@@ -59,12 +64,14 @@ export function PhaseTimer({ plan, state, clockOffsetMs, onNextPhase, busy }: Ph
             {timeText}
           </span>
           <span className="visually-hidden">
-            {clock.remainingMs === null
-              ? ''
-              : `${Math.ceil(Math.abs(clock.remainingMs) / 60_000)} minutes ${over ? 'over' : 'left'}`}
+            {ended
+              ? 'The interview has ended'
+              : clock.remainingMs === null
+                ? ''
+                : `${Math.ceil(Math.abs(clock.remainingMs) / 60_000)} minutes ${over ? 'over' : 'left'}`}
           </span>
         </p>
-        {onNextPhase && clock.next && (
+        {onNextPhase && !ended && clock.next && (
           <button
             type="button"
             className="button button--secondary button--small"

@@ -56,8 +56,13 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd }: RoomAc
   }
 
   // Once the action is no longer this user's (the swap went through and they are now the candidate,
-  // whatever became of the old connection's ack), its confirmation has nothing left to confirm.
+  // or the interview ended), its confirmation has nothing left to confirm: it closes, error and all.
   const allowed = confirming === 'swap' ? canSwap : confirming === 'end' ? canEnd : false;
+  // (Adjusted while rendering, React's pattern for state that follows props.)
+  if (confirming && !allowed) {
+    setConfirming(null);
+    setError(null);
+  }
 
   const copy = confirming && allowed ? CONFIRM[confirming] : null;
   return (

@@ -131,6 +131,9 @@ export class CollabClient {
   /** Ids whose current copy is a peer's relayed one, not yet confirmed by a join: the connection it came on. */
   private readonly relayed = new Map<string, number>();
   private closed = false;
+  /** Commands sent and not answered yet: a hand-over to a new client waits for their answers. */
+  private commandsInFlight = 0;
+  private closeWhenCommandsSettle = false;
   /** Bumped at every join attempt and disconnect, so late answers of an older connection are told apart. */
   private connection = 0;
   private connecting: Promise<JoinAck> | null = null;
@@ -283,6 +286,17 @@ export class CollabClient {
     this.flushTimer = undefined;
     this.io.disconnect();
     this.goOffline(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
+  }
+
+  /**
+   * Hands the room over to another client: closes once every command sent on this one has its
+   * answer (or timed out). A swap's state broadcast makes the page join the next round while the
+   * swap's own ack is still on its way on this socket; closing at once would drop it and report a
+   * swap that went through as a failure.
+   */
+  closeWhenIdle(): void {
+    if (this.commandsInFlight === 0) this.close();
+    else this.closeWhenCommandsSettle = true;
   }
 
   // ---- connection ------------------------------------------------------------------------------
@@ -593,6 +607,7 @@ export class CollabClient {
   ): Promise<T> {
     await this.whenJoined();
     let raw: unknown;
+    this.commandsInFlight += 1;
     try {
       raw = await this.io.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
     } catch {
@@ -601,6 +616,9 @@ export class CollabClient {
         code: 'internal',
         message: 'The connection dropped before the server answered; please retry',
       });
+    } finally {
+      this.commandsInFlight -= 1;
+      if (this.closeWhenCommandsSettle && this.commandsInFlight === 0) this.close();
     }
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;

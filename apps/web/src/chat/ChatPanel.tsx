@@ -2,6 +2,7 @@ import { useId, useLayoutEffect, useRef, useState, type FormEvent, type Keyboard
 import { CHAT_LIMITS } from '@mockboard/contracts';
 import type { ChatEntry } from './chat-log';
 import { ChatText } from './ChatText';
+import { formatTime } from '../time/format';
 import type { Chat } from './useChat';
 import '../styles/chat.css';
 
@@ -9,8 +10,9 @@ const EMPTY_TEXT = 'No messages yet. Use the chat for links, spelling a name, or
 /** How close to the bottom (px) the log counts as "reading the latest": new messages then scroll in. */
 const STICK_TO_BOTTOM_PX = 48;
 
+/** In the clock this screen shows, written in the user's date and time format (profile or browser). */
 const timeOf = (sentAt: string) =>
-  new Date(sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  formatTime(new Date(sentAt), Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /**
  * The chat, docked at the bottom of the room's side panel: the messages, then a box labelled

@@ -187,7 +187,11 @@ describe('from the home page to the progress page, as a new user', () => {
     expect(await page.getByRole('link', { name: /^Score this round/ }).count()).toBe(0);
     await page.getByRole('link', { name: `See feedback: round ${camRound.number}` }).click();
     await page.getByRole('heading', { name: 'Feedback from Ivy Interviewer' }).waitFor();
-    await page.getByText(/Your self-assessment is closed: it was not submitted before/).waitFor();
+    await page
+      .getByText(
+        /Your self-assessment is closed, unsubmitted: Ivy Interviewer’s feedback about you has been revealed/,
+      )
+      .waitFor();
     expect(await page.getByText(/before their feedback unlocks|It is open until/).count()).toBe(0);
     expect(await page.getByRole('form', { name: 'Self-assessment' }).count()).toBe(0);
     await page.screenshot({ path: artifact('self-assessment-closed-desktop.png'), fullPage: true });

@@ -183,9 +183,9 @@ function ScorecardScreen({
         <EmptyState title="Only the round’s interviewer and candidate score it" />
       ) : selfClosed ? (
         <p className="notice" role="status">
-          Your self-assessment is closed: it was not submitted before {partnerName}’s feedback about you was
-          revealed ({closer}, or on {deadline} at the latest), and it is written before seeing theirs. Their
-          feedback is above.
+          Your self-assessment is closed, unsubmitted: {partnerName}’s feedback about you has been revealed
+          (that happens {closer}, or on {deadline} at the latest), and a self-assessment is written before
+          seeing it. Their feedback is above.
         </p>
       ) : own && submitted ? (
         <ScorecardView

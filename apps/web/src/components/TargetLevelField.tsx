@@ -27,6 +27,7 @@ export function TargetLevelField({ value, onChange, error }: TargetLevelFieldPro
       <legend className="field__label">Target level</legend>
       <p className="field__hint" id={`${id}-hint`}>
         Your partners score you against the rubric’s expectations for this level.
+        {value === null && ' Not chosen yet: partners see you as New until you pick one.'}
       </p>
       <div className="choice-grid">
         {TARGET_LEVELS.map((level) => (

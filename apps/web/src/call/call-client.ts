@@ -176,6 +176,7 @@ export class CallClient {
     const transport = this.transport;
     if (this.lifecycle !== 'active' || !transport?.joined) return;
     const attempt = ++this.joinAttempt;
+    const askedAt = this.roster.clock;
     const payload = {
       sessionId: this.options.sessionId,
       endpointId: this.endpointId,
@@ -183,34 +184,42 @@ export class CallClient {
     };
     const current = () =>
       attempt === this.joinAttempt && this.transport === transport && this.lifecycle === 'active';
-    const retry = () => setTimeout(() => current() && transport.joined && this.join(), RETRY_MS);
+    const retry = () => void setTimeout(() => current() && transport.joined && this.join(), RETRY_MS);
     transport.request(CALL_EVENTS.join, payload).then(
       (raw) => {
         if (!current()) return;
         const ack = CallJoinAckSchema.safeParse(raw);
-        if (ack.success) return this.joined(ack.data);
-        const refusal = ErrorAckSchema.safeParse(raw);
-        const code = refusal.success ? refusal.data.error.code : 'internal';
-        if (code === 'rate_limited' || code === 'internal') return void retry();
-        // Not ours to join (the session ended, or this is not a participant): stop trying.
-        this.problem = refusal.success ? refusal.data.error.message : 'The call could not start';
-        this.lifecycle = 'ended';
-        this.closeAll();
-        this.local.release();
-        this.publish();
+        if (!ack.success) return this.refused(raw, retry);
+        this.joined(ack.data, askedAt);
+        // A mute or camera change while the join was on its way was not relayed: say it now.
+        if (JSON.stringify(payload.media) !== JSON.stringify(this.local.state)) this.announceMedia();
       },
       // No answer in time: the next session join tries again, or this one if still connected.
       () => current() && retry(),
     );
   }
 
-  private joined(ack: CallJoinAck): void {
+  /** A join refused: tried again when the server was busy, else given up (not ours to join). */
+  private refused(raw: unknown, retry: () => void): void {
+    const refusal = ErrorAckSchema.safeParse(raw);
+    const code = refusal.success ? refusal.data.error.code : 'internal';
+    if (code === 'rate_limited' || code === 'internal') return retry();
+    // Not ours to join (the session ended, or this is not a participant): stop trying.
+    this.problem = refusal.success ? refusal.data.error.message : 'The call could not start';
+    this.lifecycle = 'ended';
+    this.closeAll();
+    this.local.release();
+    this.publish();
+  }
+
+  private joined(ack: CallJoinAck, askedAt: number): void {
     this.inCall = true;
     this.everJoined = true;
     this.config = { iceServers: ack.iceServers, iceTransportPolicy: ack.iceTransportPolicy };
     for (const link of this.links.values()) link.configure(this.config);
     this.scheduleRenewal(ack.credentialsExpireAt);
-    this.apply(this.roster.joined(ack.peers, (endpointId) => this.links.get(endpointId)?.connected ?? false));
+    const isUp = (endpointId: string) => this.links.get(endpointId)?.connected ?? false;
+    this.apply(this.roster.joined(ack.peers, isUp, askedAt));
     this.publish();
   }
 

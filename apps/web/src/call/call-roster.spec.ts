@@ -95,6 +95,18 @@ describe('the call’s roster', () => {
     expect(roster.get(MY_OTHER_TAB)).toBeUndefined();
   });
 
+  it('keeps a mute heard while its own join was on its way over the older copy in the join’s answer', () => {
+    const roster = new CallRoster(ME);
+    roster.heard(heard(LARGER, 'joined'));
+    const askedAt = roster.clock;
+    roster.mediaOf(LARGER, { audio: false, video: false });
+    roster.joined([aPeer(LARGER)], nothingIsUp, askedAt);
+    expect(roster.get(LARGER)?.media).toEqual({ audio: false, video: false });
+    // News from before the join was sent: the answer is newer.
+    roster.joined([{ ...aPeer(LARGER), media: { audio: true, video: true } }], nothingIsUp, roster.clock);
+    expect(roster.get(LARGER)?.media).toEqual({ audio: true, video: true });
+  });
+
   it('keeps a partner’s mute state', () => {
     const roster = new CallRoster(ME);
     roster.heard(heard(LARGER, 'joined'));

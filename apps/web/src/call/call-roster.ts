@@ -17,6 +17,8 @@ export interface KnownPeer {
   media: CallMediaState;
   /** false once the server said its socket dropped; its media may still flow. */
   online: boolean;
+  /** The roster's clock when news of its media last came (see `clock`). */
+  heardAt: number;
 }
 
 export type RosterAction =
@@ -36,6 +38,7 @@ export interface Me {
 
 export class CallRoster {
   private readonly peers = new Map<string, KnownPeer>();
+  private ticks = 0;
 
   constructor(private readonly me: Me) {}
 
@@ -52,11 +55,23 @@ export class CallRoster {
   }
 
   /**
+   * Counts the news heard. A join's answer lists what the server read while answering, which may
+   * be older than an event that overtook the answer: pass the clock from when the join was sent.
+   */
+  get clock(): number {
+    return this.ticks;
+  }
+
+  /**
    * What a join's answer means: the endpoints in it are in the call. One missing from it either
    * left while this tab was away or is between two sockets itself (both sides re-join at a round
    * change): its connection stays while media flows on it (`isUp`), else it is closed.
    */
-  joined(present: readonly CallPeer[], isUp: (endpointId: string) => boolean): RosterAction[] {
+  joined(
+    present: readonly CallPeer[],
+    isUp: (endpointId: string) => boolean,
+    askedAt = this.ticks,
+  ): RosterAction[] {
     const others = present.filter((peer) => peer.endpointId !== this.me.endpointId);
     const actions: RosterAction[] = [];
     const listed = new Set(others.map((peer) => peer.endpointId));
@@ -65,7 +80,12 @@ export class CallRoster {
       if (isUp(known.endpointId)) known.online = false;
       else actions.push(...this.remove(known.endpointId));
     }
-    for (const peer of others) actions.push(...this.arrived(peer));
+    for (const peer of others) {
+      const known = this.peers.get(peer.endpointId);
+      // A mute heard while the join was on its way is newer than the answer's copy.
+      const media = known && known.heardAt > askedAt ? known.media : peer.media;
+      actions.push(...this.arrived({ ...peer, media }, known?.heardAt ?? 0));
+    }
     return actions;
   }
 
@@ -79,7 +99,7 @@ export class CallRoster {
       return [];
     }
     if (event.userId === this.me.userId) return [{ kind: 'step-back' }];
-    return this.arrived(event);
+    return this.arrived(event, ++this.ticks);
   }
 
   /** Their mute and camera state changed (`call:media`). */
@@ -87,6 +107,7 @@ export class CallRoster {
     const known = this.peers.get(endpointId);
     if (!known) return false;
     known.media = media;
+    known.heardAt = ++this.ticks;
     return true;
   }
 
@@ -96,12 +117,12 @@ export class CallRoster {
    */
   offered(endpointId: string, userId: string): RosterAction[] {
     if (userId === this.me.userId || this.peers.has(endpointId)) return [];
-    return this.arrived({ endpointId, userId, media: { audio: true, video: false } }).filter(
+    return this.arrived({ endpointId, userId, media: { audio: true, video: false } }, 0).filter(
       (action) => action.kind === 'close',
     );
   }
 
-  private arrived(peer: Pick<CallPeer, 'endpointId' | 'userId' | 'media'>): RosterAction[] {
+  private arrived(peer: Pick<CallPeer, 'endpointId' | 'userId' | 'media'>, heardAt: number): RosterAction[] {
     // My own other tab in a join's list is not a partner (the server moves my call here anyway).
     if (peer.userId === this.me.userId) return [];
     const actions: RosterAction[] = [];
@@ -111,7 +132,7 @@ export class CallRoster {
         actions.push(...this.remove(known.endpointId));
     }
     const known = this.peers.get(peer.endpointId);
-    this.peers.set(peer.endpointId, { ...peer, online: true });
+    this.peers.set(peer.endpointId, { ...peer, online: true, heardAt });
     if (known) actions.push({ kind: 'repair', endpointId: peer.endpointId });
     else
       actions.push({

@@ -153,4 +153,33 @@ describe('the call in the room, with two browsers’ fake microphones', () => {
       (await b.evaluate(audioBytesReceived)).length,
     ]).toEqual(connectionsBefore);
   });
+
+  it('moves the call to a second tab of the same person, and back on “Take the call here”', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    const [a, b] = await Promise.all([enterRoom(ada, session), enterRoom(ben, session)]);
+    await Promise.all([hearsPartner(a, 'Ada hears Ben'), hearsPartner(b, 'Ben hears Ada')]);
+
+    // Ben opens the room again in another tab: that tab takes the call, the first one steps back.
+    const second = await b.context().newPage();
+    await second.addInitScript(keepPeerConnections);
+    await second.goto(`${stage.server.url}/sessions/${session.id}/room`);
+    await b.getByText('Call moved to another tab').waitFor();
+    await Promise.all([
+      hearsPartner(a, 'Ada hears Ben’s second tab'),
+      hearsPartner(second, 'Ben’s second tab hears Ada'),
+    ]);
+    expect(openConnections(await b.evaluate(audioBytesReceived))).toBe(0);
+    expect(openConnections(await a.evaluate(audioBytesReceived))).toBe(1);
+
+    await b.getByRole('button', { name: 'Take the call here' }).click();
+    await second.getByText('Call moved to another tab').waitFor();
+    await Promise.all([
+      hearsPartner(a, 'Ada hears Ben’s first tab again'),
+      hearsPartner(b, 'Ben’s first tab hears Ada again'),
+    ]);
+    expect(openConnections(await second.evaluate(audioBytesReceived))).toBe(0);
+    expect(openConnections(await a.evaluate(audioBytesReceived))).toBe(1);
+  });
 });

@@ -128,11 +128,19 @@ export const JoinAckSchema = z.object({
 });
 export type JoinAck = z.infer<typeof JoinAckSchema>;
 
+/** A round of a session: each draws on its own board. */
+export const RoundNumberSchema = z.number().int().min(1).max(2);
+
 export const SceneUpdateRequestSchema = z.strictObject({
   sessionId: SessionIdSchema,
+  /**
+   * The round whose board this was drawn on (default: the session's current round): a stroke that
+   * arrives after a swap still lands on its own round's board; a round not started is refused.
+   */
+  round: RoundNumberSchema.optional(),
   elements: z.array(z.unknown()).min(1).max(ROOM_LIMITS.maxElementsPerUpdate),
 });
-export type SceneUpdateRequest = { sessionId: string; elements: SceneElement[] };
+export type SceneUpdateRequest = { sessionId: string; round?: number; elements: SceneElement[] };
 
 export const SceneUpdateAckSchema = z.object({ ok: z.literal(true), version: z.number().int() });
 export type SceneUpdateAck = z.infer<typeof SceneUpdateAckSchema>;
@@ -210,6 +218,8 @@ export type PresenceEvent = z.infer<typeof PresenceEventSchema>;
  */
 export const SceneBroadcastSchema = z.object({
   sessionId: z.uuid(),
+  /** The board it belongs to, when the sender named it: a board of another round ignores it. */
+  round: z.number().int().optional(),
   elements: z.array(SceneElementSchema),
 });
 export type SceneBroadcast = z.infer<typeof SceneBroadcastSchema>;
@@ -223,6 +233,22 @@ export type PointerBroadcast = z.infer<typeof PointerBroadcastSchema>;
 
 export const ViewportBroadcastSchema = ViewportUpdateSchema.extend({ userId: z.uuid() });
 export type ViewportBroadcast = z.infer<typeof ViewportBroadcastSchema>;
+
+// ---- a round's board ----------------------------------------------------------------------------
+
+/** `?round=1`: which round's board (each round draws on its own). */
+export const BoardQuerySchema = z.object({
+  round: z.enum(['1', '2'], { message: 'must be 1 or 2' }).transform(Number),
+});
+export type BoardQuery = z.infer<typeof BoardQuerySchema>;
+
+/** A round's board as stored now: its live elements (deleted ones left out). */
+export const BoardResponseSchema = z.object({
+  sessionId: z.uuid(),
+  round: RoundNumberSchema,
+  elements: z.array(SceneElementSchema),
+});
+export type BoardResponse = z.infer<typeof BoardResponseSchema>;
 
 // ---- replay -------------------------------------------------------------------------------------
 

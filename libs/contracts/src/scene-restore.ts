@@ -19,6 +19,8 @@ export type CopyIdentity = z.infer<typeof CopyIdentitySchema>;
  */
 export const SceneRestoreSchema = z.object({
   sessionId: z.uuid(),
+  /** The round whose board the copies are on: a board of another round ignores it. */
+  round: z.number().int().optional(),
   refused: z.array(CopyIdentitySchema),
   stored: z.array(SceneElementSchema),
 });

@@ -1,5 +1,5 @@
 import type { ReplayEntry } from '@mockboard/contracts';
-import { replayTimeline, sceneAfter, stepsUntil } from './replay';
+import { replayTimeline, roundAt, sceneAfter, stepsUntil } from './replay';
 
 const start = Date.parse('2030-01-07T10:00:00.000Z');
 let seq = 0;
@@ -100,5 +100,35 @@ describe('the replay time line', () => {
     const empty = replayTimeline([]);
     expect(empty.duration).toBe(0);
     expect(sceneAfter(empty, stepsUntil(empty, 0))).toEqual([]);
+  });
+});
+
+describe('a replay with two rounds', () => {
+  const on = (round: number, entry: ReplayEntry): ReplayEntry => ({ ...entry, round });
+  const timeline = replayTimeline([
+    on(1, drawn(0, anElement('round-1-box', 1))),
+    phase(60, 'requirements', 'round'),
+    on(2, drawn(90, anElement('round-2-box', 1))),
+    // A stroke still on its way at the swap: logged after the marker, on round 1's board.
+    on(1, drawn(95, anElement('late-round-1', 1))),
+  ]);
+  const boardAt = (seconds: number) => {
+    const offset = seconds * 1000;
+    return sceneAfter(timeline, stepsUntil(timeline, offset), roundAt(timeline, offset)).map((e) => e.id);
+  };
+
+  it('switches to round 2’s own board at the round marker', () => {
+    expect(roundAt(timeline, 59_000)).toBe(1);
+    expect(roundAt(timeline, 60_000)).toBe(2);
+    expect(boardAt(59)).toEqual(['round-1-box']);
+    expect(boardAt(60)).toEqual([]);
+    expect(boardAt(100)).toEqual(['round-2-box']);
+  });
+
+  it('keeps each round’s strokes on its own board, late ones included', () => {
+    expect(sceneAfter(timeline, timeline.steps.length, 1).map((e) => e.id)).toEqual([
+      'round-1-box',
+      'late-round-1',
+    ]);
   });
 });

@@ -15,8 +15,11 @@ export interface ReplayTimeline {
   startsAt: number;
   /** Milliseconds from the first entry to the last. */
   duration: number;
-  /** Every accepted element copy, in the order the server logged them, with its offset. */
-  steps: { offset: number; element: SceneElement }[];
+  /**
+   * Every accepted element copy, in the order the server logged them, with its offset and the
+   * round whose board it was drawn on (each round has its own; rows from before rounds had boards: 1).
+   */
+  steps: { offset: number; element: SceneElement; round: number }[];
   markers: ReplayMarker[];
   /** The chat's messages, in the order they were sent, each with its offset. */
   messages: { offset: number; message: ChatMessage }[];
@@ -34,7 +37,8 @@ export function replayTimeline(entries: readonly ReplayEntry[]): ReplayTimeline 
   const messages: ReplayTimeline['messages'] = [];
   ordered.forEach((entry, i) => {
     const offset = offsets[i]!;
-    if (entry.kind === 'scene' && entry.element) steps.push({ offset, element: entry.element });
+    if (entry.kind === 'scene' && entry.element)
+      steps.push({ offset, element: entry.element, round: entry.round ?? 1 });
     if (entry.kind === 'chat' && entry.message) messages.push({ offset, message: entry.message });
     if ((entry.kind === 'phase' || entry.kind === 'round') && entry.phase) {
       markers.push({ offset, kind: entry.kind, phase: entry.phase, round: entry.round });
@@ -55,15 +59,29 @@ export function stepsUntil(timeline: ReplayTimeline, offset: number): number {
   return low;
 }
 
+/** The round under way at `offset`: the last round marker at or before it (1 before any). */
+export function roundAt(timeline: ReplayTimeline, offset: number): number {
+  let round = 1;
+  for (const marker of timeline.markers) {
+    if (marker.offset > offset) break;
+    if (marker.kind === 'round') round = marker.round ?? round + 1;
+  }
+  return round;
+}
+
 /**
- * The scene after the first `count` steps, live elements only. Every logged copy was accepted
- * when it was logged, so merging them in order by the scene rule rebuilds the scene of that moment.
+ * The board of `round` after the first `count` steps, live elements only (without a round: every
+ * step, as before rounds had boards). Every logged copy was accepted when it was logged, so
+ * merging them in order by the scene rule rebuilds the board of that moment.
  */
-export function sceneAfter(timeline: ReplayTimeline, count: number): SceneElement[] {
+export function sceneAfter(timeline: ReplayTimeline, count: number, round?: number): SceneElement[] {
   const scene = new Map<string, SceneElement>();
   mergeElements(
     scene,
-    timeline.steps.slice(0, count).map((step) => step.element),
+    timeline.steps
+      .slice(0, count)
+      .filter((step) => round === undefined || step.round === round)
+      .map((step) => step.element),
   );
   return [...scene.values()].filter((element) => !element.isDeleted);
 }

@@ -1,7 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  BoardQuerySchema,
   REPLAY_PAGE,
+  drawableOnly,
+  type BoardQuery,
+  type BoardResponse,
   ReplayQuerySchema,
   type ReplayEntry,
   type ReplayQuery,
@@ -20,6 +24,22 @@ export class ReplayController {
     private readonly scenes: SceneRepository,
     private readonly views: SessionViewsService,
   ) {}
+
+  /** Round 1's board stays viewable from round 2 (and after): each round draws on its own. */
+  @Get(':id/board')
+  @ApiOperation({
+    summary: "One round's whiteboard as stored now (`?round=1` or `2`; participants and admins)",
+  })
+  async board(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @ValidQuery(BoardQuerySchema) query: BoardQuery,
+  ): Promise<BoardResponse> {
+    await this.views.visibleRecord(user, id);
+    // Scenes stored before the element allow-list may hold iframes: never handed out (as in a join).
+    const elements = drawableOnly(await this.scenes.board(id, query.round));
+    return { sessionId: id, round: query.round, elements };
+  }
 
   /**
    * Paged, so ten concurrent replays of a 50 MB log cost ten pages of memory, not ten logs

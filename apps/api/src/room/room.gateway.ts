@@ -100,7 +100,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         .emit(ROOM_EVENTS.presence, this.presence(sessionId, sender, 'joined'));
       // In the room first, then every update relayed before that is stored: none falls between.
       await this.barrier.settled(this.server, sessionId);
-      const stored = await this.scenes.load(sessionId, since);
+      // The current round's board: each round draws on its own (an earlier one is read by replay).
+      const stored = await this.scenes.load(sessionId, state.round, since);
       // Scenes stored before the element allow-list may hold iframes or embeds: never handed out.
       const scene = {
         ...stored,
@@ -151,7 +152,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         );
       }
       // The elements' text is checked on their JSON in validElements, not walked here as well.
-      const { sessionId, elements: raw } = parseContract(SceneUpdateRequestSchema, payload);
+      const { sessionId, round, elements: raw } = parseContract(SceneUpdateRequestSchema, payload);
       this.requireEditor(socket, sessionId);
       let relayed = false;
       try {
@@ -165,13 +166,19 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         // Relayed before the commit, so a stroke reaches the partner in the time of a cursor move:
         // peers merge by the same rule as the store, so a copy that loses there changes nothing.
         // The submit below must follow in the same tick: a join's JoinBarrier relies on it.
-        socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, elements });
+        // The round goes along, so a peer already on the next round's board leaves a late stroke out.
+        socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, round, elements });
         relayed = true;
-        const { version } = await this.writer.submit(sessionId, valid, userOf(socket).id);
+        const { version } = await this.writer.submit(sessionId, valid, userOf(socket).id, round);
         return { ok: true as const, version };
       } catch (error) {
         if (error instanceof RoomError && FINAL_REFUSALS.has(error.code))
-          await this.restore(relayed ? this.server.to(sessionRoom(sessionId)) : socket, sessionId, raw);
+          await this.restore(
+            relayed ? this.server.to(sessionRoom(sessionId)) : socket,
+            sessionId,
+            round,
+            raw,
+          );
         throw error;
       }
     });
@@ -185,13 +192,14 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private async restore(
     to: { emit(event: string, restore: SceneRestore): unknown },
     sessionId: string,
+    round: number | undefined,
     raw: readonly unknown[],
   ) {
     const refused = copyIdentities(raw);
     if (refused.length === 0) return;
     try {
       const settled = () => this.barrier.settled(this.server, sessionId);
-      to.emit(ROOM_EVENTS.sceneRestore, await restoreOf(this.scenes, settled, sessionId, refused));
+      to.emit(ROOM_EVENTS.sceneRestore, await restoreOf(this.scenes, settled, sessionId, round, refused));
     } catch (failure) {
       this.logger.warn(`restoring stored copies failed: ${String(failure)}`);
     }

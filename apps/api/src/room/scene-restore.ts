@@ -12,13 +12,17 @@ export async function restoreOf(
   scenes: SceneRepository,
   settled: () => Promise<void>,
   sessionId: string,
+  round: number | undefined,
   refused: readonly CopyIdentity[],
 ): Promise<SceneRestore> {
   await settled();
+  // The board the refused update was for: the one it named, else the session's current one.
+  const board = round ?? (await scenes.currentRound(sessionId));
   const stored = await scenes.copiesOf(
     sessionId,
+    board,
     refused.map((copy) => copy.id),
   );
   // Scenes stored before the element allow-list may hold iframes: never handed out (as in a join).
-  return { sessionId, refused: [...refused], stored: drawableOnly(stored) };
+  return { sessionId, round: board, refused: [...refused], stored: drawableOnly(stored) };
 }

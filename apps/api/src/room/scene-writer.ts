@@ -16,17 +16,22 @@ import {
 } from '@mockboard/scene';
 import { RoomError } from './room-error';
 import type { ValidElement } from './room.service';
+import { sceneKey } from './scene-key';
 import { SceneRepository } from './scene.repository';
 
 export interface AppliedUpdate {
   /** The copies that won and changed the stored scene, in the order they were logged. */
   accepted: SceneElement[];
-  /** The scene's version after the update: the sequence number of its latest logged change. */
+  /** The board's version after the update: the sequence number of its latest logged change. */
   version: number;
+  /** The round whose board it was stored on. */
+  round: number;
 }
 
 interface PendingUpdate {
   sessionId: string;
+  /** The round whose board it was drawn on; absent: the session's current round. */
+  round: number | undefined;
   elements: readonly ValidElement[];
   /** Who sent it (null: the server's own write, never coalesced in the log). */
   authorId: string | null;
@@ -121,10 +126,16 @@ export class SceneWriter implements OnApplicationShutdown {
     private readonly scenes: SceneRepository,
   ) {}
 
+  /**
+   * Stores an update on the board of `round` (default: the session's current round, read in the
+   * update's transaction). A past round's board still takes late strokes; a round that has not
+   * started is refused.
+   */
   submit(
     sessionId: string,
     elements: readonly ValidElement[],
     authorId: string | null = null,
+    round?: number,
   ): Promise<AppliedUpdate> {
     // Past this backlog the database is the bottleneck: refusing (clients retry rate_limited
     // updates later) keeps memory bounded instead of growing the queue without end.
@@ -134,7 +145,15 @@ export class SceneWriter implements OnApplicationShutdown {
       );
     }
     return new Promise((resolve, reject) => {
-      const update: PendingUpdate = { sessionId, elements, authorId, at: Date.now(), resolve, reject };
+      const update: PendingUpdate = {
+        sessionId,
+        round,
+        elements,
+        authorId,
+        at: Date.now(),
+        resolve,
+        reject,
+      };
       this.queue.push(update);
       this.latestPending.set(sessionId, update);
       if (!this.writing) this.writing = this.drain();
@@ -215,10 +234,6 @@ export class SceneWriter implements OnApplicationShutdown {
     const elementIds = [
       ...new Set(batch.flatMap((update) => update.elements.map(({ element }) => element.id))),
     ];
-    const updates = batch.map((update) => ({
-      sceneId: update.sessionId,
-      elements: update.elements.map(({ element }) => element),
-    }));
     // The planner hands back the very element objects it was given: their JSON is looked up, not redone.
     const jsonOf = new Map<SceneElement, { json: string; bytes: number }>(
       batch.flatMap((update) =>
@@ -229,7 +244,18 @@ export class SceneWriter implements OnApplicationShutdown {
       copies.map(({ sceneId, element }) => ({ sceneId, ...jsonOf.get(element)! }));
     return this.dataSource.transaction(async (manager: EntityManager) => {
       await this.scenes.lockScenes(manager, sessionIds);
-      const found = await this.scenes.storedCopies(manager, sessionIds, elementIds);
+      const current = await this.scenes.currentRounds(manager, sessionIds);
+      const rounds = batch.map((update) => update.round ?? current.get(update.sessionId) ?? 1);
+      // A round that has not started has no board yet: such an update is refused, not planned.
+      const early = batch.map((update, index) => rounds[index]! > (current.get(update.sessionId) ?? 1));
+      const plannedAt = batch.flatMap((_, index) => (early[index] ? [] : [index]));
+      const planned = plannedAt.map((index) => batch[index]!);
+      const updates = planned.map((update, index) => ({
+        sceneId: sceneKey(update.sessionId, rounds[plannedAt[index]!]!),
+        elements: update.elements.map(({ element }) => element),
+      }));
+      const sceneIds = [...new Set(updates.map((update) => update.sceneId))];
+      const found = await this.scenes.storedCopies(manager, sceneIds, elementIds);
       const counts = await this.scenes.elementCounts(
         manager,
         scenesGrownBy(updates, (id) => found.get(id)?.copies),
@@ -246,7 +272,7 @@ export class SceneWriter implements OnApplicationShutdown {
       const initial = await this.scenes.versions(manager, scenesNeedingVersion(plan, updates));
       const candidates = logCandidates(
         plan.outcomes,
-        batch,
+        planned,
         plan.log,
         (element) => jsonOf.get(element)!.bytes,
       );
@@ -278,10 +304,23 @@ export class SceneWriter implements OnApplicationShutdown {
             { seq: seqs[index]!, authorId: candidate.authorId, startedAt: coalesced.startedAt[index]! },
           ]);
       });
-      const outcomes = plan.outcomes.map((outcome, index) =>
+      const plannedOutcomes = plan.outcomes.map((outcome, index) =>
         'refused' in outcome
           ? REFUSALS[outcome.refused]()
-          : { accepted: outcome.accepted, version: versions[index]! },
+          : {
+              accepted: outcome.accepted,
+              version: versions[index]!,
+              round: rounds[plannedAt[index]!]!,
+            },
+      );
+      let next = 0;
+      const outcomes = batch.map((_, index) =>
+        early[index]
+          ? new RoomError(
+              'conflict',
+              `Round ${rounds[index]} has not started; its board cannot be drawn on yet`,
+            )
+          : plannedOutcomes[next++]!,
       );
       return { outcomes, windows };
     });

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SceneElement } from '@mockboard/contracts';
 import type { StoredCopy } from '@mockboard/scene';
+import { sceneColumns, sceneRefOf } from './scene-key';
 
 /** A lock class of our own for two-key advisory locks, apart from every other lock in the database. */
 const SCENE_LOCK_CLASS = 7_310_001;
 
 /**
- * The stored scene of each session (one row per element) and its ordered change log. The writes
- * are set-based: one statement per batch, whatever the number of updates in it.
+ * The stored scene of each session's rounds (one board per round, one row per element) and the
+ * session's ordered change log. The writes are set-based: one statement per batch, whatever the
+ * number of updates in it. A board is named by its scene key (see scene-key.ts).
  */
 @Injectable()
 export class SceneRepository {
@@ -19,17 +21,18 @@ export class SceneRepository {
    * describes exactly these elements. With `since`, only the elements changed after that version
    * (tombstones included), flagged with it: what a client holding the scene at `since` lacks; a
    * `since` past the version (a client ahead of a restored database) gets the whole scene. The
-   * version is the seq of the latest scene change: a scene's rows are written under its lock, so
-   * their seqs follow commit order and a version is a prefix of the log (phase rows are not).
+   * version is the seq of the latest scene change of that round's board: a session's rows are
+   * written under its lock, so their seqs follow commit order and a version is a prefix of the
+   * board's log (phase rows are not).
    */
-  async load(sessionId: string, since?: number): Promise<JoinScene> {
+  async load(sessionId: string, round: number, since?: number): Promise<JoinScene> {
     const rows = (await this.dataSource.query(
       `SELECT latest.version, e.data
        FROM (SELECT COALESCE(max(seq), 0)::bigint AS version FROM room_events
-             WHERE session_id = $1 AND kind = 'scene') AS latest
-       LEFT JOIN scene_elements e ON e.session_id = $1
+             WHERE session_id = $1 AND kind = 'scene' AND round = $3) AS latest
+       LEFT JOIN scene_elements e ON e.session_id = $1 AND e.round = $3
          AND ($2::bigint IS NULL OR $2::bigint > latest.version OR e.seq > $2::bigint)`,
-      [sessionId, since ?? null],
+      [sessionId, since ?? null, round],
     )) as { version: string; data: SceneElement | null }[];
     const elements: SceneElement[] = [];
     for (const row of rows) if (row.data) elements.push(row.data);
@@ -37,11 +40,20 @@ export class SceneRepository {
     return since === undefined || since > version ? { elements, version } : { elements, version, since };
   }
 
-  /** The stored copies of the given elements of one scene (those it has). */
-  async copiesOf(sessionId: string, elementIds: readonly string[]): Promise<SceneElement[]> {
+  /** One round's board as stored now: its live elements. */
+  async board(sessionId: string, round: number): Promise<SceneElement[]> {
     const rows: { data: SceneElement }[] = await this.dataSource.query(
-      `SELECT data FROM scene_elements WHERE session_id = $1 AND element_id = ANY($2::text[])`,
-      [sessionId, elementIds],
+      `SELECT data FROM scene_elements WHERE session_id = $1 AND round = $2 AND NOT is_deleted`,
+      [sessionId, round],
+    );
+    return rows.map((row) => row.data);
+  }
+
+  /** The stored copies of the given elements of one round's board (those it has). */
+  async copiesOf(sessionId: string, round: number, elementIds: readonly string[]): Promise<SceneElement[]> {
+    const rows: { data: SceneElement }[] = await this.dataSource.query(
+      `SELECT data FROM scene_elements WHERE session_id = $1 AND round = $3 AND element_id = ANY($2::text[])`,
+      [sessionId, elementIds, round],
     );
     return rows.map((row) => row.data);
   }
@@ -107,26 +119,43 @@ export class SceneRepository {
     );
   }
 
+  /** The session's current round: the board a scene update without a round belongs to. */
+  async currentRound(sessionId: string): Promise<number> {
+    return (await this.currentRounds(this.dataSource.manager, [sessionId])).get(sessionId) ?? 1;
+  }
+
+  /** Each session's current round (1 before its room was first opened). */
+  async currentRounds(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = (await manager.query(
+      `SELECT id, COALESCE((SELECT round FROM room_state r WHERE r.session_id = id), 1)::int AS round
+       FROM unnest($1::uuid[]) AS id`,
+      [sessionIds],
+    )) as { id: string; round: number }[];
+    return new Map(rows.map((row) => [row.id, Number(row.round)]));
+  }
+
   /**
-   * Per session: whether it is still editable, its stored copies of the given element ids (with
-   * their size), and the bytes its scene and its log hold. Sessions that do not exist are left
-   * out. (Counting and versions are separate reads, made only for the scenes that need them: most
+   * Per board (scene key): whether its session is still editable, its stored copies of the given
+   * element ids (with their size), and the bytes the session's boards and its log hold (the
+   * budgets are the session's, whatever the round). Sessions that do not exist are left out. (Counting and versions are separate reads, made only for the scenes that need them: most
    * batches only edit elements the scene already has.)
    */
   async storedCopies(
     manager: EntityManager,
-    sessionIds: readonly string[],
+    sceneKeys: readonly string[],
     elementIds: readonly string[],
   ): Promise<Map<string, StoredSceneState>> {
+    const [sessionIds, rounds] = sceneColumns(sceneKeys);
     const rows = (await manager.query(
-      `SELECT s.id, s.status IN ('scheduled', 'live') AS editable,
+      `SELECT s.id || '/' || k.round AS id, s.status IN ('scheduled', 'live') AS editable,
          COALESCE(u.scene_bytes, 0) AS scene_bytes, COALESCE(u.log_bytes, 0) AS log_bytes,
          (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce,
                                                       e.is_deleted, e.bytes)), '[]')
-            FROM scene_elements e WHERE e.session_id = s.id AND e.element_id = ANY($2::text[])) AS copies
-       FROM sessions s LEFT JOIN scene_usage u ON u.session_id = s.id
-       WHERE s.id = ANY($1::uuid[])`,
-      [sessionIds, elementIds],
+            FROM scene_elements e
+            WHERE e.session_id = s.id AND e.round = k.round AND e.element_id = ANY($3::text[])) AS copies
+       FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)
+       JOIN sessions s ON s.id = k.session_id LEFT JOIN scene_usage u ON u.session_id = s.id`,
+      [sessionIds, rounds, elementIds],
     )) as {
       id: string;
       editable: boolean;
@@ -152,25 +181,30 @@ export class SceneRepository {
     );
   }
 
-  /** How many live (not deleted) elements each of these scenes holds: what the element cap counts. */
-  async elementCounts(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, number>> {
-    if (sessionIds.length === 0) return new Map();
+  /** How many live (not deleted) elements each of these boards holds: what the element cap counts. */
+  async elementCounts(manager: EntityManager, sceneKeys: readonly string[]): Promise<Map<string, number>> {
+    if (sceneKeys.length === 0) return new Map();
+    const [sessionIds, rounds] = sceneColumns(sceneKeys);
     const rows = (await manager.query(
-      `SELECT session_id AS id, count(*)::int AS count FROM scene_elements
-       WHERE session_id = ANY($1::uuid[]) AND NOT is_deleted GROUP BY session_id`,
-      [sessionIds],
+      `SELECT k.session_id || '/' || k.round AS id,
+         (SELECT count(*) FROM scene_elements e
+          WHERE e.session_id = k.session_id AND e.round = k.round AND NOT e.is_deleted)::int AS count
+       FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`,
+      [sessionIds, rounds],
     )) as { id: string; count: number }[];
     return new Map(rows.map((row) => [row.id, row.count]));
   }
 
-  /** Each scene's version: the seq of its latest logged scene change (0 when none), as in load. */
-  async versions(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, number>> {
-    if (sessionIds.length === 0) return new Map();
+  /** Each board's version: the seq of its latest logged scene change (0 when none), as in load. */
+  async versions(manager: EntityManager, sceneKeys: readonly string[]): Promise<Map<string, number>> {
+    if (sceneKeys.length === 0) return new Map();
+    const [sessionIds, rounds] = sceneColumns(sceneKeys);
     const rows = (await manager.query(
-      `SELECT id, (SELECT COALESCE(max(seq), 0) FROM room_events r
-                   WHERE r.session_id = id AND r.kind = 'scene')::bigint AS seq
-       FROM unnest($1::uuid[]) AS id`,
-      [sessionIds],
+      `SELECT k.session_id || '/' || k.round AS id,
+         (SELECT COALESCE(max(seq), 0) FROM room_events r
+          WHERE r.session_id = k.session_id AND r.kind = 'scene' AND r.round = k.round)::bigint AS seq
+       FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`,
+      [sessionIds, rounds],
     )) as { id: string; seq: string }[];
     return new Map(rows.map((row) => [row.id, Number(row.seq)]));
   }
@@ -185,18 +219,24 @@ export class SceneRepository {
     if (winners.length === 0) return;
     await manager.query(
       `INSERT INTO scene_elements AS stored
-         (session_id, element_id, version, version_nonce, is_deleted, data, bytes, seq)
-       SELECT (w->>0)::uuid, w->1->>'id', (w->1->>'version')::int, (w->1->>'versionNonce')::bigint,
-              (w->1->>'isDeleted')::boolean, w->1, (w->>2)::int, (w->>3)::bigint
+         (session_id, round, element_id, version, version_nonce, is_deleted, data, bytes, seq)
+       SELECT (w->>0)::uuid, (w->>4)::smallint, w->1->>'id', (w->1->>'version')::int,
+              (w->1->>'versionNonce')::bigint, (w->1->>'isDeleted')::boolean, w->1, (w->>2)::int,
+              (w->>3)::bigint
        FROM jsonb_array_elements($1::jsonb) AS w
-       ON CONFLICT (session_id, element_id) DO UPDATE
+       ON CONFLICT (session_id, round, element_id) DO UPDATE
          SET version = excluded.version, version_nonce = excluded.version_nonce,
              is_deleted = excluded.is_deleted, data = excluded.data, bytes = excluded.bytes,
              seq = excluded.seq
          WHERE excluded.version > stored.version
             OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`,
       [
-        `[${winners.map((copy) => `[${JSON.stringify(copy.sceneId)},${copy.json},${copy.bytes},${copy.seq}]`).join(',')}]`,
+        `[${winners
+          .map((copy) => {
+            const { sessionId, round } = sceneRefOf(copy.sceneId);
+            return `[${JSON.stringify(sessionId)},${copy.json},${copy.bytes},${copy.seq},${round}]`;
+          })
+          .join(',')}]`,
       ],
     );
   }
@@ -207,6 +247,7 @@ export class SceneRepository {
    * the growth of its stored elements; the log's from the rows written and deleted), all in one
    * statement. Returns the new rows' sequence numbers in order. The log keeps each copy as json
    * (the text as sent), which PostgreSQL stores without converting: its bytes are the sent JSON's.
+   * Each row carries its board's round. `sceneBytes` is keyed by board; the counters are the session's.
    */
   async writeLog(
     manager: EntityManager,
@@ -220,8 +261,8 @@ export class SceneRepository {
          DELETE FROM room_events WHERE seq = ANY($2::bigint[]) AND kind = 'scene'
          RETURNING session_id, octet_length(element::text)::bigint AS bytes
        ), written AS (
-         INSERT INTO room_events (session_id, kind, element)
-         SELECT (entry->>0)::uuid, 'scene', entry->1
+         INSERT INTO room_events (session_id, kind, element, round)
+         SELECT (entry->>0)::uuid, 'scene', entry->1, (entry->>3)::smallint
          FROM json_array_elements($1::json) WITH ORDINALITY AS log(entry, position)
          ORDER BY position
          RETURNING seq, session_id, octet_length(element::text)::bigint AS bytes
@@ -238,7 +279,11 @@ export class SceneRepository {
                log_bytes = GREATEST(u.log_bytes + excluded.log_bytes, 0)
        )
        SELECT seq FROM written`,
-      [pairsJson(entries), replacedSeqs, JSON.stringify([...sceneBytes])],
+      [
+        pairsJson(entries),
+        replacedSeqs,
+        JSON.stringify([...sceneBytes].map(([key, bytes]) => [sceneRefOf(key).sessionId, bytes])),
+      ],
     )) as { seq: string }[];
     // Sequence numbers are drawn in insertion order, so sorting them restores the log's order.
     return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
@@ -261,6 +306,7 @@ export interface LogRow {
 
 /** An element of a scene, already serialized (each element is turned into JSON once). */
 export interface SerializedCopy {
+  /** The board's scene key (session and round). */
   sceneId: string;
   json: string;
   /** UTF-8 bytes of `json`. */
@@ -287,7 +333,12 @@ export interface StoredSceneState {
   copies: Map<string, StoredCopy>;
 }
 
-/** `[[sceneId, element, bytes], …]` as JSON text, from elements already serialized. */
+/** `[[sessionId, element, bytes, round], …]` as JSON text, from elements already serialized. */
 function pairsJson(copies: readonly SerializedCopy[]): string {
-  return `[${copies.map((copy) => `[${JSON.stringify(copy.sceneId)},${copy.json},${copy.bytes}]`).join(',')}]`;
+  return `[${copies
+    .map((copy) => {
+      const { sessionId, round } = sceneRefOf(copy.sceneId);
+      return `[${JSON.stringify(sessionId)},${copy.json},${copy.bytes},${round}]`;
+    })
+    .join(',')}]`;
 }

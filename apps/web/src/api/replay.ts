@@ -1,4 +1,9 @@
-import { ReplayResponseSchema, type ReplayResponse } from '@mockboard/contracts';
+import {
+  BoardResponseSchema,
+  ReplayResponseSchema,
+  type BoardResponse,
+  type ReplayResponse,
+} from '@mockboard/contracts';
 import { request } from './client';
 
 /**
@@ -12,6 +17,17 @@ export function getReplayPage(
 ): Promise<ReplayResponse> {
   const query = after === null ? '' : `?after=${encodeURIComponent(after)}`;
   return request(`/sessions/${encodeURIComponent(sessionId)}/replay${query}`, ReplayResponseSchema, {
+    signal,
+  });
+}
+
+/** One round's whiteboard as stored now (each round draws on its own). */
+export function getRoundBoard(
+  sessionId: string,
+  round: number,
+  signal?: AbortSignal,
+): Promise<BoardResponse> {
+  return request(`/sessions/${encodeURIComponent(sessionId)}/board?round=${round}`, BoardResponseSchema, {
     signal,
   });
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { replayTimeline, sceneAfter, stepsUntil, type ReplayTimeline } from '@mockboard/scene';
+import { replayTimeline, roundAt, sceneAfter, stepsUntil, type ReplayTimeline } from '@mockboard/scene';
 import { ReplayChat } from '../chat/ReplayChat';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
@@ -86,8 +86,12 @@ function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: Re
   // whose changes all share one instant has no start to scrub to: it shows the finished board.
   const atStart = playback.position <= 0 && timeline.duration > 0;
   const shown = atStart ? 0 : stepsUntil(timeline, playback.position);
+  // Each round drew on its own board: the board shown is the one of the round at the play head,
+  // so it switches at the round's marker.
+  const round = roundAt(timeline, playback.position);
+  const rounds = timeline.markers.some((marker) => marker.kind === 'round');
   // Rebuilt only when the play head passes another change, not on every animation frame.
-  const elements = useMemo(() => sceneAfter(timeline, shown), [timeline, shown]);
+  const elements = useMemo(() => sceneAfter(timeline, shown, round), [timeline, shown, round]);
 
   return (
     <section className="replay-player" aria-label="Replay">
@@ -104,6 +108,7 @@ function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: Re
         onSpeed={playback.setSpeed}
       />
       <p className="replay-player__summary">
+        {rounds && <strong className="replay-player__round">Round {round} board · </strong>}
         {shown} of {timeline.steps.length} changes shown
       </p>
       <ReplayChat messages={timeline.messages} position={playback.position} onSeek={playback.seek} />

@@ -14,6 +14,7 @@ import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
 import { useResource } from '../hooks/useResource';
 import { InterviewerNotes } from './InterviewerNotes';
+import { PastRoundBoard } from './PastRoundBoard';
 import { PhaseTimer } from './PhaseTimer';
 import { PromptPanel } from './PromptPanel';
 import { RoomActions } from './RoomActions';
@@ -52,6 +53,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const [follow, setFollow] = useState(false);
   const [phaseBusy, setPhaseBusy] = useState(false);
   const [endedByMe, setEndedByMe] = useState(false);
+  const [viewingPastRound, setViewingPastRound] = useState(false);
 
   const sessionPath = `/sessions/${state.sessionId}`;
   const role = state.roles[myUserId] ?? ack.role;
@@ -154,6 +156,16 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             Prompt
             {!panelOpen && chat.unread > 0 && <UnreadBadge count={chat.unread} />}
           </button>
+          {/* Each round draws on its own board; the earlier one stays there to look back at. */}
+          {ack.round > 1 && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setViewingPastRound(true)}
+            >
+              Round {ack.round - 1} board
+            </button>
+          )}
           <RoomActions
             canSwap={canSwap}
             canEnd={canMovePhase}
@@ -182,7 +194,9 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
       <RemoteAudio call={call} audio={audio} />
 
       <div className="room-main">
+        {/* A new round starts a new board: a fresh one, never the last round's drawing carried over. */}
         <Whiteboard
+          key={ack.round}
           room={joined}
           listenersRef={live.listenersRef}
           followUserId={follow && partnerOnline && partner ? partner.userId : null}
@@ -217,6 +231,14 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             Dismiss
           </button>
         </div>
+      )}
+
+      {viewingPastRound && (
+        <PastRoundBoard
+          sessionId={state.sessionId}
+          round={ack.round - 1}
+          onClose={() => setViewingPastRound(false)}
+        />
       )}
 
       {ended && !endedByMe && (

@@ -25,10 +25,15 @@ interface ReplayBoardProps {
   sessionId: string;
   /** The scene at the play head. */
   elements: readonly SceneElement[];
+  /**
+   * Where browser tests read it: the replay page's only board, or an earlier round's board shown
+   * over the live room (whose whiteboard keeps `__mockboardScene`).
+   */
+  testHook?: '__mockboardScene' | '__mockboardPastBoard';
 }
 
 /** Excalidraw in view mode, showing `elements` with their images, fetched from the session's files. */
-export function ReplayBoard({ sessionId, elements }: ReplayBoardProps) {
+export function ReplayBoard({ sessionId, elements, testHook = '__mockboardScene' }: ReplayBoardProps) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const boardFiles = useBoardFiles(api, sessionId);
   // Excalidraw resets its scene to `initialData` once mounted (possibly after our first effect).
@@ -45,13 +50,13 @@ export function ReplayBoard({ sessionId, elements }: ReplayBoardProps) {
       captureUpdate: CaptureUpdateAction.NEVER,
     });
     boardFiles.current?.loadMissingFiles(elements);
-    window.__mockboardScene = () => api.getSceneElements();
-    window.__mockboardFiles = () => Object.keys(api.getFiles());
+    window[testHook] = () => api.getSceneElements();
+    if (testHook === '__mockboardScene') window.__mockboardFiles = () => Object.keys(api.getFiles());
     return () => {
-      delete window.__mockboardScene;
-      delete window.__mockboardFiles;
+      delete window[testHook];
+      if (testHook === '__mockboardScene') delete window.__mockboardFiles;
     };
-  }, [api, elements, boardFiles]);
+  }, [api, elements, boardFiles, testHook]);
 
   return (
     <div className="replay-board">

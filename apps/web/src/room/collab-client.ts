@@ -118,6 +118,12 @@ export class CollabClient {
   private reported: [ConnectionStatus, number] | null = null;
   private joined = false;
   /**
+   * The round whose board this client draws on: the first join's. Its edits name it, so a stroke
+   * still on its way after a swap lands on that round's board; copies for another round's board
+   * (a peer already on the next one) are left out. A new round takes a new client.
+   */
+  private round: number | undefined;
+  /**
    * The scene version of the last join: `scene` holds every change up to it (later ones arrive as
    * broadcasts while joined), so a re-join asks only for what changed after it.
    */
@@ -133,7 +139,9 @@ export class CollabClient {
   private closed = false;
   /** Commands sent and not answered yet: a hand-over to a new client waits for their answers. */
   private commandsInFlight = 0;
-  private closeWhenCommandsSettle = false;
+  /** Handed over (closeWhenIdle): closes once nothing sent on it waits for an answer. */
+  private closeWhenSettled = false;
+  private handOverTimer: Timer | undefined;
   /** Bumped at every join attempt and disconnect, so late answers of an older connection are told apart. */
   private connection = 0;
   private connecting: Promise<JoinAck> | null = null;
@@ -280,6 +288,7 @@ export class CollabClient {
     if (this.closed) return;
     this.closed = true;
     this.joined = false;
+    clearTimeout(this.handOverTimer);
     clearTimeout(this.flushTimer);
     this.pointers.cancel();
     this.viewports.cancel();
@@ -290,13 +299,20 @@ export class CollabClient {
 
   /**
    * Hands the room over to another client: closes once every command sent on this one has its
-   * answer (or timed out). A swap's state broadcast makes the page join the next round while the
-   * swap's own ack is still on its way on this socket; closing at once would drop it and report a
-   * swap that went through as a failure.
+   * answer and every edit is stored (or after ACK_TIMEOUT_MS at the latest). A swap's state
+   * broadcast makes the page join the next round while the swap's own ack is still on its way on
+   * this socket; closing at once would drop it and report a swap that went through as a failure,
+   * and would lose the last strokes of the round (stored on that round's board, see `round`).
    */
   closeWhenIdle(): void {
-    if (this.commandsInFlight === 0) this.close();
-    else this.closeWhenCommandsSettle = true;
+    if (this.closed) return;
+    this.closeWhenSettled = true;
+    this.handOverTimer ??= setTimeout(() => this.close(), ACK_TIMEOUT_MS);
+    this.closeIfHandedOver();
+  }
+
+  private closeIfHandedOver(): void {
+    if (this.closeWhenSettled && this.commandsInFlight === 0 && this.pending.size === 0) this.close();
   }
 
   // ---- connection ------------------------------------------------------------------------------
@@ -330,6 +346,7 @@ export class CollabClient {
     this.io.on(ROOM_EVENTS.sceneUpdate, (payload: unknown) => {
       const parsed = SceneBroadcastSchema.safeParse(payload);
       if (!parsed.success || parsed.data.sessionId !== this.options.sessionId) return;
+      if (!this.onThisBoard(parsed.data.round)) return;
       // Broadcasts may arrive before the join's ack; the merge is order-independent, so take them.
       // Only what this board draws: never an iframe or embed, whoever sent it.
       const accepted = mergeElements(this.scene, drawableOnly(parsed.data.elements));
@@ -338,7 +355,11 @@ export class CollabClient {
     });
     this.io.on(ROOM_EVENTS.sceneRestore, (payload: unknown) => {
       const parsed = SceneRestoreSchema.safeParse(payload);
-      if (parsed.success && parsed.data.sessionId === this.options.sessionId)
+      if (
+        parsed.success &&
+        parsed.data.sessionId === this.options.sessionId &&
+        this.onThisBoard(parsed.data.round)
+      )
         this.restore(parsed.data.refused, drawableOnly(parsed.data.stored));
     });
     this.io.on(ROOM_EVENTS.state, (payload: unknown) => {
@@ -388,8 +409,14 @@ export class CollabClient {
       );
   }
 
+  /** Whether copies for `round`'s board belong on this client's (no round: the sender's current one). */
+  private onThisBoard(round: number | undefined): boolean {
+    return round === undefined || this.round === undefined || round === this.round;
+  }
+
   private acceptJoin(ack: JoinAck): void {
     this.joined = true;
+    this.round ??= ack.round;
     // Keeps local pending copies that win; takes every server copy that is newer than ours.
     // Scenes stored before the element allow-list may hold iframes: they are never shown.
     const snapshot = drawableOnly(ack.scene.elements);
@@ -557,7 +584,7 @@ export class CollabClient {
       .timeout(ACK_TIMEOUT_MS)
       .emit(
         ROOM_EVENTS.sceneUpdate,
-        { sessionId: this.options.sessionId, elements: batch },
+        { sessionId: this.options.sessionId, round: this.round, elements: batch },
         (timeout: Error | null, raw: unknown) => this.onSceneAck(batch, connection, timeout, raw),
       );
     this.scheduleFlush();
@@ -618,7 +645,7 @@ export class CollabClient {
       });
     } finally {
       this.commandsInFlight -= 1;
-      if (this.closeWhenCommandsSettle && this.commandsInFlight === 0) this.close();
+      this.closeIfHandedOver();
     }
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
@@ -638,6 +665,7 @@ export class CollabClient {
     if (status === this.currentStatus && count === this.pending.size) return;
     this.reported = [this.currentStatus, this.pending.size];
     this.options.onStatus?.(this.currentStatus, this.pending.size);
+    this.closeIfHandedOver();
   }
 }
 

@@ -5,6 +5,8 @@ declare global {
     EXCALIDRAW_ASSET_PATH?: string | string[];
     /** For browser tests: the live elements of the whiteboard (or replay) on this page. */
     __mockboardScene?: () => readonly unknown[];
+    /** For browser tests: the live elements of an earlier round's board, viewed from the room. */
+    __mockboardPastBoard?: () => readonly unknown[];
     /** For browser tests: the ids of the image files loaded into that whiteboard. */
     __mockboardFiles?: () => readonly string[];
     /** For browser tests: what this page's whiteboard shows (scroll, zoom, size). */

@@ -12,6 +12,7 @@ import { Outbox1764950000000 } from './1764950000000-outbox';
 import { ChatMessages1765000000000 } from './1765000000000-chat-messages';
 import { DateTimeLocale1765100000000 } from './1765100000000-date-time-locale';
 import { OptionalTargetLevel1765200000000 } from './1765200000000-optional-target-level';
+import { SceneRounds1765300000000 } from './1765300000000-scene-rounds';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ChatMessages1765000000000,
   DateTimeLocale1765100000000,
   OptionalTargetLevel1765200000000,
+  SceneRounds1765300000000,
 ];

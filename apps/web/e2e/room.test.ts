@@ -33,6 +33,27 @@ const boardReady = (types: string[] | null) => types !== null;
 const hasRectangle = (types: string[] | null) => types?.includes('rectangle') ?? false;
 const isEmpty = (types: string[] | null) => types?.length === 0;
 
+type PastBoardHook = { __mockboardPastBoard?: () => { type: string }[] };
+
+/** Run in the page: the types on the earlier round's board it shows, or null when none is open. */
+function pastBoardTypes(): string[] | null {
+  const hook = (globalThis as unknown as PastBoardHook).__mockboardPastBoard;
+  return hook ? hook().map((element) => element.type) : null;
+}
+
+/** Picks the rectangle tool from the keyboard and drags one out on the page's board. */
+async function drawRectangle(page: Page): Promise<void> {
+  const canvas = page.locator('canvas.excalidraw__canvas.interactive');
+  const box = (await canvas.boundingBox())!;
+  const from = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.3 };
+  await page.mouse.click(from.x - 40, from.y - 40);
+  await page.keyboard.press('r');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 220, from.y + 140, { steps: 12 });
+  await page.mouse.up();
+}
+
 type View = { scrollX: number; scrollY: number; zoom: number; width: number; height: number };
 type ViewHook = { __mockboardView?: () => View };
 
@@ -201,6 +222,10 @@ describe('the live room in two browsers', () => {
       .expect(200);
     const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
     await Promise.all([openRoom(a, session), openRoom(b, session)]);
+    // Round 1's design, on round 1's board.
+    await drawRectangle(a);
+    await waitForScene(b, hasRectangle);
+    expect(await a.getByRole('button', { name: 'Round 1 board' }).count()).toBe(0);
 
     // Only the round's interviewer swaps and ends: Ben, the candidate, has neither button.
     await a.getByRole('button', { name: 'Swap roles' }).waitFor();
@@ -221,6 +246,25 @@ describe('the live room in two browsers', () => {
     expect(await a.getByText('Interviewer only').count()).toBe(0);
     expect(await a.getByRole('button', { name: 'Swap roles' }).count()).toBe(0);
     expect(await a.getByRole('button', { name: 'End interview' }).count()).toBe(0);
+
+    // Round 2 starts on a board of its own, for both; round 1's stays there to look back at.
+    await waitForScene(a, isEmpty);
+    await waitForScene(b, isEmpty);
+    await b.getByRole('button', { name: 'Round 1 board' }).click();
+    const pastBoard = b.getByRole('dialog', { name: 'Round 1 board' });
+    await pastBoard.waitFor();
+    const deadline = Date.now() + 10_000;
+    while (!(await b.evaluate(pastBoardTypes))?.includes('rectangle')) {
+      if (Date.now() > deadline) throw new Error('Round 1’s board never showed its rectangle');
+      await b.waitForTimeout(100);
+    }
+    await b.screenshot({ path: artifact('room-round-1-board.png') });
+    await pastBoard.getByRole('button', { name: 'Back to round 2' }).click();
+    await pastBoard.waitFor({ state: 'detached' });
+    // Ben draws round 2's design: it stays on round 2's board.
+    await drawRectangle(b);
+    await waitForScene(a, hasRectangle);
+    expect(await a.evaluate(sceneTypes)).toEqual(['rectangle']);
 
     await b.getByRole('button', { name: 'End interview' }).click();
     await b

@@ -9,8 +9,9 @@ import {
   type CallJoinAck,
 } from '@mockboard/contracts';
 import { CallMeter } from './call-meter';
+import { callPhase, type Lifecycle } from './call-phase';
 import { CallRoster, isPolite, type RosterAction } from './call-roster';
-import { EMPTY_CALL, type CallPhase, type CallSnapshot, type RemoteParty } from './call-state';
+import { EMPTY_CALL, type CallSnapshot, type RemoteParty } from './call-state';
 import type { CallTransport } from './call-transport';
 import { LocalMedia } from './local-media';
 import type { CallMedia } from './media';
@@ -26,9 +27,6 @@ export interface CallClientOptions {
   /** How often getStats is read (speaking, quality). */
   statsIntervalMs?: number;
 }
-
-/** This tab's part in the call as a whole: the phase is derived from it and from the links. */
-type Lifecycle = 'off' | 'active' | 'moved' | 'ended';
 
 const RETRY_MS = 1_000;
 const SIGNAL_ATTEMPTS = 3;
@@ -393,7 +391,12 @@ export class CallClient {
     }
     const local = this.local;
     this.snapshot = {
-      phase: this.phase(remotes),
+      phase: callPhase({
+        lifecycle: this.lifecycle,
+        everJoined: this.everJoined,
+        inCall: this.inCall,
+        connections: remotes.map((remote) => remote.connection),
+      }),
       mic: local.mic,
       camera: local.camera,
       localStream: local.stream,
@@ -405,16 +408,5 @@ export class CallClient {
       problem: this.problem ?? local.problem,
     };
     for (const listener of [...this.listeners]) listener();
-  }
-
-  private phase(remotes: RemoteParty[]): CallPhase {
-    if (this.lifecycle !== 'active') return this.lifecycle;
-    if (!this.everJoined) return 'starting';
-    if (remotes.some((remote) => remote.connection === 'connected')) return 'connected';
-    // Media that flows needs no socket; without either, the call is being put back together.
-    if (!this.inCall) return 'reconnecting';
-    if (remotes.length === 0) return 'waiting';
-    if (remotes.some((remote) => remote.connection !== 'connecting')) return 'reconnecting';
-    return 'connecting';
   }
 }

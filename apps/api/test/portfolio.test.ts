@@ -113,9 +113,11 @@ describe('portfolio', () => {
     expect(svg).toContain('Cache &lt;hot keys&gt;');
     expect(svg).toContain('<polyline'); // the arrowhead
     expect(svg).not.toContain('9000'); // the deleted element is neither drawn nor in the bounds
-    expect(svg).toContain(
-      '<title>Final whiteboard: Design a URL shortener · Design a distributed API rate limiter</title>',
-    );
+    // Each round drew on its own board (issue 14): the final one is the last round drawn on.
+    expect(svg).toContain('<title>Round 1 whiteboard: Design a URL shortener</title>');
+    const roundTwo = textOf(await as(host).get(`/api/sessions/${id}/whiteboard.svg?round=2`).expect(200));
+    expect(roundTwo).toContain('<title>Round 2 whiteboard: Design a distributed API rate limiter</title>');
+    expect(roundTwo).not.toContain('Cache &lt;hot keys&gt;');
   });
 
   it('exports my case study: prompts, the SVG of the final whiteboard, my own notes and the feedback I may see', async () => {
@@ -132,8 +134,12 @@ describe('portfolio', () => {
       /^attachment; filename="mockboard-\d{4}-\d{2}-\d{2}-url-shortener\.md"$/,
     );
     const markdown = textOf(response);
-    const svg = textOf(await as(guest).get(`/api/sessions/${id}/whiteboard.svg`).expect(200));
-    expect(markdown).toContain(`## Final whiteboard\n\n${svg}\n`);
+    const boardOf = async (round: number) =>
+      textOf(await as(guest).get(`/api/sessions/${id}/whiteboard.svg?round=${round}`).expect(200));
+    // Each round's own board, in its order.
+    expect(markdown).toContain(
+      `## Whiteboard, round 1\n\n${await boardOf(1)}\n\n## Whiteboard, round 2\n\n${await boardOf(2)}\n`,
+    );
     expect(markdown).toContain(
       '# Case study: Design a URL shortener · Design a distributed API rate limiter',
     );
@@ -171,9 +177,11 @@ describe('portfolio', () => {
       whiteboardSvgUrl: `/api/shared/${token}/whiteboard.svg`,
       markdownUrl: `/api/shared/${token}/case-study.md`,
     });
-    expect(page.rounds.map((round) => [round.number, round.role, round.promptId])).toEqual([
-      [1, 'candidate', 'url-shortener'],
-      [2, 'interviewer', 'rate-limiter'],
+    expect(
+      page.rounds.map((round) => [round.number, round.role, round.promptId, round.whiteboardSvgUrl]),
+    ).toEqual([
+      [1, 'candidate', 'url-shortener', `/api/shared/${token}/whiteboard.svg?round=1`],
+      [2, 'interviewer', 'rate-limiter', `/api/shared/${token}/whiteboard.svg?round=2`],
     ]);
     expect(page.feedback.map((feedback) => feedback.round)).toEqual([1]);
     const publicText = JSON.stringify(page);
@@ -193,7 +201,7 @@ describe('portfolio', () => {
     const publicMarkdown = textOf(
       await request(server.url).get(`/api/shared/${token}/case-study.md`).expect(200),
     );
-    expect(publicMarkdown).toContain('## Final whiteboard');
+    expect(publicMarkdown).toContain('## Whiteboard, round 1');
     expect(publicMarkdown).not.toContain('Guest note'); // notes are about the partner, who did not opt in
 
     expect((await as(guest).delete(`/api/sessions/${id}/share`).expect(200)).body).toEqual({ url: null });

@@ -91,6 +91,29 @@ describe('each round draws on its own board', () => {
       boardOf(late.id as string),
     ]).toEqual([1, 2, 1]);
     expect(entries.findIndex((entry) => entry.element?.id === sketch.id)).toBeLessThan(marker);
+
+    // After the session, each round's whiteboard is drawn from its own board.
+    const svgOf = async (query: string) => {
+      const response = await request(server.url)
+        .get(`/api/sessions/${sessionId}/whiteboard.svg${query}`)
+        .set(host.bearer)
+        .expect(200);
+      return Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.text;
+    };
+    const shapes = (svg: string) => (svg.match(/<(path|rect|polygon)\b/g) ?? []).length;
+    const [roundOne, roundTwoSvg, final] = await Promise.all([
+      svgOf('?round=1'),
+      svgOf('?round=2'),
+      svgOf(''),
+    ]);
+    expect(roundOne).toContain('Round 1 whiteboard');
+    expect(roundTwoSvg).toContain('Round 2 whiteboard');
+    expect(final).toContain('Round 2 whiteboard');
+    expect(shapes(roundOne)).toBeGreaterThan(shapes(roundTwoSvg));
+    await request(server.url)
+      .get(`/api/sessions/${sessionId}/whiteboard.svg?round=3`)
+      .set(host.bearer)
+      .expect(400);
   });
 
   it('refuses a stroke for a round that has not started, and a board query for no round', async () => {

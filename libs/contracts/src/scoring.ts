@@ -175,9 +175,12 @@ export const CaseStudySchema = z.object({
       promptTitle: z.string().nullable(),
       /** The prompt's problem statement (Markdown). */
       problemStatement: z.string().nullable(),
+      /** This round's own board (each round draws on its own). */
+      whiteboardSvgUrl: z.string(),
     }),
   ),
   feedback: z.array(CaseStudyFeedbackSchema),
+  /** The final board: the last round drawn on. */
   whiteboardSvgUrl: z.string(),
   markdownUrl: z.string(),
 });
@@ -203,3 +206,9 @@ export const AdminCalibrationResponseSchema = z.object({
   ),
 });
 export type AdminCalibrationResponse = z.infer<typeof AdminCalibrationResponseSchema>;
+
+/** `?round=1|2`: one round's whiteboard (each round draws on its own); without it the final board. */
+export const WhiteboardQuerySchema = z.object({
+  round: z.enum(['1', '2'], { message: 'must be 1 or 2' }).transform(Number).optional(),
+});
+export type WhiteboardQuery = z.infer<typeof WhiteboardQuerySchema>;

@@ -33,6 +33,21 @@ describe('caseStudyMarkdown', () => {
     expect(markdown.trimEnd().endsWith(`## Final whiteboard\n\n${SVG}`)).toBe(true);
   });
 
+  it('shows each round’s own whiteboard when the rounds drew on boards of their own', () => {
+    const second = SVG.replace('10 10', '20 20');
+    const markdown = caseStudyMarkdown(aCaseStudy(), [
+      { round: 1, svg: SVG },
+      { round: 2, svg: second },
+    ]);
+    expect(markdown).not.toContain('## Final whiteboard');
+    expect(
+      markdown.trimEnd().endsWith(`## Whiteboard, round 1\n\n${SVG}\n\n## Whiteboard, round 2\n\n${second}`),
+    ).toBe(true);
+    expect(caseStudyMarkdown(aCaseStudy(), [{ round: 1, svg: SVG }])).toContain(
+      `## Final whiteboard\n\n${SVG}`,
+    );
+  });
+
   it('numbers the rounds of a swap session and shows only notes that exist', () => {
     const markdown = caseStudyMarkdown(
       aCaseStudy({

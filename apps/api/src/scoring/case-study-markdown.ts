@@ -63,12 +63,21 @@ function feedbackSection(feedback: CaseStudyFeedback): string[] {
   return lines;
 }
 
+/** One round's board, rendered. */
+export interface RoundWhiteboard {
+  round: number;
+  svg: string;
+}
+
 /**
  * The case study as one Markdown file: per round the prompt and its statement, the owner's notes
- * and the feedback about them, then the final whiteboard as inline SVG (rendered by the app's own
- * scene renderer, so it carries no user markup).
+ * and the feedback about them, then the whiteboard as inline SVG (rendered by the app's own scene
+ * renderer, so it carries no user markup): one board, or each round's own (issue 14).
  */
-export function caseStudyMarkdown(content: CaseStudyContent, whiteboardSvg: string): string {
+export function caseStudyMarkdown(
+  content: CaseStudyContent,
+  whiteboards: string | readonly RoundWhiteboard[],
+): string {
   const lines = [
     `# ${inertText(content.title)}`,
     '',
@@ -86,6 +95,8 @@ export function caseStudyMarkdown(content: CaseStudyContent, whiteboardSvg: stri
       lines.push(...feedbackSection(feedback));
     }
   }
-  lines.push('## Final whiteboard', '', whiteboardSvg, '');
+  if (typeof whiteboards === 'string') lines.push('## Final whiteboard', '', whiteboards, '');
+  else if (whiteboards.length === 1) lines.push('## Final whiteboard', '', whiteboards[0]!.svg, '');
+  else for (const { round, svg } of whiteboards) lines.push(`## Whiteboard, round ${round}`, '', svg, '');
   return lines.join('\n');
 }

@@ -1,9 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CaseStudy, ShareLinkResponse } from '@mockboard/contracts';
+import {
+  WhiteboardQuerySchema,
+  type CaseStudy,
+  type ShareLinkResponse,
+  type WhiteboardQuery,
+} from '@mockboard/contracts';
 import { CurrentUser, Public } from '../auth/access.decorators';
 import type { UserEntity } from '../auth/user.entity';
+import { ValidQuery } from '../common/validated.decorators';
 import { PortfolioService, type CaseStudyFile } from './portfolio.service';
 
 /**
@@ -38,13 +44,18 @@ export class PortfolioController {
 
   @Get('whiteboard.svg')
   @ApiProduces('image/svg+xml')
-  @ApiOperation({ summary: "The session's final whiteboard as a standalone SVG (participants and admins)" })
+  @ApiOperation({
+    summary:
+      "A round's whiteboard (`?round=1` or `2`; default: the final one, the last round drawn on) as a " +
+      'standalone SVG (participants and admins)',
+  })
   async whiteboard(
     @CurrentUser() user: UserEntity,
     @Param('id') id: string,
+    @ValidQuery(WhiteboardQuerySchema) query: WhiteboardQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    return svg(response, await this.portfolio.whiteboardSvg(user, id), 'private, no-cache');
+    return svg(response, await this.portfolio.whiteboardSvg(user, id, query.round), 'private, no-cache');
   }
 
   @Get('case-study.md')
@@ -107,11 +118,12 @@ export class SharedCaseStudyController {
 
   @Get('whiteboard.svg')
   @ApiProduces('image/svg+xml')
-  @ApiOperation({ summary: "A shared case study's whiteboard as SVG (public)" })
+  @ApiOperation({ summary: "A shared case study's whiteboard as SVG, one round's with `?round=N` (public)" })
   async whiteboard(
     @Param('token') token: string,
+    @ValidQuery(WhiteboardQuerySchema) query: WhiteboardQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    return svg(response, await this.portfolio.sharedSvg(token), 'no-cache');
+    return svg(response, await this.portfolio.sharedSvg(token, query.round), 'no-cache');
   }
 }

@@ -12,13 +12,22 @@ export interface LiveShare {
 export class PortfolioRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The final whiteboard: the merged scene's live elements (deleted ones are tombstones). */
-  async sceneElements(sessionId: string): Promise<unknown[]> {
+  /** A round's final whiteboard: its board's live elements (deleted ones are tombstones). */
+  async sceneElements(sessionId: string, round: number): Promise<unknown[]> {
     const rows: { data: unknown }[] = await this.dataSource.query(
-      `SELECT data FROM scene_elements WHERE session_id = $1 AND NOT is_deleted`,
-      [sessionId],
+      `SELECT data FROM scene_elements WHERE session_id = $1 AND round = $2 AND NOT is_deleted`,
+      [sessionId, round],
     );
     return rows.map((row) => row.data);
+  }
+
+  /** The last round whose board holds a live element (1 when none does): the session's final board. */
+  async lastDrawnRound(sessionId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT COALESCE(max(round), 1)::int AS round FROM scene_elements WHERE session_id = $1 AND NOT is_deleted`,
+      [sessionId],
+    )) as { round: number }[];
+    return Number(row?.round ?? 1);
   }
 
   /** Only `authorId`'s own notes, by round: a partner's private notes never leave this query. */

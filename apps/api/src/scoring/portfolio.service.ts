@@ -47,8 +47,9 @@ export class PortfolioService {
     private readonly prompts: PromptsService,
   ) {}
 
-  async whiteboardSvg(user: UserEntity, sessionId: string): Promise<string> {
-    return this.svg(await this.views.visibleRecord(user, sessionId));
+  /** A round's board as SVG; without a round the session's final one (its last drawn round). */
+  async whiteboardSvg(user: UserEntity, sessionId: string, round?: number): Promise<string> {
+    return this.svg(await this.views.visibleRecord(user, sessionId), round);
   }
 
   async caseStudyFile(user: UserEntity, sessionId: string): Promise<CaseStudyFile> {
@@ -92,7 +93,12 @@ export class PortfolioService {
     return {
       ...content,
       startsAt: startsAt.toISOString(),
-      rounds: rounds.map(({ notes: _notes, role, ...round }) => ({ ...round, role: role ?? 'candidate' })),
+      rounds: rounds.map(({ notes: _notes, role, ...round }) => ({
+        ...round,
+        role: role ?? 'candidate',
+        // Each round drew on its own board (issue 14).
+        whiteboardSvgUrl: `/api/shared/${token}/whiteboard.svg?round=${round.number}`,
+      })),
       whiteboardSvgUrl: `/api/shared/${token}/whiteboard.svg`,
       markdownUrl: `/api/shared/${token}/case-study.md`,
     };
@@ -103,8 +109,8 @@ export class PortfolioService {
     return this.file(record, await this.content(record, viewer, false));
   }
 
-  async sharedSvg(token: string): Promise<string> {
-    return this.svg((await this.sharedView(token)).record);
+  async sharedSvg(token: string, round?: number): Promise<string> {
+    return this.svg((await this.sharedView(token)).record, round);
   }
 
   /** Sharing is personal: only a participant, and only their own view. */
@@ -123,15 +129,17 @@ export class PortfolioService {
     return { record, viewer: { id: share.user_id, admin: false, timeZone: share.timezone } };
   }
 
-  /** The same document for the SVG route, the thumbnail and the case study's inline copy. */
-  private async svg(record: SessionRecord): Promise<string> {
-    const titles = record.rounds.flatMap((round) => {
-      const title = round.prompt_id ? this.prompts.get(round.prompt_id)?.title : undefined;
-      return title ? [title] : [];
-    });
-    const title = `Final whiteboard${titles.length > 0 ? `: ${titles.join(' · ')}` : ''}`;
-    return sceneToSvg(await this.portfolio.sceneElements(record.session.id), {
-      title,
+  /**
+   * The same document for the SVG route, the thumbnail and the case study's inline copy: one
+   * round's board (each round draws on its own), by default the last one drawn on.
+   */
+  private async svg(record: SessionRecord, round?: number): Promise<string> {
+    const shown = round ?? (await this.portfolio.lastDrawnRound(record.session.id));
+    const promptId = record.rounds.find((candidate) => candidate.number === shown)?.prompt_id;
+    const prompt = promptId ? this.prompts.get(promptId)?.title : undefined;
+    const board = record.rounds.length > 1 ? `Round ${shown} whiteboard` : 'Final whiteboard';
+    return sceneToSvg(await this.portfolio.sceneElements(record.session.id, shown), {
+      title: prompt ? `${board}: ${prompt}` : board,
       fontFile: WHITEBOARD_FONTS.base64Of,
     });
   }
@@ -140,7 +148,15 @@ export class PortfolioService {
     const slug = content.rounds.find((round) => round.promptId)?.promptId ?? 'session';
     return {
       filename: `mockboard-${content.startsAt.toISOString().slice(0, 10)}-${slug}.md`,
-      markdown: caseStudyMarkdown(content, await this.svg(record)),
+      markdown: caseStudyMarkdown(
+        content,
+        await Promise.all(
+          record.rounds.map(async (round) => ({
+            round: round.number,
+            svg: await this.svg(record, round.number),
+          })),
+        ),
+      ),
     };
   }
 

@@ -64,10 +64,13 @@ function CaseStudyArticle({ study }: { study: CaseStudy }) {
           {timeZoneSuffix(zone)}
         </p>
       </header>
-      <figure className="whiteboard-figure">
-        <img src={study.whiteboardSvgUrl} alt={`The whiteboard of ${study.title}`} />
-        <figcaption>The whiteboard at the end of the session.</figcaption>
-      </figure>
+      {/* Each round drew on its own board: with two rounds, each shows in its own section. */}
+      {study.rounds.length <= 1 && (
+        <figure className="whiteboard-figure">
+          <img src={study.whiteboardSvgUrl} alt={`The whiteboard of ${study.title}`} />
+          <figcaption>The whiteboard at the end of the session.</figcaption>
+        </figure>
+      )}
       {study.rounds.map((round) => {
         const feedback = study.feedback.find((entry) => entry.round === round.number);
         return (
@@ -85,6 +88,12 @@ function CaseStudyArticle({ study }: { study: CaseStudy }) {
                 </>
               )}
             </p>
+            {study.rounds.length > 1 && (
+              <figure className="whiteboard-figure">
+                <img src={round.whiteboardSvgUrl} alt={`The whiteboard of round ${round.number}`} />
+                <figcaption>Round {round.number}&rsquo;s whiteboard at the end of the round.</figcaption>
+              </figure>
+            )}
             {round.problemStatement && <Markdown>{round.problemStatement}</Markdown>}
             {feedback && <CaseStudyFeedback feedback={feedback} />}
           </section>

@@ -60,6 +60,8 @@ describe('from the home page to the progress page, as a new user', () => {
     const regular = await signUp(server.url, { displayName: 'Reg Regular' });
     await asUser(server, regular).patch('/api/me', { targetLevel: 'staff' }).expect(200);
     await aPastSession(server, { host: regular, status: 'completed' });
+    // Two and three hours ahead: on the week view whatever the day and hour, as it shows the seven
+    // days from today in the user's zone (not a Monday-to-Sunday week), however late today is.
     await offerSlot(server, newcomer, { startsAt: aStartIn(120) });
     await offerSlot(server, regular, { startsAt: aStartIn(180) });
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
 import { aRectangle, call, connect } from '../../api/test/support/room-client';
 import { artifact } from './support/browser';
-import { expectNoSidewaysScroll, memberStage } from './support/members';
+import { clockIn, expectNoSidewaysScroll, memberStage } from './support/members';
 
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -79,17 +79,20 @@ describe('the week of open slots and the shared case study', () => {
       hostRole: 'interviewer',
       level: 'senior',
     });
-    await offer(url, cy, { startsAt: dayAt(1, 14.5), format: 'single', hostRole: 'candidate' });
+    const cyStart = dayAt(1, 14.5);
+    await offer(url, cy, { startsAt: cyStart, format: 'single', hostRole: 'candidate' });
     await offer(url, ada, { startsAt: dayAt(2, 17), format: 'single', durationMinutes: 60 });
     await offer(url, ben, { startsAt: dayAt(4, 8.25), format: 'swap', level: 'staff' });
     await offer(url, cy, { startsAt: dayAt(4, 19), format: 'swap' });
 
     const viewer = await stage.aMember('Vera Viewer', 'Europe/London');
+    // 14:30 UTC is 14:30 in London in winter and 15:30 in summer: the clock the viewer reads.
+    const bookCy = new RegExp(`^Book ${clockIn(new Date(cyStart), 'Europe/London')} on .* with Cy Young$`);
     await viewer.setViewportSize(LAPTOP);
     await viewer.goto(`${url}/practice`);
     const week = viewer.getByRole('region', { name: 'Book a partner' });
     await week.locator('.partner__name', { hasText: 'Cy Young' }).first().waitFor();
-    await week.getByRole('button', { name: /^Book 14:30 on .* with Cy Young$/ }).waitFor();
+    await week.getByRole('button', { name: bookCy }).waitFor();
 
     // A laptop: each day is a row, its cards beside the day's name, wide enough to read at once.
     const laptop = await cardLayouts(viewer);
@@ -106,7 +109,7 @@ describe('the week of open slots and the shared case study', () => {
     await week.screenshot({ path: artifact('week-phone-list.png') });
 
     // Still a working list: Book opens the confirmation for that slot.
-    await week.getByRole('button', { name: /^Book 14:30 on .* with Cy Young$/ }).click();
+    await week.getByRole('button', { name: bookCy }).click();
     await viewer.getByRole('dialog', { name: 'Book this slot?' }).waitFor();
   });
 

@@ -2,8 +2,8 @@ import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import type { CallMediaState, CallPeer } from '@mockboard/contracts';
 import { parseContract } from '../common/socket-payload';
-import { RoomError } from '../room/room-error';
-import { membershipOf, type RoomSocketData } from '../room/room-membership';
+import { requireParticipant } from '../common/participant-only';
+import type { RoomSocketData } from '../room/room-membership';
 
 /**
  * The sockets in one session's call: only participants' sockets that sent call:join join it, so
@@ -60,9 +60,9 @@ const AddressedToSession = z.object({ sessionId: z.uuid({ message: 'must be a se
  */
 export function callSessionOf(socket: Pick<Socket, 'data'>, payload: unknown): string {
   const { sessionId } = parseContract(AddressedToSession, payload);
-  const membership = membershipOf(socket, sessionId);
-  if (!membership) throw new RoomError('forbidden', 'Join the session first (session:join)');
-  if (!membership.canEdit) throw new RoomError('forbidden', 'Observers do not take part in the call');
-  if (membership.solo) throw new RoomError('forbidden', 'Solo practice sessions have no call');
+  requireParticipant(socket, sessionId, {
+    observer: 'Observers do not take part in the call',
+    solo: 'Solo practice sessions have no call',
+  });
   return sessionId;
 }

@@ -20,10 +20,11 @@ import {
   type CallPeerEvent,
   type ErrorAck,
 } from '@mockboard/contracts';
+import { ackOf, anySocketIn } from '../common/socket-ack';
 import { parseContract } from '../common/socket-payload';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { RoomError, toErrorAck } from '../room/room-error';
+import { RoomError } from '../room/room-error';
 import { userOf } from '../room/room-membership';
 import { SessionsRepository } from '../scheduling/sessions.repository';
 import {
@@ -59,7 +60,7 @@ export class CallGateway implements OnGatewayDisconnect {
 
   @SubscribeMessage(CALL_EVENTS.join)
   join(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<CallJoinAck | ErrorAck> {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       const sessionId = callSessionOf(socket, payload);
       const { endpointId, media } = parseSignal(CallJoinRequestSchema, payload);
       const record = await this.sessions.find(sessionId);
@@ -114,7 +115,7 @@ export class CallGateway implements OnGatewayDisconnect {
   /** Hanging up twice is fine: a socket that is not in the call is acked all the same. */
   @SubscribeMessage(CALL_EVENTS.leave)
   leave(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ok | ErrorAck> {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       const sessionId = callSessionOf(socket, payload);
       parseSignal(CallLeaveRequestSchema, payload);
       const data = callDataOf(socket);
@@ -140,7 +141,9 @@ export class CallGateway implements OnGatewayDisconnect {
     if (!data.user || !data.calls) return;
     for (const [sessionId, endpoint] of Object.entries(data.calls)) {
       try {
-        const back = (await this.server.in(callRoom(sessionId)).fetchSockets()).some(
+        const back = await anySocketIn(
+          this.server,
+          callRoom(sessionId),
           (other) => endpointOf(other, sessionId)?.endpointId === endpoint.endpointId,
         );
         if (!back)
@@ -166,7 +169,7 @@ export class CallGateway implements OnGatewayDisconnect {
     schema: T,
     apply?: (endpoint: CallEndpoint, request: z.infer<T>) => void,
   ): Promise<Ok | ErrorAck> {
-    return this.guard(() => {
+    return ackOf(this.logger, () => {
       const sessionId = callSessionOf(socket, payload);
       const request = parseSignal(schema, payload);
       const endpoint = endpointOf(socket, sessionId);
@@ -176,17 +179,6 @@ export class CallGateway implements OnGatewayDisconnect {
       socket.to(callRoom(sessionId)).emit(event, { ...request, ...from });
       return Promise.resolve(OK);
     });
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T | ErrorAck> {
-    try {
-      return await work();
-    } catch (error) {
-      const ack = toErrorAck(error);
-      if (ack.error.code === 'internal')
-        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      return ack;
-    }
   }
 }
 

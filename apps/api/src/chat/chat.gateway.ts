@@ -9,9 +9,11 @@ import {
   type ChatSendAck,
   type ErrorAck,
 } from '@mockboard/contracts';
+import { requireParticipant } from '../common/participant-only';
+import { ackOf } from '../common/socket-ack';
 import { parsePayload } from '../common/socket-payload';
-import { RoomError, toErrorAck } from '../room/room-error';
-import { membershipOf, participantsRoom, userOf } from '../room/room-membership';
+import { RoomError } from '../room/room-error';
+import { participantsRoom, userOf } from '../room/room-membership';
 import { ChatService } from './chat.service';
 
 /**
@@ -27,7 +29,7 @@ export class ChatGateway {
 
   @SubscribeMessage(CHAT_EVENTS.send)
   send(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<ChatSendAck | ErrorAck> {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       requireChatter(socket, payload);
       const { sessionId, id, text } = parsePayload(ChatSendRequestSchema, payload);
       const message = await this.chat.send({ id, sessionId, authorId: userOf(socket).id, text });
@@ -42,30 +44,22 @@ export class ChatGateway {
     @ConnectedSocket() socket: Socket,
     @MessageBody() payload: unknown,
   ): Promise<ChatHistoryAck | ErrorAck> {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       requireChatter(socket, payload);
       const { sessionId, after } = parsePayload(ChatHistoryRequestSchema, payload);
       return { ok: true as const, messages: await this.chat.history(sessionId, after) };
     });
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T | ErrorAck> {
-    try {
-      return await work();
-    } catch (error) {
-      const ack = toErrorAck(error);
-      if (ack.error.code === 'internal')
-        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      return ack;
-    }
   }
 }
 
 /** Only a participant socket that joined the session, and never in a solo session (nobody to talk to). */
 function requireChatter(socket: Socket, payload: unknown): void {
   const sessionId = (payload as { sessionId?: unknown } | null)?.sessionId;
-  const membership = typeof sessionId === 'string' ? membershipOf(socket, sessionId) : undefined;
-  if (!membership) throw new RoomError('forbidden', 'Join the session first (session:join)');
-  if (!membership.canEdit) throw new RoomError('forbidden', 'Observers cannot use the chat');
-  if (membership.solo) throw new RoomError('forbidden', 'A solo session has no chat');
+  // A missing or malformed sessionId names no session this socket joined: forbidden as well.
+  if (typeof sessionId !== 'string')
+    throw new RoomError('forbidden', 'Join the session first (session:join)');
+  requireParticipant(socket, sessionId, {
+    observer: 'Observers cannot use the chat',
+    solo: 'A solo session has no chat',
+  });
 }

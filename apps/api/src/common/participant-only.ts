@@ -1,0 +1,25 @@
+import type { Socket } from 'socket.io';
+import { RoomError } from '../room/room-error';
+import { membershipOf } from '../room/room-membership';
+
+/** What a feature for the session's participants says to the sockets it turns away. */
+export interface ParticipantOnlyRefusals {
+  observer: string;
+  solo: string;
+}
+
+/**
+ * Lets through only a socket that joined `sessionId` (session:join) as a participant of a session
+ * with a partner; anyone else is `forbidden`. The call and the chat check this before reading the
+ * rest of a payload, so a stranger or an observer learns nothing about what a valid one would be.
+ */
+export function requireParticipant(
+  socket: Pick<Socket, 'data'>,
+  sessionId: string,
+  refusals: ParticipantOnlyRefusals,
+): void {
+  const membership = membershipOf(socket, sessionId);
+  if (!membership) throw new RoomError('forbidden', 'Join the session first (session:join)');
+  if (!membership.canEdit) throw new RoomError('forbidden', refusals.observer);
+  if (membership.solo) throw new RoomError('forbidden', refusals.solo);
+}

@@ -462,7 +462,6 @@ async function shootProgress(browser, api, dataSource, { alex, priya, jordan, ma
 async function shoot(page, name) {
   const path = join(OUT_DIR, `${name}.png`);
   await page.screenshot({ path });
-  if (process.env.TMP_FULL) await page.screenshot({ path: `/tmp/full-${name}.png`, fullPage: true });
   log(`${relative(REPO_ROOT, path)} (${Math.round(statSync(path).size / 1024)} KB)`);
 }
 

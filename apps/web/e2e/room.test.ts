@@ -280,6 +280,20 @@ describe('the live room in two browsers', () => {
     for (const name of ['Swap roles', 'End interview', /^Next: /]) {
       expect(await a.getByRole('button', { name }).count()).toBe(0);
     }
+
+    // The replay marks the round and shows each round's own board on either side of the marker.
+    await a.goto(`${stage.server.url}/sessions/${session.id}/replay`);
+    await a.getByText('Round 2 board ·').waitFor();
+    await waitForScene(a, (types) => types?.length === 1 && types[0] === 'rectangle');
+    await a
+      .getByRole('list', { name: 'Phase changes' })
+      .getByRole('button', { name: /Round 2: / })
+      .click();
+    await waitForScene(a, isEmpty);
+    await a.getByRole('slider', { name: 'Replay position' }).press('Home');
+    await a.getByRole('slider', { name: 'Replay position' }).press('ArrowRight');
+    await a.getByText('Round 1 board ·').waitFor();
+    await waitForScene(a, hasRectangle);
   });
 
   it('follows what the partner’s screen shows: the same middle of the board, at the same zoom', async () => {

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../../api/test/support/test-app';
 import { artifact, launchBrowser } from './support/browser';
 import { startCoturn, type Coturn } from './support/coturn';
 import { DESKTOP } from './support/members';
+import { keepPeerConnections } from './support/peer-connections';
 
 /** One RTCPeerConnection as the test sees it: its state, its selected pair's candidate types, its audio. */
 interface ConnectionSummary {
@@ -37,24 +38,6 @@ type PageGlobals = {
   navigator: { mediaDevices: { getUserMedia(c: unknown): Promise<{ getTracks(): unknown[] }> } };
   __peerConnections?: PeerConnection[];
 };
-
-/**
- * Test-only, run in the page before the app loads: keeps every RTCPeerConnection the page makes
- * on `window`, so the test can read their stats (the app exposes nothing for tests).
- */
-function keepPeerConnections(): void {
-  type Constructor = new (...args: unknown[]) => object;
-  const page = globalThis as unknown as { RTCPeerConnection: Constructor; __peerConnections: object[] };
-  const Native = page.RTCPeerConnection;
-  const created: object[] = [];
-  page.__peerConnections = created;
-  page.RTCPeerConnection = class extends Native {
-    constructor(...args: unknown[]) {
-      super(...args);
-      created.push(this);
-    }
-  };
-}
 
 /** Run in the page: every kept connection that is not closed, as the test sees it. */
 async function openConnections(): Promise<ConnectionSummary[]> {

@@ -5,24 +5,7 @@ import { signUp, type SignedUpUser } from '../../api/test/support/factories';
 import { aLiveSession } from '../../api/test/support/room-client';
 import { artifact } from './support/browser';
 import { memberStage } from './support/members';
-
-/**
- * Test-only, run in the page before the app loads: keeps every RTCPeerConnection the page makes
- * on `window`, so the test can read their stats (the app exposes nothing for tests).
- */
-function keepPeerConnections(): void {
-  type Constructor = new (...args: unknown[]) => object;
-  const page = globalThis as unknown as { RTCPeerConnection: Constructor; __peerConnections: object[] };
-  const Native = page.RTCPeerConnection;
-  const created: object[] = [];
-  page.__peerConnections = created;
-  page.RTCPeerConnection = class extends Native {
-    constructor(...args: unknown[]) {
-      super(...args);
-      created.push(this);
-    }
-  };
-}
+import { keepPeerConnections } from './support/peer-connections';
 
 /** Per connection the page made (in order), the audio bytes it received so far; null once closed. */
 function audioBytesReceived(): Promise<(number | null)[]> {

@@ -51,7 +51,8 @@ describe('negotiating the call through the real server', () => {
       close() {
         detach();
         call.stop();
-        room.close();
+        // The tab's current room connection: newRoom() replaces the first one.
+        tab.room.close();
       },
     };
     tabs.push(tab);

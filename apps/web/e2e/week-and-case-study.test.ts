@@ -1,10 +1,10 @@
-import { ROOM_EVENTS, type MatchRequest } from '@mockboard/contracts';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
-import { aRectangle, call, connect } from '../../api/test/support/room-client';
+import { aRectangle } from '../../api/test/support/room-client';
 import { artifact } from './support/browser';
 import { clockIn, expectNoSidewaysScroll, memberStage } from './support/members';
+import { anInterviewThatEnded } from './support/scoring';
 
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -180,30 +180,12 @@ async function anInterviewWithText(
   interviewer: SignedUpUser,
   candidate: SignedUpUser,
 ): Promise<string> {
-  const now = { startsAt: 'now', format: 'single', promptPreferences: { promptIds: ['url-shortener'] } };
-  await request(baseUrl).post('/api/match-requests').set(interviewer.bearer).send(now).expect(201);
-  const paired = await request(baseUrl)
-    .post('/api/match-requests')
-    .set(candidate.bearer)
-    .send(now)
-    .expect(201);
-  const sessionId = (paired.body as MatchRequest).sessionId!;
-  const sockets = await Promise.all([connect(baseUrl, interviewer), connect(baseUrl, candidate)]);
-  try {
-    for (const socket of sockets) await call(socket, ROOM_EVENTS.join, { sessionId });
-    const text = (words: string, x: number, y: number) =>
-      aRectangle({ type: 'text', text: words, x, y, width: 320, height: 35, fontSize: 28, fontFamily: 5 });
-    await call(sockets[0], ROOM_EVENTS.sceneUpdate, {
-      sessionId,
-      elements: [
-        aRectangle({ x: 20, y: 20, width: 380, height: 160 }),
-        text('Cache in front of the DB', 40, 40),
-        text('Shorten → redirect 301', 40, 110),
-      ],
-    });
-    expect(await call(sockets[0], ROOM_EVENTS.end, { sessionId })).toMatchObject({ ok: true });
-  } finally {
-    for (const socket of sockets) socket.disconnect();
-  }
-  return sessionId;
+  const text = (words: string, x: number, y: number) =>
+    aRectangle({ type: 'text', text: words, x, y, width: 320, height: 35, fontSize: 28, fontFamily: 5 });
+  const session = await anInterviewThatEnded(baseUrl, interviewer, candidate, [
+    aRectangle({ x: 20, y: 20, width: 380, height: 160 }),
+    text('Cache in front of the DB', 40, 40),
+    text('Shorten → redirect 301', 40, 110),
+  ]);
+  return session.id;
 }

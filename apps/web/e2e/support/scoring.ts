@@ -27,6 +27,12 @@ export async function anInterviewThatEnded(
   baseUrl: string,
   interviewer: SignedUpUser,
   candidate: SignedUpUser,
+  /** What the interviewer draws before ending it (default: three rectangles). */
+  drawing: object[] = [
+    aRectangle({ x: 40, y: 40 }),
+    aRectangle({ x: 260, y: 40 }),
+    aRectangle({ x: 150, y: 180 }),
+  ],
 ): Promise<Session> {
   const now = { startsAt: 'now', format: 'single', promptPreferences: { promptIds: ['url-shortener'] } };
   await request(baseUrl).post('/api/match-requests').set(interviewer.bearer).send(now).expect(201);
@@ -42,10 +48,7 @@ export async function anInterviewThatEnded(
     expect(await call(socket, ROOM_EVENTS.join, { sessionId })).toMatchObject({ role: 'interviewer' });
     // An interview ends only once both have been in the room.
     expect(await call(candidateSocket, ROOM_EVENTS.join, { sessionId })).toMatchObject({ role: 'candidate' });
-    await call(socket, ROOM_EVENTS.sceneUpdate, {
-      sessionId,
-      elements: [aRectangle({ x: 40, y: 40 }), aRectangle({ x: 260, y: 40 }), aRectangle({ x: 150, y: 180 })],
-    });
+    await call(socket, ROOM_EVENTS.sceneUpdate, { sessionId, elements: drawing });
     expect(await call(socket, ROOM_EVENTS.end, { sessionId })).toMatchObject({ ok: true });
   } finally {
     socket.disconnect();

@@ -12,3 +12,4 @@ export * from './scene-restore';
 export * from './room-rates';
 export * from './call';
 export * from './chat';
+export * from './mail';

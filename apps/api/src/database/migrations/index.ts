@@ -13,6 +13,7 @@ import { ChatMessages1765000000000 } from './1765000000000-chat-messages';
 import { DateTimeLocale1765100000000 } from './1765100000000-date-time-locale';
 import { OptionalTargetLevel1765200000000 } from './1765200000000-optional-target-level';
 import { SceneRounds1765300000000 } from './1765300000000-scene-rounds';
+import { AccountTokens1765500000000 } from './1765500000000-account-tokens';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   DateTimeLocale1765100000000,
   OptionalTargetLevel1765200000000,
   SceneRounds1765300000000,
+  AccountTokens1765500000000,
 ];

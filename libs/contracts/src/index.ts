@@ -13,3 +13,4 @@ export * from './room-rates';
 export * from './call';
 export * from './chat';
 export * from './mail';
+export * from './mail-unsubscribe';

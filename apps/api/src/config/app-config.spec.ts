@@ -252,4 +252,58 @@ describe('loadConfig', () => {
       expect(message).not.toContain('tiny-turn');
     });
   });
+  describe('mail', () => {
+    it('without SMTP_URL: no SMTP, no verification required, From at localhost, reminders 24h and 1h', () => {
+      expect(loadConfig({ DATA_DIR: dataDir }).mail).toEqual({
+        smtpUrl: null,
+        from: 'Mockboard <no-reply@localhost>',
+        requireEmailVerification: false,
+        reminderMinutes: [24 * 60, 60],
+      });
+    });
+
+    it('with SMTP_URL: verification required by default, From at the public host; both can be overridden', () => {
+      const mail = loadConfig({
+        DATA_DIR: dataDir,
+        SMTP_URL: 'smtps://app:pw@mail.example.com:465',
+        PUBLIC_URL: 'https://mockboard.example.com',
+      }).mail;
+      expect(mail.smtpUrl).toBe('smtps://app:pw@mail.example.com:465');
+      expect(mail.requireEmailVerification).toBe(true);
+      expect(mail.from).toBe('Mockboard <no-reply@mockboard.example.com>');
+      const overridden = loadConfig({
+        DATA_DIR: dataDir,
+        SMTP_URL: 'smtp://mailpit:1025',
+        REQUIRE_EMAIL_VERIFICATION: 'false',
+        MAIL_FROM: ' Practice Team <hello@example.org> ',
+      }).mail;
+      expect(overridden.requireEmailVerification).toBe(false);
+      expect(overridden.from).toBe('Practice Team <hello@example.org>');
+      expect(
+        loadConfig({ DATA_DIR: dataDir, REQUIRE_EMAIL_VERIFICATION: 'true' }).mail.requireEmailVerification,
+      ).toBe(true);
+    });
+
+    it('reads MAIL_REMINDERS as durations, longest first; empty means no reminders', () => {
+      const minutesOf = (MAIL_REMINDERS: string) =>
+        loadConfig({ DATA_DIR: dataDir, MAIL_REMINDERS }).mail.reminderMinutes;
+      expect(minutesOf('30m, 24h,1h,2d')).toEqual([2 * 24 * 60, 24 * 60, 60, 30]);
+      expect(minutesOf('1h,60m')).toEqual([60]);
+      expect(minutesOf('')).toEqual([]);
+      for (const bad of ['24', 'tomorrow', '0h', '1h,-5m', '1.5h']) {
+        expect(configErrorOf({ MAIL_REMINDERS: bad })).toMatch(
+          /MAIL_REMINDERS: must be comma-separated durations/,
+        );
+      }
+    });
+
+    it('refuses a bad SMTP_URL or MAIL_FROM, without printing the SMTP password', () => {
+      const message = configErrorOf({ SMTP_URL: 'http://app:Smtp-Secret9@mail.example.com' });
+      expect(message).toMatch(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+      expect(message).not.toContain('Smtp-Secret9');
+      for (const bad of ['no-reply', 'A <b@c> d', 'x@y\r\nBcc: z@w', 'Name <not-an-address>']) {
+        expect(configErrorOf({ MAIL_FROM: bad })).toMatch(/MAIL_FROM: must be an address/);
+      }
+    });
+  });
 });

@@ -14,3 +14,4 @@ export * from './call';
 export * from './chat';
 export * from './mail';
 export * from './mail-unsubscribe';
+export * from './moderation';

@@ -250,6 +250,8 @@ export const NOTIFICATION_TYPES = [
   'reschedule_proposed',
   'starting_soon',
   'no_show',
+  /** A moderator's warning to the reader (issue 15). */
+  'warning',
 ] as const;
 export const NotificationSchema = z.object({
   id: z.uuid(),

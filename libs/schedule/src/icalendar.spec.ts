@@ -315,6 +315,61 @@ describe('writeICalendar', () => {
   });
 });
 
+describe('writeICalendar invitations (iTIP)', () => {
+  const organizer = { email: 'no-reply@mockboard.example', name: 'Mockboard' };
+  const attendees = [
+    { email: 'alice@example.test', name: 'Alice "Al" Smith' },
+    { email: 'bob@example.test', name: 'Bob' },
+  ];
+
+  it('writes the method it is given, PUBLISH by default', () => {
+    expect(contentLines(writeICalendar(aCalendar()))).toContain('METHOD:PUBLISH');
+    expect(contentLines(writeICalendar(aCalendar({ method: 'REQUEST' })))).toContain('METHOD:REQUEST');
+    expect(contentLines(writeICalendar(aCalendar({ method: 'CANCEL' })))).toContain('METHOD:CANCEL');
+  });
+
+  it('writes ORGANIZER and one ATTENDEE per person with RSVP=FALSE, dropping quotes from names', () => {
+    const ics = writeICalendar(aCalendar({ method: 'REQUEST', events: [anEvent({ organizer, attendees })] }));
+    const lines = contentLines(ics);
+    expect(lines).toContain('ORGANIZER;CN="Mockboard":mailto:no-reply@mockboard.example');
+    expect(lines).toContain(
+      'ATTENDEE;CN="Alice Al Smith";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:alice@example.test',
+    );
+    expect(lines).toContain(
+      'ATTENDEE;CN="Bob";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:bob@example.test',
+    );
+    for (const line of ics.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
+  });
+
+  it('reads back with ical.js: organizer, attendees and their names', () => {
+    const ics = writeICalendar(aCalendar({ method: 'CANCEL', events: [anEvent({ organizer, attendees })] }));
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    const event = parseFirstEvent(ics);
+    expect(event.organizer).toBe('mailto:no-reply@mockboard.example');
+    const parsed = event.attendees.map((attendee) => ({
+      address: attendee.getFirstValue() as string,
+      name: attendee.getParameter('cn'),
+      rsvp: attendee.getParameter('rsvp'),
+    }));
+    expect(parsed).toEqual([
+      { address: 'mailto:alice@example.test', name: 'Alice Al Smith', rsvp: 'FALSE' },
+      { address: 'mailto:bob@example.test', name: 'Bob', rsvp: 'FALSE' },
+    ]);
+  });
+
+  it("passes an invitation's organizer and attendees through sessionCalendarEvent", () => {
+    const event = sessionCalendarEvent(aSession(), {
+      viewerId: ALICE,
+      roomUrl: ROOM,
+      timesMoved: 2,
+      organizer,
+      attendees,
+    });
+    expect(event).toMatchObject({ organizer, attendees, sequence: 2, uid: `${SESSION_ID}@mockboard` });
+  });
+});
+
 describe('sessionCalendarEvent', () => {
   const options = { viewerId: ALICE, roomUrl: ROOM, timesMoved: 0 };
 

@@ -13,6 +13,18 @@ const CRLF = '\r\n';
 
 export type EventStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
 
+/**
+ * PUBLISH for downloads and feeds; REQUEST and CANCEL (RFC 5546 iTIP) for invitations sent by
+ * mail, which Gmail, Outlook and Apple Calendar offer to add, update or remove in one click.
+ */
+export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
+
+/** A person on an invitation: ORGANIZER or ATTENDEE, a mailto: address and a display name. */
+export interface CalendarAddress {
+  email: string;
+  name?: string;
+}
+
 export interface CalendarEvent {
   /** Globally unique and stable: calendar apps match updates and cancellations by it. */
   uid: string;
@@ -25,6 +37,10 @@ export interface CalendarEvent {
   /** Revision number; raise it whenever the time or status changes (RFC 5546 §2.1.4). */
   sequence: number;
   created?: Date;
+  /** Required with METHOD:REQUEST and CANCEL (RFC 5546 §3.2.2, §3.2.5). */
+  organizer?: CalendarAddress;
+  /** Listed with RSVP=FALSE: the booking already happened, there is nothing to accept. */
+  attendees?: readonly CalendarAddress[];
 }
 
 export interface CalendarDocument {
@@ -35,6 +51,8 @@ export interface CalendarDocument {
   events: readonly CalendarEvent[];
   /** For subscribed feeds: how often apps should poll (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
   refreshMinutes?: number;
+  /** Default PUBLISH. */
+  method?: CalendarMethod;
 }
 
 /** The whole document: CRLF line endings, long lines folded, ending with a CRLF. */
@@ -44,7 +62,7 @@ export function writeICalendar(calendar: CalendarDocument): string {
     `PRODID:${ICALENDAR_PRODID}`,
     'VERSION:2.0',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${calendar.method ?? 'PUBLISH'}`,
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
     ...(calendar.refreshMinutes === undefined ? [] : refreshLines(calendar.refreshMinutes)),
     ...calendar.events.flatMap((event) => eventLines(event, calendar.generatedAt)),
@@ -72,8 +90,26 @@ function eventLines(event: CalendarEvent, stamp: Date): string[] {
     `SUMMARY:${escapeText(event.summary)}`,
     ...(event.description === undefined ? [] : [`DESCRIPTION:${escapeText(event.description)}`]),
     ...(event.url === undefined ? [] : [`URL:${uriValue(event.url)}`]),
+    ...(event.organizer ? [`ORGANIZER${nameParameter(event.organizer)}:${mailto(event.organizer)}`] : []),
+    ...(event.attendees ?? []).map(
+      (attendee) =>
+        `ATTENDEE${nameParameter(attendee)};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:${mailto(attendee)}`,
+    ),
     'END:VEVENT',
   ];
+}
+
+/**
+ * `;CN="…"` (RFC 5545 §3.2.2): a quoted parameter value cannot hold a double quote or a control
+ * character, and has no escape for them, so they are dropped (a display name is the user's to choose).
+ */
+function nameParameter(address: CalendarAddress): string {
+  if (!address.name) return '';
+  return `;CN="${withoutControlCharacters(address.name, []).replace(/"/g, '')}"`;
+}
+
+function mailto(address: CalendarAddress): string {
+  return `mailto:${uriValue(address.email)}`;
 }
 
 /** RFC 5545 §3.3.5 form #2, UTC: 2026-11-26T11:00:00.000Z → 20261126T110000Z (seconds precision). */
@@ -158,6 +194,9 @@ export interface SessionEventOptions {
   roomUrl: string;
   /** How many times the session was moved to a new time (accepted reschedules). */
   timesMoved: number;
+  /** For an invitation sent by mail: who sends it, and both participants. */
+  organizer?: CalendarAddress;
+  attendees?: readonly CalendarAddress[];
 }
 
 /** The stable UID of a session's event: the same in every download and every feed. */
@@ -182,6 +221,8 @@ export function sessionCalendarEvent(session: Session, options: SessionEventOpti
     url: options.roomUrl,
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     sequence: options.timesMoved + (cancelled ? 1 : 0),
+    ...(options.organizer ? { organizer: options.organizer } : {}),
+    ...(options.attendees ? { attendees: options.attendees } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import { DateTimeLocale1765100000000 } from './1765100000000-date-time-locale';
 import { OptionalTargetLevel1765200000000 } from './1765200000000-optional-target-level';
 import { SceneRounds1765300000000 } from './1765300000000-scene-rounds';
 import { AccountTokens1765500000000 } from './1765500000000-account-tokens';
+import { Moderation1765600000000 } from './1765600000000-moderation';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   OptionalTargetLevel1765200000000,
   SceneRounds1765300000000,
   AccountTokens1765500000000,
+  Moderation1765600000000,
 ];

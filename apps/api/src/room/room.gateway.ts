@@ -29,11 +29,12 @@ import {
   type SceneRestore,
   type SceneUpdateAck,
 } from '@mockboard/contracts';
+import { ackOf, anySocketIn } from '../common/socket-ack';
 import { parseContract, parsePayload as parse } from '../common/socket-payload';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 import { dataOf, participantsRoom, sessionRoom, userOf, type PointerSender } from './room-membership';
 import { roomColourOf } from './room-colours';
-import { RoomError, toErrorAck } from './room-error';
+import { RoomError } from './room-error';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
@@ -67,7 +68,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage(ROOM_EVENTS.join)
   join(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<JoinAck | ErrorAck> {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       const { sessionId, since } = parse(JoinRequestSchema, payload);
       const user = userOf(socket);
       const { record, view, participant } = await this.room.enter(user, sessionId);
@@ -143,7 +144,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   update(socket: Socket, payload: unknown): Promise<SceneUpdateAck | ErrorAck> {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       const sent = (payload as { elements?: unknown } | null)?.elements;
       if (Array.isArray(sent) && sent.length > ROOM_LIMITS.maxElementsPerUpdate) {
         throw new RoomError(
@@ -230,7 +231,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage(ROOM_EVENTS.phase)
   phase(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       const { sessionId, phase } = parse(PhaseChangeRequestSchema, payload);
       this.requireEditor(socket, sessionId);
       const state = await this.commands.changePhase(userOf(socket), sessionId, phase);
@@ -241,7 +242,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage(ROOM_EVENTS.swap)
   swap(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       const { sessionId } = parse(SessionCommandSchema, payload);
       this.requireEditor(socket, sessionId);
       const state = await this.commands.swapRoles(userOf(socket), sessionId);
@@ -252,7 +253,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage(ROOM_EVENTS.notes)
   notes(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       const { sessionId, round, text } = parse(NotesUpdateRequestSchema, payload);
       this.requireEditor(socket, sessionId);
       await this.commands.saveNotes(userOf(socket), sessionId, round, text);
@@ -262,7 +263,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage(ROOM_EVENTS.end)
   end(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
-    return this.guard(async () => {
+    return ackOf(this.logger, async () => {
       const { sessionId } = parse(SessionCommandSchema, payload);
       this.requireEditor(socket, sessionId);
       const state = await this.commands.end(userOf(socket), sessionId);
@@ -278,7 +279,9 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     try {
       for (const [sessionId, membership] of Object.entries(data.sessions)) {
         // With Redis, fetchSockets asks every instance and rejects when one does not answer.
-        const stillHere = (await this.server.in(sessionRoom(sessionId)).fetchSockets()).some(
+        const stillHere = await anySocketIn(
+          this.server,
+          sessionRoom(sessionId),
           (other) => (other.data as SocketData).user.id === data.user.id,
         );
         if (!stillHere)
@@ -344,16 +347,5 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const membership = dataOf(socket).sessions?.[sessionId];
     if (!membership) throw new RoomError('forbidden', 'Join the session first (session:join)');
     if (!membership.canEdit) throw new RoomError('forbidden', 'Observers cannot change the room');
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T | ErrorAck> {
-    try {
-      return await work();
-    } catch (error) {
-      const ack = toErrorAck(error);
-      if (ack.error.code === 'internal')
-        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      return ack;
-    }
   }
 }

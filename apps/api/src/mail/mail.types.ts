@@ -36,6 +36,11 @@ export interface MailAttachment {
 
 /** A written mail. The worker adds the layout's footer, the unsubscribe link and headers. */
 export interface ComposedMail {
+  /**
+   * Another recipient than the reader's current address: only the verification of a new address
+   * (change of address), which must reach the address being proved, not the one in use.
+   */
+  to?: string;
   subject: string;
   /** Plain-text part. */
   text: string;

@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MailPreferencesModule } from './mail/preferences/mail-preferences.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PromptsModule } from './prompts/prompts.module';
 import { RoomModule } from './room/room.module';
@@ -31,6 +32,7 @@ export class AppModule {
         CallModule,
         ChatModule,
         ScoringModule,
+        MailPreferencesModule,
       ],
     };
   }

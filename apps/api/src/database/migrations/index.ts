@@ -15,6 +15,7 @@ import { OptionalTargetLevel1765200000000 } from './1765200000000-optional-targe
 import { SceneRounds1765300000000 } from './1765300000000-scene-rounds';
 import { AccountTokens1765500000000 } from './1765500000000-account-tokens';
 import { Moderation1765600000000 } from './1765600000000-moderation';
+import { MailPreferences1765700000000 } from './1765700000000-mail-preferences';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SceneRounds1765300000000,
   AccountTokens1765500000000,
   Moderation1765600000000,
+  MailPreferences1765700000000,
 ];

@@ -2,3 +2,4 @@ export * from './time-rules';
 export * from './rounds';
 export * from './format-in-zone';
 export * from './icalendar';
+export * from './reminders';

@@ -13,6 +13,7 @@ import { ChatMessages1765000000000 } from './1765000000000-chat-messages';
 import { DateTimeLocale1765100000000 } from './1765100000000-date-time-locale';
 import { OptionalTargetLevel1765200000000 } from './1765200000000-optional-target-level';
 import { SceneRounds1765300000000 } from './1765300000000-scene-rounds';
+import { OutgoingMail1765400000000 } from './1765400000000-outgoing-mail';
 import { AccountTokens1765500000000 } from './1765500000000-account-tokens';
 import { Moderation1765600000000 } from './1765600000000-moderation';
 import { MailPreferences1765700000000 } from './1765700000000-mail-preferences';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   DateTimeLocale1765100000000,
   OptionalTargetLevel1765200000000,
   SceneRounds1765300000000,
+  OutgoingMail1765400000000,
   AccountTokens1765500000000,
   Moderation1765600000000,
   MailPreferences1765700000000,

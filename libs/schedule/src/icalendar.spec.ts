@@ -319,7 +319,7 @@ describe('writeICalendar invitations (iTIP)', () => {
   const organizer = { email: 'no-reply@mockboard.example', name: 'Mockboard' };
   const attendees = [
     { email: 'alice@example.test', name: 'Alice "Al" Smith' },
-    { email: 'bob@example.test', name: 'Bob' },
+    { uri: 'urn:uuid:00000000-0000-4000-8000-00000000000b', name: 'Bob' },
   ];
 
   it('writes the method it is given, PUBLISH by default', () => {
@@ -328,7 +328,7 @@ describe('writeICalendar invitations (iTIP)', () => {
     expect(contentLines(writeICalendar(aCalendar({ method: 'CANCEL' })))).toContain('METHOD:CANCEL');
   });
 
-  it('writes ORGANIZER and one ATTENDEE per person with RSVP=FALSE, dropping quotes from names', () => {
+  it('writes ORGANIZER and one ATTENDEE per person with RSVP=FALSE, by mailto: or another URI, dropping quotes from names', () => {
     const ics = writeICalendar(aCalendar({ method: 'REQUEST', events: [anEvent({ organizer, attendees })] }));
     const lines = contentLines(ics);
     expect(lines).toContain('ORGANIZER;CN="Mockboard":mailto:no-reply@mockboard.example');
@@ -336,7 +336,7 @@ describe('writeICalendar invitations (iTIP)', () => {
       'ATTENDEE;CN="Alice Al Smith";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:alice@example.test',
     );
     expect(lines).toContain(
-      'ATTENDEE;CN="Bob";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:bob@example.test',
+      'ATTENDEE;CN="Bob";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:urn:uuid:00000000-0000-4000-8000-00000000000b',
     );
     for (const line of ics.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
   });
@@ -354,7 +354,7 @@ describe('writeICalendar invitations (iTIP)', () => {
     }));
     expect(parsed).toEqual([
       { address: 'mailto:alice@example.test', name: 'Alice Al Smith', rsvp: 'FALSE' },
-      { address: 'mailto:bob@example.test', name: 'Bob', rsvp: 'FALSE' },
+      { address: 'urn:uuid:00000000-0000-4000-8000-00000000000b', name: 'Bob', rsvp: 'FALSE' },
     ]);
   });
 

@@ -19,11 +19,12 @@ export type EventStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
  */
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
-/** A person on an invitation: ORGANIZER or ATTENDEE, a mailto: address and a display name. */
-export interface CalendarAddress {
-  email: string;
-  name?: string;
-}
+/**
+ * A person on an invitation (ORGANIZER or ATTENDEE) and their display name: an email address
+ * (written as mailto:), or another calendar address URI (e.g. urn:uuid:…) when the address
+ * itself must not be shown.
+ */
+export type CalendarAddress = { name?: string } & ({ email: string } | { uri: string });
 
 export interface CalendarEvent {
   /** Globally unique and stable: calendar apps match updates and cancellations by it. */
@@ -90,10 +91,12 @@ function eventLines(event: CalendarEvent, stamp: Date): string[] {
     `SUMMARY:${escapeText(event.summary)}`,
     ...(event.description === undefined ? [] : [`DESCRIPTION:${escapeText(event.description)}`]),
     ...(event.url === undefined ? [] : [`URL:${uriValue(event.url)}`]),
-    ...(event.organizer ? [`ORGANIZER${nameParameter(event.organizer)}:${mailto(event.organizer)}`] : []),
+    ...(event.organizer
+      ? [`ORGANIZER${nameParameter(event.organizer)}:${calendarAddress(event.organizer)}`]
+      : []),
     ...(event.attendees ?? []).map(
       (attendee) =>
-        `ATTENDEE${nameParameter(attendee)};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:${mailto(attendee)}`,
+        `ATTENDEE${nameParameter(attendee)};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:${calendarAddress(attendee)}`,
     ),
     'END:VEVENT',
   ];
@@ -108,8 +111,8 @@ function nameParameter(address: CalendarAddress): string {
   return `;CN="${withoutControlCharacters(address.name, []).replace(/"/g, '')}"`;
 }
 
-function mailto(address: CalendarAddress): string {
-  return `mailto:${uriValue(address.email)}`;
+function calendarAddress(address: CalendarAddress): string {
+  return uriValue('email' in address ? `mailto:${address.email}` : address.uri);
 }
 
 /** RFC 5545 §3.3.5 form #2, UTC: 2026-11-26T11:00:00.000Z → 20261126T110000Z (seconds precision). */

@@ -73,8 +73,19 @@ export const UserSchema = z.object({
   createdAt: z.iso.datetime(),
   /** How dates and times are written for this user (BCP 47, e.g. "en-US"); null: as the browser's language. */
   dateTimeLocale: z.string().nullable(),
+  /** The owner opened the verification link sent to `email` (or reset their password through it). */
+  emailVerified: z.boolean(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** GET /api/me: the user, and what the web app needs to know about their address. */
+export const MeResponseSchema = UserSchema.extend({
+  /** A new address waiting for its verification link to be opened (change of address), or null. */
+  pendingEmail: z.string().nullable(),
+  /** Booking, offering, matching and sharing contacts need a verified address on this server. */
+  emailVerificationRequired: z.boolean(),
+});
+export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 export const AuthResponseSchema = z.object({
   user: UserSchema,
@@ -133,3 +144,55 @@ export const AdminUserListResponseSchema = z.object({
   users: z.array(UserSchema),
 });
 export type AdminUserListResponse = z.infer<typeof AdminUserListResponseSchema>;
+
+/**
+ * A token from a link in an email (verify-email, reset-password): 32 random bytes, base64url.
+ * Anything else is refused before a database look-up.
+ */
+const LinkTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { message: 'is not a link token; copy the whole link from the email' });
+
+/** POST /api/auth/verify-email: the token from the link in the verification email. */
+export const VerifyEmailRequestSchema = z.strictObject({ token: LinkTokenSchema });
+export type VerifyEmailRequest = z.infer<typeof VerifyEmailRequestSchema>;
+
+export const VerifyEmailResponseSchema = z.object({
+  /** The address now verified (for a change of address, the new one). */
+  email: z.string(),
+});
+export type VerifyEmailResponse = z.infer<typeof VerifyEmailResponseSchema>;
+
+/** POST /api/auth/password-reset: always answered 202, whether or not the address has an account. */
+export const PasswordResetRequestSchema = z.strictObject({ email: EmailSchema });
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
+
+/** POST /api/auth/password-reset/confirm */
+export const PasswordResetConfirmRequestSchema = z.strictObject({
+  token: LinkTokenSchema,
+  password: NewPasswordSchema,
+});
+export type PasswordResetConfirmRequest = z.infer<typeof PasswordResetConfirmRequestSchema>;
+
+/** POST /api/me/email: the address changes once the link sent to the new one is opened. */
+export const ChangeEmailRequestSchema = z.strictObject({
+  email: EmailSchema,
+  password: z.string().min(1, { message: 'must not be empty' }).max(PASSWORD_MAX_LENGTH),
+});
+export type ChangeEmailRequest = z.infer<typeof ChangeEmailRequestSchema>;
+
+/** The one body every 202 of the account flows answers with (the same whoever asked). */
+export const AcceptedResponseSchema = z.object({ message: z.string() });
+export type AcceptedResponse = z.infer<typeof AcceptedResponseSchema>;
+
+/**
+ * `code` of the account flows' errors (ApiError.code), for clients that act on them: the web app
+ * shows a resend button on `email_unverified` and `token_expired`.
+ */
+export const ACCOUNT_ERROR_CODES = {
+  emailUnverified: 'email_unverified',
+  tokenInvalid: 'token_invalid',
+  tokenExpired: 'token_expired',
+  tokenUsed: 'token_used',
+  emailTaken: 'email_taken',
+} as const;

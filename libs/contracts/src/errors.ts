@@ -16,6 +16,8 @@ export const ApiErrorSchema = z.object({
   error: z.string(),
   message: z.string(),
   fields: z.array(FieldErrorSchema).optional(),
+  /** A stable name for errors a client acts on (e.g. `email_unverified`), when there is one. */
+  code: z.string().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -4,6 +4,7 @@ import type { UserEntity } from './user.entity';
 
 export const ACCESS_KEY = 'mockboard:access';
 export const ROLES_KEY = 'mockboard:roles';
+export const VERIFIED_EMAIL_KEY = 'mockboard:verified-email';
 
 /** Who may call a route: `public` needs no sign-in; `optional` reads the user when there is one. */
 export type Access = 'public' | 'optional' | 'signed-in';
@@ -12,7 +13,15 @@ export const Public = (): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_KEY, 'public' satisfies Access);
 export const OptionalAuth = (): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_KEY, 'optional' satisfies Access);
+export const SignedIn = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_KEY, 'signed-in' satisfies Access);
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+/**
+ * What involves another person (booking, offering, matching, sharing contacts) needs an address
+ * the user proved they read, when REQUIRE_EMAIL_VERIFICATION is on: 403 `email_unverified` otherwise.
+ */
+export const RequiresVerifiedEmail = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(VERIFIED_EMAIL_KEY, true);
 
 export interface AuthenticatedRequest {
   user?: UserEntity;

@@ -1,5 +1,6 @@
 import {
   ForbiddenException,
+  Inject,
   Injectable,
   UnauthorizedException,
   type CanActivate,
@@ -8,13 +9,22 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '@mockboard/contracts';
-import { ACCESS_KEY, ROLES_KEY, type Access, type AuthenticatedRequest } from './access.decorators';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import {
+  ACCESS_KEY,
+  ROLES_KEY,
+  VERIFIED_EMAIL_KEY,
+  type Access,
+  type AuthenticatedRequest,
+} from './access.decorators';
 import { AuthTokens } from './auth.tokens';
+import { EmailUnverifiedException } from './email-unverified.exception';
 import { SignInSessions } from './sign-in-sessions.service';
 
 /**
  * The app-wide guard: every HTTP route needs a signed-in user unless marked otherwise, and
- * `@Roles(...)` narrows it further. The sign-in session and the user are read fresh from the
+ * `@Roles(...)` and `@RequiresVerifiedEmail()` narrow it further. The sign-in session and the user are read fresh from the
  * database on each request, so a logout, a role change or a deleted account takes effect at once.
  */
 @Injectable()
@@ -23,6 +33,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AuthTokens,
     private readonly signIns: SignInSessions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,11 +51,22 @@ export class AccessGuard implements CanActivate {
       request.signInSessionId = signedIn.sessionId;
     }
     if (access === 'optional') return true;
-    if (!user) throw new UnauthorizedException('Sign in to continue');
+    if (!user) {
+      // A suspended or banned account's refused token says why (shown on the web app's Sign in).
+      const refusal = token ? await this.signIns.refusalBehind(token) : null;
+      throw refusal ?? new UnauthorizedException('Sign in to continue');
+    }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) {
       throw new ForbiddenException(`This needs the ${roles.join(' or ')} role`);
+    }
+    const needsVerifiedEmail = this.reflector.getAllAndOverride<boolean | undefined>(
+      VERIFIED_EMAIL_KEY,
+      targets,
+    );
+    if (needsVerifiedEmail && this.config.mail.requireEmailVerification && !user.emailVerifiedAt) {
+      throw new EmailUnverifiedException(user.email);
     }
     return true;
   }

@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ name: 'date_time_locale', type: 'text', nullable: true })
   dateTimeLocale!: string | null;
 
+  /** When the owner proved they read `email` (verification link or password reset); null: not yet. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash!: string;
 
@@ -47,5 +51,6 @@ export function toUserView(user: UserEntity): User {
     role: user.role,
     createdAt: user.createdAt.toISOString(),
     dateTimeLocale: user.dateTimeLocale,
+    emailVerified: user.emailVerifiedAt !== null,
   };
 }

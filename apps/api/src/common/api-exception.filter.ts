@@ -47,7 +47,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
-      return { statusCode, error: STATUS_NAMES[statusCode] ?? 'Error', message: messageOf(exception) };
+      const error = STATUS_NAMES[statusCode] ?? 'Error';
+      const code = codeOf(exception);
+      return { statusCode, error, message: messageOf(exception), ...(code ? { code } : {}) };
     }
     const bodyParserError = asBodyParserError(exception);
     if (bodyParserError) return bodyParserError;
@@ -60,6 +62,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       message: 'Something went wrong on our side; please try again',
     };
   }
+}
+
+/** The `code` an exception was raised with (`new ForbiddenException({ message, code })`), if any. */
+function codeOf(exception: HttpException): string | undefined {
+  const response = exception.getResponse();
+  const code = typeof response === 'object' ? (response as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 function messageOf(exception: HttpException): string {

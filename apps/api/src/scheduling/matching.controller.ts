@@ -7,7 +7,7 @@ import {
   type MatchRequestListResponse,
   type RescueResponse,
 } from '@mockboard/contracts';
-import { CurrentUser } from '../auth/access.decorators';
+import { CurrentUser, RequiresVerifiedEmail } from '../auth/access.decorators';
 import type { UserEntity } from '../auth/user.entity';
 import { ValidBody } from '../common/validated.decorators';
 import { MatchingService } from './matching.service';
@@ -19,6 +19,7 @@ export class MatchRequestsController {
   constructor(private readonly matching: MatchingService) {}
 
   @Post()
+  @RequiresVerifiedEmail()
   @ApiOperation({
     summary: 'Ask for a partner at a start time (or "now"); paired at once when a compatible request waits',
   })
@@ -49,6 +50,7 @@ export class SessionRescueController {
   constructor(private readonly rescues: RescueService) {}
 
   @Post(':id/rescue')
+  @RequiresVerifiedEmail()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Your partner has not come 5 minutes after the start: get someone who practises now instead',

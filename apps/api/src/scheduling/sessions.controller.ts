@@ -16,7 +16,7 @@ import {
   type SessionListResponse,
   type SoloSessionRequest,
 } from '@mockboard/contracts';
-import { CurrentUser } from '../auth/access.decorators';
+import { CurrentUser, RequiresVerifiedEmail } from '../auth/access.decorators';
 import type { UserEntity } from '../auth/user.entity';
 import { ValidBody } from '../common/validated.decorators';
 import { SessionViewsService } from './session-views.service';
@@ -103,6 +103,7 @@ export class SessionsController {
   }
 
   @Put(':id/contact-sharing')
+  @RequiresVerifiedEmail()
   @ApiOperation({ summary: 'Opt in (or out) of sharing emails with your partner after the session' })
   shareContact(
     @CurrentUser() user: UserEntity,

@@ -9,7 +9,7 @@ import {
   type SlotListQuery,
   type SlotListResponse,
 } from '@mockboard/contracts';
-import { CurrentUser } from '../auth/access.decorators';
+import { CurrentUser, RequiresVerifiedEmail } from '../auth/access.decorators';
 import type { UserEntity } from '../auth/user.entity';
 import { ValidBody, ValidQuery } from '../common/validated.decorators';
 import { SlotsService } from './slots.service';
@@ -20,6 +20,7 @@ export class SlotsController {
   constructor(private readonly slots: SlotsService) {}
 
   @Post()
+  @RequiresVerifiedEmail()
   @ApiOperation({ summary: 'Offer a slot others can book (quarter hour, 5 minutes to 60 days ahead)' })
   offer(
     @CurrentUser() user: UserEntity,
@@ -45,6 +46,7 @@ export class SlotsController {
   }
 
   @Post(':id/book')
+  @RequiresVerifiedEmail()
   @ApiOperation({ summary: 'Book an open slot; exactly one concurrent booker wins, the rest get 409' })
   book(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<Session> {
     return this.slots.book(user, id);

@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MailPreferencesModule } from './mail/preferences/mail-preferences.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PromptsModule } from './prompts/prompts.module';
 import { RoomModule } from './room/room.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ChatModule,
         ScoringModule,
         MailPreferencesModule,
+        ModerationModule,
       ],
     };
   }

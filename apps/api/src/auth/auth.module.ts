@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessGuard } from './access.guard';
+import { AccountRestrictionsRepository } from './account-restrictions.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthTokens } from './auth.tokens';
@@ -49,8 +50,18 @@ import { UsersRepository } from './users.repository';
     SignInSocketsGateway,
     LoginThrottlesRepository,
     SocketAuthenticator,
+    AccountRestrictionsRepository,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthTokens, UsersRepository, PasswordHasher, PasswordStrength, SocketAuthenticator],
+  exports: [
+    AuthTokens,
+    UsersRepository,
+    PasswordHasher,
+    PasswordStrength,
+    SocketAuthenticator,
+    // For moderation (issue 15): restricting an account and ending its sign-ins.
+    AccountRestrictionsRepository,
+    SignInSessions,
+  ],
 })
 export class AuthModule {}

@@ -1,5 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { SignInSession } from '@mockboard/contracts';
+import { AccountRestrictedException } from './account-restricted.exception';
+import { AccountRestrictionsRepository } from './account-restrictions.repository';
 import { AuthTokens } from './auth.tokens';
 import { SignInSessionsRepository, type SignInSessionRow } from './sign-in-sessions.repository';
 import { SignInSocketsGateway } from './sign-in-sockets.gateway';
@@ -35,10 +37,16 @@ export class SignInSessions {
     private readonly users: UsersRepository,
     private readonly tokens: AuthTokens,
     private readonly sockets: SignInSocketsGateway,
+    private readonly restrictions: AccountRestrictionsRepository,
   ) {}
 
-  /** Opens a session for the user and returns its access token. */
+  /**
+   * Opens a session for the user and returns its access token. Every way of signing in comes
+   * through here, so a suspended or banned account is refused here (403, saying until when).
+   */
   async start(userId: string, client: SignInClient): Promise<string> {
+    const restriction = await this.restrictions.inForce(userId);
+    if (restriction) throw new AccountRestrictedException(restriction, HttpStatus.FORBIDDEN);
     const session = await this.sessions.insert({
       userId,
       ttlSeconds: this.tokens.ttlSeconds,
@@ -62,6 +70,17 @@ export class SignInSessions {
       await this.sessions.touch(session.id, LAST_SEEN_RESOLUTION_SECONDS);
     }
     return { user, sessionId: session.id };
+  }
+
+  /**
+   * Why a token that `authenticate` refused is refused, when the reason is a suspension or ban of
+   * its account (a 401 that says so); null for any other reason (expired, signed out, forged).
+   */
+  async refusalBehind(token: string): Promise<AccountRestrictedException | null> {
+    const subject = await this.tokens.subjectFrom(token);
+    if (!subject || !UUID.test(subject.userId)) return null;
+    const restriction = await this.restrictions.inForce(subject.userId);
+    return restriction ? new AccountRestrictedException(restriction, HttpStatus.UNAUTHORIZED) : null;
   }
 
   async list(userId: string, currentSessionId: string): Promise<SignInSession[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SessionFormat, TargetLevel } from '@mockboard/contracts';
+import { blockedPairSql } from '../moderation/blocked-pair-sql';
 
 export interface PromptPreferences {
   tags?: string[];
@@ -78,6 +79,7 @@ export class MatchingRepository {
    * both practice-now and not expired at `now`). Ranked by: not a partner within 14 days of this
    * start (a repeat only when nobody else waits), same level (the request's, else the user's target level),
    * fewest no-shows plus late cancellations (as ReliabilityRepository counts them), oldest.
+   * Two people who blocked one another (either way) are never paired (issue 15).
    */
   async lockBestPartner(
     manager: EntityManager,
@@ -112,6 +114,7 @@ export class MatchingRepository {
       `SELECT m.* FROM match_requests m JOIN users u ON u.id = m.user_id
        WHERE m.status = 'pending' AND m.user_id <> $1 AND m.format = $2
          AND m.ends_at - m.starts_at = make_interval(mins => $3::int) AND ${sameStart}
+         AND NOT ${blockedPairSql('$1::uuid', 'm.user_id')}
        ORDER BY ${ranking} m.created_at, m.id
        LIMIT 1 FOR UPDATE OF m`,
       parameters,

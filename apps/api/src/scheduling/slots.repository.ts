@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { HostRole, SessionFormat, TargetLevel } from '@mockboard/contracts';
+import { blockedPairSql } from '../moderation/blocked-pair-sql';
 
 export interface SlotRow {
   id: string;
@@ -30,7 +31,10 @@ export interface OpenSlotFilter {
   from: Date;
   to: Date;
   level?: TargetLevel;
-  /** Only this host's slots, or everyone's but this user's. */
+  /**
+   * Only this host's slots, or everyone's but this user's: the viewer's, who is then also not shown
+   * the slots of anyone they blocked or who blocked them (issue 15).
+   */
   hostId?: string;
   excludeHostId?: string;
   limit: number;
@@ -47,6 +51,18 @@ export class SlotsRepository {
       [slot.hostId, slot.startsAt, slot.endsAt, slot.format, slot.promptId, slot.level, slot.hostRole],
     )) as SlotRow[];
     return row!;
+  }
+
+  /**
+   * Locks the slot row for `bookerId`, as `lock` does; a slot whose host and booker blocked one
+   * another (either way) is not there for them (issue 15).
+   */
+  async lockBookable(manager: EntityManager, slotId: string, bookerId: string): Promise<SlotRow | null> {
+    const rows: SlotRow[] = await manager.query(
+      `SELECT * FROM slots WHERE id = $1 AND NOT ${blockedPairSql('host_id', '$2::uuid')} FOR UPDATE`,
+      [slotId, bookerId],
+    );
+    return rows[0] ?? null;
   }
 
   /** Locks the slot row: concurrent bookers of one slot queue here and see the winner's change. */
@@ -81,6 +97,7 @@ export class SlotsRepository {
     if (filter.excludeHostId) {
       parameters.push(filter.excludeHostId);
       conditions.push(`host_id <> $${parameters.length}`);
+      conditions.push(`NOT ${blockedPairSql('host_id', `$${parameters.length}::uuid`)}`);
     }
     return this.dataSource.query(
       `SELECT * FROM slots WHERE ${conditions.join(' AND ')} ORDER BY starts_at, id LIMIT ${filter.limit}`,

@@ -106,7 +106,7 @@ export class SlotsService {
   async book(booker: UserEntity, slotId: string): Promise<Session> {
     // The host's notification commits with the booking and is delivered after it (issue 12).
     const sessionId = await this.outbox.transaction(async (manager) => {
-      const slot = isUuid(slotId) ? await this.slots.lock(manager, slotId) : null;
+      const slot = isUuid(slotId) ? await this.slots.lockBookable(manager, slotId, booker.id) : null;
       if (!slot || slot.status === 'withdrawn') throw new NotFoundException('No open slot with this id');
       if (slot.host_id === booker.id)
         throw new BadRequestException('This is your own slot; share it with a partner instead');

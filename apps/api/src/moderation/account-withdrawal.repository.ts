@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What a suspension or ban takes off the calendar: the account's open slots, pending match
+ * requests and scheduled sessions, each changed only from the state that allows it (so a booking
+ * or a match that committed first is seen, not overwritten). The calendar entries are released by
+ * the caller through CalendarRepository, as the scheduling module does for its own cancellations.
+ */
+@Injectable()
+export class AccountWithdrawalRepository {
+  // Each UPDATE … RETURNING is wrapped in a SELECT: for a bare one the pg driver answers
+  // [rows, count] but PGlite answers rows.
+
+  async withdrawOpenSlots(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH withdrawn AS (
+         UPDATE slots SET status = 'withdrawn' WHERE host_id = $1 AND status = 'open' RETURNING id)
+       SELECT id FROM withdrawn`,
+      [userId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async cancelPendingMatchRequests(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH cancelled AS (
+         UPDATE match_requests SET status = 'cancelled' WHERE user_id = $1 AND status = 'pending' RETURNING id)
+       SELECT id FROM cancelled`,
+      [userId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The user's sessions that have not started (still `scheduled`), locked, with their partners. */
+  async lockUpcomingSessions(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<{ id: string; starts_at: Date; partner_ids: string[] }[]> {
+    return manager.query(
+      `SELECT s.id, s.starts_at,
+              ARRAY(SELECT other.user_id FROM session_participants other
+                    WHERE other.session_id = s.id AND other.user_id <> $1) AS partner_ids
+       FROM sessions s
+       WHERE s.status = 'scheduled'
+         AND EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.user_id = $1)
+       ORDER BY s.starts_at
+       FOR UPDATE OF s`,
+      [userId],
+    );
+  }
+
+  /**
+   * Cancels a session on the restricted user's behalf. Not a late cancellation: the partner's
+   * reliability figures and the user's own must not count a moderator's decision.
+   */
+  async cancelSession(
+    manager: EntityManager,
+    sessionId: string,
+    userId: string,
+    reason: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET status = 'cancelled', cancelled_by = $2, cancel_reason = $3, cancelled_at = now(),
+         late_cancellation = false WHERE id = $1 AND status = 'scheduled'`,
+      [sessionId, userId, reason],
+    );
+    await manager.query(
+      `UPDATE reschedule_proposals SET status = 'withdrawn' WHERE session_id = $1 AND status = 'pending'`,
+      [sessionId],
+    );
+  }
+}

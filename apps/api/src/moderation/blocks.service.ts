@@ -1,0 +1,45 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { BlockedUser, BlockListResponse } from '@mockboard/contracts';
+import type { UserEntity } from '../auth/user.entity';
+import { UsersRepository } from '../auth/users.repository';
+import { RequestValidationException } from '../common/zod-validation.pipe';
+import { isUuid } from '../scheduling/uuid';
+import { BlocksRepository, type BlockRow } from './blocks.repository';
+
+/**
+ * Blocking someone keeps the two apart from then on (no match, no slots either way, no booking);
+ * a session already booked between them stays until one of them cancels it, so a block never
+ * cancels behind the partner's back (the report dialog offers both, and cancelling is one click).
+ */
+@Injectable()
+export class BlocksService {
+  constructor(
+    private readonly blocks: BlocksRepository,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async block(blocker: UserEntity, userId: string): Promise<BlockedUser> {
+    if (userId === blocker.id) {
+      throw new RequestValidationException('body', [
+        { field: 'userId', message: 'is you; you cannot block yourself' },
+      ]);
+    }
+    if (!(await this.users.findById(userId))) throw new NotFoundException('No user with this id');
+    await this.blocks.block(blocker.id, userId);
+    return toBlockedUser((await this.blocks.find(blocker.id, userId))!);
+  }
+
+  async unblock(blocker: UserEntity, userId: string): Promise<void> {
+    if (!isUuid(userId) || !(await this.blocks.unblock(blocker.id, userId))) {
+      throw new NotFoundException('You have not blocked this person');
+    }
+  }
+
+  async list(blocker: UserEntity): Promise<BlockListResponse> {
+    return { blocks: (await this.blocks.list(blocker.id)).map(toBlockedUser) };
+  }
+}
+
+function toBlockedUser(row: BlockRow): BlockedUser {
+  return { userId: row.blocked_id, displayName: row.display_name, blockedAt: row.created_at.toISOString() };
+}

@@ -1,0 +1,190 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type {
+  AccountStanding,
+  ModerateUserRequest,
+  ModerationLogEntry,
+  ModerationResult,
+} from '@mockboard/contracts';
+import { formatInZone } from '@mockboard/schedule';
+import {
+  AccountRestrictionsRepository,
+  type AccountRestriction,
+} from '../auth/account-restrictions.repository';
+import { SignInSessions } from '../auth/sign-in-sessions.service';
+import type { UserEntity } from '../auth/user.entity';
+import { UsersRepository } from '../auth/users.repository';
+import { RequestValidationException } from '../common/zod-validation.pipe';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { CalendarRepository } from '../scheduling/calendar.repository';
+import { isUuid } from '../scheduling/uuid';
+import { AccountWithdrawalRepository } from './account-withdrawal.repository';
+import { ModerationActionsRepository, type ModerationActionRow } from './moderation-actions.repository';
+import { ReportsRepository } from './reports.repository';
+
+const CANCEL_REASON = 'Cancelled by the moderators: your partner can no longer take part';
+
+/**
+ * What an admin does to an account: warn (a notification), suspend until a time or ban (no sign-in,
+ * every sign-in and socket ended, upcoming sessions cancelled with the partners told, open slots and
+ * match requests withdrawn), reinstate; and resolving reports. Each step is audited in the
+ * transaction that makes it, so the log cannot miss an action or show one that did not happen.
+ */
+@Injectable()
+export class ModerationService {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly users: UsersRepository,
+    private readonly restrictions: AccountRestrictionsRepository,
+    private readonly withdrawal: AccountWithdrawalRepository,
+    private readonly calendar: CalendarRepository,
+    private readonly actions: ModerationActionsRepository,
+    private readonly reports: ReportsRepository,
+    private readonly notifications: NotificationsService,
+    private readonly signIns: SignInSessions,
+  ) {}
+
+  async moderate(admin: UserEntity, userId: string, body: ModerateUserRequest): Promise<ModerationResult> {
+    const target = isUuid(userId) ? await this.users.findById(userId) : null;
+    if (!target) throw new NotFoundException('No user with this id');
+    if (target.id === admin.id) throw new BadRequestException('You cannot moderate your own account');
+    const until = body.until ? new Date(body.until) : null;
+    if (until && until <= new Date()) {
+      throw new RequestValidationException('body', [{ field: 'until', message: 'must be in the future' }]);
+    }
+    const outcome = await this.outbox.transaction(async (manager) => {
+      if (body.reportId) await this.resolveWithAction(manager, admin, target.id, body);
+      let cancelledSessions = 0;
+      if (body.action === 'warn') await this.warn(manager, target, body.reason);
+      if (body.action === 'suspend' || body.action === 'ban') {
+        const restriction: AccountRestriction = {
+          state: body.action === 'ban' ? 'banned' : 'suspended',
+          until,
+        };
+        await this.restrictions.impose(manager, target.id, { ...restriction, reason: body.reason });
+        cancelledSessions = await this.takeOffCalendar(manager, target.id);
+      }
+      if (body.action === 'reinstate') {
+        if (!(await this.restrictions.inForce(target.id, manager))) {
+          throw new ConflictException('This account is neither suspended nor banned');
+        }
+        await this.restrictions.lift(manager, target.id);
+      }
+      const entry = await this.actions.record(manager, {
+        adminId: admin.id,
+        userId: target.id,
+        action: body.action,
+        reason: body.reason,
+        until,
+        reportId: body.reportId ?? null,
+      });
+      return { entry, cancelledSessions, standing: await this.restrictions.inForce(target.id, manager) };
+    });
+    // After the commit: a sign-in refused from now on cannot come back, and revoking also closes
+    // the account's sockets on every instance.
+    const signInsEnded =
+      body.action === 'suspend' || body.action === 'ban' ? await this.signIns.revokeAll(target.id, null) : 0;
+    return {
+      entry: toLogEntry(outcome.entry),
+      standing: toStanding(outcome.standing),
+      cancelledSessions: outcome.cancelledSessions,
+      signInsEnded,
+    };
+  }
+
+  /** Closes a report, e.g. dismissing it; audited against the reported person. */
+  async resolveReport(admin: UserEntity, reportId: string, note: string): Promise<ModerationLogEntry> {
+    if (!isUuid(reportId)) throw new NotFoundException('No report with this id');
+    const entry = await this.outbox.transaction(async (manager) => {
+      const report = await this.reports.lock(manager, reportId);
+      if (!report) throw new NotFoundException('No report with this id');
+      if (report.status !== 'open') throw new ConflictException('This report is already resolved');
+      await this.reports.resolve(manager, report.id, admin.id, note);
+      return this.actions.record(manager, {
+        adminId: admin.id,
+        userId: report.subject_id,
+        action: 'resolve',
+        reason: note,
+        until: null,
+        reportId: report.id,
+      });
+    });
+    return toLogEntry(entry);
+  }
+
+  async log(): Promise<ModerationLogEntry[]> {
+    return (await this.actions.latest()).map(toLogEntry);
+  }
+
+  private async resolveWithAction(
+    manager: EntityManager,
+    admin: UserEntity,
+    userId: string,
+    body: ModerateUserRequest,
+  ): Promise<void> {
+    const report = await this.reports.lock(manager, body.reportId!);
+    if (!report) throw new NotFoundException('No report with this id');
+    if (report.subject_id !== userId) {
+      throw new RequestValidationException('body', [
+        { field: 'reportId', message: 'is a report about someone else' },
+      ]);
+    }
+    if (report.status === 'open')
+      await this.reports.resolve(manager, report.id, admin.id, `${body.action}: ${body.reason}`);
+  }
+
+  private async warn(manager: EntityManager, user: UserEntity, reason: string): Promise<void> {
+    await this.notifications.notify(manager, [user.id], {
+      type: 'warning',
+      title: 'A warning from the moderators',
+      body: `${reason} Please keep to the community rules; a further report may suspend your account.`,
+    });
+  }
+
+  /**
+   * Withdraws the account's open slots and match requests first, then cancels its scheduled
+   * sessions: a booking that committed before the slot was withdrawn is then among the sessions.
+   * Returns how many sessions were cancelled.
+   */
+  private async takeOffCalendar(manager: EntityManager, userId: string): Promise<number> {
+    for (const slotId of await this.withdrawal.withdrawOpenSlots(manager, userId)) {
+      await this.calendar.release(manager, { slotId });
+    }
+    for (const matchRequestId of await this.withdrawal.cancelPendingMatchRequests(manager, userId)) {
+      await this.calendar.release(manager, { matchRequestId });
+    }
+    const sessions = await this.withdrawal.lockUpcomingSessions(manager, userId);
+    for (const session of sessions) {
+      await this.withdrawal.cancelSession(manager, session.id, userId, CANCEL_REASON);
+      await this.calendar.release(manager, { sessionId: session.id });
+      await this.notifications.notify(manager, session.partner_ids, {
+        type: 'cancelled',
+        title: 'Session cancelled',
+        body: (zone, locale) =>
+          `Your session on ${formatInZone(session.starts_at, zone, locale)} was cancelled by the moderators: ` +
+          'your partner can no longer take part. Your calendar is free again at that time.',
+        sessionId: session.id,
+      });
+    }
+    return sessions.length;
+  }
+}
+
+function toStanding(restriction: AccountRestriction | null): AccountStanding {
+  if (!restriction) return { state: 'good', until: null };
+  return { state: restriction.state, until: restriction.until?.toISOString() ?? null };
+}
+
+export function toLogEntry(row: ModerationActionRow): ModerationLogEntry {
+  return {
+    id: row.id,
+    at: row.created_at.toISOString(),
+    admin: { id: row.admin_id, displayName: row.admin_name, email: row.admin_email },
+    user: { id: row.user_id, displayName: row.user_name, email: row.user_email },
+    action: row.action,
+    reason: row.reason,
+    until: row.until?.toISOString() ?? null,
+    reportId: row.report_id,
+  };
+}

@@ -1,0 +1,52 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { CreateReportRequest, Report } from '@mockboard/contracts';
+import type { UserEntity } from '../auth/user.entity';
+import { SessionsRepository } from '../scheduling/sessions.repository';
+import { isUuid } from '../scheduling/uuid';
+import { ReportsRepository, type ReportRow } from './reports.repository';
+
+// Same words as the scheduling module's: a stranger learns nothing about the session.
+const SESSION_NOT_FOUND = 'No session with this id';
+
+/** A participant reports their partner, during the session or after it. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly reports: ReportsRepository,
+  ) {}
+
+  async report(reporter: UserEntity, sessionId: string, body: CreateReportRequest): Promise<Report> {
+    const record = isUuid(sessionId) ? await this.sessions.find(sessionId) : null;
+    const participants = record?.participants.map((participant) => participant.user_id) ?? [];
+    if (!record || !participants.includes(reporter.id)) throw new NotFoundException(SESSION_NOT_FOUND);
+    const subjectId = participants.find((id) => id !== reporter.id);
+    if (!subjectId) throw new ConflictException('A solo session has no partner to report');
+    if (record.session.status === 'cancelled') {
+      throw new ConflictException('The session was cancelled, so there is nothing to report about it');
+    }
+    if (record.session.status === 'scheduled' && record.session.starts_at > new Date()) {
+      throw new ConflictException('You can report your partner once the session has started');
+    }
+    const row = await this.reports.fileOrUpdate({
+      sessionId,
+      reporterId: reporter.id,
+      subjectId,
+      reason: body.reason,
+      comment: body.comment || null,
+    });
+    return toReportView(row);
+  }
+}
+
+function toReportView(row: ReportRow): Report {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    subjectId: row.subject_id,
+    reason: row.reason,
+    comment: row.comment,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -14,6 +14,7 @@ import { PromptLibraryPage } from './pages/PromptLibraryPage';
 import { RubricPage } from './pages/RubricPage';
 import { SessionPage } from './pages/SessionPage';
 import { SignInPage } from './pages/SignInPage';
+import { UnsubscribePage } from './mail-preferences/UnsubscribePage';
 import { SignUpPage } from './pages/SignUpPage';
 
 // The Markdown renderer is most of the bundle and only the prompt page needs it: load it on demand.
@@ -134,6 +135,8 @@ export function App() {
           }
         />
         <Route path="rubric" element={<RubricPage />} />
+        {/* Opened from a mail's unsubscribe link; the signed token stands in for a sign-in. */}
+        <Route path="unsubscribe" element={<UnsubscribePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

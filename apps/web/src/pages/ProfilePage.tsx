@@ -12,6 +12,7 @@ import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { EmailPreferences } from '../mail-preferences/EmailPreferences';
 import { CalendarSubscription } from '../profile/CalendarSubscription';
 import { ChangePassword } from '../profile/ChangePassword';
 import { DateTimeFormatField } from '../profile/DateTimeFormatField';
@@ -145,6 +146,7 @@ function ProfileForm({ user }: { user: User }) {
 
       <MyReliability user={user} />
       <CalendarSubscription />
+      <EmailPreferences />
       <ChangePassword onChanged={() => setSignInsVersion((n) => n + 1)} />
       {/* Remounted after a password change, which signs the other browsers out. */}
       <SignIns key={signInsVersion} />

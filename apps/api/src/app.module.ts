@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { MailPreferencesModule } from './mail/preferences/mail-preferences.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ChatModule,
         ScoringModule,
         MailPreferencesModule,
+        MailModule,
         ModerationModule,
       ],
     };

@@ -67,5 +67,9 @@ export const DevMailSchema = z.object({
   sentAt: z.iso.datetime(),
 });
 export type DevMail = z.infer<typeof DevMailSchema>;
-export const DevMailboxResponseSchema = z.object({ messages: z.array(DevMailSchema) });
+export const DevMailboxResponseSchema = z.object({
+  messages: z.array(DevMailSchema),
+  /** SMTP_URL is set: new mail goes to the SMTP server, not here. */
+  deliversToSmtp: z.boolean(),
+});
 export type DevMailboxResponse = z.infer<typeof DevMailboxResponseSchema>;

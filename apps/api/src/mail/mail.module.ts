@@ -1,0 +1,39 @@
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { DevMailboxController } from './dev-mailbox.controller';
+import { DevMailboxRepository } from './dev-mailbox.repository';
+import { DevMailboxTransport } from './dev-mailbox.transport';
+import { MAIL_TRANSPORT } from './mail-transport.token';
+import { MailService } from './mail.service';
+import { MailWorker } from './mail.worker';
+import { OutgoingMailRepository } from './outgoing-mail.repository';
+import { MailPreferencesModule } from './preferences/mail-preferences.module';
+import { SmtpMailTransport } from './smtp-mail.transport';
+
+/**
+ * Outgoing mail: MailService (enqueue, registerComposer) for every feature module, the worker that
+ * sends, and the dev mailbox. Global so a feature module that writes a kind of mail needs no import.
+ */
+@Global()
+@Module({
+  imports: [MailPreferencesModule],
+  controllers: [DevMailboxController],
+  providers: [
+    MailService,
+    MailWorker,
+    OutgoingMailRepository,
+    DevMailboxRepository,
+    {
+      provide: MAIL_TRANSPORT,
+      inject: [APP_CONFIG, DataSource, DevMailboxRepository],
+      useFactory: (config: AppConfig, dataSource: DataSource, mailbox: DevMailboxRepository) =>
+        config.mail.smtpUrl
+          ? new SmtpMailTransport(config.mail.smtpUrl)
+          : new DevMailboxTransport(dataSource, mailbox),
+    },
+  ],
+  exports: [MailService],
+})
+export class MailModule {}

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource, type EntitySubscriberInterface } from 'typeorm';
+import { MAIL_KIND_LABELS, OptionalMailKindSchema } from '@mockboard/contracts';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { PublicUrl } from '../config/public-url';
+import { afterFailedAttempt, describeFailure } from '../outbox/outbox-retry';
+import { buildOutgoingMessage } from './mail-message';
+import { MailService } from './mail.service';
+import type { ComposedMail } from './mail.types';
+import { MailPreferencesService } from './preferences/mail-preferences.service';
+import { MAIL_TRANSPORT } from './mail-transport.token';
+import type { MailTransport, OutgoingMessage } from './outgoing-message';
+import { OutgoingMailRepository, type ClaimedMail } from './outgoing-mail.repository';
+
+/** Mail that waits for a retry, or was left by a stopped instance, goes out within this. */
+const POLL_EVERY_MS = 2_000;
+/** How long a claimed mail belongs to the worker that claimed it. */
+export const LEASE_MS = 30_000;
+/** A send that takes longer is abandoned (and retried after the lease), well inside LEASE_MS. */
+export const SEND_TIMEOUT_MS = 20_000;
+/** Verification and reset answer the reader's own request, so they go to an unverified address too. */
+const SENT_WHILE_UNVERIFIED = new Set(['verify_email', 'password_reset']);
+
+class SendTimeout extends Error {
+  override name = 'SendTimeout';
+}
+
+/**
+ * Sends queued mail, one row at a time; any number of instances may run it side by side.
+ *
+ * Why each mail goes out once: a row is claimed with a 30 s lease in its own short statement
+ * (FOR UPDATE SKIP LOCKED, so two workers never claim the same row), sent OUTSIDE any transaction
+ * (the embedded database has one connection: a transaction held across an SMTP conversation would
+ * stall the whole app), then marked sent only if the lease is still ours. A worker killed mid-send
+ * never completes its SMTP transaction, which the server discards; the row is claimed again when
+ * the lease ends. The one window left for a duplicate is between the server's 250 after DATA and
+ * our UPDATE (milliseconds): the Message-ID is stable per row, so receivers can drop the repeat.
+ */
+@Injectable()
+export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(MailWorker.name);
+  /** Names this instance's leases; unique per process start. */
+  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+  private pollAgain = false;
+  private stopped = false;
+  private readonly wakeOnCommit: EntitySubscriberInterface = {
+    // A transaction that queued mail committed: send it now rather than at the next poll.
+    afterTransactionCommit: (event) => {
+      if (!event.queryRunner.isTransactionActive && this.mail.takeCommitWithMail(event.queryRunner))
+        setImmediate(() => this.poll());
+    },
+  };
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+    private readonly outgoing: OutgoingMailRepository,
+    private readonly preferences: MailPreferencesService,
+    private readonly publicUrl: PublicUrl,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.dataSource.subscribers.push(this.wakeOnCommit);
+    // unref: a pending poll never keeps the process alive on its own. The first poll runs now, so
+    // mail left by a crash goes out as soon as its lease has ended.
+    this.timer = setInterval(() => this.poll(), POLL_EVERY_MS).unref();
+    this.poll();
+  }
+
+  /** Stops before the database closes; a send under way finishes (it is bounded by SEND_TIMEOUT_MS). */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    const index = this.dataSource.subscribers.indexOf(this.wakeOnCommit);
+    if (index >= 0) this.dataSource.subscribers.splice(index, 1);
+    await this.polling;
+    this.transport.close();
+  }
+
+  /** One drain at a time per instance; a wake-up during one makes it look again when done. */
+  poll(): void {
+    if (this.stopped) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
+    this.pollAgain = false;
+    this.polling = this.drain().finally(() => {
+      this.polling = null;
+      if (this.pollAgain) this.poll();
+    });
+  }
+
+  /** Sends due mail until none is left. Never throws. */
+  private async drain(): Promise<void> {
+    const kinds = this.mail.composedKinds();
+    if (kinds.length === 0) return;
+    while (!this.stopped) {
+      let row: ClaimedMail | null;
+      try {
+        row = await this.outgoing.claimNext(this.dataSource.manager, this.workerId, LEASE_MS, kinds);
+      } catch (error) {
+        // The database itself failed (connection lost, shutting down): the rows stay due.
+        this.logger.error(`Mail claim failed: ${describeFailure(error)}`);
+        return;
+      }
+      if (!row) return;
+      await this.deliver(row);
+    }
+  }
+
+  /** Sends, skips or schedules a retry of one claimed row. Never throws. */
+  private async deliver(row: ClaimedMail): Promise<void> {
+    const manager = this.dataSource.manager;
+    try {
+      const prepared = await this.prepare(row);
+      if ('skip' in prepared) {
+        await this.outgoing.markSkipped(manager, row.id, this.workerId, prepared.skip);
+        return;
+      }
+      await this.sendWithin(prepared.message, SEND_TIMEOUT_MS);
+      const ours = await this.outgoing.markSent(manager, row.id, this.workerId, prepared.message.messageId);
+      if (!ours) this.logger.warn(`Mail ${row.kind} ${row.id} was sent after its lease ended`);
+    } catch (error) {
+      const failure = describeFailure(error);
+      const decision = afterFailedAttempt(row.attempts);
+      // A send that timed out may still be in flight: wait out the lease before trying again.
+      const retry =
+        !decision.giveUp && error instanceof SendTimeout
+          ? { giveUp: false as const, delayMs: Math.max(decision.delayMs, LEASE_MS) }
+          : decision;
+      const what = `Mail ${row.kind} ${row.id} attempt ${row.attempts} failed: ${failure}`;
+      if (retry.giveUp) this.logger.error(`${what}; giving up, it stays marked failed`);
+      else this.logger.warn(`${what}; retrying in ${retry.delayMs / 1000} s`);
+      try {
+        await this.outgoing.markFailed(manager, row.id, this.workerId, retry, failure);
+      } catch (markError) {
+        // The lease runs out and the row is claimed again.
+        this.logger.error(`Mail ${row.id}: recording the failure failed: ${describeFailure(markError)}`);
+      }
+    }
+  }
+
+  /** The message to send, or why this mail is not sent to this reader. */
+  private async prepare(row: ClaimedMail): Promise<{ message: OutgoingMessage } | { skip: string }> {
+    const manager = this.dataSource.manager;
+    const recipient = await this.outgoing.recipient(manager, row.userId);
+    if (!recipient) return { skip: 'the account no longer exists' };
+    if (recipient.restricted) return { skip: 'the account is suspended or banned' };
+    const { restricted: _restricted, ...reader } = recipient;
+    if (!(await this.preferences.allows(manager, reader.userId, row.kind)))
+      return { skip: `the reader turned off ${row.kind} mail` };
+    if (
+      this.config.mail.requireEmailVerification &&
+      !reader.emailVerified &&
+      !SENT_WHILE_UNVERIFIED.has(row.kind)
+    )
+      return { skip: 'the address is not verified' };
+    const composed = await this.mail.composerFor(row.kind)!.compose(manager, reader, row.data);
+    if ('skip' in composed) return { skip: composed.skip };
+    return { message: this.messageOf(row, reader, composed) };
+  }
+
+  private messageOf(
+    row: ClaimedMail,
+    reader: Parameters<typeof buildOutgoingMessage>[0]['reader'],
+    composed: ComposedMail,
+  ) {
+    const optional = OptionalMailKindSchema.safeParse(row.kind);
+    const links = optional.success ? this.preferences.unsubscribeLinks(reader.userId, optional.data) : null;
+    return buildOutgoingMessage({
+      id: row.id,
+      kind: row.kind,
+      from: this.config.mail.from,
+      reader,
+      composed,
+      unsubscribe:
+        optional.success && links
+          ? {
+              kindLabel: MAIL_KIND_LABELS[optional.data],
+              pageUrl: links.pageUrl,
+              oneClickUrl: links.oneClickUrl,
+              preferencesUrl: `${this.publicUrl.origin}/profile#email`,
+            }
+          : undefined,
+    });
+  }
+
+  private async sendWithin(message: OutgoingMessage, timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SendTimeout(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.transport.send(message), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { MailKind } from '@mockboard/contracts';
+import type { RetryDecision } from '../outbox/outbox-retry';
+import type { MailReader, MailRequest } from './mail.types';
+
+/** A row the worker claimed, with its lease. */
+export interface ClaimedMail {
+  id: string;
+  kind: MailKind;
+  userId: string;
+  data: Record<string, unknown>;
+  /** Including this one. */
+  attempts: number;
+}
+
+/** A reader's row and what decides whether they get mail at all. */
+export interface RecipientRow extends MailReader {
+  /** Banned, or suspended until a later time (account_restrictions). */
+  restricted: boolean;
+}
+
+/** Every query on `outgoing_mail`. */
+@Injectable()
+export class OutgoingMailRepository {
+  /** In the caller's transaction; a second request for the same event adds nothing. True when queued. */
+  async insert(manager: EntityManager, request: MailRequest): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO outgoing_mail (dedupe_key, kind, user_id, data, due_at)
+       VALUES ($1, $2, $3, $4::jsonb, coalesce($5::timestamptz, clock_timestamp()))
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [request.dedupeKey, request.kind, request.userId, JSON.stringify(request.data), request.dueAt ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Leases the most overdue row to `worker` for `leaseMs`, in its own short statement. SKIP LOCKED
+   * lets instances claim side by side without waiting; the lease (not a held lock) keeps the row
+   * from others while the SMTP conversation runs outside any transaction, and hands it over when
+   * the worker died. Only kinds with a composer on this instance are taken.
+   */
+  async claimNext(
+    manager: EntityManager,
+    worker: string,
+    leaseMs: number,
+    kinds: readonly string[],
+  ): Promise<ClaimedMail | null> {
+    const rows: ClaimedMail[] = await manager.query(
+      `WITH claimed AS (
+       UPDATE outgoing_mail
+       SET claimed_by = $1, claimed_until = clock_timestamp() + make_interval(secs => $2::double precision / 1000),
+           attempts = attempts + 1
+       WHERE id = (
+         SELECT id FROM outgoing_mail
+         WHERE sent_at IS NULL AND skipped_at IS NULL AND failed_at IS NULL
+           AND due_at <= clock_timestamp()
+           AND (claimed_until IS NULL OR claimed_until < clock_timestamp())
+           AND kind = ANY($3::text[])
+         ORDER BY due_at
+         LIMIT 1
+         FOR UPDATE SKIP LOCKED)
+       RETURNING id, kind, user_id AS "userId", data, attempts)
+       SELECT * FROM claimed`,
+      [worker, leaseMs, kinds],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The recipient as of now (a changed address or zone is used), or null when the user is gone. */
+  async recipient(manager: EntityManager, userId: string): Promise<RecipientRow | null> {
+    const rows: RecipientRow[] = await manager.query(
+      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.timezone AS "timeZone",
+              u.date_time_locale AS locale, u.email_verified_at IS NOT NULL AS "emailVerified",
+              EXISTS (SELECT 1 FROM account_restrictions r
+                      WHERE r.user_id = u.id AND (r.state = 'banned' OR r.until > now())) AS restricted
+       FROM users u WHERE u.id = $1`,
+      [userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Only while the lease is still ours: a worker whose lease ran out must not overwrite the next one's outcome. */
+  async markSent(manager: EntityManager, id: string, worker: string, messageId: string): Promise<boolean> {
+    return this.finish(manager, `sent_at = clock_timestamp(), message_id = $3, last_error = NULL`, [
+      id,
+      worker,
+      messageId,
+    ]);
+  }
+
+  async markSkipped(manager: EntityManager, id: string, worker: string, reason: string): Promise<boolean> {
+    return this.finish(manager, `skipped_at = clock_timestamp(), skip_reason = $3`, [id, worker, reason]);
+  }
+
+  /** Either due again after the decision's delay, or given up on for good. */
+  async markFailed(
+    manager: EntityManager,
+    id: string,
+    worker: string,
+    decision: RetryDecision,
+    error: string,
+  ): Promise<boolean> {
+    return decision.giveUp
+      ? this.finish(manager, `failed_at = clock_timestamp(), last_error = $3`, [id, worker, error])
+      : this.finish(
+          manager,
+          `due_at = clock_timestamp() + make_interval(secs => $4::double precision / 1000), last_error = $3`,
+          [id, worker, error, decision.delayMs],
+        );
+  }
+
+  /** Ends the lease with `set`; false when the lease was no longer ours. */
+  private async finish(manager: EntityManager, set: string, params: unknown[]): Promise<boolean> {
+    // `set` is one of the literals above, never input. UPDATE inside WITH ... SELECT, so both
+    // drivers return the rows alike (a bare UPDATE comes back as [rows, count] from pg).
+    const rows: unknown[] = await manager.query(
+      `WITH finished AS (
+         UPDATE outgoing_mail SET ${set}, claimed_by = NULL, claimed_until = NULL
+         WHERE id = $1 AND claimed_by = $2
+         RETURNING id)
+       SELECT id FROM finished`,
+      params,
+    );
+    return rows.length > 0;
+  }
+}

@@ -4,18 +4,36 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import {
   LoginRequestSchema,
+  PasswordResetConfirmRequestSchema,
+  PasswordResetRequestSchema,
   RegisterRequestSchema,
   SESSION_COOKIE_NAME,
+  VerifyEmailRequestSchema,
+  type AcceptedResponse,
   type AuthResponse,
   type LoginRequest,
+  type PasswordResetConfirmRequest,
+  type PasswordResetRequest,
   type RegisterRequest,
+  type VerifyEmailRequest,
+  type VerifyEmailResponse,
 } from '@mockboard/contracts';
 import { ValidBody } from '../common/validated.decorators';
-import { Public } from './access.decorators';
+import { CurrentUser, Public, SignedIn } from './access.decorators';
+import { TooManyAccountMailsException } from './account-token.exceptions';
 import { AuthService } from './auth.service';
+import { EmailVerificationService } from './email-verification.service';
 import { AuthTokens } from './auth.tokens';
 import { withRetryAfter } from './login-throttled.exception';
+import { PasswordResetService } from './password-reset.service';
 import { SignInSessions, type SignInClient } from './sign-in-sessions.service';
+import type { UserEntity } from './user.entity';
+
+/** The one answer to a reset request, whether or not the address has an account. */
+const RESET_REQUESTED: AcceptedResponse = {
+  message:
+    'If an account uses this address, we sent it a link to choose a new password. The link works for 1 hour.',
+};
 
 @ApiTags('auth')
 @Controller('auth')
@@ -26,6 +44,8 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly tokens: AuthTokens,
     private readonly signIns: SignInSessions,
+    private readonly verification: EmailVerificationService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Post('register')
@@ -67,6 +87,66 @@ export class AuthController {
     if (signedIn) await this.signIns.revoke(signedIn.user.id, signedIn.sessionId);
     const { maxAge: _maxAge, ...options } = this.tokens.cookieOptions();
     response.clearCookie(SESSION_COOKIE_NAME, options);
+  }
+
+  @Post('verify-email')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Use the link from the verification email: the address is verified (or the account moves to the new one)',
+    description:
+      '400 with code token_invalid, token_used or token_expired for a link that cannot be used, and ' +
+      'email_taken when the new address of a change was taken by another account meanwhile.',
+  })
+  verifyEmail(@ValidBody(VerifyEmailRequestSchema) body: VerifyEmailRequest): Promise<VerifyEmailResponse> {
+    return this.verification.verify(body.token);
+  }
+
+  @Post('verify-email/resend')
+  @SignedIn()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send the verification email again (to the pending new address, if a change waits)',
+    description: 'One a minute (429 with Retry-After) and 10 a day; 409 when there is nothing to verify.',
+  })
+  async resendVerification(
+    @CurrentUser() user: UserEntity,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AcceptedResponse> {
+    try {
+      await this.verification.resend(user);
+    } catch (error) {
+      if (error instanceof TooManyAccountMailsException) {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
+    return { message: 'We sent you a new verification link; check your inbox' };
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Email a password reset link; the same 202 whether or not the address has an account',
+  })
+  async requestPasswordReset(
+    @ValidBody(PasswordResetRequestSchema) body: PasswordResetRequest,
+  ): Promise<AcceptedResponse> {
+    await this.resets.request(body.email);
+    return RESET_REQUESTED;
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password with the link from the reset email; ends every sign-in of the account',
+    description:
+      '400 for a weak password (like sign-up), or with code token_invalid, token_used or token_expired.',
+  })
+  confirmPasswordReset(
+    @ValidBody(PasswordResetConfirmRequestSchema) body: PasswordResetConfirmRequest,
+  ): Promise<void> {
+    return this.resets.confirm(body);
   }
 
   private withCookie(response: Response, result: AuthResponse): AuthResponse {

@@ -6,12 +6,16 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessGuard } from './access.guard';
 import { AccountRestrictionsRepository } from './account-restrictions.repository';
+import { AccountMailComposers } from './account-mail.composers';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthTokens } from './auth.tokens';
+import { EmailVerificationService } from './email-verification.service';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { MeController } from './me.controller';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordStrength } from './password-strength';
 import { SignInSessionsRepository } from './sign-in-sessions.repository';
 import { SignInSessions } from './sign-in-sessions.service';
@@ -51,6 +55,10 @@ import { UsersRepository } from './users.repository';
     LoginThrottlesRepository,
     SocketAuthenticator,
     AccountRestrictionsRepository,
+    AccountTokensRepository,
+    EmailVerificationService,
+    PasswordResetService,
+    AccountMailComposers,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [

@@ -14,10 +14,12 @@ import type {
   UpdateMeRequest,
   User,
 } from '@mockboard/contracts';
+import { DataSource } from 'typeorm';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isUniqueViolation } from '../database/postgres-errors';
+import { EmailVerificationService } from './email-verification.service';
 import { LoginThrottledException } from './login-throttled.exception';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';
@@ -37,6 +39,8 @@ export class AuthService {
     private readonly signIns: SignInSessions,
     private readonly throttles: LoginThrottlesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   async register(request: RegisterRequest, client: SignInClient): Promise<AuthResponse> {
@@ -44,13 +48,21 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(request.password);
     const role = this.config.adminEmails.includes(request.email.toLowerCase()) ? 'admin' : 'member';
     try {
-      const user = await this.users.insert({
-        email: request.email,
-        displayName: request.displayName,
-        timezone: request.timezone,
-        targetLevel: request.targetLevel,
-        role,
-        passwordHash,
+      // The verification mail commits with the account: no account without its link, nor a link without one.
+      const user = await this.dataSource.transaction(async (manager) => {
+        const created = await this.users.insert(
+          {
+            email: request.email,
+            displayName: request.displayName,
+            timezone: request.timezone,
+            targetLevel: request.targetLevel,
+            role,
+            passwordHash,
+          },
+          manager,
+        );
+        await this.verification.sendLink(manager, created.id, created.email);
+        return created;
       });
       return { user: toUserView(user), accessToken: await this.signIns.start(user.id, client) };
     } catch (error) {

@@ -1,18 +1,26 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
+  ChangeEmailRequestSchema,
   ChangePasswordRequestSchema,
   UpdateMeRequestSchema,
+  type AcceptedResponse,
+  type ChangeEmailRequest,
   type ChangePasswordRequest,
+  type MeResponse,
   type RevokeSignInSessionsResponse,
   type SignInSessionListResponse,
   type UpdateMeRequest,
   type User,
 } from '@mockboard/contracts';
 import { ValidBody } from '../common/validated.decorators';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { CurrentSignIn, CurrentUser } from './access.decorators';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthService } from './auth.service';
+import { EmailVerificationService } from './email-verification.service';
 import { withRetryAfter } from './login-throttled.exception';
 import { SignInSessions } from './sign-in-sessions.service';
 import { toUserView, type UserEntity } from './user.entity';
@@ -23,12 +31,41 @@ export class MeController {
   constructor(
     private readonly auth: AuthService,
     private readonly signIns: SignInSessions,
+    private readonly verification: EmailVerificationService,
+    private readonly accountTokens: AccountTokensRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The signed-in user' })
-  me(@CurrentUser() user: UserEntity): User {
-    return toUserView(user);
+  @ApiOperation({
+    summary:
+      'The signed-in user, a new address waiting for verification, and whether verification is required',
+  })
+  async me(@CurrentUser() user: UserEntity): Promise<MeResponse> {
+    return {
+      ...toUserView(user),
+      pendingEmail: await this.accountTokens.pendingEmail(user.id, user.email),
+      emailVerificationRequired: this.config.mail.requireEmailVerification,
+    };
+  }
+
+  @Post('email')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Change the address: a link goes to the new one, and the account moves when it is opened',
+    description:
+      'Needs the password (403 when wrong; wrong guesses count like failed logins). The same 202 whether ' +
+      'or not the new address has an account (then nothing is sent).',
+  })
+  async changeEmail(
+    @CurrentUser() user: UserEntity,
+    @ValidBody(ChangeEmailRequestSchema) body: ChangeEmailRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AcceptedResponse> {
+    await withRetryAfter(response, () => this.verification.requestChange(user.id, body));
+    return {
+      message: `If ${body.email} can be used, we sent it a link; your address changes when you open it`,
+    };
   }
 
   @Patch()

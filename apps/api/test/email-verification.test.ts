@@ -1,0 +1,160 @@
+import request from 'supertest';
+import type { ApiError, MeResponse } from '@mockboard/contracts';
+import { aRegistration, signUp, type SignedUpUser } from './support/factories';
+import { asUser, offerSlot } from './support/scheduling-factories';
+import { startSmtpCatcher, type SmtpCatcher } from './support/smtp-catcher';
+import { startTestApp, type TestApp } from './support/test-app';
+import { isMailTo, linkIn, signUpVerified, verificationTokenFor } from './support/verified-users';
+
+const PUBLIC_URL = 'https://mockboard.example';
+
+describe('email verification (REQUIRE_EMAIL_VERIFICATION on, as with SMTP_URL set)', () => {
+  let catcher: SmtpCatcher;
+  let server: TestApp;
+  beforeAll(async () => {
+    catcher = await startSmtpCatcher();
+    server = await startTestApp({ SMTP_URL: catcher.url, PUBLIC_URL });
+  });
+  afterAll(async () => {
+    await server.close();
+    await catcher.close();
+  });
+
+  const me = async (user: SignedUpUser): Promise<MeResponse> =>
+    (await asUser(server, user).get('/api/me').expect(200)).body as MeResponse;
+  const verify = (token: string) => request(server.url).post('/api/auth/verify-email').send({ token });
+
+  it('mails a PUBLIC_URL link at sign-up; until it is opened the user cannot book, offer or match', async () => {
+    const host = await signUpVerified(server, catcher);
+    const slot = await offerSlot(server, host);
+
+    // A forged Host must not end up in the link people click.
+    const registration = aRegistration();
+    const response = await request(server.url)
+      .post('/api/auth/register')
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil.example')
+      .send(registration)
+      .expect(201);
+    expect(response.body.user.emailVerified).toBe(false);
+    const guest: SignedUpUser = {
+      ...response.body,
+      password: registration.password,
+      bearer: { Authorization: `Bearer ${response.body.accessToken}` },
+    };
+    const mail = await catcher.waitFor((caught) => isMailTo(registration.email, caught));
+    const link = linkIn(mail, '/verify-email');
+    expect(link.origin).toBe(PUBLIC_URL);
+    expect(mail.raw).not.toContain('evil.example');
+    expect(mail.html).toContain(link.toString().replace(/&/g, '&amp;'));
+    expect(await me(guest)).toMatchObject({ emailVerified: false, emailVerificationRequired: true });
+
+    const refused = await asUser(server, guest).post(`/api/slots/${slot.id}/book`).expect(403);
+    expect(refused.body as ApiError).toMatchObject({ code: 'email_unverified' });
+    expect(refused.body.message).toContain(registration.email);
+    expect(refused.body.message).toMatch(/resend/i);
+    await asUser(server, guest).post('/api/slots', { startsAt: slot.startsAt }).expect(403);
+    await asUser(server, guest).post('/api/match-requests', { startsAt: 'now' }).expect(403);
+    // Practising alone and browsing stay open.
+    await asUser(server, guest).get('/api/slots').expect(200);
+
+    const verified = await verify(link.searchParams.get('token')!).expect(200);
+    expect(verified.body).toEqual({ email: registration.email });
+    expect(await me(guest)).toMatchObject({ emailVerified: true, pendingEmail: null });
+    await asUser(server, guest).post(`/api/slots/${slot.id}/book`).expect(201);
+  });
+
+  it('takes each link once, and refuses unknown, malformed and expired ones with a code', async () => {
+    const user = await signUp(server.url);
+    const token = await verificationTokenFor(catcher, user.user.email);
+    await verify(token).expect(200);
+    expect((await verify(token).expect(400)).body).toMatchObject({ code: 'token_used' });
+    const unknown = 'A'.repeat(43);
+    expect((await verify(unknown).expect(400)).body).toMatchObject({ code: 'token_invalid' });
+    const malformed = await verify('not-a-token').expect(400);
+    expect(malformed.body.fields).toEqual([{ field: 'token', message: expect.stringContaining('link') }]);
+
+    const late = await signUp(server.url);
+    const lateToken = await verificationTokenFor(catcher, late.user.email);
+    await server.dataSource.query(
+      `UPDATE account_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+      [late.user.id],
+    );
+    const expired = await verify(lateToken).expect(400);
+    expect(expired.body).toMatchObject({ code: 'token_expired' });
+    expect(expired.body.message).toMatch(/expired/);
+    expect((await me(late)).emailVerified).toBe(false);
+  });
+
+  it('resends the link on request, at most once a minute', async () => {
+    const user = await signUp(server.url);
+    const first = await verificationTokenFor(catcher, user.user.email);
+    const resend = () => asUser(server, user).post('/api/auth/verify-email/resend');
+    // The sign-up's mail was just sent: the minute has not passed.
+    const tooSoon = await resend().expect(429);
+    expect(Number(tooSoon.headers['retry-after'])).toBeGreaterThan(0);
+
+    await server.dataSource.query(
+      `UPDATE account_tokens SET created_at = created_at - interval '2 minutes' WHERE user_id = $1`,
+      [user.user.id],
+    );
+    await resend().expect(202);
+    const second = await catcher.waitFor(
+      (mail) =>
+        isMailTo(user.user.email, mail) && linkIn(mail, '/verify-email').searchParams.get('token') !== first,
+    );
+    await verify(linkIn(second, '/verify-email').searchParams.get('token')!).expect(200);
+    // Verified: nothing left to send.
+    await resend().expect(409);
+    await request(server.url).post('/api/auth/verify-email/resend').expect(401);
+  });
+
+  it('changes the address only when the link sent to the new one is opened', async () => {
+    const user = await signUpVerified(server, catcher);
+    const newAddress = aRegistration().email;
+    const change = (body: object) => asUser(server, user).post('/api/me/email', body);
+
+    await change({ email: newAddress, password: 'not my password' }).expect(403);
+    const accepted = await change({ email: newAddress, password: user.password }).expect(202);
+    expect((await me(user)).email).toBe(user.user.email);
+    expect((await me(user)).pendingEmail).toBe(newAddress);
+
+    const mail = await catcher.waitFor((caught) => isMailTo(newAddress, caught));
+    expect(mail.subject).toMatch(/new .*address/i);
+    expect(linkIn(mail, '/verify-email').origin).toBe(PUBLIC_URL);
+    await request(server.url)
+      .post('/api/auth/login')
+      .send({ email: newAddress, password: user.password })
+      .expect(401);
+
+    await verify(linkIn(mail, '/verify-email').searchParams.get('token')!).expect(200);
+    expect(await me(user)).toMatchObject({ email: newAddress, emailVerified: true, pendingEmail: null });
+    await request(server.url)
+      .post('/api/auth/login')
+      .send({ email: newAddress, password: user.password })
+      .expect(200);
+
+    // An address with an account: the same answer, and nothing is sent to it.
+    const other = await signUpVerified(server, catcher);
+    const taken = await asUser(server, other).post('/api/me/email', {
+      email: newAddress,
+      password: other.password,
+    });
+    expect(taken.status).toBe(202);
+    expect(Object.keys(taken.body)).toEqual(Object.keys(accepted.body));
+    expect((await me(other)).pendingEmail).toBeNull();
+  });
+
+  it('refuses a change whose address another account took before the link was opened', async () => {
+    const user = await signUpVerified(server, catcher);
+    const wanted = aRegistration().email;
+    await asUser(server, user).post('/api/me/email', { email: wanted, password: user.password }).expect(202);
+    const mail = await catcher.waitFor((caught) => isMailTo(wanted, caught));
+    await signUp(server.url, { email: wanted.toUpperCase() });
+
+    const refused = await verify(linkIn(mail, '/verify-email').searchParams.get('token')!).expect(400);
+    expect(refused.body).toMatchObject({ code: 'email_taken' });
+    expect(refused.body.message).toMatch(/can no longer be used/);
+    expect((await me(user)).email).toBe(user.user.email);
+  });
+});

@@ -15,6 +15,7 @@ import { PromptsModule } from './prompts/prompts.module';
 import { RoomModule } from './room/room.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { SessionMailModule } from './session-mail/session-mail.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         MailPreferencesModule,
         MailModule,
         ModerationModule,
+        SessionMailModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** The queries behind calendar downloads and feeds: feed tokens, and how often sessions moved. */
 @Injectable()
@@ -34,9 +34,12 @@ export class CalendarFeedRepository {
   }
 
   /** For each session, how many times it was moved to a new time (accepted reschedule proposals). */
-  async timesMoved(sessionIds: readonly string[]): Promise<Map<string, number>> {
+  async timesMoved(
+    sessionIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, number>> {
     if (sessionIds.length === 0) return new Map();
-    const rows: { session_id: string; moves: number }[] = await this.dataSource.query(
+    const rows: { session_id: string; moves: number }[] = await manager.query(
       `SELECT session_id, count(*)::int AS moves FROM reschedule_proposals
        WHERE status = 'accepted' AND session_id = ANY($1::uuid[]) GROUP BY session_id`,
       [sessionIds],

@@ -12,9 +12,11 @@ import {
 import { addMinutes, formatInZone, planRounds, slotStartProblem } from '@mockboard/schedule';
 import type { UserEntity } from '../auth/user.entity';
 import { RequestValidationException } from '../common/zod-validation.pipe';
+import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { PromptsService } from '../prompts/prompts.service';
+import { bookedMails } from '../session-mail/session-mail-requests';
 import { CalendarRepository } from './calendar.repository';
 import {
   MatchingRepository,
@@ -64,6 +66,7 @@ export class MatchingService {
     private readonly prompts: PromptsService,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxService,
+    private readonly mail: MailService,
   ) {}
 
   async request(user: UserEntity, body: MatchRequestCreate): Promise<MatchRequest> {
@@ -145,7 +148,7 @@ export class MatchingService {
 
   /**
    * Tells both partners, each with the time in their own zone; inside the pairing's transaction,
-   * so the notifications commit with the session (and are delivered after it).
+   * so the notifications and the confirmation mails commit with the session (and are delivered after it).
    */
   async announce(manager: EntityManager, pairing: Pairing): Promise<void> {
     const people: { id: string; display_name: string }[] = await manager.query(
@@ -167,6 +170,8 @@ export class MatchingService {
         sessionId: pairing.sessionId,
       });
     }
+    for (const request of bookedMails(pairing.sessionId, pairing.userIds))
+      await this.mail.enqueue(manager, request);
   }
 
   async list(user: UserEntity): Promise<MatchRequestListResponse> {

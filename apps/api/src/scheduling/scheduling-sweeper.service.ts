@@ -1,10 +1,27 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { NO_SHOW_AFTER_MINUTES, STARTING_SOON_MINUTES, addMinutes, formatInZone } from '@mockboard/schedule';
+import {
+  NO_SHOW_AFTER_MINUTES,
+  STARTING_SOON_MINUTES,
+  addMinutes,
+  dueReminderOffset,
+  formatInZone,
+} from '@mockboard/schedule';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { noShowMails, reminderMail } from '../session-mail/session-mail-requests';
 import { CalendarRepository } from './calendar.repository';
 import { MatchingRepository } from './matching.repository';
+import { SessionRemindersRepository } from './session-reminders.repository';
 
 const SWEEP_EVERY_MS = 15_000;
 
@@ -13,6 +30,8 @@ export interface SweepReport {
   expiredRequests: number;
   noShowSessions: number;
   startingSoonSessions: number;
+  /** Reminder mails asked for (a repeat of one already queued adds nothing). */
+  reminderMails: number;
   completedSessions: number;
 }
 
@@ -48,6 +67,9 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
     private readonly calendar: CalendarRepository,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxService,
+    private readonly mail: MailService,
+    private readonly reminders: SessionRemindersRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -69,6 +91,7 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
       expiredRequests: await this.step('expire match requests', () => this.expireRequests(now)),
       noShowSessions: await this.step('mark no-shows', () => this.markNoShows(now)),
       startingSoonSessions: await this.step('starting-soon reminders', () => this.remindStartingSoon(now)),
+      reminderMails: await this.step('reminder mails', () => this.remindByMail(now)),
       completedSessions: await this.step('complete sessions', () => this.completeSessions(now)),
     };
   }
@@ -130,6 +153,8 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
             sessionId: session.id,
           },
         );
+        const cameIds = here.filter((row) => row.joined_at).map((row) => row.user_id);
+        for (const request of noShowMails(session.id, cameIds)) await this.mail.enqueue(manager, request);
       }
       return swept;
     });
@@ -169,6 +194,29 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
       return swept;
     });
     return sessions.length;
+  }
+
+  /**
+   * Reminder mails (MAIL_REMINDERS, e.g. 24 h and 1 h before): to each participant of a scheduled
+   * peer session, the nearest reminder whose moment has come (dueReminderOffset). It is asked for
+   * on every sweep until the session starts; the dedupe key (session, person, offset, start) makes
+   * every repeat, from this instance or another, add nothing, and a moved session new ones.
+   */
+  private async remindByMail(now: Date): Promise<number> {
+    const offsets = this.config.mail.reminderMinutes;
+    if (offsets.length === 0) return 0;
+    const horizon = addMinutes(now, Math.max(...offsets));
+    return this.dataSource.transaction(async (manager) => {
+      let asked = 0;
+      for (const row of await this.reminders.upcomingParticipants(manager, now, horizon)) {
+        const startsAt = new Date(row.starts_at);
+        const offset = dueReminderOffset(startsAt, now, offsets);
+        if (offset === null) continue;
+        await this.mail.enqueue(manager, reminderMail(row.session_id, row.user_id, startsAt, offset));
+        asked++;
+      }
+      return asked;
+    });
   }
 
   /** Finished sessions everyone attended are complete (a later issue routes them through scoring). */

@@ -13,6 +13,7 @@ import { ReliabilityRepository } from './reliability.repository';
 import { RescueService } from './rescue.service';
 import { RoundPromptsService } from './round-prompts.service';
 import { SchedulingSweeper } from './scheduling-sweeper.service';
+import { SessionRemindersRepository } from './session-reminders.repository';
 import { SessionViewsService } from './session-views.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
@@ -41,12 +42,14 @@ import { SlotsService } from './slots.service';
     ReliabilityRepository,
     RoundPromptsService,
     SessionViewsService,
+    SessionRemindersRepository,
     SessionsRepository,
     SessionsService,
     SlotsRepository,
     SlotsService,
   ],
   exports: [
+    CalendarFeedRepository,
     SessionsService,
     SessionViewsService,
     SessionsRepository,

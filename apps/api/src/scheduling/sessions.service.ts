@@ -17,8 +17,11 @@ import {
 } from '@mockboard/schedule';
 import type { UserEntity } from '../auth/user.entity';
 import { RequestValidationException } from '../common/zod-validation.pipe';
+import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { cancelledMails, rescheduledMails } from '../session-mail/session-mail-requests';
+import { CalendarFeedRepository } from './calendar-feed.repository';
 import { CalendarRepository } from './calendar.repository';
 import { RoundPromptsService } from './round-prompts.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
@@ -36,6 +39,8 @@ export class SessionsService {
     private readonly views: SessionViewsService,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxService,
+    private readonly mail: MailService,
+    private readonly feeds: CalendarFeedRepository,
   ) {}
 
   async list(user: UserEntity): Promise<SessionListResponse> {
@@ -98,6 +103,15 @@ export class SessionsService {
           `${user.displayName} cancelled your session on ${formatInZone(locked.session.starts_at, zone, locale)}: ${reason}`,
         sessionId,
       });
+      // The cancellation mail removes the event from every participant's calendar, the canceller's
+      // too; an admin who takes no part cancels as the moderators do. Solo practice has no invitation.
+      if (locked.session.kind === 'peer') {
+        const canceller = isParticipant(locked, user.id) ? user.id : null;
+        const everyone = locked.participants.map((participant) => participant.user_id);
+        for (const request of cancelledMails(sessionId, everyone, canceller, reason)) {
+          await this.mail.enqueue(manager, request);
+        }
+      }
       return locked;
     });
     return this.views.view(user, sessionId);
@@ -166,6 +180,12 @@ export class SessionsService {
           { start: proposal.starts_at, end: endsAt },
           'One of you already has a session, open slot or match request at the proposed time',
         );
+        // The moves so far, this one included: the updated invitation's SEQUENCE.
+        const sequence = (await this.feeds.timesMoved([sessionId], manager)).get(sessionId) ?? 0;
+        const everyone = locked.participants.map((participant) => participant.user_id);
+        for (const request of rescheduledMails(sessionId, everyone, sequence)) {
+          await this.mail.enqueue(manager, request);
+        }
       }
       await this.notifications.notify(manager, partnersOf(locked, user.id), {
         type: 'rescheduled',

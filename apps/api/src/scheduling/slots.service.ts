@@ -10,8 +10,10 @@ import {
 import { addMinutes, formatInZone, planRounds, slotStartProblem } from '@mockboard/schedule';
 import type { UserEntity } from '../auth/user.entity';
 import { RequestValidationException } from '../common/zod-validation.pipe';
+import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { bookedMails } from '../session-mail/session-mail-requests';
 import { CalendarRepository } from './calendar.repository';
 import { ReliabilityRepository } from './reliability.repository';
 import { RoundPromptsService } from './round-prompts.service';
@@ -39,6 +41,7 @@ export class SlotsService {
     private readonly views: SessionViewsService,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxService,
+    private readonly mail: MailService,
   ) {}
 
   async offer(host: UserEntity, request: CreateSlotRequest): Promise<Slot> {
@@ -139,6 +142,9 @@ export class SlotsService {
           `${booker.displayName} booked your slot on ${formatInZone(slot.starts_at, zone, locale)}.`,
         sessionId: id,
       });
+      // Both confirmations, with the calendar invitation, commit with the booking (issue 15).
+      for (const request of bookedMails(id, [slot.host_id, booker.id]))
+        await this.mail.enqueue(manager, request);
       return id;
     });
     return this.views.view(booker, sessionId);

@@ -20,6 +20,13 @@ export interface ScorecardRow {
   updated_at: Date;
 }
 
+/** A scorecard that a reveal just made visible. */
+export interface RevealedScorecard {
+  round: number;
+  kind: ScorecardKind;
+  subject_id: string;
+}
+
 export type ScorecardContentRow = Omit<ScorecardRow, 'submitted_at' | 'revealed_at' | 'updated_at'>;
 
 export interface RatingRow {
@@ -182,16 +189,34 @@ export class ScorecardsRepository {
    * Marks the rounds' scorecards revealed (the interviewer's, and the candidate's self-assessment,
    * which closes at the same moment). Idempotent: an already revealed scorecard keeps its time.
    */
-  async markRevealed(manager: EntityManager, sessionId: string, rounds: number[], now: Date): Promise<void> {
-    if (rounds.length === 0) return;
+  async markRevealed(
+    manager: EntityManager,
+    sessionId: string,
+    rounds: number[],
+    now: Date,
+  ): Promise<RevealedScorecard[]> {
+    if (rounds.length === 0) return [];
     // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING on pg.
-    await manager.query(
+    // Of two transactions revealing the same card, only the first returns it (the second finds
+    // revealed_at set once the first commits), so whatever follows a reveal happens once.
+    const rows: RevealedScorecard[] = await manager.query(
       `WITH revealed AS (
          UPDATE scorecards SET revealed_at = $3
-         WHERE session_id = $1 AND round = ANY($2::smallint[]) AND revealed_at IS NULL RETURNING round)
-       SELECT round FROM revealed`,
+         WHERE session_id = $1 AND round = ANY($2::smallint[]) AND revealed_at IS NULL
+         RETURNING round, kind, subject_id)
+       SELECT round, kind, subject_id FROM revealed`,
       [sessionId, rounds, now],
     );
+    return rows.map(normalise);
+  }
+
+  /** Sessions with a submitted interviewer scorecard not revealed yet: what the reveal sweep looks at. */
+  async sessionsAwaitingReveal(): Promise<string[]> {
+    const rows: { session_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT session_id FROM scorecards
+       WHERE kind = 'interviewer' AND submitted_at IS NOT NULL AND revealed_at IS NULL`,
+    );
+    return rows.map((row) => row.session_id);
   }
 
   async ratingsForSessions(

@@ -9,6 +9,7 @@ import { PortfolioService } from './portfolio.service';
 import { ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 import { RatingsService } from './ratings.service';
+import { RevealSweeper } from './reveal-sweeper.service';
 import { RevealService } from './reveal.service';
 import { ScorecardsController } from './scorecards.controller';
 import { ScorecardsRepository } from './scorecards.repository';
@@ -28,6 +29,7 @@ import { ScorecardsService } from './scorecards.service';
     ScorecardsRepository,
     PortfolioRepository,
     RevealService,
+    RevealSweeper,
     ScorecardsService,
     RatingsService,
     ProgressService,

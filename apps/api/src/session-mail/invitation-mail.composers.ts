@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ComposedMail, MailComposer, MailReader, SkippedMail } from '../mail/mail.types';
+import { writeSessionMail } from './session-mail-body';
+import { SessionMailContext, type SessionForMail } from './session-mail-context';
+import {
+  BookedMailDataSchema,
+  CancelledMailDataSchema,
+  RescheduledMailDataSchema,
+} from './session-mail-requests';
+
+const GONE: SkippedMail = { skip: 'The session is gone, or the reader no longer takes part in it' };
+const ROOM_OPENS = 'The room opens 30 minutes before the start.';
+
+/**
+ * The mails that carry the calendar invitation: booked (METHOD:REQUEST adds the event), rescheduled
+ * (REQUEST with a higher SEQUENCE moves it) and cancelled (CANCEL removes it). Each is written from
+ * the session as it is when sent, so a mail overtaken by events is skipped instead of contradicting
+ * the one after it.
+ */
+@Injectable()
+export class InvitationMailComposers {
+  constructor(private readonly context: SessionMailContext) {}
+
+  readonly booked: MailComposer = {
+    compose: async (manager, reader, data) => {
+      const { sessionId } = BookedMailDataSchema.parse(data);
+      const session = await this.context.load(manager, sessionId, reader);
+      if (!session) return GONE;
+      if (!['scheduled', 'live'].includes(session.view.status)) {
+        return { skip: `The session is ${session.view.status}` };
+      }
+      const partner = this.context.partnerNames(session, reader);
+      const when = this.context.when(session.view.startsAt, reader);
+      return writeSessionMail({
+        subject: `Booked: mock interview with ${partner}, ${when}`,
+        paragraphs: [
+          `Your mock system-design interview with ${partner} is booked for ${when}.`,
+          formatLine(session),
+          ROOM_OPENS,
+          'The calendar invitation is attached: open it to add the session to your calendar.',
+        ],
+        action: { label: 'Open the session', url: this.context.sessionUrl(sessionId) },
+        calendar: this.context.invitation(session, reader, 'REQUEST'),
+      });
+    },
+  };
+
+  readonly rescheduled: MailComposer = {
+    compose: async (manager, reader, data) => {
+      const { sessionId, sequence } = RescheduledMailDataSchema.parse(data);
+      const session = await this.context.load(manager, sessionId, reader);
+      if (!session) return GONE;
+      if (session.view.status !== 'scheduled') return { skip: `The session is ${session.view.status}` };
+      // Moved again before this went out: the later move's mail carries the current time.
+      if (session.timesMoved !== sequence) return { skip: 'The session was moved again since' };
+      const partner = this.context.partnerNames(session, reader);
+      const when = this.context.when(session.view.startsAt, reader);
+      return writeSessionMail({
+        subject: `Moved: mock interview with ${partner}, now ${when}`,
+        paragraphs: [
+          `Your mock interview with ${partner} has moved to a new time: ${when}.`,
+          ROOM_OPENS,
+          'The calendar invitation is updated: open it to move the event in your calendar.',
+        ],
+        action: { label: 'Open the session', url: this.context.sessionUrl(sessionId) },
+        calendar: this.context.invitation(session, reader, 'REQUEST'),
+      });
+    },
+  };
+
+  readonly cancelled: MailComposer = {
+    compose: (manager, reader, data) => this.composeCancelled(manager, reader, data),
+  };
+
+  private async composeCancelled(
+    manager: EntityManager,
+    reader: MailReader,
+    data: Record<string, unknown>,
+  ): Promise<ComposedMail | SkippedMail> {
+    const { sessionId, by, reason } = CancelledMailDataSchema.parse(data);
+    const session = await this.context.load(manager, sessionId, reader);
+    if (!session) return GONE;
+    if (session.view.status !== 'cancelled') return { skip: `The session is ${session.view.status}` };
+    const partner = this.context.partnerNames(session, reader);
+    const when = this.context.when(session.view.startsAt, reader);
+    const stated = reason ?? session.view.cancellation?.reason ?? '';
+    const canceller =
+      session.view.participants.find(
+        (participant) => participant.id === session.view.cancellation?.cancelledBy,
+      )?.displayName ?? partner;
+    const byWhom = {
+      self: {
+        subject: `Cancelled: your mock interview with ${partner}, ${when}`,
+        opening: `You cancelled your mock interview with ${partner} on ${when}.`,
+      },
+      partner: {
+        subject: `${canceller} cancelled: mock interview, ${when}`,
+        opening: `${canceller} cancelled your mock interview on ${when}.`,
+      },
+      moderation: {
+        subject: `Cancelled: mock interview with ${partner}, ${when}`,
+        opening: `Your mock interview with ${partner} on ${when} was cancelled by Mockboard's moderators.`,
+      },
+    }[by];
+    return writeSessionMail({
+      subject: byWhom.subject,
+      paragraphs: [
+        byWhom.opening,
+        ...(stated ? [`Reason given: ${stated}`] : []),
+        'Open the attached cancellation to remove the event from your calendar.',
+        ...(by === 'self' ? [] : ['Book another slot or choose "Practise now" to find someone else.']),
+      ],
+      action: { label: 'Find another partner', url: this.context.link('/practice') },
+      calendar: this.context.invitation(session, reader, 'CANCEL'),
+    });
+  }
+}
+
+function formatLine(session: SessionForMail): string {
+  const minutes = Math.round(session.view.durationMinutes / Math.max(session.view.rounds.length, 1));
+  return session.view.format === 'swap'
+    ? `Two rounds of ${minutes} minutes: each of you interviews once.`
+    : `One round of ${minutes} minutes.`;
+}

@@ -19,6 +19,8 @@ export interface SmtpCatcher {
    * server discards a transaction whose client went away.
    */
   dataDelayMs: number;
+  /** Messages whose DATA arrived, accepted or not yet (or never) answered: a slow one is in flight. */
+  dataReceived: number;
   /** Answers the next `count` messages with a temporary failure (451), to exercise retries. */
   refuseNext(count: number): void;
   /** Resolves with the first message (already caught or still to come) that matches. */
@@ -45,6 +47,7 @@ export async function startSmtpCatcher(options: { dataDelayMs?: number } = {}): 
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        catcher.dataReceived++;
         void (async () => {
           if (refusals > 0) {
             refusals--;
@@ -79,6 +82,7 @@ export async function startSmtpCatcher(options: { dataDelayMs?: number } = {}): 
     url: `smtp://127.0.0.1:${port}`,
     messages,
     dataDelayMs: options.dataDelayMs ?? 0,
+    dataReceived: 0,
     refuseNext(count) {
       refusals = count;
     },
@@ -108,4 +112,16 @@ export async function startSmtpCatcher(options: { dataDelayMs?: number } = {}): 
     },
   };
   return catcher;
+}
+
+/**
+ * A header as sent, unfolded, or undefined. mailparser turns some headers (List-Unsubscribe, ...)
+ * into objects; this reads the raw line instead.
+ */
+export function headerValue(mail: CaughtMail, name: string): string | undefined {
+  const line = mail.headerLines.find((header) => header.key === name.toLowerCase())?.line;
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 }

@@ -1,0 +1,216 @@
+import request from 'supertest';
+import type { DevMailboxResponse } from '@mockboard/contracts';
+import { MailService } from '../src/mail/mail.service';
+import { reminderMail } from '../src/session-mail/session-mail-requests';
+import { signUp, type SignedUpUser } from './support/factories';
+import { aBookedSession, asUser } from './support/scheduling-factories';
+import { headerValue, startSmtpCatcher, type CaughtMail, type SmtpCatcher } from './support/smtp-catcher';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const PUBLIC_URL = 'https://mockboard.example.test';
+
+interface OutgoingRow {
+  attempts: number;
+  sent_at: Date | null;
+  skipped_at: Date | null;
+  skip_reason: string | null;
+  last_error: string | null;
+  message_id: string | null;
+}
+
+/** The queued mails of one kind for one user, read straight from the table the worker writes. */
+async function outgoingRows(server: TestApp, userId: string, kind: string): Promise<OutgoingRow[]> {
+  return server.dataSource.query(
+    `SELECT attempts, sent_at, skipped_at, skip_reason, last_error, message_id
+     FROM outgoing_mail WHERE user_id = $1 AND kind = $2`,
+    [userId, kind],
+  );
+}
+
+/** Waits until the worker has finished with every row of that kind for that user. */
+async function settledRows(server: TestApp, userId: string, kind: string): Promise<OutgoingRow[]> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const rows = await outgoingRows(server, userId, kind);
+    if (rows.length > 0 && rows.every((row) => row.sent_at ?? row.skipped_at)) return rows;
+    if (Date.now() > deadline)
+      throw new Error(`${kind} mail for ${userId} not settled: ${JSON.stringify(rows)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const to = (user: SignedUpUser, subject?: RegExp) => (mail: CaughtMail) =>
+  mail.envelope.to.includes(user.user.email) && (!subject || subject.test(mail.subject ?? ''));
+
+/** Opens the link of the verification mail, as its reader would. */
+async function verifyByMail(server: TestApp, catcher: SmtpCatcher, user: SignedUpUser): Promise<void> {
+  const mail = await catcher.waitFor(to(user, /verif|confirm/i));
+  const token = /\/verify-email\?token=([^\s"&<]+)/.exec(mail.text ?? '')?.[1];
+  expect(token).toBeDefined();
+  await request(server.url)
+    .post('/api/auth/verify-email')
+    .send({ token: decodeURIComponent(token!) })
+    .expect(200);
+}
+
+describe('mail through SMTP', () => {
+  let catcher: SmtpCatcher;
+  let server: TestApp;
+
+  beforeAll(async () => {
+    catcher = await startSmtpCatcher();
+    server = await startTestApp({
+      SMTP_URL: catcher.url,
+      PUBLIC_URL,
+      REQUIRE_EMAIL_VERIFICATION: 'true',
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await catcher?.close();
+  });
+
+  it('sends a password reset to an unverified address: both parts, From, Message-ID, no unsubscribe', async () => {
+    const user = await signUp(server.url);
+    await request(server.url).post('/api/auth/password-reset').send({ email: user.user.email }).expect(202);
+    const mail = await catcher.waitFor(to(user, /password/i));
+
+    expect(mail.from?.value).toEqual([{ name: 'Mockboard', address: 'no-reply@mockboard.example.test' }]);
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe(user.user.email);
+    expect(mail.text).toContain(`${PUBLIC_URL}/reset-password?token=`);
+    expect(mail.html).toContain(`href="${PUBLIC_URL}/reset-password?token=`);
+    expect(mail.html).toMatch(/<html lang="en">/);
+    expect(mail.html).toContain('role="presentation"');
+    expect(headerValue(mail, 'List-Unsubscribe')).toBeUndefined();
+    expect(headerValue(mail, 'Auto-Submitted')).toBe('auto-generated');
+    expect(mail.text).not.toMatch(/unsubscribe/i);
+
+    const [row] = await settledRows(server, user.user.id, 'password_reset');
+    expect(row!.attempts).toBe(1);
+    expect(mail.messageId).toBe(row!.message_id);
+    expect(row!.message_id).toMatch(/^<[0-9a-f-]{36}@mockboard\.example\.test>$/);
+  });
+
+  it('sends a booking with its unsubscribe link and header, and nothing of that kind to a reader who turned it off', async () => {
+    const host = await signUp(server.url);
+    const guest = await signUp(server.url);
+    await verifyByMail(server, catcher, host);
+    await verifyByMail(server, catcher, guest);
+    await asUser(server, host).put('/api/me/mail-preferences', { booked: false }).expect(200);
+
+    await aBookedSession(server, { host, guest });
+    const mail = await catcher.waitFor(
+      (caught) => to(guest)(caught) && caught.attachments.some((file) => file.filename === 'invite.ics'),
+    );
+    expect(headerValue(mail, 'List-Unsubscribe')).toMatch(
+      new RegExp(`^<${PUBLIC_URL.replace(/\./g, '\\.')}/api/mail/unsubscribe\\?token=[^>]+>$`),
+    );
+    expect(headerValue(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(mail.text).toContain(`${PUBLIC_URL}/unsubscribe?token=`);
+    expect(mail.text).toContain(`Email preferences: ${PUBLIC_URL}/profile#email`);
+    expect(mail.html).toContain('Unsubscribe from Bookings and matches');
+    expect(mail.attachments.map((attachment) => attachment.filename)).toContain('invite.ics');
+    // The calendar travels twice: as the alternative part mail apps turn into a card, and as a file.
+    expect(mail.raw.match(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/gi)).toHaveLength(2);
+
+    const [hostRow] = await settledRows(server, host.user.id, 'booked');
+    expect(hostRow!.sent_at).toBeNull();
+    expect(hostRow!.skip_reason).toBe('the reader turned off booked mail');
+    expect(catcher.messages.filter((caught) => caught.envelope.to.includes(host.user.email))).toHaveLength(1);
+  });
+
+  it('sends nothing but verification and reset to an address that is not verified', async () => {
+    const { host, guest, session } = await aBookedSession(server, {
+      host: await verified(await signUp(server.url)),
+      guest: await verified(await signUp(server.url)),
+    });
+    await settledRows(server, guest.user.id, 'booked');
+    // The guest's address stops being proved (as after an admin reset it); the host's stays.
+    await server.dataSource.query(`UPDATE users SET email_verified_at = NULL WHERE id = $1`, [guest.user.id]);
+    const mail = server.app.get(MailService);
+    const startsAt = new Date(session.startsAt);
+    await server.dataSource.transaction(async (manager) => {
+      await mail.enqueue(manager, reminderMail(session.id, host.user.id, startsAt, 60));
+      await mail.enqueue(manager, reminderMail(session.id, guest.user.id, startsAt, 60));
+    });
+
+    const [guestRow] = await settledRows(server, guest.user.id, 'reminder');
+    expect(guestRow!.skip_reason).toBe('the address is not verified');
+    const [hostRow] = await settledRows(server, host.user.id, 'reminder');
+    expect(hostRow!.sent_at).not.toBeNull();
+    await catcher.waitFor((caught) => caught.messageId === hostRow!.message_id);
+    expect(catcher.messages.filter((caught) => caught.envelope.to.includes(guest.user.email))).toHaveLength(
+      2,
+    );
+  });
+
+  it('queues one mail per event: the same dedupe key twice sends once', async () => {
+    const user = await verified(await signUp(server.url));
+    const mail = server.app.get(MailService);
+    const { session } = await aBookedSession(server, {
+      host: user,
+      guest: await verified(await signUp(server.url)),
+    });
+    const request = reminderMail(session.id, user.user.id, new Date(session.startsAt), 1440);
+    await server.dataSource.transaction((manager) => mail.enqueue(manager, request));
+    await server.dataSource.transaction((manager) => mail.enqueue(manager, request));
+    expect(await settledRows(server, user.user.id, 'reminder')).toHaveLength(1);
+  });
+
+  it('retries a mail the server refused for now, with backoff, and sends it once', async () => {
+    const user = await signUp(server.url);
+    await catcher.waitFor(to(user, /verif|confirm/i));
+    catcher.refuseNext(2);
+    await request(server.url).post('/api/auth/password-reset').send({ email: user.user.email }).expect(202);
+    const mail = await catcher.waitFor(to(user, /password/i));
+    const [row] = await settledRows(server, user.user.id, 'password_reset');
+    expect(row!.attempts).toBe(3);
+    expect(row!.last_error).toBeNull();
+    expect(mail.messageId).toBe(row!.message_id);
+    expect(catcher.messages.filter(to(user, /password/i))).toHaveLength(1);
+  });
+
+  /** Marks the address as proved the way its owner would: the link from the verification mail. */
+  async function verified(user: SignedUpUser): Promise<SignedUpUser> {
+    await verifyByMail(server, catcher, user);
+    return user;
+  }
+});
+
+describe('mail without SMTP: the dev mailbox', () => {
+  let server: TestApp;
+  const adminEmail = `admin-${Date.now()}@example.test`;
+
+  beforeAll(async () => {
+    server = await startTestApp({ ADMIN_EMAILS: adminEmail });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('keeps the mail for admins, newest first; others are refused', async () => {
+    const admin = await signUp(server.url, { email: adminEmail });
+    const user = await signUp(server.url);
+    await request(server.url).post('/api/auth/password-reset').send({ email: user.user.email }).expect(202);
+
+    let mailbox: DevMailboxResponse | undefined;
+    const deadline = Date.now() + 15_000;
+    while (!mailbox?.messages.some((mail) => mail.to === user.user.email)) {
+      if (Date.now() > deadline) throw new Error(`no mail in the dev mailbox: ${JSON.stringify(mailbox)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      mailbox = (await asUser(server, admin).get('/api/admin/dev-mailbox').expect(200))
+        .body as DevMailboxResponse;
+    }
+    expect(mailbox.deliversToSmtp).toBe(false);
+    const reset = mailbox.messages.find((mail) => mail.to === user.user.email)!;
+    expect(reset.kind).toBe('password_reset');
+    expect(reset.text).toMatch(/http:\/\/localhost:\d+\/reset-password\?token=/);
+    expect(reset.html).toMatch(/<!DOCTYPE html>/);
+    expect(reset.attachments).toEqual([]);
+    const sentAts = mailbox.messages.map((mail) => mail.sentAt);
+    expect([...sentAts].sort().reverse()).toEqual(sentAts);
+
+    await asUser(server, user).get('/api/admin/dev-mailbox').expect(403);
+    await request(server.url).get('/api/admin/dev-mailbox').expect(401);
+  });
+});

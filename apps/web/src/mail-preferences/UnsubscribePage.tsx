@@ -52,14 +52,14 @@ export function UnsubscribePage() {
 
   return (
     <div className="container page page--narrow">
-      <section className="panel profile-section" aria-labelledby="unsubscribe-title">
+      <section className="panel unsubscribe" aria-labelledby="unsubscribe-title">
         {info.subscribed ? (
           <>
             <h1 id="unsubscribe-title">
               Stop emails about “{info.label}” to {info.email}?
             </h1>
             <p className="section-lead">Other emails from Mockboard are not affected.</p>
-            <div className="button-row">
+            <div className="unsubscribe__actions">
               <button
                 type="button"
                 className="button"
@@ -76,7 +76,7 @@ export function UnsubscribePage() {
             <p className="section-lead">
               No more emails about “{info.label}” to {info.email}.
             </p>
-            <p className="button-row">
+            <p className="unsubscribe__actions">
               <button
                 type="button"
                 className="button button--secondary"
@@ -85,7 +85,7 @@ export function UnsubscribePage() {
               >
                 Undo
               </button>
-              <span aria-hidden="true"> · </span>
+              <span aria-hidden="true">·</span>
               <Link to={PREFERENCES_PATH}>All email preferences</Link>
             </p>
           </>

@@ -1,5 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import { ForgotPasswordPage } from './account/ForgotPasswordPage';
+import { ResetPasswordPage } from './account/ResetPasswordPage';
+import { VerifyEmailPage } from './account/VerifyEmailPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { Layout } from './components/Layout';
 import { RedirectKeepingQuery } from './components/RedirectKeepingQuery';
@@ -57,6 +60,10 @@ export function App() {
         {/* Other spellings people type by hand. */}
         <Route path="register" element={<RedirectKeepingQuery to="/signup" />} />
         <Route path="login" element={<RedirectKeepingQuery to="/signin" />} />
+        {/* Opened from the links in account mails; the token in the query stands in for a sign-in. */}
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route
           path="profile"
           element={

@@ -1,10 +1,12 @@
 import {
   AuthResponseSchema,
+  MeResponseSchema,
   RevokeSignInSessionsResponseSchema,
   SignInSessionListResponseSchema,
   UserSchema,
   type ChangePasswordRequest,
   type LoginRequest,
+  type MeResponse,
   type SignInSession,
   type RegisterRequest,
   type UpdateMeRequest,
@@ -29,8 +31,9 @@ export function logout(): Promise<void> {
   return request('/auth/logout', null, { method: 'POST' });
 }
 
-export function getMe(signal?: AbortSignal): Promise<User> {
-  return request('/me', UserSchema, { signal });
+/** The user, with the state of their address (pending change, whether verification is required). */
+export function getMe(signal?: AbortSignal): Promise<MeResponse> {
+  return request('/me', MeResponseSchema, { signal });
 }
 
 export function updateMe(body: UpdateMeRequest): Promise<User> {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
+import { VerifyEmailBanner } from '../account/VerifyEmailBanner';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SiteHeader } from './SiteHeader';
 
@@ -27,6 +28,7 @@ export function Layout() {
       </a>
       <SiteHeader />
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+        <VerifyEmailBanner />
         <ErrorBoundary key={pathname}>
           <Outlet />
         </ErrorBoundary>

@@ -2,6 +2,7 @@ import { DISPLAY_NAME_MAX_LENGTH, UpdateMeRequestSchema, type User } from '@mock
 import { useState, type FormEvent } from 'react';
 import { updateMe } from '../api/auth';
 import { toApiRequestError } from '../api/client';
+import { ChangeEmail } from '../account/ChangeEmail';
 import { useAuth } from '../auth/AuthContext';
 import { FormAlert } from '../components/FormAlert';
 import { SavedStatus } from '../components/SavedStatus';
@@ -147,6 +148,7 @@ function ProfileForm({ user }: { user: User }) {
       <MyReliability user={user} />
       <CalendarSubscription />
       <EmailPreferences />
+      <ChangeEmail />
       <ChangePassword onChanged={() => setSignInsVersion((n) => n + 1)} />
       {/* Remounted after a password change, which signs the other browsers out. */}
       <SignIns key={signInsVersion} />

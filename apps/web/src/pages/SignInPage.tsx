@@ -36,6 +36,9 @@ export function SignInPage() {
       }
     >
       <AuthForm form={form} submitLabel="Sign in" />
+      <p className="auth-card__aside">
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
     </AuthCard>
   );
 }

@@ -8,6 +8,8 @@ import {
 import { MailPreferencesService } from '../src/mail/preferences/mail-preferences.service';
 import { signUnsubscribeToken, unsubscribeKey } from '../src/mail/preferences/unsubscribe-token';
 import { signUp, type SignedUpUser } from './support/factories';
+import { aBookedSession, aStart } from './support/scheduling-factories';
+import { headerValue, startSmtpCatcher, type CaughtMail, type SmtpCatcher } from './support/smtp-catcher';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const PUBLIC_URL = 'https://mockboard.example';
@@ -20,6 +22,11 @@ const ALL_ON: MailPreferences = {
   feedback_ready: true,
 };
 
+async function prefsOfOn(server: TestApp, user: SignedUpUser): Promise<MailPreferences> {
+  return (await request(server.url).get('/api/me/mail-preferences').set(user.bearer).expect(200))
+    .body as MailPreferences;
+}
+
 describe('Mail preferences and unsubscribe links (issue 15)', () => {
   let server: TestApp;
   let preferences: MailPreferencesService;
@@ -29,9 +36,7 @@ describe('Mail preferences and unsubscribe links (issue 15)', () => {
   });
   afterAll(() => server.close());
 
-  const prefsOf = async (user: SignedUpUser): Promise<MailPreferences> =>
-    (await request(server.url).get('/api/me/mail-preferences').set(user.bearer).expect(200))
-      .body as MailPreferences;
+  const prefsOf = (user: SignedUpUser) => prefsOfOn(server, user);
 
   /** The link a mail of this kind carries, as the worker builds it, made relative to the test server. */
   const linksFor = (user: SignedUpUser, kind: OptionalMailKind) => {
@@ -192,5 +197,66 @@ describe('Mail preferences and unsubscribe links (issue 15)', () => {
     expect(JSON.stringify(missing.body)).toMatch(/no token/);
     expect(await prefsOf(user)).toEqual(ALL_ON);
     expect(await prefsOf(victim)).toEqual(ALL_ON);
+  });
+});
+
+describe('the List-Unsubscribe header of a real mail (issue 15)', () => {
+  let catcher: SmtpCatcher;
+  let server: TestApp;
+  beforeAll(async () => {
+    catcher = await startSmtpCatcher();
+    server = await startTestApp({ SMTP_URL: catcher.url, PUBLIC_URL, REQUIRE_EMAIL_VERIFICATION: 'false' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await catcher?.close();
+  });
+
+  const bookingMailTo = (user: SignedUpUser) => (mail: CaughtMail) =>
+    mail.envelope.to.includes(user.user.email) &&
+    mail.attachments.some((file) => file.filename === 'invite.ics');
+
+  /** The worker's verdict on every `kind` mail of this user, once it has decided on all of them. */
+  async function settled(userId: string, kind: string, count: number) {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const rows: { sent_at: Date | null; skip_reason: string | null }[] = await server.dataSource.query(
+        `SELECT sent_at, skip_reason FROM outgoing_mail WHERE user_id = $1 AND kind = $2 ORDER BY created_at`,
+        [userId, kind],
+      );
+      if (rows.length === count && rows.every((row) => row.sent_at ?? row.skip_reason)) return rows;
+      if (Date.now() > deadline) throw new Error(`${kind} mail not settled: ${JSON.stringify(rows)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('stops that kind of mail when a provider POSTs the header URL, and only that kind', async () => {
+    const host = await signUp(server.url);
+    const guest = await signUp(server.url);
+    await aBookedSession(server, { host, guest, slot: { startsAt: aStart({ daysAhead: 2 }) } });
+    const first = await catcher.waitFor(bookingMailTo(guest));
+
+    expect(headerValue(first, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const target = /^<([^>]+)>$/.exec(headerValue(first, 'List-Unsubscribe') ?? '')?.[1];
+    expect(target).toMatch(new RegExp(`^${PUBLIC_URL}/api/mail/unsubscribe\\?token=`));
+    const url = new URL(target!);
+    // What Gmail or Outlook sends: a form POST from their servers, no cookie, no Origin.
+    const unsubscribed = await request(server.url)
+      .post(`${url.pathname}${url.search}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
+    expect(unsubscribed.body).toMatchObject({ kind: 'booked', subscribed: false });
+
+    await aBookedSession(server, { host, guest, slot: { startsAt: aStart({ daysAhead: 3 }) } });
+    await settled(host.user.id, 'booked', 2);
+    const guestRows = await settled(guest.user.id, 'booked', 2);
+    expect(guestRows[0]!.sent_at).not.toBeNull();
+    expect(guestRows[1]!.sent_at).toBeNull();
+    expect(guestRows[1]!.skip_reason).toBe('the reader turned off booked mail');
+    expect(catcher.messages.filter(bookingMailTo(guest))).toHaveLength(1);
+    expect(catcher.messages.filter(bookingMailTo(host))).toHaveLength(2);
+    // Other kinds still reach them.
+    expect(await prefsOfOn(server, guest)).toEqual({ ...ALL_ON, booked: false });
   });
 });

@@ -11,6 +11,7 @@ import type {
 } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
 import { connect } from './support/room-client';
+import { startSmtpCatcher, type SmtpCatcher } from './support/smtp-catcher';
 import { aBookedSession, aStart, asUser, getSession, offerSlot } from './support/scheduling-factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -19,12 +20,22 @@ const HOUR = 60 * 60_000;
 
 // One server for the file: each test works on users of its own (and the one admin).
 let server: TestApp;
+let catcher: SmtpCatcher;
 let admin: SignedUpUser;
 beforeAll(async () => {
-  server = await startTestApp({ ADMIN_EMAILS: ADMIN_EMAIL });
+  catcher = await startSmtpCatcher();
+  // Real SMTP for the cancellation mails; verification off so the tests' users book at once.
+  server = await startTestApp({
+    ADMIN_EMAILS: ADMIN_EMAIL,
+    SMTP_URL: catcher.url,
+    REQUIRE_EMAIL_VERIFICATION: 'false',
+  });
   admin = await signUp(server.url, { email: ADMIN_EMAIL });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await catcher.close();
+});
 
 const as = (user: SignedUpUser) => asUser(server, user);
 const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
@@ -175,6 +186,10 @@ describe('moderation', () => {
       (each) => each.type === 'cancelled' && each.sessionId === session.id,
     );
     expect(told?.body).toContain('cancelled by the moderators');
+    const mail = await catcher.waitFor(
+      (each) => each.envelope.to.includes(partner.user.email) && /^Cancelled:/.test(each.subject ?? ''),
+    );
+    expect(mail.text).toContain("was cancelled by Mockboard's moderators");
     // The partner's calendar is free at that time again, and the open slot is gone.
     await offerSlot(server, partner, { startsAt: session.startsAt });
     const slots = (await as(partner).get('/api/slots').expect(200)).body as SlotListResponse;

@@ -15,15 +15,18 @@ import { SignInSessions } from '../auth/sign-in-sessions.service';
 import type { UserEntity } from '../auth/user.entity';
 import { UsersRepository } from '../auth/users.repository';
 import { RequestValidationException } from '../common/zod-validation.pipe';
+import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { CalendarRepository } from '../scheduling/calendar.repository';
 import { isUuid } from '../scheduling/uuid';
+import { cancelledMails } from '../session-mail/session-mail-requests';
 import { AccountWithdrawalRepository } from './account-withdrawal.repository';
 import { ModerationActionsRepository, type ModerationActionRow } from './moderation-actions.repository';
 import { ReportsRepository } from './reports.repository';
 
-const CANCEL_REASON = 'Cancelled by the moderators: your partner can no longer take part';
+// Read by both sides (the session page, the cancellation mail), so it blames nobody in particular.
+const CANCEL_REASON = "Cancelled by Mockboard's moderators";
 
 /**
  * What an admin does to an account: warn (a notification), suspend until a time or ban (no sign-in,
@@ -43,6 +46,7 @@ export class ModerationService {
     private readonly reports: ReportsRepository,
     private readonly notifications: NotificationsService,
     private readonly signIns: SignInSessions,
+    private readonly mail: MailService,
   ) {}
 
   async moderate(admin: UserEntity, userId: string, body: ModerateUserRequest): Promise<ModerationResult> {
@@ -166,6 +170,11 @@ export class ModerationService {
           'your partner can no longer take part. Your calendar is free again at that time.',
         sessionId: session.id,
       });
+      // The mail takes the event out of every calendar it was added to: the partners' and the
+      // restricted user's own (who reads, like them, that the moderators cancelled it).
+      for (const request of cancelledMails(session.id, [...session.partner_ids, userId], null, null)) {
+        await this.mail.enqueue(manager, request);
+      }
     }
     return sessions.length;
   }

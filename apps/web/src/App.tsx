@@ -9,6 +9,7 @@ import { RedirectKeepingQuery } from './components/RedirectKeepingQuery';
 import { LoadingState } from './components/StatusViews';
 import { HomePage } from './pages/HomePage';
 import { AdminCalibrationPage } from './pages/AdminCalibrationPage';
+import { AdminModerationPage } from './pages/AdminModerationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PracticePage } from './pages/PracticePage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -121,6 +122,14 @@ export function App() {
           element={
             <RequireAuth>
               <AdminCalibrationPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/moderation"
+          element={
+            <RequireAuth>
+              <AdminModerationPage />
             </RequireAuth>
           }
         />

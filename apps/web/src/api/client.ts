@@ -1,4 +1,5 @@
-import { ApiErrorSchema, type FieldError } from '@mockboard/contracts';
+import { ACCOUNT_RESTRICTION_CODES, ApiErrorSchema, type FieldError } from '@mockboard/contracts';
+import { rememberSignedOutReason } from '../auth/signed-out-reason';
 import type { z } from 'zod';
 
 /**
@@ -8,12 +9,15 @@ import type { z } from 'zod';
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly fields: readonly FieldError[];
+  /** The server's name for the error, when it gave one (ApiError.code), e.g. `account_suspended`. */
+  readonly code: string | undefined;
 
-  constructor(status: number, message: string, fields: readonly FieldError[] = []) {
+  constructor(status: number, message: string, fields: readonly FieldError[] = [], code?: string) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.fields = fields;
+    this.code = code;
   }
 }
 
@@ -83,10 +87,14 @@ export async function fetchFromApi(path: string, init: RequestInit): Promise<Res
     throw new ApiRequestError(0, 'Could not reach the server. Check your connection and try again.');
   }
   if (!response.ok) {
+    const error = await errorFromResponse(response);
     // Signed out behind the page's back (sign-in revoked elsewhere, expired): tell AuthContext.
-    if (response.status === 401 && !path.startsWith('/auth/'))
+    if (response.status === 401 && !path.startsWith('/auth/')) {
+      // A suspension or ban says so: Sign in, where the person lands, shows why.
+      if (isAccountRestriction(error.code)) rememberSignedOutReason(error.message);
       window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
-    throw await errorFromResponse(response);
+    }
+    throw error;
   }
   return response;
 }
@@ -97,9 +105,13 @@ export const SIGNED_OUT_EVENT = 'mockboard:signed-out';
 async function errorFromResponse(response: Response): Promise<ApiRequestError> {
   const parsed = ApiErrorSchema.safeParse(await response.json().catch(() => undefined));
   if (parsed.success) {
-    return new ApiRequestError(response.status, parsed.data.message, parsed.data.fields ?? []);
+    return new ApiRequestError(response.status, parsed.data.message, parsed.data.fields ?? [], parsed.data.code);
   }
   return new ApiRequestError(response.status, fallbackMessage(response.status));
+}
+
+function isAccountRestriction(code: string | undefined): boolean {
+  return (Object.values(ACCOUNT_RESTRICTION_CODES) as (string | undefined)[]).includes(code);
 }
 
 // Used only when the body is not an ApiError, e.g. a proxy's HTML error page.

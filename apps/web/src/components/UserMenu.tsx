@@ -60,6 +60,13 @@ export function UserMenu({ user }: { user: User }) {
               </Link>
             </li>
           )}
+          {user.role === 'admin' && (
+            <li>
+              <Link to="/admin/moderation" className="user-menu__item" onClick={() => setOpen(false)}>
+                Moderation
+              </Link>
+            </li>
+          )}
           <li>
             <button type="button" className="user-menu__item" onClick={handleSignOut} disabled={signingOut}>
               {signingOut ? 'Signing out…' : 'Sign out'}

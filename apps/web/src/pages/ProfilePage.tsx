@@ -14,6 +14,7 @@ import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { EmailPreferences } from '../mail-preferences/EmailPreferences';
+import { BlockedPeople } from '../profile/BlockedPeople';
 import { CalendarSubscription } from '../profile/CalendarSubscription';
 import { ChangePassword } from '../profile/ChangePassword';
 import { DateTimeFormatField } from '../profile/DateTimeFormatField';
@@ -149,6 +150,7 @@ function ProfileForm({ user }: { user: User }) {
       <CalendarSubscription />
       <EmailPreferences />
       <ChangeEmail />
+      <BlockedPeople />
       <ChangePassword onChanged={() => setSignInsVersion((n) => n + 1)} />
       {/* Remounted after a password change, which signs the other browsers out. */}
       <SignIns key={signInsVersion} />

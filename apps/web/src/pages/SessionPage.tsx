@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useNow } from '../hooks/useNow';
 import { useResource } from '../hooks/useResource';
+import { ReportOrBlock } from '../moderation/ReportOrBlock';
 import { useNotificationListener } from '../notifications/NotificationsContext';
 import { SessionScoringSection } from '../scoring/SessionScoringSection';
 import { CancelSession } from '../session/CancelSession';
@@ -88,6 +89,20 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
       {/* Contact details are for people who met, not for a session that was called off. */}
       {partner && !active && session.status !== 'cancelled' && (
         <ContactSharing session={session} user={user} partner={partner} onChange={setUpdated} />
+      )}
+      {partner && (
+        <section className="session-section" aria-labelledby="report-title">
+          <h2 id="report-title">Report or block</h2>
+          <p className="session-section__note">
+            If {partner.displayName} did not show up or behaved badly, tell the moderators; blocking keeps you
+            apart from now on.
+          </p>
+          <ReportOrBlock
+            sessionId={session.id}
+            partner={partner}
+            canReport={session.status !== 'cancelled' && new Date(session.startsAt) <= now}
+          />
+        </section>
       )}
       {session.status === 'scheduled' && active && (
         <CancelSession session={session} now={now} partner={partner} onChange={setUpdated} />

@@ -1,8 +1,10 @@
 import { LoginRequestSchema } from '@mockboard/contracts';
+import { useEffect, useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { AuthForm } from '../auth/AuthForm';
 import { withNext } from '../auth/redirect';
+import { forgetSignedOutReason, signedOutReason } from '../auth/signed-out-reason';
 import { useAuthForm } from '../auth/useAuthForm';
 import { AuthCard } from '../components/AuthCard';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
@@ -13,6 +15,9 @@ const ORDER = ['email', 'password'] as const;
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const { signIn } = useAuth();
+  // Shown once: a suspension or ban that signed this browser out (see api/client.ts).
+  const [restriction] = useState(signedOutReason);
+  useEffect(forgetSignedOutReason, []);
   // A wrong password (401) stays a form-level message (the default): naming the field would tell an
   // attacker whether the email exists.
   const form = useAuthForm({
@@ -35,6 +40,11 @@ export function SignInPage() {
         </>
       }
     >
+      {restriction && (
+        <p className="warning" role="alert">
+          {restriction}
+        </p>
+      )}
       <AuthForm form={form} submitLabel="Sign in" />
       <p className="auth-card__aside">
         <Link to="/forgot-password">Forgot password?</Link>

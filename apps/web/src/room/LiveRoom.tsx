@@ -13,6 +13,7 @@ import { ChatPanel, UnreadBadge } from '../chat/ChatPanel';
 import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
 import { useResource } from '../hooks/useResource';
+import { ReportOrBlock } from '../moderation/ReportOrBlock';
 import { InterviewerNotes } from './InterviewerNotes';
 import { PastRoundBoard } from './PastRoundBoard';
 import { PhaseTimer } from './PhaseTimer';
@@ -165,6 +166,15 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             >
               Round {ack.round - 1} board
             </button>
+          )}
+          {/* Out of the way, but there during the session, when it matters most. */}
+          {partner && (
+            <ReportOrBlock
+              sessionId={state.sessionId}
+              partner={{ id: partner.userId, displayName: partner.displayName }}
+              canReport
+              compact
+            />
           )}
           <RoomActions
             canSwap={canSwap}

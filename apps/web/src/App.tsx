@@ -10,6 +10,7 @@ import { LoadingState } from './components/StatusViews';
 import { HomePage } from './pages/HomePage';
 import { AdminCalibrationPage } from './pages/AdminCalibrationPage';
 import { AdminModerationPage } from './pages/AdminModerationPage';
+import { AdminMailboxPage } from './pages/AdminMailboxPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PracticePage } from './pages/PracticePage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -130,6 +131,14 @@ export function App() {
           element={
             <RequireAuth>
               <AdminModerationPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/mailbox"
+          element={
+            <RequireAuth>
+              <AdminMailboxPage />
             </RequireAuth>
           }
         />

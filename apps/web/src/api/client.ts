@@ -105,7 +105,12 @@ export const SIGNED_OUT_EVENT = 'mockboard:signed-out';
 async function errorFromResponse(response: Response): Promise<ApiRequestError> {
   const parsed = ApiErrorSchema.safeParse(await response.json().catch(() => undefined));
   if (parsed.success) {
-    return new ApiRequestError(response.status, parsed.data.message, parsed.data.fields ?? [], parsed.data.code);
+    return new ApiRequestError(
+      response.status,
+      parsed.data.message,
+      parsed.data.fields ?? [],
+      parsed.data.code,
+    );
   }
   return new ApiRequestError(response.status, fallbackMessage(response.status));
 }

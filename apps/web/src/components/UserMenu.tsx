@@ -67,6 +67,13 @@ export function UserMenu({ user }: { user: User }) {
               </Link>
             </li>
           )}
+          {user.role === 'admin' && (
+            <li>
+              <Link to="/admin/mailbox" className="user-menu__item" onClick={() => setOpen(false)}>
+                Dev mailbox
+              </Link>
+            </li>
+          )}
           <li>
             <button type="button" className="user-menu__item" onClick={handleSignOut} disabled={signingOut}>
               {signingOut ? 'Signing out…' : 'Sign out'}

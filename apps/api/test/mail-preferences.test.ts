@@ -138,6 +138,22 @@ describe('Mail preferences and unsubscribe links (issue 15)', () => {
     expect(await prefsOf(user)).toEqual({ ...ALL_ON, reminder: false });
   });
 
+  it('takes the one-click POST from webmail in a browser (another Origin), and exempts that route only', async () => {
+    const user = await signUp(server.url);
+    const { token, oneClickPath } = linksFor(user, 'rescheduled');
+    const webmail = { Origin: 'https://mail.provider.example', 'Sec-Fetch-Site': 'cross-site' };
+    await oneClick(oneClickPath).set(webmail).expect(200);
+    expect(await prefsOf(user)).toEqual({ ...ALL_ON, rescheduled: false });
+
+    const refused = await request(server.url)
+      .post('/api/mail/resubscribe')
+      .query({ token })
+      .set(webmail)
+      .expect(403);
+    expect(refused.body.message).toMatch(/Cross-site request refused/);
+    expect(await prefsOf(user)).toEqual({ ...ALL_ON, rescheduled: false });
+  });
+
   it('only describes on GET, so a link scanner opening the link unsubscribes nobody', async () => {
     const user = await signUp(server.url);
     const { token } = linksFor(user, 'cancelled');

@@ -6,6 +6,13 @@ import { expectedOrigin, judgeOrigin, type RequestSource } from './origin-policy
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
+ * Changes whose credential is a signed token in the URL, never a cookie, so a cross-site request
+ * can do nothing a request from anywhere else could not. RFC 8058 one-click unsubscribe is POSTed
+ * by mail providers, and some webmail does it from the reader's browser, with its own Origin.
+ */
+const TOKEN_AUTHENTICATED_CHANGES = new Set(['POST /api/mail/unsubscribe']);
+
+/**
  * Refuses state-changing requests a browser sent from another site (see judgeOrigin). Requests with
  * `Authorization: Bearer` are exempt: another site's page cannot set that header on our origin
  * without a CORS preflight we never grant, and the token wins over the cookie (AuthTokens).
@@ -14,6 +21,7 @@ const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function refuseCrossSiteChanges(publicUrl: string | null) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!CHANGES.has(request.method) || hasBearer(request.headers.authorization)) return next();
+    if (TOKEN_AUTHENTICATED_CHANGES.has(routeOf(request))) return next();
     const verdict = judgeOrigin(sourceOf(request.headers, request.host), publicUrl);
     if (verdict.allowed) return next();
     const body: ApiError = {
@@ -56,6 +64,11 @@ function sourceOf(
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** "POST /api/mail/unsubscribe" however Express would route it (any case, a trailing slash). */
+function routeOf(request: Request): string {
+  return `${request.method} ${request.path.toLowerCase().replace(/\/+$/, '')}`;
 }
 
 /** Exactly when AuthTokens.tokenFromRequest reads the header rather than the cookie. */

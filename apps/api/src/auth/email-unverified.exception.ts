@@ -8,7 +8,7 @@ export class EmailUnverifiedException extends ForbiddenException {
       code: ACCOUNT_ERROR_CODES.emailUnverified,
       message:
         `Verify your email address first: open the link we sent to ${email}. ` +
-        'No email? Use "Resend" in the banner at the top of the page (POST /api/auth/verify-email/resend).',
+        'No email? Use "Resend the email" in the banner at the top of the page (POST /api/auth/verify-email/resend).',
     });
   }
 }

@@ -24,8 +24,8 @@ describe('docker-compose.yml', () => {
     volumes: Record<string, unknown>;
   };
 
-  it('runs postgres, redis, the app and (in the turn profile) coturn, each with a health check', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'coturn', 'postgres', 'redis']);
+  it('runs postgres, redis, mailpit, the app and (in the turn profile) coturn, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'coturn', 'mailpit', 'postgres', 'redis']);
     for (const service of Object.values(compose.services)) expect(service.healthcheck?.test).toBeDefined();
   });
 
@@ -108,6 +108,17 @@ describe('docker-compose.yml', () => {
       expect(environment.TURN_CREDENTIAL_TTL_SECONDS).toBe('${TURN_CREDENTIAL_TTL_SECONDS:-14400}');
       expect(environment.ICE_TRANSPORT_POLICY).toBe('${ICE_TRANSPORT_POLICY:-all}');
     });
+  });
+
+  it('sends mail to Mailpit unless .env names an SMTP server, its UI only on localhost', () => {
+    const environment = compose.services.app!.environment!;
+    expect(environment.SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}');
+    expect(environment.MAIL_FROM).toBe('${MAIL_FROM:-}');
+    expect(environment.MAIL_REMINDERS).toBe('${MAIL_REMINDERS:-24h,1h}');
+    const mailpit = compose.services.mailpit!;
+    expect(mailpit.image).toMatch(/^axllent\/mailpit:/);
+    // The caught mail holds reset and verification links: never published beyond this host.
+    expect(mailpit.ports).toEqual(['127.0.0.1:8025:8025']);
   });
 
   it('refuses to start without a JWT_SECRET instead of falling back to a public one', () => {

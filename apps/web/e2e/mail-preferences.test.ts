@@ -37,6 +37,9 @@ describe('email preferences and the unsubscribe page (issue 15)', () => {
     expect(await reminders.isChecked()).toBe(true);
     expect(await section.getByRole('checkbox').count()).toBe(6);
 
+    // PUBLIC_URL/profile#email (every mail's footer) lands on this section, below the fold.
+    expect(await page.evaluate('window.scrollY')).toBeGreaterThan(0);
+
     await reminders.focus();
     await page.keyboard.press('Space');
     await section
@@ -62,6 +65,26 @@ describe('email preferences and the unsubscribe page (issue 15)', () => {
     await section.getByText('Reminders before a session', { exact: true }).click();
     await section.getByRole('status').filter({ hasText: 'Saved. Reminders before a session: on.' }).waitFor();
     expect(await prefsOf(user)).toMatchObject({ reminder: true, feedback_ready: false });
+  });
+
+  it('says when a change could not be saved and shows the box as it really is', async () => {
+    const user = await signUp(stage.server.url);
+    const page = await stage.signedIn(user);
+    await page.goto(`${stage.server.url}/profile#email`);
+    const section = page.locator('section#email');
+    const noShow = section.getByRole('checkbox', { name: 'Your partner did not come' });
+    await noShow.waitFor();
+    // The network drops the save (not the server refusing it): the page must not claim it worked.
+    await page.route('**/api/me/mail-preferences', (route) =>
+      route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await section.getByText('Your partner did not come', { exact: true }).click();
+    await section
+      .getByRole('alert')
+      .filter({ hasText: /^Not saved: Could not reach the server/ })
+      .waitFor();
+    expect(await noShow.isChecked()).toBe(true);
+    expect((await prefsOf(user)).no_show).toBe(true);
   });
 
   it("stops one kind of mail from the mail's link without signing in, and undoes it", async () => {

@@ -31,7 +31,7 @@ describe('session mails with two app instances on one database (issue 15)', () =
   it('sends one reminder to each participant when both instances sweep at the same moment', async () => {
     const host = await signUp(one.url);
     const guest = await signUp(one.url);
-    const session = await bookSlot(one, guest, (await offerSlot(one, host, { startsAt: aStartIn(50) })).id);
+    const session = await bookSlot(one, guest, (await offerSlot(one, host, { startsAt: aStartIn(40) })).id);
     const sweepers = [one, two].map((app) => app.app.get(SchedulingSweeper));
 
     await Promise.all([...sweepers, ...sweepers].map((sweeper) => sweeper.sweep()));

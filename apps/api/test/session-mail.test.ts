@@ -220,11 +220,11 @@ describe('session mails (issue 15)', () => {
     it('sends only the nearest reminder when several are due at once, and a second sweep adds none', async () => {
       const host = await signUp(server.url, { displayName: 'Linus' });
       const guest = await signUp(server.url, { displayName: 'Barbara', timezone: 'Europe/Paris' });
-      // 50 to 65 minutes ahead: both the 24-hour and the 1-hour moments have passed.
+      // 40 to 55 minutes ahead: both the 24-hour and the 1-hour moments have passed.
       const session = await bookSlot(
         server,
         guest,
-        (await offerSlot(server, host, { startsAt: aStartIn(50) })).id,
+        (await offerSlot(server, host, { startsAt: aStartIn(40) })).id,
       );
       const sweeper = server.app.get(SchedulingSweeper);
 

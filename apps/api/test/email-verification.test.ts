@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { ApiError, MeResponse } from '@mockboard/contracts';
 import { aRegistration, signUp, type SignedUpUser } from './support/factories';
-import { asUser, offerSlot } from './support/scheduling-factories';
+import { asUser, bookSlot, offerSlot } from './support/scheduling-factories';
 import { startSmtpCatcher, type SmtpCatcher } from './support/smtp-catcher';
 import { startTestApp, type TestApp } from './support/test-app';
 import { isMailTo, linkIn, signUpVerified, verificationTokenFor } from './support/verified-users';
@@ -62,6 +62,25 @@ describe('email verification (REQUIRE_EMAIL_VERIFICATION on, as with SMTP_URL se
     expect(verified.body).toEqual({ email: registration.email });
     expect(await me(guest)).toMatchObject({ emailVerified: true, pendingEmail: null });
     await asUser(server, guest).post(`/api/slots/${slot.id}/book`).expect(201);
+  });
+
+  it('sends an unverified address only verification and reset mail, not session mail', async () => {
+    const host = await signUpVerified(server, catcher);
+    const guest = await signUpVerified(server, catcher);
+    const slot = await offerSlot(server, host);
+    // An account from before this server sent mail (REQUIRE_EMAIL_VERIFICATION turned on later).
+    await server.dataSource.query(`UPDATE users SET email_verified_at = NULL WHERE id = $1`, [host.user.id]);
+    await bookSlot(server, guest, slot.id);
+    await catcher.waitFor((mail) => isMailTo(guest.user.email, mail) && !/verify/i.test(mail.subject ?? ''));
+
+    await request(server.url).post('/api/auth/password-reset').send({ email: host.user.email }).expect(202);
+    await catcher.waitFor((mail) => isMailTo(host.user.email, mail) && /reset/i.test(mail.subject ?? ''));
+    // Mail goes out in queue order: a booking mail to the host would have come before the reset.
+    const toHost = catcher.messages.filter((mail) => isMailTo(host.user.email, mail));
+    expect(toHost.map((mail) => mail.subject)).toEqual([
+      'Verify your email address for Mockboard',
+      'Reset your Mockboard password',
+    ]);
   });
 
   it('takes each link once, and refuses unknown, malformed and expired ones with a code', async () => {

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { DevMailboxResponse } from '@mockboard/contracts';
 import { MailService } from '../src/mail/mail.service';
+import { MAIL_RETENTION_DAYS } from '../src/mail/mail.worker';
 import { reminderMail } from '../src/session-mail/session-mail-requests';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aBookedSession, asUser } from './support/scheduling-factories';
@@ -168,6 +169,26 @@ describe('mail through SMTP', () => {
     expect(row!.last_error).toBeNull();
     expect(mail.messageId).toBe(row!.message_id);
     expect(catcher.messages.filter(to(user, /password/i))).toHaveLength(1);
+  });
+
+  it(`deletes finished mail older than ${MAIL_RETENTION_DAYS} days and keeps younger mail`, async () => {
+    const [old, young] = [await signUp(server.url), await signUp(server.url)];
+    await settledRows(server, old.user.id, 'verify_email');
+    await settledRows(server, young.user.id, 'verify_email');
+    const age = async (user: SignedUpUser, days: number) =>
+      server.dataSource.query(
+        `UPDATE outgoing_mail SET sent_at = now() - make_interval(days => $2::int) WHERE user_id = $1`,
+        [user.user.id, days],
+      );
+    await age(old, MAIL_RETENTION_DAYS + 1);
+    await age(young, MAIL_RETENTION_DAYS - 1);
+
+    const deadline = Date.now() + 10_000;
+    while ((await outgoingRows(server, old.user.id, 'verify_email')).length > 0) {
+      if (Date.now() > deadline) throw new Error('old mail was not pruned');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await outgoingRows(server, young.user.id, 'verify_email')).toHaveLength(1);
   });
 
   /** Marks the address as proved the way its owner would: the link from the verification mail. */

@@ -27,6 +27,12 @@ const POLL_EVERY_MS = 2_000;
 export const LEASE_MS = 30_000;
 /** A send that takes longer is abandoned (and retried after the lease), well inside LEASE_MS. */
 export const SEND_TIMEOUT_MS = 20_000;
+/**
+ * Finished mail is kept this long (what was sent or skipped and why, for support questions), then
+ * deleted, at most MAIL_PRUNE_BATCH rows per poll. Its dedupe keys name events that are over by then.
+ */
+export const MAIL_RETENTION_DAYS = 30;
+const MAIL_PRUNE_BATCH = 1_000;
 /** Verification and reset answer the reader's own request, so they go to an unverified address too. */
 const SENT_WHILE_UNVERIFIED = new Set(['verify_email', 'password_reset']);
 
@@ -99,10 +105,22 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       return;
     }
     this.pollAgain = false;
-    this.polling = this.drain().finally(() => {
-      this.polling = null;
-      if (this.pollAgain) this.poll();
-    });
+    this.polling = this.drain()
+      .then(() => this.prune())
+      .finally(() => {
+        this.polling = null;
+        if (this.pollAgain) this.poll();
+      });
+  }
+
+  /** Deletes one batch of old finished rows. Never throws: the next poll tries again. */
+  private async prune(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.outgoing.pruneFinished(this.dataSource.manager, MAIL_RETENTION_DAYS, MAIL_PRUNE_BATCH);
+    } catch (error) {
+      this.logger.error(`Mail pruning failed: ${describeFailure(error)}`);
+    }
   }
 
   /** Sends due mail until none is left. Never throws. */
@@ -125,33 +143,52 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Sends, skips or schedules a retry of one claimed row. Never throws. */
   private async deliver(row: ClaimedMail): Promise<void> {
-    const manager = this.dataSource.manager;
+    let prepared: { message: OutgoingMessage } | { skip: string };
     try {
-      const prepared = await this.prepare(row);
+      prepared = await this.prepare(row);
       if ('skip' in prepared) {
-        await this.outgoing.markSkipped(manager, row.id, this.workerId, prepared.skip);
+        await this.outgoing.markSkipped(this.dataSource.manager, row.id, this.workerId, prepared.skip);
         return;
       }
       await this.sendWithin(prepared.message, SEND_TIMEOUT_MS);
-      const ours = await this.outgoing.markSent(manager, row.id, this.workerId, prepared.message.messageId);
+    } catch (error) {
+      await this.recordFailure(row, error);
+      return;
+    }
+    await this.recordSent(row, prepared.message.messageId);
+  }
+
+  /**
+   * The send succeeded: a failure from here on must not schedule a retry. If the database refuses
+   * the mark, the lease runs out and the mail goes again (with the same Message-ID): the one
+   * duplicate we cannot rule out, and only when the database fails at this very moment.
+   */
+  private async recordSent(row: ClaimedMail, messageId: string): Promise<void> {
+    try {
+      const ours = await this.outgoing.markSent(this.dataSource.manager, row.id, this.workerId, messageId);
       if (!ours) this.logger.warn(`Mail ${row.kind} ${row.id} was sent after its lease ended`);
     } catch (error) {
-      const failure = describeFailure(error);
-      const decision = afterFailedAttempt(row.attempts);
-      // A send that timed out may still be in flight: wait out the lease before trying again.
-      const retry =
-        !decision.giveUp && error instanceof SendTimeout
-          ? { giveUp: false as const, delayMs: Math.max(decision.delayMs, LEASE_MS) }
-          : decision;
-      const what = `Mail ${row.kind} ${row.id} attempt ${row.attempts} failed: ${failure}`;
-      if (retry.giveUp) this.logger.error(`${what}; giving up, it stays marked failed`);
-      else this.logger.warn(`${what}; retrying in ${retry.delayMs / 1000} s`);
-      try {
-        await this.outgoing.markFailed(manager, row.id, this.workerId, retry, failure);
-      } catch (markError) {
-        // The lease runs out and the row is claimed again.
-        this.logger.error(`Mail ${row.id}: recording the failure failed: ${describeFailure(markError)}`);
-      }
+      this.logger.error(`Mail ${row.kind} ${row.id} was sent but not marked sent: ${describeFailure(error)}`);
+    }
+  }
+
+  /** Schedules a retry with backoff, or gives up after the last attempt. Never throws. */
+  private async recordFailure(row: ClaimedMail, error: unknown): Promise<void> {
+    const failure = describeFailure(error);
+    const decision = afterFailedAttempt(row.attempts);
+    // A send that timed out may still be in flight: wait out the lease before trying again.
+    const retry =
+      !decision.giveUp && error instanceof SendTimeout
+        ? { giveUp: false as const, delayMs: Math.max(decision.delayMs, LEASE_MS) }
+        : decision;
+    const what = `Mail ${row.kind} ${row.id} attempt ${row.attempts} failed: ${failure}`;
+    if (retry.giveUp) this.logger.error(`${what}; giving up, it stays marked failed`);
+    else this.logger.warn(`${what}; retrying in ${retry.delayMs / 1000} s`);
+    try {
+      await this.outgoing.markFailed(this.dataSource.manager, row.id, this.workerId, retry, failure);
+    } catch (markError) {
+      // The lease runs out and the row is claimed again.
+      this.logger.error(`Mail ${row.id}: recording the failure failed: ${describeFailure(markError)}`);
     }
   }
 

@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   (two instances scheduling one reminder, a retried transaction) queues one mail. A row is due
  *   until sent, skipped or given up on; `claimed_by`/`claimed_until` is the lease of the worker
  *   sending it, so a worker that died mid-send leaves a row another takes over once the lease ends.
- *   The partial index is exactly the worker's due scan.
+ *   The partial index is exactly the worker's due scan; finished rows are pruned after
+ *   MAIL_RETENTION_DAYS, oldest first, through the second partial index.
  * - dev_mailbox: with no SMTP_URL, what would have been sent, for the admins' dev mailbox page.
  */
 export class OutgoingMail1765400000000 implements MigrationInterface {
@@ -38,6 +39,10 @@ export class OutgoingMail1765400000000 implements MigrationInterface {
        WHERE sent_at IS NULL AND skipped_at IS NULL AND failed_at IS NULL`,
     );
     await queryRunner.query(`CREATE INDEX outgoing_mail_by_user ON outgoing_mail (user_id)`);
+    await queryRunner.query(
+      `CREATE INDEX outgoing_mail_finished ON outgoing_mail ((coalesce(sent_at, skipped_at, failed_at)))
+       WHERE sent_at IS NOT NULL OR skipped_at IS NOT NULL OR failed_at IS NOT NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE dev_mailbox (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -6,6 +6,7 @@ import { MailService } from '../mail/mail.service';
 import { ACCOUNT_TOKEN_TTL_MS, hashAccountToken, newAccountToken } from './account-token';
 import { unusableTokenError } from './account-token.exceptions';
 import { AccountTokensRepository } from './account-tokens.repository';
+import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';
 import { PasswordStrength } from './password-strength';
 import { SignInSessions } from './sign-in-sessions.service';
@@ -24,6 +25,7 @@ export class PasswordResetService {
     private readonly passwords: PasswordHasher,
     private readonly strength: PasswordStrength,
     private readonly signIns: SignInSessions,
+    private readonly throttles: LoginThrottlesRepository,
     private readonly mail: MailService,
   ) {}
 
@@ -87,5 +89,7 @@ export class PasswordResetService {
       }
     });
     await this.signIns.revokeAll(user.id, null);
+    // Whoever forgot a password has usually tried a few: the new one must work at once, not after the backoff.
+    await this.throttles.clear(user.email);
   }
 }

@@ -1,6 +1,7 @@
 // The floor to compare against: the same SQL the app sends for a search and a booking, sent
 // straight through a pg Pool, with no HTTP, framework, auth or JSON in between.
 import { planRounds } from '@mockboard/schedule';
+import { blockedPairSql } from '../../apps/api/dist/moderation/blocked-pair-sql.js';
 import { PARTNERS_SQL } from '../../apps/api/dist/scheduling/partners-sql.js';
 
 /** SlotsRepository.open for another user's search (same WHERE, ORDER BY and LIMIT). */
@@ -13,6 +14,7 @@ export function searchSql({ from, to, level, excludeHostId }) {
   }
   parameters.push(excludeHostId);
   conditions.push(`host_id <> $${parameters.length}`);
+  conditions.push(`NOT ${blockedPairSql('host_id', `$${parameters.length}::uuid`)}`);
   return {
     text: `SELECT * FROM slots WHERE ${conditions.join(' AND ')} ORDER BY starts_at, id LIMIT 500`,
     values: parameters,
@@ -29,7 +31,8 @@ export async function searchSlots(pool, filter, { withHosts = false } = {}) {
 }
 
 /**
- * SlotsService.book's transaction, statement for statement: lock the slot, create the session with
+ * SlotsService.book's transaction, statement for statement: lock the slot (unless host and booker
+ * blocked one another, SlotsRepository.lockBookable), create the session with
  * its participants and rounds, turn the host's calendar entry into the session's, reserve the
  * booker's time, mark the slot booked. A booker who finds the slot already booked gets a 409.
  */
@@ -40,7 +43,10 @@ export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
     await client.query('BEGIN');
     const {
       rows: [slot],
-    } = await client.query('SELECT * FROM slots WHERE id = $1 FOR UPDATE', [slotId]);
+    } = await client.query(
+      `SELECT * FROM slots WHERE id = $1 AND NOT ${blockedPairSql('host_id', '$2::uuid')} FOR UPDATE`,
+      [slotId, bookerId],
+    );
     if (!slot || slot.status === 'withdrawn') status = 404;
     else if (slot.host_id === bookerId) status = 400;
     else if (slot.status === 'booked' || slot.starts_at <= new Date()) status = 409;

@@ -111,7 +111,10 @@ export class InvitationMailComposers {
         'Open the attached cancellation to remove the event from your calendar.',
         ...(by === 'self' ? [] : ['Book another slot or choose "Practise now" to find someone else.']),
       ],
-      action: { label: 'Find another partner', url: this.context.link('/practice') },
+      action: {
+        label: by === 'self' ? 'Book another session' : 'Find another partner',
+        url: this.context.link('/practice'),
+      },
       calendar: this.context.invitation(session, reader, 'CANCEL'),
     });
   }

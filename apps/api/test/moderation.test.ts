@@ -177,7 +177,7 @@ describe('moderation', () => {
     expect(oldToken.body).toMatchObject({ code: 'account_suspended' });
     expect(oldToken.body.message).toContain('suspended');
     const signIn = await login(suspended).expect(403);
-    expect(signIn.body.code).toBe('account_suspended');
+    expect(signIn.body).toMatchObject({ code: 'account_suspended', until: new Date(until).toISOString() });
     expect(signIn.body.message).toContain(until.slice(0, 10));
 
     const cancelled = await getSession(server, partner, session.id);

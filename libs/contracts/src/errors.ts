@@ -18,6 +18,8 @@ export const ApiErrorSchema = z.object({
   fields: z.array(FieldErrorSchema).optional(),
   /** A stable name for errors a client acts on (e.g. `email_unverified`), when there is one. */
   code: z.string().optional(),
+  /** When the refusal ends, for one that does (`account_suspended`: the end of the suspension). */
+  until: z.iso.datetime().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

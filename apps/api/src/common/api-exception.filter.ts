@@ -49,7 +49,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const error = STATUS_NAMES[statusCode] ?? 'Error';
       const code = codeOf(exception);
-      return { statusCode, error, message: messageOf(exception), ...(code ? { code } : {}) };
+      const until = untilOf(exception);
+      return {
+        statusCode,
+        error,
+        message: messageOf(exception),
+        ...(code ? { code } : {}),
+        ...(until ? { until } : {}),
+      };
     }
     const bodyParserError = asBodyParserError(exception);
     if (bodyParserError) return bodyParserError;
@@ -69,6 +76,13 @@ function codeOf(exception: HttpException): string | undefined {
   const response = exception.getResponse();
   const code = typeof response === 'object' ? (response as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** When a refusal ends (`account_suspended`: the suspension's end), if the exception says. */
+function untilOf(exception: HttpException): string | undefined {
+  const response = exception.getResponse();
+  const until = typeof response === 'object' ? (response as { until?: unknown }).until : undefined;
+  return typeof until === 'string' ? until : undefined;
 }
 
 function messageOf(exception: HttpException): string {

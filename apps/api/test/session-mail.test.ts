@@ -149,6 +149,21 @@ describe('session mails (issue 15)', () => {
     }
   });
 
+  it('tells partners matched to practise now that the session starts now', async () => {
+    const [first, second] = [await signUp(server.url), await signUp(server.url)];
+    const body = { startsAt: 'now', durationMinutes: 45, format: 'single' };
+    await as(first).post('/api/match-requests', body).expect(201);
+    const paired = (await as(second).post('/api/match-requests', body).expect(201)).body as MatchRequest;
+    expect(paired.sessionId).toBeTruthy();
+
+    const mail = await waitForMail(catcher, first, 'Booked:');
+    expect(mail.text).toContain(
+      `Your mock system-design interview with ${second.user.displayName} starts now (`,
+    );
+    expect(mail.text).not.toContain('The room opens 30 minutes before the start.');
+    expect(parse(invitationOf(mail)).event.uid).toBe(`${paired.sessionId}@mockboard`);
+  });
+
   it('sends the moved invitation with a higher SEQUENCE once a new time is accepted, and the cancellation to both', async () => {
     const host = await signUp(server.url, { timezone: 'Asia/Kolkata', displayName: 'Priya' });
     const guest = await signUp(server.url, { timezone: 'Europe/London', displayName: 'Sam' });

@@ -11,6 +11,8 @@ import {
 
 const GONE: SkippedMail = { skip: 'The session is gone, or the reader no longer takes part in it' };
 const ROOM_OPENS = 'The room opens 30 minutes before the start.';
+/** A booking this close to its start is practice now (or nearly): no "booked for later" wording. */
+const STARTS_NOW_MS = 5 * 60_000;
 
 /**
  * The mails that carry the calendar invitation: booked (METHOD:REQUEST adds the event), rescheduled
@@ -32,12 +34,16 @@ export class InvitationMailComposers {
       }
       const partner = this.context.partnerNames(session, reader);
       const when = this.context.when(session.view.startsAt, reader);
+      // Practice now: the session started when the pair was made, and its room is already open.
+      const startsNow = new Date(session.view.startsAt).getTime() <= Date.now() + STARTS_NOW_MS;
       return writeSessionMail({
         subject: `Booked: mock interview with ${partner}, ${when}`,
         paragraphs: [
-          `Your mock system-design interview with ${partner} is booked for ${when}.`,
+          startsNow
+            ? `Your mock system-design interview with ${partner} starts now (${when}): the room is open.`
+            : `Your mock system-design interview with ${partner} is booked for ${when}.`,
           formatLine(session),
-          ROOM_OPENS,
+          ...(startsNow ? [] : [ROOM_OPENS]),
           'The calendar invitation is attached: open it to add the session to your calendar.',
         ],
         action: { label: 'Open the session', url: this.context.sessionUrl(sessionId) },

@@ -87,6 +87,11 @@ export class EmailVerificationService {
     });
   }
 
+  /** The new address of a change waiting for its link to be opened, or null. */
+  pendingEmail(user: UserEntity): Promise<string | null> {
+    return this.tokens.pendingEmail(user.id, user.email);
+  }
+
   /** A new link for the unverified address, or for the pending new one; rate-limited per user. */
   async resend(user: UserEntity): Promise<void> {
     const pending = await this.tokens.pendingEmail(user.id, user.email);

@@ -18,7 +18,6 @@ import { ValidBody } from '../common/validated.decorators';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { CurrentSignIn, CurrentUser } from './access.decorators';
-import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthService } from './auth.service';
 import { EmailVerificationService } from './email-verification.service';
 import { withRetryAfter } from './login-throttled.exception';
@@ -32,7 +31,6 @@ export class MeController {
     private readonly auth: AuthService,
     private readonly signIns: SignInSessions,
     private readonly verification: EmailVerificationService,
-    private readonly accountTokens: AccountTokensRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,7 +42,7 @@ export class MeController {
   async me(@CurrentUser() user: UserEntity): Promise<MeResponse> {
     return {
       ...toUserView(user),
-      pendingEmail: await this.accountTokens.pendingEmail(user.id, user.email),
+      pendingEmail: await this.verification.pendingEmail(user),
       emailVerificationRequired: this.config.mail.requireEmailVerification,
     };
   }

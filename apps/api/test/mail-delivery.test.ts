@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { DevMailboxResponse } from '@mockboard/contracts';
 import { MailService } from '../src/mail/mail.service';
-import { MAIL_RETENTION_DAYS } from '../src/mail/mail.worker';
+import { LEASE_MS, MAIL_RETENTION_DAYS } from '../src/mail/mail.worker';
 import { reminderMail } from '../src/session-mail/session-mail-requests';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aBookedSession, asUser } from './support/scheduling-factories';
@@ -169,6 +169,28 @@ describe('mail through SMTP', () => {
     expect(row!.last_error).toBeNull();
     expect(mail.messageId).toBe(row!.message_id);
     expect(catcher.messages.filter(to(user, /password/i))).toHaveLength(1);
+  });
+
+  it('gives up on a server that stops answering well inside the lease, and sends the mail once later', async () => {
+    const user = await signUp(server.url);
+    await catcher.waitFor(to(user, /verif|confirm/i));
+    const before = catcher.dataReceived;
+    catcher.dataDelayMs = 60_000;
+    try {
+      await request(server.url).post('/api/auth/password-reset').send({ email: user.user.email }).expect(202);
+      const stalled = Date.now();
+      while (catcher.dataReceived === before) await new Promise((resolve) => setTimeout(resolve, 50));
+      catcher.dataDelayMs = 0;
+      const mail = await catcher.waitFor(to(user, /password/i), LEASE_MS);
+      // The stalled conversation was dropped by us (SMTP timeouts), not waited out: before the lease ends.
+      expect(Date.now() - stalled).toBeLessThan(LEASE_MS);
+      const [row] = await settledRows(server, user.user.id, 'password_reset');
+      expect(row!.attempts).toBe(2);
+      expect(mail.messageId).toBe(row!.message_id);
+      expect(catcher.messages.filter(to(user, /password/i))).toHaveLength(1);
+    } finally {
+      catcher.dataDelayMs = 0;
+    }
   });
 
   it(`deletes finished mail older than ${MAIL_RETENTION_DAYS} days and keeps younger mail`, async () => {

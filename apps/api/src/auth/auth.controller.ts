@@ -129,10 +129,9 @@ export class AuthController {
   @ApiOperation({
     summary: 'Email a password reset link; the same 202 whether or not the address has an account',
   })
-  async requestPasswordReset(
-    @ValidBody(PasswordResetRequestSchema) body: PasswordResetRequest,
-  ): Promise<AcceptedResponse> {
-    await this.resets.request(body.email);
+  requestPasswordReset(@ValidBody(PasswordResetRequestSchema) body: PasswordResetRequest): AcceptedResponse {
+    // Not awaited: the answer must not wait for work only a known address causes.
+    this.resets.request(body.email);
     return RESET_REQUESTED;
   }
 

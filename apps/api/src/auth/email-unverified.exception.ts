@@ -7,8 +7,8 @@ export class EmailUnverifiedException extends ForbiddenException {
     super({
       code: ACCOUNT_ERROR_CODES.emailUnverified,
       message:
-        `Verify your email address first: open the link we sent to ${email}. ` +
-        'No email? Use "Resend the email" in the banner at the top of the page (POST /api/auth/verify-email/resend).',
+        `Verify your email address first: open the link we sent to ${email}, ` +
+        'or resend it from the banner at the top of the page.',
     });
   }
 }

@@ -39,6 +39,10 @@ export class EmailVerificationService {
   /**
    * In the caller's transaction: a new token for `address` (the user's, or a new one) and its mail,
    * which commit with the change that asked for them.
+   *
+   * An address another account already has still gets its token (so the pending address, the
+   * resend interval and the daily cap look exactly as for a free one: nothing tells the asker that
+   * the address has an account) but no mail: its owner did not ask, and the link could only fail.
    */
   async sendLink(manager: EntityManager, userId: string, address: string): Promise<void> {
     const { token, hash } = newAccountToken();
@@ -49,6 +53,7 @@ export class EmailVerificationService {
       email: address,
       ttlMs: ACCOUNT_TOKEN_TTL_MS.verify_email,
     });
+    if (await this.users.emailTakenByOther(address, userId, manager)) return;
     // The raw token has to travel in the mail, so it sits in the queued mail's data until sent;
     // the link's 48 hours bound what a reader of that table could do with it.
     await this.mail.enqueue(manager, {
@@ -70,7 +75,8 @@ export class EmailVerificationService {
       if (unusable || !row) throw unusable;
       const user = await this.users.findForUpdate(manager, row.userId);
       if (!user) throw unusableTokenError(null, 'verify_email');
-      if (row.email.toLowerCase() === user.email.toLowerCase()) {
+      const sameAddress = row.email.toLowerCase() === user.email.toLowerCase();
+      if (sameAddress) {
         await this.users.markEmailVerified(manager, user.id);
       } else {
         // Checked first because a failed statement would abort the transaction on PostgreSQL; the
@@ -83,6 +89,11 @@ export class EmailVerificationService {
       await this.tokens.markUsed(manager, row.id);
       // Links to the same or other addresses sent before this one prove nothing new now.
       await this.tokens.expireUnused(manager, user.id, 'verify_email');
+      if (!sameAddress) {
+        // A reset link went to the old address; whoever still reads that inbox must not be able to
+        // take back the account once it has moved.
+        await this.tokens.expireUnused(manager, user.id, 'password_reset');
+      }
       return { email: row.email };
     });
   }
@@ -103,7 +114,8 @@ export class EmailVerificationService {
 
   /**
    * Needs the password (a stolen session alone cannot move the account). Answers the same whether
-   * or not the new address has an account: when it has, no mail goes out and nothing changes.
+   * or not the new address has an account, and leaves the same trace (a pending address, one more
+   * towards the cap); only the mail differs, and only the new address's inbox sees that (sendLink).
    */
   async requestChange(userId: string, request: ChangeEmailRequest): Promise<void> {
     const user = await this.users.findByIdWithPassword(userId);
@@ -118,9 +130,7 @@ export class EmailVerificationService {
     if (request.email.toLowerCase() === user.email.toLowerCase()) {
       throw new RequestValidationException('body', [{ field: 'email', message: 'is already your address' }]);
     }
-    // Before the look-up, so the limit answers alike whether or not the address has an account.
     await this.requireUnderDailyCap(user.id);
-    if (await this.users.emailTakenByOther(request.email, user.id)) return;
     await this.dataSource.transaction((manager) => this.sendLink(manager, user.id, request.email));
   }
 

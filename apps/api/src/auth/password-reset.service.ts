@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PasswordResetConfirmRequest } from '@mockboard/contracts';
 import { RequestValidationException } from '../common/zod-validation.pipe';
@@ -18,6 +18,8 @@ const MAX_RESETS_PER_HOUR = 5;
 /** A forgotten password: a link by mail, then a new password that signs out every old sign-in. */
 @Injectable()
 export class PasswordResetService {
+  private readonly logger = new Logger('PasswordResetService');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: AccountTokensRepository,
@@ -30,11 +32,19 @@ export class PasswordResetService {
   ) {}
 
   /**
-   * Sends a link when the address has an account; the caller answers the same either way, and the
-   * work that differs (a token and a queued mail) is two small inserts, not a mail conversation.
-   * A new link replaces the older ones: only the newest works.
+   * Starts sending a link when the address has an account and returns at once: the caller answers
+   * 202 before any of the work that differs between a known address (a count, a transaction, two
+   * inserts) and an unknown one (one look-up), so the response time says nothing about accounts.
+   * Failures are logged, never thrown: nobody is waiting for them.
    */
-  async request(email: string): Promise<void> {
+  request(email: string): void {
+    this.sendLinkIfKnown(email).catch((error: unknown) => {
+      this.logger.error(`A password reset link could not be queued: ${String(error)}`);
+    });
+  }
+
+  /** A new link replaces the older ones: only the newest works. */
+  private async sendLinkIfKnown(email: string): Promise<void> {
     const user = await this.users.findByEmailWithPassword(email);
     if (!user) return;
     if ((await this.tokens.countRecent(user.id, 'password_reset', 3600)) >= MAX_RESETS_PER_HOUR) return;

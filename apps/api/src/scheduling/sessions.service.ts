@@ -170,8 +170,10 @@ export class SessionsService {
       if (accept) {
         const duration = locked.session.ends_at.getTime() - locked.session.starts_at.getTime();
         const endsAt = new Date(proposal.starts_at.getTime() + duration);
+        // start_agreed_at: reminders whose moment is already past are not sent (the moved mail says it).
         await manager.query(
-          `UPDATE sessions SET starts_at = $2, ends_at = $3, starting_soon_notified = false WHERE id = $1`,
+          `UPDATE sessions SET starts_at = $2, ends_at = $3, starting_soon_notified = false, start_agreed_at = now()
+           WHERE id = $1`,
           [sessionId, proposal.starts_at, endsAt],
         );
         await this.calendar.moveSession(

@@ -17,6 +17,7 @@ import { OutgoingMail1765400000000 } from './1765400000000-outgoing-mail';
 import { AccountTokens1765500000000 } from './1765500000000-account-tokens';
 import { Moderation1765600000000 } from './1765600000000-moderation';
 import { MailPreferences1765700000000 } from './1765700000000-mail-preferences';
+import { SessionStartAgreedAt1765830000000 } from './1765830000000-session-start-agreed-at';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AccountTokens1765500000000,
   Moderation1765600000000,
   MailPreferences1765700000000,
+  SessionStartAgreedAt1765830000000,
 ];

@@ -203,6 +203,21 @@ describe('moderation', () => {
     });
   });
 
+  it('refuses the token of a suspended account even if its sign-in were left live (a failed or raced revocation)', async () => {
+    const user = await signUp(server.url);
+    await moderate(user, { action: 'ban', reason: 'Spam' }).expect(200);
+    // What a revocation that failed, or a sign-in that slipped past the suspension, would leave.
+    await server.dataSource.query(`UPDATE sign_in_sessions SET revoked_at = NULL WHERE user_id = $1`, [
+      user.user.id,
+    ]);
+    const refused = await request(server.url).get('/api/me').set(user.bearer).expect(401);
+    expect(refused.body).toMatchObject({ code: 'account_banned' });
+    await expect(connect(server.url, user)).rejects.toThrow();
+
+    await moderate(user, { action: 'reinstate', reason: 'Appeal accepted' }).expect(200);
+    await request(server.url).get('/api/me').set(user.bearer).expect(200);
+  });
+
   it('a suspension ends by itself at its end; a ban lasts until an admin reinstates', async () => {
     const user = await signUp(server.url);
     await moderate(user, { action: 'suspend', reason: 'Cooling off', until: inHours(1) }).expect(200);

@@ -16,6 +16,21 @@ export interface AccountRestriction {
 export class AccountRestrictionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Serialises a sign-in with a change of the account's restriction: a sign-in holds the user row
+   * in share mode from its check to its commit, a suspension holds it exclusively from before it
+   * imposes the restriction to after it revokes the sign-ins. Whichever comes second then sees the
+   * other: the suspension revokes the new sign-in, or the sign-in reads the restriction.
+   */
+  async holdForSignIn(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR SHARE`, [userId]);
+  }
+
+  /** See holdForSignIn: taken by a suspension or ban before it changes the restriction. */
+  async holdForChange(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+  }
+
   async inForce(
     userId: string,
     manager: EntityManager = this.dataSource.manager,

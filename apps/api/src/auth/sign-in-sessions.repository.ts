@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface SignInSessionRow {
   id: string;
@@ -30,14 +30,17 @@ const COLUMNS = `id, user_id AS "userId", created_at AS "createdAt", last_seen_a
 export class SignInSessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts a session, first dropping the user's ended ones (their rows serve no one). */
-  async insert(session: NewSignInSession): Promise<SignInSessionRow> {
-    await this.dataSource.query(
+  /**
+   * Inserts a session, first dropping the user's ended ones (their rows serve no one). Runs in the
+   * caller's transaction, the one that checked the account may sign in.
+   */
+  async insert(manager: EntityManager, session: NewSignInSession): Promise<SignInSessionRow> {
+    await manager.query(
       `DELETE FROM sign_in_sessions
        WHERE user_id = $1 AND (expires_at < now() OR revoked_at < now() - interval '1 day')`,
       [session.userId],
     );
-    const [row] = (await this.dataSource.query(
+    const [row] = (await manager.query(
       `INSERT INTO sign_in_sessions (user_id, expires_at, user_agent, ip)
        VALUES ($1, now() + make_interval(secs => $2), $3, $4)
        RETURNING ${COLUMNS}`,
@@ -51,6 +54,23 @@ export class SignInSessionsRepository {
     const [row] = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM sign_in_sessions
        WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+      [id],
+    )) as SignInSessionRow[];
+    return row ?? null;
+  }
+
+  /**
+   * The live session with this id, unless its account is suspended or banned: what a request or a
+   * handshake may use. The restriction is checked in the same query (one probe of
+   * account_restrictions' primary key), so a sign-in that outlived its account's suspension (a
+   * revocation that failed, a sign-in racing the suspension) is refused all the same.
+   */
+  async findUsable(id: string): Promise<SignInSessionRow | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM sign_in_sessions s
+       WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+         AND NOT EXISTS (SELECT 1 FROM account_restrictions r
+                         WHERE r.user_id = s.user_id AND (r.state = 'banned' OR r.until > now()))`,
       [id],
     )) as SignInSessionRow[];
     return row ?? null;
@@ -88,9 +108,16 @@ export class SignInSessionsRepository {
     return row?.id ?? null;
   }
 
-  /** Revokes every live session of the user except `keep` (null: all); returns the revoked ids. */
-  async revokeAll(userId: string, keep: string | null): Promise<string[]> {
-    const rows = (await this.dataSource.query(
+  /**
+   * Revokes every live session of the user except `keep` (null: all); returns the revoked ids. In
+   * the caller's transaction when given one (a suspension revokes in its own).
+   */
+  async revokeAll(
+    userId: string,
+    keep: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    const rows = (await manager.query(
       `WITH revoked AS (
          UPDATE sign_in_sessions SET revoked_at = now()
          WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)

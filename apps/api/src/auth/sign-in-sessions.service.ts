@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { SignInSession } from '@mockboard/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccountRestrictedException } from './account-restricted.exception';
 import { AccountRestrictionsRepository } from './account-restrictions.repository';
 import { AuthTokens } from './auth.tokens';
@@ -38,31 +39,40 @@ export class SignInSessions {
     private readonly tokens: AuthTokens,
     private readonly sockets: SignInSocketsGateway,
     private readonly restrictions: AccountRestrictionsRepository,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**
    * Opens a session for the user and returns its access token. Every way of signing in comes
-   * through here, so a suspended or banned account is refused here (403, saying until when).
+   * through here, so a suspended or banned account is refused here (403, saying until when). The
+   * check and the insert share a transaction that holds the account against a concurrent
+   * suspension (see AccountRestrictionsRepository.holdForSignIn).
    */
   async start(userId: string, client: SignInClient): Promise<string> {
-    const restriction = await this.restrictions.inForce(userId);
-    if (restriction) throw new AccountRestrictedException(restriction, HttpStatus.FORBIDDEN);
-    const session = await this.sessions.insert({
-      userId,
-      ttlSeconds: this.tokens.ttlSeconds,
-      userAgent: shortUserAgent(client.userAgent),
-      ip: client.ip?.slice(0, 64) || null,
+    const session = await this.dataSource.transaction(async (manager) => {
+      await this.restrictions.holdForSignIn(manager, userId);
+      const restriction = await this.restrictions.inForce(userId, manager);
+      if (restriction) throw new AccountRestrictedException(restriction, HttpStatus.FORBIDDEN);
+      return this.sessions.insert(manager, {
+        userId,
+        ttlSeconds: this.tokens.ttlSeconds,
+        userAgent: shortUserAgent(client.userAgent),
+        ip: client.ip?.slice(0, 64) || null,
+      });
     });
     return this.tokens.issue({ userId, sessionId: session.id });
   }
 
-  /** The user and session behind a token, or null if the token is bad or its session is over. */
+  /**
+   * The user and session behind a token, or null if the token is bad, its session is over or its
+   * account is suspended or banned (refusalBehind then says which).
+   */
   async authenticate(token: string): Promise<Authenticated | null> {
     const subject = await this.tokens.subjectFrom(token);
     if (!subject || !UUID.test(subject.sessionId) || !UUID.test(subject.userId)) return null;
     // Every request and handshake comes through here: both reads at once, not one after the other.
     const [session, user] = await Promise.all([
-      this.sessions.findLive(subject.sessionId),
+      this.sessions.findUsable(subject.sessionId),
       this.users.findById(subject.userId),
     ]);
     if (!session || session.userId !== subject.userId || !user) return null;
@@ -100,6 +110,20 @@ export class SignInSessions {
     const revoked = await this.sessions.revokeAll(userId, keep);
     this.sockets.disconnect(revoked);
     return revoked.length;
+  }
+
+  /**
+   * Ends every session of the user inside the caller's transaction (a suspension's, so that it
+   * cannot commit with a sign-in left). Returns the ended ids: once the transaction has committed,
+   * pass them to `disconnect`.
+   */
+  revokeAllWithin(manager: EntityManager, userId: string): Promise<string[]> {
+    return this.sessions.revokeAll(userId, null, manager);
+  }
+
+  /** Closes the sockets of sessions ended by `revokeAllWithin`, on every instance. */
+  disconnect(sessionIds: readonly string[]): void {
+    this.sockets.disconnect(sessionIds);
   }
 }
 

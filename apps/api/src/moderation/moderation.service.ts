@@ -20,7 +20,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { CalendarRepository } from '../scheduling/calendar.repository';
 import { isUuid } from '../scheduling/uuid';
-import { cancelledMails } from '../session-mail/session-mail-requests';
+import { cancelledMails } from '../mail/requests/session-mail-requests';
 import { AccountWithdrawalRepository } from './account-withdrawal.repository';
 import { ModerationActionsRepository, type ModerationActionRow } from './moderation-actions.repository';
 import { ReportsRepository } from './reports.repository';
@@ -61,13 +61,19 @@ export class ModerationService {
       if (body.reportId) await this.resolveWithAction(manager, admin, target.id, body);
       let cancelledSessions = 0;
       if (body.action === 'warn') await this.warn(manager, target, body.reason);
+      let endedSignIns: string[] = [];
       if (body.action === 'suspend' || body.action === 'ban') {
         const restriction: AccountRestriction = {
           state: body.action === 'ban' ? 'banned' : 'suspended',
           until,
         };
+        // Held until the commit: a sign-in that started meanwhile is among those revoked below,
+        // and one that starts after waits and then reads the restriction.
+        await this.restrictions.holdForChange(manager, target.id);
         await this.restrictions.impose(manager, target.id, { ...restriction, reason: body.reason });
         cancelledSessions = await this.takeOffCalendar(manager, target.id);
+        // In this transaction: the suspension cannot commit with a sign-in left working.
+        endedSignIns = await this.signIns.revokeAllWithin(manager, target.id);
       }
       if (body.action === 'reinstate') {
         if (!(await this.restrictions.inForce(target.id, manager))) {
@@ -83,17 +89,20 @@ export class ModerationService {
         until,
         reportId: body.reportId ?? null,
       });
-      return { entry, cancelledSessions, standing: await this.restrictions.inForce(target.id, manager) };
+      return {
+        entry,
+        cancelledSessions,
+        endedSignIns,
+        standing: await this.restrictions.inForce(target.id, manager),
+      };
     });
-    // After the commit: a sign-in refused from now on cannot come back, and revoking also closes
-    // the account's sockets on every instance.
-    const signInsEnded =
-      body.action === 'suspend' || body.action === 'ban' ? await this.signIns.revokeAll(target.id, null) : 0;
+    // After the commit, so no socket is closed for a suspension that rolled back; on every instance.
+    this.signIns.disconnect(outcome.endedSignIns);
     return {
       entry: toLogEntry(outcome.entry),
       standing: toStanding(outcome.standing),
       cancelledSessions: outcome.cancelledSessions,
-      signInsEnded,
+      signInsEnded: outcome.endedSignIns.length,
     };
   }
 

@@ -8,13 +8,21 @@ export function SubmitButton({
   pending,
   children,
   block,
+  disabledBy,
 }: {
   pending: boolean;
   children: ReactNode;
   block?: boolean;
+  /** The id of a visible reason the form cannot be sent yet: disables the button and describes it. */
+  disabledBy?: string;
 }) {
   return (
-    <button type="submit" className={`button${block ? ' button--block' : ''}`} disabled={pending}>
+    <button
+      type="submit"
+      className={`button${block ? ' button--block' : ''}`}
+      disabled={pending || Boolean(disabledBy)}
+      aria-describedby={disabledBy}
+    >
       {pending && <span className="spinner spinner--small" aria-hidden="true" />}
       {children}
     </button>

@@ -21,6 +21,7 @@ import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { formatDateTime, formatDuration, timeZoneSuffix } from '../time/format';
 import { usePracticeStartTime } from './usePracticeStartTime';
+import { useNeedsVerification, VerificationRequired } from '../account/VerificationRequired';
 
 const LABELS = {
   startsAt: 'Start',
@@ -43,6 +44,7 @@ const ROLE_LABELS: Record<HostRole, string> = {
 
 /** Offer a time others can book. The duration follows the format until the user picks one. */
 export function OfferSlotForm({ zone, onOffered }: { zone: string; onOffered: () => void }) {
+  const needsVerification = useNeedsVerification();
   const [format, setFormat] = useState<SessionFormat>('swap');
   const [duration, setDuration] = useState<number | null>(null);
   const [promptId, setPromptId] = useState('');
@@ -123,8 +125,14 @@ export function OfferSlotForm({ zone, onOffered }: { zone: string; onOffered: ()
         extraOptions={[{ value: '', label: 'Let the interviewer choose' }]}
         onChange={setPromptId}
       />
+      <VerificationRequired id="offer-needs-verification" action="offer a slot" />
       <div className="form__actions">
-        <SubmitButton pending={pending}>Offer slot</SubmitButton>
+        <SubmitButton
+          pending={pending}
+          disabledBy={needsVerification ? 'offer-needs-verification' : undefined}
+        >
+          Offer slot
+        </SubmitButton>
         <p className="form__status" role="status">
           {done}
         </p>

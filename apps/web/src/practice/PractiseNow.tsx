@@ -1,6 +1,7 @@
 import { PRACTICE_NOW_WAIT_MINUTES, type MatchRequest, type SessionFormat } from '@mockboard/contracts';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { useNeedsVerification, VerificationRequired } from '../account/VerificationRequired';
 import { toApiRequestError } from '../api/client';
 import { cancelMatchRequest, listMatchRequests, requestMatch } from '../api/matching';
 import { FormatField } from '../components/FormatField';
@@ -9,6 +10,7 @@ import { useNotificationListener } from '../notifications/NotificationsContext';
 import { formatClock } from '../time/format';
 
 const POLL_MS = 4000;
+const NEEDS_VERIFICATION_ID = 'practise-now-needs-verification';
 
 type State =
   | { kind: 'idle' | 'starting' | 'expired' }
@@ -21,6 +23,7 @@ type State =
  */
 export function PractiseNow() {
   const navigate = useNavigate();
+  const needsVerification = useNeedsVerification();
   const [format, setFormat] = useState<SessionFormat>('swap');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const waitingId = state.kind === 'waiting' ? state.request.id : null;
@@ -109,7 +112,14 @@ export function PractiseNow() {
           {state.message}
         </div>
       )}
-      <button type="button" className="button" onClick={start} disabled={state.kind === 'starting'}>
+      <VerificationRequired id={NEEDS_VERIFICATION_ID} action="practise with a partner now" />
+      <button
+        type="button"
+        className="button"
+        onClick={start}
+        disabled={state.kind === 'starting' || needsVerification}
+        aria-describedby={needsVerification ? NEEDS_VERIFICATION_ID : undefined}
+      >
         {state.kind === 'starting' && <span className="spinner spinner--small" aria-hidden="true" />}
         Practise now
       </button>

@@ -12,6 +12,7 @@ import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
 import { usePracticeStartTime } from './usePracticeStartTime';
+import { useNeedsVerification, VerificationRequired } from '../account/VerificationRequired';
 
 const LABELS = { startsAt: 'Start', format: 'Format', level: 'Level', durationMinutes: 'Duration' };
 const ORDER = ['startsAt', 'format', 'level', 'durationMinutes'] as const;
@@ -20,6 +21,7 @@ type Outcome = { kind: 'pending'; text: string } | { kind: 'matched'; sessionId:
 
 /** Ask to be paired with anyone who wants the same time; matched at once if someone is waiting. */
 export function RequestMatchForm({ zone, onRequested }: { zone: string; onRequested: () => void }) {
+  const needsVerification = useNeedsVerification();
   const [format, setFormat] = useState<SessionFormat>('swap');
   const [level, setLevel] = useState('');
   const [pending, setPending] = useState(false);
@@ -66,8 +68,14 @@ export function RequestMatchForm({ zone, onRequested }: { zone: string; onReques
         error={messages.fields.level}
         onChange={setLevel}
       />
+      <VerificationRequired id="match-needs-verification" action="request a match" />
       <div className="form__actions">
-        <SubmitButton pending={pending}>Request a match</SubmitButton>
+        <SubmitButton
+          pending={pending}
+          disabledBy={needsVerification ? 'match-needs-verification' : undefined}
+        >
+          Request a match
+        </SubmitButton>
         <p className="form__status" role="status">
           {outcome?.kind === 'pending' && outcome.text}
           {outcome?.kind === 'matched' && (

@@ -1,5 +1,6 @@
 import type { Slot } from '@mockboard/contracts';
 import { FORMAT_LABELS, TARGET_LEVEL_LABELS } from '../components/labels';
+import { useNeedsVerification } from '../account/VerificationRequired';
 import { PartnerSummary } from '../components/PartnerSummary';
 import { formatDayKey, formatDuration, formatTime } from '../time/format';
 import { dateKeyIn } from '../time/zonedTime';
@@ -21,8 +22,12 @@ export function bookerPlanText(slot: Slot): string {
     : `You interview first, then you swap.`;
 }
 
+/** The reason every Book is disabled before the address is verified (shown once, by WeekView). */
+export const BOOK_NEEDS_VERIFICATION_ID = 'book-needs-verification';
+
 /** One open slot in the week view: when, how long, what format, who hosts, and Book. */
 export function SlotCard({ slot, zone, onBook }: { slot: Slot; zone: string; onBook: () => void }) {
+  const needsVerification = useNeedsVerification();
   const start = new Date(slot.startsAt);
   const time = formatTime(start, zone);
   const role = bookerRoleText(slot);
@@ -37,7 +42,13 @@ export function SlotCard({ slot, zone, onBook }: { slot: Slot; zone: string; onB
         {slot.level && <span className="slot-card__role">For {TARGET_LEVEL_LABELS[slot.level]}</span>}
       </p>
       <PartnerSummary partner={slot.host} compact />
-      <button type="button" className="button button--small slot-card__book" onClick={onBook}>
+      <button
+        type="button"
+        className="button button--small slot-card__book"
+        onClick={onBook}
+        disabled={needsVerification}
+        aria-describedby={needsVerification ? BOOK_NEEDS_VERIFICATION_ID : undefined}
+      >
         Book
         <span className="visually-hidden">
           {' '}

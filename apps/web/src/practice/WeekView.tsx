@@ -7,7 +7,8 @@ import { latestData, useResource } from '../hooks/useResource';
 import { formatDayKey, formatDayMonth, formatWeekday, zoneName } from '../time/format';
 import { addDays, dateKeyIn, startOfDay, weekFrom, type DateKey } from '../time/zonedTime';
 import { BookSlotDialog } from './BookSlotDialog';
-import { SlotCard } from './SlotCard';
+import { BOOK_NEEDS_VERIFICATION_ID, SlotCard } from './SlotCard';
+import { VerificationRequired } from '../account/VerificationRequired';
 
 const LAST_WEEK = Math.floor(MAX_LEAD_DAYS / 7);
 
@@ -84,6 +85,8 @@ export function WeekView({ zone, refreshKey, onBooked }: WeekViewProps) {
           />
         </div>
       </div>
+
+      <VerificationRequired id={BOOK_NEEDS_VERIFICATION_ID} action="book a partner" />
 
       {slots.status === 'error' ? (
         <ErrorState title="Could not load open slots" error={slots.error} onRetry={slots.retry} />

@@ -1,12 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { CreateReportRequest, Report } from '@mockboard/contracts';
 import type { UserEntity } from '../auth/user.entity';
+import { SESSION_NOT_FOUND } from '../scheduling/session-views.service';
 import { SessionsRepository } from '../scheduling/sessions.repository';
 import { isUuid } from '../scheduling/uuid';
 import { ReportsRepository, type ReportRow } from './reports.repository';
-
-// Same words as the scheduling module's: a stranger learns nothing about the session.
-const SESSION_NOT_FOUND = 'No session with this id';
 
 /** A participant reports their partner, during the session or after it. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SessionFormat, TargetLevel } from '@mockboard/contracts';
-import { blockedPairSql } from '../moderation/blocked-pair-sql';
+import { blockedPairSql } from '../database/blocked-pair-sql';
 
 export interface PromptPreferences {
   tags?: string[];

@@ -2,13 +2,15 @@ import request from 'supertest';
 import type { DevMailboxResponse } from '@mockboard/contracts';
 import { MailService } from '../src/mail/mail.service';
 import { LEASE_MS, MAIL_RETENTION_DAYS } from '../src/mail/mail.worker';
-import { reminderMail } from '../src/session-mail/session-mail-requests';
+import { SmtpMailTransport } from '../src/mail/smtp-mail.transport';
+import { reminderMail } from '../src/mail/requests/session-mail-requests';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aBookedSession, asUser } from './support/scheduling-factories';
 import { headerValue, startSmtpCatcher, type CaughtMail, type SmtpCatcher } from './support/smtp-catcher';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const PUBLIC_URL = 'https://mockboard.example.test';
+const ADMIN_EMAIL = `mail-admin-${Date.now()}@example.test`;
 
 interface OutgoingRow {
   attempts: number;
@@ -17,12 +19,13 @@ interface OutgoingRow {
   skip_reason: string | null;
   last_error: string | null;
   message_id: string | null;
+  data: Record<string, unknown>;
 }
 
 /** The queued mails of one kind for one user, read straight from the table the worker writes. */
 async function outgoingRows(server: TestApp, userId: string, kind: string): Promise<OutgoingRow[]> {
   return server.dataSource.query(
-    `SELECT attempts, sent_at, skipped_at, skip_reason, last_error, message_id
+    `SELECT attempts, sent_at, skipped_at, skip_reason, last_error, message_id, data
      FROM outgoing_mail WHERE user_id = $1 AND kind = $2`,
     [userId, kind],
   );
@@ -64,6 +67,7 @@ describe('mail through SMTP', () => {
       SMTP_URL: catcher.url,
       PUBLIC_URL,
       REQUIRE_EMAIL_VERIFICATION: 'true',
+      ADMIN_EMAILS: ADMIN_EMAIL,
     });
   });
   afterAll(async () => {
@@ -90,6 +94,49 @@ describe('mail through SMTP', () => {
     expect(row!.attempts).toBe(1);
     expect(mail.messageId).toBe(row!.message_id);
     expect(row!.message_id).toMatch(/^<[0-9a-f-]{36}@mockboard\.example\.test>$/);
+  });
+
+  it('forgets the link token of verification and reset mail once it is sent', async () => {
+    const user = await signUp(server.url);
+    await request(server.url).post('/api/auth/password-reset').send({ email: user.user.email }).expect(202);
+    await catcher.waitFor(to(user, /password/i));
+    for (const kind of ['verify_email', 'password_reset']) {
+      const [row] = await settledRows(server, user.user.id, kind);
+      expect(row!.sent_at).not.toBeNull();
+      expect(row!.data).not.toHaveProperty('token');
+      // What says which token it was stays, for support questions.
+      expect(row!.data).toHaveProperty('tokenId');
+    }
+  });
+
+  it('tells a suspended reader the moderators cancelled their session, and sends them nothing else', async () => {
+    const admin = await signUp(server.url, { email: ADMIN_EMAIL });
+    const { host, guest, session } = await aBookedSession(server, {
+      host: await verified(await signUp(server.url)),
+      guest: await verified(await signUp(server.url)),
+    });
+    await settledRows(server, host.user.id, 'booked');
+    const until = new Date(Date.now() + 24 * 3600_000).toISOString();
+    await asUser(server, admin)
+      .post(`/api/admin/users/${host.user.id}/moderation`, { action: 'suspend', reason: 'Abusive', until })
+      .expect(200);
+
+    for (const reader of [host, guest]) {
+      const mail = await catcher.waitFor(to(reader, /^Cancelled: /));
+      const invitation = mail.attachments.find((attachment) => attachment.filename === 'invite.ics');
+      expect(invitation?.content.toString('utf8')).toContain('METHOD:CANCEL');
+    }
+    const [cancelled] = await settledRows(server, host.user.id, 'cancelled');
+    expect(cancelled!.sent_at).not.toBeNull();
+
+    // Any other mail to the suspended reader is skipped.
+    await server.dataSource.transaction((manager) =>
+      server.app
+        .get(MailService)
+        .enqueue(manager, reminderMail(session.id, host.user.id, new Date(session.startsAt), 60)),
+    );
+    const [reminder] = await settledRows(server, host.user.id, 'reminder');
+    expect(reminder!.skip_reason).toBe('the account is suspended or banned');
   });
 
   it('sends a booking with its unsubscribe link and header, and nothing of that kind to a reader who turned it off', async () => {
@@ -218,6 +265,48 @@ describe('mail through SMTP', () => {
     await verifyByMail(server, catcher, user);
     return user;
   }
+});
+
+describe('a send the worker gave up on', () => {
+  let catcher: SmtpCatcher;
+  beforeAll(async () => {
+    catcher = await startSmtpCatcher({ dataDelayMs: 1_500 });
+  });
+  afterAll(async () => {
+    await catcher?.close();
+  });
+
+  it('cannot be completed by a slow server once aborted, so a retry cannot make a second copy', async () => {
+    const transport = new SmtpMailTransport(catcher.url);
+    const abort = new AbortController();
+    const sending = transport.send(
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        kind: 'password_reset',
+        from: 'Mockboard <no-reply@example.test>',
+        to: 'reader@example.test',
+        subject: 'Reset your password',
+        text: 'Hello',
+        html: '<p>Hello</p>',
+        messageId: '<00000000-0000-4000-8000-000000000001@example.test>',
+        headers: {},
+        attachments: [],
+      },
+      abort.signal,
+    );
+    const outcome = sending.then(
+      () => 'delivered',
+      (error: Error) => error.name,
+    );
+    // The whole message is with the server, which holds its 250 (as a slow server would).
+    while (catcher.dataReceived === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    abort.abort(new Error('gave up'));
+    expect(await outcome).not.toBe('delivered');
+    // Past the moment the server would have answered: it did not accept the message.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(catcher.messages).toHaveLength(0);
+    transport.close();
+  });
 });
 
 describe('mail without SMTP: the dev mailbox', () => {

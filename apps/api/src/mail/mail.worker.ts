@@ -36,6 +36,15 @@ const MAIL_PRUNE_BATCH = 1_000;
 /** Verification and reset answer the reader's own request, so they go to an unverified address too. */
 const SENT_WHILE_UNVERIFIED = new Set(['verify_email', 'password_reset']);
 
+/**
+ * A suspended or banned reader gets no mail, but for the one that tells them the moderators
+ * cancelled their sessions: it carries the METHOD:CANCEL invitation without which the session
+ * would stay in their calendar, and it says why it is gone.
+ */
+function reachesRestrictedReader(row: ClaimedMail): boolean {
+  return row.kind === 'cancelled' && row.data.by === 'moderation';
+}
+
 class SendTimeout extends Error {
   override name = 'SendTimeout';
 }
@@ -197,7 +206,8 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     const manager = this.dataSource.manager;
     const recipient = await this.outgoing.recipient(manager, row.userId);
     if (!recipient) return { skip: 'the account no longer exists' };
-    if (recipient.restricted) return { skip: 'the account is suspended or banned' };
+    if (recipient.restricted && !reachesRestrictedReader(row))
+      return { skip: 'the account is suspended or banned' };
     const { restricted: _restricted, ...reader } = recipient;
     if (!(await this.preferences.allows(manager, reader.userId, row.kind)))
       return { skip: `the reader turned off ${row.kind} mail` };
@@ -237,13 +247,22 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     });
   }
 
+  /**
+   * Gives up on the send after `timeoutMs` and aborts it, which closes its SMTP connection: merely
+   * ceasing to wait would let a slow server complete it after the retry began (a duplicate).
+   */
   private async sendWithin(message: OutgoingMessage, timeoutMs: number): Promise<void> {
+    const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SendTimeout(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+      timer = setTimeout(() => {
+        const error = new SendTimeout(`no answer within ${timeoutMs / 1000} s`);
+        abort.abort(error);
+        reject(error);
+      }, timeoutMs);
     });
     try {
-      await Promise.race([this.transport.send(message), timeout]);
+      await Promise.race([this.transport.send(message, abort.signal), timeout]);
     } finally {
       clearTimeout(timer);
     }

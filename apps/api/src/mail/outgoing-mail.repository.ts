@@ -20,6 +20,13 @@ export interface RecipientRow extends MailReader {
   restricted: boolean;
 }
 
+/**
+ * Part of the SET of every final outcome (sent, skipped, given up): the raw token of a
+ * verification or reset link (whoever holds it can set the password) is needed only to write the mail,
+ * not for the 30 days the row is kept (MAIL_RETENTION_DAYS), where a dump or backup would reveal it.
+ */
+const FORGET_LINK_TOKEN = `data = CASE WHEN kind IN ('verify_email', 'password_reset') THEN data - 'token' ELSE data END`;
+
 /** Every query on `outgoing_mail`. */
 @Injectable()
 export class OutgoingMailRepository {
@@ -83,15 +90,19 @@ export class OutgoingMailRepository {
 
   /** Only while the lease is still ours: a worker whose lease ran out must not overwrite the next one's outcome. */
   async markSent(manager: EntityManager, id: string, worker: string, messageId: string): Promise<boolean> {
-    return this.finish(manager, `sent_at = clock_timestamp(), message_id = $3, last_error = NULL`, [
-      id,
-      worker,
-      messageId,
-    ]);
+    return this.finish(
+      manager,
+      `sent_at = clock_timestamp(), message_id = $3, last_error = NULL, ${FORGET_LINK_TOKEN}`,
+      [id, worker, messageId],
+    );
   }
 
   async markSkipped(manager: EntityManager, id: string, worker: string, reason: string): Promise<boolean> {
-    return this.finish(manager, `skipped_at = clock_timestamp(), skip_reason = $3`, [id, worker, reason]);
+    return this.finish(manager, `skipped_at = clock_timestamp(), skip_reason = $3, ${FORGET_LINK_TOKEN}`, [
+      id,
+      worker,
+      reason,
+    ]);
   }
 
   /** Either due again after the decision's delay, or given up on for good. */
@@ -103,7 +114,11 @@ export class OutgoingMailRepository {
     error: string,
   ): Promise<boolean> {
     return decision.giveUp
-      ? this.finish(manager, `failed_at = clock_timestamp(), last_error = $3`, [id, worker, error])
+      ? this.finish(manager, `failed_at = clock_timestamp(), last_error = $3, ${FORGET_LINK_TOKEN}`, [
+          id,
+          worker,
+          error,
+        ])
       : this.finish(
           manager,
           `due_at = clock_timestamp() + make_interval(secs => $4::double precision / 1000), last_error = $3`,
@@ -135,7 +150,7 @@ export class OutgoingMailRepository {
 
   /** Ends the lease with `set`; false when the lease was no longer ours. */
   private async finish(manager: EntityManager, set: string, params: unknown[]): Promise<boolean> {
-    // `set` is one of the literals above, never input. UPDATE inside WITH ... SELECT, so both
+    // `set` is built from the literals above, never from input. UPDATE inside WITH ... SELECT, so both
     // drivers return the rows alike (a bare UPDATE comes back as [rows, count] from pg).
     const rows: unknown[] = await manager.query(
       `WITH finished AS (

@@ -21,6 +21,10 @@ export interface OutgoingMessage {
 /** Sends one message; throws when it was not accepted. */
 export interface MailTransport {
   readonly kind: 'smtp' | 'dev-mailbox';
-  send(message: OutgoingMessage): Promise<void>;
+  /**
+   * When `signal` aborts, the send must stop for good (the worker has given up on this attempt and
+   * will retry after the lease): a send that went on could complete after the retry started.
+   */
+  send(message: OutgoingMessage, signal: AbortSignal): Promise<void>;
   close(): void;
 }

@@ -17,9 +17,15 @@ export class SmtpMailTransport implements MailTransport {
     this.transporter = createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
   }
 
-  async send(message: OutgoingMessage): Promise<void> {
+  /**
+   * An abort closes this send's connection (nodemailer's SMTP transport honours `signal`), so the
+   * SMTP transaction cannot complete later. A server that already had the final "." and was about
+   * to answer 250 may still deliver (RFC 1047); the stable Message-ID lets receivers drop the repeat.
+   */
+  async send(message: OutgoingMessage, signal: AbortSignal): Promise<void> {
     const calendar = message.calendar;
     await this.transporter.sendMail({
+      signal,
       from: message.from,
       to: message.to,
       subject: message.subject,

@@ -16,7 +16,7 @@ import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { PromptsService } from '../prompts/prompts.service';
-import { bookedMails } from '../session-mail/session-mail-requests';
+import { bookedMails } from '../mail/requests/session-mail-requests';
 import { CalendarRepository } from './calendar.repository';
 import {
   MatchingRepository,

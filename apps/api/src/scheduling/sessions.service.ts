@@ -20,7 +20,7 @@ import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { cancelledMails, rescheduledMails } from '../session-mail/session-mail-requests';
+import { cancelledMails, rescheduledMails } from '../mail/requests/session-mail-requests';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { CalendarRepository } from './calendar.repository';
 import { RoundPromptsService } from './round-prompts.service';

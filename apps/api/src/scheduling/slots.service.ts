@@ -13,7 +13,7 @@ import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { bookedMails } from '../session-mail/session-mail-requests';
+import { bookedMails } from '../mail/requests/session-mail-requests';
 import { CalendarRepository } from './calendar.repository';
 import { ReliabilityRepository } from './reliability.repository';
 import { RoundPromptsService } from './round-prompts.service';

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { startIntervalJob, type IntervalJob } from '../common/interval-job';
 import { SessionsRepository } from '../scheduling/sessions.repository';
 import { RevealService } from './reveal.service';
 import { ScorecardsRepository } from './scorecards.repository';
@@ -14,8 +15,7 @@ const SWEEP_EVERY_MS = 60_000;
 @Injectable()
 export class RevealSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RevealSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private inFlight: Promise<number> | null = null;
+  private job: IntervalJob | null = null;
 
   constructor(
     private readonly scorecards: ScorecardsRepository,
@@ -24,16 +24,16 @@ export class RevealSweeper implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    // unref: a pending sweep never keeps the process alive on its own.
-    this.timer = setInterval(() => {
-      this.inFlight ??= this.sweep().finally(() => (this.inFlight = null));
-    }, SWEEP_EVERY_MS).unref();
+    this.job = startIntervalJob(
+      () => this.sweep(),
+      SWEEP_EVERY_MS,
+      (error) => this.logger.error(`Reveal sweep failed: ${String(error)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.inFlight;
+    await this.job?.stop();
+    this.job = null;
   }
 
   /** Reveals what is due in each session with unrevealed submitted feedback; returns how many it looked at. Never throws. */

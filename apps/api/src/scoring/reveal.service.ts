@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { roundsToReveal } from '@mockboard/rubric';
 import { MailService } from '../mail/mail.service';
 import type { SessionRecord } from '../scheduling/sessions.repository';
-import { feedbackReadyMail } from '../session-mail/session-mail-requests';
+import { feedbackReadyMail } from '../mail/requests/session-mail-requests';
 import { ScorecardsRepository } from './scorecards.repository';
 
 /**

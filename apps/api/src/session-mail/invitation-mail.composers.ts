@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ComposedMail, MailComposer, MailReader, SkippedMail } from '../mail/mail.types';
 import { writeSessionMail } from './session-mail-body';
-import { SessionMailContext, type SessionForMail } from './session-mail-context';
+import { SESSION_GONE, SessionMailContext, type SessionForMail } from './session-mail-context';
 import {
   BookedMailDataSchema,
   CancelledMailDataSchema,
   RescheduledMailDataSchema,
-} from './session-mail-requests';
+} from '../mail/requests/session-mail-requests';
 
-const GONE: SkippedMail = { skip: 'The session is gone, or the reader no longer takes part in it' };
 const ROOM_OPENS = 'The room opens 30 minutes before the start.';
 /** A booking this close to its start is practice now (or nearly): no "booked for later" wording. */
 const STARTS_NOW_MS = 5 * 60_000;
@@ -28,7 +27,7 @@ export class InvitationMailComposers {
     compose: async (manager, reader, data) => {
       const { sessionId } = BookedMailDataSchema.parse(data);
       const session = await this.context.load(manager, sessionId, reader);
-      if (!session) return GONE;
+      if (!session) return SESSION_GONE;
       if (!['scheduled', 'live'].includes(session.view.status)) {
         return { skip: `The session is ${session.view.status}` };
       }
@@ -56,7 +55,7 @@ export class InvitationMailComposers {
     compose: async (manager, reader, data) => {
       const { sessionId, sequence } = RescheduledMailDataSchema.parse(data);
       const session = await this.context.load(manager, sessionId, reader);
-      if (!session) return GONE;
+      if (!session) return SESSION_GONE;
       if (session.view.status !== 'scheduled') return { skip: `The session is ${session.view.status}` };
       // Moved again before this went out: the later move's mail carries the current time.
       if (session.timesMoved !== sequence) return { skip: 'The session was moved again since' };
@@ -86,7 +85,7 @@ export class InvitationMailComposers {
   ): Promise<ComposedMail | SkippedMail> {
     const { sessionId, by, reason } = CancelledMailDataSchema.parse(data);
     const session = await this.context.load(manager, sessionId, reader);
-    if (!session) return GONE;
+    if (!session) return SESSION_GONE;
     if (session.view.status !== 'cancelled') return { skip: `The session is ${session.view.status}` };
     const partner = this.context.partnerNames(session, reader);
     const when = this.context.when(session.view.startsAt, reader);

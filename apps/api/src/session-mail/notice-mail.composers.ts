@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { describeLead } from '@mockboard/schedule';
-import type { MailComposer, SkippedMail } from '../mail/mail.types';
+import type { MailComposer } from '../mail/mail.types';
 import { writeSessionMail } from './session-mail-body';
-import { SessionMailContext } from './session-mail-context';
+import { SESSION_GONE, SessionMailContext } from './session-mail-context';
 import {
   FeedbackReadyMailDataSchema,
   NoShowMailDataSchema,
   ReminderMailDataSchema,
-} from './session-mail-requests';
-
-const GONE: SkippedMail = { skip: 'The session is gone, or the reader no longer takes part in it' };
+} from '../mail/requests/session-mail-requests';
 
 /** The mails without an invitation: a reminder before the start, a no-show, feedback to read. */
 @Injectable()
@@ -24,7 +22,7 @@ export class NoticeMailComposers {
     compose: async (manager, reader, data) => {
       const { sessionId, startsAt } = ReminderMailDataSchema.parse(data);
       const session = await this.context.load(manager, sessionId, reader);
-      if (!session) return GONE;
+      if (!session) return SESSION_GONE;
       if (session.view.status !== 'scheduled') return { skip: `The session is ${session.view.status}` };
       const start = new Date(session.view.startsAt);
       if (start.getTime() !== new Date(startsAt).getTime()) return { skip: 'The session moved since' };
@@ -53,7 +51,7 @@ export class NoticeMailComposers {
     compose: async (manager, reader, data) => {
       const { sessionId } = NoShowMailDataSchema.parse(data);
       const session = await this.context.load(manager, sessionId, reader);
-      if (!session) return GONE;
+      if (!session) return SESSION_GONE;
       if (session.view.status !== 'no_show') return { skip: `The session is ${session.view.status}` };
       const absent = session.view.participants
         .filter((participant) => participant.noShow && participant.id !== reader.userId)
@@ -76,7 +74,7 @@ export class NoticeMailComposers {
     compose: async (manager, reader, data) => {
       const { sessionId, round: number } = FeedbackReadyMailDataSchema.parse(data);
       const session = await this.context.load(manager, sessionId, reader);
-      if (!session) return GONE;
+      if (!session) return SESSION_GONE;
       const round = session.view.rounds.find((each) => each.number === number);
       if (!round || round.candidateId !== reader.userId)
         return { skip: 'The reader is not this round’s candidate' };

@@ -10,7 +10,7 @@ import {
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { PublicUrl } from '../config/public-url';
-import type { ComposedMail, MailReader } from '../mail/mail.types';
+import type { ComposedMail, MailReader, SkippedMail } from '../mail/mail.types';
 import { CalendarFeedRepository } from '../scheduling/calendar-feed.repository';
 import { SessionViewsService } from '../scheduling/session-views.service';
 import { SessionsRepository, type SessionRecord } from '../scheduling/sessions.repository';
@@ -22,6 +22,11 @@ export interface SessionForMail {
   /** Accepted reschedules so far: with the cancellation, the invitation's SEQUENCE. */
   timesMoved: number;
 }
+
+/** What a composer answers when `load` finds no session for the reader. */
+export const SESSION_GONE: SkippedMail = {
+  skip: 'The session is gone, or the reader no longer takes part in it',
+};
 
 /**
  * What every session mail needs, read when the mail is sent (not when it was asked for): the

@@ -8,7 +8,7 @@ import { SessionMailContext } from './session-mail-context';
 
 /**
  * Issue 15: the mails about sessions (booked, rescheduled, cancelled, reminder, no-show, feedback
- * ready). The changes that cause them enqueue them (session-mail-requests.ts); this module writes
+ * ready). The changes that cause them enqueue them (mail/requests/session-mail-requests.ts); this module writes
  * them when the mail worker sends them.
  */
 @Module({

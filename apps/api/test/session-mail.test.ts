@@ -232,54 +232,111 @@ describe('session mails (issue 15)', () => {
         )) as { dedupe_key: string }[]
       ).map((row) => row.dedupe_key);
 
-    it('sends only the nearest reminder when several are due at once, and a second sweep adds none', async () => {
-      const host = await signUp(server.url, { displayName: 'Linus' });
-      const guest = await signUp(server.url, { displayName: 'Barbara', timezone: 'Europe/Paris' });
-      // 40 to 55 minutes ahead: both the 24-hour and the 1-hour moments have passed.
-      const session = await bookSlot(
-        server,
-        guest,
-        (await offerSlot(server, host, { startsAt: aStartIn(40) })).id,
-      );
-      const sweeper = server.app.get(SchedulingSweeper);
+    const keysFor = (session: { id: string; startsAt: string }, offset: number, ...users: SignedUpUser[]) =>
+      users.map((user) => `reminder:${session.id}:${user.user.id}:${offset}:${session.startsAt}`).sort();
+    const minutesBefore = (startsAt: string, minutes: number) =>
+      new Date(new Date(startsAt).getTime() - minutes * MINUTE);
 
-      await Promise.all([sweeper.sweep(), sweeper.sweep()]);
-      await sweeper.sweep();
-
-      const toGuest = await waitForMail(catcher, guest, 'Reminder:');
-      await waitForMail(catcher, host, 'Reminder:');
-      const when = formatInZone(new Date(session.startsAt), 'Europe/Paris');
-      expect(toGuest.subject).toMatch(/^Reminder: mock interview with Linus in \d+ minutes, /);
-      expect(toGuest.subject!.endsWith(when)).toBe(true);
-      expect(toGuest.text).toContain(`${PUBLIC_URL}/sessions/${session.id}`);
-      expect(await reminderKeys(session.id)).toEqual(
-        [host, guest].map((user) => `reminder:${session.id}:${user.user.id}:60:${session.startsAt}`).sort(),
-      );
-      await aMoment();
-      expect(mailsTo(catcher, guest, 'Reminder:')).toHaveLength(1);
-      expect(mailsTo(catcher, host, 'Reminder:')).toHaveLength(1);
-    });
-
-    it('sends the 24-hour reminder, then the 1-hour one when its moment comes', async () => {
+    it('sends the 24-hour reminder to a session booked 30 hours ahead when due, then the 1-hour one; a sweep with nothing new queues nothing', async () => {
       const host = await signUp(server.url);
       const guest = await signUp(server.url);
       const session = await bookSlot(
         server,
         guest,
-        (await offerSlot(server, host, { startsAt: aStartIn(180) })).id,
+        (await offerSlot(server, host, { startsAt: aStartIn(30 * 60) })).id,
       );
       const sweeper = server.app.get(SchedulingSweeper);
-      const startsAt = new Date(session.startsAt);
 
-      await sweeper.sweep();
-      expect(await reminderKeys(session.id)).toEqual(
-        [host, guest].map((user) => `reminder:${session.id}:${user.user.id}:1440:${session.startsAt}`).sort(),
-      );
-      expect((await waitForMail(catcher, guest, 'Reminder:')).subject).toMatch(/ in 3 hours, /);
+      expect((await sweeper.sweep()).reminderMails).toBe(0);
+      expect(await reminderKeys(session.id)).toEqual([]);
 
-      await sweeper.sweep(new Date(startsAt.getTime() - 59 * MINUTE));
+      // Two instances at once: both may ask, the dedupe key keeps one row per person.
+      const at24h = minutesBefore(session.startsAt, 24 * 60 - 1);
+      await Promise.all([sweeper.sweep(at24h), sweeper.sweep(at24h)]);
+      expect(await reminderKeys(session.id)).toEqual(keysFor(session, 24 * 60, host, guest));
+      await waitForMail(catcher, guest, 'Reminder:');
+      await waitForMail(catcher, host, 'Reminder:');
+      // Already queued: the next sweeps find nothing new and queue nothing (the keys they build
+      // are the stored ones, or this would count them again).
+      expect((await sweeper.sweep(at24h)).reminderMails).toBe(0);
+      expect((await sweeper.sweep(minutesBefore(session.startsAt, 61))).reminderMails).toBe(0);
+
+      const at1h = minutesBefore(session.startsAt, 59);
+      expect((await sweeper.sweep(at1h)).reminderMails).toBe(2);
+      expect((await sweeper.sweep(at1h)).reminderMails).toBe(0);
       await waitForMail(catcher, guest, 'Reminder:', 2);
-      expect((await reminderKeys(session.id)).filter((key) => key.includes(':60:'))).toHaveLength(2);
+      expect((await reminderKeys(session.id)).filter((key) => key.includes(':60:'))).toEqual(
+        keysFor(session, 60, host, guest),
+      );
+      await aMoment();
+      expect(mailsTo(catcher, guest, 'Reminder:')).toHaveLength(2);
+      expect(mailsTo(catcher, host, 'Reminder:')).toHaveLength(2);
+    });
+
+    it('sends no 24-hour reminder for a session booked 10 hours ahead (the booked mail said it), and the 1-hour one when due', async () => {
+      const host = await signUp(server.url, { displayName: 'Linus' });
+      const guest = await signUp(server.url, { displayName: 'Barbara', timezone: 'Europe/Paris' });
+      const session = await bookSlot(
+        server,
+        guest,
+        (await offerSlot(server, host, { startsAt: aStartIn(10 * 60) })).id,
+      );
+      await waitForMail(catcher, guest, 'Booked:');
+      const sweeper = server.app.get(SchedulingSweeper);
+
+      expect((await sweeper.sweep()).reminderMails).toBe(0);
+      expect((await sweeper.sweep(minutesBefore(session.startsAt, 61))).reminderMails).toBe(0);
+      expect(await reminderKeys(session.id)).toEqual([]);
+
+      await sweeper.sweep(minutesBefore(session.startsAt, 59));
+      expect(await reminderKeys(session.id)).toEqual(keysFor(session, 60, host, guest));
+      const toGuest = await waitForMail(catcher, guest, 'Reminder:');
+      const when = formatInZone(new Date(session.startsAt), 'Europe/Paris');
+      expect(toGuest.subject).toMatch(/^Reminder: mock interview with Linus in \d+ hours?, /);
+      expect(toGuest.subject!.endsWith(when)).toBe(true);
+      expect(toGuest.text).toContain(`${PUBLIC_URL}/sessions/${session.id}`);
+      await aMoment();
+      expect(mailsTo(catcher, guest, 'Reminder:')).toHaveLength(1);
+    });
+
+    it('sends only the nearest reminder when the sweep missed several moments', async () => {
+      const host = await signUp(server.url);
+      const guest = await signUp(server.url);
+      const session = await bookSlot(
+        server,
+        guest,
+        (await offerSlot(server, host, { startsAt: aStartIn(30 * 60) })).id,
+      );
+      const sweeper = server.app.get(SchedulingSweeper);
+
+      // Nobody swept between the 24-hour and the 1-hour moments: only the 1-hour one goes out.
+      expect((await sweeper.sweep(minutesBefore(session.startsAt, 30))).reminderMails).toBe(2);
+      expect(await reminderKeys(session.id)).toEqual(keysFor(session, 60, host, guest));
+    });
+
+    it('sends no reminder whose moment came before the last accepted move (the moved mail said it)', async () => {
+      const host = await signUp(server.url);
+      const guest = await signUp(server.url);
+      const booked = await bookSlot(
+        server,
+        guest,
+        (await offerSlot(server, host, { startsAt: nextStart() })).id,
+      );
+      // Booked long ago, so only the move can explain a missing 24-hour reminder.
+      await server.dataSource.query(
+        `UPDATE sessions SET created_at = now() - interval '5 days', start_agreed_at = now() - interval '5 days' WHERE id = $1`,
+        [booked.id],
+      );
+      const newStart = aStartIn(10 * 60);
+      await as(host).post(`/api/sessions/${booked.id}/reschedule`, { startsAt: newStart }).expect(200);
+      await as(guest).post(`/api/sessions/${booked.id}/reschedule/respond`, { accept: true }).expect(200);
+      const session = { id: booked.id, startsAt: newStart };
+      const sweeper = server.app.get(SchedulingSweeper);
+
+      expect((await sweeper.sweep()).reminderMails).toBe(0);
+      expect(await reminderKeys(session.id)).toEqual([]);
+      await sweeper.sweep(minutesBefore(newStart, 59));
+      expect(await reminderKeys(session.id)).toEqual(keysFor(session, 60, host, guest));
     });
 
     it('skips a reminder whose session moved or was cancelled since it was asked for', async () => {

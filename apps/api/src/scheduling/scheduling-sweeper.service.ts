@@ -15,10 +15,11 @@ import {
 } from '@mockboard/schedule';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { startIntervalJob, type IntervalJob } from '../common/interval-job';
 import { MailService } from '../mail/mail.service';
+import { noShowMails, reminderMail } from '../mail/requests/session-mail-requests';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { noShowMails, reminderMail } from '../session-mail/session-mail-requests';
 import { CalendarRepository } from './calendar.repository';
 import { MatchingRepository } from './matching.repository';
 import { SessionRemindersRepository } from './session-reminders.repository';
@@ -30,7 +31,7 @@ export interface SweepReport {
   expiredRequests: number;
   noShowSessions: number;
   startingSoonSessions: number;
-  /** Reminder mails asked for (a repeat of one already queued adds nothing). */
+  /** Reminder mails newly queued (one already queued is not asked for again). */
   reminderMails: number;
   completedSessions: number;
 }
@@ -58,8 +59,7 @@ interface ParticipantName {
 @Injectable()
 export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SchedulingSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private inFlight: Promise<SweepReport> | null = null;
+  private job: IntervalJob | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -73,16 +73,16 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    // unref: a pending sweep never keeps the process alive on its own.
-    this.timer = setInterval(() => {
-      this.inFlight ??= this.sweep().finally(() => (this.inFlight = null));
-    }, SWEEP_EVERY_MS).unref();
+    this.job = startIntervalJob(
+      () => this.sweep(),
+      SWEEP_EVERY_MS,
+      (error) => this.logger.error(`Sweep failed: ${String(error)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.inFlight;
+    await this.job?.stop();
+    this.job = null;
   }
 
   /** Runs every step; a failing step is logged and the others still run. Never throws. */
@@ -198,25 +198,33 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
 
   /**
    * Reminder mails (MAIL_REMINDERS, e.g. 24 h and 1 h before): to each participant of a scheduled
-   * peer session, the nearest reminder whose moment has come (dueReminderOffset). It is asked for
-   * on every sweep until the session starts; the dedupe key (session, person, offset, start) makes
-   * every repeat, from this instance or another, add nothing, and a moved session new ones.
+   * peer session, the nearest reminder whose moment has come and came after the start was agreed
+   * (dueReminderOffset). Every instance sweeps every 15 s, so the common case — nothing new — must
+   * cost two reads and no write: the due requests are built (reminderMail owns the dedupe key), the
+   * ones already queued are dropped, and only the rest are enqueued, in one short transaction. Two
+   * instances racing past the read both enqueue; the dedupe key makes the second add nothing.
    */
   private async remindByMail(now: Date): Promise<number> {
     const offsets = this.config.mail.reminderMinutes;
     if (offsets.length === 0) return 0;
     const horizon = addMinutes(now, Math.max(...offsets));
-    return this.dataSource.transaction(async (manager) => {
-      let asked = 0;
-      for (const row of await this.reminders.upcomingParticipants(manager, now, horizon)) {
-        const startsAt = new Date(row.starts_at);
-        const offset = dueReminderOffset(startsAt, now, offsets);
-        if (offset === null) continue;
-        await this.mail.enqueue(manager, reminderMail(row.session_id, row.user_id, startsAt, offset));
-        asked++;
-      }
-      return asked;
+    const reader = this.dataSource.manager;
+    const due = (await this.reminders.upcomingParticipants(reader, now, horizon)).flatMap((row) => {
+      const startsAt = new Date(row.starts_at);
+      const offset = dueReminderOffset(startsAt, new Date(row.start_agreed_at), now, offsets);
+      return offset === null ? [] : [reminderMail(row.session_id, row.user_id, startsAt, offset)];
     });
+    if (due.length === 0) return 0;
+    const queued = await this.reminders.alreadyQueued(
+      reader,
+      due.map((request) => request.dedupeKey),
+    );
+    const fresh = due.filter((request) => !queued.has(request.dedupeKey));
+    if (fresh.length === 0) return 0;
+    await this.dataSource.transaction(async (manager) => {
+      for (const request of fresh) await this.mail.enqueue(manager, request);
+    });
+    return fresh.length;
   }
 
   /** Finished sessions everyone attended are complete (a later issue routes them through scoring). */

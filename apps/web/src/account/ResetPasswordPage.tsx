@@ -4,7 +4,7 @@ import {
   PasswordResetConfirmRequestSchema,
 } from '@mockboard/contracts';
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { confirmPasswordReset } from '../api/account';
 import { toApiRequestError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
@@ -15,6 +15,7 @@ import { SubmitButton } from '../components/SubmitButton';
 import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useLinkToken } from './useLinkToken';
 
 const LABELS = { password: 'New password', confirmation: 'Confirm new password' };
 const ORDER = ['password', 'confirmation'] as const;
@@ -22,8 +23,7 @@ const ORDER = ['password', 'confirmation'] as const;
 /** Opened from the reset mail's link: a new password (twice), then sign in with it. */
 export function ResetPasswordPage() {
   useDocumentTitle('Choose a new password');
-  const [searchParams] = useSearchParams();
-  const token = searchParams.get('token') ?? '';
+  const token = useLinkToken();
   const { reload } = useAuth();
   const [values, setValues] = useState({ password: '', confirmation: '' });
   const [pending, setPending] = useState(false);
@@ -41,16 +41,7 @@ export function ResetPasswordPage() {
       return show({ fields: { confirmation: 'Confirm new password does not match the new password.' } });
     }
     const parsed = PasswordResetConfirmRequestSchema.safeParse({ token, password: values.password });
-    if (!parsed.success) {
-      // A broken token is the link's fault, not a field the person can fix.
-      const tokenProblem = parsed.error.issues.find((issue) => issue.path[0] === 'token');
-      if (tokenProblem)
-        return show({
-          fields: {},
-          form: 'This link is incomplete. Copy the whole link from the email, or ask for a new one.',
-        });
-      return show(messagesFromZod(parsed.error, LABELS));
-    }
+    if (!parsed.success) return show(messagesFromZod(parsed.error, LABELS));
     clear();
     setPending(true);
     try {
@@ -73,6 +64,22 @@ export function ResetPasswordPage() {
         </p>
         <Link to="/signin" className="button button--block">
           Sign in with your new password
+        </Link>
+      </AuthCard>
+    );
+  }
+
+  // Checked on arrival, not after the person has typed a new password twice.
+  if (!PasswordResetConfirmRequestSchema.shape.token.safeParse(token).success) {
+    return (
+      <AuthCard title="This link is incomplete">
+        <p role="alert">
+          {token
+            ? 'This link is missing part of its code. Copy the whole link from the email, or ask for a new one.'
+            : 'This page needs the link from a password reset email, and this address has no code in it.'}
+        </p>
+        <Link to="/forgot-password" className="button button--block">
+          Ask for a new link
         </Link>
       </AuthCard>
     );

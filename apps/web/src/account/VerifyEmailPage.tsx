@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { verifyEmail } from '../api/account';
 import { toApiRequestError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
@@ -7,6 +7,7 @@ import { AuthCard } from '../components/AuthCard';
 import { LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { ResendVerification } from './ResendVerification';
+import { useLinkToken } from './useLinkToken';
 
 type State =
   { kind: 'verifying' } | { kind: 'verified'; email: string } | { kind: 'failed'; message: string };
@@ -14,8 +15,7 @@ type State =
 /** Opened from the verification mail's link: posts its token at once, then says what happened. */
 export function VerifyEmailPage() {
   useDocumentTitle('Verify your email');
-  const [searchParams] = useSearchParams();
-  const token = searchParams.get('token') ?? '';
+  const token = useLinkToken();
   const { user, emailStatus, refreshMe } = useAuth();
   const [state, setState] = useState<State>({ kind: 'verifying' });
   // A link works once: React's development double effect (or a re-render) must not post it twice.

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, PUBLISHED_JWT_SECRETS, loadConfig } from './app-config';
+import { mailConfigWarnings } from './mail-config';
 
 describe('loadConfig', () => {
   let dataDir: string;
@@ -282,6 +283,16 @@ describe('loadConfig', () => {
       expect(
         loadConfig({ DATA_DIR: dataDir, REQUIRE_EMAIL_VERIFICATION: 'true' }).mail.requireEmailVerification,
       ).toBe(true);
+    });
+
+    it('warns at start when SMTP_URL is set without PUBLIC_URL (links in mail would point to localhost)', () => {
+      const smtp = { DATA_DIR: dataDir, SMTP_URL: 'smtp://mail.example.com:587' };
+      expect(mailConfigWarnings(loadConfig(smtp))).toEqual([expect.stringMatching(/PUBLIC_URL is not/)]);
+      expect(
+        mailConfigWarnings(loadConfig({ ...smtp, PUBLIC_URL: 'https://mockboard.example.com' })),
+      ).toEqual([]);
+      // Without SMTP the dev mailbox is read on this machine, where localhost links work.
+      expect(mailConfigWarnings(loadConfig({ DATA_DIR: dataDir }))).toEqual([]);
     });
 
     it('reads MAIL_REMINDERS as durations, longest first; empty means no reminders', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { defaultMailFrom, isMailFrom, isSmtpUrl, parseReminderMinutes, type MailConfig } from './mail-config';
+import { MAIL_ENV_SHAPE, mailConfigOf, type MailConfig } from './mail-config';
 
 const MAKE_A_SECRET = 'generate your own, e.g. with `openssl rand -base64 48`';
 
@@ -168,25 +168,7 @@ const EnvSchema = z.object({
     .max(7 * 24 * 3600)
     .default(4 * 3600),
   ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
-  SMTP_URL: z
-    .string()
-    .refine(isSmtpUrl, {
-      message: 'must be an smtp:// or smtps:// URL (e.g. smtp://user:password@mail.example.com:587)',
-    })
-    .optional(),
-  MAIL_FROM: z
-    .string()
-    .refine(isMailFrom, {
-      message: 'must be an address or "Name <address>" (e.g. Mockboard <no-reply@example.com>)',
-    })
-    .optional(),
-  REQUIRE_EMAIL_VERIFICATION: z.stringbool().optional(),
-  MAIL_REMINDERS: z
-    .string()
-    .refine((list) => parseReminderMinutes(list) !== null, {
-      message: 'must be comma-separated durations such as 24h,1h,30m (units m, h, d), or empty for none',
-    })
-    .default('24h,1h'),
+  ...MAIL_ENV_SHAPE,
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -282,15 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
     call,
-    mail: {
-      smtpUrl: e.SMTP_URL ?? null,
-      from: e.MAIL_FROM?.trim() ?? defaultMailFrom(publicUrl),
-      // A private install without mail must keep working: verification is only required by default
-      // when there is a way to deliver the link.
-      requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION ?? e.SMTP_URL !== undefined,
-      // Empty variables count as unset elsewhere, but MAIL_REMINDERS= means "no reminders".
-      reminderMinutes: parseReminderMinutes(env.MAIL_REMINDERS === '' ? '' : e.MAIL_REMINDERS) ?? [],
-    },
+    mail: mailConfigOf(e, env.MAIL_REMINDERS, publicUrl),
   };
 }
 

@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { mailConfigWarnings } from '../config/mail-config';
 import { DevMailboxController } from './dev-mailbox.controller';
 import { DevMailboxRepository } from './dev-mailbox.repository';
 import { DevMailboxTransport } from './dev-mailbox.transport';
@@ -36,4 +37,12 @@ import { SmtpMailTransport } from './smtp-mail.transport';
   ],
   exports: [MailService],
 })
-export class MailModule {}
+export class MailModule implements OnModuleInit {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Said once at start, where whoever deploys reads the log, rather than found in a reader's inbox. */
+  onModuleInit(): void {
+    const logger = new Logger(MailModule.name);
+    for (const warning of mailConfigWarnings(this.config)) logger.warn(warning);
+  }
+}

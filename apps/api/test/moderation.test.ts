@@ -182,6 +182,12 @@ describe('moderation', () => {
 
     const cancelled = await getSession(server, partner, session.id);
     expect(cancelled.status).toBe('cancelled');
+    // The moderators cancelled it: no participant is named as the canceller.
+    expect(cancelled.cancellation).toMatchObject({
+      cancelledBy: null,
+      reason: 'A participant can no longer take part',
+      late: false,
+    });
     const told = (await notificationsOf(partner)).find(
       (each) => each.type === 'cancelled' && each.sessionId === session.id,
     );
@@ -190,6 +196,13 @@ describe('moderation', () => {
       (each) => each.envelope.to.includes(partner.user.email) && /^Cancelled:/.test(each.subject ?? ''),
     );
     expect(mail.text).toContain("was cancelled by Mockboard's moderators");
+    expect(mail.text).not.toContain(`${suspended.user.displayName} cancelled`);
+    const calendarFile = await request(server.url)
+      .get(`/api/sessions/${session.id}/calendar.ics`)
+      .set(partner.bearer)
+      .expect(200);
+    // Unfolded: iCalendar folds long lines at 75 octets.
+    expect(calendarFile.text.replace(/\r\n[ \t]/g, '')).toContain("Cancelled by Mockboard's moderators:");
     // The partner's calendar is free at that time again, and the open slot is gone.
     await offerSlot(server, partner, { startsAt: session.startsAt });
     const slots = (await as(partner).get('/api/slots').expect(200)).body as SlotListResponse;

@@ -143,7 +143,8 @@ export const SessionSchema = z.object({
   rounds: z.array(RoundSchema),
   cancellation: z
     .object({
-      cancelledBy: z.uuid(),
+      /** Null when Mockboard's moderators cancelled it (a participant's account was suspended). */
+      cancelledBy: z.uuid().nullable(),
       reason: z.string(),
       late: z.boolean(),
       cancelledAt: z.iso.datetime(),

@@ -264,8 +264,14 @@ function sessionDescription(session: Session, { viewerId, roomUrl }: SessionEven
     }
   }
   if (session.cancellation) {
+    const { cancelledBy } = session.cancellation;
+    // Null: the moderators cancelled it, and the description names no participant for it.
     const by =
-      session.cancellation.cancelledBy === viewerId ? 'you' : nameOf(session.cancellation.cancelledBy);
+      cancelledBy === null
+        ? "Mockboard's moderators"
+        : cancelledBy === viewerId
+          ? 'you'
+          : nameOf(cancelledBy);
     lines.push(`Cancelled by ${by}: ${session.cancellation.reason}`);
   }
   lines.push(`Room: ${roomUrl}`);

@@ -51,19 +51,16 @@ export class AccountWithdrawalRepository {
   }
 
   /**
-   * Cancels a session on the restricted user's behalf. Not a late cancellation: the partner's
-   * reliability figures and the user's own must not count a moderator's decision.
+   * Cancels a session by the moderators' decision: cancelled_by stays null, so the session page,
+   * its calendar file and the mail say the moderators cancelled it and name no participant (the
+   * restricted user did not choose to cancel). Not a late cancellation: nobody's reliability
+   * figures count a moderator's decision.
    */
-  async cancelSession(
-    manager: EntityManager,
-    sessionId: string,
-    userId: string,
-    reason: string,
-  ): Promise<void> {
+  async cancelSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
     await manager.query(
-      `UPDATE sessions SET status = 'cancelled', cancelled_by = $2, cancel_reason = $3, cancelled_at = now(),
+      `UPDATE sessions SET status = 'cancelled', cancelled_by = NULL, cancel_reason = $2, cancelled_at = now(),
          late_cancellation = false WHERE id = $1 AND status = 'scheduled'`,
-      [sessionId, userId, reason],
+      [sessionId, reason],
     );
     await manager.query(
       `UPDATE reschedule_proposals SET status = 'withdrawn' WHERE session_id = $1 AND status = 'pending'`,

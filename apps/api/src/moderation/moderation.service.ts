@@ -25,8 +25,9 @@ import { AccountWithdrawalRepository } from './account-withdrawal.repository';
 import { ModerationActionsRepository, type ModerationActionRow } from './moderation-actions.repository';
 import { ReportsRepository } from './reports.repository';
 
-// Read by both sides (the session page, the cancellation mail), so it blames nobody in particular.
-const CANCEL_REASON = "Cancelled by Mockboard's moderators";
+// Read by both sides (the session page, the calendar file, the cancellation mail) after "Cancelled
+// by Mockboard's moderators", so it names and blames nobody in particular.
+const CANCEL_REASON = 'A participant can no longer take part';
 
 /**
  * What an admin does to an account: warn (a notification), suspend until a time or ban (no sign-in,
@@ -169,7 +170,7 @@ export class ModerationService {
     }
     const sessions = await this.withdrawal.lockUpcomingSessions(manager, userId);
     for (const session of sessions) {
-      await this.withdrawal.cancelSession(manager, session.id, userId, CANCEL_REASON);
+      await this.withdrawal.cancelSession(manager, session.id, CANCEL_REASON);
       await this.calendar.release(manager, { sessionId: session.id });
       await this.notifications.notify(manager, session.partner_ids, {
         type: 'cancelled',

@@ -41,15 +41,14 @@ export function toSessionView(
       promptId: round.prompt_id,
       promptTitle: round.prompt_id ? titles(round.prompt_id) : null,
     })),
-    cancellation:
-      session.cancelled_by && session.cancelled_at
-        ? {
-            cancelledBy: session.cancelled_by,
-            reason: session.cancel_reason ?? '',
-            late: session.late_cancellation,
-            cancelledAt: session.cancelled_at.toISOString(),
-          }
-        : null,
+    cancellation: session.cancelled_at
+      ? {
+          cancelledBy: session.cancelled_by,
+          reason: session.cancel_reason ?? '',
+          late: session.late_cancellation,
+          cancelledAt: session.cancelled_at.toISOString(),
+        }
+      : null,
     pendingReschedule: record.pendingProposal
       ? {
           id: record.pendingProposal.id,

@@ -53,7 +53,11 @@ export function SessionSummary({ session, user, now, onChange }: SessionSummaryP
       {session.cancellation && (
         <p className="notice">
           Cancelled by{' '}
-          {session.cancellation.cancelledBy === user.id ? 'you' : (partner?.displayName ?? 'your partner')}
+          {session.cancellation.cancelledBy === null
+            ? "Mockboard's moderators"
+            : session.cancellation.cancelledBy === user.id
+              ? 'you'
+              : (partner?.displayName ?? 'your partner')}
           {session.cancellation.late && ' (late cancellation)'}: “{session.cancellation.reason}”
         </p>
       )}

@@ -186,11 +186,11 @@ describe('email verification (REQUIRE_EMAIL_VERIFICATION on, as with SMTP_URL se
       ),
     ).toBe(false);
     // Both requests count towards the daily cap alike.
-    const [{ count }] = (await server.dataSource.query(
+    const [tokens] = (await server.dataSource.query(
       `SELECT count(*)::int AS count FROM account_tokens WHERE user_id = $1 AND purpose = 'verify_email'`,
       [asker.user.id],
     )) as { count: number }[];
-    expect(count).toBe(3);
+    expect(tokens?.count).toBe(3);
   });
 
   it('ends the reset links sent to the old address once the account moves to a new one', async () => {
@@ -217,6 +217,24 @@ describe('email verification (REQUIRE_EMAIL_VERIFICATION on, as with SMTP_URL se
       .post('/api/auth/login')
       .send({ email: newAddress, password: user.password })
       .expect(200);
+  });
+
+  it('cancels a pending change of address: its link stops working and the address stays', async () => {
+    const user = await signUpVerified(server, catcher);
+    const newAddress = aRegistration().email;
+    await asUser(server, user)
+      .post('/api/me/email', { email: newAddress, password: user.password })
+      .expect(202);
+    const token = await verificationTokenFor(catcher, newAddress);
+    expect((await me(user)).pendingEmail).toBe(newAddress);
+
+    await asUser(server, user).delete('/api/me/email/pending').expect(204);
+    expect(await me(user)).toMatchObject({ email: user.user.email, pendingEmail: null });
+    expect((await verify(token).expect(400)).body).toMatchObject({ code: 'token_expired' });
+    expect((await me(user)).email).toBe(user.user.email);
+    // Nothing left to cancel is not an error.
+    await asUser(server, user).delete('/api/me/email/pending').expect(204);
+    await request(server.url).delete('/api/me/email/pending').expect(401);
   });
 
   it('refuses a change whose address another account took before the link was opened', async () => {

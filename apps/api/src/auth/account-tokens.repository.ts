@@ -97,6 +97,16 @@ export class AccountTokensRepository {
     return row?.wait ?? 0;
   }
 
+  /** Ends the links of a change of address (to any address but the current one) that were not opened. */
+  async expirePendingChange(userId: string, currentEmail: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE account_tokens SET expires_at = LEAST(expires_at, now())
+       WHERE user_id = $1 AND purpose = 'verify_email' AND used_at IS NULL AND expires_at > now()
+         AND lower(email) <> lower($2)`,
+      [userId, currentEmail],
+    );
+  }
+
   /** The newest address other than the current one that waits for its link to be opened, or null. */
   async pendingEmail(userId: string, currentEmail: string): Promise<string | null> {
     const [row] = (await this.dataSource.query(

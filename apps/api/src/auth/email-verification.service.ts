@@ -103,6 +103,14 @@ export class EmailVerificationService {
     return this.tokens.pendingEmail(user.id, user.email);
   }
 
+  /**
+   * Gives up a change of address: its links stop working and the account keeps its address. Nothing
+   * pending is not an error (204 either way), so a second click or a stale page does no harm.
+   */
+  cancelChange(user: UserEntity): Promise<void> {
+    return this.tokens.expirePendingChange(user.id, user.email);
+  }
+
   /** A new link for the unverified address, or for the pending new one; rate-limited per user. */
   async resend(user: UserEntity): Promise<void> {
     const pending = await this.tokens.pendingEmail(user.id, user.email);

@@ -66,6 +66,16 @@ export class MeController {
     };
   }
 
+  @Delete('email/pending')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Cancel a change of address: the link sent to the new one stops working (204 even if none waits)',
+  })
+  cancelEmailChange(@CurrentUser() user: UserEntity): Promise<void> {
+    return this.verification.cancelChange(user);
+  }
+
   @Patch()
   @ApiOperation({
     summary: "Change display name, time zone, target level or date and time format (null: the browser's)",

@@ -1,6 +1,6 @@
 import { ChangeEmailRequestSchema, PASSWORD_MAX_LENGTH } from '@mockboard/contracts';
 import { useId, useState, type FormEvent } from 'react';
-import { changeEmail } from '../api/account';
+import { cancelEmailChange, changeEmail } from '../api/account';
 import { toApiRequestError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { FormAlert } from '../components/FormAlert';
@@ -10,6 +10,7 @@ import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
 import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
+import { ResendVerification } from './ResendVerification';
 
 const LABELS = { email: 'New email address', password: 'Password' };
 const ORDER = ['email', 'password'] as const;
@@ -25,6 +26,22 @@ export function ChangeEmail() {
   const [sent, setSent] = useState<string | null>(null);
   const { formRef, messages, show, clear, clearField } = useFormMessages(ORDER);
   const id = useId();
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelFailure, setCancelFailure] = useState<string | null>(null);
+
+  async function cancelChange() {
+    setCancelling(true);
+    setCancelFailure(null);
+    try {
+      await cancelEmailChange();
+      setSent(null);
+      await refreshMe().catch(() => undefined);
+    } catch (error) {
+      setCancelFailure(toApiRequestError(error).message);
+    } finally {
+      setCancelling(false);
+    }
+  }
 
   function update(field: (typeof ORDER)[number], value: string) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -64,6 +81,31 @@ export function ChangeEmail() {
           </>
         )}
       </p>
+      {/* Offered whenever something waits for a link, even where this server does not require it. */}
+      {user && (!user.emailVerified || emailStatus?.pendingEmail) && (
+        <div className="profile-email-actions">
+          <ResendVerification
+            label={
+              user.emailVerified
+                ? 'Send the link to the new address again'
+                : 'Send the verification email again'
+            }
+          />
+          {emailStatus?.pendingEmail && (
+            <span>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={cancelChange}
+                disabled={cancelling}
+              >
+                Cancel the change of address
+              </button>{' '}
+              <span role="alert">{cancelFailure}</span>
+            </span>
+          )}
+        </div>
+      )}
       <form ref={formRef} className="form" noValidate onSubmit={submit} aria-labelledby={`${id}-title`}>
         <FormAlert>{messages.form}</FormAlert>
         <TextField

@@ -32,6 +32,11 @@ export function confirmPasswordReset(body: PasswordResetConfirmRequest): Promise
   return request('/auth/password-reset/confirm', null, { method: 'POST', body });
 }
 
+/** Gives up a change of address: the link sent to the new one stops working. */
+export function cancelEmailChange(): Promise<void> {
+  return request('/me/email/pending', null, { method: 'DELETE' });
+}
+
 /** Sends a link to the new address; the account moves there when it is opened. */
 export async function changeEmail(body: ChangeEmailRequest): Promise<string> {
   const { message } = await request('/me/email', AcceptedResponseSchema, { method: 'POST', body });

@@ -40,11 +40,10 @@ export function ReportOrBlock({ sessionId, partner, canReport, compact = false }
       >
         {canReport ? 'Report or block' : 'Block'}…
       </button>
-      {done && !open && (
-        <p className="form__status" role="status">
-          {done}
-        </p>
-      )}
+      {/* Always mounted: a live region that appears together with its text may go unannounced. */}
+      <p className="form__status" role="status" aria-live="polite">
+        {!open && done}
+      </p>
       {open && (
         <ReportOrBlockDialog
           sessionId={sessionId}
@@ -76,6 +75,8 @@ function ReportOrBlockDialog({ sessionId, partner, canReport, onClose, onDone }:
   const [alsoBlock, setAlsoBlock] = useState(!canReport);
   const [errors, setErrors] = useState<{ form?: string; reason?: string; comment?: string }>({});
   const [pending, setPending] = useState(false);
+  // Once sent, a retry after a failed block sends only the block (the report is not filed twice).
+  const [reportSent, setReportSent] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const firstReasonRef = useRef<HTMLInputElement>(null);
   const name = partner.displayName;
@@ -101,8 +102,18 @@ function ReportOrBlockDialog({ sessionId, partner, canReport, onClose, onDone }:
     }
     setErrors({});
     setPending(true);
+    const reported = reporting && parsed.success;
     try {
-      if (reporting && parsed.success) await reportPartner(sessionId, parsed.data);
+      if (reported && !reportSent) {
+        await reportPartner(sessionId, parsed.data);
+        setReportSent(true);
+      }
+    } catch (error) {
+      setErrors({ form: toApiRequestError(error).message });
+      setPending(false);
+      return;
+    }
+    try {
       if (alsoBlock) await blockUser(partner.id);
       onDone(
         [
@@ -114,7 +125,13 @@ function ReportOrBlockDialog({ sessionId, partner, canReport, onClose, onDone }:
           .join(' '),
       );
     } catch (error) {
-      setErrors({ form: toApiRequestError(error).message });
+      // Say both: the report went through even though the block did not.
+      const blockFailed = `Blocking ${name} failed: ${toApiRequestError(error).message}`;
+      setErrors({
+        form: reported
+          ? `Your report was sent to the moderators. ${blockFailed} Try again to block.`
+          : blockFailed,
+      });
     } finally {
       setPending(false);
     }

@@ -12,6 +12,7 @@ import { useCall } from '../call/useCall';
 import { ChatPanel, UnreadBadge } from '../chat/ChatPanel';
 import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
+import { useNow } from '../hooks/useNow';
 import { useResource } from '../hooks/useResource';
 import { ReportOrBlock } from '../moderation/ReportOrBlock';
 import { InterviewerNotes } from './InterviewerNotes';
@@ -39,6 +40,11 @@ interface LiveRoomProps {
   myUserId: string;
 }
 
+/** Whether the session has started by the server's clock (a report is accepted from then on). */
+function reportableAt(session: { startsAt: string } | null, now: Date, clockOffsetMs: number): boolean {
+  return session !== null && now.getTime() + clockOffsetMs >= Date.parse(session.startsAt);
+}
+
 /** The room once joined: a bar of facts and controls, the clock, the whiteboard and the side panel. */
 export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const { client, ack, clockOffsetMs } = joined;
@@ -55,6 +61,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const [phaseBusy, setPhaseBusy] = useState(false);
   const [endedByMe, setEndedByMe] = useState(false);
   const [viewingPastRound, setViewingPastRound] = useState(false);
+  const now = useNow(15_000);
 
   const sessionPath = `/sessions/${state.sessionId}`;
   const role = state.roles[myUserId] ?? ack.role;
@@ -167,12 +174,13 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
               Round {ack.round - 1} board
             </button>
           )}
-          {/* Out of the way, but there during the session, when it matters most. */}
+          {/* Out of the way, but there during the session, when it matters most. The room opens
+              before the start, when the server still refuses reports: only "Block" until then. */}
           {partner && (
             <ReportOrBlock
               sessionId={state.sessionId}
               partner={{ id: partner.userId, displayName: partner.displayName }}
-              canReport
+              canReport={state.status !== 'scheduled' || reportableAt(session, now, clockOffsetMs)}
               compact
             />
           )}

@@ -31,10 +31,16 @@ describe('session mails with two app instances on one database (issue 15)', () =
   it('sends one reminder to each participant when both instances sweep at the same moment', async () => {
     const host = await signUp(one.url);
     const guest = await signUp(one.url);
-    const session = await bookSlot(one, guest, (await offerSlot(one, host, { startsAt: aStartIn(40) })).id);
+    // Booked well ahead: a reminder whose moment came before the booking is never sent.
+    const session = await bookSlot(
+      one,
+      guest,
+      (await offerSlot(one, host, { startsAt: aStartIn(30 * 60) })).id,
+    );
     const sweepers = [one, two].map((app) => app.app.get(SchedulingSweeper));
+    const oneHourBefore = new Date(new Date(session.startsAt).getTime() - 59 * 60_000);
 
-    await Promise.all([...sweepers, ...sweepers].map((sweeper) => sweeper.sweep()));
+    await Promise.all([...sweepers, ...sweepers].map((sweeper) => sweeper.sweep(oneHourBefore)));
 
     await waitForMail(catcher, host, 'Reminder:');
     await waitForMail(catcher, guest, 'Reminder:');

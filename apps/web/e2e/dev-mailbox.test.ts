@@ -31,6 +31,25 @@ describe('the dev mailbox without SMTP_URL (issue 15)', () => {
       await page.getByRole('button', { name: 'Refresh' }).click();
       await page.waitForTimeout(200);
     }
+    // Sent times read in the admin's own zone (Europe/Berlin from the factory), named.
+    expect(await resetLine.locator('time').textContent()).toMatch(/\d{4}.*\d:\d\d.*\(Europe\/Berlin\)$/);
+
+    // A slow refresh keeps the list and the button (disabled, saying so) instead of a loading screen.
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/admin/dev-mailbox', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const refreshing = page.getByRole('button', { name: 'Refreshing…' });
+    await refreshing.waitFor();
+    expect(await refreshing.isDisabled()).toBe(true);
+    expect(await resetLine.count()).toBe(1);
+    release();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).waitFor();
+    await page.unroute('**/api/admin/dev-mailbox');
+
     await resetLine.click();
     expect(await resetLine.getAttribute('aria-expanded')).toBe('true');
 

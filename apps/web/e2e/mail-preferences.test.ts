@@ -101,12 +101,17 @@ describe('email preferences and the unsubscribe page (issue 15)', () => {
       expect((await prefsOf(user)).booked).toBe(true);
 
       await page.getByRole('button', { name: 'Stop these emails' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Done. You will not get these emails.' }).waitFor();
+      const done = page.getByRole('heading', { level: 1, name: 'Done. You will not get these emails.' });
+      await done.waitFor();
+      // The pressed button is gone: focus moved to the heading that says what happened, not to the page.
+      await page.waitForFunction(() => document.activeElement?.id === 'unsubscribe-title');
+      expect(await done.evaluate((heading) => heading === document.activeElement)).toBe(true);
       expect(await prefsOf(user)).toMatchObject({ booked: false, reminder: true });
       await page.screenshot({ path: artifact('unsubscribe-done.png'), fullPage: true });
 
       await page.getByRole('button', { name: 'Undo' }).click();
       await question.waitFor();
+      expect(await question.evaluate((heading) => heading === document.activeElement)).toBe(true);
       await page.getByRole('status').filter({ hasText: 'Subscribed again' }).waitFor();
       expect((await prefsOf(user)).booked).toBe(true);
 

@@ -1,5 +1,5 @@
 import type { UnsubscribeInfo } from '@mockboard/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { describeUnsubscribe, resubscribe, unsubscribe } from '../api/mailPreferences';
 import { ActionFeedback } from '../components/ActionFeedback';
@@ -24,6 +24,13 @@ export function UnsubscribePage() {
   const [current, setCurrent] = useState<UnsubscribeInfo | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const { run, pending, error } = useAsyncAction();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // The button just pressed is replaced by the other state's: focus would fall to the page, so it
+  // moves to the heading that now says what happened (and where the next action follows).
+  useEffect(() => {
+    if (current) headingRef.current?.focus();
+  }, [current]);
 
   if (described.status === 'loading') return <LoadingState label="Checking your unsubscribe link…" />;
   if (described.status === 'error') {
@@ -55,7 +62,7 @@ export function UnsubscribePage() {
       <section className="panel unsubscribe" aria-labelledby="unsubscribe-title">
         {info.subscribed ? (
           <>
-            <h1 id="unsubscribe-title">
+            <h1 id="unsubscribe-title" ref={headingRef} tabIndex={-1}>
               Stop emails about “{info.label}” to {info.email}?
             </h1>
             <p className="section-lead">Other emails from Mockboard are not affected.</p>
@@ -72,7 +79,9 @@ export function UnsubscribePage() {
           </>
         ) : (
           <>
-            <h1 id="unsubscribe-title">Done. You will not get these emails.</h1>
+            <h1 id="unsubscribe-title" ref={headingRef} tabIndex={-1}>
+              Done. You will not get these emails.
+            </h1>
             <p className="section-lead">
               No more emails about “{info.label}” to {info.email}.
             </p>

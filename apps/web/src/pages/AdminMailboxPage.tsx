@@ -5,7 +5,8 @@ import { getDevMailbox } from '../api/devMailbox';
 import { useAuth } from '../auth/AuthContext';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
-import { useResource } from '../hooks/useResource';
+import { latestData, useResource } from '../hooks/useResource';
+import { formatDateTime, timeZoneSuffix } from '../time/format';
 
 /** Rendered inside <RequireAuth>; only admins get past the role check (the API checks it too). */
 export function AdminMailboxPage() {
@@ -28,11 +29,14 @@ export function AdminMailboxPage() {
       </div>
     );
   }
-  return <Mailbox />;
+  return <Mailbox zone={user.timezone} />;
 }
 
-function Mailbox() {
+function Mailbox({ zone }: { zone: string }) {
   const resource = useResource('dev-mailbox', getDevMailbox);
+  // A refresh keeps the list (and the Refresh button, with focus on it) on screen while it loads.
+  const mailbox = latestData(resource);
+  const refreshing = resource.status === 'loading';
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <div className="container page">
@@ -43,31 +47,36 @@ function Mailbox() {
           sending it: the newest 200, newest first.
         </p>
       </header>
-      {resource.status === 'loading' ? (
-        <LoadingState label="Loading the mailbox…" />
-      ) : resource.status === 'error' ? (
+      {resource.status === 'error' ? (
         <ErrorState title="Could not load the mailbox" error={resource.error} onRetry={resource.retry} />
+      ) : !mailbox ? (
+        <LoadingState label="Loading the mailbox…" />
       ) : (
         <>
-          {resource.data.deliversToSmtp && (
+          {mailbox.deliversToSmtp && (
             <p className="notice dev-mailbox__smtp" role="status">
               <code>SMTP_URL</code> is set: new mail goes to the SMTP server, not to this page. What is listed
               here was written before it was set.
             </p>
           )}
           <p>
-            <button type="button" className="button button--secondary" onClick={resource.retry}>
-              Refresh
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={resource.retry}
+              disabled={refreshing}
+            >
+              {refreshing ? 'Refreshing…' : 'Refresh'}
             </button>
           </p>
-          {resource.data.messages.length === 0 ? (
+          {mailbox.messages.length === 0 ? (
             <EmptyState title="No mail yet">
               <p>Sign-ups, password resets and bookings write their emails here.</p>
             </EmptyState>
           ) : (
             <div className="dev-mailbox">
               <ul className="dev-mailbox__list" aria-label="Messages, newest first">
-                {resource.data.messages.map((mail) => (
+                {mailbox.messages.map((mail) => (
                   <li key={mail.id}>
                     <button
                       type="button"
@@ -79,7 +88,10 @@ function Mailbox() {
                       <span className="dev-mailbox__subject">{mail.subject}</span>
                       <span className="dev-mailbox__meta">
                         to {mail.to} ·{' '}
-                        <time dateTime={mail.sentAt}>{new Date(mail.sentAt).toLocaleString()}</time>
+                        <time dateTime={mail.sentAt}>
+                          {formatDateTime(new Date(mail.sentAt), zone)}
+                          {timeZoneSuffix(zone)}
+                        </time>
                       </span>
                     </button>
                     {openId === mail.id && <OpenMail mail={mail} />}

@@ -1,5 +1,5 @@
 import type { BlockedUser } from '@mockboard/contracts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { listBlocks, unblockUser } from '../api/moderation';
 import { ActionFeedback } from '../components/ActionFeedback';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
@@ -13,20 +13,37 @@ export function BlockedPeople() {
   const [status, setStatus] = useState<string | null>(null);
   const { run, pending, error } = useAsyncAction();
   const id = useId();
-
-  async function unblock(person: BlockedUser) {
-    setStatus(null);
-    if (!(await run(() => unblockUser(person.userId)))) return;
-    setRemoved((current) => new Set(current).add(person.userId));
-    setStatus(`${person.displayName} is unblocked.`);
-  }
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  // Where focus goes once an unblocked row is gone: the next row's button, else the previous
+  // one's, else the heading (the row that held focus no longer exists).
+  const focusAfterRemoval = useRef<string | 'heading' | null>(null);
 
   const visible =
     blocks.status === 'success' ? blocks.data.blocks.filter((person) => !removed.has(person.userId)) : [];
 
+  useEffect(() => {
+    const next = focusAfterRemoval.current;
+    if (next === null) return;
+    focusAfterRemoval.current = null;
+    (next === 'heading' ? headingRef.current : buttons.current.get(next))?.focus();
+  }, [removed]);
+
+  async function unblock(person: BlockedUser) {
+    setStatus(null);
+    if (!(await run(() => unblockUser(person.userId)))) return;
+    const index = visible.findIndex((each) => each.userId === person.userId);
+    const neighbour = visible[index + 1] ?? visible[index - 1];
+    setRemoved((current) => new Set(current).add(person.userId));
+    focusAfterRemoval.current = neighbour ? neighbour.userId : 'heading';
+    setStatus(`${person.displayName} is unblocked.`);
+  }
+
   return (
     <section className="panel profile-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Blocked people</h2>
+      <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        Blocked people
+      </h2>
       <p className="section-lead">
         You are never matched with them and neither of you sees the other’s open slots.
       </p>
@@ -46,6 +63,10 @@ export function BlockedPeople() {
             <li key={person.userId} className="blocked-people__item">
               <span>{person.displayName}</span>
               <button
+                ref={(element) => {
+                  if (element) buttons.current.set(person.userId, element);
+                  else buttons.current.delete(person.userId);
+                }}
                 type="button"
                 className="button button--secondary button--small"
                 disabled={pending}

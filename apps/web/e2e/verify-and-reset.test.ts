@@ -51,21 +51,31 @@ describe('verifying an address and resetting a password by email, in the browser
     await page.goto(`${server.url}/practice`);
     const week = page.getByRole('region', { name: 'Book a partner' });
     const book = week.getByRole('button', { name: /^Book .* with Ada Host$/ });
-    await book.click();
-    const confirm = page.getByRole('dialog', { name: 'Book this slot?' });
-    await confirm.getByRole('button', { name: 'Confirm booking' }).click();
-    await confirm
-      .getByRole('alert')
-      .getByText(/Verify your email address first/)
-      .waitFor();
-    await page.screenshot({ path: artifact('verify-refused-booking.png') });
-    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    // Disabled before the click, not refused after it, and the button itself says why.
+    await book.waitFor();
+    expect(await book.isDisabled()).toBe(true);
+    const reason = await book.evaluate((button) =>
+      (button.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(reason).toContain(
+      `Verify your email address to book a partner: open the link we sent to ${email}`,
+    );
+    await week.getByRole('button', { name: 'Resend the email' }).waitFor();
+    for (const action of ['Offer slot', 'Request a match', 'Practise now']) {
+      expect(await page.getByRole('button', { name: action, exact: true }).isDisabled()).toBe(true);
+    }
+    await page.screenshot({ path: artifact('verify-required-before-booking.png') });
 
     const mail = await catcher.waitFor((caught) => isMailTo(email, caught));
     expect(mail.subject).toBe('Verify your email address for Mockboard');
     const link = linkIn(mail, '/verify-email');
     await page.goto(link.toString());
     await page.getByRole('heading', { name: 'Email address verified' }).waitFor();
+    // The working link does not stay in the address bar (nor in history).
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     await page.getByText(email).waitFor();
     await page.screenshot({ path: artifact('verify-done.png') });
 
@@ -73,6 +83,7 @@ describe('verifying an address and resetting a password by email, in the browser
     await week.locator('.partner__name', { hasText: 'Ada Host' }).waitFor();
     expect(await page.getByText(/Check your inbox to verify/).count()).toBe(0);
     await book.click();
+    const confirm = page.getByRole('dialog', { name: 'Book this slot?' });
     await confirm.getByRole('button', { name: 'Confirm booking' }).click();
     await page.getByRole('dialog', { name: 'You’re booked' }).waitFor();
   });
@@ -90,8 +101,17 @@ describe('verifying an address and resetting a password by email, in the browser
     const mail = await catcher.waitFor(
       (caught) => isMailTo(user.user.email, caught) && caught.subject === 'Reset your Mockboard password',
     );
+    // A page opened without the link's token says so at once, before any typing.
+    await page.goto(`${server.url}/reset-password`);
+    await page
+      .getByRole('alert')
+      .getByText(/needs the link from a password reset email/)
+      .waitFor();
+    await page.getByRole('link', { name: 'Ask for a new link' }).waitFor();
+
     await page.goto(linkIn(mail, '/reset-password').toString());
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     await page.getByLabel('New password', { exact: true }).fill('password1234');
     await page.getByLabel('Confirm new password').fill('password1234');
     await page.getByRole('button', { name: 'Set new password' }).click();

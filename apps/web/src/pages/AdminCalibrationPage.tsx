@@ -2,35 +2,17 @@ import type { AdminCalibrationResponse, Rubric } from '@mockboard/contracts';
 import { Link } from 'react-router-dom';
 import { getRubric } from '../api/rubric';
 import { getAdminCalibration } from '../api/scoring';
-import { useAuth } from '../auth/AuthContext';
+import { RequireAdmin } from '../components/RequireAdmin';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useResource } from '../hooks/useResource';
 import { formatLevel } from '../progress/trendData';
 import { formatScore } from '../scoring/scorecardDraft';
 
-/** Rendered inside <RequireAuth>; only admins get past the role check (the API checks it too). */
+/** Rendered inside <RequireAuth>; <RequireAdmin> lets only admins in (the API checks it too). */
 export function AdminCalibrationPage() {
   useDocumentTitle('Calibration');
-  const { user } = useAuth();
-  if (user?.role !== 'admin') {
-    return (
-      <div className="container page page--narrow">
-        <EmptyState
-          level={1}
-          title="Admins only"
-          action={
-            <Link to="/progress" className="button">
-              Go to your progress
-            </Link>
-          }
-        >
-          <p>Calibration across all sessions is visible to Mockboard’s admins.</p>
-        </EmptyState>
-      </div>
-    );
-  }
-  return <Calibration />;
+  return <RequireAdmin what="Calibration across all sessions">{() => <Calibration />}</RequireAdmin>;
 }
 
 function Calibration() {

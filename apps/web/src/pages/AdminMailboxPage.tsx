@@ -1,35 +1,16 @@
 import type { DevMail } from '@mockboard/contracts';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { getDevMailbox } from '../api/devMailbox';
-import { useAuth } from '../auth/AuthContext';
+import { RequireAdmin } from '../components/RequireAdmin';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { latestData, useResource } from '../hooks/useResource';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
 
-/** Rendered inside <RequireAuth>; only admins get past the role check (the API checks it too). */
+/** Rendered inside <RequireAuth>; <RequireAdmin> lets only admins in (the API checks it too). */
 export function AdminMailboxPage() {
   useDocumentTitle('Dev mailbox');
-  const { user } = useAuth();
-  if (user?.role !== 'admin') {
-    return (
-      <div className="container page page--narrow">
-        <EmptyState
-          level={1}
-          title="Admins only"
-          action={
-            <Link to="/practice" className="button">
-              Go to practice
-            </Link>
-          }
-        >
-          <p>The dev mailbox is visible to Mockboard’s admins.</p>
-        </EmptyState>
-      </div>
-    );
-  }
-  return <Mailbox zone={user.timezone} />;
+  return <RequireAdmin what="The dev mailbox">{(admin) => <Mailbox zone={admin.timezone} />}</RequireAdmin>;
 }
 
 function Mailbox({ zone }: { zone: string }) {

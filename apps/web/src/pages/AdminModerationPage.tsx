@@ -1,34 +1,15 @@
-import { Link } from 'react-router-dom';
 import { listReports, moderationLog } from '../api/moderation';
-import { useAuth } from '../auth/AuthContext';
+import { RequireAdmin } from '../components/RequireAdmin';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useResource } from '../hooks/useResource';
 import { AdminReportCard } from '../moderation/AdminReportCard';
 import { ModerationLogTable } from '../moderation/ModerationLogTable';
 
-/** Rendered inside <RequireAuth>; only admins get past the role check (the API checks it too). */
+/** Rendered inside <RequireAuth>; <RequireAdmin> lets only admins in (the API checks it too). */
 export function AdminModerationPage() {
   useDocumentTitle('Moderation');
-  const { user } = useAuth();
-  if (user?.role !== 'admin') {
-    return (
-      <div className="container page page--narrow">
-        <EmptyState
-          level={1}
-          title="Admins only"
-          action={
-            <Link to="/practice" className="button">
-              Go to Practice
-            </Link>
-          }
-        >
-          <p>Reports and moderation are for Mockboard’s admins.</p>
-        </EmptyState>
-      </div>
-    );
-  }
-  return <Moderation zone={user.timezone} />;
+  return <RequireAdmin what="Moderation">{(admin) => <Moderation zone={admin.timezone} />}</RequireAdmin>;
 }
 
 function Moderation({ zone }: { zone: string }) {

@@ -7,6 +7,7 @@ import type {
   NotificationListResponse,
   Report,
   Session,
+  RestrictedAccountListResponse,
   SlotListResponse,
 } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
@@ -55,6 +56,10 @@ const moderate = (user: SignedUpUser, body: object) =>
   as(admin).post(`/api/admin/users/${user.user.id}/moderation`, body);
 const notificationsOf = async (user: SignedUpUser) =>
   ((await as(user).get('/api/notifications').expect(200)).body as NotificationListResponse).notifications;
+const restrictedIds = async () =>
+  (
+    (await as(admin).get('/api/admin/restricted-accounts').expect(200)).body as RestrictedAccountListResponse
+  ).accounts.map((each) => each.user.id);
 const login = (user: SignedUpUser) =>
   request(server.url).post('/api/auth/login').send({ email: user.user.email, password: user.password });
 
@@ -235,15 +240,23 @@ describe('moderation', () => {
     const user = await signUp(server.url);
     await moderate(user, { action: 'suspend', reason: 'Cooling off', until: inHours(1) }).expect(200);
     await login(user).expect(403);
+    expect(await restrictedIds()).toContain(user.user.id);
     await server.dataSource.query(
       `UPDATE account_restrictions SET until = now() - interval '1 second' WHERE user_id = $1`,
       [user.user.id],
     );
     await login(user).expect(200);
+    expect(await restrictedIds()).not.toContain(user.user.id);
 
     await moderate(user, { action: 'ban', reason: 'Repeated abuse' }).expect(200);
     expect((await login(user).expect(403)).body.code).toBe('account_banned');
+    const listed = (
+      (await as(admin).get('/api/admin/restricted-accounts').expect(200))
+        .body as RestrictedAccountListResponse
+    ).accounts.find((each) => each.user.id === user.user.id);
+    expect(listed).toMatchObject({ state: 'banned', until: null, reason: 'Repeated abuse' });
     await moderate(user, { action: 'reinstate', reason: 'Appeal accepted' }).expect(200);
+    expect(await restrictedIds()).not.toContain(user.user.id);
     await login(user).expect(200);
     await moderate(user, { action: 'reinstate', reason: 'Again' }).expect(409);
   });
@@ -289,6 +302,7 @@ describe('moderation', () => {
     const id = '00000000-0000-4000-8000-000000000000';
     await as(member).get('/api/admin/reports?status=open').expect(403);
     await as(member).get('/api/admin/moderation-log').expect(403);
+    await as(member).get('/api/admin/restricted-accounts').expect(403);
     await as(member).post(`/api/admin/reports/${id}/resolve`, { note: 'x' }).expect(403);
     await as(member)
       .post(`/api/admin/users/${target.user.id}/moderation`, { action: 'ban', reason: 'x' })

@@ -189,6 +189,20 @@ export const ModerationResultSchema = z.object({
 });
 export type ModerationResult = z.infer<typeof ModerationResultSchema>;
 
+/** GET /api/admin/restricted-accounts: an account suspended or banned now, to reinstate from. */
+export const RestrictedAccountSchema = z.object({
+  user: ModeratedPersonSchema,
+  state: z.enum(['suspended', 'banned']),
+  /** End of a suspension; null for a ban. */
+  until: z.iso.datetime().nullable(),
+  reason: z.string(),
+  since: z.iso.datetime(),
+});
+export type RestrictedAccount = z.infer<typeof RestrictedAccountSchema>;
+
+export const RestrictedAccountListResponseSchema = z.object({ accounts: z.array(RestrictedAccountSchema) });
+export type RestrictedAccountListResponse = z.infer<typeof RestrictedAccountListResponseSchema>;
+
 /** `code` of the errors that refuse a suspended or banned account (ApiError.code). */
 export const ACCOUNT_RESTRICTION_CODES = {
   suspended: 'account_suspended',

@@ -11,6 +11,7 @@ import {
   type ModerationLogResponse,
   type ModerationResult,
   type ResolveReportRequest,
+  type RestrictedAccountListResponse,
 } from '@mockboard/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { UserEntity } from '../auth/user.entity';
@@ -62,6 +63,14 @@ export class AdminModerationController {
     @ValidBody(ModerateUserRequestSchema) body: ModerateUserRequest,
   ): Promise<ModerationResult> {
     return this.moderation.moderate(admin, userId, body);
+  }
+
+  @Get('restricted-accounts')
+  @ApiOperation({
+    summary: 'Accounts suspended or banned now, newest first, with reason and end (admins only)',
+  })
+  async restrictedAccounts(): Promise<RestrictedAccountListResponse> {
+    return { accounts: await this.moderation.restrictedAccounts() };
   }
 
   @Get('moderation-log')

@@ -14,6 +14,7 @@ import { ReportEvidenceService } from './report-evidence.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
+import { RestrictedAccountsRepository } from './restricted-accounts.repository';
 
 /** Reports, blocks and the admins' moderation of accounts (issue 15). */
 @Module({
@@ -28,6 +29,7 @@ import { ReportsService } from './reports.service';
     ReportEvidenceService,
     ReportsRepository,
     ReportsService,
+    RestrictedAccountsRepository,
   ],
 })
 export class ModerationModule {}

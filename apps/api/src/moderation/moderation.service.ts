@@ -5,6 +5,7 @@ import type {
   ModerateUserRequest,
   ModerationLogEntry,
   ModerationResult,
+  RestrictedAccount,
 } from '@mockboard/contracts';
 import { formatInZone } from '@mockboard/schedule';
 import {
@@ -24,6 +25,7 @@ import { cancelledMails } from '../mail/requests/session-mail-requests';
 import { AccountWithdrawalRepository } from './account-withdrawal.repository';
 import { ModerationActionsRepository, type ModerationActionRow } from './moderation-actions.repository';
 import { ReportsRepository } from './reports.repository';
+import { RestrictedAccountsRepository } from './restricted-accounts.repository';
 
 // Read by both sides (the session page, the calendar file, the cancellation mail) after "Cancelled
 // by Mockboard's moderators", so it names and blames nobody in particular.
@@ -48,6 +50,7 @@ export class ModerationService {
     private readonly notifications: NotificationsService,
     private readonly signIns: SignInSessions,
     private readonly mail: MailService,
+    private readonly restricted: RestrictedAccountsRepository,
   ) {}
 
   async moderate(admin: UserEntity, userId: string, body: ModerateUserRequest): Promise<ModerationResult> {
@@ -125,6 +128,17 @@ export class ModerationService {
       });
     });
     return toLogEntry(entry);
+  }
+
+  /** The accounts suspended or banned now, with why and until when. */
+  async restrictedAccounts(): Promise<RestrictedAccount[]> {
+    return (await this.restricted.inForce()).map((row) => ({
+      user: { id: row.user_id, displayName: row.display_name, email: row.email },
+      state: row.state,
+      until: row.until?.toISOString() ?? null,
+      reason: row.reason,
+      since: row.created_at.toISOString(),
+    }));
   }
 
   async log(): Promise<ModerationLogEntry[]> {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { DevMailboxResponse } from '@mockboard/contracts';
 import { MailService } from '../src/mail/mail.service';
 import { LEASE_MS, MAIL_RETENTION_DAYS } from '../src/mail/mail.worker';
-import { SmtpMailTransport } from '../src/mail/smtp-mail.transport';
+import { SMTP_TIMEOUTS, SmtpMailTransport } from '../src/mail/smtp-mail.transport';
 import { reminderMail } from '../src/mail/requests/session-mail-requests';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aBookedSession, asUser } from './support/scheduling-factories';
@@ -222,7 +222,9 @@ describe('mail through SMTP', () => {
     const user = await signUp(server.url);
     await catcher.waitFor(to(user, /verif|confirm/i));
     const before = catcher.dataReceived;
-    catcher.dataDelayMs = 60_000;
+    // Silent for longer than our socket timeout, but not so long that the catcher's pending answer
+    // outlives the test run (which would keep Jest from exiting).
+    catcher.dataDelayMs = SMTP_TIMEOUTS.socketTimeout + 5_000;
     try {
       await request(server.url).post('/api/auth/password-reset').send({ email: user.user.email }).expect(202);
       const stalled = Date.now();

@@ -1,3 +1,6 @@
+import { ACCOUNT_ERROR_CODES } from '@mockboard/contracts';
+import { useCallback } from 'react';
+import type { ApiRequestError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { ResendVerification } from './ResendVerification';
 
@@ -8,6 +11,21 @@ import { ResendVerification } from './ResendVerification';
 export function useNeedsVerification(): boolean {
   const { user, emailStatus } = useAuth();
   return Boolean(user && emailStatus?.verificationRequired && !user.emailVerified);
+}
+
+/**
+ * For an action's failure: a 403 email_unverified means this page's idea of the account is stale
+ * (e.g. the server began requiring verification); reading GET /api/me again brings the banner and
+ * the disabled buttons with their reason.
+ */
+export function useRecheckVerification(): (error: ApiRequestError) => void {
+  const { refreshMe } = useAuth();
+  return useCallback(
+    (error: ApiRequestError) => {
+      if (error.code === ACCOUNT_ERROR_CODES.emailUnverified) refreshMe().catch(() => undefined);
+    },
+    [refreshMe],
+  );
 }
 
 /**

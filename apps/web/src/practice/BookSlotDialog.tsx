@@ -1,6 +1,7 @@
 import type { Session, Slot } from '@mockboard/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useRecheckVerification } from '../account/VerificationRequired';
 import { toApiRequestError, type ApiRequestError } from '../api/client';
 import { bookSlot } from '../api/slots';
 import { Dialog } from '../components/Dialog';
@@ -25,6 +26,7 @@ interface BookSlotDialogProps {
 /** Confirm, book, then show the session that was created (or why the slot is gone). */
 export function BookSlotDialog({ slot, zone, onBooked, onClose }: BookSlotDialogProps) {
   const [step, setStep] = useState<Step>({ kind: 'confirm' });
+  const recheckVerification = useRecheckVerification();
   const when = `${formatRange(new Date(slot.startsAt), new Date(slot.endsAt), zone)} (${zoneName(zone)})`;
   const changed = step.kind === 'booked' || (step.kind === 'failed' && step.error.status === 409);
 
@@ -35,7 +37,9 @@ export function BookSlotDialog({ slot, zone, onBooked, onClose }: BookSlotDialog
       setStep({ kind: 'booked', session });
       onBooked(session);
     } catch (error) {
-      setStep({ kind: 'failed', error: toApiRequestError(error) });
+      const apiError = toApiRequestError(error);
+      recheckVerification(apiError);
+      setStep({ kind: 'failed', error: apiError });
     }
   }
 

@@ -21,7 +21,11 @@ import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { formatDateTime, formatDuration, timeZoneSuffix } from '../time/format';
 import { usePracticeStartTime } from './usePracticeStartTime';
-import { useNeedsVerification, VerificationRequired } from '../account/VerificationRequired';
+import {
+  useNeedsVerification,
+  useRecheckVerification,
+  VerificationRequired,
+} from '../account/VerificationRequired';
 
 const LABELS = {
   startsAt: 'Start',
@@ -45,6 +49,7 @@ const ROLE_LABELS: Record<HostRole, string> = {
 /** Offer a time others can book. The duration follows the format until the user picks one. */
 export function OfferSlotForm({ zone, onOffered }: { zone: string; onOffered: () => void }) {
   const needsVerification = useNeedsVerification();
+  const recheckVerification = useRecheckVerification();
   const [format, setFormat] = useState<SessionFormat>('swap');
   const [duration, setDuration] = useState<number | null>(null);
   const [promptId, setPromptId] = useState('');
@@ -77,7 +82,9 @@ export function OfferSlotForm({ zone, onOffered }: { zone: string; onOffered: ()
       setDone(`Slot offered for ${formatDateTime(new Date(slot.startsAt), zone)}${timeZoneSuffix(zone)}.`);
       onOffered();
     } catch (error) {
-      show(messagesFromApi(toApiRequestError(error), LABELS));
+      const apiError = toApiRequestError(error);
+      recheckVerification(apiError);
+      show(messagesFromApi(apiError, LABELS));
     } finally {
       setPending(false);
     }

@@ -1,7 +1,11 @@
 import { PRACTICE_NOW_WAIT_MINUTES, type MatchRequest, type SessionFormat } from '@mockboard/contracts';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useNeedsVerification, VerificationRequired } from '../account/VerificationRequired';
+import {
+  useNeedsVerification,
+  useRecheckVerification,
+  VerificationRequired,
+} from '../account/VerificationRequired';
 import { toApiRequestError } from '../api/client';
 import { cancelMatchRequest, listMatchRequests, requestMatch } from '../api/matching';
 import { FormatField } from '../components/FormatField';
@@ -24,6 +28,7 @@ type State =
 export function PractiseNow() {
   const navigate = useNavigate();
   const needsVerification = useNeedsVerification();
+  const recheckVerification = useRecheckVerification();
   const [format, setFormat] = useState<SessionFormat>('swap');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const waitingId = state.kind === 'waiting' ? state.request.id : null;
@@ -71,7 +76,9 @@ export function PractiseNow() {
       if (request.status === 'matched' && request.sessionId) navigate(`/sessions/${request.sessionId}`);
       else setState({ kind: 'waiting', request });
     } catch (error) {
-      setState({ kind: 'failed', message: toApiRequestError(error).message });
+      const apiError = toApiRequestError(error);
+      recheckVerification(apiError);
+      setState({ kind: 'failed', message: apiError.message });
     }
   }
 

@@ -12,7 +12,11 @@ import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
 import { usePracticeStartTime } from './usePracticeStartTime';
-import { useNeedsVerification, VerificationRequired } from '../account/VerificationRequired';
+import {
+  useNeedsVerification,
+  useRecheckVerification,
+  VerificationRequired,
+} from '../account/VerificationRequired';
 
 const LABELS = { startsAt: 'Start', format: 'Format', level: 'Level', durationMinutes: 'Duration' };
 const ORDER = ['startsAt', 'format', 'level', 'durationMinutes'] as const;
@@ -22,6 +26,7 @@ type Outcome = { kind: 'pending'; text: string } | { kind: 'matched'; sessionId:
 /** Ask to be paired with anyone who wants the same time; matched at once if someone is waiting. */
 export function RequestMatchForm({ zone, onRequested }: { zone: string; onRequested: () => void }) {
   const needsVerification = useNeedsVerification();
+  const recheckVerification = useRecheckVerification();
   const [format, setFormat] = useState<SessionFormat>('swap');
   const [level, setLevel] = useState('');
   const [pending, setPending] = useState(false);
@@ -50,7 +55,9 @@ export function RequestMatchForm({ zone, onRequested }: { zone: string; onReques
       );
       onRequested();
     } catch (error) {
-      show(messagesFromApi(toApiRequestError(error), LABELS));
+      const apiError = toApiRequestError(error);
+      recheckVerification(apiError);
+      show(messagesFromApi(apiError, LABELS));
     } finally {
       setPending(false);
     }

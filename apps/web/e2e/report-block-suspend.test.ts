@@ -71,9 +71,24 @@ describe('report, block and suspend in the browser', () => {
     await card.getByRole('link', { name: 'Replay the board and chat' }).waitFor();
     await card.getByRole('textbox', { name: 'Reason for your decision' }).fill('Abuse in the chat');
     await card.getByRole('combobox', { name: 'Suspend for' }).selectOption('7');
-    await card.getByRole('button', { name: 'Suspend' }).click();
+    // Suspending asks first, in the card; keeping the account changes nothing.
+    await card.getByRole('button', { name: 'Suspend…', exact: true }).click();
+    await card.getByRole('button', { name: 'Keep the account' }).click();
+    await card.getByRole('button', { name: 'Suspend…', exact: true }).click();
+    await card.getByRole('button', { name: 'Suspend Hana Host', exact: true }).click();
+    const status = admin.getByRole('status').filter({ hasText: 'Hana Host is suspended for 7 days.' });
+    await status.waitFor();
+    // The card is gone: focus is on the line that says what happened, not lost.
+    expect(await status.evaluate((element) => element === document.activeElement)).toBe(true);
     await admin.getByText('No open reports').waitFor();
     await admin.getByRole('cell', { name: /^Suspended Hana Host until/ }).waitFor();
+    // The report is among the resolved ones, with the decision.
+    await admin.getByRole('combobox', { name: 'Show' }).selectOption('resolved');
+    await admin.getByText('Resolved by Mo Admin').waitFor();
+    const restricted = admin.getByRole('listitem').filter({
+      has: admin.getByRole('heading', { name: /^Hana Host/ }),
+    });
+    await restricted.getByText(/^Suspended until .*: Abuse in the chat$/).waitFor();
 
     // Hana's next request lands on Sign in, which says why.
     await host.goto(`${server.url}/profile`);
@@ -91,5 +106,13 @@ describe('report, block and suspend in the browser', () => {
       .nth(1)
       .waitFor();
     expect(host.url()).toMatch(/\/signin/);
+
+    // The admin reinstates her from the restricted accounts, and she can sign in again.
+    await restricted.getByRole('textbox', { name: 'Reason to reinstate Hana Host' }).fill('Appeal accepted');
+    await restricted.getByRole('button', { name: 'Reinstate' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Hana Host is reinstated' }).waitFor();
+    await admin.getByText('Nobody is suspended or banned').waitFor();
+    await host.getByRole('button', { name: 'Sign in' }).click();
+    await host.waitForURL(/\/profile$/);
   });
 });

@@ -6,6 +6,7 @@ import {
   ModerationLogResponseSchema,
   ModerationResultSchema,
   ReportSchema,
+  RestrictedAccountListResponseSchema,
   type AdminReportListResponse,
   type BlockedUser,
   type BlockListResponse,
@@ -16,6 +17,7 @@ import {
   type ModerationResult,
   type Report,
   type ReportStatus,
+  type RestrictedAccountListResponse,
 } from '@mockboard/contracts';
 import { request } from './client';
 
@@ -58,4 +60,8 @@ export function resolveReport(reportId: string, note: string): Promise<Moderatio
 
 export function moderationLog(signal?: AbortSignal): Promise<ModerationLogResponse> {
   return request('/admin/moderation-log', ModerationLogResponseSchema, { signal });
+}
+
+export function listRestrictedAccounts(signal?: AbortSignal): Promise<RestrictedAccountListResponse> {
+  return request('/admin/restricted-accounts', RestrictedAccountListResponseSchema, { signal });
 }

@@ -3,6 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { moderateUser, resolveReport } from '../api/moderation';
 import { ActionFeedback } from '../components/ActionFeedback';
+import { ConfirmDanger } from '../components/ConfirmDanger';
 import { TextAreaField } from '../components/TextAreaField';
 import { useAsyncAction } from '../hooks/useAsyncAction';
 import { formatDateTime } from '../time/format';
@@ -13,11 +14,17 @@ const SUSPENSION_DAYS = [1, 7, 30] as const;
 interface AdminReportCardProps {
   report: AdminReport;
   zone: string;
-  /** After an action: the report leaves the open list and the log gains a row. */
-  onActed: () => void;
+  /**
+   * After an action, with what it did in words: the report leaves the open list and the log gains
+   * a row, so the page says it and takes focus (this card is about to go).
+   */
+  onActed: (done: string) => void;
 }
 
-/** One open report: the evidence, a reason, and the actions (each resolves the report). */
+/**
+ * One report: the evidence and, while open, a reason and the actions (each resolves the report);
+ * suspend and ban ask to confirm in the card first. A resolved one shows how it was resolved.
+ */
 export function AdminReportCard({ report, zone, onActed }: AdminReportCardProps) {
   const id = useId();
   const [reason, setReason] = useState('');
@@ -25,14 +32,18 @@ export function AdminReportCard({ report, zone, onActed }: AdminReportCardProps)
   const [days, setDays] = useState<(typeof SUSPENSION_DAYS)[number]>(7);
   const { run, pending, error } = useAsyncAction();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const [confirming, setConfirming] = useState<'suspend' | 'ban' | null>(null);
   const subject = report.subject;
 
+  function reasonGiven(): boolean {
+    if (reason.trim()) return true;
+    setReasonError('Say why: the reason goes into the audit log (and, for a warning, to the person).');
+    reasonRef.current?.focus();
+    return false;
+  }
+
   async function act(action: ModerationAction | 'dismiss') {
-    if (!reason.trim()) {
-      setReasonError('Say why: the reason goes into the audit log (and, for a warning, to the person).');
-      reasonRef.current?.focus();
-      return;
-    }
+    if (!reasonGiven()) return;
     const done = await run(() =>
       action === 'dismiss'
         ? resolveReport(report.id, reason.trim())
@@ -43,7 +54,35 @@ export function AdminReportCard({ report, zone, onActed }: AdminReportCardProps)
             until: action === 'suspend' ? new Date(Date.now() + days * DAY).toISOString() : undefined,
           }),
     );
-    if (done) onActed();
+    if (!done) return;
+    setConfirming(null);
+    onActed(
+      {
+        warn: `${subject.displayName} is warned.`,
+        suspend: `${subject.displayName} is suspended for ${days === 1 ? '1 day' : `${days} days`}.`,
+        ban: `${subject.displayName} is banned.`,
+        reinstate: `${subject.displayName} is reinstated.`,
+        dismiss: 'The report is dismissed.',
+      }[action],
+    );
+  }
+
+  if (report.resolution) {
+    return (
+      <li className="panel moderation-report" aria-labelledby={`${id}-title`}>
+        <h3 id={`${id}-title`}>
+          {REPORT_REASON_LABELS[report.reason]}: {subject.displayName}
+        </h3>
+        <p>
+          Resolved by {report.resolution.by} on {formatDateTime(new Date(report.resolution.at), zone)}:{' '}
+          {report.resolution.note}
+        </p>
+        <p>
+          Reported by {report.reporter.displayName} · {report.comment ?? 'no comment'} ·{' '}
+          <Link to={report.session.replayPath}>Replay the board and chat</Link>
+        </p>
+      </li>
+    );
   }
 
   return (
@@ -113,12 +152,17 @@ export function AdminReportCard({ report, zone, onActed }: AdminReportCardProps)
           type="button"
           className="button button--danger"
           disabled={pending}
-          onClick={() => act('suspend')}
+          onClick={() => reasonGiven() && setConfirming('suspend')}
         >
-          Suspend
+          Suspend…
         </button>
-        <button type="button" className="button button--danger" disabled={pending} onClick={() => act('ban')}>
-          Ban
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={pending}
+          onClick={() => reasonGiven() && setConfirming('ban')}
+        >
+          Ban…
         </button>
         <button
           type="button"
@@ -129,6 +173,25 @@ export function AdminReportCard({ report, zone, onActed }: AdminReportCardProps)
           Dismiss
         </button>
       </div>
+      {confirming && (
+        <ConfirmDanger
+          confirmLabel={
+            confirming === 'ban' ? `Ban ${subject.displayName}` : `Suspend ${subject.displayName}`
+          }
+          cancelLabel="Keep the account"
+          pending={pending}
+          onConfirm={() => act(confirming)}
+          onCancel={() => setConfirming(null)}
+        >
+          <p>
+            {confirming === 'ban'
+              ? `Ban ${subject.displayName} until an admin reinstates them?`
+              : `Suspend ${subject.displayName} for ${days === 1 ? '1 day' : `${days} days`}?`}{' '}
+            They are signed out everywhere, their upcoming sessions are cancelled (their partners are told)
+            and their open slots withdrawn.
+          </p>
+        </ConfirmDanger>
+      )}
       <ActionFeedback status={null} error={error} />
     </li>
   );

@@ -37,7 +37,7 @@ describe('verifying an address and resetting a password by email, in the browser
     return context.newPage();
   }
 
-  it('signs up, is refused a booking until the link from the mail is opened, then books', async () => {
+  it('signs up, finds Book disabled with the reason until the link from the mail is opened, then books', async () => {
     const host = await signUpVerified(server, catcher, { displayName: 'Ada Host' });
     await offerSlot(server, host, { startsAt: aStart({ daysAhead: 2, hour: 10 }) });
 

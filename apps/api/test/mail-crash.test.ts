@@ -1,6 +1,9 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { LEASE_MS } from '../src/mail/mail.worker';
 import { aRegistration, signUp } from './support/factories';
+import { aStartIn, bookSlot, offerSlot } from './support/scheduling-factories';
+import { aMoment, mailEnv, mailsTo, waitForMail } from './support/session-mail-support';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
 import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from './support/smtp-catcher';
 import { startWithConfig, testConfig, type TestApp } from './support/test-app';
@@ -13,6 +16,26 @@ const POSTGRES = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:54
 
 const addressedTo = (email: string) => (mail: CaughtMail) => mail.envelope.to.includes(email);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Moves a session to start in 50 minutes, as if it had been booked two days ago and that time had
+ * come: its 1-hour reminder is due at the next sweep. Written straight to the server processes' schema.
+ */
+async function startsInFiftyMinutes(env: Record<string, string>, sessionId: string): Promise<void> {
+  const client = new Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`SET search_path TO "${env.DATABASE_SCHEMA}"`);
+    await client.query(
+      `UPDATE sessions SET starts_at = now() + interval '50 minutes',
+         ends_at = now() + interval '50 minutes' + (ends_at - starts_at),
+         start_agreed_at = now() - interval '2 days' WHERE id = $1`,
+      [sessionId],
+    );
+  } finally {
+    await client.end();
+  }
+}
 
 describe('each mail goes out once', () => {
   let catcher: SmtpCatcher;
@@ -54,36 +77,49 @@ describe('each mail goes out once', () => {
     }
   });
 
-  it('sends a mail once after its sender is killed mid-send: the next instance takes it when the lease ends', async () => {
-    // The catcher holds its answer to DATA for 10 s: the sender is killed while waiting for it.
-    catcher.dataDelayMs = 10_000;
-    const { env, cleanup } = await serverProcessEnv({ DATABASE_URL: POSTGRES, SMTP_URL: catcher.url });
+  it('sends a reminder once after the instance sending it is killed mid-send: the next instance takes it when the lease ends', async () => {
+    const { env, cleanup } = await serverProcessEnv({ DATABASE_URL: POSTGRES, ...mailEnv(catcher) });
     let first: ServerProcess | undefined;
     let second: ServerProcess | undefined;
     try {
       first = await startServerProcess(env);
-      const user = await signUp(first.url);
-      const sent = Date.now();
-      while (catcher.dataReceived === 0) {
-        if (Date.now() - sent > 20_000) throw new Error(`the mail never reached DATA:\n${first.output()}`);
-        await pause(50);
+      const [host, guest] = [await signUp(first.url), await signUp(first.url)];
+      // Booked 30 hours ahead, so the 1-hour reminder's moment comes after the booking.
+      const slot = await offerSlot(first, host, { startsAt: aStartIn(30 * 60) });
+      const session = await bookSlot(first, guest, slot.id);
+      await waitForMail(catcher, host, 'Booked:');
+      await waitForMail(catcher, guest, 'Booked:');
+
+      // From now on the catcher holds its answer to DATA for 10 s: the sender is killed while waiting.
+      catcher.dataDelayMs = 10_000;
+      const before = catcher.dataReceived;
+      await startsInFiftyMinutes(env, session.id);
+      const due = Date.now();
+      while (catcher.dataReceived === before) {
+        // The sweep runs every 15 s; then the worker sends the reminder it queued.
+        if (Date.now() - due > 30_000) throw new Error(`no reminder reached DATA:\n${first.output()}`);
+        await aMoment(50);
       }
       first.child.kill('SIGKILL');
       await first.exited;
       catcher.dataDelayMs = 0;
-      await pause(1_000);
-      expect(catcher.messages).toHaveLength(0);
+      await aMoment(1_000);
+      expect([...mailsTo(catcher, host, 'Reminder:'), ...mailsTo(catcher, guest, 'Reminder:')]).toEqual([]);
 
+      // The other reminder was never claimed and goes at once; the killed one when its lease ends.
       second = await startServerProcess(env);
-      const mail = await catcher.waitFor(addressedTo(user.user.email), LEASE_MS + 15_000);
-      await pause(3_000);
-      expect(catcher.messages.filter(addressedTo(user.user.email))).toEqual([mail]);
-      expect(catcher.dataReceived).toBe(2);
+      await catcher.waitFor(
+        () => mailsTo(catcher, host, 'Reminder:').length + mailsTo(catcher, guest, 'Reminder:').length >= 2,
+        LEASE_MS + 30_000,
+      );
+      await aMoment(3_000);
+      expect(mailsTo(catcher, host, 'Reminder:')).toHaveLength(1);
+      expect(mailsTo(catcher, guest, 'Reminder:')).toHaveLength(1);
     } finally {
       first?.child.kill('SIGKILL');
       second?.child.kill('SIGTERM');
       await Promise.all([first?.exited, second?.exited]);
       await cleanup();
     }
-  }, 120_000);
+  }, 150_000);
 });

@@ -27,8 +27,11 @@ export function plusMinutes(instant: string, minutes: number): string {
   return new Date(new Date(instant).getTime() + minutes * MINUTE).toISOString();
 }
 
+/** What the request helpers need of a server: an in-process test app or a server process. */
+type Reachable = Pick<TestApp, 'url'>;
+
 /** Authenticated requests as `user`. */
-export function asUser(server: TestApp, user: SignedUpUser) {
+export function asUser(server: Reachable, user: SignedUpUser) {
   const withBody = (test: request.Test, body?: object): request.Test =>
     body === undefined ? test : test.send(body);
   return {
@@ -53,7 +56,7 @@ export function signUpMany<N extends number>(server: TestApp, count: N): Promise
 
 /** Offers a slot as `host` (tomorrow 10:00 UTC, swap, unless overridden) and returns it. */
 export async function offerSlot(
-  server: TestApp,
+  server: Reachable,
   host: SignedUpUser,
   overrides: Partial<CreateSlotRequest> = {},
 ): Promise<Slot> {
@@ -63,7 +66,7 @@ export async function offerSlot(
   return response.body as Slot;
 }
 
-export async function bookSlot(server: TestApp, booker: SignedUpUser, slotId: string): Promise<Session> {
+export async function bookSlot(server: Reachable, booker: SignedUpUser, slotId: string): Promise<Session> {
   const response = await asUser(server, booker).post(`/api/slots/${slotId}/book`).expect(201);
   return response.body as Session;
 }

@@ -18,6 +18,11 @@ const transform = (tsconfig) => ({ '^.+\\.tsx?$': ['ts-jest', { tsconfig }] });
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60_000,
+  // The files run one after another in a worker process that is replaced once it holds more than this
+  // after a file. Run in band (Jest's choice for one worker), the whole suite's leftovers (Nest apps,
+  // embedded databases, socket clients that files leave to the garbage collector) piled up in one
+  // process: at 131 files CI's run died of "JavaScript heap out of memory" near 4.7 GB.
+  workerIdleMemoryLimit: '2GB',
   projects: [
     {
       displayName: 'libs',

@@ -46,6 +46,7 @@ export default defineConfig({
       // Bundle the contracts from source: the browser needs ESM, and libs/contracts/dist is CommonJS.
       '@mockboard/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)),
       '@mockboard/scene': fileURLToPath(new URL('../../libs/scene/src', import.meta.url)),
+      '@mockboard/schedule': fileURLToPath(new URL('../../libs/schedule/src', import.meta.url)),
     },
   },
   build: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SessionStatusSchema } from './scheduling';
 
 /** Why a participant reports their partner. */
 export const REPORT_REASONS = ['no_show', 'abusive', 'inappropriate_content', 'other'] as const;
@@ -101,7 +102,7 @@ export const AdminReportSchema = z.object({
   session: z.object({
     id: z.uuid(),
     startsAt: z.iso.datetime(),
-    status: z.string(),
+    status: SessionStatusSchema,
     /** Titles of the rounds' prompts, in round order (a round without a prompt is left out). */
     prompts: z.array(z.string()),
     /** The web page that replays the board and chat, kept for review. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChatMessageSchema } from './chat';
 import { SocketErrorCodeSchema } from './errors';
 import { InterviewPhaseSchema, PromptDetailSchema } from './prompts';
+import { SessionStatusSchema } from './scheduling';
 
 /** Caps that keep one room from hurting the others; each has its own error code and message. */
 export const ROOM_LIMITS = {
@@ -93,7 +94,7 @@ export const SessionStateSchema = z.object({
   roles: z.record(z.string(), RoomRoleSchema),
   phase: InterviewPhaseSchema,
   phaseStartedAt: z.iso.datetime(),
-  status: z.string(),
+  status: SessionStatusSchema,
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 

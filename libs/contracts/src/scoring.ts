@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TargetLevelSchema } from './common';
 import { ScoreLevelSchema } from './rubric';
-import { SessionFormatSchema } from './scheduling';
+import { SessionFormatSchema, SessionStatusSchema } from './scheduling';
 
 /**
  * Scorecards: after each round the interviewer scores the candidate against the rubric, and the
@@ -126,7 +126,7 @@ export const ProgressResponseSchema = z.object({
     z.object({
       sessionId: z.uuid(),
       startsAt: z.iso.datetime(),
-      status: z.string(),
+      status: SessionStatusSchema,
       promptTitles: z.array(z.string()),
       weightedScore: z.number().nullable(),
       thumbnailUrl: z.string(),

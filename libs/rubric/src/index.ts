@@ -4,6 +4,5 @@ export * from './weighted-score';
 export * from './scorecard-rules';
 export * from './reveal';
 export * from './progress';
-export * from './completed-session';
 export * from './calibration';
 export * from './revisions';

@@ -3,3 +3,4 @@ export * from './rounds';
 export * from './format-in-zone';
 export * from './icalendar';
 export * from './reminders';
+export * from './session-lifecycle';

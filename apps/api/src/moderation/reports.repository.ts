@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ReportReason, ReportStatus } from '@mockboard/contracts';
+import type { ReportReason, ReportStatus, SessionStatus } from '@mockboard/contracts';
 
 export interface ReportRow {
   id: string;
@@ -26,7 +26,7 @@ export interface ReportEvidenceRow extends ReportRow {
   subject_until: Date | null;
   earlier_reports: number;
   session_starts_at: Date;
-  session_status: string;
+  session_status: SessionStatus;
   prompt_ids: (string | null)[];
   resolver_name: string | null;
 }

@@ -1,15 +1,15 @@
-import { completedSessionSql } from '@mockboard/rubric';
+import { sessionAllowsSql } from '@mockboard/schedule';
 
 /**
  * Display name, level and reliability counts of a set of users ($1: their ids), for the partner
  * view of a slot, a match or a session. One aggregate per count, each served by an index on the user
  * column, instead of three correlated subqueries per user (those scanned every session once per
  * user: bench/booking). Its own module so that bench/booking's baseline sends exactly this text.
- * "Sessions completed" counts what progress counts (libs/rubric completed-session.ts).
+ * "Sessions completed" counts what progress counts (libs/schedule session-lifecycle.ts).
  */
 export const PARTNERS_SQL = `WITH completed AS (
          SELECT p.user_id, count(*)::int AS n FROM session_participants p JOIN sessions s ON s.id = p.session_id
-         WHERE p.user_id = ANY($1::uuid[]) AND ${completedSessionSql('s')} AND NOT p.no_show GROUP BY p.user_id),
+         WHERE p.user_id = ANY($1::uuid[]) AND ${sessionAllowsSql('s', 'count_as_completed')} AND NOT p.no_show GROUP BY p.user_id),
        late AS (
          SELECT cancelled_by AS user_id, count(*)::int AS n FROM sessions
          WHERE cancelled_by = ANY($1::uuid[]) AND late_cancellation GROUP BY cancelled_by),

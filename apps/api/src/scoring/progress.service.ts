@@ -4,12 +4,12 @@ import { compareForRoadmap } from '@mockboard/prompts';
 import {
   averageOf,
   dimensionProgress,
-  isCompletedSession,
   levelsById,
   strongestAndWeakest,
   weekStreak,
   type ScoredRound,
 } from '@mockboard/rubric';
+import { sessionAllows } from '@mockboard/schedule';
 import type { UserEntity } from '../auth/user.entity';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionsRepository, type SessionRecord } from '../scheduling/sessions.repository';
@@ -33,9 +33,9 @@ export class ProgressService {
   async progress(user: UserEntity, now = new Date()): Promise<ProgressResponse> {
     const all = await this.sessions.forUser(user.id);
     await this.reveal.revealDue(all, now);
-    // Every figure below is made of the same sessions (libs/rubric completed-session.ts), so the
+    // Every figure below is made of the same sessions (libs/schedule session-lifecycle.ts), so the
     // count, the prompts, the streak, the history and the charts always agree.
-    const records = all.filter((record) => isCompletedSession(record.session.status));
+    const records = all.filter((record) => sessionAllows(record.session.status, 'count_as_completed'));
     const cards = await this.scorecards.forSessions(records.map((record) => record.session.id));
     const byId = new Map(records.map((record) => [record.session.id, record]));
     const scored = (card: ScorecardRow): ScoredRound => ({

@@ -28,12 +28,13 @@ export const SOCKET_ERROR_CODES = [
   'bad_request',
   'unauthorized',
   'forbidden',
-  'not_found',
   'conflict',
   'rate_limited',
   'too_large',
   /** One user's sockets, or one session's, are at their cap (SOCKET_CAPS). */
   'too_many_sockets',
+  /** The server cannot reach its database: an outage, not a refusal; retry with backoff. */
+  'unavailable',
   'internal',
 ] as const;
 export const SocketErrorCodeSchema = z.enum(SOCKET_ERROR_CODES);

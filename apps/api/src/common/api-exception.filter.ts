@@ -8,7 +8,9 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiError } from '@mockboard/contracts';
+import { isDatabaseUnavailable } from '../database/postgres-errors';
 import { TOO_DEEP_BODY } from './body-depth.middleware';
+import { DomainError, httpStatusOf } from './domain-error';
 import { MAX_JSON_DEPTH } from './json-depth';
 import { RequestValidationException } from './zod-validation.pipe';
 
@@ -38,10 +40,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
     if (response.headersSent) return;
+    const retryAfter = exception instanceof DomainError ? exception.details.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 
   private toApiError(exception: unknown): ApiError {
+    if (exception instanceof DomainError) return domainApiError(exception);
     if (exception instanceof RequestValidationException) {
       return { statusCode: 400, error: 'Bad Request', message: exception.message, fields: exception.fields };
     }
@@ -60,6 +65,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const bodyParserError = asBodyParserError(exception);
     if (bodyParserError) return bodyParserError;
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(
+        `Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message: 'The server cannot reach its database right now; please try again in a moment',
+      };
+    }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
@@ -69,6 +84,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
       message: 'Something went wrong on our side; please try again',
     };
   }
+}
+
+/** The one rendering of a domain error: its kind's status, its message, and the details it carries. */
+function domainApiError(error: DomainError): ApiError {
+  const statusCode = httpStatusOf(error);
+  const { reason, until, fields } = error.details;
+  return {
+    statusCode,
+    error: STATUS_NAMES[statusCode] ?? 'Error',
+    message: error.message,
+    ...(fields ? { fields } : {}),
+    ...(reason ? { code: reason } : {}),
+    ...(until ? { until: until.toISOString() } : {}),
+  };
 }
 
 /** The `code` an exception was raised with (`new ForbiddenException({ message, code })`), if any. */

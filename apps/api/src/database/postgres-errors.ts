@@ -16,3 +16,21 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isExclusionViolation(error: unknown): boolean {
   return sqlState(error) === EXCLUSION_VIOLATION;
 }
+
+/** SQLSTATEs of a server that is down, restarting or full, rather than of a query that is wrong. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+/**
+ * The database could not be reached or dropped the connection: an outage, answered 503 or
+ * `unavailable` so clients retry, never mistaken for a refusal. pg-pool says so in words only.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state && (state.startsWith('08') || UNAVAILABLE_STATES.has(state) || UNAVAILABLE_NODE_CODES.has(state)))
+    return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|connection error|Cannot use a pool after calling end/i.test(
+    message,
+  );
+}

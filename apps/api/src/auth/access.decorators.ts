@@ -1,6 +1,6 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@mockboard/contracts';
-import type { UserEntity } from './user.entity';
+import type { AuthUser } from './auth-user';
 
 export const ACCESS_KEY = 'mockboard:access';
 export const ROLES_KEY = 'mockboard:roles';
@@ -24,7 +24,7 @@ export const RequiresVerifiedEmail = (): MethodDecorator & ClassDecorator =>
   SetMetadata(VERIFIED_EMAIL_KEY, true);
 
 export interface AuthenticatedRequest {
-  user?: UserEntity;
+  user?: AuthUser;
   /** The sign-in session the request's token belongs to (set with `user`). */
   signInSessionId?: string;
 }

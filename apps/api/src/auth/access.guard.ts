@@ -65,7 +65,7 @@ export class AccessGuard implements CanActivate {
       VERIFIED_EMAIL_KEY,
       targets,
     );
-    if (needsVerifiedEmail && this.config.mail.requireEmailVerification && !user.emailVerifiedAt) {
+    if (needsVerifiedEmail && this.config.mail.requireEmailVerification && !user.emailVerified) {
       throw new EmailUnverifiedException(user.email);
     }
     return true;

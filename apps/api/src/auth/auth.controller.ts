@@ -27,7 +27,7 @@ import { AuthTokens } from './auth.tokens';
 import { withRetryAfter } from './login-throttled.exception';
 import { PasswordResetService } from './password-reset.service';
 import { SignInSessions, type SignInClient } from './sign-in-sessions.service';
-import type { UserEntity } from './user.entity';
+import type { AuthUser } from './auth-user';
 
 /** The one answer to a reset request, whether or not the address has an account. */
 const RESET_REQUESTED: AcceptedResponse = {
@@ -110,7 +110,7 @@ export class AuthController {
     description: 'One a minute (429 with Retry-After) and 10 a day; 409 when there is nothing to verify.',
   })
   async resendVerification(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AcceptedResponse> {
     try {

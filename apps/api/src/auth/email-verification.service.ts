@@ -14,7 +14,7 @@ import { AccountTokensRepository } from './account-tokens.repository';
 import { LoginThrottledException } from './login-throttled.exception';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';
-import type { UserEntity } from './user.entity';
+import type { AuthUser } from './auth-user';
 import { UsersRepository } from './users.repository';
 
 /** One verification mail a minute per user, and a day's worth capped, so resend cannot flood an inbox. */
@@ -99,7 +99,7 @@ export class EmailVerificationService {
   }
 
   /** The new address of a change waiting for its link to be opened, or null. */
-  pendingEmail(user: UserEntity): Promise<string | null> {
+  pendingEmail(user: AuthUser): Promise<string | null> {
     return this.tokens.pendingEmail(user.id, user.email);
   }
 
@@ -107,14 +107,14 @@ export class EmailVerificationService {
    * Gives up a change of address: its links stop working and the account keeps its address. Nothing
    * pending is not an error (204 either way), so a second click or a stale page does no harm.
    */
-  cancelChange(user: UserEntity): Promise<void> {
+  cancelChange(user: AuthUser): Promise<void> {
     return this.tokens.expirePendingChange(user.id, user.email);
   }
 
   /** A new link for the unverified address, or for the pending new one; rate-limited per user. */
-  async resend(user: UserEntity): Promise<void> {
+  async resend(user: AuthUser): Promise<void> {
     const pending = await this.tokens.pendingEmail(user.id, user.email);
-    const address = user.emailVerifiedAt ? pending : user.email;
+    const address = user.emailVerified ? pending : user.email;
     if (!address) throw new ConflictException('Your address is already verified');
     await this.requireRoomForAnotherMail(user.id);
     await this.dataSource.transaction((manager) => this.sendLink(manager, user.id, address));

@@ -22,7 +22,7 @@ import { AuthService } from './auth.service';
 import { EmailVerificationService } from './email-verification.service';
 import { withRetryAfter } from './login-throttled.exception';
 import { SignInSessions } from './sign-in-sessions.service';
-import { toUserView, type UserEntity } from './user.entity';
+import type { AuthUser } from './auth-user';
 
 @ApiTags('me')
 @Controller('me')
@@ -39,9 +39,9 @@ export class MeController {
     summary:
       'The signed-in user, a new address waiting for verification, and whether verification is required',
   })
-  async me(@CurrentUser() user: UserEntity): Promise<MeResponse> {
+  async me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
     return {
-      ...toUserView(user),
+      ...user,
       pendingEmail: await this.verification.pendingEmail(user),
       emailVerificationRequired: this.config.mail.requireEmailVerification,
     };
@@ -56,7 +56,7 @@ export class MeController {
       'or not the new address has an account (then nothing is sent).',
   })
   async changeEmail(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @ValidBody(ChangeEmailRequestSchema) body: ChangeEmailRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AcceptedResponse> {
@@ -72,7 +72,7 @@ export class MeController {
     summary:
       'Cancel a change of address: the link sent to the new one stops working (204 even if none waits)',
   })
-  cancelEmailChange(@CurrentUser() user: UserEntity): Promise<void> {
+  cancelEmailChange(@CurrentUser() user: AuthUser): Promise<void> {
     return this.verification.cancelChange(user);
   }
 
@@ -81,7 +81,7 @@ export class MeController {
     summary: "Change display name, time zone, target level or date and time format (null: the browser's)",
   })
   update(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @ValidBody(UpdateMeRequestSchema) body: UpdateMeRequest,
   ): Promise<User> {
     return this.auth.updateProfile(user.id, body);
@@ -96,7 +96,7 @@ export class MeController {
       'Retry-After after 5); 400 when the new one is too easy to guess.',
   })
   changePassword(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @CurrentSignIn() sessionId: string,
     @ValidBody(ChangePasswordRequestSchema) body: ChangePasswordRequest,
     @Res({ passthrough: true }) response: Response,
@@ -109,7 +109,7 @@ export class MeController {
     summary: 'Active sign-ins of the user, most recently used first; `current` marks this one',
   })
   async sessions(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @CurrentSignIn() sessionId: string,
   ): Promise<SignInSessionListResponse> {
     return { sessions: await this.signIns.list(user.id, sessionId) };
@@ -120,14 +120,14 @@ export class MeController {
   @ApiOperation({
     summary: 'Sign out everywhere: ends every sign-in of the user, this one included, and their sockets',
   })
-  async revokeAll(@CurrentUser() user: UserEntity): Promise<RevokeSignInSessionsResponse> {
+  async revokeAll(@CurrentUser() user: AuthUser): Promise<RevokeSignInSessionsResponse> {
     return { revoked: await this.signIns.revokeAll(user.id, null) };
   }
 
   @Delete('sessions/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends one sign-in of the user (404 for an unknown or ended one) and its sockets' })
-  revoke(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<void> {
+  revoke(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.signIns.revoke(user.id, id);
   }
 }

@@ -6,12 +6,13 @@ import { AccountRestrictionsRepository } from './account-restrictions.repository
 import { AuthTokens } from './auth.tokens';
 import { SignInSessionsRepository, type SignInSessionRow } from './sign-in-sessions.repository';
 import { SignInSocketsGateway } from './sign-in-sockets.gateway';
-import type { UserEntity } from './user.entity';
+import type { AuthUser } from './auth-user';
+import { toUserView } from './user.entity';
 import { UsersRepository } from './users.repository';
 
 /** What a request or socket is authenticated as: a user, through one live sign-in session. */
 export interface Authenticated {
-  user: UserEntity;
+  user: AuthUser;
   sessionId: string;
 }
 
@@ -79,7 +80,7 @@ export class SignInSessions {
     if (Date.now() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_SECONDS * 1000) {
       await this.sessions.touch(session.id, LAST_SEEN_RESOLUTION_SECONDS);
     }
-    return { user, sessionId: session.id };
+    return { user: toUserView(user), sessionId: session.id };
   }
 
   /**

@@ -14,7 +14,7 @@ import {
   type RestrictedAccountListResponse,
 } from '@mockboard/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidBody, ValidQuery } from '../common/validated.decorators';
 import { ModerationService } from './moderation.service';
 import { ReportEvidenceService } from './report-evidence.service';
@@ -42,7 +42,7 @@ export class AdminModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a report (e.g. dismiss it) with a note; audited (admins only)' })
   resolve(
-    @CurrentUser() admin: UserEntity,
+    @CurrentUser() admin: AuthUser,
     @Param('id') reportId: string,
     @ValidBody(ResolveReportRequestSchema) body: ResolveReportRequest,
   ): Promise<ModerationLogEntry> {
@@ -58,7 +58,7 @@ export class AdminModerationController {
       'partners are told) and withdraw open slots and match requests. With reportId the report is resolved.',
   })
   moderate(
-    @CurrentUser() admin: UserEntity,
+    @CurrentUser() admin: AuthUser,
     @Param('id') userId: string,
     @ValidBody(ModerateUserRequestSchema) body: ModerateUserRequest,
   ): Promise<ModerationResult> {

@@ -7,7 +7,7 @@ import {
   type CreateBlockRequest,
 } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidBody } from '../common/validated.decorators';
 import { BlocksService } from './blocks.service';
 
@@ -18,7 +18,7 @@ export class BlocksController {
 
   @Get()
   @ApiOperation({ summary: 'The people you blocked, latest first' })
-  list(@CurrentUser() user: UserEntity): Promise<BlockListResponse> {
+  list(@CurrentUser() user: AuthUser): Promise<BlockListResponse> {
     return this.blocks.list(user);
   }
 
@@ -28,7 +28,7 @@ export class BlocksController {
     description: 'A session already booked between you stays until one of you cancels it.',
   })
   block(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @ValidBody(CreateBlockRequestSchema) body: CreateBlockRequest,
   ): Promise<BlockedUser> {
     return this.blocks.block(user, body.userId);
@@ -37,7 +37,7 @@ export class BlocksController {
   @Delete(':userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Unblock someone you blocked' })
-  unblock(@CurrentUser() user: UserEntity, @Param('userId') userId: string): Promise<void> {
+  unblock(@CurrentUser() user: AuthUser, @Param('userId') userId: string): Promise<void> {
     return this.blocks.unblock(user, userId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { BlockedUser, BlockListResponse } from '@mockboard/contracts';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { UsersRepository } from '../auth/users.repository';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { isUuid } from '../scheduling/uuid';
@@ -18,7 +18,7 @@ export class BlocksService {
     private readonly users: UsersRepository,
   ) {}
 
-  async block(blocker: UserEntity, userId: string): Promise<BlockedUser> {
+  async block(blocker: AuthUser, userId: string): Promise<BlockedUser> {
     if (userId === blocker.id) {
       throw new RequestValidationException('body', [
         { field: 'userId', message: 'is you; you cannot block yourself' },
@@ -29,13 +29,13 @@ export class BlocksService {
     return toBlockedUser((await this.blocks.find(blocker.id, userId))!);
   }
 
-  async unblock(blocker: UserEntity, userId: string): Promise<void> {
+  async unblock(blocker: AuthUser, userId: string): Promise<void> {
     if (!isUuid(userId) || !(await this.blocks.unblock(blocker.id, userId))) {
       throw new NotFoundException('You have not blocked this person');
     }
   }
 
-  async list(blocker: UserEntity): Promise<BlockListResponse> {
+  async list(blocker: AuthUser): Promise<BlockListResponse> {
     return { blocks: (await this.blocks.list(blocker.id)).map(toBlockedUser) };
   }
 }

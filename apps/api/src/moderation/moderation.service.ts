@@ -13,7 +13,7 @@ import {
   type AccountRestriction,
 } from '../auth/account-restrictions.repository';
 import { SignInSessions } from '../auth/sign-in-sessions.service';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { UsersRepository } from '../auth/users.repository';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
@@ -53,7 +53,7 @@ export class ModerationService {
     private readonly restricted: RestrictedAccountsRepository,
   ) {}
 
-  async moderate(admin: UserEntity, userId: string, body: ModerateUserRequest): Promise<ModerationResult> {
+  async moderate(admin: AuthUser, userId: string, body: ModerateUserRequest): Promise<ModerationResult> {
     const target = isUuid(userId) ? await this.users.findById(userId) : null;
     if (!target) throw new NotFoundException('No user with this id');
     if (target.id === admin.id) throw new BadRequestException('You cannot moderate your own account');
@@ -111,7 +111,7 @@ export class ModerationService {
   }
 
   /** Closes a report, e.g. dismissing it; audited against the reported person. */
-  async resolveReport(admin: UserEntity, reportId: string, note: string): Promise<ModerationLogEntry> {
+  async resolveReport(admin: AuthUser, reportId: string, note: string): Promise<ModerationLogEntry> {
     if (!isUuid(reportId)) throw new NotFoundException('No report with this id');
     const entry = await this.outbox.transaction(async (manager) => {
       const report = await this.reports.lock(manager, reportId);
@@ -147,7 +147,7 @@ export class ModerationService {
 
   private async resolveWithAction(
     manager: EntityManager,
-    admin: UserEntity,
+    admin: AuthUser,
     userId: string,
     body: ModerateUserRequest,
   ): Promise<void> {
@@ -162,7 +162,7 @@ export class ModerationService {
       await this.reports.resolve(manager, report.id, admin.id, `${body.action}: ${body.reason}`);
   }
 
-  private async warn(manager: EntityManager, user: UserEntity, reason: string): Promise<void> {
+  private async warn(manager: EntityManager, user: { id: string }, reason: string): Promise<void> {
     await this.notifications.notify(manager, [user.id], {
       type: 'warning',
       title: 'A warning from the moderators',

@@ -2,7 +2,7 @@ import { Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateReportRequestSchema, type CreateReportRequest, type Report } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidBody } from '../common/validated.decorators';
 import { ReportsService } from './reports.service';
 
@@ -19,7 +19,7 @@ export class ReportsController {
       'the same session while the first is open replaces it. The session is kept for review.',
   })
   report(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') sessionId: string,
     @ValidBody(CreateReportRequestSchema) body: CreateReportRequest,
   ): Promise<Report> {

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { CreateReportRequest, Report } from '@mockboard/contracts';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { SESSION_NOT_FOUND } from '../scheduling/session-views.service';
 import { SessionsRepository } from '../scheduling/sessions.repository';
 import { isUuid } from '../scheduling/uuid';
@@ -14,7 +14,7 @@ export class ReportsService {
     private readonly reports: ReportsRepository,
   ) {}
 
-  async report(reporter: UserEntity, sessionId: string, body: CreateReportRequest): Promise<Report> {
+  async report(reporter: AuthUser, sessionId: string, body: CreateReportRequest): Promise<Report> {
     const record = isUuid(sessionId) ? await this.sessions.find(sessionId) : null;
     const participants = record?.participants.map((participant) => participant.user_id) ?? [];
     if (!record || !participants.includes(reporter.id)) throw new NotFoundException(SESSION_NOT_FOUND);

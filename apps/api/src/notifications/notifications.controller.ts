@@ -6,7 +6,7 @@ import {
   type NotificationListResponse,
 } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidBody } from '../common/validated.decorators';
 import { NotificationsService } from './notifications.service';
 
@@ -17,7 +17,7 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: 'The latest notifications and the unread count' })
-  list(@CurrentUser() user: UserEntity): Promise<NotificationListResponse> {
+  list(@CurrentUser() user: AuthUser): Promise<NotificationListResponse> {
     return this.notifications.list(user.id);
   }
 
@@ -25,7 +25,7 @@ export class NotificationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark notifications read (all of them when no ids are given)' })
   async markRead(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @ValidBody(MarkNotificationsReadRequestSchema) body: MarkNotificationsReadRequest,
   ): Promise<void> {
     await this.notifications.markRead(user.id, body.ids ?? []);

@@ -8,7 +8,7 @@ import {
   type Rubric,
 } from '@mockboard/contracts';
 import { CurrentUser, OptionalAuth, Public } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidQuery } from '../common/validated.decorators';
 import { PromptsService } from './prompts.service';
 
@@ -27,7 +27,7 @@ export class PromptsController {
   @Get('prompts/:id')
   @OptionalAuth()
   @ApiOperation({ summary: "One prompt: the candidate's view, or the interviewer's guide for admins" })
-  detail(@Param('id') id: string, @CurrentUser() user: UserEntity | undefined): PromptDetail {
+  detail(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined): PromptDetail {
     return this.prompts.detail(id, user);
   }
 

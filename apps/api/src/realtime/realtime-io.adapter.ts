@@ -14,7 +14,7 @@ import { SocketRateLimiter } from './socket-rate-limiter';
 import { UserSocketCap } from './user-socket-cap';
 
 export interface SocketData {
-  user: import('../auth/user.entity').UserEntity;
+  user: import('../auth/auth-user').AuthUser;
   /** The sign-in session of the handshake's token; revoking it disconnects the socket. */
   signInSessionId: string;
 }

@@ -12,7 +12,7 @@ import {
   type ReplayResponse,
 } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidQuery } from '../common/validated.decorators';
 import { SessionViewsService } from '../scheduling/session-views.service';
 import { SceneRepository, type LogRow } from './scene.repository';
@@ -31,7 +31,7 @@ export class ReplayController {
     summary: "One round's whiteboard as stored now (`?round=1` or `2`; participants and admins)",
   })
   async board(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @ValidQuery(BoardQuerySchema) query: BoardQuery,
   ): Promise<BoardResponse> {
@@ -52,7 +52,7 @@ export class ReplayController {
       '`after` until it is null (participants and admins)',
   })
   async replay(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @ValidQuery(ReplayQuerySchema) query: ReplayQuery,
   ): Promise<ReplayResponse> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InterviewPhase, SessionState } from '@mockboard/contracts';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../scheduling/session-views.service';
 import type { SessionRecord } from '../scheduling/sessions.repository';
 import { RoomError } from './room-error';
@@ -19,7 +19,7 @@ export class RoomCommandsService {
   ) {}
 
   /** The round's interviewer moves the clock to another phase; every peer gets the new state. */
-  async changePhase(user: UserEntity, sessionId: string, phase: InterviewPhase): Promise<SessionState> {
+  async changePhase(user: AuthUser, sessionId: string, phase: InterviewPhase): Promise<SessionState> {
     const record = await this.views.visibleRecord(user, sessionId);
     if (!['scheduled', 'live'].includes(record.session.status)) {
       throw new RoomError('conflict', `The session is ${record.session.status}; its clock has stopped`);
@@ -30,7 +30,7 @@ export class RoomCommandsService {
   }
 
   /** In a swap session, round 1 ends and the roles swap for round 2. */
-  async swapRoles(user: UserEntity, sessionId: string): Promise<SessionState> {
+  async swapRoles(user: AuthUser, sessionId: string): Promise<SessionState> {
     const record = await this.views.visibleRecord(user, sessionId);
     if (record.session.format !== 'swap' || record.rounds.length < 2) {
       throw new RoomError('conflict', 'Only swap sessions have a second round');
@@ -44,7 +44,7 @@ export class RoomCommandsService {
   }
 
   /** The interviewer's private notes for a round, saved as they type. */
-  async saveNotes(user: UserEntity, sessionId: string, round: number, text: string): Promise<void> {
+  async saveNotes(user: AuthUser, sessionId: string, round: number, text: string): Promise<void> {
     const record = await this.views.visibleRecord(user, sessionId);
     // Notes may be finished while scoring, but not rewritten once the session is settled.
     if (!['scheduled', 'live', 'scoring'].includes(record.session.status)) {
@@ -61,12 +61,7 @@ export class RoomCommandsService {
    * Phases, the swap and the end are the current round's interviewer's to call, as in a real
    * interview; in a solo session the one participant holds both roles.
    */
-  private requireInterviewer(
-    record: SessionRecord,
-    state: RoomStateRow,
-    user: UserEntity,
-    rule: string,
-  ): void {
+  private requireInterviewer(record: SessionRecord, state: RoomStateRow, user: AuthUser, rule: string): void {
     if (record.session.kind === 'peer' && this.room.roleOf(record, state, user.id) !== 'interviewer')
       throw new RoomError('forbidden', rule);
   }
@@ -76,7 +71,7 @@ export class RoomCommandsService {
   }
 
   /** Ends the interview: the session moves on to scoring. */
-  async end(user: UserEntity, sessionId: string): Promise<SessionState> {
+  async end(user: AuthUser, sessionId: string): Promise<SessionState> {
     const record = await this.views.visibleRecord(user, sessionId);
     if (!['scheduled', 'live'].includes(record.session.status)) {
       throw new RoomError('conflict', `The session is already ${record.session.status}`);

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
 import type { PointerBroadcast } from '@mockboard/contracts';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 
 /** Every socket that joined the session: participants, and admins who observe. */
@@ -39,7 +39,7 @@ export function dataOf(socket: Pick<Socket, 'data'>): RoomSocketData {
   return socket.data as RoomSocketData;
 }
 
-export function userOf(socket: Pick<Socket, 'data'>): UserEntity {
+export function userOf(socket: Pick<Socket, 'data'>): AuthUser {
   return dataOf(socket).user;
 }
 

@@ -3,7 +3,7 @@ import type { InterviewPhase, RoomRole, SceneElement, Session, SessionState } fr
 import { DrawableElementSchema, ROOM_LIMITS, describeElementIssue } from '@mockboard/contracts';
 import { toPromptDetail } from '@mockboard/prompts';
 import { isRoomOpen, roomWindow } from '@mockboard/schedule';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService, isParticipant } from '../scheduling/session-views.service';
 import { SessionsService } from '../scheduling/sessions.service';
@@ -35,7 +35,7 @@ export class RoomService {
   ) {}
 
   /** Participants and admins, while the room is open; anyone else is `forbidden` and learns nothing. */
-  async enter(user: UserEntity, sessionId: string, now = new Date()): Promise<RoomAccess> {
+  async enter(user: AuthUser, sessionId: string, now = new Date()): Promise<RoomAccess> {
     const record = await this.views.visibleRecord(user, sessionId).catch(() => {
       throw new RoomError('forbidden', 'You are not a participant of this session');
     });

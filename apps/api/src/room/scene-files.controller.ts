@@ -17,7 +17,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ROOM_LIMITS } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { SessionViewsService, isParticipant } from '../scheduling/session-views.service';
 
@@ -40,7 +40,7 @@ export class SceneFilesController {
     summary: `Store an image of the whiteboard (raw body, PNG/JPEG/GIF/WebP, at most ${ROOM_LIMITS.maxImageBytes} bytes)`,
   })
   async put(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('fileId') fileId: string,
     @Req() request: Request,
@@ -86,7 +86,7 @@ export class SceneFilesController {
   @Get(':fileId')
   @ApiOperation({ summary: 'An image of the whiteboard (participants and admins only)' })
   async get(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('fileId') fileId: string,
     @Res() response: Response,

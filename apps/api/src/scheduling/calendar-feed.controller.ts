@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CalendarFeedResponse } from '@mockboard/contracts';
 import { CurrentUser, Public } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { PublicUrl } from '../config/public-url';
 import { CalendarFeedService } from './calendar-feed.service';
 
@@ -25,7 +25,7 @@ export class CalendarFeedController {
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'One session as an iCalendar file (participants and admins only)' })
   async sessionCalendar(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
@@ -40,14 +40,14 @@ export class CalendarFeedController {
 
   @Get('calendar/feed')
   @ApiOperation({ summary: 'Your private calendar feed URL (made on first use)' })
-  feedUrl(@CurrentUser() user: UserEntity): Promise<CalendarFeedResponse> {
+  feedUrl(@CurrentUser() user: AuthUser): Promise<CalendarFeedResponse> {
     return this.calendar.feedUrl(user, this.publicUrl.origin);
   }
 
   @Post('calendar/feed/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Make a new feed URL; the old one stops working' })
-  revokeFeed(@CurrentUser() user: UserEntity): Promise<CalendarFeedResponse> {
+  revokeFeed(@CurrentUser() user: AuthUser): Promise<CalendarFeedResponse> {
     return this.calendar.revokeFeed(user, this.publicUrl.origin);
   }
 

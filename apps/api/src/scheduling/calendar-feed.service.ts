@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { CalendarFeedResponse, Session } from '@mockboard/contracts';
 import { sessionCalendarEvent, writeICalendar } from '@mockboard/schedule';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { SessionViewsService } from './session-views.service';
 import { SessionsRepository, type SessionRecord } from './sessions.repository';
@@ -28,18 +28,18 @@ export class CalendarFeedService {
   ) {}
 
   /** One session as a calendar with one event (participants and admins; others get a 404). */
-  async sessionCalendar(viewer: UserEntity, sessionId: string, origin: string): Promise<string> {
+  async sessionCalendar(viewer: AuthUser, sessionId: string, origin: string): Promise<string> {
     const record = await this.views.visibleRecord(viewer, sessionId);
     return this.calendar('Mockboard', viewer.id, [record], origin);
   }
 
   /** The caller's private feed URL; the token is made on the first call. */
-  async feedUrl(user: UserEntity, origin: string): Promise<CalendarFeedResponse> {
+  async feedUrl(user: AuthUser, origin: string): Promise<CalendarFeedResponse> {
     return { url: feedUrl(origin, await this.feeds.tokenOf(user.id, newToken())) };
   }
 
   /** A new feed URL; the old one answers 404 from now on. */
-  async revokeFeed(user: UserEntity, origin: string): Promise<CalendarFeedResponse> {
+  async revokeFeed(user: AuthUser, origin: string): Promise<CalendarFeedResponse> {
     const token = newToken();
     await this.feeds.replaceToken(user.id, token);
     return { url: feedUrl(origin, token) };

@@ -8,7 +8,7 @@ import {
   type RescueResponse,
 } from '@mockboard/contracts';
 import { CurrentUser, RequiresVerifiedEmail } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidBody } from '../common/validated.decorators';
 import { MatchingService } from './matching.service';
 import { RescueService } from './rescue.service';
@@ -24,7 +24,7 @@ export class MatchRequestsController {
     summary: 'Ask for a partner at a start time (or "now"); paired at once when a compatible request waits',
   })
   request(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @ValidBody(MatchRequestCreateSchema) body: MatchRequestCreate,
   ): Promise<MatchRequest> {
     return this.matching.request(user, body);
@@ -32,14 +32,14 @@ export class MatchRequestsController {
 
   @Get()
   @ApiOperation({ summary: 'Your match requests, newest first' })
-  list(@CurrentUser() user: UserEntity): Promise<MatchRequestListResponse> {
+  list(@CurrentUser() user: AuthUser): Promise<MatchRequestListResponse> {
     return this.matching.list(user);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Withdraw one of your pending match requests' })
-  cancel(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<void> {
+  cancel(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.matching.cancel(user, id);
   }
 }
@@ -55,7 +55,7 @@ export class SessionRescueController {
   @ApiOperation({
     summary: 'Your partner has not come 5 minutes after the start: get someone who practises now instead',
   })
-  rescue(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<RescueResponse> {
+  rescue(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<RescueResponse> {
     return this.rescues.rescue(user, id);
   }
 }

@@ -10,7 +10,7 @@ import {
   type TargetLevel,
 } from '@mockboard/contracts';
 import { addMinutes, formatInZone, planRounds, slotStartProblem } from '@mockboard/schedule';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -69,7 +69,7 @@ export class MatchingService {
     private readonly mail: MailService,
   ) {}
 
-  async request(user: UserEntity, body: MatchRequestCreate): Promise<MatchRequest> {
+  async request(user: AuthUser, body: MatchRequestCreate): Promise<MatchRequest> {
     const now = new Date();
     const startsAt = body.startsAt === 'now' ? 'now' : new Date(body.startsAt);
     const problem = startsAt !== 'now' && slotStartProblem(startsAt, now);
@@ -99,7 +99,7 @@ export class MatchingService {
    */
   async queueAndPair(
     manager: EntityManager,
-    user: UserEntity,
+    user: AuthUser,
     now: Date,
     spec: MatchSpec,
     options: { order?: PartnerOrder; rescuedFrom?: string } = {},
@@ -174,12 +174,12 @@ export class MatchingService {
       await this.mail.enqueue(manager, request);
   }
 
-  async list(user: UserEntity): Promise<MatchRequestListResponse> {
+  async list(user: AuthUser): Promise<MatchRequestListResponse> {
     return { requests: (await this.matching.forUser(user.id)).map(toMatchRequestView) };
   }
 
   /** Withdraws one of the user's pending requests and frees its time. */
-  async cancel(user: UserEntity, id: string): Promise<void> {
+  async cancel(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const request = isUuid(id) ? await this.matching.lock(manager, id) : null;
       if (!request || request.user_id !== user.id) throw new NotFoundException(NOT_FOUND);

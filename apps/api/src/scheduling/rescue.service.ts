@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { RescueResponse } from '@mockboard/contracts';
 import { RESCUE_AFTER_MINUTES, addMinutes } from '@mockboard/schedule';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../outbox/outbox.service';
 import { CalendarRepository } from './calendar.repository';
 import { MatchingService, toMatchRequestView } from './matching.service';
@@ -23,7 +23,7 @@ export class RescueService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async rescue(user: UserEntity, sessionId: string, now = new Date()): Promise<RescueResponse> {
+  async rescue(user: AuthUser, sessionId: string, now = new Date()): Promise<RescueResponse> {
     if (!isUuid(sessionId)) throw new NotFoundException(SESSION_NOT_FOUND);
     const outcome = await this.outbox.transaction(async (manager) => {
       const record = await this.sessions.lock(manager, sessionId);

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Session } from '@mockboard/contracts';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { isUuid } from './uuid';
 import { PromptsService } from '../prompts/prompts.service';
 import { ReliabilityRepository } from './reliability.repository';
@@ -19,7 +19,7 @@ export class SessionViewsService {
   ) {}
 
   /** The record, if `viewer` may see it; otherwise the same 404 as for a session that does not exist. */
-  async visibleRecord(viewer: UserEntity, sessionId: string): Promise<SessionRecord> {
+  async visibleRecord(viewer: AuthUser, sessionId: string): Promise<SessionRecord> {
     const record = isUuid(sessionId) ? await this.sessions.find(sessionId) : null;
     if (!record || !(viewer.role === 'admin' || isParticipant(record, viewer.id))) {
       throw new NotFoundException(NOT_FOUND);
@@ -27,7 +27,7 @@ export class SessionViewsService {
     return record;
   }
 
-  async view(viewer: UserEntity, sessionId: string): Promise<Session> {
+  async view(viewer: AuthUser, sessionId: string): Promise<Session> {
     return (await this.views([await this.visibleRecord(viewer, sessionId)]))[0]!;
   }
 

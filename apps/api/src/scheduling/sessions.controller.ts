@@ -17,7 +17,7 @@ import {
   type SoloSessionRequest,
 } from '@mockboard/contracts';
 import { CurrentUser, RequiresVerifiedEmail } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidBody } from '../common/validated.decorators';
 import { SessionViewsService } from './session-views.service';
 import { SessionsService } from './sessions.service';
@@ -32,14 +32,14 @@ export class SessionsController {
 
   @Get()
   @ApiOperation({ summary: 'Your sessions: upcoming (soonest first) and past (latest first)' })
-  list(@CurrentUser() user: UserEntity): Promise<SessionListResponse> {
+  list(@CurrentUser() user: AuthUser): Promise<SessionListResponse> {
     return this.sessions.list(user);
   }
 
   @Post('solo')
   @ApiOperation({ summary: 'Start a solo practice session on a prompt (whiteboard and timer, no partner)' })
   solo(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @ValidBody(SoloSessionRequestSchema) body: SoloSessionRequest,
   ): Promise<Session> {
     return this.sessions.createSolo(user, body);
@@ -47,7 +47,7 @@ export class SessionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One session (participants and admins only)' })
-  get(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<Session> {
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<Session> {
     return this.views.view(user, id);
   }
 
@@ -55,7 +55,7 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel; less than 2 hours before the start counts as late' })
   cancel(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @ValidBody(CancelSessionRequestSchema) body: CancelSessionRequest,
   ): Promise<Session> {
@@ -66,7 +66,7 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Propose a new start time to your partner' })
   propose(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @ValidBody(ProposeRescheduleRequestSchema) body: ProposeRescheduleRequest,
   ): Promise<Session> {
@@ -77,7 +77,7 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Accept or decline your partner's proposed time" })
   respond(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @ValidBody(RespondRescheduleRequestSchema) body: RespondRescheduleRequest,
   ): Promise<Session> {
@@ -87,14 +87,14 @@ export class SessionsController {
   @Post(':id/join')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that you entered the room (opens 30 minutes before the start)' })
-  join(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<Session> {
+  join(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<Session> {
     return this.sessions.join(user, id);
   }
 
   @Put(':id/rounds/:round/prompt')
   @ApiOperation({ summary: 'The round\'s interviewer chooses its prompt, or "surprise"' })
   choosePrompt(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('round', ParseIntPipe) round: number,
     @ValidBody(ChooseRoundPromptRequestSchema) body: ChooseRoundPromptRequest,
@@ -106,7 +106,7 @@ export class SessionsController {
   @RequiresVerifiedEmail()
   @ApiOperation({ summary: 'Opt in (or out) of sharing emails with your partner after the session' })
   shareContact(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @ValidBody(ContactSharingRequestSchema) body: ContactSharingRequest,
   ): Promise<Session> {

@@ -15,7 +15,7 @@ import {
   roomWindow,
   slotStartProblem,
 } from '@mockboard/schedule';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -43,7 +43,7 @@ export class SessionsService {
     private readonly feeds: CalendarFeedRepository,
   ) {}
 
-  async list(user: UserEntity): Promise<SessionListResponse> {
+  async list(user: AuthUser): Promise<SessionListResponse> {
     const now = new Date();
     const all = await this.views.views(await this.sessions.forUser(user.id));
     const active = (session: Session) =>
@@ -55,7 +55,7 @@ export class SessionsService {
   }
 
   /** Solo practice: one person, a prompt, the whiteboard and the timer, starting now. */
-  async createSolo(user: UserEntity, request: SoloSessionRequest): Promise<Session> {
+  async createSolo(user: AuthUser, request: SoloSessionRequest): Promise<Session> {
     this.roundPrompts.requireKnownPrompt(request.promptId);
     const startsAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const endsAt = addMinutes(startsAt, DEFAULT_DURATION_MINUTES.single);
@@ -78,7 +78,7 @@ export class SessionsService {
   }
 
   /** Cancels a scheduled session, frees both calendars and tells the partner. */
-  async cancel(user: UserEntity, sessionId: string, reason: string): Promise<Session> {
+  async cancel(user: AuthUser, sessionId: string, reason: string): Promise<Session> {
     const now = new Date();
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (locked.session.status !== 'scheduled') {
@@ -117,7 +117,7 @@ export class SessionsService {
     return this.views.view(user, sessionId);
   }
 
-  async proposeReschedule(user: UserEntity, sessionId: string, startsAtText: string): Promise<Session> {
+  async proposeReschedule(user: AuthUser, sessionId: string, startsAtText: string): Promise<Session> {
     const startsAt = new Date(startsAtText);
     const problem = slotStartProblem(startsAt, new Date());
     if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
@@ -149,7 +149,7 @@ export class SessionsService {
   }
 
   /** The partner (not the proposer) accepts or declines; accepting moves both calendars. */
-  async respondToReschedule(user: UserEntity, sessionId: string, accept: boolean): Promise<Session> {
+  async respondToReschedule(user: AuthUser, sessionId: string, accept: boolean): Promise<Session> {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       const proposal = locked.pendingProposal;
       if (!proposal) throw new ConflictException('There is no proposed new time to answer');
@@ -204,7 +204,7 @@ export class SessionsService {
   }
 
   /** Records that the user entered the room (the live room calls this too). */
-  async join(user: UserEntity, sessionId: string, now = new Date()): Promise<Session> {
+  async join(user: AuthUser, sessionId: string, now = new Date()): Promise<Session> {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (!isParticipant(locked, user.id)) throw new ForbiddenException('Only participants join the room');
       if (!['scheduled', 'live'].includes(locked.session.status)) {
@@ -233,7 +233,7 @@ export class SessionsService {
   }
 
   async chooseRoundPrompt(
-    user: UserEntity,
+    user: AuthUser,
     sessionId: string,
     round: number,
     promptId: string,
@@ -247,7 +247,7 @@ export class SessionsService {
   }
 
   /** Emails are shared only once both participants opted in, after the session. */
-  async shareContact(user: UserEntity, sessionId: string, share: boolean): Promise<Session> {
+  async shareContact(user: AuthUser, sessionId: string, share: boolean): Promise<Session> {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (!isParticipant(locked, user.id))
         throw new ForbiddenException('Only participants share contact details');
@@ -269,7 +269,7 @@ export class SessionsService {
    * enqueues (notifications) is delivered once it has committed.
    */
   private async inTransaction(
-    user: UserEntity,
+    user: AuthUser,
     sessionId: string,
     work: (manager: EntityManager, record: SessionRecord) => Promise<SessionRecord>,
   ): Promise<SessionRecord> {

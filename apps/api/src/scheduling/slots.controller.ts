@@ -10,7 +10,7 @@ import {
   type SlotListResponse,
 } from '@mockboard/contracts';
 import { CurrentUser, RequiresVerifiedEmail } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidBody, ValidQuery } from '../common/validated.decorators';
 import { SlotsService } from './slots.service';
 
@@ -23,7 +23,7 @@ export class SlotsController {
   @RequiresVerifiedEmail()
   @ApiOperation({ summary: 'Offer a slot others can book (quarter hour, 5 minutes to 60 days ahead)' })
   offer(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @ValidBody(CreateSlotRequestSchema) body: CreateSlotRequest,
   ): Promise<Slot> {
     return this.slots.offer(user, body);
@@ -32,7 +32,7 @@ export class SlotsController {
   @Get()
   @ApiOperation({ summary: "Others' open slots between from and to (default: the next 14 days)" })
   async list(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @ValidQuery(SlotListQuerySchema) query: SlotListQuery,
   ): Promise<SlotListResponse> {
     return { slots: await this.slots.list(user, query) };
@@ -41,14 +41,14 @@ export class SlotsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Withdraw one of your open slots' })
-  withdraw(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<void> {
+  withdraw(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.slots.withdraw(user, id);
   }
 
   @Post(':id/book')
   @RequiresVerifiedEmail()
   @ApiOperation({ summary: 'Book an open slot; exactly one concurrent booker wins, the rest get 409' })
-  book(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<Session> {
+  book(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<Session> {
     return this.slots.book(user, id);
   }
 }

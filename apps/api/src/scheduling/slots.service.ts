@@ -8,7 +8,7 @@ import {
   type SlotListQuery,
 } from '@mockboard/contracts';
 import { addMinutes, formatInZone, planRounds, slotStartProblem } from '@mockboard/schedule';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -44,7 +44,7 @@ export class SlotsService {
     private readonly mail: MailService,
   ) {}
 
-  async offer(host: UserEntity, request: CreateSlotRequest): Promise<Slot> {
+  async offer(host: AuthUser, request: CreateSlotRequest): Promise<Slot> {
     const startsAt = new Date(request.startsAt);
     const problem = slotStartProblem(startsAt, new Date());
     if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
@@ -68,7 +68,7 @@ export class SlotsService {
   }
 
   /** Others' open slots (or the caller's own with `mine=true`) in a window of at most 62 days. */
-  async list(viewer: UserEntity, query: SlotListQuery): Promise<Slot[]> {
+  async list(viewer: AuthUser, query: SlotListQuery): Promise<Slot[]> {
     const from = query.from ? new Date(query.from) : new Date();
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_LIST_DAYS * DAY);
     if (to <= from)
@@ -91,7 +91,7 @@ export class SlotsService {
     return rows.map((row) => toSlotView(row, hosts.get(row.host_id)!));
   }
 
-  async withdraw(host: UserEntity, slotId: string): Promise<void> {
+  async withdraw(host: AuthUser, slotId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const slot = isUuid(slotId) ? await this.slots.lock(manager, slotId) : null;
       if (!slot || slot.host_id !== host.id) throw new NotFoundException('You have no slot with this id');
@@ -106,7 +106,7 @@ export class SlotsService {
    * row and only the first finds it open; the calendar's exclusion constraint refuses a booker who
    * is busy at that time.
    */
-  async book(booker: UserEntity, slotId: string): Promise<Session> {
+  async book(booker: AuthUser, slotId: string): Promise<Session> {
     // The host's notification commits with the booking and is delivered after it (issue 12).
     const sessionId = await this.outbox.transaction(async (manager) => {
       const slot = isUuid(slotId) ? await this.slots.lockBookable(manager, slotId, booker.id) : null;

@@ -8,7 +8,7 @@ import {
   type WhiteboardQuery,
 } from '@mockboard/contracts';
 import { CurrentUser, Public } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidQuery } from '../common/validated.decorators';
 import { PortfolioService, type CaseStudyFile } from './portfolio.service';
 
@@ -50,7 +50,7 @@ export class PortfolioController {
       'standalone SVG (participants and admins)',
   })
   async whiteboard(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @ValidQuery(WhiteboardQuerySchema) query: WhiteboardQuery,
     @Res({ passthrough: true }) response: Response,
@@ -64,7 +64,7 @@ export class PortfolioController {
     summary: 'Download your case study: prompts, final whiteboard, your notes and the feedback you may read',
   })
   async caseStudy(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
@@ -73,7 +73,7 @@ export class PortfolioController {
 
   @Get('share')
   @ApiOperation({ summary: 'Your public link for this session, or null when you have not shared it' })
-  shareLink(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<ShareLinkResponse> {
+  shareLink(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ShareLinkResponse> {
     return this.portfolio.shareLink(user, id);
   }
 
@@ -82,13 +82,13 @@ export class PortfolioController {
   @ApiOperation({
     summary: 'Publish your view of the session at a read-only link (the same link until revoked)',
   })
-  share(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<ShareLinkResponse> {
+  share(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ShareLinkResponse> {
     return this.portfolio.share(user, id);
   }
 
   @Delete('share')
   @ApiOperation({ summary: 'Revoke your public link; it stops working at once' })
-  unshare(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<ShareLinkResponse> {
+  unshare(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ShareLinkResponse> {
     return this.portfolio.unshare(user, id);
   }
 }

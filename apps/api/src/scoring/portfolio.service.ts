@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { CaseStudy, ShareLinkResponse } from '@mockboard/contracts';
 import { sceneToSvg } from '@mockboard/scene';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService, isParticipant } from '../scheduling/session-views.service';
 import { SessionsRepository, type SessionRecord } from '../scheduling/sessions.repository';
@@ -48,17 +48,17 @@ export class PortfolioService {
   ) {}
 
   /** A round's board as SVG; without a round the session's final one (its last drawn round). */
-  async whiteboardSvg(user: UserEntity, sessionId: string, round?: number): Promise<string> {
+  async whiteboardSvg(user: AuthUser, sessionId: string, round?: number): Promise<string> {
     return this.svg(await this.views.visibleRecord(user, sessionId), round);
   }
 
-  async caseStudyFile(user: UserEntity, sessionId: string): Promise<CaseStudyFile> {
+  async caseStudyFile(user: AuthUser, sessionId: string): Promise<CaseStudyFile> {
     const record = await this.views.visibleRecord(user, sessionId);
     const viewer = { id: user.id, admin: !isParticipant(record, user.id), timeZone: user.timezone };
     return this.file(record, await this.content(record, viewer, true));
   }
 
-  async share(user: UserEntity, sessionId: string): Promise<ShareLinkResponse> {
+  async share(user: AuthUser, sessionId: string): Promise<ShareLinkResponse> {
     const record = await this.ownView(user, sessionId);
     const token = await this.portfolio.ensureShareLink(
       record.session.id,
@@ -69,13 +69,13 @@ export class PortfolioService {
   }
 
   /** The caller's live public link for the session, if they shared it. */
-  async shareLink(user: UserEntity, sessionId: string): Promise<ShareLinkResponse> {
+  async shareLink(user: AuthUser, sessionId: string): Promise<ShareLinkResponse> {
     const record = await this.ownView(user, sessionId);
     const token = await this.portfolio.liveShareToken(record.session.id, user.id);
     return { url: token ? `/shared/${token}` : null };
   }
 
-  async unshare(user: UserEntity, sessionId: string): Promise<ShareLinkResponse> {
+  async unshare(user: AuthUser, sessionId: string): Promise<ShareLinkResponse> {
     const record = await this.ownView(user, sessionId);
     await this.portfolio.revokeShareLinks(record.session.id, user.id);
     return { url: null };
@@ -114,7 +114,7 @@ export class PortfolioService {
   }
 
   /** Sharing is personal: only a participant, and only their own view. */
-  private async ownView(user: UserEntity, sessionId: string): Promise<SessionRecord> {
+  private async ownView(user: AuthUser, sessionId: string): Promise<SessionRecord> {
     const record = await this.views.visibleRecord(user, sessionId);
     if (!isParticipant(record, user.id)) {
       throw new ForbiddenException("Only the session's participants share their own case study");

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProgressResponse } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ProgressService } from './progress.service';
 
 @ApiTags('me')
@@ -16,7 +16,7 @@ export class ProgressController {
       'Your progress: per-dimension trends from revealed feedback, self vs partner averages, strongest ' +
       'and weakest dimensions, prompts done, weekly streak, session history',
   })
-  get(@CurrentUser() user: UserEntity): Promise<ProgressResponse> {
+  get(@CurrentUser() user: AuthUser): Promise<ProgressResponse> {
     return this.progress.progress(user);
   }
 }

@@ -10,7 +10,7 @@ import {
   type ScoredRound,
 } from '@mockboard/rubric';
 import { sessionAllows } from '@mockboard/schedule';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionsRepository, type SessionRecord } from '../scheduling/sessions.repository';
 import { RevealService } from './reveal.service';
@@ -30,7 +30,7 @@ export class ProgressService {
     private readonly prompts: PromptsService,
   ) {}
 
-  async progress(user: UserEntity, now = new Date()): Promise<ProgressResponse> {
+  async progress(user: AuthUser, now = new Date()): Promise<ProgressResponse> {
     const all = await this.sessions.forUser(user.id);
     await this.reveal.revealDue(all, now);
     // Every figure below is made of the same sessions (libs/schedule session-lifecycle.ts), so the

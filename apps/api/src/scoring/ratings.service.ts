@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable } from '@nestjs/commo
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { InterviewerRating, InterviewerRatingWriteSchema } from '@mockboard/contracts';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../scheduling/session-views.service';
 import { SessionsRepository } from '../scheduling/sessions.repository';
 import { RevealService } from './reveal.service';
@@ -28,7 +28,7 @@ export class RatingsService {
   ) {}
 
   async rate(
-    user: UserEntity,
+    user: AuthUser,
     sessionId: string,
     roundNumber: number,
     input: RatingInput,

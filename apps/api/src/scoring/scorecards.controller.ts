@@ -11,7 +11,7 @@ import {
   type ScorecardHistoryResponse,
 } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { ValidBody, ValidQuery } from '../common/validated.decorators';
 import { RatingsService, type RatingInput } from './ratings.service';
 import { ScorecardsService, type ScorecardInput } from './scorecards.service';
@@ -31,7 +31,7 @@ export class ScorecardsController {
       'Interviewer: about the candidate; candidate: a self-assessment. Editable until revealed.',
   })
   save(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('round', ParseIntPipe) round: number,
     @ValidBody(ScorecardWriteSchema) body: ScorecardInput,
@@ -46,7 +46,7 @@ export class ScorecardsController {
       '(after you gave your own feedback, or 24 hours after the session)',
   })
   feedback(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('round', ParseIntPipe) round: number,
   ): Promise<RoundFeedback> {
@@ -56,7 +56,7 @@ export class ScorecardsController {
   @Get('scorecard/history')
   @ApiOperation({ summary: 'Every saved version of a scorecard, oldest first (its author and admins)' })
   history(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('round', ParseIntPipe) round: number,
     @ValidQuery(ScorecardHistoryQuerySchema) query: ScorecardHistoryQuery,
@@ -69,7 +69,7 @@ export class ScorecardsController {
     summary: "The candidate's private rating of the round's interviewer (clarity, helpfulness 1–5)",
   })
   rate(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('round', ParseIntPipe) round: number,
     @ValidBody(InterviewerRatingWriteSchema) body: RatingInput,

@@ -18,7 +18,7 @@ import {
   submissionProblems,
   weightedScore,
 } from '@mockboard/rubric';
-import type { UserEntity } from '../auth/user.entity';
+import type { AuthUser } from '../auth/auth-user';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService } from '../scheduling/session-views.service';
@@ -58,7 +58,7 @@ export class ScorecardsService {
   ) {}
 
   async save(
-    user: UserEntity,
+    user: AuthUser,
     sessionId: string,
     roundNumber: number,
     input: ScorecardInput,
@@ -155,7 +155,7 @@ export class ScorecardsService {
 
   /** What the caller may read of a round's feedback (admins read everything). */
   async feedback(
-    user: UserEntity,
+    user: AuthUser,
     sessionId: string,
     roundNumber: number,
     now = new Date(),
@@ -193,7 +193,7 @@ export class ScorecardsService {
 
   /** Every saved version of a scorecard, oldest first: for its author and for admins. */
   async history(
-    user: UserEntity,
+    user: AuthUser,
     sessionId: string,
     roundNumber: number,
     kind: ScorecardKind,

@@ -6,7 +6,7 @@ import {
   type UpdateMailPreferencesRequest,
 } from '@mockboard/contracts';
 import { CurrentUser } from '../../auth/access.decorators';
-import type { UserEntity } from '../../auth/user.entity';
+import type { AuthUser } from '../../auth/auth-user';
 import { ValidBody } from '../../common/validated.decorators';
 import { MailPreferencesService } from './mail-preferences.service';
 
@@ -17,7 +17,7 @@ export class MailPreferencesController {
 
   @Get()
   @ApiOperation({ summary: 'Which optional kinds of email the signed-in user gets (true = sent)' })
-  get(@CurrentUser() user: UserEntity): Promise<MailPreferences> {
+  get(@CurrentUser() user: AuthUser): Promise<MailPreferences> {
     return this.preferences.preferences(user.id);
   }
 
@@ -26,7 +26,7 @@ export class MailPreferencesController {
     summary: 'Turn kinds of email on or off; kinds not in the body stay as they are. Answers with all',
   })
   update(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @ValidBody(UpdateMailPreferencesRequestSchema) body: UpdateMailPreferencesRequest,
   ): Promise<MailPreferences> {
     return this.preferences.update(user.id, body);

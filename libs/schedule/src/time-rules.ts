@@ -55,8 +55,3 @@ export function roomWindow(startsAt: Date, endsAt: Date): RoomWindow {
 export function isRoomOpen(window: RoomWindow, now: Date): boolean {
   return now >= window.opensAt && now <= window.closesAt;
 }
-
-/** Half-open intervals [start, end) overlap when each starts before the other ends. */
-export function periodsOverlap(a: { start: Date; end: Date }, b: { start: Date; end: Date }): boolean {
-  return a.start < b.end && b.start < a.end;
-}

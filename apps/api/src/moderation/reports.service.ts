@@ -16,14 +16,14 @@ export class ReportsService {
 
   async report(reporter: AuthUser, sessionId: string, body: CreateReportRequest): Promise<Report> {
     const record = isUuid(sessionId) ? await this.sessions.find(sessionId) : null;
-    const participants = record?.participants.map((participant) => participant.user_id) ?? [];
+    const participants = record?.participants.map((participant) => participant.userId) ?? [];
     if (!record || !participants.includes(reporter.id)) throw new NotFoundException(SESSION_NOT_FOUND);
     const subjectId = participants.find((id) => id !== reporter.id);
     if (!subjectId) throw new ConflictException('A solo session has no partner to report');
     if (record.session.status === 'cancelled') {
       throw new ConflictException('The session was cancelled, so there is nothing to report about it');
     }
-    if (record.session.status === 'scheduled' && record.session.starts_at > new Date()) {
+    if (record.session.status === 'scheduled' && record.session.startsAt > new Date()) {
       throw new ConflictException('You can report your partner once the session has started');
     }
     const row = await this.reports.fileOrUpdate({

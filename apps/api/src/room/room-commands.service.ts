@@ -51,7 +51,7 @@ export class RoomCommandsService {
       throw new RoomError('conflict', `The session is ${record.session.status}; its notes are final`);
     }
     const target = record.rounds.find((candidate) => candidate.number === round);
-    if (!target || target.interviewer_id !== user.id) {
+    if (!target || target.interviewerId !== user.id) {
       throw new RoomError('forbidden', "Only that round's interviewer keeps notes on it");
     }
     await this.states.saveNotes(sessionId, round, user.id, text);
@@ -84,7 +84,7 @@ export class RoomCommandsService {
     );
     // Ending moves the session to scoring; an interview nobody attended must not get there (it
     // would dodge the no-show and late-cancellation rules and open feedback on a partner never met).
-    if (record.participants.some((participant) => participant.joined_at === null)) {
+    if (record.participants.some((participant) => participant.joinedAt === null)) {
       throw new RoomError(
         'conflict',
         'Both of you need to have joined the room to end the interview; to call it off, cancel the session',

@@ -42,7 +42,7 @@ export class RoomService {
     const participant = isParticipant(record, user.id);
     if (participant) {
       await this.sessions.join(user, sessionId, now);
-    } else if (!isRoomOpen(roomWindow(record.session.starts_at, record.session.ends_at), now)) {
+    } else if (!isRoomOpen(roomWindow(record.session.startsAt, record.session.endsAt), now)) {
       throw new RoomError('conflict', 'The room is not open now');
     }
     const fresh = await this.views.visibleRecord(user, sessionId);
@@ -57,15 +57,15 @@ export class RoomService {
   roleOf(record: SessionRecord, state: RoomStateRow, userId: string): RoomRole {
     const round = record.rounds.find((candidate) => candidate.number === state.round) ?? record.rounds[0];
     if (!round) return 'observer';
-    if (round.interviewer_id === userId && round.candidate_id !== userId) return 'interviewer';
-    if (round.candidate_id === userId) return 'candidate';
+    if (round.interviewerId === userId && round.candidateId !== userId) return 'interviewer';
+    if (round.candidateId === userId) return 'candidate';
     return 'observer';
   }
 
   /** The prompt as this role may see it: the interviewer (and an observing admin) gets the guide. */
   promptFor(record: SessionRecord, state: RoomStateRow, role: RoomRole) {
     const round = record.rounds.find((candidate) => candidate.number === state.round);
-    const prompt = round?.prompt_id ? this.prompts.get(round.prompt_id) : undefined;
+    const prompt = round?.promptId ? this.prompts.get(round.promptId) : undefined;
     if (!prompt) return null;
     return toPromptDetail(prompt, role === 'candidate' ? 'candidate' : 'interviewer');
   }
@@ -73,7 +73,7 @@ export class RoomService {
   toSessionState(record: SessionRecord, state: RoomStateRow, status = record.session.status): SessionState {
     const roles: Record<string, RoomRole> = {};
     for (const participant of record.participants)
-      roles[participant.user_id] = this.roleOf(record, state, participant.user_id);
+      roles[participant.userId] = this.roleOf(record, state, participant.userId);
     return {
       sessionId: record.session.id,
       round: state.round,
@@ -87,7 +87,7 @@ export class RoomService {
   /** The first phase of a round's prompt time plan (requirements when no prompt is chosen yet). */
   firstPhase(record: SessionRecord, roundNumber: number): InterviewPhase {
     const round = record.rounds.find((candidate) => candidate.number === roundNumber);
-    const prompt = round?.prompt_id ? this.prompts.get(round.prompt_id) : undefined;
+    const prompt = round?.promptId ? this.prompts.get(round.promptId) : undefined;
     return prompt?.timePlan[0]?.phase ?? 'requirements';
   }
 

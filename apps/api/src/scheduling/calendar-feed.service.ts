@@ -53,7 +53,7 @@ export class CalendarFeedService {
     }
     const since = now.getTime() - FEED_HISTORY_DAYS * 24 * 60 * 60_000;
     const records = (await this.sessions.forUser(ownerId)).filter(
-      (record) => record.session.ends_at.getTime() >= since,
+      (record) => record.session.endsAt.getTime() >= since,
     );
     return this.calendar('Mockboard sessions', ownerId, records, origin, FEED_REFRESH_MINUTES);
   }

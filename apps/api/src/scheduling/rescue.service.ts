@@ -44,7 +44,7 @@ export class RescueService {
         now,
         {
           startsAt: 'now',
-          durationMinutes: Math.round((session.ends_at.getTime() - session.starts_at.getTime()) / 60_000),
+          durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
           format: session.format,
           level: null,
           promptPreferences: {},
@@ -62,17 +62,17 @@ export class RescueService {
 /** Only someone who is in the room, whose partner is not, a few minutes after the start. */
 function requireRescuable(record: SessionRecord, userId: string, now: Date): void {
   const { session, participants } = record;
-  const me = participants.find((participant) => participant.user_id === userId);
+  const me = participants.find((participant) => participant.userId === userId);
   if (!me) throw new ForbiddenException('Only a participant can ask for a new partner');
   if (session.kind !== 'peer') throw new ConflictException('A solo session has no partner to replace');
   if (!['scheduled', 'live'].includes(session.status)) {
     throw new ConflictException(`The session is ${session.status}`);
   }
-  if (!me.joined_at) throw new ConflictException('Join the room first; then you can ask for a new partner');
-  if (participants.every((participant) => participant.joined_at)) {
+  if (!me.joinedAt) throw new ConflictException('Join the room first; then you can ask for a new partner');
+  if (participants.every((participant) => participant.joinedAt)) {
     throw new ConflictException('Your partner is already in the room');
   }
-  const allowedFrom = addMinutes(session.starts_at, RESCUE_AFTER_MINUTES);
+  const allowedFrom = addMinutes(session.startsAt, RESCUE_AFTER_MINUTES);
   if (now < allowedFrom) {
     throw new ConflictException(
       `Give your partner until ${allowedFrom.toISOString()}, ${RESCUE_AFTER_MINUTES} minutes after the start`,

@@ -58,7 +58,7 @@ export class RoundPromptsService {
   ): Promise<string> {
     const round = record.rounds.find((candidate) => candidate.number === roundNumber);
     if (!round) throw new NotFoundException(`This session has no round ${roundNumber}`);
-    if (round.interviewer_id !== userId) {
+    if (round.interviewerId !== userId) {
       throw new ForbiddenException("Only this round's interviewer chooses its prompt");
     }
     if (!['scheduled', 'live'].includes(record.session.status)) {
@@ -66,9 +66,9 @@ export class RoundPromptsService {
         `The session is ${record.session.status}; its prompts can no longer change`,
       );
     }
-    const solo = round.candidate_id === round.interviewer_id;
-    const asked = solo ? new Set<string>() : await this.sessions.promptsAskedOf(round.candidate_id, manager);
-    asked.delete(round.prompt_id ?? '');
+    const solo = round.candidateId === round.interviewerId;
+    const asked = solo ? new Set<string>() : await this.sessions.promptsAskedOf(round.candidateId, manager);
+    asked.delete(round.promptId ?? '');
     if (requested !== 'surprise') {
       this.requireKnownPrompt(requested);
       if (asked.has(requested)) {
@@ -78,7 +78,7 @@ export class RoundPromptsService {
       }
       return requested;
     }
-    const answered = await this.sessions.promptsAskedOf(round.interviewer_id, manager);
+    const answered = await this.sessions.promptsAskedOf(round.interviewerId, manager);
     const picked = pickSurprisePrompt({
       prompts: this.prompts.all(),
       askedOfCandidate: asked,

@@ -12,53 +12,53 @@ export function toSessionView(
 ): Session {
   const { session } = record;
   const everyoneShares =
-    record.participants.length > 1 && record.participants.every((row) => row.shares_contact);
+    record.participants.length > 1 && record.participants.every((row) => row.sharesContact);
   return {
     id: session.id,
     kind: session.kind,
     format: session.format,
     status: session.status,
-    startsAt: session.starts_at.toISOString(),
-    endsAt: session.ends_at.toISOString(),
-    durationMinutes: Math.round((session.ends_at.getTime() - session.starts_at.getTime()) / 60_000),
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
     participants: record.participants.map((row) => {
-      const partner = partners.get(row.user_id);
+      const partner = partners.get(row.userId);
       return {
-        id: row.user_id,
+        id: row.userId,
         displayName: partner?.displayName ?? 'Former member',
         targetLevel: partner?.targetLevel ?? null,
         reliability: partner?.reliability ?? { sessionsCompleted: 0, lateCancellations: 0, noShows: 0 },
-        joinedAt: row.joined_at?.toISOString() ?? null,
-        noShow: row.no_show,
-        sharesContact: row.shares_contact,
+        joinedAt: row.joinedAt?.toISOString() ?? null,
+        noShow: row.noShow,
+        sharesContact: row.sharesContact,
         email: everyoneShares ? row.email : null,
       };
     }),
     rounds: record.rounds.map((round) => ({
       number: round.number,
-      interviewerId: round.interviewer_id,
-      candidateId: round.candidate_id,
-      promptId: round.prompt_id,
-      promptTitle: round.prompt_id ? titles(round.prompt_id) : null,
+      interviewerId: round.interviewerId,
+      candidateId: round.candidateId,
+      promptId: round.promptId,
+      promptTitle: round.promptId ? titles(round.promptId) : null,
     })),
-    cancellation: session.cancelled_at
+    cancellation: session.cancelledAt
       ? {
-          cancelledBy: session.cancelled_by,
-          reason: session.cancel_reason ?? '',
-          late: session.late_cancellation,
-          cancelledAt: session.cancelled_at.toISOString(),
+          cancelledBy: session.cancelledBy,
+          reason: session.cancelReason ?? '',
+          late: session.lateCancellation,
+          cancelledAt: session.cancelledAt.toISOString(),
         }
       : null,
     pendingReschedule: record.pendingProposal
       ? {
           id: record.pendingProposal.id,
-          proposedBy: record.pendingProposal.proposed_by,
-          startsAt: record.pendingProposal.starts_at.toISOString(),
+          proposedBy: record.pendingProposal.proposedBy,
+          startsAt: record.pendingProposal.startsAt.toISOString(),
           status: record.pendingProposal.status,
-          createdAt: record.pendingProposal.created_at.toISOString(),
+          createdAt: record.pendingProposal.createdAt.toISOString(),
         }
       : null,
     roomUrl: `/sessions/${session.id}/room`,
-    createdAt: session.created_at.toISOString(),
+    createdAt: session.createdAt.toISOString(),
   };
 }

@@ -33,7 +33,7 @@ export class SessionViewsService {
 
   async views(records: SessionRecord[]): Promise<Session[]> {
     const partners = await this.reliability.partners(
-      records.flatMap((record) => record.participants.map((p) => p.user_id)),
+      records.flatMap((record) => record.participants.map((p) => p.userId)),
     );
     return records.map((record) =>
       toSessionView(record, partners, (id) => this.prompts.get(id)?.title ?? null),
@@ -42,7 +42,7 @@ export class SessionViewsService {
 }
 
 export function isParticipant(record: SessionRecord, userId: string): boolean {
-  return record.participants.some((participant) => participant.user_id === userId);
+  return record.participants.some((participant) => participant.userId === userId);
 }
 
 export const SESSION_NOT_FOUND = NOT_FOUND;

@@ -13,7 +13,56 @@ export interface NewSession {
   rescuedFrom?: string;
 }
 
-export interface SessionRow {
+/** A session as the services see it: the stored row, in camelCase. */
+export interface StoredSession {
+  id: string;
+  kind: 'peer' | 'solo';
+  format: SessionFormat;
+  status: SessionStatus;
+  startsAt: Date;
+  endsAt: Date;
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  cancelledAt: Date | null;
+  lateCancellation: boolean;
+  createdAt: Date;
+}
+
+export interface StoredParticipant {
+  sessionId: string;
+  userId: string;
+  email: string;
+  joinedAt: Date | null;
+  noShow: boolean;
+  sharesContact: boolean;
+}
+
+export interface StoredRound {
+  sessionId: string;
+  number: 1 | 2;
+  interviewerId: string;
+  candidateId: string;
+  promptId: string | null;
+}
+
+export interface StoredProposal {
+  id: string;
+  sessionId: string;
+  proposedBy: string;
+  startsAt: Date;
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  createdAt: Date;
+}
+
+export interface SessionRecord {
+  session: StoredSession;
+  participants: StoredParticipant[];
+  rounds: StoredRound[];
+  pendingProposal: StoredProposal | null;
+}
+
+// The rows as PostgreSQL returns them; mapped to the types above before they leave this file.
+interface SessionRow {
   id: string;
   kind: 'peer' | 'solo';
   format: SessionFormat;
@@ -27,7 +76,7 @@ export interface SessionRow {
   created_at: Date;
 }
 
-export interface ParticipantRow {
+interface ParticipantRow {
   session_id: string;
   user_id: string;
   email: string;
@@ -36,28 +85,21 @@ export interface ParticipantRow {
   shares_contact: boolean;
 }
 
-export interface RoundRow {
+interface RoundRow {
   session_id: string;
-  number: 1 | 2;
+  number: number;
   interviewer_id: string;
   candidate_id: string;
   prompt_id: string | null;
 }
 
-export interface ProposalRow {
+interface ProposalRow {
   id: string;
   session_id: string;
   proposed_by: string;
   starts_at: Date;
-  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  status: StoredProposal['status'];
   created_at: Date;
-}
-
-export interface SessionRecord {
-  session: SessionRow;
-  participants: ParticipantRow[];
-  rounds: RoundRow[];
-  pendingProposal: ProposalRow | null;
 }
 
 /** Sessions, their participants and rounds: creation inside a transaction, and reads. */
@@ -160,12 +202,60 @@ export class SessionsRepository {
       [ids],
     );
     return rows.map((session) => ({
-      session,
-      participants: participants.filter((row) => row.session_id === session.id),
-      rounds: rounds
-        .filter((row) => row.session_id === session.id)
-        .map((row) => ({ ...row, number: Number(row.number) as 1 | 2 })),
-      pendingProposal: proposals.find((row) => row.session_id === session.id) ?? null,
+      session: toStoredSession(session),
+      participants: participants.filter((row) => row.session_id === session.id).map(toStoredParticipant),
+      rounds: rounds.filter((row) => row.session_id === session.id).map(toStoredRound),
+      pendingProposal: toStoredProposal(proposals.find((row) => row.session_id === session.id)),
     }));
   }
+}
+
+function toStoredSession(row: SessionRow): StoredSession {
+  return {
+    id: row.id,
+    kind: row.kind,
+    format: row.format,
+    status: row.status,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    cancelledBy: row.cancelled_by,
+    cancelReason: row.cancel_reason,
+    cancelledAt: row.cancelled_at,
+    lateCancellation: row.late_cancellation,
+    createdAt: row.created_at,
+  };
+}
+
+function toStoredParticipant(row: ParticipantRow): StoredParticipant {
+  return {
+    sessionId: row.session_id,
+    userId: row.user_id,
+    email: row.email,
+    joinedAt: row.joined_at,
+    noShow: row.no_show,
+    sharesContact: row.shares_contact,
+  };
+}
+
+function toStoredRound(row: RoundRow): StoredRound {
+  return {
+    sessionId: row.session_id,
+    // PGlite returns smallint as a number and pg as a number too, but the column is checked to 1..2.
+    number: Number(row.number) as 1 | 2,
+    interviewerId: row.interviewer_id,
+    candidateId: row.candidate_id,
+    promptId: row.prompt_id,
+  };
+}
+
+function toStoredProposal(row: ProposalRow | undefined): StoredProposal | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    proposedBy: row.proposed_by,
+    startsAt: row.starts_at,
+    status: row.status,
+    createdAt: row.created_at,
+  };
 }

@@ -85,7 +85,7 @@ export class SessionsService {
         throw new ConflictException(`The session is ${locked.session.status} and can no longer be cancelled`);
       }
       // Lateness is about letting a partner down; ending one's own solo practice lets nobody down.
-      const late = locked.participants.length > 1 && isLateCancellation(locked.session.starts_at, now);
+      const late = locked.participants.length > 1 && isLateCancellation(locked.session.startsAt, now);
       await manager.query(
         `UPDATE sessions SET status = 'cancelled', cancelled_by = $2, cancel_reason = $3, cancelled_at = $4,
            late_cancellation = $5 WHERE id = $1`,
@@ -100,14 +100,14 @@ export class SessionsService {
         type: 'cancelled',
         title: 'Session cancelled',
         body: (zone, locale) =>
-          `${user.displayName} cancelled your session on ${formatInZone(locked.session.starts_at, zone, locale)}: ${reason}`,
+          `${user.displayName} cancelled your session on ${formatInZone(locked.session.startsAt, zone, locale)}: ${reason}`,
         sessionId,
       });
       // The cancellation mail removes the event from every participant's calendar, the canceller's
       // too; an admin who takes no part cancels as the moderators do. Solo practice has no invitation.
       if (locked.session.kind === 'peer') {
         const canceller = isParticipant(locked, user.id) ? user.id : null;
-        const everyone = locked.participants.map((participant) => participant.user_id);
+        const everyone = locked.participants.map((participant) => participant.userId);
         for (const request of cancelledMails(sessionId, everyone, canceller, reason)) {
           await this.mail.enqueue(manager, request);
         }
@@ -153,14 +153,14 @@ export class SessionsService {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       const proposal = locked.pendingProposal;
       if (!proposal) throw new ConflictException('There is no proposed new time to answer');
-      if (proposal.proposed_by === user.id)
+      if (proposal.proposedBy === user.id)
         throw new ForbiddenException('Your partner answers your proposal, not you');
       // A proposal may sit unanswered while the session starts or the proposed time passes; accepting
       // it then would move a running session, or move one into the past.
       if (accept && locked.session.status !== 'scheduled') {
         throw new ConflictException(`The session is ${locked.session.status} and can no longer be moved`);
       }
-      if (accept && proposal.starts_at <= new Date()) {
+      if (accept && proposal.startsAt <= new Date()) {
         throw new ConflictException('The proposed time has passed; decline it and propose another');
       }
       await manager.query(`UPDATE reschedule_proposals SET status = $2 WHERE id = $1`, [
@@ -168,23 +168,23 @@ export class SessionsService {
         accept ? 'accepted' : 'declined',
       ]);
       if (accept) {
-        const duration = locked.session.ends_at.getTime() - locked.session.starts_at.getTime();
-        const endsAt = new Date(proposal.starts_at.getTime() + duration);
+        const duration = locked.session.endsAt.getTime() - locked.session.startsAt.getTime();
+        const endsAt = new Date(proposal.startsAt.getTime() + duration);
         // start_agreed_at: reminders whose moment is already past are not sent (the moved mail says it).
         await manager.query(
           `UPDATE sessions SET starts_at = $2, ends_at = $3, starting_soon_notified = false, start_agreed_at = now()
            WHERE id = $1`,
-          [sessionId, proposal.starts_at, endsAt],
+          [sessionId, proposal.startsAt, endsAt],
         );
         await this.calendar.moveSession(
           manager,
           sessionId,
-          { start: proposal.starts_at, end: endsAt },
+          { start: proposal.startsAt, end: endsAt },
           'One of you already has a session, open slot or match request at the proposed time',
         );
         // The moves so far, this one included: the updated invitation's SEQUENCE.
         const sequence = (await this.feeds.timesMoved([sessionId], manager)).get(sessionId) ?? 0;
-        const everyone = locked.participants.map((participant) => participant.user_id);
+        const everyone = locked.participants.map((participant) => participant.userId);
         for (const request of rescheduledMails(sessionId, everyone, sequence)) {
           await this.mail.enqueue(manager, request);
         }
@@ -194,7 +194,7 @@ export class SessionsService {
         title: accept ? 'Session moved' : 'New time declined',
         body: (zone, locale) =>
           accept
-            ? `${user.displayName} accepted: your session now starts on ${formatInZone(proposal.starts_at, zone, locale)}.`
+            ? `${user.displayName} accepted: your session now starts on ${formatInZone(proposal.startsAt, zone, locale)}.`
             : `${user.displayName} declined the new time; the session stays as it was.`,
         sessionId,
       });
@@ -210,7 +210,7 @@ export class SessionsService {
       if (!['scheduled', 'live'].includes(locked.session.status)) {
         throw new ConflictException(`The session is ${locked.session.status}`);
       }
-      const window = roomWindow(locked.session.starts_at, locked.session.ends_at);
+      const window = roomWindow(locked.session.startsAt, locked.session.endsAt);
       if (!isRoomOpen(window, now)) {
         const message =
           now < window.opensAt
@@ -222,7 +222,7 @@ export class SessionsService {
         `UPDATE session_participants SET joined_at = COALESCE(joined_at, $3) WHERE session_id = $1 AND user_id = $2`,
         [sessionId, user.id, now],
       );
-      if (now >= locked.session.starts_at) {
+      if (now >= locked.session.startsAt) {
         await manager.query(`UPDATE sessions SET status = 'live' WHERE id = $1 AND status = 'scheduled'`, [
           sessionId,
         ]);
@@ -251,7 +251,7 @@ export class SessionsService {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (!isParticipant(locked, user.id))
         throw new ForbiddenException('Only participants share contact details');
-      if (locked.session.ends_at > new Date() && ['scheduled', 'live'].includes(locked.session.status)) {
+      if (locked.session.endsAt > new Date() && ['scheduled', 'live'].includes(locked.session.status)) {
         throw new ConflictException('Contact details can be shared once the session is over');
       }
       await manager.query(
@@ -285,5 +285,5 @@ export class SessionsService {
 }
 
 export function partnersOf(record: SessionRecord, userId: string): string[] {
-  return record.participants.map((participant) => participant.user_id).filter((id) => id !== userId);
+  return record.participants.map((participant) => participant.userId).filter((id) => id !== userId);
 }

@@ -135,7 +135,7 @@ export class PortfolioService {
    */
   private async svg(record: SessionRecord, round?: number): Promise<string> {
     const shown = round ?? (await this.portfolio.lastDrawnRound(record.session.id));
-    const promptId = record.rounds.find((candidate) => candidate.number === shown)?.prompt_id;
+    const promptId = record.rounds.find((candidate) => candidate.number === shown)?.promptId;
     const prompt = promptId ? this.prompts.get(promptId)?.title : undefined;
     const board = record.rounds.length > 1 ? `Round ${shown} whiteboard` : 'Final whiteboard';
     return sceneToSvg(await this.portfolio.sceneElements(record.session.id, shown), {
@@ -180,17 +180,17 @@ export class PortfolioService {
       (viewer.admin || (card.subject_id === viewer.id && card.revealed_at !== null));
 
     const rounds = record.rounds.map((round) => {
-      const prompt = round.prompt_id ? this.prompts.get(round.prompt_id) : undefined;
+      const prompt = round.promptId ? this.prompts.get(round.promptId) : undefined;
       const role =
-        round.candidate_id === viewer.id
+        round.candidateId === viewer.id
           ? 'candidate'
-          : round.interviewer_id === viewer.id
+          : round.interviewerId === viewer.id
             ? 'interviewer'
             : null;
       return {
         number: round.number,
         role: role as CaseStudyContent['rounds'][number]['role'],
-        promptId: round.prompt_id,
+        promptId: round.promptId,
         promptTitle: prompt?.title ?? null,
         problemStatement: prompt?.problemStatement ?? null,
         notes: notes.get(round.number) ?? null,
@@ -199,7 +199,7 @@ export class PortfolioService {
     const promptTitles = rounds.flatMap((round) => (round.promptTitle ? [round.promptTitle] : []));
     return {
       title: `Case study: ${promptTitles.join(' · ') || 'system-design practice'}`,
-      startsAt: record.session.starts_at,
+      startsAt: record.session.startsAt,
       timeZone: viewer.timeZone,
       format: record.session.format,
       solo: record.session.kind === 'solo',

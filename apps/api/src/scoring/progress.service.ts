@@ -41,7 +41,7 @@ export class ProgressService {
     const scored = (card: ScorecardRow): ScoredRound => ({
       sessionId: card.session_id,
       round: card.round,
-      at: byId.get(card.session_id)!.session.starts_at,
+      at: byId.get(card.session_id)!.session.startsAt,
       levels: levelsById(card.dimensions),
     });
 
@@ -61,16 +61,16 @@ export class ProgressService {
       ...this.promptsDone(user.id, records),
       // A completed session held before its scheduled start was held by now, in this week at the latest.
       streakWeeks: weekStreak(
-        records.map((record) => (record.session.starts_at < now ? record.session.starts_at : now)),
+        records.map((record) => (record.session.startsAt < now ? record.session.startsAt : now)),
         now,
         user.timezone,
       ),
       history: [...records].reverse().map((record) => ({
         sessionId: record.session.id,
-        startsAt: record.session.starts_at.toISOString(),
+        startsAt: record.session.startsAt.toISOString(),
         status: record.session.status,
         promptTitles: record.rounds.flatMap((round) => {
-          const title = round.prompt_id ? this.prompts.get(round.prompt_id)?.title : undefined;
+          const title = round.promptId ? this.prompts.get(round.promptId)?.title : undefined;
           return title ? [title] : [];
         }),
         weightedScore: averageOf(
@@ -88,8 +88,8 @@ export class ProgressService {
     const done = new Set(
       records
         .flatMap((record) => record.rounds)
-        .filter((round) => round.candidate_id === userId && round.prompt_id)
-        .map((round) => round.prompt_id!),
+        .filter((round) => round.candidateId === userId && round.promptId)
+        .map((round) => round.promptId!),
     );
     const library = [...this.prompts.all()]
       .sort(compareForRoadmap)

@@ -39,7 +39,7 @@ export class RatingsService {
     if (record.session.kind === 'solo') {
       throw new ConflictException('A solo session has no interviewer to rate');
     }
-    if (round.candidate_id !== user.id) {
+    if (round.candidateId !== user.id) {
       throw new ForbiddenException(`Only round ${roundNumber}'s candidate rates its interviewer`);
     }
     requireFeedbackOpen(record, now);
@@ -59,7 +59,7 @@ export class RatingsService {
           session_id: sessionId,
           round: roundNumber,
           rater_id: user.id,
-          interviewer_id: round.interviewer_id,
+          interviewer_id: round.interviewerId,
           clarity: input.clarity,
           helpfulness: input.helpfulness,
           comment: input.comment,

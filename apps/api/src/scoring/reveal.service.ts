@@ -56,7 +56,7 @@ export class RevealService {
       const rounds = roundsToReveal(
         {
           format: record.session.format,
-          endsAt: record.session.ends_at,
+          endsAt: record.session.endsAt,
           interviewerCards: cards
             .filter((card) => card.session_id === id && card.kind === 'interviewer')
             .map((card) => ({

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { InterviewerRating, Scorecard, ScorecardKind } from '@mockboard/contracts';
-import type { RoundRow, SessionRecord } from '../scheduling/sessions.repository';
+import type { StoredRound, SessionRecord } from '../scheduling/sessions.repository';
 import type { RatingRow, ScorecardRow } from './scorecards.repository';
 
 /** The wire view of a stored scorecard. */
@@ -33,23 +33,23 @@ export function toRatingView(row: RatingRow): InterviewerRating {
   };
 }
 
-export function roundOf(record: SessionRecord, round: number): RoundRow {
+export function roundOf(record: SessionRecord, round: number): StoredRound {
   const found = record.rounds.find((candidate) => candidate.number === round);
   if (!found) throw new NotFoundException(`This session has no round ${round}`);
   return found;
 }
 
 /** Who writes each kind of scorecard: the round's interviewer about the candidate, the candidate about themselves. */
-export function authorOf(record: SessionRecord, round: RoundRow, kind: ScorecardKind): string {
+export function authorOf(record: SessionRecord, round: StoredRound, kind: ScorecardKind): string {
   if (kind === 'interviewer' && record.session.kind === 'solo') {
     throw new ConflictException('A solo session has no interviewer; write a self-assessment instead');
   }
-  return kind === 'interviewer' ? round.interviewer_id : round.candidate_id;
+  return kind === 'interviewer' ? round.interviewerId : round.candidateId;
 }
 
 export function requireAuthor(
   record: SessionRecord,
-  round: RoundRow,
+  round: StoredRound,
   kind: ScorecardKind,
   userId: string,
 ): void {
@@ -64,14 +64,14 @@ export function requireAuthor(
 
 /** Feedback is written once the session has started, and never for one that did not take place. */
 export function requireFeedbackOpen(record: SessionRecord, now: Date): void {
-  const { status, starts_at } = record.session;
+  const { status, startsAt } = record.session;
   if (status === 'cancelled' || status === 'no_show') {
     throw new ConflictException(
       `The session is ${status === 'no_show' ? 'a no-show' : 'cancelled'}; it takes no feedback`,
     );
   }
   // An interview ended early in the room (status scoring) takes feedback at once.
-  if (now < starts_at && status !== 'scoring' && status !== 'completed') {
-    throw new ConflictException(`Feedback opens when the session starts, at ${starts_at.toISOString()}`);
+  if (now < startsAt && status !== 'scoring' && status !== 'completed') {
+    throw new ConflictException(`Feedback opens when the session starts, at ${startsAt.toISOString()}`);
   }
 }

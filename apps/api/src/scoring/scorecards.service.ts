@@ -105,7 +105,7 @@ export class ScorecardsService {
             round: roundNumber,
             kind: input.kind,
             author_id: user.id,
-            subject_id: round.candidate_id,
+            subject_id: round.candidateId,
             dimensions,
             strengths: input.strengths,
             improvements: input.improvements,
@@ -173,21 +173,21 @@ export class ScorecardsService {
     const selfCard = cards.find((card) => card.kind === 'self');
 
     const admin = user.role === 'admin';
-    const isInterviewer = round.interviewer_id === user.id;
-    const isCandidate = round.candidate_id === user.id;
+    const isInterviewer = round.interviewerId === user.id;
+    const isCandidate = round.candidateId === user.id;
     const seesInterviewerCard =
       admin || isInterviewer || (isCandidate && Boolean(interviewerCard?.revealed_at));
     const hidden = isCandidate && !seesInterviewerCard && Boolean(interviewerCard?.submitted_at);
     return {
       sessionId,
       round: roundNumber,
-      interviewerId: round.interviewer_id,
-      candidateId: round.candidate_id,
+      interviewerId: round.interviewerId,
+      candidateId: round.candidateId,
       interviewer: interviewerCard && seesInterviewerCard ? toScorecardView(interviewerCard) : null,
       self: selfCard && (admin || isCandidate) ? toScorecardView(selfCard) : null,
       // The rating is the candidate's private word on the interviewer: never shown to them.
       rating: rating && (admin || isCandidate) ? toRatingView(rating) : null,
-      hiddenUntil: hidden ? revealDeadline(record.session.ends_at).toISOString() : null,
+      hiddenUntil: hidden ? revealDeadline(record.session.endsAt).toISOString() : null,
     };
   }
 

@@ -47,7 +47,7 @@ export class SessionMailContext {
   /** The session, or null when it is gone or `reader` no longer takes part in it. */
   async load(manager: EntityManager, sessionId: string, reader: MailReader): Promise<SessionForMail | null> {
     const record = await this.sessions.find(sessionId);
-    if (!record || !record.participants.some((row) => row.user_id === reader.userId)) return null;
+    if (!record || !record.participants.some((row) => row.userId === reader.userId)) return null;
     const [view] = await this.views.views([record]);
     const moves = await this.feeds.timesMoved([sessionId], manager);
     return { record, view: view!, timesMoved: moves.get(sessionId) ?? 0 };

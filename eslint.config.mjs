@@ -5,6 +5,7 @@ import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { boundaryRules } from './eslint/boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/', '**/node_modules/', '.data/', 'coverage/', 'test-artifacts/'] },
@@ -46,5 +47,6 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
+  ...boundaryRules,
   prettier,
 );

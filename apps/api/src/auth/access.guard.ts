@@ -19,7 +19,7 @@ import {
   type AuthenticatedRequest,
 } from './access.decorators';
 import { AuthTokens } from './auth.tokens';
-import { EmailUnverifiedException } from './email-unverified.exception';
+import { EmailUnverifiedException } from './email-unverified.error';
 import { SignInSessions } from './sign-in-sessions.service';
 
 /**

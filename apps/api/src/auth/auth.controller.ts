@@ -20,11 +20,11 @@ import {
 } from '@mockboard/contracts';
 import { ValidBody } from '../common/validated.decorators';
 import { CurrentUser, Public, SignedIn } from './access.decorators';
-import { TooManyAccountMailsException } from './account-token.exceptions';
+import { TooManyAccountMailsException } from './account-token.errors';
 import { AuthService } from './auth.service';
 import { EmailVerificationService } from './email-verification.service';
 import { AuthTokens } from './auth.tokens';
-import { withRetryAfter } from './login-throttled.exception';
+import { withRetryAfter } from './login-throttled.error';
 import { PasswordResetService } from './password-reset.service';
 import { SignInSessions, type SignInClient } from './sign-in-sessions.service';
 import type { AuthUser } from './auth-user';

@@ -20,7 +20,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { EmailVerificationService } from './email-verification.service';
-import { LoginThrottledException } from './login-throttled.exception';
+import { LoginThrottledException } from './login-throttled.error';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';
 import { PasswordStrength } from './password-strength';

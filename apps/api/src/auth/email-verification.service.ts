@@ -9,9 +9,9 @@ import {
   emailTakenError,
   TooManyAccountMailsException,
   unusableTokenError,
-} from './account-token.exceptions';
+} from './account-token.errors';
 import { AccountTokensRepository } from './account-tokens.repository';
-import { LoginThrottledException } from './login-throttled.exception';
+import { LoginThrottledException } from './login-throttled.error';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';
 import type { AuthUser } from './auth-user';

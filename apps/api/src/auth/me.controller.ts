@@ -20,7 +20,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { CurrentSignIn, CurrentUser } from './access.decorators';
 import { AuthService } from './auth.service';
 import { EmailVerificationService } from './email-verification.service';
-import { withRetryAfter } from './login-throttled.exception';
+import { withRetryAfter } from './login-throttled.error';
 import { SignInSessions } from './sign-in-sessions.service';
 import type { AuthUser } from './auth-user';
 

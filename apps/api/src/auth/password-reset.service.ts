@@ -4,7 +4,7 @@ import type { PasswordResetConfirmRequest } from '@mockboard/contracts';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { ACCOUNT_TOKEN_TTL_MS, hashAccountToken, newAccountToken } from './account-token';
-import { unusableTokenError } from './account-token.exceptions';
+import { unusableTokenError } from './account-token.errors';
 import { AccountTokensRepository } from './account-tokens.repository';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { SignInSession } from '@mockboard/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccountRestrictedException } from './account-restricted.exception';
+import { AccountRestrictedException } from './account-restricted.error';
 import { AccountRestrictionsRepository } from './account-restrictions.repository';
 import { AuthTokens } from './auth.tokens';
 import { SignInSessionsRepository, type SignInSessionRow } from './sign-in-sessions.repository';

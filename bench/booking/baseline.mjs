@@ -2,7 +2,7 @@
 // straight through a pg Pool, with no HTTP, framework, auth or JSON in between.
 import { planRounds } from '@mockboard/schedule';
 import { blockedPairSql } from '../../apps/api/dist/moderation/blocked-pair-sql.js';
-import { PARTNERS_SQL } from '../../apps/api/dist/scheduling/partners-sql.js';
+import { PARTNERS_SQL } from '../../apps/api/dist/sessions/partners-sql.js';
 
 /** SlotsRepository.open for another user's search (same WHERE, ORDER BY and LIMIT). */
 export function searchSql({ from, to, level, excludeHostId }) {

@@ -15,6 +15,7 @@ import { PromptsModule } from './prompts/prompts.module';
 import { RoomModule } from './room/room.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { SessionMailModule } from './session-mail/session-mail.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         AdminModule,
         NotificationsModule,
+        SessionsModule,
         SchedulingModule,
         RoomModule,
         CallModule,

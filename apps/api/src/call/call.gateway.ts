@@ -26,7 +26,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RoomError } from '../room/room-error';
 import { userOf } from '../room/room-membership';
-import { SessionsRepository } from '../scheduling/sessions.repository';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import {
   type CallEndpoint,
   callDataOf,

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { SchedulingModule } from '../scheduling/scheduling.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { CallGateway } from './call.gateway';
 
 /** The room's voice and video call: signaling between a session's participants, and ICE servers. */
 @Module({
-  imports: [SchedulingModule],
+  imports: [SessionsModule],
   providers: [CallGateway],
 })
 export class CallModule {}

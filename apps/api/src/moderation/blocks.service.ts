@@ -3,7 +3,7 @@ import type { BlockedUser, BlockListResponse } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { UsersRepository } from '../auth/users.repository';
 import { RequestValidationException } from '../common/zod-validation.pipe';
-import { isUuid } from '../scheduling/uuid';
+import { isUuid } from '../common/uuid';
 import { BlocksRepository, type BlockRow } from './blocks.repository';
 
 /**

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PromptsModule } from '../prompts/prompts.module';
-import { SchedulingModule } from '../scheduling/scheduling.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { AccountWithdrawalRepository } from './account-withdrawal.repository';
 import { AdminModerationController } from './admin-moderation.controller';
 import { BlocksController } from './blocks.controller';
@@ -18,7 +19,7 @@ import { RestrictedAccountsRepository } from './restricted-accounts.repository';
 
 /** Reports, blocks and the admins' moderation of accounts (issue 15). */
 @Module({
-  imports: [AuthModule, NotificationsModule, PromptsModule, SchedulingModule],
+  imports: [AuthModule, CalendarModule, NotificationsModule, PromptsModule, SessionsModule],
   controllers: [ReportsController, BlocksController, AdminModerationController],
   providers: [
     AccountWithdrawalRepository,

@@ -1,9 +1,9 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { CreateReportRequest, Report } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
-import { SESSION_NOT_FOUND } from '../scheduling/session-views.service';
-import { SessionsRepository } from '../scheduling/sessions.repository';
-import { isUuid } from '../scheduling/uuid';
+import { SESSION_NOT_FOUND } from '../sessions/session-views.service';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { isUuid } from '../common/uuid';
 import { ReportsRepository, type ReportRow } from './reports.repository';
 
 /** A participant reports their partner, during the session or after it. */

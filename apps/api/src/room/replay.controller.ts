@@ -14,7 +14,7 @@ import {
 import { CurrentUser } from '../auth/access.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { ValidQuery } from '../common/validated.decorators';
-import { SessionViewsService } from '../scheduling/session-views.service';
+import { SessionViewsService } from '../sessions/session-views.service';
 import { SceneRepository, type LogRow } from './scene.repository';
 
 @ApiTags('sessions')

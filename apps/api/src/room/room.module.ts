@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
-import { SchedulingModule } from '../scheduling/scheduling.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { JoinBarrier } from './join-barrier';
 import { ReplayController } from './replay.controller';
 import { SceneFilesController } from './scene-files.controller';
@@ -12,7 +12,7 @@ import { SceneRepository } from './scene.repository';
 import { SceneWriter } from './scene-writer';
 
 @Module({
-  imports: [SchedulingModule, PromptsModule],
+  imports: [SessionsModule, PromptsModule],
   controllers: [ReplayController, SceneFilesController],
   providers: [
     RoomGateway,

@@ -19,7 +19,7 @@ import { ROOM_LIMITS } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { RequestValidationException } from '../common/zod-validation.pipe';
-import { SessionViewsService, isParticipant } from '../scheduling/session-views.service';
+import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
 
 /** Raster images only: an SVG served from our origin could run script. */
 export const SCENE_FILE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
-/** The queries behind calendar downloads and feeds: feed tokens, and how often sessions moved. */
+/** The queries behind calendar feeds: each user's feed token. */
 @Injectable()
 export class CalendarFeedRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -31,20 +31,6 @@ export class CalendarFeedRepository {
       [token],
     );
     return rows[0]?.id ?? null;
-  }
-
-  /** For each session, how many times it was moved to a new time (accepted reschedule proposals). */
-  async timesMoved(
-    sessionIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, number>> {
-    if (sessionIds.length === 0) return new Map();
-    const rows: { session_id: string; moves: number }[] = await manager.query(
-      `SELECT session_id, count(*)::int AS moves FROM reschedule_proposals
-       WHERE status = 'accepted' AND session_id = ANY($1::uuid[]) GROUP BY session_id`,
-      [sessionIds],
-    );
-    return new Map(rows.map((row) => [row.session_id, Number(row.moves)]));
   }
 
   private async storedToken(userId: string): Promise<string | null> {

@@ -4,8 +4,8 @@ import type { CalendarFeedResponse, Session } from '@mockboard/contracts';
 import { sessionCalendarEvent, writeICalendar } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { CalendarFeedRepository } from './calendar-feed.repository';
-import { SessionViewsService } from './session-views.service';
-import { SessionsRepository, type SessionRecord } from './sessions.repository';
+import { SessionViewsService } from '../sessions/session-views.service';
+import { SessionsRepository, type SessionRecord } from '../sessions/sessions.repository';
 
 /** A feed lists sessions that ended at most this long ago, and every later one. */
 const FEED_HISTORY_DAYS = 7;
@@ -66,7 +66,7 @@ export class CalendarFeedService {
     refreshMinutes?: number,
   ): Promise<string> {
     const sessions = await this.views.views(records);
-    const moves = await this.feeds.timesMoved(sessions.map((session) => session.id));
+    const moves = await this.sessions.timesMoved(sessions.map((session) => session.id));
     const event = (session: Session) =>
       sessionCalendarEvent(session, {
         viewerId,

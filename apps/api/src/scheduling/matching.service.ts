@@ -17,16 +17,16 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { PromptsService } from '../prompts/prompts.service';
 import { bookedMails } from '../mail/requests/session-mail-requests';
-import { CalendarRepository } from './calendar.repository';
+import { CalendarRepository } from '../calendar/calendar.repository';
 import {
   MatchingRepository,
   type MatchRequestRow,
   type PartnerOrder,
   type PromptPreferences,
 } from './matching.repository';
-import { RoundPromptsService } from './round-prompts.service';
-import { SessionsRepository } from './sessions.repository';
-import { isUuid } from './uuid';
+import { RoundPromptsService } from '../sessions/round-prompts.service';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { isUuid } from '../common/uuid';
 
 /** What to queue: a scheduled start, or practice now. */
 export interface MatchSpec {

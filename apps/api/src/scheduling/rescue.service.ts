@@ -3,11 +3,11 @@ import type { RescueResponse } from '@mockboard/contracts';
 import { RESCUE_AFTER_MINUTES, addMinutes } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../outbox/outbox.service';
-import { CalendarRepository } from './calendar.repository';
+import { CalendarRepository } from '../calendar/calendar.repository';
 import { MatchingService, toMatchRequestView } from './matching.service';
-import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
-import { SessionsRepository, type SessionRecord } from './sessions.repository';
-import { isUuid } from './uuid';
+import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from '../sessions/session-views.service';
+import { SessionsRepository, type SessionRecord } from '../sessions/sessions.repository';
+import { isUuid } from '../common/uuid';
 
 /**
  * A participant left waiting in the room by an absent partner gets a new partner at once: the

@@ -20,7 +20,7 @@ import { MailService } from '../mail/mail.service';
 import { noShowMails, reminderMail } from '../mail/requests/session-mail-requests';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { CalendarRepository } from './calendar.repository';
+import { CalendarRepository } from '../calendar/calendar.repository';
 import { MatchingRepository } from './matching.repository';
 import { SessionRemindersRepository } from './session-reminders.repository';
 

@@ -12,7 +12,7 @@ import {
 import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { PromptsService } from '../prompts/prompts.service';
-import { SessionsRepository, type SessionRecord } from '../scheduling/sessions.repository';
+import { SessionsRepository, type SessionRecord } from '../sessions/sessions.repository';
 import { RevealService } from './reveal.service';
 import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
 

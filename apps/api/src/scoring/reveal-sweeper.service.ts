@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { startIntervalJob, type IntervalJob } from '../common/interval-job';
-import { SessionsRepository } from '../scheduling/sessions.repository';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { RevealService } from './reveal.service';
 import { ScorecardsRepository } from './scorecards.repository';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { roundsToReveal } from '@mockboard/rubric';
 import { MailService } from '../mail/mail.service';
-import type { SessionRecord } from '../scheduling/sessions.repository';
+import type { SessionRecord } from '../sessions/sessions.repository';
 import { feedbackReadyMail } from '../mail/requests/session-mail-requests';
 import { ScorecardsRepository } from './scorecards.repository';
 

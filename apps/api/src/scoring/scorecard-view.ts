@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { InterviewerRating, Scorecard, ScorecardKind } from '@mockboard/contracts';
-import type { StoredRound, SessionRecord } from '../scheduling/sessions.repository';
+import type { StoredRound, SessionRecord } from '../sessions/sessions.repository';
 import type { RatingRow, ScorecardRow } from './scorecards.repository';
 
 /** The wire view of a stored scorecard. */

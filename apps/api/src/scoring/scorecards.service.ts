@@ -21,8 +21,8 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
-import { SessionViewsService } from '../scheduling/session-views.service';
-import { SessionsRepository } from '../scheduling/sessions.repository';
+import { SessionViewsService } from '../sessions/session-views.service';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { RevealService } from './reveal.service';
 import {
   authorOf,

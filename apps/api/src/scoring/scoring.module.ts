@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
-import { SchedulingModule } from '../scheduling/scheduling.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { CalibrationController } from './calibration.controller';
 import { CalibrationService } from './calibration.service';
 import { PortfolioController, SharedCaseStudyController } from './portfolio.controller';
@@ -17,7 +17,7 @@ import { ScorecardsService } from './scorecards.service';
 
 /** Issue 5: scorecards and their reveal, progress, the portfolio and share links, calibration. */
 @Module({
-  imports: [SchedulingModule, PromptsModule],
+  imports: [SessionsModule, PromptsModule],
   controllers: [
     ScorecardsController,
     ProgressController,

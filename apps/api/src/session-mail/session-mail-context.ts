@@ -11,9 +11,8 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { PublicUrl } from '../config/public-url';
 import type { ComposedMail, MailReader, SkippedMail } from '../mail/mail.types';
-import { CalendarFeedRepository } from '../scheduling/calendar-feed.repository';
-import { SessionViewsService } from '../scheduling/session-views.service';
-import { SessionsRepository, type SessionRecord } from '../scheduling/sessions.repository';
+import { SessionViewsService } from '../sessions/session-views.service';
+import { SessionsRepository, type SessionRecord } from '../sessions/sessions.repository';
 
 /** A session as a mail about it is written: the stored record, its wire view, its revision count. */
 export interface SessionForMail {
@@ -39,7 +38,6 @@ export class SessionMailContext {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly views: SessionViewsService,
-    private readonly feeds: CalendarFeedRepository,
     private readonly publicUrl: PublicUrl,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -49,7 +47,7 @@ export class SessionMailContext {
     const record = await this.sessions.find(sessionId);
     if (!record || !record.participants.some((row) => row.userId === reader.userId)) return null;
     const [view] = await this.views.views([record]);
-    const moves = await this.feeds.timesMoved([sessionId], manager);
+    const moves = await this.sessions.timesMoved([sessionId], manager);
     return { record, view: view!, timesMoved: moves.get(sessionId) ?? 0 };
   }
 

@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
 import { MailService } from '../mail/mail.service';
-import { SchedulingModule } from '../scheduling/scheduling.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { InvitationMailComposers } from './invitation-mail.composers';
 import { NoticeMailComposers } from './notice-mail.composers';
 import { SessionMailContext } from './session-mail-context';
@@ -12,7 +12,7 @@ import { SessionMailContext } from './session-mail-context';
  * them when the mail worker sends them.
  */
 @Module({
-  imports: [MailModule, SchedulingModule],
+  imports: [MailModule, SessionsModule],
   providers: [SessionMailContext, InvitationMailComposers, NoticeMailComposers],
 })
 export class SessionMailModule implements OnModuleInit {

@@ -168,6 +168,20 @@ export class SessionsRepository {
     return new Set(rows.map((row) => row.prompt_id));
   }
 
+  /** For each session, how many times it was moved to a new time (accepted reschedule proposals). */
+  async timesMoved(
+    sessionIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, number>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows: { session_id: string; moves: number }[] = await manager.query(
+      `SELECT session_id, count(*)::int AS moves FROM reschedule_proposals
+       WHERE status = 'accepted' AND session_id = ANY($1::uuid[]) GROUP BY session_id`,
+      [sessionIds],
+    );
+    return new Map(rows.map((row) => [row.session_id, Number(row.moves)]));
+  }
+
   async setRoundPrompt(
     manager: EntityManager,
     sessionId: string,

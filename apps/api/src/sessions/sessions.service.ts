@@ -21,12 +21,11 @@ import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { cancelledMails, rescheduledMails } from '../mail/requests/session-mail-requests';
-import { CalendarFeedRepository } from './calendar-feed.repository';
-import { CalendarRepository } from './calendar.repository';
+import { CalendarRepository } from '../calendar/calendar.repository';
 import { RoundPromptsService } from './round-prompts.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
 import { SessionsRepository, type SessionRecord } from './sessions.repository';
-import { isUuid } from './uuid';
+import { isUuid } from '../common/uuid';
 
 /** A session's life after it was made: solo practice, cancel, reschedule, join, prompts, contacts. */
 @Injectable()
@@ -40,7 +39,6 @@ export class SessionsService {
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxService,
     private readonly mail: MailService,
-    private readonly feeds: CalendarFeedRepository,
   ) {}
 
   async list(user: AuthUser): Promise<SessionListResponse> {
@@ -183,7 +181,7 @@ export class SessionsService {
           'One of you already has a session, open slot or match request at the proposed time',
         );
         // The moves so far, this one included: the updated invitation's SEQUENCE.
-        const sequence = (await this.feeds.timesMoved([sessionId], manager)).get(sessionId) ?? 0;
+        const sequence = (await this.sessions.timesMoved([sessionId], manager)).get(sessionId) ?? 0;
         const everyone = locked.participants.map((participant) => participant.userId);
         for (const request of rescheduledMails(sessionId, everyone, sequence)) {
           await this.mail.enqueue(manager, request);

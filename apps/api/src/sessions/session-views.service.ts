@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Session } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
-import { isUuid } from './uuid';
+import { isUuid } from '../common/uuid';
 import { PromptsService } from '../prompts/prompts.service';
 import { ReliabilityRepository } from './reliability.repository';
 import { toSessionView } from './session-view';

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { PromptsModule } from '../prompts/prompts.module';
+import { ReliabilityRepository } from './reliability.repository';
+import { RoundPromptsService } from './round-prompts.service';
+import { SessionViewsService } from './session-views.service';
+import { SessionsController } from './sessions.controller';
+import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
+
+/** A session once it exists: its views, cancelling, moving, joining, round prompts, contacts. */
+@Module({
+  imports: [AuthModule, CalendarModule, PromptsModule, NotificationsModule],
+  controllers: [SessionsController],
+  providers: [
+    ReliabilityRepository,
+    RoundPromptsService,
+    SessionViewsService,
+    SessionsRepository,
+    SessionsService,
+  ],
+  exports: [
+    RoundPromptsService,
+    SessionsService,
+    SessionViewsService,
+    SessionsRepository,
+    ReliabilityRepository,
+  ],
+})
+export class SessionsModule {}

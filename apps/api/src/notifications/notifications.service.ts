@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Notification, NotificationListResponse } from '@mockboard/contracts';
 import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import type { OutboxRow } from '../outbox/outbox.repository';
@@ -9,6 +9,7 @@ import {
   NotificationPayloadSchema,
   type NotificationPayload,
 } from './notification-payload';
+import { NotificationsRepository } from './notifications.repository';
 
 export type NotificationType = Notification['type'];
 
@@ -23,19 +24,7 @@ export interface NewNotification {
   sessionId?: string | null;
 }
 
-interface NotificationRow {
-  id: string;
-  type: NotificationType;
-  title: string;
-  body: string;
-  session_id: string | null;
-  created_at: Date;
-  read_at: Date | null;
-}
-
 type Pusher = (userId: string, notification: Notification) => void;
-
-const LIST_LIMIT = 50;
 
 /**
  * In-app notifications: enqueued with the change they report, stored and pushed live to the
@@ -47,7 +36,7 @@ export class NotificationsService implements OnModuleInit {
   private pushers: Pusher[] = [];
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
   ) {}
@@ -70,17 +59,14 @@ export class NotificationsService implements OnModuleInit {
     notification: NewNotification,
   ): Promise<void> {
     if (userIds.length === 0) return;
-    const readers: { id: string; timezone: string; date_time_locale: string | null }[] = await manager.query(
-      `SELECT id, timezone, date_time_locale FROM users WHERE id = ANY($1::uuid[])`,
-      [userIds],
-    );
-    const payloads = readers.map(({ id, timezone, date_time_locale }): NotificationPayload => ({
-      userId: id,
+    const readers = await this.notifications.readers(manager, userIds);
+    const payloads = readers.map(({ userId, timeZone, dateTimeLocale }): NotificationPayload => ({
+      userId,
       type: notification.type,
       title: notification.title,
       body:
         typeof notification.body === 'function'
-          ? notification.body(timezone, date_time_locale)
+          ? notification.body(timeZone, dateTimeLocale)
           : notification.body,
       sessionId: notification.sessionId ?? null,
     }));
@@ -93,56 +79,21 @@ export class NotificationsService implements OnModuleInit {
    */
   private async deliver(manager: EntityManager, row: OutboxRow): Promise<(() => void) | void> {
     const payload = NotificationPayloadSchema.parse(row.payload);
-    const [stored] = (await manager.query(
-      `INSERT INTO notifications (user_id, type, title, body, session_id, created_at, outbox_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (outbox_id) DO NOTHING
-       RETURNING id, type, title, body, session_id, created_at, read_at`,
-      [payload.userId, payload.type, payload.title, payload.body, payload.sessionId, row.created_at, row.id],
-    )) as NotificationRow[];
+    const stored = await this.notifications.insertOnce(manager, payload, row.id, row.created_at);
     if (!stored) return;
-    const view = toView(stored);
     return () => {
-      for (const push of this.pushers) push(payload.userId, view);
+      for (const push of this.pushers) push(payload.userId, stored);
     };
   }
 
   async list(userId: string): Promise<NotificationListResponse> {
-    const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT ${LIST_LIMIT}`,
-      [userId],
-    );
-    const [unread] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
-    )) as { count: number }[];
-    return { notifications: rows.map(toView), unreadCount: unread?.count ?? 0 };
+    const notifications = await this.notifications.latest(userId);
+    return { notifications, unreadCount: await this.notifications.unreadCount(userId) };
   }
 
   /** Marks the given notifications (or all, when `ids` is empty) as read. */
   async markRead(userId: string, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) {
-      await this.dataSource.query(
-        `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
-        [userId],
-      );
-      return;
-    }
-    await this.dataSource.query(
-      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
-      [userId, ids],
-    );
+    if (ids.length === 0) await this.notifications.markAllRead(userId);
+    else await this.notifications.markRead(userId, ids);
   }
-}
-
-function toView(row: NotificationRow): Notification {
-  return {
-    id: row.id,
-    type: row.type,
-    title: row.title,
-    body: row.body,
-    sessionId: row.session_id,
-    createdAt: row.created_at.toISOString(),
-    readAt: row.read_at?.toISOString() ?? null,
-  };
 }

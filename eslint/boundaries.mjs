@@ -139,7 +139,6 @@ const sqlOutsideRepositories = [
  */
 const sqlMovingToRepositories = [
   'apps/api/src/health/health.controller.ts',
-  'apps/api/src/outbox/outbox.dispatcher.ts',
   'apps/api/src/room/room-commands.service.ts',
   'apps/api/src/room/scene-files.controller.ts',
   'apps/api/src/scheduling/matching.service.ts',

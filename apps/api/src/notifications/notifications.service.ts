@@ -79,7 +79,7 @@ export class NotificationsService implements OnModuleInit {
    */
   private async deliver(manager: EntityManager, row: OutboxRow): Promise<(() => void) | void> {
     const payload = NotificationPayloadSchema.parse(row.payload);
-    const stored = await this.notifications.insertOnce(manager, payload, row.id, row.created_at);
+    const stored = await this.notifications.insertOnce(manager, payload, row.id, row.createdAt);
     if (!stored) return;
     return () => {
       for (const push of this.pushers) push(payload.userId, stored);

@@ -162,14 +162,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
 
   /** One row under a savepoint, so its failure undoes only its own writes. False when it failed. */
   private async deliverRow(manager: EntityManager, row: OutboxRow): Promise<(() => void) | void | false> {
-    await manager.query('SAVEPOINT outbox_row');
+    await this.outbox.beginRow(manager);
     try {
       const then = await this.handlers.get(row.kind)!.deliver(manager, row);
       await this.outbox.markDelivered(manager, row.id);
-      await manager.query('RELEASE SAVEPOINT outbox_row');
+      await this.outbox.keepRow(manager);
       return then;
     } catch (error) {
-      await manager.query('ROLLBACK TO SAVEPOINT outbox_row');
+      await this.outbox.undoRow(manager);
       const failure = describeFailure(error);
       const decision = afterFailedAttempt(row.attempts + 1);
       await this.outbox.markFailed(manager, row.id, decision, failure);

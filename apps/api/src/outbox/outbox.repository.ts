@@ -6,9 +6,12 @@ export interface OutboxRow {
   id: string;
   kind: string;
   payload: unknown;
-  created_at: Date;
+  createdAt: Date;
   attempts: number;
 }
+
+/** Each row is delivered under this savepoint, so its failure undoes only its own writes. */
+const ROW_SAVEPOINT = 'outbox_row';
 
 /** Every query on the `outbox` table. */
 @Injectable()
@@ -38,7 +41,7 @@ export class OutboxRepository {
     ids?: readonly string[],
   ): Promise<OutboxRow[]> {
     return manager.query(
-      `SELECT id, kind, payload, created_at, attempts FROM outbox
+      `SELECT id, kind, payload, created_at AS "createdAt", attempts FROM outbox
        WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
          AND kind = ANY($1::text[]) AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
        ORDER BY next_attempt_at, id
@@ -46,6 +49,21 @@ export class OutboxRepository {
        FOR UPDATE SKIP LOCKED`,
       [kinds, limit, ids ?? null],
     );
+  }
+
+  /** Opens the savepoint one row's delivery runs under, inside `manager`'s transaction. */
+  async beginRow(manager: EntityManager): Promise<void> {
+    await manager.query(`SAVEPOINT ${ROW_SAVEPOINT}`);
+  }
+
+  /** Keeps what the row's delivery wrote. */
+  async keepRow(manager: EntityManager): Promise<void> {
+    await manager.query(`RELEASE SAVEPOINT ${ROW_SAVEPOINT}`);
+  }
+
+  /** Undoes what the row's delivery wrote, and nothing before it. */
+  async undoRow(manager: EntityManager): Promise<void> {
+    await manager.query(`ROLLBACK TO SAVEPOINT ${ROW_SAVEPOINT}`);
   }
 
   async markDelivered(manager: EntityManager, id: string): Promise<void> {

@@ -10,21 +10,19 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@mockboard/contracts';
 import { Public } from '../auth/access.decorators';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { HealthRepository } from './health.repository';
 import { METRICS_TOKEN_NEEDED, MetricsService, mayReadMetrics } from './metrics.service';
-
-const DATABASE_TIMEOUT_MS = 2_000;
 
 @ApiTags('operations')
 @Controller()
 @Public()
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: HealthRepository,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -32,7 +30,7 @@ export class HealthController {
   @Get('health')
   @ApiOperation({ summary: 'Liveness and database reachability: 200 when healthy, 503 otherwise' })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
-    const databaseUp = await this.pingDatabase();
+    const databaseUp = await this.repository.databaseAnswers();
     response.status(databaseUp ? 200 : 503);
     return {
       status: databaseUp ? 'ok' : 'unavailable',
@@ -55,22 +53,5 @@ export class HealthController {
       throw new UnauthorizedException(METRICS_TOKEN_NEEDED);
     }
     response.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
-  }
-
-  private async pingDatabase(): Promise<boolean> {
-    if (!this.dataSource.isInitialized) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>(
-      (resolve) => (timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS)),
-    );
-    const ping = this.dataSource.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    try {
-      return await Promise.race([ping, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }

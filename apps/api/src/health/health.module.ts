@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { HealthRepository } from './health.repository';
 import { MetricsServer } from './metrics-server';
 import { MetricsService } from './metrics.service';
 
 @Module({
   controllers: [HealthController],
-  providers: [MetricsService, MetricsServer],
+  providers: [HealthRepository, MetricsService, MetricsServer],
   exports: [MetricsService],
 })
 export class HealthModule {}

@@ -1,14 +1,8 @@
-import {
-  ForbiddenException,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '@mockboard/contracts';
+import { DomainError, forbidden } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import {
@@ -19,7 +13,7 @@ import {
   type AuthenticatedRequest,
 } from './access.decorators';
 import { AuthTokens } from './auth.tokens';
-import { EmailUnverifiedException } from './email-unverified.error';
+import { emailUnverified } from './email-unverified.error';
 import { SignInSessions } from './sign-in-sessions.service';
 
 /**
@@ -54,19 +48,19 @@ export class AccessGuard implements CanActivate {
     if (!user) {
       // A suspended or banned account's refused token says why (shown on the web app's Sign in).
       const refusal = token ? await this.signIns.refusalBehind(token) : null;
-      throw refusal ?? new UnauthorizedException('Sign in to continue');
+      throw refusal ?? new DomainError('unauthenticated', 'Sign in to continue');
     }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) {
-      throw new ForbiddenException(`This needs the ${roles.join(' or ')} role`);
+      throw forbidden(`This needs the ${roles.join(' or ')} role`);
     }
     const needsVerifiedEmail = this.reflector.getAllAndOverride<boolean | undefined>(
       VERIFIED_EMAIL_KEY,
       targets,
     );
     if (needsVerifiedEmail && this.config.mail.requireEmailVerification && !user.emailVerified) {
-      throw new EmailUnverifiedException(user.email);
+      throw emailUnverified(user.email);
     }
     return true;
   }

@@ -1,22 +1,20 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
 import { ACCOUNT_RESTRICTION_CODES } from '@mockboard/contracts';
+import { DomainError } from '../common/domain-error';
 import type { AccountRestriction } from './account-restrictions.repository';
 
 /**
- * A suspended or banned account: 403 when it tries to sign in, 401 (so the web app goes to Sign in,
- * where the message is shown) when a token it held before is refused. The message says until when.
+ * A suspended or banned account: 403 (`forbidden`) when it tries to sign in, 401
+ * (`unauthenticated`, so the web app goes to Sign in, where the message is shown) when a token it
+ * held before is refused. The message says until when.
  */
-export class AccountRestrictedException extends HttpException {
-  constructor(restriction: AccountRestriction, status: HttpStatus.FORBIDDEN | HttpStatus.UNAUTHORIZED) {
-    super(
-      {
-        code: ACCOUNT_RESTRICTION_CODES[restriction.state],
-        until: restriction.until?.toISOString(),
-        message: restrictionMessage(restriction),
-      },
-      status,
-    );
-  }
+export function accountRestricted(
+  restriction: AccountRestriction,
+  kind: 'forbidden' | 'unauthenticated',
+): DomainError {
+  return new DomainError(kind, restrictionMessage(restriction), {
+    reason: ACCOUNT_RESTRICTION_CODES[restriction.state],
+    until: restriction.until ?? undefined,
+  });
 }
 
 export function restrictionMessage(restriction: AccountRestriction): string {

@@ -1,5 +1,5 @@
-import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import { ACCOUNT_ERROR_CODES } from '@mockboard/contracts';
+import { DomainError, invalid } from '../common/domain-error';
 import type { AccountTokenPurpose } from './account-token';
 import type { AccountTokenRow } from './account-tokens.repository';
 
@@ -12,43 +12,37 @@ const WHAT_TO_DO: Record<AccountTokenPurpose, string> = {
 export function unusableTokenError(
   token: AccountTokenRow | null,
   purpose: AccountTokenPurpose,
-): BadRequestException | null {
+): DomainError | null {
   const next = WHAT_TO_DO[purpose];
   if (!token) {
-    return new BadRequestException({
-      code: ACCOUNT_ERROR_CODES.tokenInvalid,
-      message: `This link is not valid (it may be incomplete, or a newer one replaced it); ${next}`,
+    return invalid(`This link is not valid (it may be incomplete, or a newer one replaced it); ${next}`, {
+      reason: ACCOUNT_ERROR_CODES.tokenInvalid,
     });
   }
   if (token.usedAt) {
-    return new BadRequestException({
-      code: ACCOUNT_ERROR_CODES.tokenUsed,
-      message: `This link was already used; ${next} if you still need one`,
+    return invalid(`This link was already used; ${next} if you still need one`, {
+      reason: ACCOUNT_ERROR_CODES.tokenUsed,
     });
   }
   if (token.expiresAt.getTime() <= token.now.getTime()) {
-    return new BadRequestException({
-      code: ACCOUNT_ERROR_CODES.tokenExpired,
-      message: `This link has expired; ${next}`,
-    });
+    return invalid(`This link has expired; ${next}`, { reason: ACCOUNT_ERROR_CODES.tokenExpired });
   }
   return null;
 }
 
 /** 400 when the new address of a change was taken by another account before its link was opened. */
-export function emailTakenError(): BadRequestException {
-  return new BadRequestException({
-    code: ACCOUNT_ERROR_CODES.emailTaken,
-    message: 'This address can no longer be used: another account uses it now. Your address is unchanged',
-  });
+export function emailTakenError(): DomainError {
+  return invalid(
+    'This address can no longer be used: another account uses it now. Your address is unchanged',
+    { reason: ACCOUNT_ERROR_CODES.emailTaken },
+  );
 }
 
 /** 429 for too many verification emails in a short time; carries the wait for Retry-After. */
-export class TooManyAccountMailsException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      `We sent you an email just now; check your inbox (and spam folder), or ask again in ${retryAfterSeconds} s`,
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
-  }
+export function tooManyAccountMails(retryAfterSeconds: number): DomainError {
+  return new DomainError(
+    'rate_limited',
+    `We sent you an email just now; check your inbox (and spam folder), or ask again in ${retryAfterSeconds} s`,
+    { retryAfterSeconds },
+  );
 }

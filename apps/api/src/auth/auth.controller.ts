@@ -20,11 +20,9 @@ import {
 } from '@mockboard/contracts';
 import { ValidBody } from '../common/validated.decorators';
 import { CurrentUser, Public, SignedIn } from './access.decorators';
-import { TooManyAccountMailsException } from './account-token.errors';
 import { AuthService } from './auth.service';
 import { EmailVerificationService } from './email-verification.service';
 import { AuthTokens } from './auth.tokens';
-import { withRetryAfter } from './login-throttled.error';
 import { PasswordResetService } from './password-reset.service';
 import { SignInSessions, type SignInClient } from './sign-in-sessions.service';
 import type { AuthUser } from './auth-user';
@@ -71,9 +69,7 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AuthResponse> {
-    return withRetryAfter(response, async () =>
-      this.withCookie(response, await this.auth.login(body, clientOf(request))),
-    );
+    return this.withCookie(response, await this.auth.login(body, clientOf(request)));
   }
 
   @Post('logout')
@@ -109,18 +105,8 @@ export class AuthController {
     summary: 'Send the verification email again (to the pending new address, if a change waits)',
     description: 'One a minute (429 with Retry-After) and 10 a day; 409 when there is nothing to verify.',
   })
-  async resendVerification(
-    @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<AcceptedResponse> {
-    try {
-      await this.verification.resend(user);
-    } catch (error) {
-      if (error instanceof TooManyAccountMailsException) {
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+  async resendVerification(@CurrentUser() user: AuthUser): Promise<AcceptedResponse> {
+    await this.verification.resend(user);
     return { message: 'We sent you a new verification link; check your inbox' };
   }
 

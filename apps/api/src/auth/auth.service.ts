@@ -1,11 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   AuthResponse,
   ChangePasswordRequest,
@@ -15,12 +8,13 @@ import type {
   User,
 } from '@mockboard/contracts';
 import { DataSource } from 'typeorm';
+import { conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { EmailVerificationService } from './email-verification.service';
-import { LoginThrottledException } from './login-throttled.error';
+import { loginThrottled } from './login-throttled.error';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';
 import { PasswordStrength } from './password-strength';
@@ -67,7 +61,7 @@ export class AuthService {
       return { user: toUserView(user), accessToken: await this.signIns.start(user.id, client) };
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictException('An account with this email already exists; sign in instead');
+        throw conflict('An account with this email already exists; sign in instead');
       }
       throw error;
     }
@@ -79,10 +73,10 @@ export class AuthService {
    */
   async login(request: LoginRequest, client: SignInClient): Promise<AuthResponse> {
     const attempt = await this.throttles.attempt(request.email);
-    if (!attempt.allowed) throw new LoginThrottledException(attempt.retryAfterSeconds);
+    if (!attempt.allowed) throw loginThrottled(attempt.retryAfterSeconds);
     const user = await this.users.findByEmailWithPassword(request.email);
     const valid = await this.passwords.verify(user?.passwordHash, request.password);
-    if (!user || !valid) throw new UnauthorizedException(WRONG_CREDENTIALS);
+    if (!user || !valid) throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
     await this.throttles.clear(request.email);
     return { user: toUserView(user), accessToken: await this.signIns.start(user.id, client) };
   }
@@ -93,13 +87,13 @@ export class AuthService {
    */
   async changePassword(userId: string, sessionId: string, request: ChangePasswordRequest): Promise<void> {
     const user = await this.users.findByIdWithPassword(userId);
-    if (!user) throw new NotFoundException('Your account no longer exists');
+    if (!user) throw notFound('Your account no longer exists');
     // Guesses of the current password (from a stolen session, say) count like failed logins.
     const attempt = await this.throttles.attempt(user.email);
-    if (!attempt.allowed) throw new LoginThrottledException(attempt.retryAfterSeconds);
+    if (!attempt.allowed) throw loginThrottled(attempt.retryAfterSeconds);
     // 403, not 401: the caller is signed in, and a 401 would sign the web app out.
     if (!(await this.passwords.verify(user.passwordHash, request.currentPassword))) {
-      throw new ForbiddenException('Your current password is not correct');
+      throw forbidden('Your current password is not correct');
     }
     await this.throttles.clear(user.email);
     if (request.newPassword === request.currentPassword) {
@@ -114,7 +108,7 @@ export class AuthService {
 
   async updateProfile(userId: string, changes: UpdateMeRequest): Promise<User> {
     const user = await this.users.update(userId, changes);
-    if (!user) throw new NotFoundException('Your account no longer exists');
+    if (!user) throw notFound('Your account no longer exists');
     return toUserView(user);
   }
 

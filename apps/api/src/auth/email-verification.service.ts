@@ -1,17 +1,14 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChangeEmailRequest, VerifyEmailResponse } from '@mockboard/contracts';
+import { conflict, forbidden, notFound } from '../common/domain-error';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { MailService } from '../mail/mail.service';
 import { ACCOUNT_TOKEN_TTL_MS, hashAccountToken, newAccountToken } from './account-token';
-import {
-  emailTakenError,
-  TooManyAccountMailsException,
-  unusableTokenError,
-} from './account-token.errors';
+import { emailTakenError, tooManyAccountMails, unusableTokenError } from './account-token.errors';
 import { AccountTokensRepository } from './account-tokens.repository';
-import { LoginThrottledException } from './login-throttled.error';
+import { loginThrottled } from './login-throttled.error';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PasswordHasher } from './password-hasher';
 import type { AuthUser } from './auth-user';
@@ -115,7 +112,7 @@ export class EmailVerificationService {
   async resend(user: AuthUser): Promise<void> {
     const pending = await this.tokens.pendingEmail(user.id, user.email);
     const address = user.emailVerified ? pending : user.email;
-    if (!address) throw new ConflictException('Your address is already verified');
+    if (!address) throw conflict('Your address is already verified');
     await this.requireRoomForAnotherMail(user.id);
     await this.dataSource.transaction((manager) => this.sendLink(manager, user.id, address));
   }
@@ -127,12 +124,12 @@ export class EmailVerificationService {
    */
   async requestChange(userId: string, request: ChangeEmailRequest): Promise<void> {
     const user = await this.users.findByIdWithPassword(userId);
-    if (!user) throw new NotFoundException('Your account no longer exists');
+    if (!user) throw notFound('Your account no longer exists');
     const attempt = await this.throttles.attempt(user.email);
-    if (!attempt.allowed) throw new LoginThrottledException(attempt.retryAfterSeconds);
+    if (!attempt.allowed) throw loginThrottled(attempt.retryAfterSeconds);
     // 403, not 401: the caller is signed in, and a 401 would sign the web app out.
     if (!(await this.passwords.verify(user.passwordHash, request.password))) {
-      throw new ForbiddenException('Your password is not correct');
+      throw forbidden('Your password is not correct');
     }
     await this.throttles.clear(user.email);
     if (request.email.toLowerCase() === user.email.toLowerCase()) {
@@ -144,13 +141,13 @@ export class EmailVerificationService {
 
   private async requireRoomForAnotherMail(userId: string): Promise<void> {
     const wait = await this.tokens.secondsUntilOlderThan(userId, 'verify_email', RESEND_INTERVAL_SECONDS);
-    if (wait > 0) throw new TooManyAccountMailsException(wait);
+    if (wait > 0) throw tooManyAccountMails(wait);
     await this.requireUnderDailyCap(userId);
   }
 
   private async requireUnderDailyCap(userId: string): Promise<void> {
     if ((await this.tokens.countRecent(userId, 'verify_email', 24 * 3600)) >= MAX_PER_DAY) {
-      throw new TooManyAccountMailsException(3600);
+      throw tooManyAccountMails(3600);
     }
   }
 }

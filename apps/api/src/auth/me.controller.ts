@@ -1,6 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import {
   ChangeEmailRequestSchema,
   ChangePasswordRequestSchema,
@@ -20,7 +19,6 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { CurrentSignIn, CurrentUser } from './access.decorators';
 import { AuthService } from './auth.service';
 import { EmailVerificationService } from './email-verification.service';
-import { withRetryAfter } from './login-throttled.error';
 import { SignInSessions } from './sign-in-sessions.service';
 import type { AuthUser } from './auth-user';
 
@@ -58,9 +56,8 @@ export class MeController {
   async changeEmail(
     @CurrentUser() user: AuthUser,
     @ValidBody(ChangeEmailRequestSchema) body: ChangeEmailRequest,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<AcceptedResponse> {
-    await withRetryAfter(response, () => this.verification.requestChange(user.id, body));
+    await this.verification.requestChange(user.id, body);
     return {
       message: `If ${body.email} can be used, we sent it a link; your address changes when you open it`,
     };
@@ -99,9 +96,8 @@ export class MeController {
     @CurrentUser() user: AuthUser,
     @CurrentSignIn() sessionId: string,
     @ValidBody(ChangePasswordRequestSchema) body: ChangePasswordRequest,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    return withRetryAfter(response, () => this.auth.changePassword(user.id, sessionId, body));
+    return this.auth.changePassword(user.id, sessionId, body);
   }
 
   @Get('sessions')

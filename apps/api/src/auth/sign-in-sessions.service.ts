@@ -1,7 +1,8 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { SignInSession } from '@mockboard/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccountRestrictedException } from './account-restricted.error';
+import { notFound, type DomainError } from '../common/domain-error';
+import { accountRestricted } from './account-restricted.error';
 import { AccountRestrictionsRepository } from './account-restrictions.repository';
 import { AuthTokens } from './auth.tokens';
 import { SignInSessionsRepository, type SignInSessionRow } from './sign-in-sessions.repository';
@@ -53,7 +54,7 @@ export class SignInSessions {
     const session = await this.dataSource.transaction(async (manager) => {
       await this.restrictions.holdForSignIn(manager, userId);
       const restriction = await this.restrictions.inForce(userId, manager);
-      if (restriction) throw new AccountRestrictedException(restriction, HttpStatus.FORBIDDEN);
+      if (restriction) throw accountRestricted(restriction, 'forbidden');
       return this.sessions.insert(manager, {
         userId,
         ttlSeconds: this.tokens.ttlSeconds,
@@ -87,11 +88,11 @@ export class SignInSessions {
    * Why a token that `authenticate` refused is refused, when the reason is a suspension or ban of
    * its account (a 401 that says so); null for any other reason (expired, signed out, forged).
    */
-  async refusalBehind(token: string): Promise<AccountRestrictedException | null> {
+  async refusalBehind(token: string): Promise<DomainError | null> {
     const subject = await this.tokens.subjectFrom(token);
     if (!subject || !UUID.test(subject.userId)) return null;
     const restriction = await this.restrictions.inForce(subject.userId);
-    return restriction ? new AccountRestrictedException(restriction, HttpStatus.UNAUTHORIZED) : null;
+    return restriction ? accountRestricted(restriction, 'unauthenticated') : null;
   }
 
   async list(userId: string, currentSessionId: string): Promise<SignInSession[]> {
@@ -102,7 +103,7 @@ export class SignInSessions {
   /** Ends one of the user's sessions; someone else's (or an ended one) is "not found". */
   async revoke(userId: string, sessionId: string): Promise<void> {
     const revoked = UUID.test(sessionId) ? await this.sessions.revoke(userId, sessionId) : null;
-    if (!revoked) throw new NotFoundException('No active sign-in with this id');
+    if (!revoked) throw notFound('No active sign-in with this id');
     this.sockets.disconnect([revoked]);
   }
 

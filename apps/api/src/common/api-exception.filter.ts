@@ -12,7 +12,6 @@ import { isDatabaseUnavailable } from '../database/postgres-errors';
 import { TOO_DEEP_BODY } from './body-depth.middleware';
 import { DomainError, httpStatusOf } from './domain-error';
 import { MAX_JSON_DEPTH } from './json-depth';
-import { RequestValidationException } from './zod-validation.pipe';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -47,21 +46,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toApiError(exception: unknown): ApiError {
     if (exception instanceof DomainError) return domainApiError(exception);
-    if (exception instanceof RequestValidationException) {
-      return { statusCode: 400, error: 'Bad Request', message: exception.message, fields: exception.fields };
-    }
+    // What Nest itself throws (an unknown route's 404, the throttler's 429): our own code throws
+    // DomainError, whose `code` and `until` come from its details.
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
-      const error = STATUS_NAMES[statusCode] ?? 'Error';
-      const code = codeOf(exception);
-      const until = untilOf(exception);
-      return {
-        statusCode,
-        error,
-        message: messageOf(exception),
-        ...(code ? { code } : {}),
-        ...(until ? { until } : {}),
-      };
+      return { statusCode, error: STATUS_NAMES[statusCode] ?? 'Error', message: messageOf(exception) };
     }
     const bodyParserError = asBodyParserError(exception);
     if (bodyParserError) return bodyParserError;
@@ -98,20 +87,6 @@ function domainApiError(error: DomainError): ApiError {
     ...(reason ? { code: reason } : {}),
     ...(until ? { until: until.toISOString() } : {}),
   };
-}
-
-/** The `code` an exception was raised with (`new ForbiddenException({ message, code })`), if any. */
-function codeOf(exception: HttpException): string | undefined {
-  const response = exception.getResponse();
-  const code = typeof response === 'object' ? (response as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** When a refusal ends (`account_suspended`: the suspension's end), if the exception says. */
-function untilOf(exception: HttpException): string | undefined {
-  const response = exception.getResponse();
-  const until = typeof response === 'object' ? (response as { until?: unknown }).until : undefined;
-  return typeof until === 'string' ? until : undefined;
 }
 
 function messageOf(exception: HttpException): string {

@@ -1,16 +1,17 @@
-import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import type { FieldError } from '@mockboard/contracts';
+import { DomainError } from './domain-error';
 import { unstorableText } from './unstorable-text';
 
-/** A 400 whose body lists each offending field by name; the exception filter renders `fields`. */
-export class RequestValidationException extends BadRequestException {
+/** An `invalid` request whose body lists each offending field by name (the filter renders `fields`). */
+export class RequestValidationException extends DomainError {
   constructor(
     readonly where: 'body' | 'query' | 'params',
     readonly fields: FieldError[],
   ) {
     const summary = fields.map((field) => `${field.field} ${field.message}`).join('; ');
-    super(`Invalid request ${where}: ${summary}`);
+    super('invalid', `Invalid request ${where}: ${summary}`, { fields });
   }
 }
 

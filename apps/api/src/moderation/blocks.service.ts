@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { BlockedUser, BlockListResponse } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { UsersRepository } from '../auth/users.repository';
+import { notFound } from '../common/domain-error';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { isUuid } from '../common/uuid';
 import { BlocksRepository, type BlockRow } from './blocks.repository';
@@ -24,14 +25,14 @@ export class BlocksService {
         { field: 'userId', message: 'is you; you cannot block yourself' },
       ]);
     }
-    if (!(await this.users.findById(userId))) throw new NotFoundException('No user with this id');
+    if (!(await this.users.findById(userId))) throw notFound('No user with this id');
     await this.blocks.block(blocker.id, userId);
     return toBlockedUser((await this.blocks.find(blocker.id, userId))!);
   }
 
   async unblock(blocker: AuthUser, userId: string): Promise<void> {
     if (!isUuid(userId) || !(await this.blocks.unblock(blocker.id, userId))) {
-      throw new NotFoundException('You have not blocked this person');
+      throw notFound('You have not blocked this person');
     }
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {
   AccountStanding,
@@ -15,6 +15,7 @@ import {
 import { SignInSessions } from '../auth/sign-in-sessions.service';
 import type { AuthUser } from '../auth/auth-user';
 import { UsersRepository } from '../auth/users.repository';
+import { conflict, invalid, notFound } from '../common/domain-error';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -55,8 +56,8 @@ export class ModerationService {
 
   async moderate(admin: AuthUser, userId: string, body: ModerateUserRequest): Promise<ModerationResult> {
     const target = isUuid(userId) ? await this.users.findById(userId) : null;
-    if (!target) throw new NotFoundException('No user with this id');
-    if (target.id === admin.id) throw new BadRequestException('You cannot moderate your own account');
+    if (!target) throw notFound('No user with this id');
+    if (target.id === admin.id) throw invalid('You cannot moderate your own account');
     const until = body.until ? new Date(body.until) : null;
     if (until && until <= new Date()) {
       throw new RequestValidationException('body', [{ field: 'until', message: 'must be in the future' }]);
@@ -81,7 +82,7 @@ export class ModerationService {
       }
       if (body.action === 'reinstate') {
         if (!(await this.restrictions.inForce(target.id, manager))) {
-          throw new ConflictException('This account is neither suspended nor banned');
+          throw conflict('This account is neither suspended nor banned');
         }
         await this.restrictions.lift(manager, target.id);
       }
@@ -112,11 +113,11 @@ export class ModerationService {
 
   /** Closes a report, e.g. dismissing it; audited against the reported person. */
   async resolveReport(admin: AuthUser, reportId: string, note: string): Promise<ModerationLogEntry> {
-    if (!isUuid(reportId)) throw new NotFoundException('No report with this id');
+    if (!isUuid(reportId)) throw notFound('No report with this id');
     const entry = await this.outbox.transaction(async (manager) => {
       const report = await this.reports.lock(manager, reportId);
-      if (!report) throw new NotFoundException('No report with this id');
-      if (report.status !== 'open') throw new ConflictException('This report is already resolved');
+      if (!report) throw notFound('No report with this id');
+      if (report.status !== 'open') throw conflict('This report is already resolved');
       await this.reports.resolve(manager, report.id, admin.id, note);
       return this.actions.record(manager, {
         adminId: admin.id,
@@ -152,7 +153,7 @@ export class ModerationService {
     body: ModerateUserRequest,
   ): Promise<void> {
     const report = await this.reports.lock(manager, body.reportId!);
-    if (!report) throw new NotFoundException('No report with this id');
+    if (!report) throw notFound('No report with this id');
     if (report.subject_id !== userId) {
       throw new RequestValidationException('body', [
         { field: 'reportId', message: 'is a report about someone else' },

@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CreateReportRequest, Report } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { SESSION_NOT_FOUND } from '../sessions/session-views.service';
 import { SessionsRepository } from '../sessions/sessions.repository';
+import { conflict, notFound } from '../common/domain-error';
 import { isUuid } from '../common/uuid';
 import { ReportsRepository, type ReportRow } from './reports.repository';
 
@@ -17,14 +18,14 @@ export class ReportsService {
   async report(reporter: AuthUser, sessionId: string, body: CreateReportRequest): Promise<Report> {
     const record = isUuid(sessionId) ? await this.sessions.find(sessionId) : null;
     const participants = record?.participants.map((participant) => participant.userId) ?? [];
-    if (!record || !participants.includes(reporter.id)) throw new NotFoundException(SESSION_NOT_FOUND);
+    if (!record || !participants.includes(reporter.id)) throw notFound(SESSION_NOT_FOUND);
     const subjectId = participants.find((id) => id !== reporter.id);
-    if (!subjectId) throw new ConflictException('A solo session has no partner to report');
+    if (!subjectId) throw conflict('A solo session has no partner to report');
     if (record.session.status === 'cancelled') {
-      throw new ConflictException('The session was cancelled, so there is nothing to report about it');
+      throw conflict('The session was cancelled, so there is nothing to report about it');
     }
     if (record.session.status === 'scheduled' && record.session.startsAt > new Date()) {
-      throw new ConflictException('You can report your partner once the session has started');
+      throw conflict('You can report your partner once the session has started');
     }
     const row = await this.reports.fileOrUpdate({
       sessionId,

@@ -1,7 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PromptDetail, PromptListQuery, PromptListResponse, Rubric } from '@mockboard/contracts';
 import { allTags, filterPrompts, toPromptDetail, toPromptSummary, type Prompt } from '@mockboard/prompts';
 import type { AuthUser } from '../auth/auth-user';
+import { notFound } from '../common/domain-error';
 import { PROMPT_LIBRARY } from './prompt-library.token';
 import type { PromptLibrary } from './prompt-library.loader';
 
@@ -23,7 +24,7 @@ export class PromptsService {
   /** Admins read the interviewer's guide; everyone else gets the candidate's view. */
   detail(id: string, viewer: AuthUser | undefined): PromptDetail {
     const prompt = this.byId.get(id);
-    if (!prompt) throw new NotFoundException(`No prompt with id "${id}"`);
+    if (!prompt) throw notFound(`No prompt with id "${id}"`);
     return toPromptDetail(prompt, viewer?.role === 'admin' ? 'interviewer' : 'candidate');
   }
 

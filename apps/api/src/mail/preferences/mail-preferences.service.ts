@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   MAIL_KIND_LABELS,
@@ -10,6 +10,7 @@ import {
   type UnsubscribeInfo,
   type UpdateMailPreferencesRequest,
 } from '@mockboard/contracts';
+import { invalid } from '../../common/domain-error';
 import { PublicUrl } from '../../config/public-url';
 import { MailOptOutsRepository } from './mail-opt-outs.repository';
 import { maskedEmail } from './masked-email';
@@ -100,7 +101,7 @@ export class MailPreferencesService {
     const grant = this.tokens.verify(token);
     // A deleted account's link is as dead as a forged one: nothing left to unsubscribe.
     const email = grant && (await this.optOuts.emailOf(this.dataSource.manager, grant.userId));
-    if (!grant || !email) throw new BadRequestException(BAD_LINK);
+    if (!grant || !email) throw invalid(BAD_LINK);
     return { ...grant, email };
   }
 

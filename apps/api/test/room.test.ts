@@ -330,7 +330,7 @@ describe('the live room', () => {
     );
     const refused = outcomes.filter(
       (outcome) =>
-        outcome.status === 'rejected' && (outcome.reason as { code?: string }).code === 'rate_limited',
+        outcome.status === 'rejected' && (outcome.reason as { kind?: string }).kind === 'rate_limited',
     );
     expect(refused.length).toBeGreaterThan(0);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled').length).toBe(2_100 - refused.length);

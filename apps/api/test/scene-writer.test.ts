@@ -2,6 +2,7 @@ import { ROOM_LIMITS } from '@mockboard/contracts';
 import { signUp } from './support/factories';
 import { aCheckedRectangle, aLiveSession } from './support/room-client';
 import { aSceneUsage, sceneUsageOf } from './support/room-factories';
+import type { DomainError } from '../src/common/domain-error';
 import { SceneWriter } from '../src/room/scene-writer';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -84,7 +85,7 @@ describe('the scene writer', () => {
 
     expect(
       outcomes.map((outcome) =>
-        outcome.status === 'fulfilled' ? 'stored' : (outcome.reason as { code: string }).code,
+        outcome.status === 'fulfilled' ? 'stored' : (outcome.reason as DomainError).kind,
       ),
     ).toEqual(['stored', 'too_large', 'stored', 'stored', 'too_large']);
     const [{ count }] = await server.dataSource.query(
@@ -114,7 +115,7 @@ describe('the scene writer', () => {
       'fulfilled',
       'fulfilled',
     ]);
-    expect((outcomes[4] as PromiseRejectedResult).reason).toMatchObject({ code: 'internal' });
+    expect((outcomes[4] as PromiseRejectedResult).reason).toMatchObject({ kind: 'internal' });
     expect(await stored(first)).toEqual(['b@1', 'before@1', 'c@1', 'd@1', 'e@1', 'f@1']);
     expect(await stored(second)).toEqual([]);
   });
@@ -123,7 +124,7 @@ describe('the scene writer', () => {
     settled.map((outcome) =>
       outcome.status === 'fulfilled'
         ? 'stored'
-        : `${(outcome.reason as { code: string }).code}:${(outcome.reason as { budget?: string }).budget}`,
+        : `${(outcome.reason as DomainError).kind}:${(outcome.reason as DomainError).details.budget}`,
     );
   const bytesOf = (checked: { json: string }) => Buffer.byteLength(checked.json);
 
@@ -158,7 +159,7 @@ describe('the scene writer', () => {
     await aSceneUsage(server.dataSource, sessionId, { sceneBytes: ROOM_LIMITS.maxSceneBytes - 10 });
 
     const refused = writer.submit(sessionId, [element('kept', 2, { text: 'a longer text than before' })]);
-    await expect(refused).rejects.toMatchObject({ code: 'too_large', budget: 'scene' });
+    await expect(refused).rejects.toMatchObject({ kind: 'too_large', details: { budget: 'scene' } });
     await expect(refused).rejects.toThrow(/whiteboard is full.*10 MB/);
     expect(await stored(sessionId)).toEqual(['kept@1']);
     expect(sceneBytes).toBeGreaterThan(0);
@@ -172,7 +173,7 @@ describe('the scene writer', () => {
     const sessionId = await aSession();
     await aSceneUsage(server.dataSource, sessionId, { logBytes: ROOM_LIMITS.maxLogBytes - 10 });
     const refused = writer.submit(sessionId, [element('late', 1)]);
-    await expect(refused).rejects.toMatchObject({ code: 'too_large', budget: 'log' });
+    await expect(refused).rejects.toMatchObject({ kind: 'too_large', details: { budget: 'log' } });
     await expect(refused).rejects.toThrow(/change history is full \(50 MB\)/);
     expect(await logged(sessionId)).toEqual([]);
   });

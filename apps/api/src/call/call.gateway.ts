@@ -20,13 +20,13 @@ import {
   type CallPeerEvent,
   type ErrorAck,
 } from '@mockboard/contracts';
+import { DomainError, conflict } from '../common/domain-error';
 import { ackOf, anySocketIn } from '../common/socket-ack';
 import { parseContract } from '../common/socket-payload';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { RoomError } from '../room/room-error';
 import { userOf } from '../room/room-membership';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
 import {
   type CallEndpoint,
   callDataOf,
@@ -55,7 +55,7 @@ export class CallGateway implements OnGatewayDisconnect {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionRecordsService,
   ) {}
 
   @SubscribeMessage(CALL_EVENTS.join)
@@ -65,7 +65,7 @@ export class CallGateway implements OnGatewayDisconnect {
       const { endpointId, media } = parseSignal(CallJoinRequestSchema, payload);
       const record = await this.sessions.find(sessionId);
       if (!record || !OPEN_STATUSES.has(record.session.status))
-        throw new RoomError('conflict', 'The interview has ended; its call is closed');
+        throw conflict('The interview has ended; its call is closed');
       const user = userOf(socket);
       const data = callDataOf(socket);
       const previous = data.calls?.[sessionId];
@@ -173,7 +173,7 @@ export class CallGateway implements OnGatewayDisconnect {
       const sessionId = callSessionOf(socket, payload);
       const request = parseSignal(schema, payload);
       const endpoint = endpointOf(socket, sessionId);
-      if (!endpoint) throw new RoomError('conflict', 'Join the call first (call:join)');
+      if (!endpoint) throw conflict('Join the call first (call:join)');
       apply?.(endpoint, request);
       const from = { from: endpoint.endpointId, fromUserId: userOf(socket).id };
       socket.to(callRoom(sessionId)).emit(event, { ...request, ...from });
@@ -201,6 +201,6 @@ function parseSignal<T extends z.ZodType>(schema: T, payload: unknown): z.infer<
   const oversized = parsed.error.issues.find(
     (issue) => issue.code === 'too_big' && issue.origin === 'string',
   );
-  if (oversized) throw new RoomError('too_large', `${oversized.path.join('.')}: ${oversized.message}`);
+  if (oversized) throw new DomainError('too_large', `${oversized.path.join('.')}: ${oversized.message}`);
   return parseContract(schema, payload);
 }

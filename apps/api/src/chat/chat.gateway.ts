@@ -10,9 +10,9 @@ import {
   type ErrorAck,
 } from '@mockboard/contracts';
 import { requireParticipant } from '../common/participant-only';
+import { forbidden } from '../common/domain-error';
 import { ackOf } from '../common/socket-ack';
 import { parsePayload } from '../common/socket-payload';
-import { RoomError } from '../room/room-error';
 import { participantsRoom, userOf } from '../room/room-membership';
 import { ChatService } from './chat.service';
 
@@ -56,8 +56,7 @@ export class ChatGateway {
 function requireChatter(socket: Socket, payload: unknown): void {
   const sessionId = (payload as { sessionId?: unknown } | null)?.sessionId;
   // A missing or malformed sessionId names no session this socket joined: forbidden as well.
-  if (typeof sessionId !== 'string')
-    throw new RoomError('forbidden', 'Join the session first (session:join)');
+  if (typeof sessionId !== 'string') throw forbidden('Join the session first (session:join)');
   requireParticipant(socket, sessionId, {
     observer: 'Observers cannot use the chat',
     solo: 'A solo session has no chat',

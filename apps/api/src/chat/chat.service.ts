@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CHAT_LIMITS, type ChatMessage } from '@mockboard/contracts';
-import { RoomError } from '../room/room-error';
+import { DomainError, conflict, forbidden } from '../common/domain-error';
 import { ChatRepository, type NewMessage } from './chat.repository';
 
 /** The chat's rules: what a participant's message needs to be stored, and what a tab reads back. */
@@ -14,13 +14,13 @@ export class ChatService {
     if ('stored' in outcome) return outcome.stored;
     switch (outcome.refused) {
       case 'id_taken':
-        throw new RoomError('conflict', 'id: another message has this id; choose a new one');
+        throw conflict('id: another message has this id; choose a new one');
       case 'no_session':
-        throw new RoomError('forbidden', 'You are not a participant of this session');
+        throw forbidden('You are not a participant of this session');
       case 'ended':
-        throw new RoomError('conflict', 'The interview has ended; its chat is closed');
+        throw conflict('The interview has ended; its chat is closed');
       case 'full':
-        throw new RoomError(
+        throw new DomainError(
           'too_large',
           `This session's chat holds at most ${CHAT_LIMITS.maxMessagesPerSession} messages; it is full`,
         );

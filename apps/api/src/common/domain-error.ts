@@ -26,6 +26,8 @@ export const DOMAIN_ERROR_KINDS = [
   'too_many_sockets',
   /** A part the answer depends on (the database) is down: 503, `unavailable`. Worth a retry. */
   'unavailable',
+  /** Our fault, said in words the client may show (a scene update the writer could not store): 500, `internal`. */
+  'internal',
 ] as const;
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
 
@@ -73,6 +75,7 @@ const HTTP_STATUS: Record<DomainErrorKind, number> = {
   rate_limited: 429,
   too_many_sockets: 429,
   unavailable: 503,
+  internal: 500,
 };
 
 /** The one HTTP status of each kind. */

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import { RoomError } from '../room/room-error';
+import { forbidden } from './domain-error';
 import { membershipOf } from '../room/room-membership';
 
 /** What a feature for the session's participants says to the sockets it turns away. */
@@ -19,7 +19,7 @@ export function requireParticipant(
   refusals: ParticipantOnlyRefusals,
 ): void {
   const membership = membershipOf(socket, sessionId);
-  if (!membership) throw new RoomError('forbidden', 'Join the session first (session:join)');
-  if (!membership.canEdit) throw new RoomError('forbidden', refusals.observer);
-  if (membership.solo) throw new RoomError('forbidden', refusals.solo);
+  if (!membership) throw forbidden('Join the session first (session:join)');
+  if (!membership.canEdit) throw forbidden(refusals.observer);
+  if (membership.solo) throw forbidden(refusals.solo);
 }

@@ -2,7 +2,6 @@ import { HttpException, type Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { ErrorAck, SocketErrorCode } from '@mockboard/contracts';
 import { isDatabaseUnavailable } from '../database/postgres-errors';
-import { RoomError } from '../room/room-error';
 import { DomainError, type DomainErrorKind } from './domain-error';
 
 const SOCKET_CODE: Record<DomainErrorKind, SocketErrorCode> = {
@@ -17,6 +16,7 @@ const SOCKET_CODE: Record<DomainErrorKind, SocketErrorCode> = {
   rate_limited: 'rate_limited',
   too_many_sockets: 'too_many_sockets',
   unavailable: 'unavailable',
+  internal: 'internal',
 };
 
 const CODE_BY_STATUS: Record<number, SocketErrorCode> = {
@@ -42,10 +42,6 @@ export function toErrorAck(error: unknown): ErrorAck {
     const code = SOCKET_CODE[error.kind];
     const message = error.kind === 'not_found' ? NOT_A_PARTICIPANT : error.message;
     const budget = error.details.budget;
-    return { ok: false, error: budget ? { code, message, budget } : { code, message } };
-  }
-  if (error instanceof RoomError) {
-    const { code, message, budget } = error;
     return { ok: false, error: budget ? { code, message, budget } : { code, message } };
   }
   if (error instanceof HttpException) {

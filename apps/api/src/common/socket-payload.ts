@@ -1,16 +1,16 @@
 import type { z } from 'zod';
-import { RoomError } from '../room/room-error';
+import { invalid } from './domain-error';
 import { unstorableText } from './unstorable-text';
 
 /**
- * Socket payloads are parsed here for every gateway (room, call, chat): a wrong payload becomes a
- * `bad_request` whose message names the first wrong field, so the client learns what to fix.
+ * Socket payloads are parsed here for every gateway (room, call, chat): a wrong payload becomes an
+ * `invalid` refusal (ack code `bad_request`) whose message names the first wrong field, so the client learns what to fix.
  */
 
 /** Checks the payload's text for what PostgreSQL cannot store, then its shape (see parseContract). */
 export function parsePayload<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
   const unstorable = unstorableText(payload);
-  if (unstorable) throw new RoomError('bad_request', unstorable);
+  if (unstorable) throw invalid(unstorable);
   return parseContract(schema, payload);
 }
 
@@ -24,5 +24,5 @@ export function parseContract<T extends z.ZodType>(schema: T, payload: unknown):
     issue?.code === 'unrecognized_keys'
       ? `${issue.keys.join(', ')}: not an accepted field`
       : `${field}: ${issue?.message}`;
-  throw new RoomError('bad_request', message);
+  throw invalid(message);
 }

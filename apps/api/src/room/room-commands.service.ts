@@ -4,7 +4,7 @@ import type { InterviewPhase, SessionState } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../sessions/session-views.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
-import { RoomError } from './room-error';
+import { DomainError, conflict } from '../common/domain-error';
 import { RoomStateRepository, type RoomStateRow } from './room-state.repository';
 import { RoomService } from './room.service';
 
@@ -22,7 +22,7 @@ export class RoomCommandsService {
   async changePhase(user: AuthUser, sessionId: string, phase: InterviewPhase): Promise<SessionState> {
     const record = await this.views.visibleRecord(user, sessionId);
     if (!['scheduled', 'live'].includes(record.session.status)) {
-      throw new RoomError('conflict', `The session is ${record.session.status}; its clock has stopped`);
+      throw conflict(`The session is ${record.session.status}; its clock has stopped`);
     }
     const state = await this.room.state(record);
     this.requireInterviewer(record, state, user, 'The interviewer moves the interview to the next phase');
@@ -33,13 +33,13 @@ export class RoomCommandsService {
   async swapRoles(user: AuthUser, sessionId: string): Promise<SessionState> {
     const record = await this.views.visibleRecord(user, sessionId);
     if (record.session.format !== 'swap' || record.rounds.length < 2) {
-      throw new RoomError('conflict', 'Only swap sessions have a second round');
+      throw conflict('Only swap sessions have a second round');
     }
     const state = await this.room.state(record);
     this.requireInterviewer(record, state, user, "The round's interviewer swaps the roles");
-    if (state.round !== 1) throw new RoomError('conflict', 'The roles have already been swapped');
+    if (state.round !== 1) throw conflict('The roles have already been swapped');
     const next = await this.states.swapRound(sessionId, this.room.firstPhase(record, 2), 1, 2);
-    if (!next) throw new RoomError('conflict', 'The roles have already been swapped');
+    if (!next) throw conflict('The roles have already been swapped');
     return this.room.toSessionState(record, next);
   }
 
@@ -48,11 +48,11 @@ export class RoomCommandsService {
     const record = await this.views.visibleRecord(user, sessionId);
     // Notes may be finished while scoring, but not rewritten once the session is settled.
     if (!['scheduled', 'live', 'scoring'].includes(record.session.status)) {
-      throw new RoomError('conflict', `The session is ${record.session.status}; its notes are final`);
+      throw conflict(`The session is ${record.session.status}; its notes are final`);
     }
     const target = record.rounds.find((candidate) => candidate.number === round);
     if (!target || target.interviewerId !== user.id) {
-      throw new RoomError('forbidden', "Only that round's interviewer keeps notes on it");
+      throw new DomainError('forbidden', "Only that round's interviewer keeps notes on it");
     }
     await this.states.saveNotes(sessionId, round, user.id, text);
   }
@@ -63,7 +63,7 @@ export class RoomCommandsService {
    */
   private requireInterviewer(record: SessionRecord, state: RoomStateRow, user: AuthUser, rule: string): void {
     if (record.session.kind === 'peer' && this.room.roleOf(record, state, user.id) !== 'interviewer')
-      throw new RoomError('forbidden', rule);
+      throw new DomainError('forbidden', rule);
   }
 
   notesOf(sessionId: string, round: number, userId: string): Promise<string | null> {
@@ -74,7 +74,7 @@ export class RoomCommandsService {
   async end(user: AuthUser, sessionId: string): Promise<SessionState> {
     const record = await this.views.visibleRecord(user, sessionId);
     if (!['scheduled', 'live'].includes(record.session.status)) {
-      throw new RoomError('conflict', `The session is already ${record.session.status}`);
+      throw conflict(`The session is already ${record.session.status}`);
     }
     this.requireInterviewer(
       record,
@@ -85,8 +85,7 @@ export class RoomCommandsService {
     // Ending moves the session to scoring; an interview nobody attended must not get there (it
     // would dodge the no-show and late-cancellation rules and open feedback on a partner never met).
     if (record.participants.some((participant) => participant.joinedAt === null)) {
-      throw new RoomError(
-        'conflict',
+      throw conflict(
         'Both of you need to have joined the room to end the interview; to call it off, cancel the session',
       );
     }

@@ -29,12 +29,12 @@ import {
   type SceneRestore,
   type SceneUpdateAck,
 } from '@mockboard/contracts';
+import { DomainError, forbidden, type DomainErrorKind } from '../common/domain-error';
 import { ackOf, anySocketIn } from '../common/socket-ack';
 import { parseContract, parsePayload as parse } from '../common/socket-payload';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 import { dataOf, participantsRoom, sessionRoom, userOf, type PointerSender } from './room-membership';
 import { roomColourOf } from './room-colours';
-import { RoomError } from './room-error';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
@@ -46,7 +46,7 @@ import { restoreOf } from './scene-restore';
 export const IDLE_AFTER_MS = 60_000;
 const IDLE_SWEEP_MS = 10_000;
 /** Refusals a retry cannot turn into success: the sent copies must be taken back. */
-const FINAL_REFUSALS = new Set(['conflict', 'too_large', 'bad_request']);
+const FINAL_REFUSALS = new Set<DomainErrorKind>(['conflict', 'too_large', 'invalid']);
 
 /**
  * The live room. Every payload is parsed with its contract; every ack is `{ok: true, …}` or
@@ -79,7 +79,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       // Joined first, counted after: of simultaneous joiners, those past the cap leave again.
       if (inRoom.findIndex((other) => other.id === socket.id) >= SOCKET_CAPS.perSession) {
         await socket.leave(sessionRoom(sessionId));
-        throw new RoomError(
+        throw new DomainError(
           'too_many_sockets',
           `This session's room holds at most ${SOCKET_CAPS.perSession} connections; close another tab`,
         );
@@ -147,7 +147,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return ackOf(this.logger, async () => {
       const sent = (payload as { elements?: unknown } | null)?.elements;
       if (Array.isArray(sent) && sent.length > ROOM_LIMITS.maxElementsPerUpdate) {
-        throw new RoomError(
+        throw new DomainError(
           'too_large',
           `Send at most ${ROOM_LIMITS.maxElementsPerUpdate} elements per update`,
         );
@@ -160,7 +160,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         const valid = this.room.validElements(raw);
         const bytes = valid.reduce((sum, { json }) => sum + Buffer.byteLength(json), 0);
         if (bytes > ROOM_LIMITS.maxMessageBytes) {
-          throw new RoomError('too_large', `A message is capped at ${ROOM_LIMITS.maxMessageBytes} bytes`);
+          throw new DomainError('too_large', `A message is capped at ${ROOM_LIMITS.maxMessageBytes} bytes`);
         }
         this.touch(socket);
         const elements = valid.map(({ element }) => element);
@@ -173,7 +173,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         const { version } = await this.writer.submit(sessionId, valid, userOf(socket).id, round);
         return { ok: true as const, version };
       } catch (error) {
-        if (error instanceof RoomError && FINAL_REFUSALS.has(error.code))
+        if (error instanceof DomainError && FINAL_REFUSALS.has(error.kind))
           await this.restore(
             relayed ? this.server.to(sessionRoom(sessionId)) : socket,
             sessionId,
@@ -345,7 +345,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private requireEditor(socket: Socket, sessionId: string): void {
     const membership = dataOf(socket).sessions?.[sessionId];
-    if (!membership) throw new RoomError('forbidden', 'Join the session first (session:join)');
-    if (!membership.canEdit) throw new RoomError('forbidden', 'Observers cannot change the room');
+    if (!membership) throw forbidden('Join the session first (session:join)');
+    if (!membership.canEdit) throw forbidden('Observers cannot change the room');
   }
 }

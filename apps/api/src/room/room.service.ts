@@ -9,7 +9,7 @@ import { SessionViewsService, isParticipant } from '../sessions/session-views.se
 import { SessionsService } from '../sessions/sessions.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
 import { unstorableJson } from '../common/unstorable-text';
-import { RoomError } from './room-error';
+import { DomainError, conflict, forbidden, invalid } from '../common/domain-error';
 import { RoomStateRepository, type RoomStateRow } from './room-state.repository';
 
 /** A checked scene element and its JSON, serialized once. */
@@ -37,13 +37,13 @@ export class RoomService {
   /** Participants and admins, while the room is open; anyone else is `forbidden` and learns nothing. */
   async enter(user: AuthUser, sessionId: string, now = new Date()): Promise<RoomAccess> {
     const record = await this.views.visibleRecord(user, sessionId).catch(() => {
-      throw new RoomError('forbidden', 'You are not a participant of this session');
+      throw forbidden('You are not a participant of this session');
     });
     const participant = isParticipant(record, user.id);
     if (participant) {
       await this.sessions.join(user, sessionId, now);
     } else if (!isRoomOpen(roomWindow(record.session.startsAt, record.session.endsAt), now)) {
-      throw new RoomError('conflict', 'The room is not open now');
+      throw conflict('The room is not open now');
     }
     const fresh = await this.views.visibleRecord(user, sessionId);
     const [view] = await this.views.views([fresh]);
@@ -102,17 +102,17 @@ export class RoomService {
       const parsed = DrawableElementSchema.safeParse(candidate);
       if (!parsed.success) {
         const { field, message } = describeElementIssue(parsed.error);
-        throw new RoomError('bad_request', `elements.${index}${field ? `.${field}` : ''}: ${message}`);
+        throw invalid(`elements.${index}${field ? `.${field}` : ''}: ${message}`);
       }
       const json = JSON.stringify(parsed.data);
       if (Buffer.byteLength(json) > ROOM_LIMITS.maxElementBytes) {
-        throw new RoomError(
+        throw new DomainError(
           'too_large',
           `elements.${index} is larger than ${ROOM_LIMITS.maxElementBytes} bytes`,
         );
       }
       const unstorable = unstorableJson(json);
-      if (unstorable) throw new RoomError('bad_request', `elements.${index}: ${unstorable}`);
+      if (unstorable) throw invalid(`elements.${index}: ${unstorable}`);
       return { element: parsed.data as SceneElement, json };
     });
   }

@@ -1,23 +1,11 @@
-import {
-  ConflictException,
-  Controller,
-  ForbiddenException,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  PayloadTooLargeException,
-  Put,
-  Req,
-  Res,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ROOM_LIMITS } from '@mockboard/contracts';
 import { CurrentUser } from '../auth/access.decorators';
 import type { AuthUser } from '../auth/auth-user';
+import { DomainError, conflict, forbidden, notFound } from '../common/domain-error';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
 
@@ -46,17 +34,15 @@ export class SceneFilesController {
     @Req() request: Request,
   ): Promise<void> {
     const record = await this.views.visibleRecord(user, id);
-    if (!isParticipant(record, user.id))
-      throw new ForbiddenException('Only participants add images to the whiteboard');
+    if (!isParticipant(record, user.id)) throw forbidden('Only participants add images to the whiteboard');
     if (!['scheduled', 'live'].includes(record.session.status)) {
-      throw new ConflictException(
-        `The session is ${record.session.status}; its whiteboard can no longer change`,
-      );
+      throw conflict(`The session is ${record.session.status}; its whiteboard can no longer change`);
     }
     requireFileId(fileId);
     const type = request.headers['content-type']?.split(';')[0]?.trim() ?? '';
     if (!SCENE_FILE_TYPES.includes(type) || !Buffer.isBuffer(request.body)) {
-      throw new UnsupportedMediaTypeException(
+      throw new DomainError(
+        'unsupported_media_type',
         `Send the image bytes with Content-Type ${SCENE_FILE_TYPES.join(', ')}`,
       );
     }
@@ -68,10 +54,11 @@ export class SceneFilesController {
       [id],
     )) as { files: number; bytes: string }[];
     if ((usage?.files ?? 0) >= ROOM_LIMITS.maxImagesPerSession) {
-      throw new PayloadTooLargeException(`A session holds at most ${ROOM_LIMITS.maxImagesPerSession} images`);
+      throw new DomainError('too_large', `A session holds at most ${ROOM_LIMITS.maxImagesPerSession} images`);
     }
     if (Number(usage?.bytes ?? 0) + request.body.length > ROOM_LIMITS.maxImageBytesPerSession) {
-      throw new PayloadTooLargeException(
+      throw new DomainError(
+        'too_large',
         `A session's images are capped at ${ROOM_LIMITS.maxImageBytesPerSession} bytes in all`,
       );
     }
@@ -97,7 +84,7 @@ export class SceneFilesController {
       `SELECT mime_type, data FROM scene_files WHERE session_id = $1 AND file_id = $2`,
       [id, fileId],
     )) as { mime_type: string; data: Buffer | Uint8Array }[];
-    if (!file) throw new NotFoundException('No such image in this session');
+    if (!file) throw notFound('No such image in this session');
     response
       .status(200)
       .type(file.mime_type)

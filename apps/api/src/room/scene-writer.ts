@@ -14,7 +14,7 @@ import {
   type LogWindow,
   type SceneRefusal,
 } from '@mockboard/scene';
-import { RoomError } from './room-error';
+import { DomainError, conflict } from '../common/domain-error';
 import type { ValidElement } from './room.service';
 import { sceneKey } from './scene-key';
 import { SceneRepository } from './scene.repository';
@@ -76,27 +76,27 @@ const LONGEST_LOG_WINDOW_MS = Math.max(
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1_000_000)} MB`;
 
-const REFUSALS: Record<SceneRefusal, () => RoomError> = {
-  scene_closed: () => new RoomError('conflict', 'The session is over; its whiteboard can no longer change'),
+const REFUSALS: Record<SceneRefusal, () => DomainError> = {
+  scene_closed: () => conflict('The session is over; its whiteboard can no longer change'),
   scene_full: () =>
-    new RoomError(
+    new DomainError(
       'too_large',
       `A scene holds at most ${ROOM_LIMITS.maxElementsPerScene} elements; delete some before adding more`,
-      'elements',
+      { budget: 'elements' },
     ),
   scene_budget: () =>
-    new RoomError(
+    new DomainError(
       'too_large',
       `The whiteboard is full: its elements may take up ${megabytes(ROOM_LIMITS.maxSceneBytes)}; ` +
         'delete or simplify some before adding more',
-      'scene',
+      { budget: 'scene' },
     ),
   log_budget: () =>
-    new RoomError(
+    new DomainError(
       'too_large',
       `This session's change history is full (${megabytes(ROOM_LIMITS.maxLogBytes)}); ` +
         'the whiteboard can no longer change',
-      'log',
+      { budget: 'log' },
     ),
 };
 
@@ -141,7 +141,7 @@ export class SceneWriter implements OnApplicationShutdown {
     // updates later) keeps memory bounded instead of growing the queue without end.
     if (this.queue.length >= MAX_BACKLOG) {
       return Promise.reject(
-        new RoomError('rate_limited', 'The server is busy storing other changes; this one will be retried'),
+        new DomainError('rate_limited', 'The server is busy storing other changes; this one will be retried'),
       );
     }
     return new Promise((resolve, reject) => {
@@ -206,17 +206,17 @@ export class SceneWriter implements OnApplicationShutdown {
       this.logger.error(`scene update failed: ${error instanceof Error ? error.message : String(error)}`);
       this.finish(
         batch[0]!,
-        new RoomError('internal', 'This update could not be stored; it will be retried'),
+        new DomainError('internal', 'This update could not be stored; it will be retried'),
       );
     }
   }
 
-  private settle(batch: readonly PendingUpdate[], outcomes: readonly (AppliedUpdate | RoomError)[]): void {
+  private settle(batch: readonly PendingUpdate[], outcomes: readonly (AppliedUpdate | DomainError)[]): void {
     batch.forEach((update, index) => this.finish(update, outcomes[index]!));
   }
 
-  private finish(update: PendingUpdate, outcome: AppliedUpdate | RoomError): void {
-    if (outcome instanceof RoomError) update.reject(outcome);
+  private finish(update: PendingUpdate, outcome: AppliedUpdate | DomainError): void {
+    if (outcome instanceof DomainError) update.reject(outcome);
     else update.resolve(outcome);
     if (this.latestPending.get(update.sessionId) === update) this.latestPending.delete(update.sessionId);
     for (const waiter of update.waiters ?? []) waiter();
@@ -227,7 +227,7 @@ export class SceneWriter implements OnApplicationShutdown {
    * the log rows it wrote (remembered for coalescing once committed).
    */
   private async write(batch: readonly PendingUpdate[]): Promise<{
-    outcomes: (AppliedUpdate | RoomError)[];
+    outcomes: (AppliedUpdate | DomainError)[];
     windows: [string, LogWindow][];
   }> {
     const sessionIds = [...new Set(batch.map((update) => update.sessionId))];
@@ -316,10 +316,7 @@ export class SceneWriter implements OnApplicationShutdown {
       let next = 0;
       const outcomes = batch.map((_, index) =>
         early[index]
-          ? new RoomError(
-              'conflict',
-              `Round ${rounds[index]} has not started; its board cannot be drawn on yet`,
-            )
+          ? conflict(`Round ${rounds[index]} has not started; its board cannot be drawn on yet`)
           : plannedOutcomes[next++]!,
       );
       return { outcomes, windows };

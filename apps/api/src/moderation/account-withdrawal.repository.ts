@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+/** A session of the restricted user that has not started, with the people booked into it beside them. */
+export interface UpcomingSession {
+  id: string;
+  startsAt: Date;
+  partnerIds: string[];
+}
+
 /**
  * What a suspension or ban takes off the calendar: the account's open slots, pending match
  * requests and scheduled sessions, each changed only from the state that allows it (so a booking
@@ -33,14 +40,11 @@ export class AccountWithdrawalRepository {
   }
 
   /** The user's sessions that have not started (still `scheduled`), locked, with their partners. */
-  async lockUpcomingSessions(
-    manager: EntityManager,
-    userId: string,
-  ): Promise<{ id: string; starts_at: Date; partner_ids: string[] }[]> {
+  async lockUpcomingSessions(manager: EntityManager, userId: string): Promise<UpcomingSession[]> {
     return manager.query(
-      `SELECT s.id, s.starts_at,
+      `SELECT s.id, s.starts_at AS "startsAt",
               ARRAY(SELECT other.user_id FROM session_participants other
-                    WHERE other.session_id = s.id AND other.user_id <> $1) AS partner_ids
+                    WHERE other.session_id = s.id AND other.user_id <> $1) AS "partnerIds"
        FROM sessions s
        WHERE s.status = 'scheduled'
          AND EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.user_id = $1)

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 export interface BlockRow {
-  blocked_id: string;
-  display_name: string;
-  created_at: Date;
+  blockedId: string;
+  displayName: string;
+  createdAt: Date;
 }
+
+const BLOCK_COLUMNS = `b.blocked_id AS "blockedId", u.display_name AS "displayName", b.created_at AS "createdAt"`;
 
 /**
  * Who blocked whom. The effect is mutual, so the scheduling queries test both directions with
@@ -36,7 +38,7 @@ export class BlocksRepository {
   /** The people `blockerId` blocked, latest first. */
   list(blockerId: string): Promise<BlockRow[]> {
     return this.dataSource.query(
-      `SELECT b.blocked_id, u.display_name, b.created_at FROM user_blocks b JOIN users u ON u.id = b.blocked_id
+      `SELECT ${BLOCK_COLUMNS} FROM user_blocks b JOIN users u ON u.id = b.blocked_id
        WHERE b.blocker_id = $1 ORDER BY b.created_at DESC, b.blocked_id`,
       [blockerId],
     );
@@ -44,7 +46,7 @@ export class BlocksRepository {
 
   async find(blockerId: string, blockedId: string): Promise<BlockRow | null> {
     const rows: BlockRow[] = await this.dataSource.query(
-      `SELECT b.blocked_id, u.display_name, b.created_at FROM user_blocks b JOIN users u ON u.id = b.blocked_id
+      `SELECT ${BLOCK_COLUMNS} FROM user_blocks b JOIN users u ON u.id = b.blocked_id
        WHERE b.blocker_id = $1 AND b.blocked_id = $2`,
       [blockerId, blockedId],
     );

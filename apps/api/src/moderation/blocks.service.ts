@@ -42,5 +42,5 @@ export class BlocksService {
 }
 
 function toBlockedUser(row: BlockRow): BlockedUser {
-  return { userId: row.blocked_id, displayName: row.display_name, blockedAt: row.created_at.toISOString() };
+  return { userId: row.blockedId, displayName: row.displayName, blockedAt: row.createdAt.toISOString() };
 }

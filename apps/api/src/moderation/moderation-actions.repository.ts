@@ -14,24 +14,25 @@ export interface NewModerationAction {
 
 export interface ModerationActionRow {
   id: string;
-  created_at: Date;
-  admin_id: string;
-  admin_name: string;
-  admin_email: string;
-  user_id: string;
-  user_name: string;
-  user_email: string;
+  createdAt: Date;
+  adminId: string;
+  adminName: string;
+  adminEmail: string;
+  userId: string;
+  userName: string;
+  userEmail: string;
   action: AuditedAction;
   reason: string;
   until: Date | null;
-  report_id: string | null;
+  reportId: string | null;
 }
 
 const LOG_LIMIT = 200;
 
-const SELECT_ENTRY = `SELECT a.id, a.created_at, a.admin_id, admin.display_name AS admin_name, admin.email AS admin_email,
-         a.user_id, target.display_name AS user_name, target.email AS user_email, a.action, a.reason, a.until,
-         a.report_id
+const SELECT_ENTRY = `SELECT a.id, a.created_at AS "createdAt", a.admin_id AS "adminId",
+         admin.display_name AS "adminName", admin.email AS "adminEmail", a.user_id AS "userId",
+         target.display_name AS "userName", target.email AS "userEmail", a.action, a.reason, a.until,
+         a.report_id AS "reportId"
        FROM moderation_actions a
        JOIN users admin ON admin.id = a.admin_id
        JOIN users target ON target.id = a.user_id`;

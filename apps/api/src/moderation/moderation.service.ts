@@ -20,7 +20,7 @@ import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { CalendarRepository } from '../calendar/calendar.repository';
+import { CalendarService } from '../calendar/calendar.service';
 import { isUuid } from '../common/uuid';
 import { cancelledMails } from '../mail/requests/session-mail-requests';
 import { AccountWithdrawalRepository } from './account-withdrawal.repository';
@@ -45,7 +45,7 @@ export class ModerationService {
     private readonly users: UsersRepository,
     private readonly restrictions: AccountRestrictionsRepository,
     private readonly withdrawal: AccountWithdrawalRepository,
-    private readonly calendar: CalendarRepository,
+    private readonly calendar: CalendarService,
     private readonly actions: ModerationActionsRepository,
     private readonly reports: ReportsRepository,
     private readonly notifications: NotificationsService,
@@ -121,7 +121,7 @@ export class ModerationService {
       await this.reports.resolve(manager, report.id, admin.id, note);
       return this.actions.record(manager, {
         adminId: admin.id,
-        userId: report.subject_id,
+        userId: report.subjectId,
         action: 'resolve',
         reason: note,
         until: null,
@@ -134,11 +134,11 @@ export class ModerationService {
   /** The accounts suspended or banned now, with why and until when. */
   async restrictedAccounts(): Promise<RestrictedAccount[]> {
     return (await this.restricted.inForce()).map((row) => ({
-      user: { id: row.user_id, displayName: row.display_name, email: row.email },
+      user: { id: row.userId, displayName: row.displayName, email: row.email },
       state: row.state,
       until: row.until?.toISOString() ?? null,
       reason: row.reason,
-      since: row.created_at.toISOString(),
+      since: row.createdAt.toISOString(),
     }));
   }
 
@@ -154,7 +154,7 @@ export class ModerationService {
   ): Promise<void> {
     const report = await this.reports.lock(manager, body.reportId!);
     if (!report) throw notFound('No report with this id');
-    if (report.subject_id !== userId) {
+    if (report.subjectId !== userId) {
       throw new RequestValidationException('body', [
         { field: 'reportId', message: 'is a report about someone else' },
       ]);
@@ -187,17 +187,17 @@ export class ModerationService {
     for (const session of sessions) {
       await this.withdrawal.cancelSession(manager, session.id, CANCEL_REASON);
       await this.calendar.release(manager, { sessionId: session.id });
-      await this.notifications.notify(manager, session.partner_ids, {
+      await this.notifications.notify(manager, session.partnerIds, {
         type: 'cancelled',
         title: 'Session cancelled',
         body: (zone, locale) =>
-          `Your session on ${formatInZone(session.starts_at, zone, locale)} was cancelled by the moderators: ` +
+          `Your session on ${formatInZone(session.startsAt, zone, locale)} was cancelled by the moderators: ` +
           'your partner can no longer take part. Your calendar is free again at that time.',
         sessionId: session.id,
       });
       // The mail takes the event out of every calendar it was added to: the partners' and the
       // restricted user's own (who reads, like them, that the moderators cancelled it).
-      for (const request of cancelledMails(session.id, [...session.partner_ids, userId], null, null)) {
+      for (const request of cancelledMails(session.id, [...session.partnerIds, userId], null, null)) {
         await this.mail.enqueue(manager, request);
       }
     }
@@ -210,15 +210,15 @@ function toStanding(restriction: AccountRestriction | null): AccountStanding {
   return { state: restriction.state, until: restriction.until?.toISOString() ?? null };
 }
 
-export function toLogEntry(row: ModerationActionRow): ModerationLogEntry {
+function toLogEntry(row: ModerationActionRow): ModerationLogEntry {
   return {
     id: row.id,
-    at: row.created_at.toISOString(),
-    admin: { id: row.admin_id, displayName: row.admin_name, email: row.admin_email },
-    user: { id: row.user_id, displayName: row.user_name, email: row.user_email },
+    at: row.createdAt.toISOString(),
+    admin: { id: row.adminId, displayName: row.adminName, email: row.adminEmail },
+    user: { id: row.userId, displayName: row.userName, email: row.userEmail },
     action: row.action,
     reason: row.reason,
     until: row.until?.toISOString() ?? null,
-    reportId: row.report_id,
+    reportId: row.reportId,
   };
 }

@@ -21,34 +21,34 @@ export class ReportEvidenceService {
       status: row.status,
       reason: row.reason,
       comment: row.comment,
-      createdAt: row.created_at.toISOString(),
-      reporter: { id: row.reporter_id, displayName: row.reporter_name, email: row.reporter_email },
+      createdAt: row.createdAt.toISOString(),
+      reporter: { id: row.reporterId, displayName: row.reporterName, email: row.reporterEmail },
       subject: {
-        id: row.subject_id,
-        displayName: row.subject_name,
-        email: row.subject_email,
+        id: row.subjectId,
+        displayName: row.subjectName,
+        email: row.subjectEmail,
         standing: {
-          state: row.subject_state ?? 'good',
-          until: row.subject_until?.toISOString() ?? null,
+          state: row.subjectState ?? 'good',
+          until: row.subjectUntil?.toISOString() ?? null,
         },
-        earlierReports: row.earlier_reports,
+        earlierReports: row.earlierReports,
       },
       session: {
-        id: row.session_id,
-        startsAt: row.session_starts_at.toISOString(),
-        status: row.session_status,
-        prompts: row.prompt_ids
+        id: row.sessionId,
+        startsAt: row.sessionStartsAt.toISOString(),
+        status: row.sessionStatus,
+        prompts: row.promptIds
           .map((id) => (id ? (this.prompts.get(id)?.title ?? id) : null))
           .filter((title): title is string => title !== null),
         // The web app's replay of the board and chat (admins may open any session's).
-        replayPath: `/sessions/${row.session_id}/replay`,
+        replayPath: `/sessions/${row.sessionId}/replay`,
       },
       resolution:
-        row.status === 'resolved' && row.resolved_at
+        row.status === 'resolved' && row.resolvedAt
           ? {
-              note: row.resolution_note ?? '',
-              by: row.resolver_name ?? '',
-              at: row.resolved_at.toISOString(),
+              note: row.resolutionNote ?? '',
+              by: row.resolverName ?? '',
+              at: row.resolvedAt.toISOString(),
             }
           : null,
     };

@@ -4,31 +4,31 @@ import type { ReportReason, ReportStatus, SessionStatus } from '@mockboard/contr
 
 export interface ReportRow {
   id: string;
-  session_id: string;
-  reporter_id: string;
-  subject_id: string;
+  sessionId: string;
+  reporterId: string;
+  subjectId: string;
   reason: ReportReason;
   comment: string | null;
   status: ReportStatus;
-  resolution_note: string | null;
-  resolved_by: string | null;
-  resolved_at: Date | null;
-  created_at: Date;
+  resolutionNote: string | null;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
 }
 
 /** A report with what the moderation page shows beside it, in one row. */
 export interface ReportEvidenceRow extends ReportRow {
-  reporter_name: string;
-  reporter_email: string;
-  subject_name: string;
-  subject_email: string;
-  subject_state: 'suspended' | 'banned' | null;
-  subject_until: Date | null;
-  earlier_reports: number;
-  session_starts_at: Date;
-  session_status: SessionStatus;
-  prompt_ids: (string | null)[];
-  resolver_name: string | null;
+  reporterName: string;
+  reporterEmail: string;
+  subjectName: string;
+  subjectEmail: string;
+  subjectState: 'suspended' | 'banned' | null;
+  subjectUntil: Date | null;
+  earlierReports: number;
+  sessionStartsAt: Date;
+  sessionStatus: SessionStatus;
+  promptIds: (string | null)[];
+  resolverName: string | null;
 }
 
 export interface NewReport {
@@ -41,6 +41,11 @@ export interface NewReport {
 
 const ADMIN_LIST_LIMIT = 200;
 
+/** A session_reports row as ReportRow, for a table aliased `r`. */
+const REPORT_COLUMNS = `r.id, r.session_id AS "sessionId", r.reporter_id AS "reporterId", r.subject_id AS "subjectId",
+  r.reason, r.comment, r.status, r.resolution_note AS "resolutionNote", r.resolved_by AS "resolvedBy",
+  r.resolved_at AS "resolvedAt", r.created_at AS "createdAt"`;
+
 /** Participants' reports of their partners, and the moderators' reading of them. */
 @Injectable()
 export class ReportsRepository {
@@ -49,11 +54,11 @@ export class ReportsRepository {
   /** A reporter's second report of a session while the first is open replaces its reason and comment. */
   async fileOrUpdate(report: NewReport): Promise<ReportRow> {
     const rows: ReportRow[] = await this.dataSource.query(
-      `INSERT INTO session_reports (session_id, reporter_id, subject_id, reason, comment)
+      `INSERT INTO session_reports AS r (session_id, reporter_id, subject_id, reason, comment)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (reporter_id, session_id) WHERE status = 'open'
        DO UPDATE SET reason = excluded.reason, comment = excluded.comment
-       RETURNING *`,
+       RETURNING ${REPORT_COLUMNS}`,
       [report.sessionId, report.reporterId, report.subjectId, report.reason, report.comment],
     );
     return rows[0]!;
@@ -62,15 +67,16 @@ export class ReportsRepository {
   /** Oldest first, so the longest-waiting report is read first. */
   listWithEvidence(status: ReportStatus | undefined): Promise<ReportEvidenceRow[]> {
     return this.dataSource.query(
-      `SELECT r.*, reporter.display_name AS reporter_name, reporter.email AS reporter_email,
-              subject.display_name AS subject_name, subject.email AS subject_email,
-              restriction.state AS subject_state, restriction.until AS subject_until,
+      `SELECT ${REPORT_COLUMNS},
+              reporter.display_name AS "reporterName", reporter.email AS "reporterEmail",
+              subject.display_name AS "subjectName", subject.email AS "subjectEmail",
+              restriction.state AS "subjectState", restriction.until AS "subjectUntil",
               (SELECT count(*)::int FROM session_reports e
-                WHERE e.subject_id = r.subject_id AND e.created_at < r.created_at) AS earlier_reports,
-              s.starts_at AS session_starts_at, s.status AS session_status,
+                WHERE e.subject_id = r.subject_id AND e.created_at < r.created_at) AS "earlierReports",
+              s.starts_at AS "sessionStartsAt", s.status AS "sessionStatus",
               ARRAY(SELECT sr.prompt_id FROM session_rounds sr WHERE sr.session_id = s.id ORDER BY sr.number)
-                AS prompt_ids,
-              resolver.display_name AS resolver_name
+                AS "promptIds",
+              resolver.display_name AS "resolverName"
        FROM session_reports r
        JOIN users reporter ON reporter.id = r.reporter_id
        JOIN users subject ON subject.id = r.subject_id
@@ -86,9 +92,10 @@ export class ReportsRepository {
   }
 
   async lock(manager: EntityManager, reportId: string): Promise<ReportRow | null> {
-    const rows: ReportRow[] = await manager.query(`SELECT * FROM session_reports WHERE id = $1 FOR UPDATE`, [
-      reportId,
-    ]);
+    const rows: ReportRow[] = await manager.query(
+      `SELECT ${REPORT_COLUMNS} FROM session_reports r WHERE r.id = $1 FOR UPDATE`,
+      [reportId],
+    );
     return rows[0] ?? null;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreateReportRequest, Report } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { SESSION_NOT_FOUND } from '../sessions/session-views.service';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
 import { conflict, notFound } from '../common/domain-error';
 import { isUuid } from '../common/uuid';
 import { ReportsRepository, type ReportRow } from './reports.repository';
@@ -11,7 +11,7 @@ import { ReportsRepository, type ReportRow } from './reports.repository';
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionRecordsService,
     private readonly reports: ReportsRepository,
   ) {}
 
@@ -41,11 +41,11 @@ export class ReportsService {
 function toReportView(row: ReportRow): Report {
   return {
     id: row.id,
-    sessionId: row.session_id,
-    subjectId: row.subject_id,
+    sessionId: row.sessionId,
+    subjectId: row.subjectId,
     reason: row.reason,
     comment: row.comment,
     status: row.status,
-    createdAt: row.created_at.toISOString(),
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarRepository } from './calendar.repository';
+import { CalendarService } from './calendar.service';
 
 /**
  * Users' busy periods (calendar_entries): reserved by slots, match requests and sessions, freed by
@@ -7,7 +8,7 @@ import { CalendarRepository } from './calendar.repository';
  * (cancelling, moving) write them, and scheduling already depends on sessions.
  */
 @Module({
-  providers: [CalendarRepository],
-  exports: [CalendarRepository],
+  providers: [CalendarRepository, CalendarService],
+  exports: [CalendarService],
 })
 export class CalendarModule {}

@@ -5,7 +5,8 @@ import { sessionCalendarEvent, writeICalendar } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { SessionViewsService } from '../sessions/session-views.service';
-import { SessionsRepository, type SessionRecord } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
+import type { SessionRecord } from '../sessions/sessions.repository';
 
 /** A feed lists sessions that ended at most this long ago, and every later one. */
 const FEED_HISTORY_DAYS = 7;
@@ -23,7 +24,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 export class CalendarFeedService {
   constructor(
     private readonly feeds: CalendarFeedRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionRecordsService,
     private readonly views: SessionViewsService,
   ) {}
 

@@ -17,7 +17,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { PromptsService } from '../prompts/prompts.service';
 import { bookedMails } from '../mail/requests/session-mail-requests';
-import { CalendarRepository } from '../calendar/calendar.repository';
+import { CalendarService } from '../calendar/calendar.service';
 import {
   MatchingRepository,
   type MatchRequestRow,
@@ -25,7 +25,7 @@ import {
   type PromptPreferences,
 } from './matching.repository';
 import { RoundPromptsService } from '../sessions/round-prompts.service';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
 import { isUuid } from '../common/uuid';
 
 /** What to queue: a scheduled start, or practice now. */
@@ -60,8 +60,8 @@ export class MatchingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly matching: MatchingRepository,
-    private readonly calendar: CalendarRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly calendar: CalendarService,
+    private readonly sessions: SessionRecordsService,
     private readonly roundPrompts: RoundPromptsService,
     private readonly prompts: PromptsService,
     private readonly notifications: NotificationsService,
@@ -244,7 +244,7 @@ export class MatchingService {
     const second = arriving.prompt_preferences.promptIds ?? [];
     if (first.length === 0 || second.length === 0) return null;
     const both = first.filter((id) => second.includes(id));
-    const asked = await this.sessions.promptsAskedOf(candidateId, manager);
+    const asked = await this.roundPrompts.askedOf(candidateId, manager);
     const ordered = [...new Set([...both, ...first, ...second])];
     return ordered.find((id) => this.prompts.get(id) && !asked.has(id)) ?? null;
   }

@@ -3,10 +3,11 @@ import type { RescueResponse } from '@mockboard/contracts';
 import { RESCUE_AFTER_MINUTES, addMinutes } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../outbox/outbox.service';
-import { CalendarRepository } from '../calendar/calendar.repository';
+import { CalendarService } from '../calendar/calendar.service';
 import { MatchingService, toMatchRequestView } from './matching.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from '../sessions/session-views.service';
-import { SessionsRepository, type SessionRecord } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
+import type { SessionRecord } from '../sessions/sessions.repository';
 import { isUuid } from '../common/uuid';
 
 /**
@@ -16,8 +17,8 @@ import { isUuid } from '../common/uuid';
 @Injectable()
 export class RescueService {
   constructor(
-    private readonly sessions: SessionsRepository,
-    private readonly calendar: CalendarRepository,
+    private readonly sessions: SessionRecordsService,
+    private readonly calendar: CalendarService,
     private readonly matching: MatchingService,
     private readonly views: SessionViewsService,
     private readonly outbox: OutboxService,

@@ -20,7 +20,7 @@ import { MailService } from '../mail/mail.service';
 import { noShowMails, reminderMail } from '../mail/requests/session-mail-requests';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { CalendarRepository } from '../calendar/calendar.repository';
+import { CalendarService } from '../calendar/calendar.service';
 import { MatchingRepository } from './matching.repository';
 import { SessionRemindersRepository } from './session-reminders.repository';
 
@@ -64,7 +64,7 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly dataSource: DataSource,
     private readonly matching: MatchingRepository,
-    private readonly calendar: CalendarRepository,
+    private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxService,
     private readonly mail: MailService,

@@ -14,11 +14,10 @@ import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { bookedMails } from '../mail/requests/session-mail-requests';
-import { CalendarRepository } from '../calendar/calendar.repository';
-import { ReliabilityRepository } from '../sessions/reliability.repository';
+import { CalendarService } from '../calendar/calendar.service';
 import { RoundPromptsService } from '../sessions/round-prompts.service';
 import { SessionViewsService } from '../sessions/session-views.service';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
 import { toSlotView } from './slot-view';
 import { SlotsRepository } from './slots.repository';
 import { isUuid } from '../common/uuid';
@@ -34,9 +33,8 @@ export class SlotsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly slots: SlotsRepository,
-    private readonly calendar: CalendarRepository,
-    private readonly sessions: SessionsRepository,
-    private readonly reliability: ReliabilityRepository,
+    private readonly calendar: CalendarService,
+    private readonly sessions: SessionRecordsService,
     private readonly roundPrompts: RoundPromptsService,
     private readonly views: SessionViewsService,
     private readonly notifications: NotificationsService,
@@ -64,7 +62,7 @@ export class SlotsService {
       await this.calendar.reserve(manager, host.id, { start: startsAt, end: endsAt }, { slotId: slot.id });
       return slot;
     });
-    return toSlotView(row, (await this.reliability.partners([host.id])).get(host.id)!);
+    return toSlotView(row, (await this.views.partners([host.id])).get(host.id)!);
   }
 
   /** Others' open slots (or the caller's own with `mine=true`) in a window of at most 62 days. */
@@ -87,7 +85,7 @@ export class SlotsService {
       excludeHostId: mine ? undefined : viewer.id,
       limit: LIST_LIMIT,
     });
-    const hosts = await this.reliability.partners(rows.map((row) => row.host_id));
+    const hosts = await this.views.partners(rows.map((row) => row.host_id));
     return rows.map((row) => toSlotView(row, hosts.get(row.host_id)!));
   }
 

@@ -5,7 +5,8 @@ import { sceneToSvg } from '@mockboard/scene';
 import type { AuthUser } from '../auth/auth-user';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
-import { SessionsRepository, type SessionRecord } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
+import type { SessionRecord } from '../sessions/sessions.repository';
 import { caseStudyMarkdown, type CaseStudyContent } from './case-study-markdown';
 import { PortfolioRepository } from './portfolio.repository';
 import { RevealService } from './reveal.service';
@@ -40,7 +41,7 @@ const NO_SHARE = 'No shared case study at this address (it may have been unshare
 export class PortfolioService {
   constructor(
     private readonly views: SessionViewsService,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionRecordsService,
     private readonly scorecards: ScorecardsRepository,
     private readonly portfolio: PortfolioRepository,
     private readonly reveal: RevealService,

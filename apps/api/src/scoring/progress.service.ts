@@ -12,7 +12,8 @@ import {
 import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { PromptsService } from '../prompts/prompts.service';
-import { SessionsRepository, type SessionRecord } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
+import type { SessionRecord } from '../sessions/sessions.repository';
 import { RevealService } from './reveal.service';
 import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
 
@@ -24,7 +25,7 @@ export function whiteboardUrl(sessionId: string): string {
 @Injectable()
 export class ProgressService {
   constructor(
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionRecordsService,
     private readonly scorecards: ScorecardsRepository,
     private readonly reveal: RevealService,
     private readonly prompts: PromptsService,

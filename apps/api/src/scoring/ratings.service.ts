@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { InterviewerRating, InterviewerRatingWriteSchema } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../sessions/session-views.service';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
 import { RevealService } from './reveal.service';
 import { requireFeedbackOpen, roundOf, toRatingView } from './scorecard-view';
 import { ScorecardsRepository } from './scorecards.repository';
@@ -22,7 +22,7 @@ export class RatingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly views: SessionViewsService,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionRecordsService,
     private readonly scorecards: ScorecardsRepository,
     private readonly reveal: RevealService,
   ) {}

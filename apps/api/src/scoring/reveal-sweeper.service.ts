@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { startIntervalJob, type IntervalJob } from '../common/interval-job';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
 import { RevealService } from './reveal.service';
 import { ScorecardsRepository } from './scorecards.repository';
 
@@ -19,7 +19,7 @@ export class RevealSweeper implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly scorecards: ScorecardsRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionRecordsService,
     private readonly reveal: RevealService,
   ) {}
 

@@ -22,7 +22,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService } from '../sessions/session-views.service';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
 import { RevealService } from './reveal.service';
 import {
   authorOf,
@@ -51,7 +51,7 @@ export class ScorecardsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly views: SessionViewsService,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionRecordsService,
     private readonly scorecards: ScorecardsRepository,
     private readonly reveal: RevealService,
     private readonly prompts: PromptsService,

@@ -12,7 +12,8 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { PublicUrl } from '../config/public-url';
 import type { ComposedMail, MailReader, SkippedMail } from '../mail/mail.types';
 import { SessionViewsService } from '../sessions/session-views.service';
-import { SessionsRepository, type SessionRecord } from '../sessions/sessions.repository';
+import { SessionRecordsService } from '../sessions/session-records.service';
+import type { SessionRecord } from '../sessions/sessions.repository';
 
 /** A session as a mail about it is written: the stored record, its wire view, its revision count. */
 export interface SessionForMail {
@@ -36,7 +37,7 @@ export const SESSION_GONE: SkippedMail = {
 @Injectable()
 export class SessionMailContext {
   constructor(
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionRecordsService,
     private readonly views: SessionViewsService,
     private readonly publicUrl: PublicUrl,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

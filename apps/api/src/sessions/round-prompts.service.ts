@@ -48,6 +48,11 @@ export class RoundPromptsService {
     return result;
   }
 
+  /** Prompts the user has already been asked as a candidate (sessions not cancelled). */
+  askedOf(userId: string, manager: EntityManager): Promise<Set<string>> {
+    return this.sessions.promptsAskedOf(userId, manager);
+  }
+
   /** The round's interviewer picks its prompt, or asks for a surprise. Returns the chosen id. */
   async choose(
     manager: EntityManager,

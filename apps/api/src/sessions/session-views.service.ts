@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Session } from '@mockboard/contracts';
+import type { Partner, Session } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { isUuid } from '../common/uuid';
 import { PromptsService } from '../prompts/prompts.service';
@@ -32,12 +32,17 @@ export class SessionViewsService {
   }
 
   async views(records: SessionRecord[]): Promise<Session[]> {
-    const partners = await this.reliability.partners(
+    const partners = await this.partners(
       records.flatMap((record) => record.participants.map((p) => p.userId)),
     );
     return records.map((record) =>
       toSessionView(record, partners, (id) => this.prompts.get(id)?.title ?? null),
     );
+  }
+
+  /** The partner view (name, level, reliability) of each user, keyed by id: a slot's host, say. */
+  partners(userIds: readonly string[]): Promise<Map<string, Partner>> {
+    return this.reliability.partners(userIds);
   }
 }
 

@@ -5,6 +5,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { PromptsModule } from '../prompts/prompts.module';
 import { ReliabilityRepository } from './reliability.repository';
 import { RoundPromptsService } from './round-prompts.service';
+import { SessionRecordsService } from './session-records.service';
 import { SessionViewsService } from './session-views.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
@@ -17,16 +18,11 @@ import { SessionsService } from './sessions.service';
   providers: [
     ReliabilityRepository,
     RoundPromptsService,
+    SessionRecordsService,
     SessionViewsService,
     SessionsRepository,
     SessionsService,
   ],
-  exports: [
-    RoundPromptsService,
-    SessionsService,
-    SessionViewsService,
-    SessionsRepository,
-    ReliabilityRepository,
-  ],
+  exports: [RoundPromptsService, SessionRecordsService, SessionsService, SessionViewsService],
 })
 export class SessionsModule {}

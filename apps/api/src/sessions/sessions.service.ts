@@ -21,7 +21,7 @@ import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { cancelledMails, rescheduledMails } from '../mail/requests/session-mail-requests';
-import { CalendarRepository } from '../calendar/calendar.repository';
+import { CalendarService } from '../calendar/calendar.service';
 import { RoundPromptsService } from './round-prompts.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
 import { SessionsRepository, type SessionRecord } from './sessions.repository';
@@ -33,7 +33,7 @@ export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
-    private readonly calendar: CalendarRepository,
+    private readonly calendar: CalendarService,
     private readonly roundPrompts: RoundPromptsService,
     private readonly views: SessionViewsService,
     private readonly notifications: NotificationsService,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { sessionAllowsSql } from '@mockboard/schedule';
 
 /** A session of the restricted user that has not started, with the people booked into it beside them. */
 export interface UpcomingSession {
@@ -39,14 +40,14 @@ export class AccountWithdrawalRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The user's sessions that have not started (still `scheduled`), locked, with their partners. */
+  /** The user's sessions that can still be cancelled (not started), locked, with their partners. */
   async lockUpcomingSessions(manager: EntityManager, userId: string): Promise<UpcomingSession[]> {
     return manager.query(
       `SELECT s.id, s.starts_at AS "startsAt",
               ARRAY(SELECT other.user_id FROM session_participants other
                     WHERE other.session_id = s.id AND other.user_id <> $1) AS "partnerIds"
        FROM sessions s
-       WHERE s.status = 'scheduled'
+       WHERE ${sessionAllowsSql('s', 'change_booking')}
          AND EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.user_id = $1)
        ORDER BY s.starts_at
        FOR UPDATE OF s`,
@@ -63,7 +64,7 @@ export class AccountWithdrawalRepository {
   async cancelSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
     await manager.query(
       `UPDATE sessions SET status = 'cancelled', cancelled_by = NULL, cancel_reason = $2, cancelled_at = now(),
-         late_cancellation = false WHERE id = $1 AND status = 'scheduled'`,
+         late_cancellation = false WHERE id = $1 AND ${sessionAllowsSql('sessions', 'change_booking')}`,
       [sessionId, reason],
     );
     await manager.query(

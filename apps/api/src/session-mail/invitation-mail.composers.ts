@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { sessionAllows } from '@mockboard/schedule';
 import type { ComposedMail, MailComposer, MailReader, SkippedMail } from '../mail/mail.types';
 import { writeSessionMail } from './session-mail-body';
 import { SESSION_GONE, SessionMailContext, type SessionForMail } from './session-mail-context';
@@ -28,7 +29,7 @@ export class InvitationMailComposers {
       const { sessionId } = BookedMailDataSchema.parse(data);
       const session = await this.context.load(manager, sessionId, reader);
       if (!session) return SESSION_GONE;
-      if (!['scheduled', 'live'].includes(session.view.status)) {
+      if (!sessionAllows(session.view.status, 'use_room')) {
         return { skip: `The session is ${session.view.status}` };
       }
       const partner = this.context.partnerNames(session, reader);
@@ -56,7 +57,9 @@ export class InvitationMailComposers {
       const { sessionId, sequence } = RescheduledMailDataSchema.parse(data);
       const session = await this.context.load(manager, sessionId, reader);
       if (!session) return SESSION_GONE;
-      if (session.view.status !== 'scheduled') return { skip: `The session is ${session.view.status}` };
+      if (!sessionAllows(session.view.status, 'change_booking')) {
+        return { skip: `The session is ${session.view.status}` };
+      }
       // Moved again before this went out: the later move's mail carries the current time.
       if (session.timesMoved !== sequence) return { skip: 'The session was moved again since' };
       const partner = this.context.partnerNames(session, reader);

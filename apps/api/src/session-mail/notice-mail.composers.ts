@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { describeLead } from '@mockboard/schedule';
+import { describeLead, sessionAllows } from '@mockboard/schedule';
 import type { MailComposer } from '../mail/mail.types';
 import { writeSessionMail } from './session-mail-body';
 import { SESSION_GONE, SessionMailContext } from './session-mail-context';
@@ -23,7 +23,10 @@ export class NoticeMailComposers {
       const { sessionId, startsAt } = ReminderMailDataSchema.parse(data);
       const session = await this.context.load(manager, sessionId, reader);
       if (!session) return SESSION_GONE;
-      if (session.view.status !== 'scheduled') return { skip: `The session is ${session.view.status}` };
+      // Only a session still to come (whose booking can still change) is reminded of.
+      if (!sessionAllows(session.view.status, 'change_booking')) {
+        return { skip: `The session is ${session.view.status}` };
+      }
       const start = new Date(session.view.startsAt);
       if (start.getTime() !== new Date(startsAt).getTime()) return { skip: 'The session moved since' };
       const now = new Date();

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+/** A live share link: whose view of which session, read in the owner's time zone. */
 export interface LiveShare {
-  session_id: string;
-  user_id: string;
-  timezone: string;
+  sessionId: string;
+  userId: string;
+  timeZone: string;
 }
 
 /** What a case study is made of (the whiteboard, the author's notes) and its share links. */
@@ -71,7 +72,7 @@ export class PortfolioRepository {
       `SELECT l.session_id, l.user_id, u.timezone FROM share_links l JOIN users u ON u.id = l.user_id
        WHERE l.token = $1 AND l.revoked_at IS NULL`,
       [token],
-    )) as LiveShare[];
-    return row ?? null;
+    )) as { session_id: string; user_id: string; timezone: string }[];
+    return row ? { sessionId: row.session_id, userId: row.user_id, timeZone: row.timezone } : null;
   }
 }

@@ -10,7 +10,7 @@ import type { SessionRecord } from '../sessions/sessions.repository';
 import { caseStudyMarkdown, type CaseStudyContent } from './case-study-markdown';
 import { PortfolioRepository } from './portfolio.repository';
 import { RevealService } from './reveal.service';
-import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
+import { ScorecardsRepository, type StoredScorecard } from './scorecards.repository';
 import { WhiteboardFonts } from './whiteboard-fonts';
 
 /** Whose case study it is: a participant's own view, or an admin's view of someone else's session. */
@@ -125,9 +125,9 @@ export class PortfolioService {
 
   private async sharedView(token: string): Promise<{ record: SessionRecord; viewer: Viewer }> {
     const share = TOKEN.test(token) ? await this.portfolio.findLiveShare(token) : null;
-    const record = share ? await this.sessions.find(share.session_id) : null;
+    const record = share ? await this.sessions.find(share.sessionId) : null;
     if (!share || !record) throw new NotFoundException(NO_SHARE);
-    return { record, viewer: { id: share.user_id, admin: false, timeZone: share.timezone } };
+    return { record, viewer: { id: share.userId, admin: false, timeZone: share.timeZone } };
   }
 
   /**
@@ -175,10 +175,10 @@ export class PortfolioService {
     const labels = new Map(rubric.levels.map((level) => [level.value as number, level.label]));
     const titles = new Map(rubric.dimensions.map((dimension) => [dimension.id, dimension.title]));
     // The owner reads the feedback about them once revealed; an admin (not taking part) reads all submitted.
-    const visible = (card: ScorecardRow) =>
+    const visible = (card: StoredScorecard) =>
       card.kind === 'interviewer' &&
-      card.submitted_at !== null &&
-      (viewer.admin || (card.subject_id === viewer.id && card.revealed_at !== null));
+      card.submittedAt !== null &&
+      (viewer.admin || (card.subjectId === viewer.id && card.revealedAt !== null));
 
     const rounds = record.rounds.map((round) => {
       const prompt = round.promptId ? this.prompts.get(round.promptId) : undefined;
@@ -207,7 +207,7 @@ export class PortfolioService {
       rounds,
       feedback: cards.filter(visible).map((card) => ({
         round: card.round,
-        weightedScore: card.weighted_score === null ? null : Number(card.weighted_score),
+        weightedScore: card.weightedScore,
         dimensions: card.dimensions.map((score) => ({
           dimensionId: score.dimensionId,
           title: titles.get(score.dimensionId) ?? score.dimensionId,

@@ -15,7 +15,7 @@ import { PromptsService } from '../prompts/prompts.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
 import { RevealService } from './reveal.service';
-import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
+import { ScorecardsRepository, type StoredScorecard } from './scorecards.repository';
 
 export function whiteboardUrl(sessionId: string): string {
   return `/api/sessions/${sessionId}/whiteboard.svg`;
@@ -39,19 +39,19 @@ export class ProgressService {
     const records = all.filter((record) => sessionAllows(record.session.status, 'count_as_completed'));
     const cards = await this.scorecards.forSessions(records.map((record) => record.session.id));
     const byId = new Map(records.map((record) => [record.session.id, record]));
-    const scored = (card: ScorecardRow): ScoredRound => ({
-      sessionId: card.session_id,
+    const scored = (card: StoredScorecard): ScoredRound => ({
+      sessionId: card.sessionId,
       round: card.round,
-      at: byId.get(card.session_id)!.session.startsAt,
+      at: byId.get(card.sessionId)!.session.startsAt,
       levels: levelsById(card.dimensions),
     });
 
     // Partners' scores count once the user could see them; their own only once submitted.
     const aboutMe = cards.filter(
-      (card) => card.kind === 'interviewer' && card.subject_id === user.id && card.revealed_at,
+      (card) => card.kind === 'interviewer' && card.subjectId === user.id && card.revealedAt,
     );
     const mySelf = cards.filter(
-      (card) => card.kind === 'self' && card.author_id === user.id && card.submitted_at,
+      (card) => card.kind === 'self' && card.authorId === user.id && card.submittedAt,
     );
     const rubric = this.prompts.rubric();
     const dimensions = dimensionProgress(rubric, aboutMe.map(scored), mySelf.map(scored));
@@ -76,8 +76,8 @@ export class ProgressService {
         }),
         weightedScore: averageOf(
           aboutMe
-            .filter((card) => card.session_id === record.session.id && card.weighted_score !== null)
-            .map((card) => Number(card.weighted_score)),
+            .filter((card) => card.sessionId === record.session.id)
+            .flatMap((card) => (card.weightedScore === null ? [] : [card.weightedScore])),
         ),
         thumbnailUrl: whiteboardUrl(record.session.id),
       })),

@@ -7,6 +7,7 @@ import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import { RevealService } from './reveal.service';
 import { requireFeedbackOpen, roundOf, toRatingView } from './scorecard-view';
+import { InterviewerRatingsRepository } from './interviewer-ratings.repository';
 import { ScorecardsRepository } from './scorecards.repository';
 
 export type RatingInput = z.infer<typeof InterviewerRatingWriteSchema>;
@@ -24,6 +25,7 @@ export class RatingsService {
     private readonly views: SessionViewsService,
     private readonly sessions: SessionRecordsService,
     private readonly scorecards: ScorecardsRepository,
+    private readonly ratings: InterviewerRatingsRepository,
     private readonly reveal: RevealService,
   ) {}
 
@@ -48,18 +50,18 @@ export class RatingsService {
       requireFeedbackOpen(locked, now);
       await this.reveal.revealDue([locked], now, manager);
       const theirs = await this.scorecards.lock(manager, sessionId, roundNumber, 'interviewer');
-      if (theirs?.revealed_at) {
+      if (theirs?.revealedAt) {
         throw new ConflictException(
-          `Your rating closed when your interviewer's feedback was revealed to you (${theirs.revealed_at.toISOString()})`,
+          `Your rating closed when your interviewer's feedback was revealed to you (${theirs.revealedAt.toISOString()})`,
         );
       }
-      const row = await this.scorecards.saveRating(
+      const row = await this.ratings.save(
         manager,
         {
-          session_id: sessionId,
+          sessionId: sessionId,
           round: roundNumber,
-          rater_id: user.id,
-          interviewer_id: round.interviewerId,
+          raterId: user.id,
+          interviewerId: round.interviewerId,
           clarity: input.clarity,
           helpfulness: input.helpfulness,
           comment: input.comment,

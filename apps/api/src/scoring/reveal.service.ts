@@ -4,6 +4,7 @@ import { roundsToReveal } from '@mockboard/rubric';
 import { MailService } from '../mail/mail.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
 import { feedbackReadyMail } from '../mail/requests/session-mail-requests';
+import { InterviewerRatingsRepository } from './interviewer-ratings.repository';
 import { ScorecardsRepository } from './scorecards.repository';
 
 /**
@@ -18,6 +19,7 @@ export class RevealService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scorecards: ScorecardsRepository,
+    private readonly ratings: InterviewerRatingsRepository,
     private readonly mail: MailService,
   ) {}
 
@@ -34,7 +36,7 @@ export class RevealService {
       for (const [sessionId, rounds] of due) {
         const revealed = await this.scorecards.markRevealed(writer, sessionId, rounds, now);
         for (const card of revealed.filter((each) => each.kind === 'interviewer')) {
-          await this.mail.enqueue(writer, feedbackReadyMail(sessionId, card.round, card.subject_id));
+          await this.mail.enqueue(writer, feedbackReadyMail(sessionId, card.round, card.subjectId));
         }
       }
     };
@@ -49,7 +51,7 @@ export class RevealService {
   ): Promise<Map<string, number[]>> {
     const ids = peer.map((record) => record.session.id);
     const cards = await this.scorecards.forSessions(ids, manager);
-    const ratings = await this.scorecards.ratingsForSessions(ids, manager);
+    const ratings = await this.ratings.forSessions(ids, manager);
     const due = new Map<string, number[]>();
     for (const record of peer) {
       const id = record.session.id;
@@ -58,15 +60,15 @@ export class RevealService {
           format: record.session.format,
           endsAt: record.session.endsAt,
           interviewerCards: cards
-            .filter((card) => card.session_id === id && card.kind === 'interviewer')
+            .filter((card) => card.sessionId === id && card.kind === 'interviewer')
             .map((card) => ({
               round: card.round,
-              authorId: card.author_id,
-              subjectId: card.subject_id,
-              submitted: card.submitted_at !== null,
-              revealed: card.revealed_at !== null,
+              authorId: card.authorId,
+              subjectId: card.subjectId,
+              submitted: card.submittedAt !== null,
+              revealed: card.revealedAt !== null,
             })),
-          ratedRounds: ratings.filter((rating) => rating.session_id === id).map((rating) => rating.round),
+          ratedRounds: ratings.filter((rating) => rating.sessionId === id).map((rating) => rating.round),
         },
         now,
       );

@@ -1,35 +1,36 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { InterviewerRating, Scorecard, ScorecardKind } from '@mockboard/contracts';
 import type { StoredRound, SessionRecord } from '../sessions/sessions.repository';
-import type { RatingRow, ScorecardRow } from './scorecards.repository';
+import type { StoredRating } from './interviewer-ratings.repository';
+import type { StoredScorecard } from './scorecards.repository';
 
 /** The wire view of a stored scorecard. */
-export function toScorecardView(row: ScorecardRow): Scorecard {
+export function toScorecardView(row: StoredScorecard): Scorecard {
   return {
-    sessionId: row.session_id,
+    sessionId: row.sessionId,
     round: row.round,
     kind: row.kind,
-    authorId: row.author_id,
-    subjectId: row.subject_id,
+    authorId: row.authorId,
+    subjectId: row.subjectId,
     dimensions: row.dimensions,
     strengths: row.strengths,
     improvements: row.improvements,
     recommendation: row.recommendation,
-    performedAtLevel: row.performed_at_level,
-    weightedScore: row.weighted_score === null ? null : Number(row.weighted_score),
-    status: row.submitted_at ? 'submitted' : 'draft',
-    submittedAt: row.submitted_at?.toISOString() ?? null,
-    revealedAt: row.revealed_at?.toISOString() ?? null,
-    updatedAt: row.updated_at.toISOString(),
+    performedAtLevel: row.performedAtLevel,
+    weightedScore: row.weightedScore,
+    status: row.submittedAt ? 'submitted' : 'draft',
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    revealedAt: row.revealedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export function toRatingView(row: RatingRow): InterviewerRating {
+export function toRatingView(row: StoredRating): InterviewerRating {
   return {
-    clarity: Number(row.clarity),
-    helpfulness: Number(row.helpfulness),
+    clarity: row.clarity,
+    helpfulness: row.helpfulness,
     comment: row.comment,
-    updatedAt: row.updated_at.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

@@ -3,13 +3,56 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Scorecard, ScorecardKind, ScoreLevel, TargetLevel } from '@mockboard/contracts';
 import type { RevisionMark, RevisionStatus } from '@mockboard/rubric';
 
-export interface ScorecardRow {
+/** A stored scorecard: its content, and when it was submitted, revealed and last saved. */
+export interface StoredScorecard {
+  sessionId: string;
+  round: number;
+  kind: ScorecardKind;
+  authorId: string;
+  subjectId: string;
+  dimensions: { dimensionId: string; level: ScoreLevel | null; evidence: string }[];
+  strengths: string;
+  improvements: string;
+  recommendation: string | null;
+  performedAtLevel: TargetLevel | null;
+  weightedScore: number | null;
+  submittedAt: Date | null;
+  revealedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** What a save writes: the scorecard without its moments. */
+export type ScorecardContent = Omit<StoredScorecard, 'submittedAt' | 'revealedAt' | 'updatedAt'>;
+
+/** A scorecard that a reveal just made visible. */
+export interface RevealedScorecard {
+  round: number;
+  kind: ScorecardKind;
+  subjectId: string;
+}
+
+export interface StoredRevision {
+  revision: number;
+  editedBy: string;
+  editedAt: Date;
+  snapshot: Scorecard;
+}
+
+/** A submitted interviewer scorecard with the prompt of its round, for calibration. */
+export interface PromptScorecard {
+  promptId: string;
+  sessionId: string;
+  weightedScore: number | null;
+  dimensions: StoredScorecard['dimensions'];
+}
+
+interface ScorecardRow {
   session_id: string;
   round: number;
   kind: ScorecardKind;
   author_id: string;
   subject_id: string;
-  dimensions: { dimensionId: string; level: ScoreLevel | null; evidence: string }[];
+  dimensions: StoredScorecard['dimensions'];
   strengths: string;
   improvements: string;
   recommendation: string | null;
@@ -20,39 +63,27 @@ export interface ScorecardRow {
   updated_at: Date;
 }
 
-/** A scorecard that a reveal just made visible. */
-export interface RevealedScorecard {
-  round: number;
-  kind: ScorecardKind;
-  subject_id: string;
+/** smallint and double columns arrive as numbers from both drivers; normalised defensively anyway. */
+function toStoredScorecard(row: ScorecardRow): StoredScorecard {
+  return {
+    sessionId: row.session_id,
+    round: Number(row.round),
+    kind: row.kind,
+    authorId: row.author_id,
+    subjectId: row.subject_id,
+    dimensions: row.dimensions,
+    strengths: row.strengths,
+    improvements: row.improvements,
+    recommendation: row.recommendation,
+    performedAtLevel: row.performed_at_level,
+    weightedScore: row.weighted_score === null ? null : Number(row.weighted_score),
+    submittedAt: row.submitted_at,
+    revealedAt: row.revealed_at,
+    updatedAt: row.updated_at,
+  };
 }
 
-export type ScorecardContentRow = Omit<ScorecardRow, 'submitted_at' | 'revealed_at' | 'updated_at'>;
-
-export interface RatingRow {
-  session_id: string;
-  round: number;
-  rater_id: string;
-  interviewer_id: string;
-  clarity: number;
-  helpfulness: number;
-  comment: string;
-  updated_at: Date;
-}
-
-export interface RevisionRow {
-  revision: number;
-  edited_by: string;
-  edited_at: Date;
-  snapshot: Scorecard;
-}
-
-/** smallint and double columns arrive as numbers from both drivers; normalise defensively anyway. */
-function normalise<T extends { round: number | string }>(row: T): T {
-  return { ...row, round: Number(row.round) };
-}
-
-/** Scorecards, their revisions, and candidates' ratings of interviewers. */
+/** Scorecards and their revisions. */
 @Injectable()
 export class ScorecardsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -60,13 +91,13 @@ export class ScorecardsRepository {
   async forSessions(
     sessionIds: string[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<ScorecardRow[]> {
+  ): Promise<StoredScorecard[]> {
     if (sessionIds.length === 0) return [];
     const rows: ScorecardRow[] = await manager.query(
       `SELECT * FROM scorecards WHERE session_id = ANY($1::uuid[]) ORDER BY session_id, round, kind`,
       [sessionIds],
     );
-    return rows.map(normalise);
+    return rows.map(toStoredScorecard);
   }
 
   /** The scorecard, row-locked until the transaction ends, or null when none was saved yet. */
@@ -75,21 +106,21 @@ export class ScorecardsRepository {
     sessionId: string,
     round: number,
     kind: ScorecardKind,
-  ): Promise<ScorecardRow | null> {
+  ): Promise<StoredScorecard | null> {
     const [row] = (await manager.query(
       `SELECT * FROM scorecards WHERE session_id = $1 AND round = $2 AND kind = $3 FOR UPDATE`,
       [sessionId, round, kind],
     )) as ScorecardRow[];
-    return row ? normalise(row) : null;
+    return row ? toStoredScorecard(row) : null;
   }
 
-  /** Inserts or replaces the content; `submitted_at` is set once and kept (a submission is final). */
+  /** Inserts or replaces the content; `submittedAt` is set once and kept (a submission is final). */
   async save(
     manager: EntityManager,
-    content: ScorecardContentRow,
+    content: ScorecardContent,
     submit: boolean,
     now: Date,
-  ): Promise<ScorecardRow> {
+  ): Promise<StoredScorecard> {
     const [row] = (await manager.query(
       `INSERT INTO scorecards AS stored (session_id, round, kind, author_id, subject_id, dimensions, strengths,
          improvements, recommendation, performed_at_level, weighted_score, submitted_at, created_at, updated_at)
@@ -101,22 +132,22 @@ export class ScorecardsRepository {
          submitted_at = COALESCE(stored.submitted_at, excluded.submitted_at), updated_at = excluded.updated_at
        RETURNING *`,
       [
-        content.session_id,
+        content.sessionId,
         content.round,
         content.kind,
-        content.author_id,
-        content.subject_id,
+        content.authorId,
+        content.subjectId,
         JSON.stringify(content.dimensions),
         content.strengths,
         content.improvements,
         content.recommendation,
-        content.performed_at_level,
-        content.weighted_score,
+        content.performedAtLevel,
+        content.weightedScore,
         submit,
         now,
       ],
     )) as ScorecardRow[];
-    return normalise(row!);
+    return toStoredScorecard(row!);
   }
 
   /** What the revision policy needs of each stored revision, oldest first (at most MAX_REVISIONS). */
@@ -176,13 +207,19 @@ export class ScorecardsRepository {
     );
   }
 
-  async revisions(sessionId: string, round: number, kind: ScorecardKind): Promise<RevisionRow[]> {
-    const rows: RevisionRow[] = await this.dataSource.query(
-      `SELECT revision, edited_by, edited_at, snapshot FROM scorecard_revisions
-       WHERE session_id = $1 AND round = $2 AND kind = $3 ORDER BY revision`,
-      [sessionId, round, kind],
-    );
-    return rows.map((row) => ({ ...row, revision: Number(row.revision) }));
+  async revisions(sessionId: string, round: number, kind: ScorecardKind): Promise<StoredRevision[]> {
+    const rows: { revision: number; edited_by: string; edited_at: Date; snapshot: Scorecard }[] =
+      await this.dataSource.query(
+        `SELECT revision, edited_by, edited_at, snapshot FROM scorecard_revisions
+         WHERE session_id = $1 AND round = $2 AND kind = $3 ORDER BY revision`,
+        [sessionId, round, kind],
+      );
+    return rows.map((row) => ({
+      revision: Number(row.revision),
+      editedBy: row.edited_by,
+      editedAt: row.edited_at,
+      snapshot: row.snapshot,
+    }));
   }
 
   /**
@@ -199,7 +236,7 @@ export class ScorecardsRepository {
     // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING on pg.
     // Of two transactions revealing the same card, only the first returns it (the second finds
     // revealed_at set once the first commits), so whatever follows a reveal happens once.
-    const rows: RevealedScorecard[] = await manager.query(
+    const rows: { round: number; kind: ScorecardKind; subject_id: string }[] = await manager.query(
       `WITH revealed AS (
          UPDATE scorecards SET revealed_at = $3
          WHERE session_id = $1 AND round = ANY($2::smallint[]) AND revealed_at IS NULL
@@ -207,7 +244,7 @@ export class ScorecardsRepository {
        SELECT round, kind, subject_id FROM revealed`,
       [sessionId, rounds, now],
     );
-    return rows.map(normalise);
+    return rows.map((row) => ({ round: Number(row.round), kind: row.kind, subjectId: row.subject_id }));
   }
 
   /** Sessions with a submitted interviewer scorecard not revealed yet: what the reveal sweep looks at. */
@@ -219,62 +256,21 @@ export class ScorecardsRepository {
     return rows.map((row) => row.session_id);
   }
 
-  async ratingsForSessions(
-    sessionIds: string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<RatingRow[]> {
-    if (sessionIds.length === 0) return [];
-    const rows: RatingRow[] = await manager.query(
-      `SELECT * FROM interviewer_ratings WHERE session_id = ANY($1::uuid[]) ORDER BY session_id, round`,
-      [sessionIds],
-    );
-    return rows.map(normalise);
-  }
-
-  async saveRating(
-    manager: EntityManager,
-    rating: Omit<RatingRow, 'updated_at'>,
-    now: Date,
-  ): Promise<RatingRow> {
-    const [row] = (await manager.query(
-      `INSERT INTO interviewer_ratings (session_id, round, rater_id, interviewer_id, clarity, helpfulness, comment,
-         created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-       ON CONFLICT (session_id, round) DO UPDATE SET clarity = excluded.clarity,
-         helpfulness = excluded.helpfulness, comment = excluded.comment, updated_at = excluded.updated_at
-       RETURNING *`,
-      [
-        rating.session_id,
-        rating.round,
-        rating.rater_id,
-        rating.interviewer_id,
-        rating.clarity,
-        rating.helpfulness,
-        rating.comment,
-        now,
-      ],
-    )) as RatingRow[];
-    return normalise(row!);
-  }
-
   /** Every submitted interviewer scorecard with the prompt of its round, for calibration. */
-  async submittedWithPrompt(): Promise<
-    (Pick<ScorecardRow, 'session_id' | 'weighted_score' | 'dimensions'> & { prompt_id: string })[]
-  > {
-    return this.dataSource.query(
+  async submittedWithPrompt(): Promise<PromptScorecard[]> {
+    const rows: (Pick<ScorecardRow, 'session_id' | 'weighted_score' | 'dimensions'> & {
+      prompt_id: string;
+    })[] = await this.dataSource.query(
       `SELECT c.session_id, c.weighted_score, c.dimensions, r.prompt_id
-       FROM scorecards c JOIN session_rounds r ON r.session_id = c.session_id AND r.number = c.round
-       WHERE c.kind = 'interviewer' AND c.submitted_at IS NOT NULL AND r.prompt_id IS NOT NULL`,
+         FROM scorecards c JOIN session_rounds r ON r.session_id = c.session_id AND r.number = c.round
+         WHERE c.kind = 'interviewer' AND c.submitted_at IS NOT NULL AND r.prompt_id IS NOT NULL`,
     );
-  }
-
-  /** Every rating with the prompt of its round, without who gave or received it. */
-  async ratingsWithPrompt(): Promise<{ prompt_id: string; clarity: number; helpfulness: number }[]> {
-    return this.dataSource.query(
-      `SELECT r.prompt_id, i.clarity, i.helpfulness
-       FROM interviewer_ratings i JOIN session_rounds r ON r.session_id = i.session_id AND r.number = i.round
-       WHERE r.prompt_id IS NOT NULL`,
-    );
+    return rows.map((row) => ({
+      promptId: row.prompt_id,
+      sessionId: row.session_id,
+      weightedScore: row.weighted_score === null ? null : Number(row.weighted_score),
+      dimensions: row.dimensions,
+    }));
   }
 
   /**

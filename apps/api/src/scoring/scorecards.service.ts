@@ -32,7 +32,8 @@ import {
   toRatingView,
   toScorecardView,
 } from './scorecard-view';
-import { ScorecardsRepository, type ScorecardRow } from './scorecards.repository';
+import { InterviewerRatingsRepository } from './interviewer-ratings.repository';
+import { ScorecardsRepository, type StoredScorecard } from './scorecards.repository';
 
 export type ScorecardInput = z.infer<typeof ScorecardWriteSchema>;
 
@@ -53,6 +54,7 @@ export class ScorecardsService {
     private readonly views: SessionViewsService,
     private readonly sessions: SessionRecordsService,
     private readonly scorecards: ScorecardsRepository,
+    private readonly ratings: InterviewerRatingsRepository,
     private readonly reveal: RevealService,
     private readonly prompts: PromptsService,
   ) {}
@@ -81,18 +83,18 @@ export class ScorecardsService {
         requireFeedbackOpen(locked, now);
         await this.reveal.revealDue([locked], now, manager);
         const existing = await this.scorecards.lock(manager, sessionId, roundNumber, input.kind);
-        if (existing?.revealed_at) throw new ConflictException(frozenMessage(existing));
+        if (existing?.revealedAt) throw new ConflictException(frozenMessage(existing));
         if (input.kind === 'self') {
           // A self-assessment is blind: it closes when the interviewer's feedback is revealed.
           const theirs = await this.scorecards.lock(manager, sessionId, roundNumber, 'interviewer');
-          if (theirs?.revealed_at) {
+          if (theirs?.revealedAt) {
             throw new ConflictException(
-              `Your self-assessment closed when your interviewer's feedback was revealed (${theirs.revealed_at.toISOString()})`,
+              `Your self-assessment closed when your interviewer's feedback was revealed (${theirs.revealedAt.toISOString()})`,
             );
           }
         }
         // Once submitted, a scorecard stays submitted: later edits must keep it complete.
-        const submitting = input.submit || Boolean(existing?.submitted_at);
+        const submitting = input.submit || Boolean(existing?.submittedAt);
         if (submitting) {
           const missing = submissionProblems(rubric, input);
           if (missing.length > 0) throw new RequestValidationException('body', missing);
@@ -101,17 +103,17 @@ export class ScorecardsService {
         const row = await this.scorecards.save(
           manager,
           {
-            session_id: sessionId,
+            sessionId: sessionId,
             round: roundNumber,
             kind: input.kind,
-            author_id: user.id,
-            subject_id: round.candidateId,
+            authorId: user.id,
+            subjectId: round.candidateId,
             dimensions,
             strengths: input.strengths,
             improvements: input.improvements,
             recommendation: input.recommendation,
-            performed_at_level: input.performedAtLevel,
-            weighted_score: weightedScore(rubric, levelsById(dimensions)),
+            performedAtLevel: input.performedAtLevel,
+            weightedScore: weightedScore(rubric, levelsById(dimensions)),
           },
           submitting,
           now,
@@ -166,9 +168,7 @@ export class ScorecardsService {
     const cards = (await this.scorecards.forSessions([sessionId])).filter(
       (card) => card.round === roundNumber,
     );
-    const rating = (await this.scorecards.ratingsForSessions([sessionId])).find(
-      (row) => row.round === roundNumber,
-    );
+    const rating = (await this.ratings.forSessions([sessionId])).find((row) => row.round === roundNumber);
     const interviewerCard = cards.find((card) => card.kind === 'interviewer');
     const selfCard = cards.find((card) => card.kind === 'self');
 
@@ -176,8 +176,8 @@ export class ScorecardsService {
     const isInterviewer = round.interviewerId === user.id;
     const isCandidate = round.candidateId === user.id;
     const seesInterviewerCard =
-      admin || isInterviewer || (isCandidate && Boolean(interviewerCard?.revealed_at));
-    const hidden = isCandidate && !seesInterviewerCard && Boolean(interviewerCard?.submitted_at);
+      admin || isInterviewer || (isCandidate && Boolean(interviewerCard?.revealedAt));
+    const hidden = isCandidate && !seesInterviewerCard && Boolean(interviewerCard?.submittedAt);
     return {
       sessionId,
       round: roundNumber,
@@ -207,16 +207,16 @@ export class ScorecardsService {
     return {
       revisions: rows.map((row) => ({
         revision: row.revision,
-        editedBy: row.edited_by,
-        editedAt: row.edited_at.toISOString(),
+        editedBy: row.editedBy,
+        editedAt: row.editedAt.toISOString(),
         snapshot: row.snapshot,
       })),
     };
   }
 }
 
-function frozenMessage(row: ScorecardRow): string {
-  const when = row.revealed_at!.toISOString();
+function frozenMessage(row: StoredScorecard): string {
+  const when = row.revealedAt!.toISOString();
   return row.kind === 'interviewer'
     ? `This scorecard was revealed to the candidate at ${when} and can no longer be changed`
     : `Your self-assessment closed when your interviewer's feedback was revealed (${when})`;

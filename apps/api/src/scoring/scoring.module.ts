@@ -3,6 +3,7 @@ import { PromptsModule } from '../prompts/prompts.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { CalibrationController } from './calibration.controller';
 import { CalibrationService } from './calibration.service';
+import { InterviewerRatingsRepository } from './interviewer-ratings.repository';
 import { PortfolioController, SharedCaseStudyController } from './portfolio.controller';
 import { PortfolioRepository } from './portfolio.repository';
 import { PortfolioService } from './portfolio.service';
@@ -27,6 +28,7 @@ import { ScorecardsService } from './scorecards.service';
   ],
   providers: [
     ScorecardsRepository,
+    InterviewerRatingsRepository,
     PortfolioRepository,
     RevealService,
     RevealSweeper,

@@ -20,6 +20,7 @@ import {
   type CallPeerEvent,
   type ErrorAck,
 } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import { DomainError, conflict } from '../common/domain-error';
 import { ackOf, anySocketIn } from '../common/socket-ack';
 import { parseContract } from '../common/socket-payload';
@@ -39,8 +40,6 @@ import { iceConfigurationFor } from './ice-servers';
 
 type Ok = { ok: true };
 const OK: Ok = { ok: true };
-/** A call can be joined while its interview can still take place. */
-const OPEN_STATUSES = new Set(['scheduled', 'live']);
 
 /**
  * The call's signaling: relayed between the participants of a session, never stored. Every event
@@ -64,7 +63,8 @@ export class CallGateway implements OnGatewayDisconnect {
       const sessionId = callSessionOf(socket, payload);
       const { endpointId, media } = parseSignal(CallJoinRequestSchema, payload);
       const record = await this.sessions.find(sessionId);
-      if (!record || !OPEN_STATUSES.has(record.session.status))
+      // A call can be joined while its interview can still take place.
+      if (!record || !sessionAllows(record.session.status, 'use_room'))
         throw conflict('The interview has ended; its call is closed');
       const user = userOf(socket);
       const data = callDataOf(socket);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChatMessage } from '@mockboard/contracts';
+import { sessionAllowsSql } from '@mockboard/schedule';
 
 /** A lock class of our own for a session's chat, apart from the scenes' (7_310_001) and any other. */
 const CHAT_LOCK_CLASS = 7_310_013;
@@ -56,7 +57,7 @@ export class ChatRepository {
       const existing = await this.byId(manager, message.id);
       if (existing) return sameSender(existing, message) ? { stored: existing } : { refused: 'id_taken' };
       const [session] = (await manager.query(
-        `SELECT s.status IN ('scheduled', 'live') AS open, COALESCE(r.round, 1) AS round,
+        `SELECT ${sessionAllowsSql('s', 'use_room')} AS open, COALESCE(r.round, 1) AS round,
            (SELECT count(*)::int FROM chat_messages c WHERE c.session_id = s.id) AS count
          FROM sessions s LEFT JOIN room_state r ON r.session_id = s.id WHERE s.id = $1`,
         [message.sessionId],

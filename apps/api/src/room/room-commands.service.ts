@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InterviewPhase, SessionState } from '@mockboard/contracts';
+import { sessionAllows, sessionAllowsSql } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../sessions/session-views.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
@@ -21,7 +22,7 @@ export class RoomCommandsService {
   /** The round's interviewer moves the clock to another phase; every peer gets the new state. */
   async changePhase(user: AuthUser, sessionId: string, phase: InterviewPhase): Promise<SessionState> {
     const record = await this.views.visibleRecord(user, sessionId);
-    if (!['scheduled', 'live'].includes(record.session.status)) {
+    if (!sessionAllows(record.session.status, 'use_room')) {
       throw conflict(`The session is ${record.session.status}; its clock has stopped`);
     }
     const state = await this.room.state(record);
@@ -47,7 +48,7 @@ export class RoomCommandsService {
   async saveNotes(user: AuthUser, sessionId: string, round: number, text: string): Promise<void> {
     const record = await this.views.visibleRecord(user, sessionId);
     // Notes may be finished while scoring, but not rewritten once the session is settled.
-    if (!['scheduled', 'live', 'scoring'].includes(record.session.status)) {
+    if (!sessionAllows(record.session.status, 'write_notes')) {
       throw conflict(`The session is ${record.session.status}; its notes are final`);
     }
     const target = record.rounds.find((candidate) => candidate.number === round);
@@ -73,7 +74,7 @@ export class RoomCommandsService {
   /** Ends the interview: the session moves on to scoring. */
   async end(user: AuthUser, sessionId: string): Promise<SessionState> {
     const record = await this.views.visibleRecord(user, sessionId);
-    if (!['scheduled', 'live'].includes(record.session.status)) {
+    if (!sessionAllows(record.session.status, 'use_room')) {
       throw conflict(`The session is already ${record.session.status}`);
     }
     this.requireInterviewer(
@@ -90,7 +91,7 @@ export class RoomCommandsService {
       );
     }
     await this.dataSource.query(
-      `UPDATE sessions SET status = 'scoring' WHERE id = $1 AND status IN ('scheduled', 'live')
+      `UPDATE sessions SET status = 'scoring' WHERE id = $1 AND ${sessionAllowsSql('sessions', 'use_room')}
          AND NOT EXISTS (SELECT 1 FROM session_participants WHERE session_id = $1 AND joined_at IS NULL)`,
       [sessionId],
     );

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ROOM_LIMITS } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import { CurrentUser } from '../auth/access.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, conflict, forbidden, notFound } from '../common/domain-error';
@@ -35,7 +36,7 @@ export class SceneFilesController {
   ): Promise<void> {
     const record = await this.views.visibleRecord(user, id);
     if (!isParticipant(record, user.id)) throw forbidden('Only participants add images to the whiteboard');
-    if (!['scheduled', 'live'].includes(record.session.status)) {
+    if (!sessionAllows(record.session.status, 'use_room')) {
       throw conflict(`The session is ${record.session.status}; its whiteboard can no longer change`);
     }
     requireFileId(fileId);

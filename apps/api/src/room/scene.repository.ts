@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SceneElement } from '@mockboard/contracts';
 import type { StoredCopy } from '@mockboard/scene';
+import { sessionAllowsSql } from '@mockboard/schedule';
 import { sceneColumns, sceneRefOf } from './scene-key';
 
 /** A lock class of our own for two-key advisory locks, apart from every other lock in the database. */
@@ -147,7 +148,7 @@ export class SceneRepository {
   ): Promise<Map<string, StoredSceneState>> {
     const [sessionIds, rounds] = sceneColumns(sceneKeys);
     const rows = (await manager.query(
-      `SELECT s.id || '/' || k.round AS id, s.status IN ('scheduled', 'live') AS editable,
+      `SELECT s.id || '/' || k.round AS id, ${sessionAllowsSql('s', 'use_room')} AS editable,
          COALESCE(u.scene_bytes, 0) AS scene_bytes, COALESCE(u.log_bytes, 0) AS log_bytes,
          (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce,
                                                       e.is_deleted, e.bytes)), '[]')

@@ -2,8 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AdminUserListResponse } from '@mockboard/contracts';
 import { Roles } from '../auth/access.decorators';
-import { toUserView } from '../auth/user.entity';
-import { UsersRepository } from '../auth/users.repository';
+import { UsersService } from '../auth/users.service';
 
 const USER_LIST_LIMIT = 500;
 
@@ -11,11 +10,11 @@ const USER_LIST_LIMIT = 500;
 @Controller('admin')
 @Roles('admin')
 export class AdminController {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(private readonly users: UsersService) {}
 
   @Get('users')
   @ApiOperation({ summary: 'Every account, newest first (admins only)' })
   async listUsers(): Promise<AdminUserListResponse> {
-    return { users: (await this.users.listNewestFirst(USER_LIST_LIMIT)).map(toUserView) };
+    return { users: await this.users.listNewestFirst(USER_LIST_LIMIT) };
   }
 }

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessGuard } from './access.guard';
 import { AccountRestrictionsRepository } from './account-restrictions.repository';
+import { AccountRestrictionsService } from './account-restrictions.service';
 import { AccountMailComposers } from './account-mail.composers';
 import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthController } from './auth.controller';
@@ -22,6 +23,7 @@ import { SignInSessions } from './sign-in-sessions.service';
 import { SignInSocketsGateway } from './sign-in-sockets.gateway';
 import { SocketAuthenticator } from './socket-authenticator';
 import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
 
 @Module({
   imports: [
@@ -49,12 +51,14 @@ import { UsersRepository } from './users.repository';
     PasswordHasher,
     PasswordStrength,
     UsersRepository,
+    UsersService,
     SignInSessionsRepository,
     SignInSessions,
     SignInSocketsGateway,
     LoginThrottlesRepository,
     SocketAuthenticator,
     AccountRestrictionsRepository,
+    AccountRestrictionsService,
     AccountTokensRepository,
     EmailVerificationService,
     PasswordResetService,
@@ -63,12 +67,12 @@ import { UsersRepository } from './users.repository';
   ],
   exports: [
     AuthTokens,
-    UsersRepository,
+    UsersService,
     PasswordHasher,
     PasswordStrength,
     SocketAuthenticator,
     // For moderation (issue 15): restricting an account and ending its sign-ins.
-    AccountRestrictionsRepository,
+    AccountRestrictionsService,
     SignInSessions,
   ],
 })

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import type { TargetLevel } from '@mockboard/contracts';
 import { PasswordHasher } from '../auth/password-hasher';
 import { UsersRepository } from '../auth/users.repository';
+import { UsersService, type DemoAccount } from '../auth/users.service';
 import { loadConfig, loadDotEnvIfPresent } from '../config/app-config';
 import { DataDirInUseError } from '../database/data-dir-in-use.error';
 import { openDatabase } from '../database/data-source';
@@ -19,12 +19,7 @@ export const DEMO_ACCOUNTS = [
     timezone: 'America/New_York',
     targetLevel: 'mid',
   },
-] as const satisfies readonly {
-  email: string;
-  displayName: string;
-  timezone: string;
-  targetLevel: TargetLevel;
-}[];
+] as const satisfies readonly DemoAccount[];
 export const DEMO_PASSWORD = 'practice-makes-perfect';
 
 /**
@@ -39,28 +34,12 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config.database, (message) => process.stdout.write(`${message}\n`));
   const outcomes: string[] = [];
   try {
-    const users = new UsersRepository(dataSource);
+    // Outside Nest (the server may not run meanwhile): the service is built by hand.
+    const users = new UsersService(new UsersRepository(dataSource), dataSource);
     const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
     for (const account of DEMO_ACCOUNTS) {
-      const existing = await users.findByEmailWithPassword(account.email);
-      const user =
-        existing ??
-        (await users.insert({
-          email: account.email,
-          displayName: account.displayName,
-          timezone: account.timezone,
-          role: 'member',
-          passwordHash,
-        }));
-      await users.setPassword(user.id, passwordHash);
-      // Demo addresses cannot receive mail: verified, or they could not book on a server with SMTP.
-      await users.markEmailVerified(dataSource.manager, user.id);
-      await users.update(user.id, {
-        displayName: account.displayName,
-        timezone: account.timezone,
-        targetLevel: account.targetLevel,
-      });
-      outcomes.push(existing ? 'existed: password and profile reset' : 'created');
+      const existed = await users.createOrResetDemoAccount(account, passwordHash);
+      outcomes.push(existed ? 'existed: password and profile reset' : 'created');
     }
   } finally {
     await dataSource.destroy();

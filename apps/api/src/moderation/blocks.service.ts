@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BlockedUser, BlockListResponse } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
-import { UsersRepository } from '../auth/users.repository';
+import { UsersService } from '../auth/users.service';
 import { notFound } from '../common/domain-error';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { isUuid } from '../common/uuid';
@@ -16,7 +16,7 @@ import { BlocksRepository, type BlockRow } from './blocks.repository';
 export class BlocksService {
   constructor(
     private readonly blocks: BlocksRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
   ) {}
 
   async block(blocker: AuthUser, userId: string): Promise<BlockedUser> {
@@ -25,7 +25,7 @@ export class BlocksService {
         { field: 'userId', message: 'is you; you cannot block yourself' },
       ]);
     }
-    if (!(await this.users.findById(userId))) throw notFound('No user with this id');
+    if (!(await this.users.find(userId))) throw notFound('No user with this id');
     await this.blocks.block(blocker.id, userId);
     return toBlockedUser((await this.blocks.find(blocker.id, userId))!);
   }

@@ -8,13 +8,10 @@ import type {
   RestrictedAccount,
 } from '@mockboard/contracts';
 import { formatInZone } from '@mockboard/schedule';
-import {
-  AccountRestrictionsRepository,
-  type AccountRestriction,
-} from '../auth/account-restrictions.repository';
+import { AccountRestrictionsService, type AccountRestriction } from '../auth/account-restrictions.service';
 import { SignInSessions } from '../auth/sign-in-sessions.service';
 import type { AuthUser } from '../auth/auth-user';
-import { UsersRepository } from '../auth/users.repository';
+import { UsersService } from '../auth/users.service';
 import { conflict, invalid, notFound } from '../common/domain-error';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
@@ -42,8 +39,8 @@ const CANCEL_REASON = 'A participant can no longer take part';
 export class ModerationService {
   constructor(
     private readonly outbox: OutboxService,
-    private readonly users: UsersRepository,
-    private readonly restrictions: AccountRestrictionsRepository,
+    private readonly users: UsersService,
+    private readonly restrictions: AccountRestrictionsService,
     private readonly withdrawal: AccountWithdrawalRepository,
     private readonly calendar: CalendarService,
     private readonly actions: ModerationActionsRepository,
@@ -55,7 +52,7 @@ export class ModerationService {
   ) {}
 
   async moderate(admin: AuthUser, userId: string, body: ModerateUserRequest): Promise<ModerationResult> {
-    const target = isUuid(userId) ? await this.users.findById(userId) : null;
+    const target = isUuid(userId) ? await this.users.find(userId) : null;
     if (!target) throw notFound('No user with this id');
     if (target.id === admin.id) throw invalid('You cannot moderate your own account');
     const until = body.until ? new Date(body.until) : null;
@@ -72,19 +69,17 @@ export class ModerationService {
           state: body.action === 'ban' ? 'banned' : 'suspended',
           until,
         };
-        // Held until the commit: a sign-in that started meanwhile is among those revoked below,
-        // and one that starts after waits and then reads the restriction.
-        await this.restrictions.holdForChange(manager, target.id);
+        // Holds the account until the commit: a sign-in that started meanwhile is among those
+        // revoked below, and one that starts after waits and then reads the restriction.
         await this.restrictions.impose(manager, target.id, { ...restriction, reason: body.reason });
         cancelledSessions = await this.takeOffCalendar(manager, target.id);
         // In this transaction: the suspension cannot commit with a sign-in left working.
         endedSignIns = await this.signIns.revokeAllWithin(manager, target.id);
       }
       if (body.action === 'reinstate') {
-        if (!(await this.restrictions.inForce(target.id, manager))) {
+        if (!(await this.restrictions.lift(manager, target.id))) {
           throw conflict('This account is neither suspended nor banned');
         }
-        await this.restrictions.lift(manager, target.id);
       }
       const entry = await this.actions.record(manager, {
         adminId: admin.id,

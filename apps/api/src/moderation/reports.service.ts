@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateReportRequest, Report } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { SESSION_NOT_FOUND } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
@@ -21,7 +22,7 @@ export class ReportsService {
     if (!record || !participants.includes(reporter.id)) throw notFound(SESSION_NOT_FOUND);
     const subjectId = participants.find((id) => id !== reporter.id);
     if (!subjectId) throw conflict('A solo session has no partner to report');
-    if (record.session.status === 'cancelled') {
+    if (!sessionAllows(record.session.status, 'report')) {
       throw conflict('The session was cancelled, so there is nothing to report about it');
     }
     if (record.session.status === 'scheduled' && record.session.startsAt > new Date()) {

@@ -1,17 +1,9 @@
-import {
-  Controller,
-  Get,
-  Header,
-  Headers,
-  Inject,
-  NotFoundException,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { HealthResponse } from '@mockboard/contracts';
 import { Public } from '../auth/access.decorators';
+import { DomainError, notFound } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { HealthRepository } from './health.repository';
@@ -47,10 +39,10 @@ export class HealthController {
     @Res() response: Response,
   ): Promise<void> {
     // With METRICS_PORT, /metrics lives only there (MetricsServer): this port answers as if unknown.
-    if (this.config.metricsPort !== undefined) throw new NotFoundException('Cannot GET /metrics');
+    if (this.config.metricsPort !== undefined) throw notFound('Cannot GET /metrics');
     if (!mayReadMetrics(authorization, this.config.metricsToken)) {
       response.set('WWW-Authenticate', 'Bearer realm="metrics"');
-      throw new UnauthorizedException(METRICS_TOKEN_NEEDED);
+      throw new DomainError('unauthenticated', METRICS_TOKEN_NEEDED);
     }
     response.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CaseStudy, ShareLinkResponse } from '@mockboard/contracts';
 import { sceneToSvg } from '@mockboard/scene';
 import type { AuthUser } from '../auth/auth-user';
+import { forbidden, notFound } from '../common/domain-error';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
@@ -118,7 +119,7 @@ export class PortfolioService {
   private async ownView(user: AuthUser, sessionId: string): Promise<SessionRecord> {
     const record = await this.views.visibleRecord(user, sessionId);
     if (!isParticipant(record, user.id)) {
-      throw new ForbiddenException("Only the session's participants share their own case study");
+      throw forbidden("Only the session's participants share their own case study");
     }
     return record;
   }
@@ -126,7 +127,7 @@ export class PortfolioService {
   private async sharedView(token: string): Promise<{ record: SessionRecord; viewer: Viewer }> {
     const share = TOKEN.test(token) ? await this.portfolio.findLiveShare(token) : null;
     const record = share ? await this.sessions.find(share.sessionId) : null;
-    if (!share || !record) throw new NotFoundException(NO_SHARE);
+    if (!share || !record) throw notFound(NO_SHARE);
     return { record, viewer: { id: share.userId, admin: false, timeZone: share.timeZone } };
   }
 

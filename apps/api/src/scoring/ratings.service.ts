@@ -1,8 +1,9 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { InterviewerRating, InterviewerRatingWriteSchema } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { conflict, forbidden } from '../common/domain-error';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import { RevealService } from './reveal.service';
@@ -39,10 +40,10 @@ export class RatingsService {
     const record = await this.views.visibleRecord(user, sessionId);
     const round = roundOf(record, roundNumber);
     if (record.session.kind === 'solo') {
-      throw new ConflictException('A solo session has no interviewer to rate');
+      throw conflict('A solo session has no interviewer to rate');
     }
     if (round.candidateId !== user.id) {
-      throw new ForbiddenException(`Only round ${roundNumber}'s candidate rates its interviewer`);
+      throw forbidden(`Only round ${roundNumber}'s candidate rates its interviewer`);
     }
     requireFeedbackOpen(record, now);
     const saved = await this.dataSource.transaction(async (manager) => {
@@ -51,7 +52,7 @@ export class RatingsService {
       await this.reveal.revealDue([locked], now, manager);
       const theirs = await this.scorecards.lock(manager, sessionId, roundNumber, 'interviewer');
       if (theirs?.revealedAt) {
-        throw new ConflictException(
+        throw conflict(
           `Your rating closed when your interviewer's feedback was revealed to you (${theirs.revealedAt.toISOString()})`,
         );
       }

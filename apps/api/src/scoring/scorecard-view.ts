@@ -1,5 +1,5 @@
-import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { InterviewerRating, Scorecard, ScorecardKind } from '@mockboard/contracts';
+import { conflict, forbidden, notFound } from '../common/domain-error';
 import type { StoredRound, SessionRecord } from '../sessions/sessions.repository';
 import type { StoredRating } from './interviewer-ratings.repository';
 import type { StoredScorecard } from './scorecards.repository';
@@ -36,14 +36,14 @@ export function toRatingView(row: StoredRating): InterviewerRating {
 
 export function roundOf(record: SessionRecord, round: number): StoredRound {
   const found = record.rounds.find((candidate) => candidate.number === round);
-  if (!found) throw new NotFoundException(`This session has no round ${round}`);
+  if (!found) throw notFound(`This session has no round ${round}`);
   return found;
 }
 
 /** Who writes each kind of scorecard: the round's interviewer about the candidate, the candidate about themselves. */
 export function authorOf(record: SessionRecord, round: StoredRound, kind: ScorecardKind): string {
   if (kind === 'interviewer' && record.session.kind === 'solo') {
-    throw new ConflictException('A solo session has no interviewer; write a self-assessment instead');
+    throw conflict('A solo session has no interviewer; write a self-assessment instead');
   }
   return kind === 'interviewer' ? round.interviewerId : round.candidateId;
 }
@@ -55,7 +55,7 @@ export function requireAuthor(
   userId: string,
 ): void {
   if (authorOf(record, round, kind) !== userId) {
-    throw new ForbiddenException(
+    throw forbidden(
       kind === 'interviewer'
         ? `Only round ${round.number}'s interviewer writes its interviewer scorecard`
         : `Only round ${round.number}'s candidate writes its self-assessment`,
@@ -67,12 +67,12 @@ export function requireAuthor(
 export function requireFeedbackOpen(record: SessionRecord, now: Date): void {
   const { status, startsAt } = record.session;
   if (status === 'cancelled' || status === 'no_show') {
-    throw new ConflictException(
+    throw conflict(
       `The session is ${status === 'no_show' ? 'a no-show' : 'cancelled'}; it takes no feedback`,
     );
   }
   // An interview ended early in the room (status scoring) takes feedback at once.
   if (now < startsAt && status !== 'scoring' && status !== 'completed') {
-    throw new ConflictException(`Feedback opens when the session starts, at ${startsAt.toISOString()}`);
+    throw conflict(`Feedback opens when the session starts, at ${startsAt.toISOString()}`);
   }
 }

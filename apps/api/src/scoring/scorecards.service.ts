@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type {
@@ -19,6 +19,7 @@ import {
   weightedScore,
 } from '@mockboard/rubric';
 import type { AuthUser } from '../auth/auth-user';
+import { conflict, forbidden } from '../common/domain-error';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService } from '../sessions/session-views.service';
@@ -83,12 +84,12 @@ export class ScorecardsService {
         requireFeedbackOpen(locked, now);
         await this.reveal.revealDue([locked], now, manager);
         const existing = await this.scorecards.lock(manager, sessionId, roundNumber, input.kind);
-        if (existing?.revealedAt) throw new ConflictException(frozenMessage(existing));
+        if (existing?.revealedAt) throw conflict(frozenMessage(existing));
         if (input.kind === 'self') {
           // A self-assessment is blind: it closes when the interviewer's feedback is revealed.
           const theirs = await this.scorecards.lock(manager, sessionId, roundNumber, 'interviewer');
           if (theirs?.revealedAt) {
-            throw new ConflictException(
+            throw conflict(
               `Your self-assessment closed when your interviewer's feedback was revealed (${theirs.revealedAt.toISOString()})`,
             );
           }
@@ -125,7 +126,7 @@ export class ScorecardsService {
       })
       .catch((error: unknown) => {
         if (isFrozenByDatabase(error)) {
-          throw new ConflictException('This scorecard was revealed meanwhile and can no longer be changed');
+          throw conflict('This scorecard was revealed meanwhile and can no longer be changed');
         }
         throw error;
       });
@@ -201,7 +202,7 @@ export class ScorecardsService {
     const record = await this.views.visibleRecord(user, sessionId);
     const round = roundOf(record, roundNumber);
     if (user.role !== 'admin' && authorOf(record, round, kind) !== user.id) {
-      throw new ForbiddenException("Only a scorecard's author and admins read its history");
+      throw forbidden("Only a scorecard's author and admins read its history");
     }
     const rows = await this.scorecards.revisions(sessionId, roundNumber, kind);
     return {

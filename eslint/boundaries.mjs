@@ -140,10 +140,6 @@ const sqlOutsideRepositories = [
 const sqlMovingToRepositories = [
   'apps/api/src/room/room-commands.service.ts',
   'apps/api/src/room/scene-files.controller.ts',
-  'apps/api/src/scheduling/matching.service.ts',
-  'apps/api/src/scheduling/rescue.service.ts',
-  'apps/api/src/scheduling/scheduling-sweeper.service.ts',
-  'apps/api/src/scheduling/sessions.service.ts',
 ];
 
 /** Controllers that still hold a DataSource: being moved into repositories (issue 16), as above. */

@@ -160,6 +160,15 @@ export class MatchingRepository {
     return rows.map((row) => row.id);
   }
 
+  /** The display names of the users, keyed by id, for telling partners who they are paired with. */
+  async displayNames(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, string>> {
+    const rows: { id: string; display_name: string }[] = await manager.query(
+      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.display_name]));
+  }
+
   async find(id: string): Promise<MatchRequestRow | null> {
     const rows: MatchRequestRow[] = await this.dataSource.query(
       `SELECT * FROM match_requests WHERE id = $1`,

@@ -151,13 +151,10 @@ export class MatchingService {
    * so the notifications and the confirmation mails commit with the session (and are delivered after it).
    */
   async announce(manager: EntityManager, pairing: Pairing): Promise<void> {
-    const people: { id: string; display_name: string }[] = await manager.query(
-      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
-      [pairing.userIds],
-    );
+    const names = await this.matching.displayNames(manager, pairing.userIds);
     for (const userId of pairing.userIds) {
       const partnerId = pairing.userIds.find((id) => id !== userId)!;
-      const name = people.find((person) => person.id === partnerId)?.display_name ?? 'A partner';
+      const name = names.get(partnerId) ?? 'A partner';
       await this.notifications.notify(manager, [userId], {
         type: 'matched',
         title: pairing.practiceNow ? 'Your partner is ready now' : 'You have a partner',

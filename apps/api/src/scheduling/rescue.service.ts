@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../outbox/outbox.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { MatchingService, toMatchRequestView } from './matching.service';
+import { SessionSweepsRepository } from './session-sweeps.repository';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
@@ -22,6 +23,7 @@ export class RescueService {
     private readonly matching: MatchingService,
     private readonly views: SessionViewsService,
     private readonly outbox: OutboxService,
+    private readonly sweeps: SessionSweepsRepository,
   ) {}
 
   async rescue(user: AuthUser, sessionId: string, now = new Date()): Promise<RescueResponse> {
@@ -32,11 +34,7 @@ export class RescueService {
         throw new NotFoundException(SESSION_NOT_FOUND);
       }
       requireRescuable(record, user.id, now);
-      await manager.query(
-        `UPDATE session_participants SET no_show = true WHERE session_id = $1 AND joined_at IS NULL`,
-        [sessionId],
-      );
-      await manager.query(`UPDATE sessions SET status = 'no_show' WHERE id = $1`, [sessionId]);
+      await this.sweeps.endAsNoShow(manager, sessionId);
       await this.calendar.release(manager, { sessionId });
       const { session } = record;
       const queued = await this.matching.queueAndPair(

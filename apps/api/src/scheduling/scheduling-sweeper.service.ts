@@ -23,6 +23,11 @@ import { OutboxService } from '../outbox/outbox.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { MatchingRepository } from './matching.repository';
 import { SessionRemindersRepository } from './session-reminders.repository';
+import {
+  SessionSweepsRepository,
+  type SweptParticipant,
+  type SweptSession,
+} from './session-sweeps.repository';
 
 const SWEEP_EVERY_MS = 15_000;
 
@@ -36,25 +41,11 @@ export interface SweepReport {
   completedSessions: number;
 }
 
-interface SweptSession {
-  id: string;
-  starts_at: Date;
-}
-
-interface ParticipantName {
-  session_id: string;
-  user_id: string;
-  display_name: string;
-  joined_at: Date | null;
-}
-
 /**
  * Moves time-driven state along: expires unmatched requests, marks no-shows, sends starting-soon
- * reminders and completes finished sessions. Every step is a conditional UPDATE … RETURNING, so
- * several app instances may sweep at once and each change (and its notification) happens once; a
+ * reminders and completes finished sessions. Every step is a conditional update (the repositories'),
+ * so several app instances may sweep at once and each change (and its notification) happens once; a
  * notification commits with its change, in one transaction, and is delivered after it.
- * Each UPDATE is wrapped in `WITH … SELECT`: for a bare UPDATE … RETURNING the pg driver answers
- * [rows, count] but PGlite answers rows.
  */
 @Injectable()
 export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -69,6 +60,7 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
     private readonly outbox: OutboxService,
     private readonly mail: MailService,
     private readonly reminders: SessionRemindersRepository,
+    private readonly sweeps: SessionSweepsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -122,70 +114,54 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
    */
   private async markNoShows(now: Date): Promise<number> {
     const sessions = await this.outbox.transaction(async (manager) => {
-      const swept: SweptSession[] = await manager.query(
-        `WITH swept AS (
-           UPDATE sessions s SET status = 'no_show'
-           WHERE s.kind = 'peer' AND s.status IN ('scheduled', 'live') AND s.starts_at <= $1
-             AND EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
-           RETURNING s.id, s.starts_at)
-         SELECT * FROM swept`,
-        [addMinutes(now, -NO_SHOW_AFTER_MINUTES)],
-      );
-      const ids = swept.map((session) => session.id);
-      await manager.query(
-        `UPDATE session_participants SET no_show = true WHERE session_id = ANY($1::uuid[]) AND joined_at IS NULL`,
-        [ids],
-      );
-      for (const id of ids) await this.calendar.release(manager, { sessionId: id });
-      const people = await this.participantNames(manager, swept);
+      const swept = await this.sweeps.markNoShows(manager, addMinutes(now, -NO_SHOW_AFTER_MINUTES));
+      for (const session of swept) await this.calendar.release(manager, { sessionId: session.id });
+      const people = await this.sweeps.participants(manager, swept);
       for (const session of swept) {
-        const here = people.filter((row) => row.session_id === session.id);
-        const absent = here.filter((row) => !row.joined_at).map((row) => row.display_name);
-        await this.notifications.notify(
+        await this.tellThoseWhoCame(
           manager,
-          here.filter((row) => row.joined_at).map((row) => row.user_id),
-          {
-            type: 'no_show',
-            title: 'Your partner did not come',
-            body: (zone, locale) =>
-              `${absent.join(' and ')} did not join your session on ${formatInZone(session.starts_at, zone, locale)}. ` +
-              'Choose "practise now" to find someone else.',
-            sessionId: session.id,
-          },
+          session,
+          people.filter((row) => row.sessionId === session.id),
         );
-        const cameIds = here.filter((row) => row.joined_at).map((row) => row.user_id);
-        for (const request of noShowMails(session.id, cameIds)) await this.mail.enqueue(manager, request);
       }
       return swept;
     });
     return sessions.length;
   }
 
+  private async tellThoseWhoCame(
+    manager: EntityManager,
+    session: SweptSession,
+    here: SweptParticipant[],
+  ): Promise<void> {
+    const absent = here.filter((row) => !row.joinedAt).map((row) => row.displayName);
+    const cameIds = here.filter((row) => row.joinedAt).map((row) => row.userId);
+    await this.notifications.notify(manager, cameIds, {
+      type: 'no_show',
+      title: 'Your partner did not come',
+      body: (zone, locale) =>
+        `${absent.join(' and ')} did not join your session on ${formatInZone(session.startsAt, zone, locale)}. ` +
+        'Choose "practise now" to find someone else.',
+      sessionId: session.id,
+    });
+    for (const request of noShowMails(session.id, cameIds)) await this.mail.enqueue(manager, request);
+  }
+
   /** One reminder per session (the flag flips once), STARTING_SOON_MINUTES before it starts. */
   private async remindStartingSoon(now: Date): Promise<number> {
     // The flag and the reminders commit together: a flag set without its reminders sends none.
     const sessions = await this.outbox.transaction(async (manager) => {
-      const swept: SweptSession[] = await manager.query(
-        `WITH swept AS (
-           UPDATE sessions SET starting_soon_notified = true
-           WHERE kind = 'peer' AND status = 'scheduled' AND NOT starting_soon_notified
-             AND starts_at > $1 AND starts_at <= $2
-           RETURNING id, starts_at)
-         SELECT * FROM swept`,
-        [now, addMinutes(now, STARTING_SOON_MINUTES)],
-      );
-      const people = await this.participantNames(manager, swept);
+      const swept = await this.sweeps.flagStartingSoon(manager, now, addMinutes(now, STARTING_SOON_MINUTES));
+      const people = await this.sweeps.participants(manager, swept);
       for (const session of swept) {
-        const here = people.filter((row) => row.session_id === session.id);
+        const here = people.filter((row) => row.sessionId === session.id);
         for (const person of here) {
-          const partners = here
-            .filter((row) => row.user_id !== person.user_id)
-            .map((row) => row.display_name);
-          await this.notifications.notify(manager, [person.user_id], {
+          const partners = here.filter((row) => row.userId !== person.userId).map((row) => row.displayName);
+          await this.notifications.notify(manager, [person.userId], {
             type: 'starting_soon',
             title: 'Starting soon',
             body: (zone, locale) =>
-              `Your session with ${partners.join(' and ')} starts on ${formatInZone(session.starts_at, zone, locale)}; ` +
+              `Your session with ${partners.join(' and ')} starts on ${formatInZone(session.startsAt, zone, locale)}; ` +
               'the room is open.',
             sessionId: session.id,
           });
@@ -210,9 +186,8 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
     const horizon = addMinutes(now, Math.max(...offsets));
     const reader = this.dataSource.manager;
     const due = (await this.reminders.upcomingParticipants(reader, now, horizon)).flatMap((row) => {
-      const startsAt = new Date(row.starts_at);
-      const offset = dueReminderOffset(startsAt, new Date(row.start_agreed_at), now, offsets);
-      return offset === null ? [] : [reminderMail(row.session_id, row.user_id, startsAt, offset)];
+      const offset = dueReminderOffset(row.startsAt, row.startAgreedAt, now, offsets);
+      return offset === null ? [] : [reminderMail(row.sessionId, row.userId, row.startsAt, offset)];
     });
     if (due.length === 0) return 0;
     const queued = await this.reminders.alreadyQueued(
@@ -228,28 +203,7 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Finished sessions everyone attended are complete (a later issue routes them through scoring). */
-  private async completeSessions(now: Date): Promise<number> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH swept AS (
-         UPDATE sessions s SET status = 'completed'
-         WHERE s.status IN ('scheduled', 'live') AND s.ends_at <= $1
-           AND NOT EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
-         RETURNING s.id)
-       SELECT id FROM swept`,
-      [now],
-    );
-    return rows.length;
-  }
-
-  private async participantNames(
-    manager: EntityManager,
-    sessions: SweptSession[],
-  ): Promise<ParticipantName[]> {
-    if (sessions.length === 0) return [];
-    return manager.query(
-      `SELECT p.session_id, p.user_id, u.display_name, p.joined_at
-       FROM session_participants p JOIN users u ON u.id = p.user_id WHERE p.session_id = ANY($1::uuid[])`,
-      [sessions.map((session) => session.id)],
-    );
+  private completeSessions(now: Date): Promise<number> {
+    return this.sweeps.completeFinished(now);
   }
 }

@@ -13,6 +13,7 @@ import { MatchingService } from './matching.service';
 import { RescueService } from './rescue.service';
 import { SchedulingSweeper } from './scheduling-sweeper.service';
 import { SessionRemindersRepository } from './session-reminders.repository';
+import { SessionSweepsRepository } from './session-sweeps.repository';
 import { SlotsController } from './slots.controller';
 import { SlotsRepository } from './slots.repository';
 import { SlotsService } from './slots.service';
@@ -32,6 +33,7 @@ import { SlotsService } from './slots.service';
     CalendarFeedRepository,
     CalendarFeedService,
     SessionRemindersRepository,
+    SessionSweepsRepository,
     SlotsRepository,
     SlotsService,
   ],

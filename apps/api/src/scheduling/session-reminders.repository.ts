@@ -3,11 +3,11 @@ import type { EntityManager } from 'typeorm';
 
 /** A participant of a scheduled peer session, with its start: someone a reminder may be due to. */
 export interface UpcomingParticipant {
-  session_id: string;
-  user_id: string;
-  starts_at: Date;
+  sessionId: string;
+  userId: string;
+  startsAt: Date;
   /** When the current start was agreed (booking or last accepted move): see dueReminderOffset. */
-  start_agreed_at: Date;
+  startAgreedAt: Date;
 }
 
 /** The reads behind reminder mails: both read only, so a sweep with nothing new writes nothing. */
@@ -15,13 +15,20 @@ export interface UpcomingParticipant {
 export class SessionRemindersRepository {
   /** Participants of scheduled peer sessions starting in (from, to]. */
   async upcomingParticipants(manager: EntityManager, from: Date, to: Date): Promise<UpcomingParticipant[]> {
-    return manager.query(
-      `SELECT s.id AS session_id, p.user_id, s.starts_at, s.start_agreed_at
+    const rows: { session_id: string; user_id: string; starts_at: Date; start_agreed_at: Date }[] =
+      await manager.query(
+        `SELECT s.id AS session_id, p.user_id, s.starts_at, s.start_agreed_at
        FROM sessions s JOIN session_participants p ON p.session_id = s.id
        WHERE s.kind = 'peer' AND s.status = 'scheduled' AND s.starts_at > $1 AND s.starts_at <= $2
        ORDER BY s.starts_at, s.id, p.user_id`,
-      [from, to],
-    );
+        [from, to],
+      );
+    return rows.map((row) => ({
+      sessionId: row.session_id,
+      userId: row.user_id,
+      startsAt: new Date(row.starts_at),
+      startAgreedAt: new Date(row.start_agreed_at),
+    }));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
 import { SessionsRepository, type NewSession, type SessionRecord } from './sessions.repository';
 
 /**
@@ -8,7 +9,10 @@ import { SessionsRepository, type NewSession, type SessionRecord } from './sessi
  */
 @Injectable()
 export class SessionRecordsService {
-  constructor(private readonly sessions: SessionsRepository) {}
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly proposals: RescheduleProposalsRepository,
+  ) {}
 
   find(sessionId: string): Promise<SessionRecord | null> {
     return this.sessions.find(sessionId);
@@ -31,6 +35,6 @@ export class SessionRecordsService {
 
   /** For each session, how many times it was moved: its calendar event's SEQUENCE. */
   timesMoved(sessionIds: readonly string[], manager?: EntityManager): Promise<Map<string, number>> {
-    return this.sessions.timesMoved(sessionIds, manager);
+    return this.proposals.timesMoved(sessionIds, manager);
   }
 }

@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PromptsModule } from '../prompts/prompts.module';
 import { ReliabilityRepository } from './reliability.repository';
+import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
 import { RoundPromptsService } from './round-prompts.service';
 import { SessionRecordsService } from './session-records.service';
 import { SessionViewsService } from './session-views.service';
@@ -17,6 +18,7 @@ import { SessionsService } from './sessions.service';
   controllers: [SessionsController],
   providers: [
     ReliabilityRepository,
+    RescheduleProposalsRepository,
     RoundPromptsService,
     SessionRecordsService,
     SessionViewsService,

@@ -168,20 +168,6 @@ export class SessionsRepository {
     return new Set(rows.map((row) => row.prompt_id));
   }
 
-  /** For each session, how many times it was moved to a new time (accepted reschedule proposals). */
-  async timesMoved(
-    sessionIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, number>> {
-    if (sessionIds.length === 0) return new Map();
-    const rows: { session_id: string; moves: number }[] = await manager.query(
-      `SELECT session_id, count(*)::int AS moves FROM reschedule_proposals
-       WHERE status = 'accepted' AND session_id = ANY($1::uuid[]) GROUP BY session_id`,
-      [sessionIds],
-    );
-    return new Map(rows.map((row) => [row.session_id, Number(row.moves)]));
-  }
-
   async setRoundPrompt(
     manager: EntityManager,
     sessionId: string,
@@ -193,6 +179,58 @@ export class SessionsRepository {
       round,
       promptId,
     ]);
+  }
+
+  /** Ends the session as cancelled by `cancel.by`, with the reason and whether it came late. */
+  async markCancelled(
+    manager: EntityManager,
+    sessionId: string,
+    cancel: { by: string; reason: string; at: Date; late: boolean },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET status = 'cancelled', cancelled_by = $2, cancel_reason = $3, cancelled_at = $4,
+         late_cancellation = $5 WHERE id = $1`,
+      [sessionId, cancel.by, cancel.reason, cancel.at, cancel.late],
+    );
+  }
+
+  /**
+   * Moves the session to a new period. start_agreed_at: reminders whose moment is already past are
+   * not sent (the moved mail says it); the starting-soon notification is due again.
+   */
+  async moveTo(manager: EntityManager, sessionId: string, startsAt: Date, endsAt: Date): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET starts_at = $2, ends_at = $3, starting_soon_notified = false, start_agreed_at = now()
+       WHERE id = $1`,
+      [sessionId, startsAt, endsAt],
+    );
+  }
+
+  /** The first entry of each participant counts; a later one keeps it. */
+  async markJoined(manager: EntityManager, sessionId: string, userId: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE session_participants SET joined_at = COALESCE(joined_at, $3) WHERE session_id = $1 AND user_id = $2`,
+      [sessionId, userId, at],
+    );
+  }
+
+  /** A scheduled session goes live; any other status stays. */
+  async markLive(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.query(`UPDATE sessions SET status = 'live' WHERE id = $1 AND status = 'scheduled'`, [
+      sessionId,
+    ]);
+  }
+
+  async setSharesContact(
+    manager: EntityManager,
+    sessionId: string,
+    userId: string,
+    share: boolean,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE session_participants SET shares_contact = $3 WHERE session_id = $1 AND user_id = $2`,
+      [sessionId, userId, share],
+    );
   }
 
   private async records(

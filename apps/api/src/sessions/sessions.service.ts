@@ -24,6 +24,7 @@ import { cancelledMails, rescheduledMails } from '../mail/requests/session-mail-
 import { CalendarService } from '../calendar/calendar.service';
 import { RoundPromptsService } from './round-prompts.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
+import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
 import { SessionsRepository, type SessionRecord } from './sessions.repository';
 import { isUuid } from '../common/uuid';
 
@@ -33,6 +34,7 @@ export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
+    private readonly proposals: RescheduleProposalsRepository,
     private readonly calendar: CalendarService,
     private readonly roundPrompts: RoundPromptsService,
     private readonly views: SessionViewsService,
@@ -84,15 +86,8 @@ export class SessionsService {
       }
       // Lateness is about letting a partner down; ending one's own solo practice lets nobody down.
       const late = locked.participants.length > 1 && isLateCancellation(locked.session.startsAt, now);
-      await manager.query(
-        `UPDATE sessions SET status = 'cancelled', cancelled_by = $2, cancel_reason = $3, cancelled_at = $4,
-           late_cancellation = $5 WHERE id = $1`,
-        [sessionId, user.id, reason, now, late],
-      );
-      await manager.query(
-        `UPDATE reschedule_proposals SET status = 'withdrawn' WHERE session_id = $1 AND status = 'pending'`,
-        [sessionId],
-      );
+      await this.sessions.markCancelled(manager, sessionId, { by: user.id, reason, at: now, late });
+      await this.proposals.withdrawPending(manager, sessionId);
       await this.calendar.release(manager, { sessionId });
       await this.notifications.notify(manager, partnersOf(locked, user.id), {
         type: 'cancelled',
@@ -130,10 +125,7 @@ export class SessionsService {
           'A new time is already proposed; wait for the answer or cancel the session',
         );
       }
-      await manager.query(
-        `INSERT INTO reschedule_proposals (session_id, proposed_by, starts_at) VALUES ($1, $2, $3)`,
-        [sessionId, user.id, startsAt],
-      );
+      await this.proposals.propose(manager, sessionId, user.id, startsAt);
       await this.notifications.notify(manager, partnersOf(locked, user.id), {
         type: 'reschedule_proposed',
         title: 'New time proposed',
@@ -161,19 +153,11 @@ export class SessionsService {
       if (accept && proposal.startsAt <= new Date()) {
         throw new ConflictException('The proposed time has passed; decline it and propose another');
       }
-      await manager.query(`UPDATE reschedule_proposals SET status = $2 WHERE id = $1`, [
-        proposal.id,
-        accept ? 'accepted' : 'declined',
-      ]);
+      await this.proposals.answer(manager, proposal.id, accept ? 'accepted' : 'declined');
       if (accept) {
         const duration = locked.session.endsAt.getTime() - locked.session.startsAt.getTime();
         const endsAt = new Date(proposal.startsAt.getTime() + duration);
-        // start_agreed_at: reminders whose moment is already past are not sent (the moved mail says it).
-        await manager.query(
-          `UPDATE sessions SET starts_at = $2, ends_at = $3, starting_soon_notified = false, start_agreed_at = now()
-           WHERE id = $1`,
-          [sessionId, proposal.startsAt, endsAt],
-        );
+        await this.sessions.moveTo(manager, sessionId, proposal.startsAt, endsAt);
         await this.calendar.moveSession(
           manager,
           sessionId,
@@ -181,7 +165,7 @@ export class SessionsService {
           'One of you already has a session, open slot or match request at the proposed time',
         );
         // The moves so far, this one included: the updated invitation's SEQUENCE.
-        const sequence = (await this.sessions.timesMoved([sessionId], manager)).get(sessionId) ?? 0;
+        const sequence = (await this.proposals.timesMoved([sessionId], manager)).get(sessionId) ?? 0;
         const everyone = locked.participants.map((participant) => participant.userId);
         for (const request of rescheduledMails(sessionId, everyone, sequence)) {
           await this.mail.enqueue(manager, request);
@@ -216,15 +200,8 @@ export class SessionsService {
             : 'The room has closed';
         throw new ConflictException(message);
       }
-      await manager.query(
-        `UPDATE session_participants SET joined_at = COALESCE(joined_at, $3) WHERE session_id = $1 AND user_id = $2`,
-        [sessionId, user.id, now],
-      );
-      if (now >= locked.session.startsAt) {
-        await manager.query(`UPDATE sessions SET status = 'live' WHERE id = $1 AND status = 'scheduled'`, [
-          sessionId,
-        ]);
-      }
+      await this.sessions.markJoined(manager, sessionId, user.id, now);
+      if (now >= locked.session.startsAt) await this.sessions.markLive(manager, sessionId);
       return locked;
     });
     return this.views.view(user, sessionId);
@@ -252,10 +229,7 @@ export class SessionsService {
       if (locked.session.endsAt > new Date() && ['scheduled', 'live'].includes(locked.session.status)) {
         throw new ConflictException('Contact details can be shared once the session is over');
       }
-      await manager.query(
-        `UPDATE session_participants SET shares_contact = $3 WHERE session_id = $1 AND user_id = $2`,
-        [sessionId, user.id, share],
-      );
+      await this.sessions.setSharesContact(manager, sessionId, user.id, share);
       return locked;
     });
     return this.views.view(user, sessionId);

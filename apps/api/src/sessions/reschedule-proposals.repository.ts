@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { StoredProposal } from './sessions.repository';
+
+/** Proposals to move a session: at most one pending per session (SessionRecord.pendingProposal). */
+@Injectable()
+export class RescheduleProposalsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async propose(
+    manager: EntityManager,
+    sessionId: string,
+    proposedBy: string,
+    startsAt: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO reschedule_proposals (session_id, proposed_by, starts_at) VALUES ($1, $2, $3)`,
+      [sessionId, proposedBy, startsAt],
+    );
+  }
+
+  async answer(
+    manager: EntityManager,
+    proposalId: string,
+    status: Extract<StoredProposal['status'], 'accepted' | 'declined'>,
+  ): Promise<void> {
+    await manager.query(`UPDATE reschedule_proposals SET status = $2 WHERE id = $1`, [proposalId, status]);
+  }
+
+  /** A cancelled session's pending proposal is nobody's to answer any more. */
+  async withdrawPending(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.query(
+      `UPDATE reschedule_proposals SET status = 'withdrawn' WHERE session_id = $1 AND status = 'pending'`,
+      [sessionId],
+    );
+  }
+
+  /** For each session, how many times it was moved to a new time (accepted reschedule proposals). */
+  async timesMoved(
+    sessionIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, number>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows: { session_id: string; moves: number }[] = await manager.query(
+      `SELECT session_id, count(*)::int AS moves FROM reschedule_proposals
+       WHERE status = 'accepted' AND session_id = ANY($1::uuid[]) GROUP BY session_id`,
+      [sessionIds],
+    );
+    return new Map(rows.map((row) => [row.session_id, Number(row.moves)]));
+  }
+}

@@ -24,6 +24,11 @@ export class UsersService {
     private readonly dataSource: DataSource,
   ) {}
 
+  /** The service for a script that runs without Nest (seed:demo), over its own connection. */
+  static over(dataSource: DataSource): UsersService {
+    return new UsersService(new UsersRepository(dataSource), dataSource);
+  }
+
   async find(id: string): Promise<AuthUser | null> {
     const user = await this.users.findById(id);
     return user ? toUserView(user) : null;

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { PasswordHasher } from '../auth/password-hasher';
-import { UsersRepository } from '../auth/users.repository';
 import { UsersService, type DemoAccount } from '../auth/users.service';
 import { loadConfig, loadDotEnvIfPresent } from '../config/app-config';
 import { DataDirInUseError } from '../database/data-dir-in-use.error';
@@ -34,8 +33,7 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config.database, (message) => process.stdout.write(`${message}\n`));
   const outcomes: string[] = [];
   try {
-    // Outside Nest (the server may not run meanwhile): the service is built by hand.
-    const users = new UsersService(new UsersRepository(dataSource), dataSource);
+    const users = UsersService.over(dataSource);
     const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
     for (const account of DEMO_ACCOUNTS) {
       const existed = await users.createOrResetDemoAccount(account, passwordHash);

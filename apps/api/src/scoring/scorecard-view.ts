@@ -1,4 +1,5 @@
 import type { InterviewerRating, Scorecard, ScorecardKind } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import { conflict, forbidden, notFound } from '../common/domain-error';
 import type { StoredRound, SessionRecord } from '../sessions/sessions.repository';
 import type { StoredRating } from './interviewer-ratings.repository';
@@ -66,13 +67,13 @@ export function requireAuthor(
 /** Feedback is written once the session has started, and never for one that did not take place. */
 export function requireFeedbackOpen(record: SessionRecord, now: Date): void {
   const { status, startsAt } = record.session;
-  if (status === 'cancelled' || status === 'no_show') {
+  if (!sessionAllows(status, 'take_feedback')) {
     throw conflict(
       `The session is ${status === 'no_show' ? 'a no-show' : 'cancelled'}; it takes no feedback`,
     );
   }
-  // An interview ended early in the room (status scoring) takes feedback at once.
-  if (now < startsAt && status !== 'scoring' && status !== 'completed') {
+  // An interview that took place takes feedback at once, even one ended early in the room.
+  if (now < startsAt && !sessionAllows(status, 'count_as_completed')) {
     throw conflict(`Feedback opens when the session starts, at ${startsAt.toISOString()}`);
   }
 }

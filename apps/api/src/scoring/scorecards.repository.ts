@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Scorecard, ScorecardKind, ScoreLevel, TargetLevel } from '@mockboard/contracts';
+import type { Scorecard, ScorecardKind, ScoreLevel, SessionStatus, TargetLevel } from '@mockboard/contracts';
 import type { RevisionMark, RevisionStatus } from '@mockboard/rubric';
+import { statusInSql } from '@mockboard/schedule';
+
+/** A lifecycle move (session-lifecycle.ts): a session waiting in scoring completes once scored. */
+const SCORED = { from: 'scoring', to: 'completed' } as const satisfies Record<string, SessionStatus>;
 
 /** A stored scorecard: its content, and when it was submitted, revealed and last saved. */
 export interface StoredScorecard {
@@ -280,8 +284,8 @@ export class ScorecardsRepository {
   async completeWhenScored(manager: EntityManager, sessionId: string): Promise<void> {
     await manager.query(
       `WITH completed AS (
-         UPDATE sessions s SET status = 'completed'
-         WHERE s.id = $1 AND s.status = 'scoring'
+         UPDATE sessions s SET status = '${SCORED.to}'
+         WHERE s.id = $1 AND ${statusInSql('s', [SCORED.from])}
            AND NOT EXISTS (
              SELECT 1 FROM session_rounds r WHERE r.session_id = s.id AND NOT EXISTS (
                SELECT 1 FROM scorecards c

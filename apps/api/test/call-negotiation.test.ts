@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { CallClient } from '../../web/src/call/call-client';
 import { collabTransport } from '../../web/src/call/call-transport';
-import { CollabClient } from '../../web/src/room/collab-client';
+import { CollabClient } from './support/collab-client';
 import type { SignedUpUser } from './support/factories';
 import { liveRoomStage } from './support/room-stage';
 import { waitUntil } from './support/room-tab';

@@ -4,7 +4,7 @@ import { SOCKET_CAPS, SOCKET_FLOOD, SOCKET_RATE_LIMITS } from '@mockboard/contra
 import { signUp } from './support/factories';
 import { aCheckedRectangle, aRectangle, call, connect, next, waitFor } from './support/room-client';
 import { SceneWriter } from '../src/room/scene-writer';
-import { CollabClient } from '../../web/src/room/collab-client';
+import { CollabClient } from './support/collab-client';
 import { liveRoomStage } from './support/room-stage';
 
 type Ack = { ok: boolean; error?: { code: string; message: string } };

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Socket } from 'socket.io-client';
 import type { JoinAck } from '@mockboard/contracts';
-import { CollabClient } from '../../web/src/room/collab-client';
+import { CollabClient } from './support/collab-client';
 import type { Server } from 'socket.io';
 import { JoinBarrier } from '../src/room/join-barrier';
 import { RoomGateway } from '../src/room/room.gateway';

@@ -1,5 +1,5 @@
 import { ROOM_LIMITS, type ErrorAck, type SceneElement } from '@mockboard/contracts';
-import { CollabClient } from '../../web/src/room/collab-client';
+import { CollabClient } from './support/collab-client';
 import type { SignedUpUser } from './support/factories';
 import { aRectangle, call, next, waitFor } from './support/room-client';
 import { aSceneUsage } from './support/room-factories';

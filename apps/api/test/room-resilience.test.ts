@@ -8,7 +8,7 @@ import {
   type PresenceEvent,
   type SceneElement,
 } from '@mockboard/contracts';
-import { CollabClient, type CollabClientOptions } from '../../web/src/room/collab-client';
+import { CollabClient, type CollabClientOptions } from './support/collab-client';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, aRectangle, call, connect, soonStart } from './support/room-client';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';

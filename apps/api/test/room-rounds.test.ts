@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { BoardResponse, JoinAck, SessionState } from '@mockboard/contracts';
-import { CollabClient, CollabError } from '../../web/src/room/collab-client';
+import { CollabClient, CollabError } from './support/collab-client';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, aRectangle, call, connect } from './support/room-client';
 import { wholeReplay } from './support/scene-watcher';

@@ -1,5 +1,5 @@
 import type { ErrorAck } from '@mockboard/contracts';
-import { CollabClient } from '../../../web/src/room/collab-client';
+import { CollabClient } from './collab-client';
 import type { SignedUpUser } from './factories';
 
 /**

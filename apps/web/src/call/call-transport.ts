@@ -1,4 +1,4 @@
-import type { CollabClient } from '../room/collab-client';
+import type { CollabClient } from '@mockboard/collab';
 
 /**
  * The call's view of the room's socket: the call signals over it only while the room's session

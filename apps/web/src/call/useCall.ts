@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { CollabClient } from '../room/collab-client';
+import type { CollabClient } from '@mockboard/collab';
 import { CallClient } from './call-client';
 import type { CallSnapshot } from './call-state';
 import { collabTransport } from './call-transport';

@@ -7,7 +7,7 @@ import {
   ErrorAckSchema,
   type ChatMessage,
 } from '@mockboard/contracts';
-import type { CollabClient } from '../room/collab-client';
+import type { CollabClient } from '@mockboard/collab';
 import { lastStoredId, newMessageId, withSending, withStatus, withStored, type ChatEntry } from './chat-log';
 
 /** How long a message waits for the server's answer before it shows as failed (with a Retry). */

@@ -1,8 +1,8 @@
+import type { ConnectionStatus } from '@mockboard/collab';
 import type { RoomParticipant } from '@mockboard/contracts';
 import { MicIcon } from '../call/CallIcons';
 import { NO_CALL_PRESENCE, type CallPresence } from '../call/call-words';
 import { initials } from '../components/Avatar';
-import type { ConnectionStatus } from './collab-client';
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { SceneElement, Viewport } from '@mockboard/contracts';
-import { rememberVersions, unsentElements } from '@mockboard/scene';
 import {
   followPointer,
   followViewport,
@@ -41,14 +40,12 @@ const prefersDark = () => window.matchMedia?.('(prefers-color-scheme: dark)').ma
 
 /**
  * The shared whiteboard: Excalidraw, kept in step with the room. Local edits go out through the
- * collaboration client, only the elements whose version changed since they were last shared;
- * peers' edits and cursors come in through `listenersRef` and are merged into the scene on screen.
+ * collaboration client, only the elements whose version the client has not seen (it holds the
+ * shared scene); peers' edits and cursors come in through `listenersRef` and are merged into the scene on screen.
  */
 export function Whiteboard({ room, listenersRef, followUserId, readOnly, onProblem }: WhiteboardProps) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const boardFiles = useBoardFiles(api, room.ack.state.sessionId, onProblem);
-  // id → version the server holds (sent by us or received): what `onChange` need not send again.
-  const shared = useRef(new Map<string, number>());
   const collaborators = useRef(new Map<SocketId, Collaborator>());
   const cursors = useRef<RemoteCursorsHandle>(null);
   const follow = useRef(followUserId);
@@ -84,26 +81,22 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly, onProbl
     if (!api) return;
     const { client } = room;
     const joined = [...client.scene.values()];
-    shared.current = new Map();
-    rememberVersions(shared.current, joined);
-    mergeIntoBoard(api, joined, shared.current);
+    mergeIntoBoard(api, joined);
     boardFiles.current?.loadMissingFiles(joined);
     // Edits made while the previous connection was being replaced: the client sends what it lacks.
     const local = api.getSceneElementsIncludingDeleted() as unknown as SceneElement[];
-    const missing = unsentElements(local, shared.current);
-    if (missing.length > 0 && !readOnly) {
-      rememberVersions(shared.current, missing);
+    const missing = client.unsharedOf(local);
+    if (missing.length > 0 && !readOnly)
       client.sendElements(missing.map((element) => structuredClone(element)));
-    }
 
     const showCollaborators = () => api.updateScene({ collaborators: new Map(collaborators.current) });
     listenersRef.current = {
       onRemoteElements: (elements) => {
-        mergeIntoBoard(api, elements, shared.current);
+        mergeIntoBoard(api, elements);
         // A peer's image element comes before its file: fetched (and retried) until it is stored.
         boardFiles.current?.loadMissingFiles(elements);
       },
-      onRestore: (replaced, removed) => restoreOnBoard(api, replaced, removed, shared.current),
+      onRestore: (replaced, removed) => restoreOnBoard(api, replaced, removed),
       onPointer: (event) => {
         collaborators.current.set(event.userId as SocketId, toCollaborator(event));
         showCollaborators();
@@ -150,9 +143,9 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly, onProbl
           shareView(viewOf(appState));
           if (readOnly) return;
           boardFiles.current?.shareNewFiles(elements, files);
-          const changed = unsentElements(elements as unknown as SceneElement[], shared.current);
+          // Only what the client has not seen (by version): the server's copies are not sent back.
+          const changed = room.client.unsharedOf(elements as unknown as SceneElement[]);
           if (changed.length === 0) return;
-          rememberVersions(shared.current, changed);
           // Copies: Excalidraw keeps mutating its element objects, the client keeps what it is given.
           room.client.sendElements(changed.map((element) => structuredClone(element)));
         }}

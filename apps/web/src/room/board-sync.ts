@@ -5,7 +5,7 @@ import {
   type ExcalidrawImperativeAPI,
 } from './excalidraw';
 import type { PointerBroadcast, SceneElement, Viewport } from '@mockboard/contracts';
-import { followView, rememberVersions } from '@mockboard/scene';
+import { followView } from '@mockboard/scene';
 import type {
   Collaborator,
   NormalizedZoomValue,
@@ -18,15 +18,10 @@ import type {
  * Merges copies from the server into what is on screen by Excalidraw's rule (the one the server
  * applies: higher version, tie → lower versionNonce). Excalidraw's reconcile also keeps the element
  * the user is drawing, resizing or typing in, so a peer's edit never yanks it away mid-gesture.
- * The copies are remembered as shared, so they are not sent back.
+ * The client holds these copies, so they are not sent back.
  */
-export function mergeIntoBoard(
-  api: ExcalidrawImperativeAPI,
-  remote: readonly SceneElement[],
-  shared: Map<string, number>,
-): void {
+export function mergeIntoBoard(api: ExcalidrawImperativeAPI, remote: readonly SceneElement[]): void {
   if (remote.length === 0) return;
-  rememberVersions(shared, remote);
   const restored = restoreElements(remote as never, null) as unknown as RemoteExcalidrawElement[];
   const local = api.getSceneElementsIncludingDeleted() as readonly OrderedExcalidrawElement[];
   const elements = reconcileElements(local, restored, api.getAppState());
@@ -37,17 +32,14 @@ export function mergeIntoBoard(
 /**
  * Puts refused elements back as the server stores them: `replaced` copies in place as they are
  * (not merged: the stored copy is older than the refused one, which a merge would keep), `removed`
- * ids off the board. Not undoable, and remembered as shared, so nothing goes back to the server.
+ * ids off the board. Not undoable, and the client holds these copies, so nothing goes back to the server.
  */
 export function restoreOnBoard(
   api: ExcalidrawImperativeAPI,
   replaced: readonly SceneElement[],
   removed: readonly string[],
-  shared: Map<string, number>,
 ): void {
   if (replaced.length === 0 && removed.length === 0) return;
-  for (const id of removed) shared.delete(id);
-  rememberVersions(shared, replaced);
   const gone = new Set(removed);
   const restored = new Map(
     (restoreElements(replaced as never, null) as unknown as OrderedExcalidrawElement[]).map((element) => [

@@ -8,7 +8,8 @@ import type {
   SessionState,
   ViewportBroadcast,
 } from '@mockboard/contracts';
-import { CollabClient, type ConnectionStatus } from './collab-client';
+import { CollabClient, type ConnectionStatus } from '@mockboard/collab';
+import { openRoomSocket } from './room-socket';
 
 /** What the whiteboard listens to; events too frequent to go through React state. */
 export interface BoardListeners {
@@ -60,6 +61,7 @@ export function useCollabRoom(sessionId: string) {
     const heard = new Map<string, boolean>();
     const client: CollabClient = new CollabClient({
       sessionId,
+      socket: openRoomSocket(),
       onRemoteElements: (elements) => active && listenersRef.current.onRemoteElements?.(elements),
       onRestore: (replaced, removed) => active && listenersRef.current.onRestore?.(replaced, removed),
       onPointer: (event) => active && listenersRef.current.onPointer?.(event),

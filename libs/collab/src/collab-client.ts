@@ -1,0 +1,386 @@
+import {
+  JoinAckSchema,
+  ROOM_EVENTS,
+  SceneRestoreSchema,
+  SceneBroadcastSchema,
+  type InterviewPhase,
+  type JoinAck,
+  type PointerUpdate,
+  type SceneElement,
+  type SessionState,
+  type Viewport,
+  type ViewportUpdate,
+} from '@mockboard/contracts';
+import type { CopyRef } from '@mockboard/scene';
+import {
+  CollabError,
+  errorOf,
+  handshakeRefusal,
+  isTemporary,
+  type CollabErrorBody,
+  type ConnectError,
+} from './collab-error';
+import { LatestOnly } from './latest-only';
+import { listenToPeers, type PeerListeners } from './peer-events';
+import { SceneUploader, TEMPORARY_RETRY_MS } from './scene-uploader';
+import { SessionCommands } from './session-commands';
+import { SharedScene, type TakeBack } from './shared-scene';
+import type { CollabSocket } from './transport';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface CollabClientOptions<S extends CollabSocket = CollabSocket> extends PeerListeners {
+  sessionId: string;
+  /** The connection to the room, not yet connected (e.g. socket.io's `io(COLLAB_SOCKET_OPTIONS)`). */
+  socket: S;
+  /** Elements from peers that changed `client.scene` (already merged), including what a (re)join brought. */
+  onRemoteElements?: (elements: SceneElement[]) => void;
+  /**
+   * Copies in `client.scene` taken back after a refusal (the server's, or this client's own for an
+   * element it cannot send): the board puts `replaced` in place as they are and removes `removed`.
+   */
+  onRestore?: (replaced: SceneElement[], removed: string[]) => void;
+  onStatus?: (status: ConnectionStatus, pendingCount: number) => void;
+  onError?: (error: CollabErrorBody) => void;
+}
+
+// Cursors at about 20 Hz look smooth and cost peers little.
+const POINTER_INTERVAL_MS = 50;
+const VIEWPORT_INTERVAL_MS = 100;
+const ACK_TIMEOUT_MS = 10_000;
+
+type Timer = ReturnType<typeof setTimeout>;
+
+/**
+ * The room's collaboration protocol without a screen: joins the session, keeps a merged view of
+ * the scene, and delivers every local edit at least once across dropped connections. An edit stays
+ * pending until the server acknowledged that exact copy (the ack comes after its commit), and all
+ * pending edits are sent again after each reconnect; duplicates are harmless because the server's
+ * merge ignores a copy it already has.
+ */
+export class CollabClient<S extends CollabSocket = CollabSocket> {
+  private readonly shared = new SharedScene();
+  private readonly uploader: SceneUploader;
+  private readonly commands: SessionCommands;
+  private readonly io: S;
+  private currentStatus: ConnectionStatus = 'connecting';
+  private reported: [ConnectionStatus, number] | null = null;
+  private joined = false;
+  /**
+   * The round whose board this client draws on: the first join's. Its edits name it, so a stroke
+   * still on its way after a swap lands on that round's board; copies for another round's board
+   * (a peer already on the next one) are left out. A new round takes a new client.
+   */
+  private round: number | undefined;
+  /**
+   * The scene version of the last join: `scene` holds every change up to it (later ones arrive as
+   * broadcasts while joined), so a re-join asks only for what changed after it.
+   */
+  private joinedVersion: number | undefined;
+  private closed = false;
+  /** Handed over (closeWhenIdle): closes once nothing sent on it waits for an answer. */
+  private closeWhenSettled = false;
+  private handOverTimer: Timer | undefined;
+  /** Bumped at every join attempt and disconnect, so late answers of an older connection are told apart. */
+  private connection = 0;
+  private connecting: Promise<JoinAck> | null = null;
+  private firstJoin: { resolve: (ack: JoinAck) => void; reject: (error: CollabError) => void } | null = null;
+  private joinWaiters: { resolve: () => void; reject: (error: CollabError) => void }[] = [];
+  /** Told after every successful (re)join (the call re-joins its part then). */
+  private readonly joinListeners = new Set<() => void>();
+  // Volatile, so dropped when offline or not joined; an old position is worth nothing anyway.
+  private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (pointer) => {
+    if (this.joined) this.io.volatile.emit(ROOM_EVENTS.pointerUpdate, pointer);
+  });
+  private readonly viewports = new LatestOnly<ViewportUpdate>(VIEWPORT_INTERVAL_MS, (viewport) => {
+    if (this.joined) this.io.volatile.emit(ROOM_EVENTS.viewportUpdate, viewport);
+  });
+
+  constructor(private readonly options: CollabClientOptions<S>) {
+    this.io = options.socket;
+    this.uploader = new SceneUploader(this.shared.outbox, {
+      state: () => ({ joined: this.joined, closed: this.closed }),
+      connection: () => this.connection,
+      send: (batch, ack) => {
+        const payload = { sessionId: options.sessionId, round: this.round, elements: batch };
+        this.io.timeout(ACK_TIMEOUT_MS).emit(ROOM_EVENTS.sceneUpdate, payload, ack);
+      },
+      changed: () => this.report(),
+      refused: (error) => this.options.onError?.(error),
+    });
+    this.commands = new SessionCommands({
+      socket: this.io,
+      sessionId: options.sessionId,
+      whenJoined: () => this.whenJoined(),
+      answered: () => this.closeIfHandedOver(),
+    });
+    this.listen();
+  }
+
+  /** The connection it was given (tests cut its transport; the call and the chat ride on it). */
+  get socket(): S {
+    return this.io;
+  }
+
+  /**
+   * The shared scene as this client knows it: the server's copies and local edits, by Excalidraw's
+   * rule. The board asks the client what it still has to send (`unsharedOf`), never keeps its own.
+   */
+  get scene(): ReadonlyMap<string, SceneElement> {
+    return this.shared.elements;
+  }
+
+  get status(): ConnectionStatus {
+    return this.currentStatus;
+  }
+
+  get pendingCount(): number {
+    return this.shared.outbox.size;
+  }
+
+  /** Whether the session join holds on the current connection. */
+  get isJoined(): boolean {
+    return this.joined;
+  }
+
+  /**
+   * Calls `listener` after every successful session (re)join, whatever the socket: what else rides
+   * this connection (the call) may only speak once the session is joined. Returns the unsubscribe.
+   */
+  onJoined(listener: () => void): () => void {
+    this.joinListeners.add(listener);
+    return () => void this.joinListeners.delete(listener);
+  }
+
+  /** Connects and joins; rejects with the server's error when the connection or the join is refused. */
+  connect(): Promise<JoinAck> {
+    if (this.closed)
+      return Promise.reject(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
+    this.connecting ??= new Promise<JoinAck>((resolve, reject) => {
+      this.firstJoin = { resolve, reject };
+      this.io.connect();
+    });
+    return this.connecting;
+  }
+
+  /**
+   * The elements of a board whose copy this client has not seen (by version): what the board has
+   * to send. Copies it received, sent or declined are not offered again until they change.
+   */
+  unsharedOf<T extends { id: string; version: number }>(elements: readonly T[]): T[] {
+    return this.shared.unsharedOf(elements);
+  }
+
+  /** Merges local edits into the scene and queues those that changed it; they are sent in batches. */
+  sendElements(elements: SceneElement[]): void {
+    if (this.closed) return;
+    this.takeBack(this.shared.offer(elements, (problem) => this.options.onError?.(problem)));
+    this.report();
+    this.uploader.schedule();
+  }
+
+  /** Cursor position, at most every 50 ms (the latest wins); volatile, so dropped when offline. */
+  sendPointer(pointer: PointerUpdate['pointer'], button: 'up' | 'down'): void {
+    this.pointers.push({ sessionId: this.options.sessionId, pointer, button });
+  }
+
+  /** What this screen shows of the board, for a partner following it; at most every 100 ms. */
+  sendViewport(viewport: Viewport): void {
+    this.viewports.push({ sessionId: this.options.sessionId, viewport });
+  }
+
+  setPhase(phase: InterviewPhase): Promise<SessionState> {
+    return this.commands.setPhase(phase);
+  }
+
+  swapRoles(): Promise<SessionState> {
+    return this.commands.swapRoles();
+  }
+
+  /** Saves the interviewer's notes; a rate-limited save is retried, since only the latest text matters. */
+  saveNotes(round: number, text: string): Promise<void> {
+    return this.commands.saveNotes(round, text);
+  }
+
+  endSession(): Promise<SessionState> {
+    return this.commands.endSession();
+  }
+
+  /** Disconnects for good. Edits still pending are not delivered. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.joined = false;
+    clearTimeout(this.handOverTimer);
+    this.uploader.stop();
+    this.pointers.cancel();
+    this.viewports.cancel();
+    this.io.disconnect();
+    this.goOffline(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
+  }
+
+  /**
+   * Hands the room over to another client: closes once every command sent on this one has its
+   * answer and every edit is stored (or after ACK_TIMEOUT_MS at the latest). A swap's state
+   * broadcast makes the page join the next round while the swap's own ack is still on its way on
+   * this socket; closing at once would drop it and report a swap that went through as a failure,
+   * and would lose the last strokes of the round (stored on that round's board, see `round`).
+   */
+  closeWhenIdle(): void {
+    if (this.closed) return;
+    this.closeWhenSettled = true;
+    this.handOverTimer ??= setTimeout(() => this.close(), ACK_TIMEOUT_MS);
+    this.closeIfHandedOver();
+  }
+
+  private closeIfHandedOver(): void {
+    if (this.closeWhenSettled && this.commands.inFlight === 0 && this.shared.outbox.size === 0) this.close();
+  }
+
+  // ---- connection ------------------------------------------------------------------------------
+
+  private listen(): void {
+    const { onRemoteElements } = this.options;
+    this.io.on('connect', () => this.join());
+    this.io.on('disconnect', (reason: unknown) => {
+      this.joined = false;
+      this.connection += 1;
+      this.uploader.stop();
+      // Answers to what was in flight may never come: everything pending goes again after the re-join.
+      this.shared.outbox.sendAllAgain();
+      // Our own close() or fail() sets the status itself.
+      if (this.closed || reason === 'io client disconnect') return;
+      // The server closed this socket on purpose; socket.io does not reconnect after that.
+      if (reason === 'io server disconnect') {
+        this.fail({ code: 'unauthorized', message: 'The server closed the room connection' });
+      } else if (!this.io.io.reconnection()) {
+        this.goOffline(new CollabError({ code: 'internal', message: 'The room connection was lost' }));
+      } else this.setStatus('reconnecting');
+    });
+    this.io.on('connect_error', (error: unknown) => {
+      // An inactive socket was refused by the server (authentication); an active one keeps retrying.
+      if (!this.io.active) this.fail(handshakeRefusal(error as ConnectError));
+    });
+    this.io.io.on('reconnect_failed', () =>
+      this.fail({ code: 'internal', message: 'Could not reach the server; reload to try again' }),
+    );
+    this.io.on(ROOM_EVENTS.sceneUpdate, (payload: unknown) => {
+      const parsed = SceneBroadcastSchema.safeParse(payload);
+      if (!parsed.success || parsed.data.sessionId !== this.options.sessionId) return;
+      if (!this.onThisBoard(parsed.data.round)) return;
+      // Broadcasts may arrive before the join's ack; the merge is order-independent, so take them.
+      // Only what this board draws: never an iframe or embed, whoever sent it.
+      const accepted = this.shared.receive(parsed.data.elements, this.connection);
+      if (accepted.length > 0) onRemoteElements?.(accepted);
+    });
+    this.io.on(ROOM_EVENTS.sceneRestore, (payload: unknown) => {
+      const parsed = SceneRestoreSchema.safeParse(payload);
+      if (
+        parsed.success &&
+        parsed.data.sessionId === this.options.sessionId &&
+        this.onThisBoard(parsed.data.round)
+      )
+        this.restore(parsed.data.refused, parsed.data.stored);
+    });
+    listenToPeers(this.io, this.options.sessionId, this.options);
+  }
+
+  /** (Re)joins on every connect: a new server-side socket knows nothing about the session. */
+  private join(): void {
+    const connection = ++this.connection;
+    const payload = { sessionId: this.options.sessionId, since: this.joinedVersion };
+    this.io.timeout(ACK_TIMEOUT_MS).emit(ROOM_EVENTS.join, payload, (timeout, raw) => {
+      if (connection !== this.connection || this.closed) return;
+      if (timeout) {
+        // Disconnected: the next connect joins again. Still connected: the server is slow; ask again.
+        if (this.io.connected) this.join();
+        return;
+      }
+      const joined = JoinAckSchema.safeParse(raw);
+      if (joined.success) return this.acceptJoin(joined.data);
+      const error = errorOf(raw);
+      // Busy, or its database out of reach for a moment: the join is asked again, not given up.
+      if (isTemporary(error) || error.code === 'rate_limited') {
+        this.options.onError?.(error);
+        setTimeout(
+          () => connection === this.connection && this.io.connected && this.join(),
+          TEMPORARY_RETRY_MS,
+        );
+      } else this.fail(error);
+    });
+  }
+
+  /** Whether copies for `round`'s board belong on this client's (no round: the sender's current one). */
+  private onThisBoard(round: number | undefined): boolean {
+    return round === undefined || this.round === undefined || round === this.round;
+  }
+
+  private acceptJoin(ack: JoinAck): void {
+    this.joined = true;
+    this.round ??= ack.round;
+    // Keeps local pending copies that win; takes every server copy that is newer than ours.
+    const whole = ack.scene.since === undefined;
+    const { settled, accepted } = this.shared.join(ack.scene.elements, whole, this.connection);
+    this.takeBack(settled);
+    this.joinedVersion = ack.scene.version;
+    if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
+    this.options.onState?.(ack.state);
+    this.setStatus('connected');
+    this.firstJoin?.resolve(ack);
+    this.firstJoin = null;
+    for (const waiter of this.joinWaiters.splice(0)) waiter.resolve();
+    this.uploader.schedule();
+    for (const listener of [...this.joinListeners]) listener();
+  }
+
+  /** The room refused us (or was closed): stop, keep the pending edits, tell the UI. */
+  private fail(error: CollabErrorBody): void {
+    this.joined = false;
+    if (!this.firstJoin) this.options.onError?.(error);
+    this.io.disconnect();
+    this.goOffline(new CollabError(error));
+  }
+
+  private goOffline(error: CollabError): void {
+    this.setStatus('offline');
+    this.firstJoin?.reject(error);
+    this.firstJoin = null;
+    for (const waiter of this.joinWaiters.splice(0)) waiter.reject(error);
+  }
+
+  private whenJoined(): Promise<void> {
+    if (this.joined) return Promise.resolve();
+    if (this.currentStatus === 'offline')
+      return Promise.reject(new CollabError({ code: 'conflict', message: 'The room connection is closed' }));
+    return new Promise((resolve, reject) => this.joinWaiters.push({ resolve, reject }));
+  }
+
+  // ---- scene updates ---------------------------------------------------------------------------
+
+  /** Copies the board must take back as the scene now holds them. */
+  private takeBack(plan: TakeBack | null): void {
+    if (plan) this.options.onRestore?.(plan.replaced, plan.removed);
+  }
+
+  /** The server refused copies for good (scene:restore, sent before the refusal's ack). */
+  private restore(refused: readonly CopyRef[], stored: readonly SceneElement[]): void {
+    this.takeBack(this.shared.restore(refused, stored));
+    this.report();
+  }
+
+  // ---- status ----------------------------------------------------------------------------------
+
+  private setStatus(status: ConnectionStatus): void {
+    this.currentStatus = status;
+    this.report();
+  }
+
+  /** Tells the UI about every change of the status or of the number of pending edits. */
+  private report(): void {
+    const [status, count] = this.reported ?? [];
+    if (status === this.currentStatus && count === this.shared.outbox.size) return;
+    this.reported = [this.currentStatus, this.shared.outbox.size];
+    this.options.onStatus?.(this.currentStatus, this.shared.outbox.size);
+    this.closeIfHandedOver();
+  }
+}

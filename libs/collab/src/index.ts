@@ -1,0 +1,3 @@
+export * from './collab-client';
+export * from './collab-error';
+export * from './transport';

@@ -1,0 +1,90 @@
+import { ROOM_LIMITS, SceneUpdateAckSchema, type SceneElement } from '@mockboard/contracts';
+import { errorOf, isTemporary, type CollabErrorBody } from './collab-error';
+import type { SceneOutbox } from './scene-outbox';
+
+// One scene:update per 50 ms at most: 20 a second, half of the server's per-socket budget
+// (ROOM_LIMITS.maxUpdatesPerSecond), which leaves room for notes and retries.
+const FLUSH_INTERVAL_MS = Math.ceil(1000 / (ROOM_LIMITS.maxUpdatesPerSecond / 2));
+const RATE_LIMITED_RETRY_MS = 250;
+export const TEMPORARY_RETRY_MS = 1_000;
+
+/** What the uploader needs of the client's connection. */
+export interface UploadLink {
+  /** Whether the session join holds, and whether the client was closed. */
+  state(): { joined: boolean; closed: boolean };
+  /** Bumped at every join attempt and disconnect, so late answers of an older connection are told apart. */
+  connection(): number;
+  /** Emits one scene:update; `ack` gets its answer, or an Error when none came in time. */
+  send(batch: SceneElement[], ack: (timeout: Error | null, raw: unknown) => void): void;
+  /** The number of pending edits may have changed. */
+  changed(): void;
+  /** The server refused a batch as it is; its copies were dropped. */
+  refused(error: CollabErrorBody): void;
+}
+
+/**
+ * Sends the outbox in batches, at most one every FLUSH_INTERVAL_MS, while the session is joined;
+ * retries what did not get through and drops what the server refused as it is.
+ */
+export class SceneUploader {
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlushAt = -Infinity;
+  private retryAt = 0;
+
+  constructor(
+    private readonly outbox: SceneOutbox,
+    private readonly link: UploadLink,
+  ) {}
+
+  schedule(): void {
+    const { joined, closed } = this.link.state();
+    if (this.flushTimer || !joined || closed || !this.outbox.hasUnsent) return;
+    const now = Date.now();
+    // Always through a timer, so edits made in one burst of synchronous calls share one message.
+    const delay = Math.max(0, this.lastFlushAt + FLUSH_INTERVAL_MS - now, this.retryAt - now);
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, delay);
+  }
+
+  /** The connection dropped or closed: the next join schedules again. */
+  stop(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+  }
+
+  /** Sends one batch of what is pending and not yet on its way on this connection. */
+  private flush(): void {
+    const { joined, closed } = this.link.state();
+    if (!joined || closed) return;
+    const batch = this.outbox.nextBatch();
+    if (batch.length === 0) return;
+    this.lastFlushAt = Date.now();
+    const connection = this.link.connection();
+    this.link.send(batch, (timeout, raw) => this.onAck(batch, connection, timeout, raw));
+    this.schedule();
+  }
+
+  private onAck(batch: SceneElement[], connection: number, timeout: Error | null, raw: unknown): void {
+    if (!timeout && SceneUpdateAckSchema.safeParse(raw).success) {
+      // Acked means committed. A copy edited again meanwhile stays pending with its newer copy.
+      this.outbox.acknowledged(batch);
+      this.link.changed();
+      return;
+    }
+    // A failure from an earlier connection: the re-join already queued everything pending again.
+    if (connection !== this.link.connection() || this.link.state().closed) return;
+    const error = timeout ? null : errorOf(raw);
+    if (!error || error.code === 'rate_limited' || isTemporary(error)) {
+      this.retryAt = Date.now() + (error && isTemporary(error) ? TEMPORARY_RETRY_MS : RATE_LIMITED_RETRY_MS);
+      this.outbox.sendAgain(batch);
+      this.schedule();
+      return;
+    }
+    // Refused as it is (malformed, too large, not allowed): resending the same copies cannot help.
+    this.outbox.drop(batch);
+    this.link.refused({ ...error, message: `${error.message}. Your last change was not saved.` });
+    this.link.changed();
+  }
+}

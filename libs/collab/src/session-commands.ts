@@ -1,0 +1,87 @@
+import {
+  OkAckSchema,
+  ROOM_EVENTS,
+  SessionStateSchema,
+  type InterviewPhase,
+  type SessionState,
+} from '@mockboard/contracts';
+import { CollabError, errorOf } from './collab-error';
+import type { CollabSocket } from './transport';
+
+const ACK_TIMEOUT_MS = 10_000;
+const RATE_LIMITED_RETRY_MS = 250;
+
+const StateAckSchema = OkAckSchema.extend({ state: SessionStateSchema });
+
+type Schema<T> = { safeParse(raw: unknown): { success: true; data: T } | { success: false } };
+
+/** What the commands need of the client: its socket once joined, and a word when one is answered. */
+export interface CommandLink {
+  readonly socket: CollabSocket;
+  readonly sessionId: string;
+  /** Resolves once the session join holds; rejects when the room connection is closed. */
+  whenJoined(): Promise<void>;
+  /** A command got its answer (or none will come): a hand-over may now close the connection. */
+  answered(): void;
+}
+
+/** The session's commands over the room connection, each answered by the server's ack. */
+export class SessionCommands {
+  /** Commands sent and not answered yet: a hand-over to a new client waits for their answers. */
+  private sent = 0;
+
+  constructor(private readonly link: CommandLink) {}
+
+  get inFlight(): number {
+    return this.sent;
+  }
+
+  async setPhase(phase: InterviewPhase): Promise<SessionState> {
+    const payload = { sessionId: this.link.sessionId, phase };
+    return (await this.command(ROOM_EVENTS.phase, payload, StateAckSchema)).state;
+  }
+
+  async swapRoles(): Promise<SessionState> {
+    return (await this.command(ROOM_EVENTS.swap, { sessionId: this.link.sessionId }, StateAckSchema)).state;
+  }
+
+  /** Saves the interviewer's notes; a rate-limited save is retried, since only the latest text matters. */
+  async saveNotes(round: number, text: string): Promise<void> {
+    const payload = { sessionId: this.link.sessionId, round, text };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.command(ROOM_EVENTS.notes, payload, OkAckSchema);
+        return;
+      } catch (error) {
+        if (!(error instanceof CollabError) || error.code !== 'rate_limited' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RATE_LIMITED_RETRY_MS * attempt));
+      }
+    }
+  }
+
+  async endSession(): Promise<SessionState> {
+    return (await this.command(ROOM_EVENTS.end, { sessionId: this.link.sessionId }, StateAckSchema)).state;
+  }
+
+  /** Waits for the join, then emits and parses the ack; a refusal rejects with a CollabError. */
+  private async command<T>(event: string, payload: object, schema: Schema<T>): Promise<T> {
+    await this.link.whenJoined();
+    let raw: unknown;
+    this.sent += 1;
+    try {
+      raw = await this.link.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    } catch {
+      // Not retried: the server may have applied it (a swap or an end is not idempotent).
+      throw new CollabError({
+        code: 'internal',
+        message: 'The connection dropped before the server answered; please retry',
+      });
+    } finally {
+      this.sent -= 1;
+      this.link.answered();
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    throw new CollabError(errorOf(raw));
+  }
+}

@@ -15,7 +15,7 @@ import { refuseCrossSiteChanges } from './common/origin-check';
 import { requestLogger } from './common/request-logger.middleware';
 import { StorableParamsPipe } from './common/storable-params.pipe';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
-import { SCENE_FILE_TYPES } from './room/scene-files.controller';
+import { SCENE_FILE_TYPES } from './room/scene-files.service';
 import { MetricsService } from './health/metrics.service';
 import { webAppHandlers } from './web/web-app.middleware';
 

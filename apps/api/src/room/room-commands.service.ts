@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { InterviewPhase, SessionState } from '@mockboard/contracts';
-import { sessionAllows, sessionAllowsSql } from '@mockboard/schedule';
+import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../sessions/session-views.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
 import { DomainError, conflict } from '../common/domain-error';
-import { RoomStateRepository, type RoomStateRow } from './room-state.repository';
+import { RoomStateRepository, type RoomState } from './room-state.repository';
 import { RoomService } from './room.service';
 
 /** What participants change in a room: the phase, the round (swap), notes, and the end. */
 @Injectable()
 export class RoomCommandsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly room: RoomService,
     private readonly states: RoomStateRepository,
     private readonly views: SessionViewsService,
@@ -62,7 +60,7 @@ export class RoomCommandsService {
    * Phases, the swap and the end are the current round's interviewer's to call, as in a real
    * interview; in a solo session the one participant holds both roles.
    */
-  private requireInterviewer(record: SessionRecord, state: RoomStateRow, user: AuthUser, rule: string): void {
+  private requireInterviewer(record: SessionRecord, state: RoomState, user: AuthUser, rule: string): void {
     if (record.session.kind === 'peer' && this.room.roleOf(record, state, user.id) !== 'interviewer')
       throw new DomainError('forbidden', rule);
   }
@@ -90,11 +88,7 @@ export class RoomCommandsService {
         'Both of you need to have joined the room to end the interview; to call it off, cancel the session',
       );
     }
-    await this.dataSource.query(
-      `UPDATE sessions SET status = 'scoring' WHERE id = $1 AND ${sessionAllowsSql('sessions', 'use_room')}
-         AND NOT EXISTS (SELECT 1 FROM session_participants WHERE session_id = $1 AND joined_at IS NULL)`,
-      [sessionId],
-    );
+    await this.states.endInterview(sessionId);
     return this.room.toSessionState(record, await this.room.state(record), 'scoring');
   }
 }

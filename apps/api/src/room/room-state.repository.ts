@@ -1,21 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InterviewPhase } from '@mockboard/contracts';
+import { sessionAllowsSql } from '@mockboard/schedule';
 
-export interface RoomStateRow {
-  session_id: string;
+/** A room's round and phase, and when (server time) the phase started. */
+export interface RoomState {
+  sessionId: string;
   round: number;
+  phase: InterviewPhase;
+  phaseStartedAt: Date;
+}
+
+interface RoomStateRow {
+  session_id: string;
+  round: number | string;
   phase: InterviewPhase;
   phase_started_at: Date;
 }
 
-/** Each room's round and phase (with the server time the phase started), and interviewers' notes. */
+function toRoomState(row: RoomStateRow): RoomState {
+  return {
+    sessionId: row.session_id,
+    round: Number(row.round),
+    phase: row.phase,
+    phaseStartedAt: row.phase_started_at,
+  };
+}
+
+/**
+ * Each room's round and phase (with the server time the phase started), interviewers' notes, and
+ * the end of the interview (the session's move to scoring).
+ */
 @Injectable()
 export class RoomStateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The room's state, created on first use with `firstPhase` starting now. */
-  async getOrCreate(sessionId: string, firstPhase: InterviewPhase): Promise<RoomStateRow> {
+  async getOrCreate(sessionId: string, firstPhase: InterviewPhase): Promise<RoomState> {
     await this.dataSource.query(
       `INSERT INTO room_state (session_id, phase) VALUES ($1, $2) ON CONFLICT (session_id) DO NOTHING`,
       [sessionId, firstPhase],
@@ -23,11 +44,11 @@ export class RoomStateRepository {
     const [row] = (await this.dataSource.query(`SELECT * FROM room_state WHERE session_id = $1`, [
       sessionId,
     ])) as RoomStateRow[];
-    return { ...row!, round: Number(row!.round) };
+    return toRoomState(row!);
   }
 
   /** Moves the clock to `phase`, logging the change for the replay's markers. */
-  async changePhase(sessionId: string, phase: InterviewPhase): Promise<RoomStateRow> {
+  async changePhase(sessionId: string, phase: InterviewPhase): Promise<RoomState> {
     return (await this.update(sessionId, phase, null))!;
   }
 
@@ -43,7 +64,7 @@ export class RoomStateRepository {
     sessionId: string,
     phase: InterviewPhase,
     swap: { fromRound: number; toRound: number } | null,
-  ): Promise<RoomStateRow | null> {
+  ): Promise<RoomState | null> {
     return this.dataSource.transaction(async (manager) => {
       // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
       const [row] = (await manager.query(
@@ -56,9 +77,9 @@ export class RoomStateRepository {
       if (!row) return null;
       await manager.query(
         `INSERT INTO room_events (session_id, kind, phase, round) VALUES ($1, $2, $3, $4)`,
-        [sessionId, swap ? 'round' : 'phase', phase, row.round],
+        [sessionId, swap ? 'round' : 'phase', phase, Number(row.round)],
       );
-      return { ...row, round: Number(row.round) };
+      return toRoomState(row);
     });
   }
 
@@ -75,6 +96,18 @@ export class RoomStateRepository {
       `INSERT INTO interviewer_notes (session_id, round, author_id, text) VALUES ($1, $2, $3, $4)
        ON CONFLICT (session_id, round, author_id) DO UPDATE SET text = excluded.text, updated_at = now()`,
       [sessionId, round, authorId, text],
+    );
+  }
+
+  /**
+   * Ends the interview: the session moves to scoring while the room is open, and only once every
+   * participant has joined (an interview nobody attended must not get there).
+   */
+  async endInterview(sessionId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE sessions SET status = 'scoring' WHERE id = $1 AND ${sessionAllowsSql('sessions', 'use_room')}
+         AND NOT EXISTS (SELECT 1 FROM session_participants WHERE session_id = $1 AND joined_at IS NULL)`,
+      [sessionId],
     );
   }
 }

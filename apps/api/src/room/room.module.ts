@@ -3,7 +3,10 @@ import { PromptsModule } from '../prompts/prompts.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { JoinBarrier } from './join-barrier';
 import { ReplayController } from './replay.controller';
+import { ReplayService } from './replay.service';
 import { SceneFilesController } from './scene-files.controller';
+import { SceneFilesRepository } from './scene-files.repository';
+import { SceneFilesService } from './scene-files.service';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomStateRepository } from './room-state.repository';
 import { RoomGateway } from './room.gateway';
@@ -22,6 +25,9 @@ import { SceneWriter } from './scene-writer';
     SceneRepository,
     SceneWriter,
     JoinBarrier,
+    ReplayService,
+    SceneFilesService,
+    SceneFilesRepository,
   ],
 })
 export class RoomModule {}

@@ -10,7 +10,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
 import { unstorableJson } from '../common/unstorable-text';
 import { DomainError, conflict, forbidden, invalid } from '../common/domain-error';
-import { RoomStateRepository, type RoomStateRow } from './room-state.repository';
+import { RoomStateRepository, type RoomState } from './room-state.repository';
 
 /** A checked scene element and its JSON, serialized once. */
 export interface ValidElement {
@@ -50,11 +50,11 @@ export class RoomService {
     return { record: fresh, view: view!, participant };
   }
 
-  async state(record: SessionRecord): Promise<RoomStateRow> {
+  async state(record: SessionRecord): Promise<RoomState> {
     return this.states.getOrCreate(record.session.id, this.firstPhase(record, 1));
   }
 
-  roleOf(record: SessionRecord, state: RoomStateRow, userId: string): RoomRole {
+  roleOf(record: SessionRecord, state: RoomState, userId: string): RoomRole {
     const round = record.rounds.find((candidate) => candidate.number === state.round) ?? record.rounds[0];
     if (!round) return 'observer';
     if (round.interviewerId === userId && round.candidateId !== userId) return 'interviewer';
@@ -63,14 +63,14 @@ export class RoomService {
   }
 
   /** The prompt as this role may see it: the interviewer (and an observing admin) gets the guide. */
-  promptFor(record: SessionRecord, state: RoomStateRow, role: RoomRole) {
+  promptFor(record: SessionRecord, state: RoomState, role: RoomRole) {
     const round = record.rounds.find((candidate) => candidate.number === state.round);
     const prompt = round?.promptId ? this.prompts.get(round.promptId) : undefined;
     if (!prompt) return null;
     return toPromptDetail(prompt, role === 'candidate' ? 'candidate' : 'interviewer');
   }
 
-  toSessionState(record: SessionRecord, state: RoomStateRow, status = record.session.status): SessionState {
+  toSessionState(record: SessionRecord, state: RoomState, status = record.session.status): SessionState {
     const roles: Record<string, RoomRole> = {};
     for (const participant of record.participants)
       roles[participant.userId] = this.roleOf(record, state, participant.userId);
@@ -79,7 +79,7 @@ export class RoomService {
       round: state.round,
       roles,
       phase: state.phase,
-      phaseStartedAt: state.phase_started_at.toISOString(),
+      phaseStartedAt: state.phaseStartedAt.toISOString(),
       status,
     };
   }

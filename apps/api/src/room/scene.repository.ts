@@ -69,7 +69,7 @@ export class SceneRepository {
   async logPage(
     sessionId: string,
     { after, limit, maxBytes }: { after: number; limit: number; maxBytes: number },
-  ): Promise<{ rows: LogRow[]; more: boolean }> {
+  ): Promise<{ rows: LogEntry[]; more: boolean }> {
     const rows = (await this.dataSource.query(
       `SELECT seq, at, kind, phase, round, fits, CASE WHEN fits THEN element END AS element,
          chat_id, author_id, author_name, CASE WHEN fits THEN text END AS text
@@ -95,7 +95,7 @@ export class SceneRepository {
     )) as (LogRow & { fits: boolean })[];
     const fitting = rows.findIndex((row, index) => index >= limit || !row.fits);
     const taken = fitting === -1 ? rows : rows.slice(0, Math.max(fitting, 1));
-    return { rows: taken.map(({ fits: _fits, ...row }) => row), more: taken.length < rows.length };
+    return { rows: taken.map(toLogEntry), more: taken.length < rows.length };
   }
 
   /** How many entries a session's log holds, chat included (each count answered by an index). */
@@ -291,8 +291,22 @@ export class SceneRepository {
   }
 }
 
-/** A row of the log as read; a chat message's row carries its id, author and text. */
-export interface LogRow {
+/** An entry of the log; a chat message's entry carries its id, author and text. */
+export interface LogEntry {
+  seq: number;
+  at: Date;
+  kind: 'scene' | 'phase' | 'round' | 'chat';
+  element: SceneElement | null;
+  phase: string | null;
+  round: number | null;
+  chatId: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  /** Null for a chat message past a page's byte cut, as its element is for a board entry. */
+  text: string | null;
+}
+
+interface LogRow {
   seq: string;
   at: Date;
   kind: 'scene' | 'phase' | 'round' | 'chat';
@@ -342,4 +356,19 @@ function pairsJson(copies: readonly SerializedCopy[]): string {
       return `[${JSON.stringify(sessionId)},${copy.json},${copy.bytes},${round}]`;
     })
     .join(',')}]`;
+}
+
+function toLogEntry(row: LogRow): LogEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    kind: row.kind,
+    element: row.element,
+    phase: row.phase,
+    round: row.round === null ? null : Number(row.round),
+    chatId: row.chat_id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    text: row.text,
+  };
 }

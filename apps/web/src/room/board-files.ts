@@ -12,7 +12,7 @@ const UPLOAD_RETRY_DELAYS = backoffDelays(1_000, 4_000, 7_000);
  */
 const DOWNLOAD_RETRY_DELAYS = backoffDelays(500, 8_000, 30_000);
 
-/** The raster types the server stores and serves (scene-files.controller.ts); nothing else is shown. */
+/** The raster types the server stores and serves (scene-files.service.ts); nothing else is shown. */
 const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 /** What an element is, as far as its image goes (room elements and Excalidraw's both fit). */

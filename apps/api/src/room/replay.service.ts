@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import {
+  REPLAY_PAGE,
+  drawableOnly,
+  type BoardResponse,
+  type ReplayEntry,
+  type ReplayQuery,
+  type ReplayResponse,
+} from '@mockboard/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { SessionViewsService } from '../sessions/session-views.service';
+import { SceneRepository, type LogEntry } from './scene.repository';
+
+/** What a session left behind, for those who may see it: each round's board, and its log page by page. */
+@Injectable()
+export class ReplayService {
+  constructor(
+    private readonly scenes: SceneRepository,
+    private readonly views: SessionViewsService,
+  ) {}
+
+  /** Round 1's board stays viewable from round 2 (and after): each round draws on its own. */
+  async board(user: AuthUser, sessionId: string, round: number): Promise<BoardResponse> {
+    await this.views.visibleRecord(user, sessionId);
+    // Scenes stored before the element allow-list may hold iframes: never handed out (as in a join).
+    const elements = drawableOnly(await this.scenes.board(sessionId, round));
+    return { sessionId, round, elements };
+  }
+
+  /**
+   * Paged, so ten concurrent replays of a 50 MB log cost ten pages of memory, not ten logs
+   * (issue 11: whole logs in memory took 2.9 GB and stalled /api/health).
+   */
+  async replay(user: AuthUser, sessionId: string, page: ReplayQuery): Promise<ReplayResponse> {
+    await this.views.visibleRecord(user, sessionId);
+    const after = Number(page.after ?? 0);
+    const { rows, more } = await this.scenes.logPage(sessionId, {
+      after,
+      limit: page.limit ?? REPLAY_PAGE.defaultLimit,
+      maxBytes: REPLAY_PAGE.maxPageBytes,
+    });
+    const entries = rows.map((row): ReplayEntry => ({
+      seq: row.seq,
+      at: row.at.toISOString(),
+      kind: row.kind,
+      element: row.element,
+      phase: row.phase as ReplayEntry['phase'],
+      round: row.round,
+      message: chatMessageOf(sessionId, row),
+    }));
+    return {
+      sessionId,
+      entries,
+      nextCursor: more ? String(entries.at(-1)!.seq) : null,
+      // Counted on the first page only: the client keeps it for its progress.
+      total: after === 0 ? await this.scenes.logLength(sessionId) : null,
+    };
+  }
+}
+
+/** A chat entry's message as the chat hands it out; null for the board's entries. */
+function chatMessageOf(sessionId: string, entry: LogEntry): ReplayEntry['message'] {
+  if (entry.kind !== 'chat' || entry.chatId === null) return null;
+  return {
+    id: entry.chatId,
+    sessionId,
+    authorId: entry.authorId!,
+    authorName: entry.authorName ?? '',
+    text: entry.text ?? '',
+    round: Number(entry.round),
+    sentAt: entry.at.toISOString(),
+  };
+}

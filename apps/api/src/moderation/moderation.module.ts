@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { PromptsModule } from '../prompts/prompts.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { AccountWithdrawalRepository } from './account-withdrawal.repository';
@@ -19,7 +20,7 @@ import { RestrictedAccountsRepository } from './restricted-accounts.repository';
 
 /** Reports, blocks and the admins' moderation of accounts (issue 15). */
 @Module({
-  imports: [AuthModule, CalendarModule, NotificationsModule, PromptsModule, SessionsModule],
+  imports: [AuthModule, CalendarModule, NotificationsModule, OutboxModule, PromptsModule, SessionsModule],
   controllers: [ReportsController, BlocksController, AdminModerationController],
   providers: [
     AccountWithdrawalRepository,

@@ -10,6 +10,6 @@ import { NotificationsService } from './notifications.service';
   imports: [AuthModule, OutboxModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService, NotificationsGateway],
-  exports: [NotificationsService, OutboxModule],
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { PromptsModule } from '../prompts/prompts.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { CalendarFeedController } from './calendar-feed.controller';
@@ -23,7 +24,7 @@ import { SlotsService } from './slots.service';
  * calendar feed, and the sweeper. Depends on sessions; nothing here is needed by another module.
  */
 @Module({
-  imports: [AuthModule, CalendarModule, PromptsModule, NotificationsModule, SessionsModule],
+  imports: [AuthModule, CalendarModule, PromptsModule, NotificationsModule, OutboxModule, SessionsModule],
   controllers: [SlotsController, CalendarFeedController, MatchRequestsController, SessionRescueController],
   providers: [
     MatchingRepository,

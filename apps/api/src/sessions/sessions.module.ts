@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { PromptsModule } from '../prompts/prompts.module';
 import { ReliabilityRepository } from './reliability.repository';
 import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
@@ -14,7 +15,7 @@ import { SessionsService } from './sessions.service';
 
 /** A session once it exists: its views, cancelling, moving, joining, round prompts, contacts. */
 @Module({
-  imports: [AuthModule, CalendarModule, PromptsModule, NotificationsModule],
+  imports: [AuthModule, CalendarModule, PromptsModule, NotificationsModule, OutboxModule],
   controllers: [SessionsController],
   providers: [
     ReliabilityRepository,

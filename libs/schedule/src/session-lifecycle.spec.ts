@@ -8,6 +8,7 @@ import {
   sessionAllows,
   sessionAllowsSql,
   statusesAllowing,
+  statusesMovingTo,
 } from './session-lifecycle';
 
 const allowing = (activity: Parameters<typeof sessionAllows>[1]): SessionStatus[] =>
@@ -42,6 +43,14 @@ describe('the session lifecycle', () => {
     expect(allowing('report')).toEqual(['scheduled', 'live', 'scoring', 'completed', 'no_show']);
   });
 
+  it('reminds only of a session that has not begun', () => {
+    expect(allowing('remind')).toEqual(['scheduled']);
+  });
+
+  it('counts a pairing as standing (prompts asked, recent partners) unless it was cancelled', () => {
+    expect(allowing('count_as_paired')).toEqual(['scheduled', 'live', 'scoring', 'completed', 'no_show']);
+  });
+
   it('allows nothing to a status it does not know', () => {
     for (const activity of SESSION_ACTIVITIES) expect(sessionAllows('archived', activity)).toBe(false);
     expect(isSessionStatus('archived')).toBe(false);
@@ -55,6 +64,8 @@ describe('the session lifecycle', () => {
     expect(canMoveSession('live', 'scheduled')).toBe(false);
     expect(canMoveSession('live', 'cancelled')).toBe(false);
     expect(canMoveSession('scoring', 'live')).toBe(false);
+    expect(statusesMovingTo('live')).toEqual(['scheduled']);
+    expect(statusesMovingTo('no_show')).toEqual(['scheduled', 'live']);
     for (const settled of ['completed', 'cancelled', 'no_show'] as const) {
       expect(isSettled(settled)).toBe(true);
       expect(nextSessionStatuses(settled)).toEqual([]);

@@ -40,6 +40,10 @@ export const SESSION_ACTIVITIES = [
   'take_feedback',
   /** A participant can report the other: anything but a cancelled session. */
   'report',
+  /** Reminders (starting soon, reminder mails) are sent: only before the session has begun. */
+  'remind',
+  /** The pairing stands (not called off): its prompts count as asked, its partners as recent ones. */
+  'count_as_paired',
 ] as const;
 export type SessionActivity = (typeof SESSION_ACTIVITIES)[number];
 
@@ -51,6 +55,8 @@ const ALLOWED: Record<SessionActivity, readonly SessionStatus[]> = {
   count_as_completed: ['scoring', 'completed'],
   take_feedback: ['scheduled', 'live', 'scoring', 'completed'],
   report: ['scheduled', 'live', 'scoring', 'completed', 'no_show'],
+  remind: ['scheduled'],
+  count_as_paired: ['scheduled', 'live', 'scoring', 'completed', 'no_show'],
 };
 
 /** Narrows a string read from storage or the wire to a status, for code that must know. */
@@ -76,6 +82,11 @@ export function canMoveSession(from: SessionStatus, to: SessionStatus): boolean 
 /** The statuses a session may move to from `from`; empty once it is settled. */
 export function nextSessionStatuses(from: SessionStatus): readonly SessionStatus[] {
   return MOVES[from];
+}
+
+/** The statuses from which a session may move to `to`, for conditional updates. */
+export function statusesMovingTo(to: SessionStatus): readonly SessionStatus[] {
+  return SESSION_STATUSES.filter((from) => MOVES[from].includes(to));
 }
 
 /** A settled session moves no further: completed, cancelled or a no-show. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SessionFormat, TargetLevel } from '@mockboard/contracts';
+import { sessionAllowsSql } from '@mockboard/schedule';
 import { blockedPairSql } from '../database/blocked-pair-sql';
 
 export interface PromptPreferences {
@@ -102,7 +103,7 @@ export class MatchingRepository {
              SELECT 1 FROM session_participants mine
              JOIN session_participants theirs ON theirs.session_id = mine.session_id
              JOIN sessions s ON s.id = mine.session_id
-             WHERE mine.user_id = $1 AND theirs.user_id = m.user_id AND s.status <> 'cancelled'
+             WHERE mine.user_id = $1 AND theirs.user_id = m.user_id AND ${sessionAllowsSql('s', 'count_as_paired')}
                AND s.starts_at > $4::timestamptz - make_interval(days => ${REPEAT_PARTNER_DAYS})
                AND s.starts_at < $4::timestamptz + make_interval(days => ${REPEAT_PARTNER_DAYS})),
            COALESCE(m.level, u.target_level) IS DISTINCT FROM $5::text,

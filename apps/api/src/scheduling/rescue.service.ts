@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { RescueResponse } from '@mockboard/contracts';
-import { RESCUE_AFTER_MINUTES, addMinutes } from '@mockboard/schedule';
+import { RESCUE_AFTER_MINUTES, addMinutes, sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { OutboxService } from '../outbox/outbox.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -64,7 +64,7 @@ function requireRescuable(record: SessionRecord, userId: string, now: Date): voi
   const me = participants.find((participant) => participant.userId === userId);
   if (!me) throw new ForbiddenException('Only a participant can ask for a new partner');
   if (session.kind !== 'peer') throw new ConflictException('A solo session has no partner to replace');
-  if (!['scheduled', 'live'].includes(session.status)) {
+  if (!sessionAllows(session.status, 'use_room')) {
     throw new ConflictException(`The session is ${session.status}`);
   }
   if (!me.joinedAt) throw new ConflictException('Join the room first; then you can ask for a new partner');

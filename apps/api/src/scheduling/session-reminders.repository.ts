@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { sessionAllowsSql } from '@mockboard/schedule';
 
 /** A participant of a scheduled peer session, with its start: someone a reminder may be due to. */
 export interface UpcomingParticipant {
@@ -19,7 +20,7 @@ export class SessionRemindersRepository {
       await manager.query(
         `SELECT s.id AS session_id, p.user_id, s.starts_at, s.start_agreed_at
        FROM sessions s JOIN session_participants p ON p.session_id = s.id
-       WHERE s.kind = 'peer' AND s.status = 'scheduled' AND s.starts_at > $1 AND s.starts_at <= $2
+       WHERE s.kind = 'peer' AND ${sessionAllowsSql('s', 'remind')} AND s.starts_at > $1 AND s.starts_at <= $2
        ORDER BY s.starts_at, s.id, p.user_id`,
         [from, to],
       );

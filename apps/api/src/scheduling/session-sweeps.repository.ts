@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sessionAllowsSql, statusInSql, statusesMovingTo } from '@mockboard/schedule';
 
 /** A session changed by a sweep, with its start for the message about it. */
 export interface SweptSession {
@@ -32,7 +33,7 @@ export class SessionSweepsRepository {
     const swept: { id: string; starts_at: Date }[] = await manager.query(
       `WITH swept AS (
          UPDATE sessions s SET status = 'no_show'
-         WHERE s.kind = 'peer' AND s.status IN ('scheduled', 'live') AND s.starts_at <= $1
+         WHERE s.kind = 'peer' AND ${statusInSql('s', statusesMovingTo('no_show'))} AND s.starts_at <= $1
            AND EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
          RETURNING s.id, s.starts_at)
        SELECT * FROM swept`,
@@ -55,10 +56,10 @@ export class SessionSweepsRepository {
   async flagStartingSoon(manager: EntityManager, from: Date, to: Date): Promise<SweptSession[]> {
     const swept: { id: string; starts_at: Date }[] = await manager.query(
       `WITH swept AS (
-         UPDATE sessions SET starting_soon_notified = true
-         WHERE kind = 'peer' AND status = 'scheduled' AND NOT starting_soon_notified
-           AND starts_at > $1 AND starts_at <= $2
-         RETURNING id, starts_at)
+         UPDATE sessions s SET starting_soon_notified = true
+         WHERE s.kind = 'peer' AND ${sessionAllowsSql('s', 'remind')} AND NOT s.starting_soon_notified
+           AND s.starts_at > $1 AND s.starts_at <= $2
+         RETURNING s.id, s.starts_at)
        SELECT * FROM swept`,
       [from, to],
     );
@@ -70,7 +71,7 @@ export class SessionSweepsRepository {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH swept AS (
          UPDATE sessions s SET status = 'completed'
-         WHERE s.status IN ('scheduled', 'live') AND s.ends_at <= $1
+         WHERE ${sessionAllowsSql('s', 'use_room')} AND s.ends_at <= $1
            AND NOT EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
          RETURNING s.id)
        SELECT id FROM swept`,

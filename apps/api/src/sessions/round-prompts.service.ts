@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pickSurprisePrompt } from '@mockboard/prompts';
-import type { PlannedRound } from '@mockboard/schedule';
+import { sessionAllows, type PlannedRound } from '@mockboard/schedule';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionsRepository, type SessionRecord } from './sessions.repository';
@@ -66,7 +66,7 @@ export class RoundPromptsService {
     if (round.interviewerId !== userId) {
       throw new ForbiddenException("Only this round's interviewer chooses its prompt");
     }
-    if (!['scheduled', 'live'].includes(record.session.status)) {
+    if (!sessionAllows(record.session.status, 'use_room')) {
       throw new ConflictException(
         `The session is ${record.session.status}; its prompts can no longer change`,
       );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SessionFormat, SessionStatus } from '@mockboard/contracts';
-import type { PlannedRound } from '@mockboard/schedule';
+import { sessionAllowsSql, statusInSql, statusesMovingTo, type PlannedRound } from '@mockboard/schedule';
 
 export interface NewSession {
   kind: 'peer' | 'solo';
@@ -162,7 +162,7 @@ export class SessionsRepository {
   ): Promise<Set<string>> {
     const rows: { prompt_id: string }[] = await manager.query(
       `SELECT DISTINCT r.prompt_id FROM session_rounds r JOIN sessions s ON s.id = r.session_id
-       WHERE r.candidate_id = $1 AND r.prompt_id IS NOT NULL AND s.status <> 'cancelled'`,
+       WHERE r.candidate_id = $1 AND r.prompt_id IS NOT NULL AND ${sessionAllowsSql('s', 'count_as_paired')}`,
       [userId],
     );
     return new Set(rows.map((row) => row.prompt_id));
@@ -216,9 +216,10 @@ export class SessionsRepository {
 
   /** A scheduled session goes live; any other status stays. */
   async markLive(manager: EntityManager, sessionId: string): Promise<void> {
-    await manager.query(`UPDATE sessions SET status = 'live' WHERE id = $1 AND status = 'scheduled'`, [
-      sessionId,
-    ]);
+    await manager.query(
+      `UPDATE sessions s SET status = 'live' WHERE s.id = $1 AND ${statusInSql('s', statusesMovingTo('live'))}`,
+      [sessionId],
+    );
   }
 
   async setSharesContact(

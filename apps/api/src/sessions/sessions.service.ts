@@ -13,6 +13,7 @@ import {
   isRoomOpen,
   planRounds,
   roomWindow,
+  sessionAllows,
   slotStartProblem,
 } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
@@ -47,7 +48,7 @@ export class SessionsService {
     const now = new Date();
     const all = await this.views.views(await this.sessions.forUser(user.id));
     const active = (session: Session) =>
-      ['scheduled', 'live'].includes(session.status) && new Date(session.endsAt) > now;
+      sessionAllows(session.status, 'use_room') && new Date(session.endsAt) > now;
     return {
       upcoming: all.filter(active),
       past: all.filter((session) => !active(session)).reverse(),
@@ -81,7 +82,7 @@ export class SessionsService {
   async cancel(user: AuthUser, sessionId: string, reason: string): Promise<Session> {
     const now = new Date();
     await this.inTransaction(user, sessionId, async (manager, locked) => {
-      if (locked.session.status !== 'scheduled') {
+      if (!sessionAllows(locked.session.status, 'change_booking')) {
         throw new ConflictException(`The session is ${locked.session.status} and can no longer be cancelled`);
       }
       // Lateness is about letting a partner down; ending one's own solo practice lets nobody down.
@@ -115,7 +116,7 @@ export class SessionsService {
     const problem = slotStartProblem(startsAt, new Date());
     if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
     await this.inTransaction(user, sessionId, async (manager, locked) => {
-      if (locked.session.status !== 'scheduled') {
+      if (!sessionAllows(locked.session.status, 'change_booking')) {
         throw new ConflictException(`The session is ${locked.session.status} and can no longer be moved`);
       }
       if (locked.participants.length < 2)
@@ -147,7 +148,7 @@ export class SessionsService {
         throw new ForbiddenException('Your partner answers your proposal, not you');
       // A proposal may sit unanswered while the session starts or the proposed time passes; accepting
       // it then would move a running session, or move one into the past.
-      if (accept && locked.session.status !== 'scheduled') {
+      if (accept && !sessionAllows(locked.session.status, 'change_booking')) {
         throw new ConflictException(`The session is ${locked.session.status} and can no longer be moved`);
       }
       if (accept && proposal.startsAt <= new Date()) {
@@ -189,7 +190,7 @@ export class SessionsService {
   async join(user: AuthUser, sessionId: string, now = new Date()): Promise<Session> {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (!isParticipant(locked, user.id)) throw new ForbiddenException('Only participants join the room');
-      if (!['scheduled', 'live'].includes(locked.session.status)) {
+      if (!sessionAllows(locked.session.status, 'use_room')) {
         throw new ConflictException(`The session is ${locked.session.status}`);
       }
       const window = roomWindow(locked.session.startsAt, locked.session.endsAt);
@@ -226,7 +227,7 @@ export class SessionsService {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (!isParticipant(locked, user.id))
         throw new ForbiddenException('Only participants share contact details');
-      if (locked.session.endsAt > new Date() && ['scheduled', 'live'].includes(locked.session.status)) {
+      if (locked.session.endsAt > new Date() && sessionAllows(locked.session.status, 'use_room')) {
         throw new ConflictException('Contact details can be shared once the session is over');
       }
       await this.sessions.setSharesContact(manager, sessionId, user.id, share);

@@ -1,4 +1,5 @@
 import type { Session, User } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { getSession } from '../api/sessions';
@@ -83,7 +84,7 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
       {partner && <PartnerSection partner={partner} />}
       <RoundsSection session={session} user={user} active={active} onChange={setUpdated} />
       <SessionScoringSection session={session} user={user} />
-      {partner && session.status === 'scheduled' && active && (
+      {partner && sessionAllows(session.status, 'change_booking') && active && (
         <Reschedule session={session} user={user} partner={partner} zone={zone} onChange={setUpdated} />
       )}
       {/* Contact details are for people who met, not for a session that was called off. */}
@@ -100,11 +101,11 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
           <ReportOrBlock
             sessionId={session.id}
             partner={partner}
-            canReport={session.status !== 'cancelled' && new Date(session.startsAt) <= now}
+            canReport={sessionAllows(session.status, 'report') && new Date(session.startsAt) <= now}
           />
         </section>
       )}
-      {session.status === 'scheduled' && active && (
+      {sessionAllows(session.status, 'change_booking') && active && (
         <CancelSession session={session} now={now} partner={partner} onChange={setUpdated} />
       )}
     </div>

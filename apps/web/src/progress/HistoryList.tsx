@@ -1,4 +1,4 @@
-import { SESSION_STATUSES, type ProgressResponse, type SessionStatus } from '@mockboard/contracts';
+import type { ProgressResponse } from '@mockboard/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { StatusPill } from '../components/StatusPill';
@@ -6,9 +6,6 @@ import { formatScore } from '../scoring/scorecardDraft';
 import { formatDateTime } from '../time/format';
 
 type Entry = ProgressResponse['history'][number];
-
-const isSessionStatus = (status: string): status is SessionStatus =>
-  (SESSION_STATUSES as readonly string[]).includes(status);
 
 /** Past sessions, newest first: the whiteboard, the prompts, the score, and where to look back. */
 export function HistoryList({ history, zone }: { history: readonly Entry[]; zone: string }) {
@@ -40,7 +37,7 @@ function HistoryEntry({ entry, zone }: { entry: Entry; zone: string }) {
       <div className="history-entry__body">
         <p className="history-entry__when">
           {when}
-          {isSessionStatus(entry.status) && <StatusPill status={entry.status} />}
+          <StatusPill status={entry.status} />
         </p>
         <h3 className="history-entry__title">
           <Link to={session}>{prompts}</Link>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RoomRole } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import { getSession } from '../api/sessions';
 import { callPresence } from '../call/call-words';
 import { CallControls } from '../call/CallControls';
@@ -71,7 +72,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const partner = ack.participants.find((p) => p.userId !== myUserId) ?? null;
   const partnerName = partner?.displayName ?? 'your partner';
   const partnerOnline = partner ? (live.online.get(partner.userId) ?? false) : false;
-  const ended = !['scheduled', 'live'].includes(state.status);
+  const ended = !sessionAllows(state.status, 'use_room');
   const plan = ack.prompt?.timePlan ?? [];
   // Only while the interview runs, and only the round's interviewer (or the solo candidate): once it
   // ended nobody is offered a phase, a swap or an end (the server refuses them all).
@@ -180,7 +181,10 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             <ReportOrBlock
               sessionId={state.sessionId}
               partner={{ id: partner.userId, displayName: partner.displayName }}
-              canReport={state.status !== 'scheduled' || reportableAt(session, now, clockOffsetMs)}
+              canReport={
+                sessionAllows(state.status, 'report') &&
+                (sessionAllows(state.status, 'score') || reportableAt(session, now, clockOffsetMs))
+              }
               compact
             />
           )}

@@ -1,17 +1,14 @@
 import type { Round, Session, User } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import { Link } from 'react-router-dom';
 import { getRoundFeedback } from '../api/scoring';
 import { useResource } from '../hooks/useResource';
 import { CaseStudyPanel } from '../portfolio/CaseStudyPanel';
 import { closerWords, selfAssessmentCloser, selfAssessmentState } from './self-assessment';
 
-/** Statuses in which rounds are scored; the case study exists once the interview is over. */
-const SCORABLE = ['live', 'scoring', 'completed'];
-const FINISHED = ['scoring', 'completed'];
-
 /** On the session page: a scorecard link per round, then the case study's download and share. */
 export function SessionScoringSection({ session, user }: { session: Session; user: User }) {
-  if (!SCORABLE.includes(session.status)) return null;
+  if (!sessionAllows(session.status, 'score')) return null;
   const mine = session.rounds.filter((round) => [round.interviewerId, round.candidateId].includes(user.id));
   return (
     <>
@@ -26,7 +23,8 @@ export function SessionScoringSection({ session, user }: { session: Session; use
           ))}
         </ul>
       </section>
-      {FINISHED.includes(session.status) && <CaseStudyPanel session={session} />}
+      {/* The case study exists once the interview is over. */}
+      {sessionAllows(session.status, 'count_as_completed') && <CaseStudyPanel session={session} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Participant, Session } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import type { ApiRequestError } from '../api/client';
 import { formatDateTime, formatTime, zoneName } from '../time/format';
 import { dateKeyIn } from '../time/zonedTime';
@@ -22,7 +23,7 @@ export function roomOpensAt(session: Session): Date {
 
 /** Still ahead or under way: the states in which people join, cancel and reschedule. */
 export function isActive(session: Session, now: Date): boolean {
-  return ['scheduled', 'live'].includes(session.status) && new Date(session.endsAt) > now;
+  return sessionAllows(session.status, 'use_room') && new Date(session.endsAt) > now;
 }
 
 export function isLateToCancel(session: Session, now: Date): boolean {

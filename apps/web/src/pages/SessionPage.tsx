@@ -88,7 +88,7 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
         <Reschedule session={session} user={user} partner={partner} zone={zone} onChange={setUpdated} />
       )}
       {/* Contact details are for people who met, not for a session that was called off. */}
-      {partner && !active && session.status !== 'cancelled' && (
+      {partner && !active && sessionAllows(session.status, 'count_as_paired') && (
         <ContactSharing session={session} user={user} partner={partner} onChange={setUpdated} />
       )}
       {partner && (

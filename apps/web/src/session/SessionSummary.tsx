@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { Session, User } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import { calendarFileUrl } from '../api/sessions';
 import { FORMAT_LABELS } from '../components/labels';
 import { StatusPill } from '../components/StatusPill';
@@ -84,12 +85,12 @@ export function SessionSummary({ session, user, now, onChange }: SessionSummaryP
               Join
             </button>
           ))}
-        {!active && session.status !== 'cancelled' && (
+        {!active && sessionAllows(session.status, 'count_as_paired') && (
           <Link className="button button--secondary" to={`/sessions/${session.id}/replay`}>
             Watch the replay
           </Link>
         )}
-        {session.status !== 'cancelled' && (
+        {sessionAllows(session.status, 'count_as_paired') && (
           <a className="button button--secondary" href={calendarFileUrl(session.id)} download>
             Add to calendar
           </a>

@@ -1,6 +1,7 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../database/postgres-errors';
+import { conflict } from '../common/domain-error';
 
 /** What a calendar entry belongs to: exactly one of a slot, a match request or a session. */
 export type CalendarSource = { slotId: string } | { matchRequestId: string } | { sessionId: string };
@@ -69,7 +70,7 @@ export class CalendarRepository {
     try {
       await write();
     } catch (error) {
-      if (isExclusionViolation(error)) throw new ConflictException(message);
+      if (isExclusionViolation(error)) throw conflict(message);
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CalendarFeedResponse, Session } from '@mockboard/contracts';
 import { sessionCalendarEvent, writeICalendar } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
@@ -7,6 +7,7 @@ import { CalendarFeedRepository } from './calendar-feed.repository';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
+import { notFound } from '../common/domain-error';
 
 /** A feed lists sessions that ended at most this long ago, and every later one. */
 const FEED_HISTORY_DAYS = 7;
@@ -50,7 +51,7 @@ export class CalendarFeedService {
   async feed(token: string, origin: string, now = new Date()): Promise<string> {
     const ownerId = TOKEN_PATTERN.test(token) ? await this.feeds.ownerOf(token) : null;
     if (!ownerId) {
-      throw new NotFoundException('No calendar feed at this address; it may have been revoked');
+      throw notFound('No calendar feed at this address; it may have been revoked');
     }
     const since = now.getTime() - FEED_HISTORY_DAYS * 24 * 60 * 60_000;
     const records = (await this.sessions.forUser(ownerId)).filter(

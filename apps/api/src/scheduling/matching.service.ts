@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   DEFAULT_DURATION_MINUTES,
@@ -27,6 +27,7 @@ import {
 import { RoundPromptsService } from '../sessions/round-prompts.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import { isUuid } from '../common/uuid';
+import { conflict, notFound } from '../common/domain-error';
 
 /** What to queue: a scheduled start, or practice now. */
 export interface MatchSpec {
@@ -179,9 +180,8 @@ export class MatchingService {
   async cancel(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const request = isUuid(id) ? await this.matching.lock(manager, id) : null;
-      if (!request || request.user_id !== user.id) throw new NotFoundException(NOT_FOUND);
-      if (request.status !== 'pending')
-        throw new ConflictException(`This request is already ${request.status}`);
+      if (!request || request.user_id !== user.id) throw notFound(NOT_FOUND);
+      if (request.status !== 'pending') throw conflict(`This request is already ${request.status}`);
       await this.matching.markCancelled(manager, request.id);
       await this.calendar.release(manager, { matchRequestId: request.id });
     });

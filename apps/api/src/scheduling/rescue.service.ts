@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { RescueResponse } from '@mockboard/contracts';
 import { RESCUE_AFTER_MINUTES, addMinutes, sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
@@ -10,6 +10,7 @@ import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from '../sessio
 import { SessionRecordsService } from '../sessions/session-records.service';
 import type { SessionRecord } from '../sessions/sessions.repository';
 import { isUuid } from '../common/uuid';
+import { conflict, forbidden, notFound } from '../common/domain-error';
 
 /**
  * A participant left waiting in the room by an absent partner gets a new partner at once: the
@@ -27,11 +28,11 @@ export class RescueService {
   ) {}
 
   async rescue(user: AuthUser, sessionId: string, now = new Date()): Promise<RescueResponse> {
-    if (!isUuid(sessionId)) throw new NotFoundException(SESSION_NOT_FOUND);
+    if (!isUuid(sessionId)) throw notFound(SESSION_NOT_FOUND);
     const outcome = await this.outbox.transaction(async (manager) => {
       const record = await this.sessions.lock(manager, sessionId);
       if (!record || !(user.role === 'admin' || isParticipant(record, user.id))) {
-        throw new NotFoundException(SESSION_NOT_FOUND);
+        throw notFound(SESSION_NOT_FOUND);
       }
       requireRescuable(record, user.id, now);
       await this.sweeps.endAsNoShow(manager, sessionId);
@@ -62,18 +63,18 @@ export class RescueService {
 function requireRescuable(record: SessionRecord, userId: string, now: Date): void {
   const { session, participants } = record;
   const me = participants.find((participant) => participant.userId === userId);
-  if (!me) throw new ForbiddenException('Only a participant can ask for a new partner');
-  if (session.kind !== 'peer') throw new ConflictException('A solo session has no partner to replace');
+  if (!me) throw forbidden('Only a participant can ask for a new partner');
+  if (session.kind !== 'peer') throw conflict('A solo session has no partner to replace');
   if (!sessionAllows(session.status, 'use_room')) {
-    throw new ConflictException(`The session is ${session.status}`);
+    throw conflict(`The session is ${session.status}`);
   }
-  if (!me.joinedAt) throw new ConflictException('Join the room first; then you can ask for a new partner');
+  if (!me.joinedAt) throw conflict('Join the room first; then you can ask for a new partner');
   if (participants.every((participant) => participant.joinedAt)) {
-    throw new ConflictException('Your partner is already in the room');
+    throw conflict('Your partner is already in the room');
   }
   const allowedFrom = addMinutes(session.startsAt, RESCUE_AFTER_MINUTES);
   if (now < allowedFrom) {
-    throw new ConflictException(
+    throw conflict(
       `Give your partner until ${allowedFrom.toISOString()}, ${RESCUE_AFTER_MINUTES} minutes after the start`,
     );
   }

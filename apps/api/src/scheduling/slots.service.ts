@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   DEFAULT_DURATION_MINUTES,
@@ -21,6 +21,7 @@ import { SessionRecordsService } from '../sessions/session-records.service';
 import { toSlotView } from './slot-view';
 import { SlotsRepository } from './slots.repository';
 import { isUuid } from '../common/uuid';
+import { conflict, invalid, notFound } from '../common/domain-error';
 
 const DEFAULT_LIST_DAYS = 14;
 const MAX_LIST_DAYS = 62;
@@ -92,8 +93,8 @@ export class SlotsService {
   async withdraw(host: AuthUser, slotId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const slot = isUuid(slotId) ? await this.slots.lock(manager, slotId) : null;
-      if (!slot || slot.host_id !== host.id) throw new NotFoundException('You have no slot with this id');
-      if (slot.status !== 'open') throw new ConflictException(`This slot is already ${slot.status}`);
+      if (!slot || slot.host_id !== host.id) throw notFound('You have no slot with this id');
+      if (slot.status !== 'open') throw conflict(`This slot is already ${slot.status}`);
       await this.slots.markWithdrawn(manager, slot.id);
       await this.calendar.release(manager, { slotId: slot.id });
     });
@@ -108,12 +109,10 @@ export class SlotsService {
     // The host's notification commits with the booking and is delivered after it (issue 12).
     const sessionId = await this.outbox.transaction(async (manager) => {
       const slot = isUuid(slotId) ? await this.slots.lockBookable(manager, slotId, booker.id) : null;
-      if (!slot || slot.status === 'withdrawn') throw new NotFoundException('No open slot with this id');
-      if (slot.host_id === booker.id)
-        throw new BadRequestException('This is your own slot; share it with a partner instead');
-      if (slot.status === 'booked')
-        throw new ConflictException('Someone else booked this slot just before you');
-      if (slot.starts_at <= new Date()) throw new ConflictException('This slot has already started');
+      if (!slot || slot.status === 'withdrawn') throw notFound('No open slot with this id');
+      if (slot.host_id === booker.id) throw invalid('This is your own slot; share it with a partner instead');
+      if (slot.status === 'booked') throw conflict('Someone else booked this slot just before you');
+      if (slot.starts_at <= new Date()) throw conflict('This slot has already started');
 
       const rounds = planRounds(slot.format, slot.host_id, booker.id, slot.host_role);
       const id = await this.sessions.create(manager, {

@@ -1,10 +1,11 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pickSurprisePrompt } from '@mockboard/prompts';
 import { sessionAllows, type PlannedRound } from '@mockboard/schedule';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionsRepository, type SessionRecord } from './sessions.repository';
+import { conflict, forbidden, notFound } from '../common/domain-error';
 
 /**
  * Which prompt each round uses. A candidate is never asked a prompt they have been asked before;
@@ -62,14 +63,12 @@ export class RoundPromptsService {
     requested: string,
   ): Promise<string> {
     const round = record.rounds.find((candidate) => candidate.number === roundNumber);
-    if (!round) throw new NotFoundException(`This session has no round ${roundNumber}`);
+    if (!round) throw notFound(`This session has no round ${roundNumber}`);
     if (round.interviewerId !== userId) {
-      throw new ForbiddenException("Only this round's interviewer chooses its prompt");
+      throw forbidden("Only this round's interviewer chooses its prompt");
     }
     if (!sessionAllows(record.session.status, 'use_room')) {
-      throw new ConflictException(
-        `The session is ${record.session.status}; its prompts can no longer change`,
-      );
+      throw conflict(`The session is ${record.session.status}; its prompts can no longer change`);
     }
     const solo = round.candidateId === round.interviewerId;
     const asked = solo ? new Set<string>() : await this.sessions.promptsAskedOf(round.candidateId, manager);
@@ -77,9 +76,7 @@ export class RoundPromptsService {
     if (requested !== 'surprise') {
       this.requireKnownPrompt(requested);
       if (asked.has(requested)) {
-        throw new ConflictException(
-          'Your candidate has already been asked this prompt; choose another or "surprise"',
-        );
+        throw conflict('Your candidate has already been asked this prompt; choose another or "surprise"');
       }
       return requested;
     }
@@ -89,8 +86,7 @@ export class RoundPromptsService {
       askedOfCandidate: asked,
       answeredByInterviewer: answered,
     });
-    if (!picked)
-      throw new ConflictException('Your candidate has already been asked every prompt in the library');
+    if (!picked) throw conflict('Your candidate has already been asked every prompt in the library');
     return picked.id;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Partner, Session } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { isUuid } from '../common/uuid';
@@ -6,6 +6,7 @@ import { PromptsService } from '../prompts/prompts.service';
 import { ReliabilityRepository } from './reliability.repository';
 import { toSessionView } from './session-view';
 import { SessionsRepository, type SessionRecord } from './sessions.repository';
+import { notFound } from '../common/domain-error';
 
 const NOT_FOUND = 'No session with this id';
 
@@ -22,7 +23,7 @@ export class SessionViewsService {
   async visibleRecord(viewer: AuthUser, sessionId: string): Promise<SessionRecord> {
     const record = isUuid(sessionId) ? await this.sessions.find(sessionId) : null;
     if (!record || !(viewer.role === 'admin' || isParticipant(record, viewer.id))) {
-      throw new NotFoundException(NOT_FOUND);
+      throw notFound(NOT_FOUND);
     }
     return record;
   }

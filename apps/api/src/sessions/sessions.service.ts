@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   DEFAULT_DURATION_MINUTES,
@@ -28,6 +28,7 @@ import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session
 import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
 import { SessionsRepository, type SessionRecord } from './sessions.repository';
 import { isUuid } from '../common/uuid';
+import { conflict, forbidden, notFound } from '../common/domain-error';
 
 /** A session's life after it was made: solo practice, cancel, reschedule, join, prompts, contacts. */
 @Injectable()
@@ -83,7 +84,7 @@ export class SessionsService {
     const now = new Date();
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (!sessionAllows(locked.session.status, 'change_booking')) {
-        throw new ConflictException(`The session is ${locked.session.status} and can no longer be cancelled`);
+        throw conflict(`The session is ${locked.session.status} and can no longer be cancelled`);
       }
       // Lateness is about letting a partner down; ending one's own solo practice lets nobody down.
       const late = locked.participants.length > 1 && isLateCancellation(locked.session.startsAt, now);
@@ -117,14 +118,12 @@ export class SessionsService {
     if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (!sessionAllows(locked.session.status, 'change_booking')) {
-        throw new ConflictException(`The session is ${locked.session.status} and can no longer be moved`);
+        throw conflict(`The session is ${locked.session.status} and can no longer be moved`);
       }
       if (locked.participants.length < 2)
-        throw new ConflictException('A solo session has nobody to agree a new time with');
+        throw conflict('A solo session has nobody to agree a new time with');
       if (locked.pendingProposal) {
-        throw new ConflictException(
-          'A new time is already proposed; wait for the answer or cancel the session',
-        );
+        throw conflict('A new time is already proposed; wait for the answer or cancel the session');
       }
       await this.proposals.propose(manager, sessionId, user.id, startsAt);
       await this.notifications.notify(manager, partnersOf(locked, user.id), {
@@ -143,16 +142,15 @@ export class SessionsService {
   async respondToReschedule(user: AuthUser, sessionId: string, accept: boolean): Promise<Session> {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       const proposal = locked.pendingProposal;
-      if (!proposal) throw new ConflictException('There is no proposed new time to answer');
-      if (proposal.proposedBy === user.id)
-        throw new ForbiddenException('Your partner answers your proposal, not you');
+      if (!proposal) throw conflict('There is no proposed new time to answer');
+      if (proposal.proposedBy === user.id) throw forbidden('Your partner answers your proposal, not you');
       // A proposal may sit unanswered while the session starts or the proposed time passes; accepting
       // it then would move a running session, or move one into the past.
       if (accept && !sessionAllows(locked.session.status, 'change_booking')) {
-        throw new ConflictException(`The session is ${locked.session.status} and can no longer be moved`);
+        throw conflict(`The session is ${locked.session.status} and can no longer be moved`);
       }
       if (accept && proposal.startsAt <= new Date()) {
-        throw new ConflictException('The proposed time has passed; decline it and propose another');
+        throw conflict('The proposed time has passed; decline it and propose another');
       }
       await this.proposals.answer(manager, proposal.id, accept ? 'accepted' : 'declined');
       if (accept) {
@@ -189,9 +187,9 @@ export class SessionsService {
   /** Records that the user entered the room (the live room calls this too). */
   async join(user: AuthUser, sessionId: string, now = new Date()): Promise<Session> {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
-      if (!isParticipant(locked, user.id)) throw new ForbiddenException('Only participants join the room');
+      if (!isParticipant(locked, user.id)) throw forbidden('Only participants join the room');
       if (!sessionAllows(locked.session.status, 'use_room')) {
-        throw new ConflictException(`The session is ${locked.session.status}`);
+        throw conflict(`The session is ${locked.session.status}`);
       }
       const window = roomWindow(locked.session.startsAt, locked.session.endsAt);
       if (!isRoomOpen(window, now)) {
@@ -199,7 +197,7 @@ export class SessionsService {
           now < window.opensAt
             ? `The room opens at ${window.opensAt.toISOString()}, 30 minutes before the start`
             : 'The room has closed';
-        throw new ConflictException(message);
+        throw conflict(message);
       }
       await this.sessions.markJoined(manager, sessionId, user.id, now);
       if (now >= locked.session.startsAt) await this.sessions.markLive(manager, sessionId);
@@ -225,10 +223,9 @@ export class SessionsService {
   /** Emails are shared only once both participants opted in, after the session. */
   async shareContact(user: AuthUser, sessionId: string, share: boolean): Promise<Session> {
     await this.inTransaction(user, sessionId, async (manager, locked) => {
-      if (!isParticipant(locked, user.id))
-        throw new ForbiddenException('Only participants share contact details');
+      if (!isParticipant(locked, user.id)) throw forbidden('Only participants share contact details');
       if (locked.session.endsAt > new Date() && sessionAllows(locked.session.status, 'use_room')) {
-        throw new ConflictException('Contact details can be shared once the session is over');
+        throw conflict('Contact details can be shared once the session is over');
       }
       await this.sessions.setSharesContact(manager, sessionId, user.id, share);
       return locked;
@@ -246,11 +243,11 @@ export class SessionsService {
     sessionId: string,
     work: (manager: EntityManager, record: SessionRecord) => Promise<SessionRecord>,
   ): Promise<SessionRecord> {
-    if (!isUuid(sessionId)) throw new NotFoundException(SESSION_NOT_FOUND);
+    if (!isUuid(sessionId)) throw notFound(SESSION_NOT_FOUND);
     return this.outbox.transaction(async (manager) => {
       const record = await this.sessions.lock(manager, sessionId);
       if (!record || !(user.role === 'admin' || isParticipant(record, user.id))) {
-        throw new NotFoundException(SESSION_NOT_FOUND);
+        throw notFound(SESSION_NOT_FOUND);
       }
       return work(manager, record);
     });

@@ -9,7 +9,24 @@ export interface PromptPreferences {
   promptIds?: string[];
 }
 
-export interface MatchRequestRow {
+/** A match request as the services see it, in camelCase. */
+export interface StoredMatchRequest {
+  id: string;
+  userId: string;
+  practiceNow: boolean;
+  startsAt: Date;
+  endsAt: Date;
+  format: SessionFormat;
+  level: TargetLevel | null;
+  promptPreferences: PromptPreferences;
+  status: 'pending' | 'matched' | 'cancelled' | 'expired';
+  sessionId: string | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+// The row as PostgreSQL returns it; mapped to StoredMatchRequest before it leaves this file.
+interface MatchRequestRow {
   id: string;
   user_id: string;
   practice_now: boolean;
@@ -18,7 +35,7 @@ export interface MatchRequestRow {
   format: SessionFormat;
   level: TargetLevel | null;
   prompt_preferences: PromptPreferences;
-  status: 'pending' | 'matched' | 'cancelled' | 'expired';
+  status: StoredMatchRequest['status'];
   session_id: string | null;
   expires_at: Date | null;
   created_at: Date;
@@ -57,7 +74,7 @@ export class MatchingRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
   }
 
-  async insert(manager: EntityManager, request: NewMatchRequest): Promise<MatchRequestRow> {
+  async insert(manager: EntityManager, request: NewMatchRequest): Promise<StoredMatchRequest> {
     const [row] = (await manager.query(
       `INSERT INTO match_requests (user_id, practice_now, starts_at, ends_at, format, level, prompt_preferences, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
@@ -72,7 +89,7 @@ export class MatchingRepository {
         request.expiresAt,
       ],
     )) as MatchRequestRow[];
-    return row!;
+    return toStoredMatchRequest(row!);
   }
 
   /**
@@ -84,16 +101,16 @@ export class MatchingRepository {
    */
   async lockBestPartner(
     manager: EntityManager,
-    request: MatchRequestRow,
+    request: StoredMatchRequest,
     /** null: the requester has chosen no level, so those who have not either rank first. */
     requesterLevel: TargetLevel | null,
     now: Date,
     order: PartnerOrder,
-  ): Promise<MatchRequestRow | null> {
-    const durationMinutes = (request.ends_at.getTime() - request.starts_at.getTime()) / 60_000;
+  ): Promise<StoredMatchRequest | null> {
+    const durationMinutes = (request.endsAt.getTime() - request.startsAt.getTime()) / 60_000;
     // $4 is the start both must share: the scheduled start, or `now` for practice-now requests.
-    const start = request.practice_now ? now : request.starts_at;
-    const sameStart = request.practice_now
+    const start = request.practiceNow ? now : request.startsAt;
+    const sameStart = request.practiceNow
       ? `m.practice_now AND m.expires_at > $4`
       : `NOT m.practice_now AND m.starts_at = $4`;
     const ranking =
@@ -109,7 +126,7 @@ export class MatchingRepository {
            COALESCE(m.level, u.target_level) IS DISTINCT FROM $5::text,
            (SELECT count(*) FROM session_participants p WHERE p.user_id = m.user_id AND p.no_show)
              + (SELECT count(*) FROM sessions c WHERE c.cancelled_by = m.user_id AND c.late_cancellation),`;
-    const parameters: unknown[] = [request.user_id, request.format, durationMinutes, start];
+    const parameters: unknown[] = [request.userId, request.format, durationMinutes, start];
     if (order === 'preference') parameters.push(requesterLevel);
     const rows: MatchRequestRow[] = await manager.query(
       `SELECT m.* FROM match_requests m JOIN users u ON u.id = m.user_id
@@ -120,7 +137,7 @@ export class MatchingRepository {
        LIMIT 1 FOR UPDATE OF m`,
       parameters,
     );
-    return rows[0] ?? null;
+    return rows[0] ? toStoredMatchRequest(rows[0]) : null;
   }
 
   async markMatched(manager: EntityManager, ids: string[], sessionId: string): Promise<void> {
@@ -131,12 +148,12 @@ export class MatchingRepository {
   }
 
   /** Locks the request row so a cancel and a concurrent match cannot both win. */
-  async lock(manager: EntityManager, id: string): Promise<MatchRequestRow | null> {
+  async lock(manager: EntityManager, id: string): Promise<StoredMatchRequest | null> {
     const rows: MatchRequestRow[] = await manager.query(
       `SELECT * FROM match_requests WHERE id = $1 FOR UPDATE`,
       [id],
     );
-    return rows[0] ?? null;
+    return rows[0] ? toStoredMatchRequest(rows[0]) : null;
   }
 
   async markCancelled(manager: EntityManager, id: string): Promise<void> {
@@ -170,19 +187,37 @@ export class MatchingRepository {
     return new Map(rows.map((row) => [row.id, row.display_name]));
   }
 
-  async find(id: string): Promise<MatchRequestRow | null> {
+  async find(id: string): Promise<StoredMatchRequest | null> {
     const rows: MatchRequestRow[] = await this.dataSource.query(
       `SELECT * FROM match_requests WHERE id = $1`,
       [id],
     );
-    return rows[0] ?? null;
+    return rows[0] ? toStoredMatchRequest(rows[0]) : null;
   }
 
   /** The user's own requests, newest first. */
-  forUser(userId: string): Promise<MatchRequestRow[]> {
-    return this.dataSource.query(
+  async forUser(userId: string): Promise<StoredMatchRequest[]> {
+    const rows: MatchRequestRow[] = await this.dataSource.query(
       `SELECT * FROM match_requests WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT ${LIST_LIMIT}`,
       [userId],
     );
+    return rows.map(toStoredMatchRequest);
   }
+}
+
+function toStoredMatchRequest(row: MatchRequestRow): StoredMatchRequest {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    practiceNow: row.practice_now,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    format: row.format,
+    level: row.level,
+    promptPreferences: row.prompt_preferences,
+    status: row.status,
+    sessionId: row.session_id,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+  };
 }

@@ -20,7 +20,7 @@ import { bookedMails } from '../mail/requests/session-mail-requests';
 import { CalendarService } from '../calendar/calendar.service';
 import {
   MatchingRepository,
-  type MatchRequestRow,
+  type StoredMatchRequest,
   type PartnerOrder,
   type PromptPreferences,
 } from './matching.repository';
@@ -48,7 +48,7 @@ export interface Pairing {
 }
 
 export interface QueueOutcome {
-  request: MatchRequestRow;
+  request: StoredMatchRequest;
   pairing: Pairing | null;
 }
 
@@ -144,7 +144,7 @@ export class MatchingService {
     );
     if (!partner) return { request, pairing: null };
     const pairing = await this.pair(manager, partner, request, options.rescuedFrom);
-    return { request: { ...request, status: 'matched', session_id: pairing.sessionId }, pairing };
+    return { request: { ...request, status: 'matched', sessionId: pairing.sessionId }, pairing };
   }
 
   /**
@@ -180,7 +180,7 @@ export class MatchingService {
   async cancel(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const request = isUuid(id) ? await this.matching.lock(manager, id) : null;
-      if (!request || request.user_id !== user.id) throw notFound(NOT_FOUND);
+      if (!request || request.userId !== user.id) throw notFound(NOT_FOUND);
       if (request.status !== 'pending') throw conflict(`This request is already ${request.status}`);
       await this.matching.markCancelled(manager, request.id);
       await this.calendar.release(manager, { matchRequestId: request.id });
@@ -193,20 +193,20 @@ export class MatchingService {
    */
   private async pair(
     manager: EntityManager,
-    waiting: MatchRequestRow,
-    arriving: MatchRequestRow,
+    waiting: StoredMatchRequest,
+    arriving: StoredMatchRequest,
     rescuedFrom: string | undefined,
   ): Promise<Pairing> {
     // The arriving request starts now (practice now) or at the shared scheduled start.
-    const { starts_at: startsAt, ends_at: endsAt, format } = arriving;
-    const rounds = planRounds(format, waiting.user_id, arriving.user_id);
+    const { startsAt, endsAt, format } = arriving;
+    const rounds = planRounds(format, waiting.userId, arriving.userId);
     const promptId = await this.sharedPrompt(manager, waiting, arriving, rounds[0]!.candidateId);
     const sessionId = await this.sessions.create(manager, {
       kind: 'peer',
       format,
       startsAt,
       endsAt,
-      participantIds: [waiting.user_id, arriving.user_id],
+      participantIds: [waiting.userId, arriving.userId],
       rounds: await this.roundPrompts.initial(manager, rounds, promptId),
       rescuedFrom,
     });
@@ -214,15 +214,15 @@ export class MatchingService {
       await this.calendar.convertToSession(manager, { matchRequestId: request.id }, sessionId);
     }
     // Shrinking both practice-now spans to the session's period cannot overlap anything new.
-    if (arriving.practice_now)
+    if (arriving.practiceNow)
       await this.calendar.moveSession(manager, sessionId, { start: startsAt, end: endsAt });
     await this.matching.markMatched(manager, [waiting.id, arriving.id], sessionId);
     return {
       sessionId,
       format,
       startsAt,
-      practiceNow: arriving.practice_now,
-      userIds: [waiting.user_id, arriving.user_id],
+      practiceNow: arriving.practiceNow,
+      userIds: [waiting.userId, arriving.userId],
     };
   }
 
@@ -233,12 +233,12 @@ export class MatchingService {
    */
   private async sharedPrompt(
     manager: EntityManager,
-    waiting: MatchRequestRow,
-    arriving: MatchRequestRow,
+    waiting: StoredMatchRequest,
+    arriving: StoredMatchRequest,
     candidateId: string,
   ): Promise<string | null> {
-    const first = waiting.prompt_preferences.promptIds ?? [];
-    const second = arriving.prompt_preferences.promptIds ?? [];
+    const first = waiting.promptPreferences.promptIds ?? [];
+    const second = arriving.promptPreferences.promptIds ?? [];
     if (first.length === 0 || second.length === 0) return null;
     const both = first.filter((id) => second.includes(id));
     const asked = await this.roundPrompts.askedOf(candidateId, manager);
@@ -251,17 +251,17 @@ function startOfMinute(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
 }
 
-export function toMatchRequestView(row: MatchRequestRow): MatchRequest {
+export function toMatchRequestView(request: StoredMatchRequest): MatchRequest {
   return {
-    id: row.id,
-    practiceNow: row.practice_now,
-    startsAt: row.starts_at.toISOString(),
-    durationMinutes: Math.round((row.ends_at.getTime() - row.starts_at.getTime()) / 60_000),
-    format: row.format,
-    level: row.level,
-    status: row.status,
-    sessionId: row.session_id,
-    expiresAt: row.expires_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
+    id: request.id,
+    practiceNow: request.practiceNow,
+    startsAt: request.startsAt.toISOString(),
+    durationMinutes: Math.round((request.endsAt.getTime() - request.startsAt.getTime()) / 60_000),
+    format: request.format,
+    level: request.level,
+    status: request.status,
+    sessionId: request.sessionId,
+    expiresAt: request.expiresAt?.toISOString() ?? null,
+    createdAt: request.createdAt.toISOString(),
   };
 }

@@ -1,19 +1,19 @@
 import type { Partner, Slot } from '@mockboard/contracts';
-import type { SlotRow } from './slots.repository';
+import type { StoredSlot } from './slots.repository';
 
-export function toSlotView(row: SlotRow, host: Partner): Slot {
+export function toSlotView(slot: StoredSlot, host: Partner): Slot {
   return {
-    id: row.id,
+    id: slot.id,
     host,
-    startsAt: row.starts_at.toISOString(),
-    endsAt: row.ends_at.toISOString(),
-    durationMinutes: Math.round((row.ends_at.getTime() - row.starts_at.getTime()) / 60_000),
-    format: row.format,
-    promptId: row.prompt_id,
-    level: row.level,
-    hostRole: row.host_role,
-    status: row.status,
-    sessionId: row.session_id,
-    createdAt: row.created_at.toISOString(),
+    startsAt: slot.startsAt.toISOString(),
+    endsAt: slot.endsAt.toISOString(),
+    durationMinutes: Math.round((slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000),
+    format: slot.format,
+    promptId: slot.promptId,
+    level: slot.level,
+    hostRole: slot.hostRole,
+    status: slot.status,
+    sessionId: slot.sessionId,
+    createdAt: slot.createdAt.toISOString(),
   };
 }

@@ -3,7 +3,23 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { HostRole, SessionFormat, TargetLevel } from '@mockboard/contracts';
 import { blockedPairSql } from '../database/blocked-pair-sql';
 
-export interface SlotRow {
+/** A slot as the services see it, in camelCase. */
+export interface StoredSlot {
+  id: string;
+  hostId: string;
+  startsAt: Date;
+  endsAt: Date;
+  format: SessionFormat;
+  promptId: string | null;
+  level: TargetLevel | null;
+  hostRole: HostRole;
+  status: 'open' | 'booked' | 'withdrawn';
+  sessionId: string | null;
+  createdAt: Date;
+}
+
+// The row as PostgreSQL returns it; mapped to StoredSlot before it leaves this file.
+interface SlotRow {
   id: string;
   host_id: string;
   starts_at: Date;
@@ -12,7 +28,7 @@ export interface SlotRow {
   prompt_id: string | null;
   level: TargetLevel | null;
   host_role: HostRole;
-  status: 'open' | 'booked' | 'withdrawn';
+  status: StoredSlot['status'];
   session_id: string | null;
   created_at: Date;
 }
@@ -44,31 +60,31 @@ export interface OpenSlotFilter {
 export class SlotsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, slot: NewSlot): Promise<SlotRow> {
+  async insert(manager: EntityManager, slot: NewSlot): Promise<StoredSlot> {
     const [row] = (await manager.query(
       `INSERT INTO slots (host_id, starts_at, ends_at, format, prompt_id, level, host_role)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
       [slot.hostId, slot.startsAt, slot.endsAt, slot.format, slot.promptId, slot.level, slot.hostRole],
     )) as SlotRow[];
-    return row!;
+    return toStoredSlot(row!);
   }
 
   /**
    * Locks the slot row for `bookerId`, as `lock` does; a slot whose host and booker blocked one
    * another (either way) is not there for them (issue 15).
    */
-  async lockBookable(manager: EntityManager, slotId: string, bookerId: string): Promise<SlotRow | null> {
+  async lockBookable(manager: EntityManager, slotId: string, bookerId: string): Promise<StoredSlot | null> {
     const rows: SlotRow[] = await manager.query(
       `SELECT * FROM slots WHERE id = $1 AND NOT ${blockedPairSql('host_id', '$2::uuid')} FOR UPDATE`,
       [slotId, bookerId],
     );
-    return rows[0] ?? null;
+    return rows[0] ? toStoredSlot(rows[0]) : null;
   }
 
   /** Locks the slot row: concurrent bookers of one slot queue here and see the winner's change. */
-  async lock(manager: EntityManager, slotId: string): Promise<SlotRow | null> {
+  async lock(manager: EntityManager, slotId: string): Promise<StoredSlot | null> {
     const rows: SlotRow[] = await manager.query(`SELECT * FROM slots WHERE id = $1 FOR UPDATE`, [slotId]);
-    return rows[0] ?? null;
+    return rows[0] ? toStoredSlot(rows[0]) : null;
   }
 
   async markBooked(manager: EntityManager, slotId: string, sessionId: string): Promise<void> {
@@ -83,7 +99,7 @@ export class SlotsRepository {
   }
 
   /** Open slots starting in [from, to), soonest first; served by the partial index on open slots. */
-  open(filter: OpenSlotFilter): Promise<SlotRow[]> {
+  async open(filter: OpenSlotFilter): Promise<StoredSlot[]> {
     const conditions = [`status = 'open'`, `starts_at >= $1`, `starts_at < $2`, `starts_at > now()`];
     const parameters: unknown[] = [filter.from, filter.to];
     if (filter.level) {
@@ -99,14 +115,31 @@ export class SlotsRepository {
       conditions.push(`host_id <> $${parameters.length}`);
       conditions.push(`NOT ${blockedPairSql('host_id', `$${parameters.length}::uuid`)}`);
     }
-    return this.dataSource.query(
+    const rows: SlotRow[] = await this.dataSource.query(
       `SELECT * FROM slots WHERE ${conditions.join(' AND ')} ORDER BY starts_at, id LIMIT ${filter.limit}`,
       parameters,
     );
+    return rows.map(toStoredSlot);
   }
 
-  async find(slotId: string): Promise<SlotRow | null> {
+  async find(slotId: string): Promise<StoredSlot | null> {
     const rows: SlotRow[] = await this.dataSource.query(`SELECT * FROM slots WHERE id = $1`, [slotId]);
-    return rows[0] ?? null;
+    return rows[0] ? toStoredSlot(rows[0]) : null;
   }
+}
+
+function toStoredSlot(row: SlotRow): StoredSlot {
+  return {
+    id: row.id,
+    hostId: row.host_id,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    format: row.format,
+    promptId: row.prompt_id,
+    level: row.level,
+    hostRole: row.host_role,
+    status: row.status,
+    sessionId: row.session_id,
+    createdAt: row.created_at,
+  };
 }

@@ -86,14 +86,14 @@ export class SlotsService {
       excludeHostId: mine ? undefined : viewer.id,
       limit: LIST_LIMIT,
     });
-    const hosts = await this.views.partners(rows.map((row) => row.host_id));
-    return rows.map((row) => toSlotView(row, hosts.get(row.host_id)!));
+    const hosts = await this.views.partners(rows.map((row) => row.hostId));
+    return rows.map((row) => toSlotView(row, hosts.get(row.hostId)!));
   }
 
   async withdraw(host: AuthUser, slotId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const slot = isUuid(slotId) ? await this.slots.lock(manager, slotId) : null;
-      if (!slot || slot.host_id !== host.id) throw notFound('You have no slot with this id');
+      if (!slot || slot.hostId !== host.id) throw notFound('You have no slot with this id');
       if (slot.status !== 'open') throw conflict(`This slot is already ${slot.status}`);
       await this.slots.markWithdrawn(manager, slot.id);
       await this.calendar.release(manager, { slotId: slot.id });
@@ -110,37 +110,37 @@ export class SlotsService {
     const sessionId = await this.outbox.transaction(async (manager) => {
       const slot = isUuid(slotId) ? await this.slots.lockBookable(manager, slotId, booker.id) : null;
       if (!slot || slot.status === 'withdrawn') throw notFound('No open slot with this id');
-      if (slot.host_id === booker.id) throw invalid('This is your own slot; share it with a partner instead');
+      if (slot.hostId === booker.id) throw invalid('This is your own slot; share it with a partner instead');
       if (slot.status === 'booked') throw conflict('Someone else booked this slot just before you');
-      if (slot.starts_at <= new Date()) throw conflict('This slot has already started');
+      if (slot.startsAt <= new Date()) throw conflict('This slot has already started');
 
-      const rounds = planRounds(slot.format, slot.host_id, booker.id, slot.host_role);
+      const rounds = planRounds(slot.format, slot.hostId, booker.id, slot.hostRole);
       const id = await this.sessions.create(manager, {
         kind: 'peer',
         format: slot.format,
-        startsAt: slot.starts_at,
-        endsAt: slot.ends_at,
-        participantIds: [slot.host_id, booker.id],
-        rounds: await this.roundPrompts.initial(manager, rounds, slot.prompt_id),
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        participantIds: [slot.hostId, booker.id],
+        rounds: await this.roundPrompts.initial(manager, rounds, slot.promptId),
       });
       await this.calendar.convertToSession(manager, { slotId: slot.id }, id);
       await this.calendar.reserve(
         manager,
         booker.id,
-        { start: slot.starts_at, end: slot.ends_at },
+        { start: slot.startsAt, end: slot.endsAt },
         { sessionId: id },
         'You already have a session, open slot or match request at that time',
       );
       await this.slots.markBooked(manager, slot.id, id);
-      await this.notifications.notify(manager, [slot.host_id], {
+      await this.notifications.notify(manager, [slot.hostId], {
         type: 'booked',
         title: 'Your slot was booked',
         body: (zone, locale) =>
-          `${booker.displayName} booked your slot on ${formatInZone(slot.starts_at, zone, locale)}.`,
+          `${booker.displayName} booked your slot on ${formatInZone(slot.startsAt, zone, locale)}.`,
         sessionId: id,
       });
       // Both confirmations, with the calendar invitation, commit with the booking (issue 15).
-      for (const request of bookedMails(id, [slot.host_id, booker.id]))
+      for (const request of bookedMails(id, [slot.hostId, booker.id]))
         await this.mail.enqueue(manager, request);
       return id;
     });

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { ROOM_LIMITS, type ReplayResponse } from '@mockboard/contracts';
 import { signUp } from './support/factories';
 import { aCheckedRectangle, aRectangle, call, next, waitFor } from './support/room-client';
-import { IDLE_AFTER_MS, RoomGateway } from '../src/room/room.gateway';
+import { IDLE_AFTER_MS, RoomPresence } from '../src/room/room-presence';
 import { SceneWriter } from '../src/room/scene-writer';
 import { liveRoomStage } from './support/room-stage';
 
@@ -310,9 +310,9 @@ describe('the live room', () => {
     const b = await open(room.guest);
     await call(a, 'session:join', { sessionId: room.sessionId });
     await call(b, 'session:join', { sessionId: room.sessionId });
-    const gateway = room.server.app.get(RoomGateway);
+    const presence = room.server.app.get(RoomPresence);
     const idle = next<{ userId: string; state: string; colour: string }>(b, 'presence');
-    gateway.markIdleSockets(Date.now() + IDLE_AFTER_MS + 1);
+    presence.markIdleSockets(Date.now() + IDLE_AFTER_MS + 1);
     expect(await idle).toMatchObject({
       userId: room.host.user.id,
       state: 'idle',

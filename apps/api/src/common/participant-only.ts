@@ -5,13 +5,15 @@ import { membershipOf } from '../room/room-membership';
 /** What a feature for the session's participants says to the sockets it turns away. */
 export interface ParticipantOnlyRefusals {
   observer: string;
-  solo: string;
+  /** Absent: a solo session's one participant is let through too. */
+  solo?: string;
 }
 
 /**
- * Lets through only a socket that joined `sessionId` (session:join) as a participant of a session
- * with a partner; anyone else is `forbidden`. The call and the chat check this before reading the
- * rest of a payload, so a stranger or an observer learns nothing about what a valid one would be.
+ * Lets through only a socket that joined `sessionId` (session:join) as a participant (of a session
+ * with a partner, when `refusals.solo` is given); anyone else is `forbidden`. The room checks this
+ * before a change, the call and the chat before reading the rest of a payload, so a stranger or an
+ * observer learns nothing about what a valid one would be.
  */
 export function requireParticipant(
   socket: Pick<Socket, 'data'>,
@@ -21,5 +23,5 @@ export function requireParticipant(
   const membership = membershipOf(socket, sessionId);
   if (!membership) throw forbidden('Join the session first (session:join)');
   if (!membership.canEdit) throw forbidden(refusals.observer);
-  if (membership.solo) throw forbidden(refusals.solo);
+  if (membership.solo && refusals.solo !== undefined) throw forbidden(refusals.solo);
 }

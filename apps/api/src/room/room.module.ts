@@ -8,10 +8,13 @@ import { SceneFilesController } from './scene-files.controller';
 import { SceneFilesRepository } from './scene-files.repository';
 import { SceneFilesService } from './scene-files.service';
 import { RoomCommandsService } from './room-commands.service';
+import { RoomJoinService } from './room-join.service';
+import { RoomPresence } from './room-presence';
 import { RoomStateRepository } from './room-state.repository';
 import { RoomGateway } from './room.gateway';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
+import { SceneRestorer } from './scene-restore';
 import { SceneWriter } from './scene-writer';
 
 @Module({
@@ -21,6 +24,9 @@ import { SceneWriter } from './scene-writer';
     RoomGateway,
     RoomService,
     RoomCommandsService,
+    RoomJoinService,
+    RoomPresence,
+    SceneRestorer,
     RoomStateRepository,
     SceneRepository,
     SceneWriter,

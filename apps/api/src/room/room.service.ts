@@ -91,6 +91,27 @@ export class RoomService {
     return prompt?.timePlan[0]?.phase ?? 'requirements';
   }
 
+  /** Counted before the payload is parsed, so a flood of elements costs no parsing. */
+  requireFewElements(payload: unknown): void {
+    const sent = (payload as { elements?: unknown } | null)?.elements;
+    if (Array.isArray(sent) && sent.length > ROOM_LIMITS.maxElementsPerUpdate) {
+      throw new DomainError(
+        'too_large',
+        `Send at most ${ROOM_LIMITS.maxElementsPerUpdate} elements per update`,
+      );
+    }
+  }
+
+  /** A scene update's elements, each checked (see validElements), within the cap on one message's bytes. */
+  validUpdate(raw: unknown[]): ValidElement[] {
+    const valid = this.validElements(raw);
+    const bytes = valid.reduce((sum, { json }) => sum + Buffer.byteLength(json), 0);
+    if (bytes > ROOM_LIMITS.maxMessageBytes) {
+      throw new DomainError('too_large', `A message is capped at ${ROOM_LIMITS.maxMessageBytes} bytes`);
+    }
+    return valid;
+  }
+
   /**
    * Checks each element's shape, size and text; the first bad one names its position and the
    * reason. Each element is serialized once, here: the size check, the text check and the

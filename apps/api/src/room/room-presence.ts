@@ -1,0 +1,132 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { Server, Socket } from 'socket.io';
+import { ROOM_EVENTS, SOCKET_CAPS, type PresenceEvent } from '@mockboard/contracts';
+import { DomainError } from '../common/domain-error';
+import { anySocketIn } from '../common/socket-ack';
+import type { SocketData } from '../realtime/realtime-io.adapter';
+import {
+  dataOf,
+  participantsRoom,
+  sessionRoom,
+  type PointerSender,
+  type SessionMembership,
+} from './room-membership';
+
+/** A socket with no scene or pointer activity for this long shows as idle to its peers. */
+export const IDLE_AFTER_MS = 60_000;
+const IDLE_SWEEP_MS = 10_000;
+
+/**
+ * Who is in each session's room and whether they are active: sockets take their place in a room
+ * (within its cap), peers hear them join, go idle, come back and leave. The room's sockets are
+ * counted through the adapter, so with Redis every instance's are.
+ */
+@Injectable()
+export class RoomPresence implements OnModuleDestroy {
+  private readonly logger = new Logger('RoomPresence');
+  private server?: Server;
+  private idleSweep?: NodeJS.Timeout;
+
+  /**
+   * The sweep starts once the server exists: started in the constructor, it fired before the
+   * server was bound whenever start-up (migrations) took longer than one sweep, and threw.
+   */
+  start(server: Server): void {
+    this.server = server;
+    this.idleSweep = setInterval(() => this.markIdleSockets(Date.now()), IDLE_SWEEP_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.idleSweep);
+  }
+
+  /**
+   * Puts the socket in the session's room (and, for a participant, in the participants' room),
+   * keeps its membership on it and tells the peers it joined. Returns the ids of the users whose
+   * sockets are in the room, this one's included.
+   */
+  async enter(socket: Socket, sessionId: string, membership: SessionMembership): Promise<Set<string>> {
+    const server = this.server!;
+    await socket.join(sessionRoom(sessionId));
+    const inRoom = await server.in(sessionRoom(sessionId)).fetchSockets();
+    // Joined first, counted after: of simultaneous joiners, those past the cap leave again.
+    if (inRoom.findIndex((other) => other.id === socket.id) >= SOCKET_CAPS.perSession) {
+      await socket.leave(sessionRoom(sessionId));
+      throw new DomainError(
+        'too_many_sockets',
+        `This session's room holds at most ${SOCKET_CAPS.perSession} connections; close another tab`,
+      );
+    }
+    // Only participants hear what is private to them (the call, the chat).
+    if (membership.canEdit) await socket.join(participantsRoom(sessionId));
+    const data = dataOf(socket);
+    data.sessions = { ...data.sessions, [sessionId]: membership };
+    data.lastActiveAt = Date.now();
+    socket
+      .to(sessionRoom(sessionId))
+      .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'joined'));
+    return new Set(inRoom.map((other) => (other.data as SocketData).user.id));
+  }
+
+  /** Activity (a stroke or a pointer move) ends idleness at once; peers hear "active". */
+  touch(socket: Socket): void {
+    const data = dataOf(socket);
+    data.lastActiveAt = Date.now();
+    if (!data.idle) return;
+    data.idle = false;
+    this.announce(socket, 'active');
+  }
+
+  /** Sockets of this instance that have been quiet for IDLE_AFTER_MS show as idle to their peers. */
+  markIdleSockets(now: number): void {
+    if (!this.server) return;
+    for (const socket of this.server.of('/').sockets.values()) {
+      const data = dataOf(socket);
+      if (!data.sessions || data.idle || data.lastActiveAt === undefined) continue;
+      if (now - data.lastActiveAt < IDLE_AFTER_MS) continue;
+      data.idle = true;
+      this.announce(socket, 'idle');
+    }
+  }
+
+  /**
+   * Peers hear that the user left each session this socket was in, unless another of the user's
+   * sockets is still there. Nest ignores the disconnect handler's promise, so nothing may escape it.
+   */
+  async left(socket: Socket): Promise<void> {
+    const data = dataOf(socket);
+    if (!data.user || !data.sessions || !this.server) return;
+    try {
+      for (const [sessionId, membership] of Object.entries(data.sessions)) {
+        // With Redis, fetchSockets asks every instance and rejects when one does not answer.
+        const stillHere = await anySocketIn(
+          this.server,
+          sessionRoom(sessionId),
+          (other) => (other.data as SocketData).user.id === data.user.id,
+        );
+        if (!stillHere)
+          this.server
+            .to(sessionRoom(sessionId))
+            .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'left'));
+      }
+    } catch (error) {
+      this.logger.warn(
+        `presence on disconnect failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  private announce(socket: Socket, state: PresenceEvent['state']): void {
+    const data = dataOf(socket);
+    for (const [sessionId, membership] of Object.entries(data.sessions ?? {})) {
+      socket
+        .to(sessionRoom(sessionId))
+        .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, state));
+    }
+  }
+}
+
+/** The sender as labelled at join, so presence shows the colour the room assigned. */
+function presenceOf(sessionId: string, sender: PointerSender, state: PresenceEvent['state']): PresenceEvent {
+  return { sessionId, ...sender, state };
+}

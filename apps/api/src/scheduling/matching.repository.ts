@@ -187,14 +187,6 @@ export class MatchingRepository {
     return new Map(rows.map((row) => [row.id, row.display_name]));
   }
 
-  async find(id: string): Promise<StoredMatchRequest | null> {
-    const rows: MatchRequestRow[] = await this.dataSource.query(
-      `SELECT * FROM match_requests WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ? toStoredMatchRequest(rows[0]) : null;
-  }
-
   /** The user's own requests, newest first. */
   async forUser(userId: string): Promise<StoredMatchRequest[]> {
     const rows: MatchRequestRow[] = await this.dataSource.query(

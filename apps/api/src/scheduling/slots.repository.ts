@@ -121,11 +121,6 @@ export class SlotsRepository {
     );
     return rows.map(toStoredSlot);
   }
-
-  async find(slotId: string): Promise<StoredSlot | null> {
-    const rows: SlotRow[] = await this.dataSource.query(`SELECT * FROM slots WHERE id = $1`, [slotId]);
-    return rows[0] ? toStoredSlot(rows[0]) : null;
-  }
 }
 
 function toStoredSlot(row: SlotRow): StoredSlot {

@@ -1,106 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { SessionFormat, SessionStatus } from '@mockboard/contracts';
-import { sessionAllowsSql, statusInSql, statusesMovingTo, type PlannedRound } from '@mockboard/schedule';
+import { sessionAllowsSql, statusInSql, statusesMovingTo } from '@mockboard/schedule';
+import {
+  toStoredParticipant,
+  toStoredProposal,
+  toStoredRound,
+  toStoredSession,
+  type ParticipantRow,
+  type ProposalRow,
+  type RoundRow,
+  type SessionRow,
+} from './session-rows';
+import type { NewSession, SessionRecord } from './session-record';
 
-export interface NewSession {
-  kind: 'peer' | 'solo';
-  format: SessionFormat;
-  startsAt: Date;
-  endsAt: Date;
-  participantIds: string[];
-  rounds: (PlannedRound & { promptId: string | null })[];
-  rescuedFrom?: string;
-}
-
-/** A session as the services see it: the stored row, in camelCase. */
-export interface StoredSession {
-  id: string;
-  kind: 'peer' | 'solo';
-  format: SessionFormat;
-  status: SessionStatus;
-  startsAt: Date;
-  endsAt: Date;
-  cancelledBy: string | null;
-  cancelReason: string | null;
-  cancelledAt: Date | null;
-  lateCancellation: boolean;
-  createdAt: Date;
-}
-
-export interface StoredParticipant {
-  sessionId: string;
-  userId: string;
-  email: string;
-  joinedAt: Date | null;
-  noShow: boolean;
-  sharesContact: boolean;
-}
-
-export interface StoredRound {
-  sessionId: string;
-  number: 1 | 2;
-  interviewerId: string;
-  candidateId: string;
-  promptId: string | null;
-}
-
-export interface StoredProposal {
-  id: string;
-  sessionId: string;
-  proposedBy: string;
-  startsAt: Date;
-  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
-  createdAt: Date;
-}
-
-export interface SessionRecord {
-  session: StoredSession;
-  participants: StoredParticipant[];
-  rounds: StoredRound[];
-  pendingProposal: StoredProposal | null;
-}
-
-// The rows as PostgreSQL returns them; mapped to the types above before they leave this file.
-interface SessionRow {
-  id: string;
-  kind: 'peer' | 'solo';
-  format: SessionFormat;
-  status: SessionStatus;
-  starts_at: Date;
-  ends_at: Date;
-  cancelled_by: string | null;
-  cancel_reason: string | null;
-  cancelled_at: Date | null;
-  late_cancellation: boolean;
-  created_at: Date;
-}
-
-interface ParticipantRow {
-  session_id: string;
-  user_id: string;
-  email: string;
-  joined_at: Date | null;
-  no_show: boolean;
-  shares_contact: boolean;
-}
-
-interface RoundRow {
-  session_id: string;
-  number: number;
-  interviewer_id: string;
-  candidate_id: string;
-  prompt_id: string | null;
-}
-
-interface ProposalRow {
-  id: string;
-  session_id: string;
-  proposed_by: string;
-  starts_at: Date;
-  status: StoredProposal['status'];
-  created_at: Date;
-}
+export type {
+  NewSession,
+  SessionRecord,
+  StoredParticipant,
+  StoredProposal,
+  StoredRound,
+  StoredSession,
+} from './session-record';
 
 /** Sessions, their participants and rounds: creation inside a transaction, and reads. */
 @Injectable()
@@ -261,54 +181,4 @@ export class SessionsRepository {
       pendingProposal: toStoredProposal(proposals.find((row) => row.session_id === session.id)),
     }));
   }
-}
-
-function toStoredSession(row: SessionRow): StoredSession {
-  return {
-    id: row.id,
-    kind: row.kind,
-    format: row.format,
-    status: row.status,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    cancelledBy: row.cancelled_by,
-    cancelReason: row.cancel_reason,
-    cancelledAt: row.cancelled_at,
-    lateCancellation: row.late_cancellation,
-    createdAt: row.created_at,
-  };
-}
-
-function toStoredParticipant(row: ParticipantRow): StoredParticipant {
-  return {
-    sessionId: row.session_id,
-    userId: row.user_id,
-    email: row.email,
-    joinedAt: row.joined_at,
-    noShow: row.no_show,
-    sharesContact: row.shares_contact,
-  };
-}
-
-function toStoredRound(row: RoundRow): StoredRound {
-  return {
-    sessionId: row.session_id,
-    // PGlite returns smallint as a number and pg as a number too, but the column is checked to 1..2.
-    number: Number(row.number) as 1 | 2,
-    interviewerId: row.interviewer_id,
-    candidateId: row.candidate_id,
-    promptId: row.prompt_id,
-  };
-}
-
-function toStoredProposal(row: ProposalRow | undefined): StoredProposal | null {
-  if (!row) return null;
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    proposedBy: row.proposed_by,
-    startsAt: row.starts_at,
-    status: row.status,
-    createdAt: row.created_at,
-  };
 }

@@ -8,7 +8,7 @@ import { PasswordField } from '../components/PasswordField';
 import { SavedStatus } from '../components/SavedStatus';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
-import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
+import { messagesFromApi, messagesFromZod } from '../forms/field-messages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { ResendVerification } from './ResendVerification';
 

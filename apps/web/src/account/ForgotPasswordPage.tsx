@@ -7,7 +7,7 @@ import { AuthCard } from '../components/AuthCard';
 import { FormAlert } from '../components/FormAlert';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
-import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
+import { messagesFromApi, messagesFromZod } from '../forms/field-messages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 

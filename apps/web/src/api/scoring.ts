@@ -4,7 +4,6 @@ import {
   InterviewerRatingSchema,
   ProgressResponseSchema,
   RoundFeedbackSchema,
-  ScorecardHistoryResponseSchema,
   ScorecardSchema,
   ShareLinkResponseSchema,
   type AdminCalibrationResponse,
@@ -14,8 +13,6 @@ import {
   type ProgressResponse,
   type RoundFeedback,
   type Scorecard,
-  type ScorecardHistoryResponse,
-  type ScorecardKind,
   type ScorecardWrite,
 } from '@mockboard/contracts';
 import { request } from './client';
@@ -40,17 +37,6 @@ export function rateInterviewer(
   body: InterviewerRatingWrite,
 ): Promise<InterviewerRating> {
   return request(roundPath(id, round, '/rating'), InterviewerRatingSchema, { method: 'PUT', body });
-}
-
-export function getScorecardHistory(
-  id: string,
-  round: number,
-  kind: ScorecardKind,
-  signal?: AbortSignal,
-): Promise<ScorecardHistoryResponse> {
-  return request(roundPath(id, round, `/scorecard/history?kind=${kind}`), ScorecardHistoryResponseSchema, {
-    signal,
-  });
 }
 
 export function getProgress(signal?: AbortSignal): Promise<ProgressResponse> {

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type RefObject } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import { toApiRequestError, type ApiRequestError } from '../api/client';
-import { messagesFromApi, messagesFromZod, type FormMessages } from '../forms/fieldMessages';
+import { messagesFromApi, messagesFromZod, type FormMessages } from '../forms/field-messages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { useAuth } from './AuthContext';
 import { safeNextPath } from './redirect';

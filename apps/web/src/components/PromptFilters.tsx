@@ -1,5 +1,5 @@
 import { DIFFICULTIES, ROADMAP_PHASE_TITLES, type PromptListQuery } from '@mockboard/contracts';
-import type { FilterKey } from '../api/promptListQuery';
+import type { FilterKey } from '../api/prompt-list-query';
 import { DIFFICULTY_LABELS } from './labels';
 import { SearchBox } from './SearchBox';
 import { SelectField } from './SelectField';

@@ -1,4 +1,4 @@
-import { loadPromptOptions } from '../api/promptOptions';
+import { loadPromptOptions } from '../api/prompt-options';
 import { useResource } from '../hooks/useResource';
 import { Field } from './Field';
 

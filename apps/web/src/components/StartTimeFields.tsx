@@ -1,7 +1,7 @@
 import { MAX_LEAD_DAYS } from '@mockboard/contracts';
 import { useId } from 'react';
 import { formatDayKey, formatTimeOfDay, zoneName } from '../time/format';
-import { addDays, dateKeyIn, quarterHours, zonedTimeToInstant, type DateKey } from '../time/zonedTime';
+import { addDays, dateKeyIn, quarterHours, zonedTimeToInstant, type DateKey } from '../time/zoned-time';
 
 export interface StartTime {
   day: DateKey;

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import { currentZoneName } from '../time/zoneNames';
-import { searchTimeZones } from '../time/zoneSearch';
-import { timeZoneOptions } from './timeZones';
+import { currentZoneName } from '../time/zone-names';
+import { searchTimeZones } from '../time/zone-search';
+import { timeZoneOptions } from './time-zones';
 
 interface TimeZoneSelectProps {
   value: string;

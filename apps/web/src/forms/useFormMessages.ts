@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { type FormMessages } from './fieldMessages';
+import { type FormMessages } from './field-messages';
 
 /**
  * Holds a form's error messages and moves focus to the first invalid field (in `order`) whenever

@@ -6,7 +6,7 @@ import {
 } from '@mockboard/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { getMailPreferences, updateMailPreferences } from '../api/mailPreferences';
+import { getMailPreferences, updateMailPreferences } from '../api/mail-preferences';
 import { ApiRequestError, toApiRequestError } from '../api/client';
 import { ActionFeedback } from '../components/ActionFeedback';
 import { ErrorState, LoadingState } from '../components/StatusViews';

@@ -1,7 +1,7 @@
 import type { UnsubscribeInfo } from '@mockboard/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { describeUnsubscribe, resubscribe, unsubscribe } from '../api/mailPreferences';
+import { describeUnsubscribe, resubscribe, unsubscribe } from '../api/mail-preferences';
 import { ActionFeedback } from '../components/ActionFeedback';
 import { ErrorState, LoadingState } from '../components/StatusViews';
 import { useAsyncAction } from '../hooks/useAsyncAction';

@@ -2,7 +2,7 @@ import type { Notification } from '@mockboard/contracts';
 import { Link } from 'react-router-dom';
 import { useDisclosure } from '../hooks/useDisclosure';
 import { formatDayKey, formatTime } from '../time/format';
-import { dateKeyIn } from '../time/zonedTime';
+import { dateKeyIn } from '../time/zoned-time';
 import { useNotifications } from './NotificationsContext';
 
 /** The bell in the header: the unread count, and a panel listing the latest notifications. */

@@ -6,8 +6,8 @@ import { RequireAdmin } from '../components/RequireAdmin';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useResource } from '../hooks/useResource';
-import { formatLevel } from '../progress/trendData';
-import { formatScore } from '../scoring/scorecardDraft';
+import { formatLevel } from '../progress/trend-data';
+import { formatScore } from '../scoring/scorecard-draft';
 
 /** Rendered inside <RequireAuth>; <RequireAdmin> lets only admins in (the API checks it too). */
 export function AdminCalibrationPage() {

@@ -1,6 +1,6 @@
 import type { DevMail } from '@mockboard/contracts';
 import { useState } from 'react';
-import { getDevMailbox } from '../api/devMailbox';
+import { getDevMailbox } from '../api/dev-mailbox';
 import { RequireAdmin } from '../components/RequireAdmin';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';

@@ -10,7 +10,7 @@ import { SubmitButton } from '../components/SubmitButton';
 import { TargetLevelField } from '../components/TargetLevelField';
 import { TextField } from '../components/TextField';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
-import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
+import { messagesFromApi, messagesFromZod } from '../forms/field-messages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { EmailPreferences } from '../mail-preferences/EmailPreferences';

@@ -5,7 +5,7 @@ import { PromptFilters } from '../components/PromptFilters';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { latestData, useResource } from '../hooks/useResource';
-import { hasFilters, queryFromParams, queryKey, type FilterKey } from '../api/promptListQuery';
+import { hasFilters, queryFromParams, queryKey, type FilterKey } from '../api/prompt-list-query';
 
 export function PromptLibraryPage() {
   useDocumentTitle('Prompts');

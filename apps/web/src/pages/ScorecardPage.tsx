@@ -11,7 +11,7 @@ import { useResource } from '../hooks/useResource';
 import { InterviewerRatingForm } from '../scoring/InterviewerRatingForm';
 import { PartnerFeedback } from '../scoring/PartnerFeedback';
 import { ScorecardForm } from '../scoring/ScorecardForm';
-import { formatScore } from '../scoring/scorecardDraft';
+import { formatScore } from '../scoring/scorecard-draft';
 import { ScorecardView } from '../scoring/ScorecardView';
 import {
   closerWords,

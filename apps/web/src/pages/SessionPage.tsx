@@ -17,7 +17,7 @@ import { PartnerSection } from '../session/PartnerSection';
 import { Reschedule } from '../session/Reschedule';
 import { RoundsSection } from '../session/RoundsSection';
 import { SessionSummary } from '../session/SessionSummary';
-import { isActive, partnerOf, sessionTitle } from '../session/sessionFacts';
+import { isActive, partnerOf, sessionTitle } from '../session/session-facts';
 
 /** Rendered inside <RequireAuth>, so a user is always present. */
 export function SessionPage() {

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useResource } from '../hooks/useResource';
 import { CaseStudyFeedback } from '../portfolio/CaseStudyFeedback';
-import { browserTimeZone } from '../components/timeZones';
+import { browserTimeZone } from '../components/time-zones';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
 
 /** A case study someone shared publicly: readable without signing in, nothing to edit. */

@@ -10,8 +10,8 @@ import { AuthCard } from '../components/AuthCard';
 import { LevelSelect } from '../components/LevelSelect';
 import { TextField } from '../components/TextField';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
-import { browserTimeZone } from '../components/timeZones';
-import { messagesFromApi, type FormMessages } from '../forms/fieldMessages';
+import { browserTimeZone } from '../components/time-zones';
+import { messagesFromApi, type FormMessages } from '../forms/field-messages';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 
 const LABELS = {

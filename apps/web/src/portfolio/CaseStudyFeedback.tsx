@@ -1,5 +1,5 @@
 import type { CaseStudyFeedback as Feedback } from '@mockboard/contracts';
-import { formatScore } from '../scoring/scorecardDraft';
+import { formatScore } from '../scoring/scorecard-draft';
 
 /** The feedback a case study's owner received in one round, read-only and without names. */
 export function CaseStudyFeedback({ feedback }: { feedback: Feedback }) {

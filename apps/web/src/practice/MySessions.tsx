@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews'
 import { useNow } from '../hooks/useNow';
 import { latestData, useResource } from '../hooks/useResource';
 import { useJoinSession } from '../session/useJoinSession';
-import { sessionTitle } from '../session/sessionFacts';
+import { sessionTitle } from '../session/session-facts';
 import { formatCountdown, formatRange, zoneName } from '../time/format';
 
 const PAST_SHOWN = 5;

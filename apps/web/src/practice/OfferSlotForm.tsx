@@ -17,7 +17,7 @@ import { PromptSelect } from '../components/PromptSelect';
 import { SelectField } from '../components/SelectField';
 import { StartTimeFields } from '../components/StartTimeFields';
 import { SubmitButton } from '../components/SubmitButton';
-import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
+import { messagesFromApi, messagesFromZod } from '../forms/field-messages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { formatDateTime, formatDuration, timeZoneSuffix } from '../time/format';
 import { usePracticeStartTime } from './usePracticeStartTime';

@@ -8,7 +8,7 @@ import { FormatField } from '../components/FormatField';
 import { LevelSelect } from '../components/LevelSelect';
 import { StartTimeFields } from '../components/StartTimeFields';
 import { SubmitButton } from '../components/SubmitButton';
-import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
+import { messagesFromApi, messagesFromZod } from '../forms/field-messages';
 import { useFormMessages } from '../forms/useFormMessages';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
 import { usePracticeStartTime } from './usePracticeStartTime';

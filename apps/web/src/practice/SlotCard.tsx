@@ -3,7 +3,7 @@ import { FORMAT_LABELS, TARGET_LEVEL_LABELS } from '../components/labels';
 import { useNeedsVerification } from '../account/VerificationRequired';
 import { PartnerSummary } from '../components/PartnerSummary';
 import { formatDayKey, formatDuration, formatTime } from '../time/format';
-import { dateKeyIn } from '../time/zonedTime';
+import { dateKeyIn } from '../time/zoned-time';
 
 /** Who does what in a single-round slot, from the booker's side. */
 export function bookerRoleText(slot: Slot): string | null {

@@ -5,7 +5,7 @@ import { LevelSelect } from '../components/LevelSelect';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { latestData, useResource } from '../hooks/useResource';
 import { formatDayKey, formatDayMonth, formatWeekday, zoneName } from '../time/format';
-import { addDays, dateKeyIn, startOfDay, weekFrom, type DateKey } from '../time/zonedTime';
+import { addDays, dateKeyIn, startOfDay, weekFrom, type DateKey } from '../time/zoned-time';
 import { BookSlotDialog } from './BookSlotDialog';
 import { BOOK_NEEDS_VERIFICATION_ID, SlotCard } from './SlotCard';
 import { VerificationRequired } from '../account/VerificationRequired';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { startTimeToIso, type StartTime } from '../components/StartTimeFields';
-import { addDays, dateKeyIn } from '../time/zonedTime';
+import { addDays, dateKeyIn } from '../time/zoned-time';
 
 /** Tomorrow at 18:00 in the user's zone: a sensible, always-valid first suggestion. */
 export function defaultStart(zone: string): StartTime {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { getCalendarFeedUrl, revokeCalendarFeedUrl } from '../api/calendarFeed';
+import { getCalendarFeedUrl, revokeCalendarFeedUrl } from '../api/calendar-feed';
 import { ActionFeedback } from '../components/ActionFeedback';
 import { ConfirmDanger } from '../components/ConfirmDanger';
 import { CopyField, absoluteUrl } from '../components/CopyField';

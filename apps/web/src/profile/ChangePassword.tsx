@@ -6,7 +6,7 @@ import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
 import { SavedStatus } from '../components/SavedStatus';
 import { SubmitButton } from '../components/SubmitButton';
-import { messagesFromApi, messagesFromZod } from '../forms/fieldMessages';
+import { messagesFromApi, messagesFromZod } from '../forms/field-messages';
 import { useFormMessages } from '../forms/useFormMessages';
 
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password' };

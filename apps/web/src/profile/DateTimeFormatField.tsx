@@ -1,6 +1,6 @@
 import { Field } from '../components/Field';
 import { browserLanguage } from '../time/format';
-import { dateTimeExample, dateTimeFormatChoices, dateTimeFormatLabel } from '../time/dateTimeFormats';
+import { dateTimeExample, dateTimeFormatChoices, dateTimeFormatLabel } from '../time/date-time-formats';
 
 interface DateTimeFormatFieldProps {
   /** A language tag, or null for the browser's language. */

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews'
 import { useAsyncAction } from '../hooks/useAsyncAction';
 import { useResource } from '../hooks/useResource';
 import { formatDateTime } from '../time/format';
-import { deviceName } from './deviceName';
+import { deviceName } from './device-name';
 
 /**
  * The user's active sign-ins (this browser marked), each revocable, and "Sign out everywhere".

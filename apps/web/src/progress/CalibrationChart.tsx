@@ -1,5 +1,5 @@
 import type { ProgressResponse } from '@mockboard/contracts';
-import { formatLevel } from './trendData';
+import { formatLevel } from './trend-data';
 
 type Dimension = ProgressResponse['dimensions'][number];
 

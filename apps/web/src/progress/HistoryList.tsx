@@ -2,7 +2,7 @@ import type { ProgressResponse } from '@mockboard/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { StatusPill } from '../components/StatusPill';
-import { formatScore } from '../scoring/scorecardDraft';
+import { formatScore } from '../scoring/scorecard-draft';
 import { formatDateTime } from '../time/format';
 
 type Entry = ProgressResponse['history'][number];

@@ -1,6 +1,6 @@
 import type { ProgressResponse, Rubric } from '@mockboard/contracts';
 import { useId, useState } from 'react';
-import { formatLevel, levelsByColumn, trendColumns, type TrendColumn } from './trendData';
+import { formatLevel, levelsByColumn, trendColumns, type TrendColumn } from './trend-data';
 import { TrendSvg, type TrendSeries } from './TrendSvg';
 import { formatShortDate } from '../time/format';
 import { useElementWidth } from './useElementWidth';

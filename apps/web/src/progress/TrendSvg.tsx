@@ -1,6 +1,6 @@
 import { SCORE_LEVELS } from '@mockboard/contracts';
 import { useId } from 'react';
-import { formatLevel, labelStep, linearScale, linePath, type TrendColumn } from './trendData';
+import { formatLevel, labelStep, linearScale, linePath, type TrendColumn } from './trend-data';
 
 export interface TrendSeries {
   id: string;

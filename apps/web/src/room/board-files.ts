@@ -1,5 +1,5 @@
 import { ApiRequestError, isAbortError, toApiRequestError } from '../api/client';
-import { getSceneFile, putSceneFile } from '../api/sceneFiles';
+import { getSceneFile, putSceneFile } from '../api/scene-files';
 import { backoffDelays, retrying } from './backoff';
 import { blobToDataURL, dataURLToBlob } from './data-url';
 import type { BinaryFileData, BinaryFiles, DataURL, ExcalidrawImperativeAPI, FileId } from './excalidraw';

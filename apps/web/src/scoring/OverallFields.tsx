@@ -2,7 +2,7 @@ import { FEEDBACK_MAX_CHARS, TARGET_LEVELS, type Rubric, type TargetLevel } from
 import { TARGET_LEVEL_LABELS } from '../components/labels';
 import { TextAreaField } from '../components/TextAreaField';
 import { ChoiceGroup } from './ChoiceGroup';
-import type { ScorecardDraft, ScorecardErrors } from './scorecardDraft';
+import type { ScorecardDraft, ScorecardErrors } from './scorecard-draft';
 
 type Overall = Omit<ScorecardDraft, 'dimensions'>;
 

@@ -14,7 +14,7 @@ import {
   writeFrom,
   type ScorecardDraft,
   type ScorecardErrors,
-} from './scorecardDraft';
+} from './scorecard-draft';
 import { useAutosave } from './useAutosave';
 
 const OVERALL_FIELDS = ['strengths', 'improvements', 'recommendation', 'performedAtLevel'];

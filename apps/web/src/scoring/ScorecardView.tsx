@@ -2,7 +2,7 @@ import type { Rubric, Scorecard } from '@mockboard/contracts';
 import { useId } from 'react';
 import { TARGET_LEVEL_LABELS } from '../components/labels';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
-import { formatScore } from './scorecardDraft';
+import { formatScore } from './scorecard-draft';
 
 interface ScorecardViewProps {
   scorecard: Scorecard;

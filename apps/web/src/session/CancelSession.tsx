@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { cancelSession } from '../api/sessions';
 import { FormAlert } from '../components/FormAlert';
 import { TextAreaField } from '../components/TextAreaField';
-import { isLateToCancel, LATE_CANCELLATION_MINUTES } from './sessionFacts';
+import { isLateToCancel, LATE_CANCELLATION_MINUTES } from './session-facts';
 import { useSessionAction } from './useSessionAction';
 
 interface CancelSessionProps {

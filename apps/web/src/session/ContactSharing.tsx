@@ -1,6 +1,6 @@
 import type { Participant, Session, User } from '@mockboard/contracts';
 import { setContactSharing } from '../api/sessions';
-import { me } from './sessionFacts';
+import { me } from './session-facts';
 import { useSessionAction } from './useSessionAction';
 
 interface ContactSharingProps {

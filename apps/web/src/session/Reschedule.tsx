@@ -4,9 +4,9 @@ import { answerNewTime, proposeNewTime } from '../api/sessions';
 import { FormAlert } from '../components/FormAlert';
 import { StartTimeFields, startTimeToIso, type StartTime } from '../components/StartTimeFields';
 import { SubmitButton } from '../components/SubmitButton';
-import { fieldSentence } from '../forms/fieldMessages';
+import { fieldSentence } from '../forms/field-messages';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
-import { dateKeyIn, timeOfDayIn } from '../time/zonedTime';
+import { dateKeyIn, timeOfDayIn } from '../time/zoned-time';
 import { useSessionAction } from './useSessionAction';
 
 interface RescheduleProps {

@@ -5,7 +5,7 @@ import { calendarFileUrl } from '../api/sessions';
 import { FORMAT_LABELS } from '../components/labels';
 import { StatusPill } from '../components/StatusPill';
 import { formatCountdown, formatDuration, formatRange, zoneName } from '../time/format';
-import { isActive, me, partnerOf, roomOpensAt, roomOpensText, sessionTitle } from './sessionFacts';
+import { isActive, me, partnerOf, roomOpensAt, roomOpensText, sessionTitle } from './session-facts';
 import { useJoinSession } from './useJoinSession';
 
 interface SessionSummaryProps {

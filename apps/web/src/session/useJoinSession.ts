@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { toApiRequestError } from '../api/client';
 import { joinSession } from '../api/sessions';
-import { joinErrorText } from './sessionFacts';
+import { joinErrorText } from './session-facts';
 
 /**
  * Records the join (so the partner, and no-show tracking, know the user is there), then enters

@@ -1,5 +1,5 @@
-import { type DateKey } from './zonedTime';
-import { currentZoneName } from './zoneNames';
+import { type DateKey } from './zoned-time';
+import { currentZoneName } from './zone-names';
 
 /**
  * How times and dates read on screen: in the user's "Date and time format" (a language tag saved

@@ -1,4 +1,4 @@
-import { ZONES_BY_COUNTRY } from './zoneCountries';
+import { ZONES_BY_COUNTRY } from './zone-countries';
 
 /**
  * Names a zone goes by. ICU, so Chromium and Node, still reports some zones by the name they had

@@ -2,7 +2,7 @@ import type { Participant, Session } from '@mockboard/contracts';
 import { sessionAllows } from '@mockboard/schedule';
 import type { ApiRequestError } from '../api/client';
 import { formatDateTime, formatTime, zoneName } from '../time/format';
-import { dateKeyIn } from '../time/zonedTime';
+import { dateKeyIn } from '../time/zoned-time';
 
 const MINUTE = 60_000;
 /** The server's rules (libs/schedule), repeated here only to word messages before asking it. */

@@ -1,4 +1,4 @@
-import { currentZoneName, legacyZoneNames, otherCityNames, zoneCity, zoneCountry } from './zoneNames';
+import { currentZoneName, legacyZoneNames, otherCityNames, zoneCity, zoneCountry } from './zone-names';
 
 export interface TimeZoneOption {
   /** The current IANA name ("Asia/Kolkata"), also when the browser lists the legacy one. */

@@ -1,6 +1,6 @@
-import { timeZoneOptionsFor, searchTimeZones, type TimeZoneOption } from './zoneSearch';
-import { currentZoneName, legacyZoneNames, zoneCountry } from './zoneNames';
-import { ZONES_BY_COUNTRY } from './zoneCountries';
+import { timeZoneOptionsFor, searchTimeZones, type TimeZoneOption } from './zone-search';
+import { currentZoneName, legacyZoneNames, zoneCountry } from './zone-names';
+import { ZONES_BY_COUNTRY } from './zone-countries';
 
 // The names Chromium lists (ICU keeps the pre-rename ones), as a browser hands them to the picker.
 const BROWSER_ZONES = Intl.supportedValuesOf('timeZone');

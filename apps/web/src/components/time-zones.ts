@@ -1,7 +1,7 @@
 import { isIanaTimeZone } from '@mockboard/contracts';
 import { browserLanguage } from '../time/format';
-import { currentZoneName } from '../time/zoneNames';
-import { timeZoneOptionsFor, type TimeZoneOption } from '../time/zoneSearch';
+import { currentZoneName } from '../time/zone-names';
+import { timeZoneOptionsFor, type TimeZoneOption } from '../time/zone-search';
 
 export type { TimeZoneOption };
 

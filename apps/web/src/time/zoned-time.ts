@@ -110,14 +110,3 @@ export function weekFrom(first: DateKey): DateKey[] {
 export function quarterHours(): string[] {
   return Array.from({ length: 96 }, (_, index) => `${pad(Math.floor(index / 4))}:${pad((index % 4) * 15)}`);
 }
-
-/** The next quarter hour at least `leadMinutes` after `now`, as wall-clock day and time in `zone`. */
-export function nextQuarterHour(
-  now: Date,
-  zone: string,
-  leadMinutes: number,
-): { day: DateKey; time: string } {
-  const quarter = 15 * MINUTE;
-  const instant = new Date(Math.ceil((now.getTime() + leadMinutes * MINUTE) / quarter) * quarter);
-  return { day: dateKeyIn(instant, zone), time: timeOfDayIn(instant, zone) };
-}

@@ -23,14 +23,15 @@ const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 
 /**
  * The database could not be reached or dropped the connection: an outage, answered 503 or
- * `unavailable` so clients retry, never mistaken for a refusal. pg-pool says so in words only.
+ * `unavailable` so clients retry, never mistaken for a refusal. pg-pool says so in words only, as
+ * does TypeORM once its connection is closed ('Driver not Connected', the embedded database too).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const state = sqlState(error);
   if (state && (state.startsWith('08') || UNAVAILABLE_STATES.has(state) || UNAVAILABLE_NODE_CODES.has(state)))
     return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|connection error|Cannot use a pool after calling end/i.test(
+  return /Connection terminated|timeout exceeded when trying to connect|connection error|Cannot use a pool after calling end|Driver not Connected/i.test(
     message,
   );
 }

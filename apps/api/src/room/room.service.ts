@@ -34,10 +34,14 @@ export class RoomService {
     private readonly prompts: PromptsService,
   ) {}
 
-  /** Participants and admins, while the room is open; anyone else is `forbidden` and learns nothing. */
+  /**
+   * Participants and admins, while the room is open; anyone else is `forbidden` and learns nothing.
+   * Only a refusal is turned into `forbidden`: a database outage stays an outage (`unavailable`).
+   */
   async enter(user: AuthUser, sessionId: string, now = new Date()): Promise<RoomAccess> {
-    const record = await this.views.visibleRecord(user, sessionId).catch(() => {
-      throw forbidden('You are not a participant of this session');
+    const record = await this.views.visibleRecord(user, sessionId).catch((error: unknown) => {
+      if (isRefusal(error)) throw forbidden('You are not a participant of this session');
+      throw error;
     });
     const participant = isParticipant(record, user.id);
     if (participant) {
@@ -137,4 +141,9 @@ export class RoomService {
       return { element: parsed.data as SceneElement, json };
     });
   }
+}
+
+/** A session the user may not see or enter, as opposed to a failure to find out. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof DomainError && (error.kind === 'not_found' || error.kind === 'forbidden');
 }

@@ -13,7 +13,7 @@ export interface UpcomingSession {
  * What a suspension or ban takes off the calendar: the account's open slots, pending match
  * requests and scheduled sessions, each changed only from the state that allows it (so a booking
  * or a match that committed first is seen, not overwritten). The calendar entries are released by
- * the caller through CalendarRepository, as the scheduling module does for its own cancellations.
+ * the caller through CalendarService, as sessions and scheduling do for their own cancellations.
  */
 @Injectable()
 export class AccountWithdrawalRepository {

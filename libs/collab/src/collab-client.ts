@@ -20,6 +20,7 @@ import {
   type CollabErrorBody,
   type ConnectError,
 } from './collab-error';
+import { JoinSignals } from './join-signals';
 import { LatestOnly } from './latest-only';
 import { listenToPeers, type PeerListeners } from './peer-events';
 import { SceneUploader, TEMPORARY_RETRY_MS } from './scene-uploader';
@@ -84,10 +85,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   /** Bumped at every join attempt and disconnect, so late answers of an older connection are told apart. */
   private connection = 0;
   private connecting: Promise<JoinAck> | null = null;
-  private firstJoin: { resolve: (ack: JoinAck) => void; reject: (error: CollabError) => void } | null = null;
-  private joinWaiters: { resolve: () => void; reject: (error: CollabError) => void }[] = [];
-  /** Told after every successful (re)join (the call re-joins its part then). */
-  private readonly joinListeners = new Set<() => void>();
+  private readonly joins = new JoinSignals();
   // Volatile, so dropped when offline or not joined; an old position is worth nothing anyway.
   private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (pointer) => {
     if (this.joined) this.io.volatile.emit(ROOM_EVENTS.pointerUpdate, pointer);
@@ -148,18 +146,14 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    * this connection (the call) may only speak once the session is joined. Returns the unsubscribe.
    */
   onJoined(listener: () => void): () => void {
-    this.joinListeners.add(listener);
-    return () => void this.joinListeners.delete(listener);
+    return this.joins.onJoined(listener);
   }
 
   /** Connects and joins; rejects with the server's error when the connection or the join is refused. */
   connect(): Promise<JoinAck> {
     if (this.closed)
       return Promise.reject(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
-    this.connecting ??= new Promise<JoinAck>((resolve, reject) => {
-      this.firstJoin = { resolve, reject };
-      this.io.connect();
-    });
+    this.connecting ??= this.joins.waitForFirst(() => this.io.connect());
     return this.connecting;
   }
 
@@ -326,33 +320,29 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
     this.options.onState?.(ack.state);
     this.setStatus('connected');
-    this.firstJoin?.resolve(ack);
-    this.firstJoin = null;
-    for (const waiter of this.joinWaiters.splice(0)) waiter.resolve();
+    this.joins.joined(ack);
     this.uploader.schedule();
-    for (const listener of [...this.joinListeners]) listener();
+    this.joins.tellListeners();
   }
 
   /** The room refused us (or was closed): stop, keep the pending edits, tell the UI. */
   private fail(error: CollabErrorBody): void {
     this.joined = false;
-    if (!this.firstJoin) this.options.onError?.(error);
+    if (!this.joins.firstPending) this.options.onError?.(error);
     this.io.disconnect();
     this.goOffline(new CollabError(error));
   }
 
   private goOffline(error: CollabError): void {
     this.setStatus('offline');
-    this.firstJoin?.reject(error);
-    this.firstJoin = null;
-    for (const waiter of this.joinWaiters.splice(0)) waiter.reject(error);
+    this.joins.failed(error);
   }
 
   private whenJoined(): Promise<void> {
     if (this.joined) return Promise.resolve();
     if (this.currentStatus === 'offline')
       return Promise.reject(new CollabError({ code: 'conflict', message: 'The room connection is closed' }));
-    return new Promise((resolve, reject) => this.joinWaiters.push({ resolve, reject }));
+    return this.joins.next();
   }
 
   // ---- scene updates ---------------------------------------------------------------------------

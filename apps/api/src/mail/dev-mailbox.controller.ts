@@ -1,6 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import type { DevMailboxResponse } from '@mockboard/contracts';
 import { Roles } from '../auth/access.decorators';
 import type { AppConfig } from '../config/app-config';
@@ -12,7 +11,6 @@ import { DevMailboxRepository } from './dev-mailbox.repository';
 @Roles('admin')
 export class DevMailboxController {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly mailbox: DevMailboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -23,7 +21,7 @@ export class DevMailboxController {
   })
   async list(): Promise<DevMailboxResponse> {
     return {
-      messages: await this.mailbox.newestFirst(this.dataSource.manager),
+      messages: await this.mailbox.newestFirst(),
       deliversToSmtp: this.config.mail.smtpUrl !== null,
     };
   }

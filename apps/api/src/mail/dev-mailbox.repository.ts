@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { DevMail, MailKind } from '@mockboard/contracts';
 
 /** The dev mailbox keeps this many messages, newest first: enough to follow a test run, never a growing table. */
@@ -18,22 +18,24 @@ export interface DevMailRow {
 /** Every query on `dev_mailbox`. */
 @Injectable()
 export class DevMailboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   /** Adds one message and drops what falls beyond the newest DEV_MAILBOX_SIZE. */
-  async add(manager: EntityManager, mail: DevMailRow): Promise<void> {
-    await manager.query(
+  async add(mail: DevMailRow): Promise<void> {
+    await this.dataSource.query(
       `INSERT INTO dev_mailbox (outgoing_mail_id, kind, "to", subject, text, html, attachments)
        VALUES ($1, $2, $3, $4, $5, $6, $7::text[])`,
       [mail.outgoingMailId, mail.kind, mail.to, mail.subject, mail.text, mail.html, mail.attachments],
     );
-    await manager.query(
+    await this.dataSource.query(
       `DELETE FROM dev_mailbox WHERE id IN (
          SELECT id FROM dev_mailbox ORDER BY sent_at DESC, id OFFSET $1)`,
       [DEV_MAILBOX_SIZE],
     );
   }
 
-  async newestFirst(manager: EntityManager): Promise<DevMail[]> {
-    const rows: (Omit<DevMail, 'sentAt'> & { sentAt: Date })[] = await manager.query(
+  async newestFirst(): Promise<DevMail[]> {
+    const rows: (Omit<DevMail, 'sentAt'> & { sentAt: Date })[] = await this.dataSource.query(
       `SELECT id, kind, "to", subject, text, html, attachments, sent_at AS "sentAt"
        FROM dev_mailbox ORDER BY sent_at DESC, id LIMIT $1`,
       [DEV_MAILBOX_SIZE],

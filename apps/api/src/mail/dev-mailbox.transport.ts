@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import type { DevMailboxRepository } from './dev-mailbox.repository';
 import type { MailTransport, OutgoingMessage } from './outgoing-message';
 
@@ -11,15 +10,12 @@ export class DevMailboxTransport implements MailTransport {
   readonly kind = 'dev-mailbox' as const;
   private readonly logger = new Logger('DevMailbox');
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly mailbox: DevMailboxRepository,
-  ) {}
+  constructor(private readonly mailbox: DevMailboxRepository) {}
 
   async send(message: OutgoingMessage): Promise<void> {
     const attachments = message.attachments.map((attachment) => attachment.filename);
     if (message.calendar) attachments.push('invite.ics');
-    await this.mailbox.add(this.dataSource.manager, {
+    await this.mailbox.add({
       outgoingMailId: message.id,
       kind: message.kind,
       to: message.to,

@@ -1,5 +1,4 @@
 import { Global, Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { mailConfigWarnings } from '../config/mail-config';
@@ -28,11 +27,9 @@ import { SmtpMailTransport } from './smtp-mail.transport';
     DevMailboxRepository,
     {
       provide: MAIL_TRANSPORT,
-      inject: [APP_CONFIG, DataSource, DevMailboxRepository],
-      useFactory: (config: AppConfig, dataSource: DataSource, mailbox: DevMailboxRepository) =>
-        config.mail.smtpUrl
-          ? new SmtpMailTransport(config.mail.smtpUrl)
-          : new DevMailboxTransport(dataSource, mailbox),
+      inject: [APP_CONFIG, DevMailboxRepository],
+      useFactory: (config: AppConfig, mailbox: DevMailboxRepository) =>
+        config.mail.smtpUrl ? new SmtpMailTransport(config.mail.smtpUrl) : new DevMailboxTransport(mailbox),
     },
   ],
   exports: [MailService],

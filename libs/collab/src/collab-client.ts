@@ -161,7 +161,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    * The elements of a board whose copy this client has not seen (by version): what the board has
    * to send. Copies it received, sent or declined are not offered again until they change.
    */
-  unsharedOf<T extends { id: string; version: number }>(elements: readonly T[]): T[] {
+  unsharedOf<T extends { id: string; version: number; versionNonce: number }>(elements: readonly T[]): T[] {
     return this.shared.unsharedOf(elements);
   }
 

@@ -37,6 +37,19 @@ describe('SharedScene', () => {
     expect(scene.unsharedOf([{ ...embed, version: 2 }])).toHaveLength(1);
   });
 
+  it('offers a local copy at the same version as the scene copy but another nonce, so the merge rule decides', () => {
+    const scene = new SharedScene();
+    const theirs = aRectangle({ version: 5, versionNonce: 500 });
+    scene.receive([theirs], 1);
+    const mine = { ...theirs, versionNonce: 100 };
+    expect(scene.unsharedOf([mine])).toEqual([mine]);
+    // Excalidraw's tie rule: the lower versionNonce wins, so this copy replaces the scene's and goes out.
+    scene.offer([mine], noProblems);
+    expect(scene.elements.get(theirs.id)).toEqual(mine);
+    expect(scene.outbox.size).toBe(1);
+    expect(scene.unsharedOf([mine])).toEqual([]);
+  });
+
   it('does not offer again a local copy that lost to the scene, until either changes', () => {
     const scene = new SharedScene();
     const theirs = aRectangle({ version: 5 });

@@ -11,6 +11,15 @@ export interface TakeBack {
   removed: string[];
 }
 
+/** What tells two copies of one element apart: Excalidraw bumps both on every edit. */
+interface CopyStamp {
+  version: number;
+  versionNonce: number;
+}
+
+const sameCopy = (known: CopyStamp | undefined, copy: CopyStamp): boolean =>
+  known !== undefined && known.version === copy.version && known.versionNonce === copy.versionNonce;
+
 const nothingToTakeBack = (plan: TakeBack): boolean =>
   plan.replaced.length === 0 && plan.removed.length === 0;
 
@@ -28,11 +37,15 @@ export class SharedScene {
    * Local copies the scene did not take (not shareable here, or beaten by the scene's copy), with
    * the scene's copy at that moment: offered already, so not offered again until one of them changes.
    */
-  private readonly declined = new Map<string, { version: number; over: SceneElement | undefined }>();
+  private readonly declined = new Map<string, { copy: CopyStamp; over: SceneElement | undefined }>();
 
-  /** The elements of a board whose copy the scene has not seen (by version): what the board has to send. */
-  unsharedOf<T extends { id: string; version: number }>(board: readonly T[]): T[] {
-    return board.filter((element) => this.knownVersion(element.id) !== element.version);
+  /**
+   * The elements of a board whose copy the scene has not seen: what the board has to send. A copy is
+   * known by its version and versionNonce together, so a local edit that reaches the same version as
+   * the scene's copy by another path is still offered (the merge rule then decides between them).
+   */
+  unsharedOf<T extends CopyStamp & { id: string }>(board: readonly T[]): T[] {
+    return board.filter((element) => !sameCopy(this.knownCopy(element.id), element));
   }
 
   /**
@@ -107,14 +120,15 @@ export class SharedScene {
     return nothingToTakeBack(plan) ? null : plan;
   }
 
-  private knownVersion(id: string): number | undefined {
+  private knownCopy(id: string): CopyStamp | undefined {
     const current = this.elements.get(id);
     const declined = this.declined.get(id);
-    return declined && declined.over === current ? declined.version : current?.version;
+    return declined && declined.over === current ? declined.copy : current;
   }
 
   private decline(element: SceneElement): void {
-    this.declined.set(element.id, { version: element.version, over: this.elements.get(element.id) });
+    const copy = { version: element.version, versionNonce: element.versionNonce };
+    this.declined.set(element.id, { copy, over: this.elements.get(element.id) });
   }
 
   /**

@@ -1,7 +1,15 @@
-import { CALL_EVENTS, CallJoinAckSchema, ErrorAckSchema, type CallJoinAck } from '@mockboard/contracts';
+import {
+  CALL_EVENTS,
+  CallJoinAckSchema,
+  ErrorAckSchema,
+  type CallJoinAck,
+  type SocketErrorCode,
+} from '@mockboard/contracts';
 import type { CallTransport } from './call-transport';
 
 const RETRY_MS = 1_000;
+/** Refusals that pass: a busy server, a fault on its side, or its database out of reach for a while. */
+const TEMPORARY: ReadonlySet<SocketErrorCode> = new Set(['rate_limited', 'internal', 'unavailable']);
 const SIGNAL_ATTEMPTS = 3;
 /** Fresh TURN credentials this long before the old ones expire (or a fifth of their life, if shorter). */
 const RENEW_AHEAD_MS = 5 * 60_000;
@@ -83,7 +91,7 @@ export class CallSignaling {
         if (ack.success) return this.answered(ack.data, outcome);
         const refusal = ErrorAckSchema.safeParse(raw);
         const code = refusal.success ? refusal.data.error.code : 'internal';
-        if (code === 'rate_limited' || code === 'internal') return retry();
+        if (TEMPORARY.has(code)) return retry();
         outcome.refused(refusal.success ? refusal.data.error.message : 'The call could not start');
       },
       // No answer in time: the next session join tries again, or this one if still connected.

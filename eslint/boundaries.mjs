@@ -139,9 +139,6 @@ const sqlOutsideRepositories = [
  */
 const sqlMovingToRepositories = [];
 
-/** Controllers that still hold a DataSource: being moved into repositories (issue 16), as above. */
-const controllersHoldingDataSource = ['apps/api/src/mail/dev-mailbox.controller.ts'];
-
 export const boundaryRules = [
   {
     // libs/ are pure: no app, no framework, no database, and (outside specs) nothing Node-only, so
@@ -170,9 +167,9 @@ export const boundaryRules = [
     rules: { 'no-restricted-imports': restrictImports(...apiForbidden) },
   },
   {
-    // Controllers and gateways translate and call a service; they get no database handle to query with.
+    // Controllers and gateways translate and call a service; they get no database handle or repository
+    // to query with.
     files: ['apps/api/src/**/*.controller.ts', 'apps/api/src/**/*.gateway.ts'],
-    ignores: controllersHoldingDataSource,
     rules: {
       'no-restricted-imports': restrictImports(...apiForbidden, {
         paths: [
@@ -181,6 +178,13 @@ export const boundaryRules = [
             importNames: ['DataSource', 'EntityManager', 'Repository'],
             message:
               'A controller or gateway calls a service; the queries live in a *.repository.ts (issue 16).',
+          },
+        ],
+        patterns: [
+          {
+            regex: '\\.repository$',
+            message:
+              'A controller or gateway calls a service, never a repository: add a service method (issue 16).',
           },
         ],
       }),

@@ -18,6 +18,7 @@ import { MeController } from './me.controller';
 import { PasswordHasher } from './password-hasher';
 import { PasswordResetService } from './password-reset.service';
 import { PasswordStrength } from './password-strength';
+import { SignInLiveness } from './sign-in-liveness.service';
 import { SignInSessionsRepository } from './sign-in-sessions.repository';
 import { SignInSessions } from './sign-in-sessions.service';
 import { SignInSocketsGateway } from './sign-in-sockets.gateway';
@@ -54,6 +55,7 @@ import { UsersService } from './users.service';
     UsersService,
     SignInSessionsRepository,
     SignInSessions,
+    SignInLiveness,
     SignInSocketsGateway,
     LoginThrottlesRepository,
     SocketAuthenticator,

@@ -6,7 +6,7 @@ import { Public } from '../auth/access.decorators';
 import { DomainError, notFound } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { HealthRepository } from './health.repository';
+import { HealthService } from './health.service';
 import { METRICS_TOKEN_NEEDED, MetricsService, mayReadMetrics } from './metrics.service';
 
 @ApiTags('operations')
@@ -14,7 +14,7 @@ import { METRICS_TOKEN_NEEDED, MetricsService, mayReadMetrics } from './metrics.
 @Public()
 export class HealthController {
   constructor(
-    private readonly repository: HealthRepository,
+    private readonly healthService: HealthService,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -22,13 +22,9 @@ export class HealthController {
   @Get('health')
   @ApiOperation({ summary: 'Liveness and database reachability: 200 when healthy, 503 otherwise' })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
-    const databaseUp = await this.repository.databaseAnswers();
-    response.status(databaseUp ? 200 : 503);
-    return {
-      status: databaseUp ? 'ok' : 'unavailable',
-      database: databaseUp ? 'up' : 'down',
-      uptimeSeconds: Math.round(process.uptime()),
-    };
+    const report = await this.healthService.report();
+    response.status(report.status === 'ok' ? 200 : 503);
+    return report;
   }
 
   @Get('/metrics')

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { mailConfigWarnings } from '../config/mail-config';
 import { DevMailboxController } from './dev-mailbox.controller';
 import { DevMailboxRepository } from './dev-mailbox.repository';
+import { DevMailboxService } from './dev-mailbox.service';
 import { DevMailboxTransport } from './dev-mailbox.transport';
 import { MAIL_TRANSPORT } from './mail-transport.token';
 import { MailService } from './mail.service';
@@ -25,6 +26,7 @@ import { SmtpMailTransport } from './smtp-mail.transport';
     MailWorker,
     OutgoingMailRepository,
     DevMailboxRepository,
+    DevMailboxService,
     {
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG, DevMailboxRepository],

@@ -3,7 +3,7 @@ import type { InterviewPhase, SessionState } from '@mockboard/contracts';
 import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../sessions/session-views.service';
-import type { SessionRecord } from '../sessions/sessions.repository';
+import type { SessionRecord } from '../sessions/session-record';
 import { DomainError, conflict } from '../common/domain-error';
 import { RoomStateRepository, type RoomState } from './room-state.repository';
 import { RoomService } from './room.service';

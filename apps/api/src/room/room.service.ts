@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
 import { SessionsService } from '../sessions/sessions.service';
-import type { SessionRecord } from '../sessions/sessions.repository';
+import type { SessionRecord } from '../sessions/session-record';
 import { unstorableJson } from '../common/unstorable-text';
 import { DomainError, conflict, forbidden, invalid } from '../common/domain-error';
 import { RoomStateRepository, type RoomState } from './room-state.repository';

@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
-import type { SessionRecord } from '../sessions/sessions.repository';
+import type { SessionRecord } from '../sessions/session-record';
 import { notFound } from '../common/domain-error';
 
 /** A feed lists sessions that ended at most this long ago, and every later one. */

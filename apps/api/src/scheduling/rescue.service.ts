@@ -8,7 +8,7 @@ import { MatchingService, toMatchRequestView } from './matching.service';
 import { SessionSweepsRepository } from './session-sweeps.repository';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
-import type { SessionRecord } from '../sessions/sessions.repository';
+import type { SessionRecord } from '../sessions/session-record';
 import { isUuid } from '../common/uuid';
 import { conflict, forbidden, notFound } from '../common/domain-error';
 

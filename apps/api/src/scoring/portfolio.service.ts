@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../common/domain-error';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
-import type { SessionRecord } from '../sessions/sessions.repository';
+import type { SessionRecord } from '../sessions/session-record';
 import { caseStudyMarkdown, type CaseStudyContent } from './case-study-markdown';
 import { PortfolioRepository } from './portfolio.repository';
 import { RevealService } from './reveal.service';

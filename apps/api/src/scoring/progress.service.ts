@@ -13,7 +13,7 @@ import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
-import type { SessionRecord } from '../sessions/sessions.repository';
+import type { SessionRecord } from '../sessions/session-record';
 import { RevealService } from './reveal.service';
 import { ScorecardsRepository, type StoredScorecard } from './scorecards.repository';
 

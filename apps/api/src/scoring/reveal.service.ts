@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { roundsToReveal } from '@mockboard/rubric';
 import { MailService } from '../mail/mail.service';
-import type { SessionRecord } from '../sessions/sessions.repository';
+import type { SessionRecord } from '../sessions/session-record';
 import { feedbackReadyMail } from '../mail/requests/session-mail-requests';
 import { InterviewerRatingsRepository } from './interviewer-ratings.repository';
 import { ScorecardsRepository } from './scorecards.repository';

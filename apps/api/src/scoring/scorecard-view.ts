@@ -1,7 +1,7 @@
 import type { InterviewerRating, Scorecard, ScorecardKind } from '@mockboard/contracts';
 import { sessionAllows } from '@mockboard/schedule';
 import { conflict, forbidden, notFound } from '../common/domain-error';
-import type { StoredRound, SessionRecord } from '../sessions/sessions.repository';
+import type { StoredRound, SessionRecord } from '../sessions/session-record';
 import type { StoredRating } from './interviewer-ratings.repository';
 import type { StoredScorecard } from './scorecards.repository';
 

@@ -13,7 +13,7 @@ import { PublicUrl } from '../config/public-url';
 import type { ComposedMail, MailReader, SkippedMail } from '../mail/mail.types';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
-import type { SessionRecord } from '../sessions/sessions.repository';
+import type { SessionRecord } from '../sessions/session-record';
 
 /** A session as a mail about it is written: the stored record, its wire view, its revision count. */
 export interface SessionForMail {

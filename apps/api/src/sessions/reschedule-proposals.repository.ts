@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { StoredProposal } from './sessions.repository';
+import type { StoredProposal } from './session-record';
 
 /** Proposals to move a session: at most one pending per session (SessionRecord.pendingProposal). */
 @Injectable()

@@ -4,7 +4,8 @@ import { pickSurprisePrompt } from '@mockboard/prompts';
 import { sessionAllows, type PlannedRound } from '@mockboard/schedule';
 import { RequestValidationException } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
-import { SessionsRepository, type SessionRecord } from './sessions.repository';
+import type { SessionRecord } from './session-record';
+import { SessionsRepository } from './sessions.repository';
 import { conflict, forbidden, notFound } from '../common/domain-error';
 
 /**

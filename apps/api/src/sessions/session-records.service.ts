@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
-import { SessionsRepository, type NewSession, type SessionRecord } from './sessions.repository';
+import type { NewSession, SessionRecord } from './session-record';
+import { SessionsRepository } from './sessions.repository';
 
 /**
  * Stored sessions as other modules read and make them: no viewer check here (SessionViewsService

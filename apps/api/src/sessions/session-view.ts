@@ -1,5 +1,5 @@
 import type { Partner, Session } from '@mockboard/contracts';
-import type { SessionRecord } from './sessions.repository';
+import type { SessionRecord } from './session-record';
 
 /**
  * The wire view of a session for one of its participants (or an admin). Partners see each other's

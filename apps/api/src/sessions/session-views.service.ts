@@ -5,7 +5,8 @@ import { isUuid } from '../common/uuid';
 import { PromptsService } from '../prompts/prompts.service';
 import { ReliabilityRepository } from './reliability.repository';
 import { toSessionView } from './session-view';
-import { SessionsRepository, type SessionRecord } from './sessions.repository';
+import type { SessionRecord } from './session-record';
+import { SessionsRepository } from './sessions.repository';
 import { notFound } from '../common/domain-error';
 
 const NOT_FOUND = 'No session with this id';

@@ -13,15 +13,6 @@ import {
 } from './session-rows';
 import type { NewSession, SessionRecord } from './session-record';
 
-export type {
-  NewSession,
-  SessionRecord,
-  StoredParticipant,
-  StoredProposal,
-  StoredRound,
-  StoredSession,
-} from './session-record';
-
 /** Sessions, their participants and rounds: creation inside a transaction, and reads. */
 @Injectable()
 export class SessionsRepository {

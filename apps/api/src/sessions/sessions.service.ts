@@ -26,7 +26,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { RoundPromptsService } from './round-prompts.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
 import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
-import { SessionsRepository, type SessionRecord } from './sessions.repository';
+import type { SessionRecord } from './session-record';
+import { SessionsRepository } from './sessions.repository';
 import { isUuid } from '../common/uuid';
 import { conflict, forbidden, notFound } from '../common/domain-error';
 

@@ -1,7 +1,7 @@
 // The floor to compare against: the same SQL the app sends for a search and a booking, sent
 // straight through a pg Pool, with no HTTP, framework, auth or JSON in between.
 import { planRounds } from '@mockboard/schedule';
-import { blockedPairSql } from '../../apps/api/dist/moderation/blocked-pair-sql.js';
+import { blockedPairSql } from '../../apps/api/dist/database/blocked-pair-sql.js';
 import { PARTNERS_SQL } from '../../apps/api/dist/sessions/partners-sql.js';
 
 /** SlotsRepository.open for another user's search (same WHERE, ORDER BY and LIMIT). */

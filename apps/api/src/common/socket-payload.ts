@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { invalid } from './domain-error';
+import { DomainError, invalid } from './domain-error';
 import { unstorableText } from './unstorable-text';
 
 /**
@@ -25,4 +25,19 @@ export function parseContract<T extends z.ZodType>(schema: T, payload: unknown):
       ? `${issue.keys.join(', ')}: not an accepted field`
       : `${field}: ${issue?.message}`;
   throw invalid(message);
+}
+
+/**
+ * As parseContract, but a text over its cap (an SDP or a candidate) is `too_large`, so a client
+ * tells "too big" from "malformed". For payloads relayed, never stored (the call's signals): no
+ * unstorable-text check.
+ */
+export function parseRelayed<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const oversized = parsed.error.issues.find(
+    (issue) => issue.code === 'too_big' && issue.origin === 'string',
+  );
+  if (oversized) throw new DomainError('too_large', `${oversized.path.join('.')}: ${oversized.message}`);
+  return parseContract(schema, payload);
 }

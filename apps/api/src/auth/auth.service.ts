@@ -9,7 +9,7 @@ import type {
 } from '@mockboard/contracts';
 import { DataSource } from 'typeorm';
 import { conflict, DomainError, forbidden, notFound } from '../common/domain-error';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isUniqueViolation } from '../database/postgres-errors';
@@ -97,7 +97,7 @@ export class AuthService {
     }
     await this.throttles.clear(user.email);
     if (request.newPassword === request.currentPassword) {
-      throw new RequestValidationException('body', [
+      throw new RequestValidationError('body', [
         { field: 'newPassword', message: 'must be different from your current password' },
       ]);
     }
@@ -114,6 +114,6 @@ export class AuthService {
 
   private requireStrong(field: string, password: string, personalInputs: string[]): void {
     const weakness = this.strength.weakness(password, personalInputs);
-    if (weakness) throw new RequestValidationException('body', [{ field, message: weakness }]);
+    if (weakness) throw new RequestValidationError('body', [{ field, message: weakness }]);
   }
 }

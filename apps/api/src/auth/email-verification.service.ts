@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChangeEmailRequest, VerifyEmailResponse } from '@mockboard/contracts';
 import { conflict, forbidden, notFound } from '../common/domain-error';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { MailService } from '../mail/mail.service';
 import { ACCOUNT_TOKEN_TTL_MS, hashAccountToken, newAccountToken } from './account-token';
@@ -133,7 +133,7 @@ export class EmailVerificationService {
     }
     await this.throttles.clear(user.email);
     if (request.email.toLowerCase() === user.email.toLowerCase()) {
-      throw new RequestValidationException('body', [{ field: 'email', message: 'is already your address' }]);
+      throw new RequestValidationError('body', [{ field: 'email', message: 'is already your address' }]);
     }
     await this.requireUnderDailyCap(user.id);
     await this.dataSource.transaction((manager) => this.sendLink(manager, user.id, request.email));

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PasswordResetConfirmRequest } from '@mockboard/contracts';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { ACCOUNT_TOKEN_TTL_MS, hashAccountToken, newAccountToken } from './account-token';
 import { unusableTokenError } from './account-token.errors';
@@ -83,7 +83,7 @@ export class PasswordResetService {
     const user = await this.users.findById(found.userId);
     if (!user) throw unusableTokenError(null, 'password_reset');
     const weakness = this.strength.weakness(request.password, [user.email, user.displayName]);
-    if (weakness) throw new RequestValidationException('body', [{ field: 'password', message: weakness }]);
+    if (weakness) throw new RequestValidationError('body', [{ field: 'password', message: weakness }]);
     const passwordHash = await this.passwords.hash(request.password);
 
     await this.dataSource.transaction(async (manager) => {

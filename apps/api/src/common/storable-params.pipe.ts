@@ -1,6 +1,6 @@
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { unstorableText } from './unstorable-text';
-import { RequestValidationException } from './zod-validation.pipe';
+import { RequestValidationError } from './zod-validation.pipe';
 
 /**
  * A global pipe for path parameters and query values: text PostgreSQL cannot compare or store
@@ -13,8 +13,6 @@ export class StorableParamsPipe implements PipeTransform<unknown, unknown> {
     const unstorable = typeof value === 'string' || typeof value === 'object' ? unstorableText(value) : null;
     if (!unstorable) return value;
     const where = metadata.type === 'param' ? 'params' : 'query';
-    throw new RequestValidationException(where, [
-      { field: metadata.data ?? '(request)', message: unstorable },
-    ]);
+    throw new RequestValidationError(where, [{ field: metadata.data ?? '(request)', message: unstorable }]);
   }
 }

@@ -5,7 +5,7 @@ import { DomainError } from './domain-error';
 import { unstorableText } from './unstorable-text';
 
 /** An `invalid` request whose body lists each offending field by name (the filter renders `fields`). */
-export class RequestValidationException extends DomainError {
+export class RequestValidationError extends DomainError {
   constructor(
     readonly where: 'body' | 'query' | 'params',
     readonly fields: FieldError[],
@@ -26,10 +26,10 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
     const input = this.where === 'body' && value === undefined ? {} : value;
     const unstorable = unstorableText(input);
     if (unstorable)
-      throw new RequestValidationException(this.where, [{ field: '(request)', message: unstorable }]);
+      throw new RequestValidationError(this.where, [{ field: '(request)', message: unstorable }]);
     const parsed = this.schema.safeParse(input);
     if (parsed.success) return parsed.data;
-    throw new RequestValidationException(this.where, toFieldErrors(parsed.error.issues));
+    throw new RequestValidationError(this.where, toFieldErrors(parsed.error.issues));
   }
 }
 

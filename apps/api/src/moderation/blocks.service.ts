@@ -3,7 +3,7 @@ import type { BlockedUser, BlockListResponse } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { UsersService } from '../auth/users.service';
 import { notFound } from '../common/domain-error';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { isUuid } from '../common/uuid';
 import { BlocksRepository, type BlockRow } from './blocks.repository';
 
@@ -21,7 +21,7 @@ export class BlocksService {
 
   async block(blocker: AuthUser, userId: string): Promise<BlockedUser> {
     if (userId === blocker.id) {
-      throw new RequestValidationException('body', [
+      throw new RequestValidationError('body', [
         { field: 'userId', message: 'is you; you cannot block yourself' },
       ]);
     }

@@ -13,7 +13,7 @@ import { SignInSessions } from '../auth/sign-in-sessions.service';
 import type { AuthUser } from '../auth/auth-user';
 import { UsersService } from '../auth/users.service';
 import { conflict, invalid, notFound } from '../common/domain-error';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -57,7 +57,7 @@ export class ModerationService {
     if (target.id === admin.id) throw invalid('You cannot moderate your own account');
     const until = body.until ? new Date(body.until) : null;
     if (until && until <= new Date()) {
-      throw new RequestValidationException('body', [{ field: 'until', message: 'must be in the future' }]);
+      throw new RequestValidationError('body', [{ field: 'until', message: 'must be in the future' }]);
     }
     const outcome = await this.outbox.transaction(async (manager) => {
       if (body.reportId) await this.resolveWithAction(manager, admin, target.id, body);
@@ -150,7 +150,7 @@ export class ModerationService {
     const report = await this.reports.lock(manager, body.reportId!);
     if (!report) throw notFound('No report with this id');
     if (report.subjectId !== userId) {
-      throw new RequestValidationException('body', [
+      throw new RequestValidationError('body', [
         { field: 'reportId', message: 'is a report about someone else' },
       ]);
     }

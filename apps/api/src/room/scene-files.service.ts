@@ -3,7 +3,7 @@ import { ROOM_LIMITS } from '@mockboard/contracts';
 import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, conflict, forbidden, notFound } from '../common/domain-error';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
 import { SceneFilesRepository, type StoredSceneFile } from './scene-files.repository';
 
@@ -43,7 +43,7 @@ export class SceneFilesService {
       );
     }
     if (data.length === 0) {
-      throw new RequestValidationException('body', [{ field: '(body)', message: 'the image is empty' }]);
+      throw new RequestValidationError('body', [{ field: '(body)', message: 'the image is empty' }]);
     }
     const usage = await this.files.usage(sessionId);
     if (usage.files >= ROOM_LIMITS.maxImagesPerSession) {
@@ -71,7 +71,7 @@ export class SceneFilesService {
 /** Excalidraw's file ids are short tokens; anything else (a NUL, a path) never reaches a query. */
 function requireFileId(fileId: string): void {
   if (FILE_ID.test(fileId)) return;
-  throw new RequestValidationException('params', [
+  throw new RequestValidationError('params', [
     { field: 'fileId', message: 'must be 1–128 letters, digits, - or _' },
   ]);
 }

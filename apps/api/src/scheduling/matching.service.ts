@@ -11,7 +11,7 @@ import {
 } from '@mockboard/contracts';
 import { addMinutes, formatInZone, planRounds, slotStartProblem } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -74,7 +74,7 @@ export class MatchingService {
     const now = new Date();
     const startsAt = body.startsAt === 'now' ? 'now' : new Date(body.startsAt);
     const problem = startsAt !== 'now' && slotStartProblem(startsAt, now);
-    if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
+    if (problem) throw new RequestValidationError('body', [{ field: 'startsAt', message: problem }]);
     const promptIds = body.promptPreferences?.promptIds ?? [];
     promptIds.forEach((id, index) =>
       this.roundPrompts.requireKnownPrompt(id, `promptPreferences.promptIds.${index}`),

@@ -9,7 +9,7 @@ import {
 } from '@mockboard/contracts';
 import { addMinutes, formatInZone, planRounds, slotStartProblem } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -46,7 +46,7 @@ export class SlotsService {
   async offer(host: AuthUser, request: CreateSlotRequest): Promise<Slot> {
     const startsAt = new Date(request.startsAt);
     const problem = slotStartProblem(startsAt, new Date());
-    if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
+    if (problem) throw new RequestValidationError('body', [{ field: 'startsAt', message: problem }]);
     if (request.promptId) this.roundPrompts.requireKnownPrompt(request.promptId);
     const format = request.format ?? 'swap';
     const endsAt = addMinutes(startsAt, request.durationMinutes ?? DEFAULT_DURATION_MINUTES[format]);
@@ -71,9 +71,9 @@ export class SlotsService {
     const from = query.from ? new Date(query.from) : new Date();
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_LIST_DAYS * DAY);
     if (to <= from)
-      throw new RequestValidationException('query', [{ field: 'to', message: 'must be after from' }]);
+      throw new RequestValidationError('query', [{ field: 'to', message: 'must be after from' }]);
     if (to.getTime() - from.getTime() > MAX_LIST_DAYS * DAY) {
-      throw new RequestValidationException('query', [
+      throw new RequestValidationError('query', [
         { field: 'to', message: `must be at most ${MAX_LIST_DAYS} days after from` },
       ]);
     }

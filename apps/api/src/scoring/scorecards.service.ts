@@ -20,7 +20,7 @@ import {
 } from '@mockboard/rubric';
 import type { AuthUser } from '../auth/auth-user';
 import { conflict, forbidden } from '../common/domain-error';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
@@ -73,7 +73,7 @@ export class ScorecardsService {
     requireFeedbackOpen(record, now);
     const rubric = this.prompts.rubric();
     const problems = scorecardProblems(rubric, input);
-    if (problems.length > 0) throw new RequestValidationException('body', problems);
+    if (problems.length > 0) throw new RequestValidationError('body', problems);
 
     const saved = await this.dataSource
       .transaction(async (manager) => {
@@ -98,7 +98,7 @@ export class ScorecardsService {
         const submitting = input.submit || Boolean(existing?.submittedAt);
         if (submitting) {
           const missing = submissionProblems(rubric, input);
-          if (missing.length > 0) throw new RequestValidationException('body', missing);
+          if (missing.length > 0) throw new RequestValidationError('body', missing);
         }
         const dimensions = dimensionsInRubricOrder(rubric, input.dimensions);
         const row = await this.scorecards.save(

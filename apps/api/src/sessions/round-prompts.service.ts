@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pickSurprisePrompt } from '@mockboard/prompts';
 import { sessionAllows, type PlannedRound } from '@mockboard/schedule';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
 import type { SessionRecord } from './session-record';
 import { SessionsRepository } from './sessions.repository';
@@ -22,7 +22,7 @@ export class RoundPromptsService {
   /** Throws a 400 naming `field` when the id is not in the library. */
   requireKnownPrompt(promptId: string, field = 'promptId'): void {
     if (!this.prompts.get(promptId)) {
-      throw new RequestValidationException('body', [
+      throw new RequestValidationError('body', [
         { field, message: `"${promptId}" is not a prompt in the library` },
       ]);
     }

@@ -17,7 +17,7 @@ import {
   slotStartProblem,
 } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
-import { RequestValidationException } from '../common/zod-validation.pipe';
+import { RequestValidationError } from '../common/zod-validation.pipe';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -116,7 +116,7 @@ export class SessionsService {
   async proposeReschedule(user: AuthUser, sessionId: string, startsAtText: string): Promise<Session> {
     const startsAt = new Date(startsAtText);
     const problem = slotStartProblem(startsAt, new Date());
-    if (problem) throw new RequestValidationException('body', [{ field: 'startsAt', message: problem }]);
+    if (problem) throw new RequestValidationError('body', [{ field: 'startsAt', message: problem }]);
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       if (!sessionAllows(locked.session.status, 'change_booking')) {
         throw conflict(`The session is ${locked.session.status} and can no longer be moved`);

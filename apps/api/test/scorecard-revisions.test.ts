@@ -4,7 +4,7 @@ import {
   type ScorecardHistoryResponse,
 } from '@mockboard/contracts';
 import { MAX_REVISIONS, REVISION_WINDOW_MS } from '@mockboard/rubric';
-import { toUserView, UserEntity } from '../src/auth/user.entity';
+import { UsersService } from '../src/auth/users.service';
 import { ScorecardsService } from '../src/scoring/scorecards.service';
 import type { SignedUpUser } from './support/factories';
 import { asUser } from './support/scheduling-factories';
@@ -63,9 +63,8 @@ describe('scorecard revisions stay bounded', () => {
 
   it(`keeps at most ${MAX_REVISIONS} revisions over hours of editing, never losing the first or the submission`, async () => {
     const { id, host } = await aPastSession(server, { startedHoursAgo: 3 });
-    const author = toUserView(
-      await server.dataSource.getRepository(UserEntity).findOneByOrFail({ id: host.user.id }),
-    );
+    const author = await server.app.get(UsersService).find(host.user.id);
+    if (!author) throw new Error('The host has no account');
     const scorecards = server.app.get(ScorecardsService);
     const start = Date.now();
     // One save per window: each starts a revision of its own, as an hours-long edit would.

@@ -1,5 +1,4 @@
 import {
-  JoinAckSchema,
   ROOM_EVENTS,
   SceneRestoreSchema,
   SceneBroadcastSchema,
@@ -12,23 +11,16 @@ import {
   type ViewportUpdate,
 } from '@mockboard/contracts';
 import type { CopyRef } from '@mockboard/scene';
-import {
-  CollabError,
-  errorOf,
-  handshakeRefusal,
-  isTemporary,
-  type CollabErrorBody,
-  type ConnectError,
-} from './collab-error';
-import { JoinSignals } from './join-signals';
+import { CollabError, type CollabErrorBody } from './collab-error';
 import { LatestOnly } from './latest-only';
 import { listenToPeers, type PeerListeners } from './peer-events';
-import { SceneUploader, TEMPORARY_RETRY_MS } from './scene-uploader';
+import { RoomConnection, type ConnectionStatus } from './room-connection';
+import { SceneUploader } from './scene-uploader';
 import { SessionCommands } from './session-commands';
 import { SharedScene, type TakeBack } from './shared-scene';
-import type { CollabSocket } from './transport';
+import { ACK_TIMEOUT_MS, type CollabSocket } from './transport';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+export type { ConnectionStatus } from './room-connection';
 
 export interface CollabClientOptions<S extends CollabSocket = CollabSocket> extends PeerListeners {
   sessionId: string;
@@ -48,7 +40,6 @@ export interface CollabClientOptions<S extends CollabSocket = CollabSocket> exte
 // Cursors at about 20 Hz look smooth and cost peers little.
 const POINTER_INTERVAL_MS = 50;
 const VIEWPORT_INTERVAL_MS = 100;
-const ACK_TIMEOUT_MS = 10_000;
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -64,43 +55,40 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   private readonly uploader: SceneUploader;
   private readonly commands: SessionCommands;
   private readonly io: S;
-  private currentStatus: ConnectionStatus = 'connecting';
+  private readonly room: RoomConnection;
   private reported: [ConnectionStatus, number] | null = null;
-  private joined = false;
-  /**
-   * The round whose board this client draws on: the first join's. Its edits name it, so a stroke
-   * still on its way after a swap lands on that round's board; copies for another round's board
-   * (a peer already on the next one) are left out. A new round takes a new client.
-   */
-  private round: number | undefined;
-  /**
-   * The scene version of the last join: `scene` holds every change up to it (later ones arrive as
-   * broadcasts while joined), so a re-join asks only for what changed after it.
-   */
-  private joinedVersion: number | undefined;
   private closed = false;
   /** Handed over (closeWhenIdle): closes once nothing sent on it waits for an answer. */
   private closeWhenSettled = false;
   private handOverTimer: Timer | undefined;
-  /** Bumped at every join attempt and disconnect, so late answers of an older connection are told apart. */
-  private connection = 0;
-  private connecting: Promise<JoinAck> | null = null;
-  private readonly joins = new JoinSignals();
   // Volatile, so dropped when offline or not joined; an old position is worth nothing anyway.
   private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (pointer) => {
-    if (this.joined) this.io.volatile.emit(ROOM_EVENTS.pointerUpdate, pointer);
+    if (this.room.joined) this.io.volatile.emit(ROOM_EVENTS.pointerUpdate, pointer);
   });
   private readonly viewports = new LatestOnly<ViewportUpdate>(VIEWPORT_INTERVAL_MS, (viewport) => {
-    if (this.joined) this.io.volatile.emit(ROOM_EVENTS.viewportUpdate, viewport);
+    if (this.room.joined) this.io.volatile.emit(ROOM_EVENTS.viewportUpdate, viewport);
   });
 
   constructor(private readonly options: CollabClientOptions<S>) {
     this.io = options.socket;
+    this.room = new RoomConnection({
+      socket: this.io,
+      sessionId: options.sessionId,
+      isClosed: () => this.closed,
+      dropped: () => {
+        this.uploader.stop();
+        // Answers to what was in flight may never come: everything pending goes again after the re-join.
+        this.shared.outbox.sendAllAgain();
+      },
+      joined: (ack) => this.acceptJoin(ack),
+      statusChanged: () => this.report(),
+      refused: (error) => this.options.onError?.(error),
+    });
     this.uploader = new SceneUploader(this.shared.outbox, {
-      state: () => ({ joined: this.joined, closed: this.closed }),
-      connection: () => this.connection,
+      state: () => ({ joined: this.room.joined, closed: this.closed }),
+      connection: () => this.room.attempt,
       send: (batch, ack) => {
-        const payload = { sessionId: options.sessionId, round: this.round, elements: batch };
+        const payload = { sessionId: options.sessionId, round: this.room.round, elements: batch };
         this.io.timeout(ACK_TIMEOUT_MS).emit(ROOM_EVENTS.sceneUpdate, payload, ack);
       },
       changed: () => this.report(),
@@ -109,7 +97,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     this.commands = new SessionCommands({
       socket: this.io,
       sessionId: options.sessionId,
-      whenJoined: () => this.whenJoined(),
+      whenJoined: () => this.room.whenJoined(),
       answered: () => this.closeIfHandedOver(),
     });
     this.listen();
@@ -129,7 +117,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   }
 
   get status(): ConnectionStatus {
-    return this.currentStatus;
+    return this.room.status;
   }
 
   get pendingCount(): number {
@@ -138,7 +126,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
 
   /** Whether the session join holds on the current connection. */
   get isJoined(): boolean {
-    return this.joined;
+    return this.room.joined;
   }
 
   /**
@@ -146,15 +134,14 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    * this connection (the call) may only speak once the session is joined. Returns the unsubscribe.
    */
   onJoined(listener: () => void): () => void {
-    return this.joins.onJoined(listener);
+    return this.room.onJoined(listener);
   }
 
   /** Connects and joins; rejects with the server's error when the connection or the join is refused. */
   connect(): Promise<JoinAck> {
     if (this.closed)
       return Promise.reject(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
-    this.connecting ??= this.joins.waitForFirst(() => this.io.connect());
-    return this.connecting;
+    return this.room.connect();
   }
 
   /**
@@ -204,13 +191,13 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.joined = false;
+    this.room.leave();
     clearTimeout(this.handOverTimer);
     this.uploader.stop();
     this.pointers.cancel();
     this.viewports.cancel();
     this.io.disconnect();
-    this.goOffline(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
+    this.room.goOffline(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
   }
 
   /**
@@ -218,7 +205,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    * answer and every edit is stored (or after ACK_TIMEOUT_MS at the latest). A swap's state
    * broadcast makes the page join the next round while the swap's own ack is still on its way on
    * this socket; closing at once would drop it and report a swap that went through as a failure,
-   * and would lose the last strokes of the round (stored on that round's board, see `round`).
+   * and would lose the last strokes of the round (stored on that round's board, see RoomConnection's `round`).
    */
   closeWhenIdle(): void {
     if (this.closed) return;
@@ -231,40 +218,17 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     if (this.closeWhenSettled && this.commands.inFlight === 0 && this.shared.outbox.size === 0) this.close();
   }
 
-  // ---- connection ------------------------------------------------------------------------------
+  // ---- scene events ------------------------------------------------------------------------------
 
   private listen(): void {
     const { onRemoteElements } = this.options;
-    this.io.on('connect', () => this.join());
-    this.io.on('disconnect', (reason: unknown) => {
-      this.joined = false;
-      this.connection += 1;
-      this.uploader.stop();
-      // Answers to what was in flight may never come: everything pending goes again after the re-join.
-      this.shared.outbox.sendAllAgain();
-      // Our own close() or fail() sets the status itself.
-      if (this.closed || reason === 'io client disconnect') return;
-      // The server closed this socket on purpose; socket.io does not reconnect after that.
-      if (reason === 'io server disconnect') {
-        this.fail({ code: 'unauthorized', message: 'The server closed the room connection' });
-      } else if (!this.io.io.reconnection()) {
-        this.goOffline(new CollabError({ code: 'internal', message: 'The room connection was lost' }));
-      } else this.setStatus('reconnecting');
-    });
-    this.io.on('connect_error', (error: unknown) => {
-      // An inactive socket was refused by the server (authentication); an active one keeps retrying.
-      if (!this.io.active) this.fail(handshakeRefusal(error as ConnectError));
-    });
-    this.io.io.on('reconnect_failed', () =>
-      this.fail({ code: 'internal', message: 'Could not reach the server; reload to try again' }),
-    );
     this.io.on(ROOM_EVENTS.sceneUpdate, (payload: unknown) => {
       const parsed = SceneBroadcastSchema.safeParse(payload);
       if (!parsed.success || parsed.data.sessionId !== this.options.sessionId) return;
-      if (!this.onThisBoard(parsed.data.round)) return;
+      if (!this.room.onThisBoard(parsed.data.round)) return;
       // Broadcasts may arrive before the join's ack; the merge is order-independent, so take them.
       // Only what this board draws: never an iframe or embed, whoever sent it.
-      const accepted = this.shared.receive(parsed.data.elements, this.connection);
+      const accepted = this.shared.receive(parsed.data.elements, this.room.attempt);
       if (accepted.length > 0) onRemoteElements?.(accepted);
     });
     this.io.on(ROOM_EVENTS.sceneRestore, (payload: unknown) => {
@@ -272,77 +236,21 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
       if (
         parsed.success &&
         parsed.data.sessionId === this.options.sessionId &&
-        this.onThisBoard(parsed.data.round)
+        this.room.onThisBoard(parsed.data.round)
       )
         this.restore(parsed.data.refused, parsed.data.stored);
     });
     listenToPeers(this.io, this.options.sessionId, this.options);
   }
 
-  /** (Re)joins on every connect: a new server-side socket knows nothing about the session. */
-  private join(): void {
-    const connection = ++this.connection;
-    const payload = { sessionId: this.options.sessionId, since: this.joinedVersion };
-    this.io.timeout(ACK_TIMEOUT_MS).emit(ROOM_EVENTS.join, payload, (timeout, raw) => {
-      if (connection !== this.connection || this.closed) return;
-      if (timeout) {
-        // Disconnected: the next connect joins again. Still connected: the server is slow; ask again.
-        if (this.io.connected) this.join();
-        return;
-      }
-      const joined = JoinAckSchema.safeParse(raw);
-      if (joined.success) return this.acceptJoin(joined.data);
-      const error = errorOf(raw);
-      // Busy, or its database out of reach for a moment: the join is asked again, not given up.
-      if (isTemporary(error) || error.code === 'rate_limited') {
-        this.options.onError?.(error);
-        setTimeout(
-          () => connection === this.connection && this.io.connected && this.join(),
-          TEMPORARY_RETRY_MS,
-        );
-      } else this.fail(error);
-    });
-  }
-
-  /** Whether copies for `round`'s board belong on this client's (no round: the sender's current one). */
-  private onThisBoard(round: number | undefined): boolean {
-    return round === undefined || this.round === undefined || round === this.round;
-  }
-
+  /** A (re)join holds: keeps local pending copies that win, takes every server copy newer than ours. */
   private acceptJoin(ack: JoinAck): void {
-    this.joined = true;
-    this.round ??= ack.round;
-    // Keeps local pending copies that win; takes every server copy that is newer than ours.
     const whole = ack.scene.since === undefined;
-    const { settled, accepted } = this.shared.join(ack.scene.elements, whole, this.connection);
+    const { settled, accepted } = this.shared.join(ack.scene.elements, whole, this.room.attempt);
     this.takeBack(settled);
-    this.joinedVersion = ack.scene.version;
     if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
     this.options.onState?.(ack.state);
-    this.setStatus('connected');
-    this.joins.joined(ack);
     this.uploader.schedule();
-    this.joins.tellListeners();
-  }
-
-  /** The room refused us (or was closed): stop, keep the pending edits, tell the UI. */
-  private fail(error: CollabErrorBody): void {
-    this.joined = false;
-    if (!this.joins.firstPending) this.options.onError?.(error);
-    this.io.disconnect();
-    this.goOffline(new CollabError(error));
-  }
-
-  private goOffline(error: CollabError): void {
-    this.setStatus('offline');
-    this.joins.failed(error);
-  }
-
-  private whenJoined(): Promise<void> {
-    if (this.joined) return Promise.resolve();
-    if (this.currentStatus === 'offline')
-      return Promise.reject(new CollabError({ code: 'conflict', message: 'The room connection is closed' }));
-    return this.joins.next();
   }
 
   // ---- scene updates ---------------------------------------------------------------------------
@@ -360,17 +268,12 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
 
   // ---- status ----------------------------------------------------------------------------------
 
-  private setStatus(status: ConnectionStatus): void {
-    this.currentStatus = status;
-    this.report();
-  }
-
   /** Tells the UI about every change of the status or of the number of pending edits. */
   private report(): void {
     const [status, count] = this.reported ?? [];
-    if (status === this.currentStatus && count === this.shared.outbox.size) return;
-    this.reported = [this.currentStatus, this.shared.outbox.size];
-    this.options.onStatus?.(this.currentStatus, this.shared.outbox.size);
+    if (status === this.room.status && count === this.shared.outbox.size) return;
+    this.reported = [this.room.status, this.shared.outbox.size];
+    this.options.onStatus?.(this.room.status, this.shared.outbox.size);
     this.closeIfHandedOver();
   }
 }

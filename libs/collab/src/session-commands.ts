@@ -6,9 +6,8 @@ import {
   type SessionState,
 } from '@mockboard/contracts';
 import { CollabError, errorOf } from './collab-error';
-import type { CollabSocket } from './transport';
+import { ACK_TIMEOUT_MS, type CollabSocket } from './transport';
 
-const ACK_TIMEOUT_MS = 10_000;
 const RATE_LIMITED_RETRY_MS = 250;
 
 const StateAckSchema = OkAckSchema.extend({ state: SessionStateSchema });

@@ -1,3 +1,6 @@
+/** How long an emit waits for the server's answer (ack) before it counts as lost. */
+export const ACK_TIMEOUT_MS = 10_000;
+
 /** What the server sent is checked before use (zod schemas from the contracts), so it comes as unknown. */
 type Listener = (...args: unknown[]) => void;
 

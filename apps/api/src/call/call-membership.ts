@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import type { CallMediaState, CallPeer } from '@mockboard/contracts';
 import { parseContract } from '../common/socket-payload';
-import { requireParticipant } from '../common/participant-only';
+import { requireParticipant } from '../room/participant-only';
 import type { RoomSocketData } from '../room/room-membership';
 
 /**

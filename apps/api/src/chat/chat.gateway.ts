@@ -9,7 +9,7 @@ import {
   type ChatSendAck,
   type ErrorAck,
 } from '@mockboard/contracts';
-import { requireParticipant } from '../common/participant-only';
+import { requireParticipant } from '../room/participant-only';
 import { forbidden } from '../common/domain-error';
 import { ackOf } from '../common/socket-ack';
 import { parsePayload } from '../common/socket-payload';

@@ -25,10 +25,10 @@ import {
   type SceneUpdateAck,
   type SessionState,
 } from '@mockboard/contracts';
-import { requireParticipant, type ParticipantOnlyRefusals } from '../common/participant-only';
 import { ackOf } from '../common/socket-ack';
 import { parseContract, parsePayload as parse } from '../common/socket-payload';
 import { dataOf, sessionRoom, userOf } from './room-membership';
+import { requireParticipant, type ParticipantOnlyRefusals } from './participant-only';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomJoinService } from './room-join.service';
 import { RoomPresence } from './room-presence';

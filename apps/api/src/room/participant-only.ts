@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
-import { forbidden } from './domain-error';
-import { membershipOf } from '../room/room-membership';
+import { forbidden } from '../common/domain-error';
+import { membershipOf } from './room-membership';
 
 /** What a feature for the session's participants says to the sockets it turns away. */
 export interface ParticipantOnlyRefusals {

@@ -9,7 +9,7 @@
  * were barely faster (523 s against 544 s for six files: a serial run already keeps Chromium, server
  * processes and argon2 busy beside it) and made browser tests time out.
  */
-const libs = ['collab', 'contracts', 'prompts', 'rubric', 'schedule', 'scene'];
+const libs = ['call', 'collab', 'contracts', 'prompts', 'rubric', 'schedule', 'scene'];
 const moduleNameMapper = Object.fromEntries(
   libs.map((lib) => [`^@mockboard/${lib}$`, `<rootDir>/libs/${lib}/src`]),
 );
@@ -27,7 +27,7 @@ module.exports = {
     {
       displayName: 'libs',
       testEnvironment: 'node',
-      // The web app's pure modules (e.g. the call's stats and roster) are tested beside them too.
+      // The web app's pure modules (e.g. the call's words, the video tile's position) are tested beside them too.
       testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts'],
       moduleNameMapper,
       transform: transform('<rootDir>/tsconfig.json'),

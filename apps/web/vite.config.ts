@@ -44,6 +44,7 @@ export default defineConfig({
   resolve: {
     alias: {
       // Bundle the contracts from source: the browser needs ESM, and libs/contracts/dist is CommonJS.
+      '@mockboard/call': fileURLToPath(new URL('../../libs/call/src', import.meta.url)),
       '@mockboard/collab': fileURLToPath(new URL('../../libs/collab/src', import.meta.url)),
       '@mockboard/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)),
       '@mockboard/scene': fileURLToPath(new URL('../../libs/scene/src', import.meta.url)),

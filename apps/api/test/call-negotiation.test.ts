@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
-import { CallClient } from '../../web/src/call/call-client';
-import { collabTransport } from '../../web/src/call/call-transport';
+import { CallClient, collabTransport } from '@mockboard/call';
 import { CollabClient } from './support/collab-client';
 import type { SignedUpUser } from './support/factories';
 import { liveRoomStage } from './support/room-stage';
@@ -8,7 +7,7 @@ import { waitUntil } from './support/room-tab';
 import { ScriptedPeerConnection, scriptedMedia } from './support/scripted-peer-connection';
 
 /**
- * The web's call engine (CallClient, PeerLink: perfect negotiation) driven from Node through the
+ * The call engine of @mockboard/call (CallClient, PeerLink: perfect negotiation) driven from Node through the
  * real server's call:* signaling, with scripted peer connections standing in for WebRTC.
  */
 describe('negotiating the call through the real server', () => {

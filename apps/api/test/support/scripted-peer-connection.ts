@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import { randomUUID } from 'node:crypto';
-import type { CallMedia } from '../../../web/src/call/media';
+import type { CallMedia } from '@mockboard/call';
 
 /**
- * A small scripted stand-in for RTCPeerConnection, for driving the web's CallClient from Node:
+ * A small scripted stand-in for RTCPeerConnection, for driving the call's CallClient from Node:
  * the signaling state machine of the W3C spec (stable / have-local-offer / have-remote-offer,
  * implicit and explicit rollback, an answer only for the offer it answers), negotiationneeded,
  * one ICE candidate per description, and "connected" once a negotiation completed. No media.

@@ -1,4 +1,4 @@
-import type { CallSnapshot } from './call-state';
+import type { CallSnapshot } from '@mockboard/call';
 import { CameraIcon, MicIcon } from './CallIcons';
 import { DevicePicker, type DeviceKind } from './DevicePicker';
 import { CALL_SHORTCUTS, useCallShortcuts } from './useCallShortcuts';

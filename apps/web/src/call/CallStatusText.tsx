@@ -1,4 +1,4 @@
-import type { CallSnapshot } from './call-state';
+import type { CallSnapshot } from '@mockboard/call';
 import { callWords } from './call-words';
 
 interface CallStatusTextProps {

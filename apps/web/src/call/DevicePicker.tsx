@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
+import type { CallSnapshot } from '@mockboard/call';
 import { SelectField } from '../components/SelectField';
 import { useDisclosure } from '../hooks/useDisclosure';
-import type { CallSnapshot } from './call-state';
 import { SettingsIcon } from './CallIcons';
 
 /** Which device a choice is about, in the browser's words. */

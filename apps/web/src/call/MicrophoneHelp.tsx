@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { CallSnapshot } from './call-state';
+import type { CallSnapshot } from '@mockboard/call';
 
 interface MicrophoneHelpProps {
   call: CallSnapshot;

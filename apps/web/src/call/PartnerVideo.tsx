@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { CallSnapshot } from '@mockboard/call';
 import { boardSafeArea } from './board-safe-area';
-import type { CallSnapshot } from './call-state';
 import { partnerOf } from './call-words';
 import { CameraIcon, MinimiseIcon } from './CallIcons';
 import {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { CallSnapshot } from './call-state';
+import type { CallSnapshot } from '@mockboard/call';
 import type { RemoteAudioControl } from './useCall';
 
 interface RemoteAudioProps {

@@ -1,4 +1,4 @@
-import { EMPTY_CALL, type CallSnapshot, type RemoteParty } from './call-state';
+import { EMPTY_CALL, type CallSnapshot, type RemoteParty } from '@mockboard/call';
 import { callPresence, callWords, qualityWords } from './call-words';
 
 const aRemote = (overrides: Partial<RemoteParty> = {}): RemoteParty => ({

@@ -1,4 +1,4 @@
-import type { CallQuality, CallSnapshot, RemoteParty } from './call-state';
+import type { CallQuality, CallSnapshot, RemoteParty } from '@mockboard/call';
 
 /** The call in words for the room bar: its state, and what is worth knowing beside it. */
 export interface CallWords {

@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { CallClient, collabTransport, type CallSnapshot } from '@mockboard/call';
 import type { CollabClient } from '@mockboard/collab';
-import { CallClient } from './call-client';
-import type { CallSnapshot } from './call-state';
-import { collabTransport } from './call-transport';
-import { browserMedia } from './media';
+import { browserMedia } from './browser-media';
 
 export interface UseCallOptions {
   sessionId: string;

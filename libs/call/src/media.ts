@@ -1,6 +1,6 @@
 /**
- * The microphone, camera and speakers, behind a small interface: the browser's in the room, a
- * scripted one in Node tests.
+ * The microphone, camera and speakers, behind a small interface: the browser's in the room
+ * (the web app's browserMedia), a scripted one in Node tests.
  */
 export interface CallMedia {
   getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
@@ -11,24 +11,6 @@ export interface CallMedia {
   streamOf(tracks: MediaStreamTrack[]): MediaStream;
   /** Whether audio elements can choose their output device (setSinkId). */
   canPickSpeaker: boolean;
-}
-
-export function browserMedia(): CallMedia {
-  const devices = navigator.mediaDevices;
-  return {
-    getUserMedia: (constraints) =>
-      devices
-        ? devices.getUserMedia(constraints)
-        : // No mediaDevices outside a secure context (plain http to a LAN address).
-          Promise.reject(new DOMException('Media devices need https', 'NotSupportedError')),
-    enumerateDevices: () => devices?.enumerateDevices() ?? Promise.resolve([]),
-    onDeviceChange(listener) {
-      devices?.addEventListener('devicechange', listener);
-      return () => devices?.removeEventListener('devicechange', listener);
-    },
-    streamOf: (tracks) => new MediaStream(tracks),
-    canPickSpeaker: typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype,
-  };
 }
 
 /** Why getUserMedia failed, in the two kinds the room tells apart. */

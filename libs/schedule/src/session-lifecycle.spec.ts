@@ -2,12 +2,10 @@ import { SESSION_STATUSES, type SessionStatus } from '@mockboard/contracts';
 import {
   SESSION_ACTIVITIES,
   canMoveSession,
-  isSessionStatus,
-  isSettled,
-  nextSessionStatuses,
   sessionAllows,
   sessionAllowsSql,
-  statusesAllowing,
+  sessionHasBegun,
+  sessionMove,
   statusesMovingTo,
 } from './session-lifecycle';
 
@@ -47,14 +45,45 @@ describe('the session lifecycle', () => {
     expect(allowing('remind')).toEqual(['scheduled']);
   });
 
-  it('counts a pairing as standing (prompts asked, recent partners) unless it was cancelled', () => {
-    expect(allowing('count_as_paired')).toEqual(['scheduled', 'live', 'scoring', 'completed', 'no_show']);
+  it('lets a booking stand (prompts asked, recent partners, replay, calendar, contacts) unless it was cancelled', () => {
+    expect(allowing('stand_as_booked')).toEqual(['scheduled', 'live', 'scoring', 'completed', 'no_show']);
+  });
+
+  it('closes by the clock only a session still open, by a move the lifecycle allows', () => {
+    expect(allowing('close_by_clock')).toEqual(['scheduled', 'live']);
+    for (const status of allowing('close_by_clock')) expect(canMoveSession(status, 'completed')).toBe(true);
   });
 
   it('allows nothing to a status it does not know', () => {
     for (const activity of SESSION_ACTIVITIES) expect(sessionAllows('archived', activity)).toBe(false);
-    expect(isSessionStatus('archived')).toBe(false);
-    expect(isSessionStatus('no_show')).toBe(true);
+  });
+
+  describe('whether a session has begun', () => {
+    const startsAt = new Date('2026-03-02T10:00:00Z');
+    const before = new Date('2026-03-02T09:59:59Z');
+
+    it('waits for the start time while the session is only scheduled', () => {
+      expect(sessionHasBegun({ status: 'scheduled', startsAt }, before)).toBe(false);
+      expect(sessionHasBegun({ status: 'scheduled', startsAt }, startsAt)).toBe(true);
+      expect(sessionHasBegun({ status: 'scheduled', startsAt: startsAt.toISOString() }, before)).toBe(false);
+      expect(sessionHasBegun({ status: 'scheduled', startsAt: startsAt.toISOString() }, startsAt)).toBe(true);
+    });
+
+    it('has begun by its status once it left scheduled, even before the start time (an early start or end)', () => {
+      for (const status of ['live', 'scoring', 'completed', 'no_show'] as const) {
+        expect(sessionHasBegun({ status, startsAt }, before)).toBe(true);
+        expect(sessionHasBegun({ status, startsAt: null }, before)).toBe(true);
+      }
+    });
+
+    it('never began once cancelled, and not while its start time is unknown', () => {
+      expect(sessionHasBegun({ status: 'cancelled', startsAt }, new Date('2026-03-03T00:00:00Z'))).toBe(
+        false,
+      );
+      expect(sessionHasBegun({ status: 'scheduled', startsAt: null }, new Date('2026-03-03T00:00:00Z'))).toBe(
+        false,
+      );
+    });
   });
 
   it('moves forward only, and never out of a settled state', () => {
@@ -66,11 +95,18 @@ describe('the session lifecycle', () => {
     expect(canMoveSession('scoring', 'live')).toBe(false);
     expect(statusesMovingTo('live')).toEqual(['scheduled']);
     expect(statusesMovingTo('no_show')).toEqual(['scheduled', 'live']);
+    expect(statusesMovingTo('cancelled')).toEqual(['scheduled']);
+    expect(statusesMovingTo('completed')).toEqual(['scheduled', 'live', 'scoring']);
     for (const settled of ['completed', 'cancelled', 'no_show'] as const) {
-      expect(isSettled(settled)).toBe(true);
-      expect(nextSessionStatuses(settled)).toEqual([]);
+      for (const to of SESSION_STATUSES) expect(canMoveSession(settled, to)).toBe(false);
     }
-    expect(SESSION_STATUSES.filter((status) => !isSettled(status))).toEqual(['scheduled', 'live', 'scoring']);
+  });
+
+  it('names a move only if the lifecycle allows it', () => {
+    expect(sessionMove('scoring', 'completed')).toEqual({ from: 'scoring', to: 'completed' });
+    expect(() => sessionMove('completed', 'scoring')).toThrow(
+      'A session cannot move from completed to scoring',
+    );
   });
 
   it('reaches every state from scheduled', () => {
@@ -78,7 +114,7 @@ describe('the session lifecycle', () => {
     for (let grew = true; grew;) {
       grew = false;
       for (const from of [...reached]) {
-        for (const to of nextSessionStatuses(from)) {
+        for (const to of SESSION_STATUSES.filter((next) => canMoveSession(from, next))) {
           if (!reached.has(to)) {
             reached.add(to);
             grew = true;
@@ -92,6 +128,6 @@ describe('the session lifecycle', () => {
   it('writes the same rules for SQL', () => {
     expect(sessionAllowsSql('s', 'use_room')).toBe(`s.status IN ('scheduled', 'live')`);
     expect(sessionAllowsSql('s', 'count_as_completed')).toBe(`s.status IN ('scoring', 'completed')`);
-    expect(statusesAllowing('change_booking')).toEqual(['scheduled']);
+    expect(sessionAllowsSql('sessions', 'change_booking')).toBe(`sessions.status IN ('scheduled')`);
   });
 });

@@ -17,7 +17,8 @@ const MOVES: Record<SessionStatus, readonly SessionStatus[]> = {
   // cancelled.
   scheduled: ['live', 'scoring', 'completed', 'cancelled', 'no_show'],
   live: ['scoring', 'completed', 'no_show'],
-  // Scoring closes once both scorecards are in (or the reveal deadline passes).
+  // Scoring closes once every round's feedback is submitted (the interviewer's scorecard, a solo
+  // session's self-assessment); nothing else closes it, the reveal deadline included.
   scoring: ['completed'],
   completed: [],
   cancelled: [],
@@ -42,8 +43,16 @@ export const SESSION_ACTIVITIES = [
   'report',
   /** Reminders (starting soon, reminder mails) are sent: only before the session has begun. */
   'remind',
-  /** The pairing stands (not called off): its prompts count as asked, its partners as recent ones. */
-  'count_as_paired',
+  /**
+   * The booking stands (it was not called off): its prompts count as asked, its partners as recent
+   * ones, and it keeps its replay, its calendar entry and contact sharing.
+   */
+  'stand_as_booked',
+  /**
+   * The clock closes it: once its end has passed with everyone there, the sweeper completes a
+   * session still open (one that was never joined, or whose interview was never ended).
+   */
+  'close_by_clock',
 ] as const;
 export type SessionActivity = (typeof SESSION_ACTIVITIES)[number];
 
@@ -56,22 +65,13 @@ const ALLOWED: Record<SessionActivity, readonly SessionStatus[]> = {
   take_feedback: ['scheduled', 'live', 'scoring', 'completed'],
   report: ['scheduled', 'live', 'scoring', 'completed', 'no_show'],
   remind: ['scheduled'],
-  count_as_paired: ['scheduled', 'live', 'scoring', 'completed', 'no_show'],
+  stand_as_booked: ['scheduled', 'live', 'scoring', 'completed', 'no_show'],
+  close_by_clock: ['scheduled', 'live'],
 };
-
-/** Narrows a string read from storage or the wire to a status, for code that must know. */
-export function isSessionStatus(value: string): value is SessionStatus {
-  return (SESSION_STATUSES as readonly string[]).includes(value);
-}
 
 /** Whether a session in `status` allows `activity` (an unknown status allows nothing). */
 export function sessionAllows(status: SessionStatus | string, activity: SessionActivity): boolean {
   return (ALLOWED[activity] as readonly string[]).includes(status);
-}
-
-/** The statuses in which `activity` is allowed, for queries and filters. */
-export function statusesAllowing(activity: SessionActivity): readonly SessionStatus[] {
-  return ALLOWED[activity];
 }
 
 /** Whether a session may move from one status to another. */
@@ -79,9 +79,16 @@ export function canMoveSession(from: SessionStatus, to: SessionStatus): boolean 
   return MOVES[from].includes(to);
 }
 
-/** The statuses a session may move to from `from`; empty once it is settled. */
-export function nextSessionStatuses(from: SessionStatus): readonly SessionStatus[] {
-  return MOVES[from];
+/**
+ * A move that code makes by name, e.g. `sessionMove('scoring', 'completed')`: checked against the
+ * moves above when the module naming it loads, so a move the lifecycle does not allow fails at start.
+ */
+export function sessionMove<From extends SessionStatus, To extends SessionStatus>(
+  from: From,
+  to: To,
+): { readonly from: From; readonly to: To } {
+  if (!canMoveSession(from, to)) throw new Error(`A session cannot move from ${from} to ${to}`);
+  return { from, to };
 }
 
 /** The statuses from which a session may move to `to`, for conditional updates. */
@@ -89,9 +96,19 @@ export function statusesMovingTo(to: SessionStatus): readonly SessionStatus[] {
   return SESSION_STATUSES.filter((from) => MOVES[from].includes(to));
 }
 
-/** A settled session moves no further: completed, cancelled or a no-show. */
-export function isSettled(status: SessionStatus): boolean {
-  return MOVES[status].length === 0;
+/**
+ * Whether the interview has begun: its status says so (live, or settled after it took place or
+ * was missed), or, while it is only scheduled, its start time has come. A cancelled session never
+ * began. `startsAt` is null while not known yet (then a scheduled session has not begun); `now` is
+ * the server's time (a client passes its clock corrected by the server's offset).
+ */
+export function sessionHasBegun(
+  session: { status: SessionStatus; startsAt: Date | string | null },
+  now: Date,
+): boolean {
+  if (session.status === 'cancelled') return false;
+  if (session.status !== 'scheduled') return true;
+  return session.startsAt !== null && new Date(session.startsAt).getTime() <= now.getTime();
 }
 
 /**

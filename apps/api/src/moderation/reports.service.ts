@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateReportRequest, Report } from '@mockboard/contracts';
-import { sessionAllows } from '@mockboard/schedule';
+import { sessionAllows, sessionHasBegun } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { SESSION_NOT_FOUND } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
@@ -25,7 +25,7 @@ export class ReportsService {
     if (!sessionAllows(record.session.status, 'report')) {
       throw conflict('The session was cancelled, so there is nothing to report about it');
     }
-    if (record.session.status === 'scheduled' && record.session.startsAt > new Date()) {
+    if (!sessionHasBegun(record.session, new Date())) {
       throw conflict('You can report your partner once the session has started');
     }
     const row = await this.reports.fileOrUpdate({

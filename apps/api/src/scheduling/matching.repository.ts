@@ -120,7 +120,7 @@ export class MatchingRepository {
              SELECT 1 FROM session_participants mine
              JOIN session_participants theirs ON theirs.session_id = mine.session_id
              JOIN sessions s ON s.id = mine.session_id
-             WHERE mine.user_id = $1 AND theirs.user_id = m.user_id AND ${sessionAllowsSql('s', 'count_as_paired')}
+             WHERE mine.user_id = $1 AND theirs.user_id = m.user_id AND ${sessionAllowsSql('s', 'stand_as_booked')}
                AND s.starts_at > $4::timestamptz - make_interval(days => ${REPEAT_PARTNER_DAYS})
                AND s.starts_at < $4::timestamptz + make_interval(days => ${REPEAT_PARTNER_DAYS})),
            COALESCE(m.level, u.target_level) IS DISTINCT FROM $5::text,

@@ -46,10 +46,16 @@ export class SessionSweepsRepository {
     return swept.map((row) => ({ id: row.id, startsAt: row.starts_at }));
   }
 
-  /** A rescued session ends as `no_show`; whoever did not join is marked a no-show. */
+  /**
+   * A rescued session ends as `no_show`; whoever did not join is marked a no-show. The rescue
+   * checked the locked session is still open; the status condition keeps the UPDATE safe alone.
+   */
   async endAsNoShow(manager: EntityManager, sessionId: string): Promise<void> {
     await this.markAbsentAsNoShows(manager, [sessionId]);
-    await manager.query(`UPDATE sessions SET status = 'no_show' WHERE id = $1`, [sessionId]);
+    await manager.query(
+      `UPDATE sessions SET status = 'no_show' WHERE id = $1 AND ${statusInSql('sessions', statusesMovingTo('no_show'))}`,
+      [sessionId],
+    );
   }
 
   /** Flags the peer sessions starting in (from, to] whose starting-soon reminder is not sent yet. */
@@ -66,12 +72,16 @@ export class SessionSweepsRepository {
     return swept.map((row) => ({ id: row.id, startsAt: row.starts_at }));
   }
 
-  /** Sessions that ended by `now` with everyone there are complete; returns how many. */
+  /**
+   * Sessions that ended by `now` with everyone there are complete; returns how many. Only those the
+   * clock closes (close_by_clock: never joined or still live); one waiting in scoring completes
+   * when its feedback is in (scorecards.repository.ts), and a settled one stays as it is.
+   */
   async completeFinished(now: Date): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH swept AS (
          UPDATE sessions s SET status = 'completed'
-         WHERE ${sessionAllowsSql('s', 'use_room')} AND s.ends_at <= $1
+         WHERE ${sessionAllowsSql('s', 'close_by_clock')} AND s.ends_at <= $1
            AND NOT EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
          RETURNING s.id)
        SELECT id FROM swept`,

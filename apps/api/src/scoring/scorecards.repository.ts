@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Scorecard, ScorecardKind, ScoreLevel, SessionStatus, TargetLevel } from '@mockboard/contracts';
+import type { Scorecard, ScorecardKind, ScoreLevel, TargetLevel } from '@mockboard/contracts';
 import type { RevisionMark, RevisionStatus } from '@mockboard/rubric';
-import { statusInSql } from '@mockboard/schedule';
+import { sessionMove, statusInSql } from '@mockboard/schedule';
 
-/** A lifecycle move (session-lifecycle.ts): a session waiting in scoring completes once scored. */
-const SCORED = { from: 'scoring', to: 'completed' } as const satisfies Record<string, SessionStatus>;
+/** A session waiting in scoring completes once scored: a move the lifecycle allows (checked at load). */
+const SCORED = sessionMove('scoring', 'completed');
 
 /** A stored scorecard: its content, and when it was submitted, revealed and last saved. */
 export interface StoredScorecard {

@@ -73,7 +73,7 @@ export class SessionsRepository {
   ): Promise<Set<string>> {
     const rows: { prompt_id: string }[] = await manager.query(
       `SELECT DISTINCT r.prompt_id FROM session_rounds r JOIN sessions s ON s.id = r.session_id
-       WHERE r.candidate_id = $1 AND r.prompt_id IS NOT NULL AND ${sessionAllowsSql('s', 'count_as_paired')}`,
+       WHERE r.candidate_id = $1 AND r.prompt_id IS NOT NULL AND ${sessionAllowsSql('s', 'stand_as_booked')}`,
       [userId],
     );
     return new Set(rows.map((row) => row.prompt_id));
@@ -92,7 +92,10 @@ export class SessionsRepository {
     ]);
   }
 
-  /** Ends the session as cancelled by `cancel.by`, with the reason and whether it came late. */
+  /**
+   * Ends the session as cancelled by `cancel.by`, with the reason and whether it came late. The
+   * caller checked the locked session may still change; the status condition keeps the UPDATE safe alone.
+   */
   async markCancelled(
     manager: EntityManager,
     sessionId: string,
@@ -100,7 +103,7 @@ export class SessionsRepository {
   ): Promise<void> {
     await manager.query(
       `UPDATE sessions SET status = 'cancelled', cancelled_by = $2, cancel_reason = $3, cancelled_at = $4,
-         late_cancellation = $5 WHERE id = $1`,
+         late_cancellation = $5 WHERE id = $1 AND ${statusInSql('sessions', statusesMovingTo('cancelled'))}`,
       [sessionId, cancel.by, cancel.reason, cancel.at, cancel.late],
     );
   }

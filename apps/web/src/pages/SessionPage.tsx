@@ -1,5 +1,5 @@
 import type { Session, User } from '@mockboard/contracts';
-import { sessionAllows } from '@mockboard/schedule';
+import { sessionAllows, sessionHasBegun } from '@mockboard/schedule';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { getSession } from '../api/sessions';
@@ -88,7 +88,7 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
         <Reschedule session={session} user={user} partner={partner} zone={zone} onChange={setUpdated} />
       )}
       {/* Contact details are for people who met, not for a session that was called off. */}
-      {partner && !active && sessionAllows(session.status, 'count_as_paired') && (
+      {partner && !active && sessionAllows(session.status, 'stand_as_booked') && (
         <ContactSharing session={session} user={user} partner={partner} onChange={setUpdated} />
       )}
       {partner && (
@@ -101,7 +101,7 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
           <ReportOrBlock
             sessionId={session.id}
             partner={partner}
-            canReport={sessionAllows(session.status, 'report') && new Date(session.startsAt) <= now}
+            canReport={sessionAllows(session.status, 'report') && sessionHasBegun(session, now)}
           />
         </section>
       )}

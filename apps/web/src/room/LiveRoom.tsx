@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RoomRole } from '@mockboard/contracts';
-import { sessionAllows } from '@mockboard/schedule';
+import { sessionAllows, sessionHasBegun } from '@mockboard/schedule';
 import { getSession } from '../api/sessions';
 import { callPresence } from '../call/call-words';
 import { CallControls } from '../call/CallControls';
@@ -39,11 +39,6 @@ interface LiveRoomProps {
   live: Live;
   joined: JoinedRoom;
   myUserId: string;
-}
-
-/** Whether the session has started by the server's clock (a report is accepted from then on). */
-function reportableAt(session: { startsAt: string } | null, now: Date, clockOffsetMs: number): boolean {
-  return session !== null && now.getTime() + clockOffsetMs >= Date.parse(session.startsAt);
 }
 
 /** The room once joined: a bar of facts and controls, the clock, the whiteboard and the side panel. */
@@ -176,14 +171,17 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             </button>
           )}
           {/* Out of the way, but there during the session, when it matters most. The room opens
-              before the start, when the server still refuses reports: only "Block" until then. */}
+              before the start, when the server still refuses reports: only "Block" until then (by its clock). */}
           {partner && (
             <ReportOrBlock
               sessionId={state.sessionId}
               partner={{ id: partner.userId, displayName: partner.displayName }}
               canReport={
                 sessionAllows(state.status, 'report') &&
-                (sessionAllows(state.status, 'score') || reportableAt(session, now, clockOffsetMs))
+                sessionHasBegun(
+                  { status: state.status, startsAt: session?.startsAt ?? null },
+                  new Date(now.getTime() + clockOffsetMs),
+                )
               }
               compact
             />

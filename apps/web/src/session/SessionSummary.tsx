@@ -85,12 +85,12 @@ export function SessionSummary({ session, user, now, onChange }: SessionSummaryP
               Join
             </button>
           ))}
-        {!active && sessionAllows(session.status, 'count_as_paired') && (
+        {!active && sessionAllows(session.status, 'stand_as_booked') && (
           <Link className="button button--secondary" to={`/sessions/${session.id}/replay`}>
             Watch the replay
           </Link>
         )}
-        {sessionAllows(session.status, 'count_as_paired') && (
+        {sessionAllows(session.status, 'stand_as_booked') && (
           <a className="button button--secondary" href={calendarFileUrl(session.id)} download>
             Add to calendar
           </a>

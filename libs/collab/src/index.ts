@@ -1,3 +1,5 @@
+export * from './chat-log';
+export * from './chat-text';
 export * from './collab-client';
 export * from './collab-error';
 export * from './transport';

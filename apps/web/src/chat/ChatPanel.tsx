@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { ChatEntry } from '@mockboard/collab';
 import { CHAT_LIMITS } from '@mockboard/contracts';
-import type { ChatEntry } from './chat-log';
 import { ChatText } from './ChatText';
 import { formatTime } from '../time/format';
 import type { Chat } from './useChat';

@@ -1,4 +1,4 @@
-import { chatTextParts } from './chat-text';
+import { chatTextParts } from '@mockboard/collab';
 
 /** A message's text with its web links clickable; everything else stays plain text (never HTML). */
 export function ChatText({ text }: { text: string }) {

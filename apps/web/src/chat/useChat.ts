@@ -7,8 +7,15 @@ import {
   ErrorAckSchema,
   type ChatMessage,
 } from '@mockboard/contracts';
-import type { CollabClient } from '@mockboard/collab';
-import { lastStoredId, newMessageId, withSending, withStatus, withStored, type ChatEntry } from './chat-log';
+import {
+  lastStoredId,
+  newMessageId,
+  withSending,
+  withStatus,
+  withStored,
+  type ChatEntry,
+  type CollabClient,
+} from '@mockboard/collab';
 
 /** How long a message waits for the server's answer before it shows as failed (with a Retry). */
 const ACK_TIMEOUT_MS = 10_000;

@@ -1,13 +1,5 @@
 import { ChatSendRequestSchema, type ChatMessage } from '@mockboard/contracts';
-import {
-  lastStoredId,
-  newMessageId,
-  withSending,
-  withStatus,
-  withStored,
-  type ChatEntry,
-} from '../../web/src/chat/chat-log';
-import { chatTextParts } from '../../web/src/chat/chat-text';
+import { lastStoredId, newMessageId, withSending, withStatus, withStored, type ChatEntry } from './chat-log';
 
 const SESSION = '00000000-0000-4000-8000-000000000001';
 const ADA = '00000000-0000-4000-8000-00000000000a';
@@ -26,7 +18,7 @@ function aMessage(id: string, authorId: string, text: string, sentAt: string): C
 }
 const ids = (entries: readonly ChatEntry[]) => entries.map((entry) => `${entry.text}:${entry.status}`);
 
-/** The web chat's pure parts (apps/web/src/chat): how a tab's log merges, and how text becomes links. */
+/** How a tab's chat log merges what it sends with what the server stored. */
 describe('a tab’s chat log', () => {
   const first = aMessage(newMessageId(), BEN, 'hello', '2030-01-07T10:00:01.000Z');
   const second = aMessage(newMessageId(), BEN, 'still there?', '2030-01-07T10:00:05.000Z');
@@ -67,29 +59,5 @@ describe('a tab’s chat log', () => {
     expect(new Set(chosen).size).toBe(50);
     for (const id of chosen)
       expect(ChatSendRequestSchema.safeParse({ sessionId: SESSION, id, text: 'x' }).success).toBe(true);
-  });
-});
-
-describe('a chat message’s links', () => {
-  it('links http(s) URLs, leaving sentence punctuation outside', () => {
-    expect(chatTextParts('See https://example.com/a?b=1. Or (http://x.test/y)!')).toEqual([
-      { kind: 'text', text: 'See ' },
-      { kind: 'link', text: 'https://example.com/a?b=1', href: 'https://example.com/a?b=1' },
-      { kind: 'text', text: '. Or (' },
-      { kind: 'link', text: 'http://x.test/y', href: 'http://x.test/y' },
-      { kind: 'text', text: ')!' },
-    ]);
-  });
-
-  it('never links other schemes, and keeps markup as text', () => {
-    for (const text of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'http://', 'ftp://files.test/a']) {
-      expect(chatTextParts(text)).toEqual([{ kind: 'text', text }]);
-    }
-    const markup = '<a href="https://example.com">x</a>';
-    const parts = chatTextParts(markup);
-    expect(parts.map((part) => part.text).join('')).toBe(markup);
-    expect(parts.filter((part) => part.kind === 'link')).toEqual([
-      { kind: 'link', text: 'https://example.com', href: 'https://example.com/' },
-    ]);
   });
 });

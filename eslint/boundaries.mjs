@@ -161,6 +161,13 @@ export const boundaryRules = [
     rules: { 'no-restricted-imports': restrictImports(...apiForbidden) },
   },
   {
+    // The API's tests drive it as its clients do, through libs/ (the room's client, the call, the
+    // chat log), never the web app's code. The browser tests (apps/web/e2e) start the API in-process
+    // and are not bound by this.
+    files: ['apps/api/test/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(webPackage, webPaths) },
+  },
+  {
     // Controllers and gateways translate and call a service; they get no database handle or repository
     // to query with.
     files: ['apps/api/src/**/*.controller.ts', 'apps/api/src/**/*.gateway.ts'],

@@ -1,6 +1,6 @@
 import { ROOM_LIMITS } from '@mockboard/contracts';
 import { SceneOutbox } from './scene-outbox';
-import { aRectangle } from './test-elements';
+import { aRectangle } from '../../contracts/src/test-elements';
 
 describe('SceneOutbox', () => {
   it('keeps an edit pending until that exact copy is acknowledged', () => {

@@ -1,6 +1,6 @@
 import type { SceneElement } from '@mockboard/contracts';
 import { SharedScene } from './shared-scene';
-import { aRectangle } from './test-elements';
+import { aRectangle } from '../../contracts/src/test-elements';
 
 const noProblems = () => {
   throw new Error('unexpected problem');

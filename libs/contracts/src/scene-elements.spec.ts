@@ -1,36 +1,6 @@
 import { DrawableElementSchema, describeElementIssue, drawableOnly, toDrawable } from './scene-elements';
 import { ROOM_LIMITS } from './room';
-
-/** A rectangle as Excalidraw 0.18 creates it (newElement), every field present. */
-const aRectangle = (overrides: Record<string, unknown> = {}) => ({
-  id: 'r1',
-  type: 'rectangle',
-  x: 10,
-  y: 20,
-  width: 100,
-  height: 60,
-  angle: 0,
-  strokeColor: '#1e1e1e',
-  backgroundColor: 'transparent',
-  fillStyle: 'solid',
-  strokeWidth: 2,
-  strokeStyle: 'solid',
-  roughness: 1,
-  opacity: 100,
-  groupIds: [],
-  frameId: null,
-  index: 'a0',
-  roundness: { type: 3 },
-  seed: 42,
-  version: 3,
-  versionNonce: 99,
-  isDeleted: false,
-  boundElements: null,
-  updated: 1_700_000_000_000,
-  link: null,
-  locked: false,
-  ...overrides,
-});
+import { anExcalidrawRectangle } from './test-elements';
 
 const refusal = (candidate: unknown) => {
   const parsed = DrawableElementSchema.safeParse(candidate);
@@ -41,10 +11,10 @@ const refusal = (candidate: unknown) => {
 describe('DrawableElementSchema', () => {
   it('accepts each element type the board draws, with the fields Excalidraw gives it', () => {
     const drawn = [
-      aRectangle(),
-      aRectangle({ type: 'diamond' }),
-      aRectangle({ type: 'ellipse', boundElements: [{ id: 'a1', type: 'arrow' }] }),
-      aRectangle({
+      anExcalidrawRectangle(),
+      anExcalidrawRectangle({ type: 'diamond' }),
+      anExcalidrawRectangle({ type: 'ellipse', boundElements: [{ id: 'a1', type: 'arrow' }] }),
+      anExcalidrawRectangle({
         type: 'text',
         text: 'Cache',
         originalText: 'Cache',
@@ -56,7 +26,7 @@ describe('DrawableElementSchema', () => {
         autoResize: true,
         lineHeight: 1.25,
       }),
-      aRectangle({
+      anExcalidrawRectangle({
         type: 'arrow',
         points: [
           [0, 0],
@@ -69,7 +39,7 @@ describe('DrawableElementSchema', () => {
         endArrowhead: 'arrow',
         elbowed: false,
       }),
-      aRectangle({
+      anExcalidrawRectangle({
         type: 'line',
         points: [
           [0, 0],
@@ -81,7 +51,7 @@ describe('DrawableElementSchema', () => {
         startArrowhead: null,
         endArrowhead: null,
       }),
-      aRectangle({
+      anExcalidrawRectangle({
         type: 'freedraw',
         points: [
           [0, 0],
@@ -91,9 +61,15 @@ describe('DrawableElementSchema', () => {
         simulatePressure: true,
         lastCommittedPoint: null,
       }),
-      aRectangle({ type: 'image', status: 'saved', fileId: 'f'.repeat(40), scale: [1, 1], crop: null }),
-      aRectangle({ type: 'frame', name: null }),
-      aRectangle({ link: 'https://example.com/design?x=1' }),
+      anExcalidrawRectangle({
+        type: 'image',
+        status: 'saved',
+        fileId: 'f'.repeat(40),
+        scale: [1, 1],
+        crop: null,
+      }),
+      anExcalidrawRectangle({ type: 'frame', name: null }),
+      anExcalidrawRectangle({ link: 'https://example.com/design?x=1' }),
     ];
     for (const element of drawn) expect(DrawableElementSchema.safeParse(element).error).toBeUndefined();
   });
@@ -101,7 +77,7 @@ describe('DrawableElementSchema', () => {
   it.each(['iframe', 'embeddable', 'magicframe', 'selection', 'script'])(
     'refuses an element of type %s, naming the type',
     (type) => {
-      expect(refusal(aRectangle({ type }))).toEqual({
+      expect(refusal(anExcalidrawRectangle({ type }))).toEqual({
         field: 'type',
         message: expect.stringMatching(/does not accept elements of that type/),
       });
@@ -109,7 +85,7 @@ describe('DrawableElementSchema', () => {
   );
 
   it('refuses the iframe that carries its own HTML page', () => {
-    const iframe = aRectangle({
+    const iframe = anExcalidrawRectangle({
       type: 'iframe',
       customData: { generationData: { status: 'done', html: '<form>Session expired</form>' } },
     });
@@ -117,13 +93,17 @@ describe('DrawableElementSchema', () => {
   });
 
   it('refuses markup in customData, even on a rectangle', () => {
-    const smuggled = aRectangle({ customData: { generationData: { status: 'done', html: '<b>x</b>' } } });
+    const smuggled = anExcalidrawRectangle({
+      customData: { generationData: { status: 'done', html: '<b>x</b>' } },
+    });
     expect(refusal(smuggled).field).toMatch(/^customData/);
-    expect(DrawableElementSchema.safeParse(aRectangle({ customData: { sentAt: 5 } })).success).toBe(true);
+    expect(
+      DrawableElementSchema.safeParse(anExcalidrawRectangle({ customData: { sentAt: 5 } })).success,
+    ).toBe(true);
   });
 
   it('refuses an unknown top-level field, naming it', () => {
-    expect(refusal(aRectangle({ onclick: 'x' }))).toEqual({
+    expect(refusal(anExcalidrawRectangle({ onclick: 'x' }))).toEqual({
       field: 'onclick',
       message: 'not an accepted field',
     });
@@ -132,14 +112,18 @@ describe('DrawableElementSchema', () => {
   it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example', 'example.com'])(
     'refuses the link %s',
     (link) => {
-      expect(refusal(aRectangle({ link }))).toEqual({ field: 'link', message: 'must be an http(s) URL' });
+      expect(refusal(anExcalidrawRectangle({ link }))).toEqual({
+        field: 'link',
+        message: 'must be an http(s) URL',
+      });
     },
   );
 
   it('bounds strings', () => {
-    expect(refusal(aRectangle({ strokeColor: 'x'.repeat(65) })).field).toBe('strokeColor');
+    expect(refusal(anExcalidrawRectangle({ strokeColor: 'x'.repeat(65) })).field).toBe('strokeColor');
     expect(
-      refusal(aRectangle({ type: 'text', text: 'x'.repeat(ROOM_LIMITS.maxElementBytes + 1) })).field,
+      refusal(anExcalidrawRectangle({ type: 'text', text: 'x'.repeat(ROOM_LIMITS.maxElementBytes + 1) }))
+        .field,
     ).toBe('text');
   });
 });
@@ -147,10 +131,10 @@ describe('DrawableElementSchema', () => {
 describe('drawableOnly', () => {
   it('drops the types a board must not render and strips integration data', () => {
     const kept = drawableOnly([
-      aRectangle({ id: 'a' }),
-      aRectangle({ id: 'b', type: 'iframe', customData: { generationData: { html: '<b>' } } }),
-      aRectangle({ id: 'c', type: 'embeddable', link: 'https://evil.example' }),
-      aRectangle({ id: 'd', customData: { any: 'thing' } }),
+      anExcalidrawRectangle({ id: 'a' }),
+      anExcalidrawRectangle({ id: 'b', type: 'iframe', customData: { generationData: { html: '<b>' } } }),
+      anExcalidrawRectangle({ id: 'c', type: 'embeddable', link: 'https://evil.example' }),
+      anExcalidrawRectangle({ id: 'd', customData: { any: 'thing' } }),
     ]);
     expect(kept.map((element) => element.id)).toEqual(['a', 'd']);
     expect(kept[1]).not.toHaveProperty('customData');
@@ -159,23 +143,27 @@ describe('drawableOnly', () => {
 
 describe('toDrawable', () => {
   it('keeps a drawing as it is', () => {
-    expect(toDrawable(aRectangle())).toEqual(aRectangle());
+    const drawing = anExcalidrawRectangle();
+    expect(toDrawable(drawing)).toEqual(drawing);
   });
 
   it('leaves out fields the type does not have, so pasted content is still shared', () => {
-    const pasted = aRectangle({ strokeSharpness: 'round', rawText: 'x', customData: { html: '<b>' } });
+    const drawing = anExcalidrawRectangle();
+    const pasted = { ...drawing, strokeSharpness: 'round', rawText: 'x', customData: { html: '<b>' } };
     const shared = toDrawable(pasted);
-    expect(shared).toEqual(aRectangle());
+    expect(shared).toEqual(drawing);
     expect(DrawableElementSchema.safeParse(shared).success).toBe(true);
   });
 
   it('drops a link that is not a web link, and keeps one that is', () => {
-    expect(toDrawable(aRectangle({ link: 'javascript:alert(1)' }))?.link).toBeNull();
-    expect(toDrawable(aRectangle({ link: 'https://example.com' }))?.link).toBe('https://example.com');
+    expect(toDrawable(anExcalidrawRectangle({ link: 'javascript:alert(1)' }))?.link).toBeNull();
+    expect(toDrawable(anExcalidrawRectangle({ link: 'https://example.com' }))?.link).toBe(
+      'https://example.com',
+    );
   });
 
   it('shares no element of a type the board does not draw', () => {
-    expect(toDrawable(aRectangle({ type: 'iframe' }))).toBeNull();
-    expect(toDrawable(aRectangle({ type: 'embeddable' }))).toBeNull();
+    expect(toDrawable(anExcalidrawRectangle({ type: 'iframe' }))).toBeNull();
+    expect(toDrawable(anExcalidrawRectangle({ type: 'embeddable' }))).toBeNull();
   });
 });

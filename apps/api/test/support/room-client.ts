@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { SceneElement, Session } from '@mockboard/contracts';
+import { aRectangle } from '../../../../libs/contracts/src/test-elements';
 import type { SignedUpUser } from './factories';
 
 /** A real socket.io client of one user, connected over the websocket transport. */
@@ -53,28 +54,8 @@ export async function aLiveSession(
   return (await request(baseUrl).post(`/api/slots/${slot.body.id}/book`).set(guest.bearer).expect(201)).body;
 }
 
-let counter = 0;
-/** An Excalidraw-shaped rectangle. */
-export function aRectangle(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  counter += 1;
-  return {
-    id: `rect-${counter}-${Math.random().toString(36).slice(2, 8)}`,
-    type: 'rectangle',
-    x: 10 * counter,
-    y: 20,
-    width: 100,
-    height: 60,
-    angle: 0,
-    strokeColor: '#1e1e1e',
-    backgroundColor: 'transparent',
-    version: 1,
-    versionNonce: Math.floor(Math.random() * 2 ** 31),
-    isDeleted: false,
-    index: `a${counter}`,
-    updated: Date.now(),
-    ...overrides,
-  };
-}
+/** The lib specs' rectangle factory (test-only, outside every build), for the API and browser tests. */
+export { aRectangle };
 
 /** Resolves once `condition` holds, checking every 20 ms; fails after `timeoutMs`. */
 export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -90,6 +71,6 @@ export function aCheckedRectangle(overrides: Record<string, unknown> = {}): {
   element: SceneElement;
   json: string;
 } {
-  const element = aRectangle(overrides) as SceneElement;
+  const element = aRectangle(overrides);
   return { element, json: JSON.stringify(element) };
 }

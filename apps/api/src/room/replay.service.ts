@@ -9,13 +9,13 @@ import {
 } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../sessions/session-views.service';
-import { SceneRepository, type LogEntry } from './scene.repository';
+import { ReplayRepository, type LogEntry } from './replay.repository';
 
 /** What a session left behind, for those who may see it: each round's board, and its log page by page. */
 @Injectable()
 export class ReplayService {
   constructor(
-    private readonly scenes: SceneRepository,
+    private readonly replays: ReplayRepository,
     private readonly views: SessionViewsService,
   ) {}
 
@@ -23,7 +23,7 @@ export class ReplayService {
   async board(user: AuthUser, sessionId: string, round: number): Promise<BoardResponse> {
     await this.views.visibleRecord(user, sessionId);
     // Scenes stored before the element allow-list may hold iframes: never handed out (as in a join).
-    const elements = drawableOnly(await this.scenes.board(sessionId, round));
+    const elements = drawableOnly(await this.replays.board(sessionId, round));
     return { sessionId, round, elements };
   }
 
@@ -34,7 +34,7 @@ export class ReplayService {
   async replay(user: AuthUser, sessionId: string, page: ReplayQuery): Promise<ReplayResponse> {
     await this.views.visibleRecord(user, sessionId);
     const after = Number(page.after ?? 0);
-    const { rows, more } = await this.scenes.logPage(sessionId, {
+    const { rows, more } = await this.replays.logPage(sessionId, {
       after,
       limit: page.limit ?? REPLAY_PAGE.defaultLimit,
       maxBytes: REPLAY_PAGE.maxPageBytes,
@@ -53,7 +53,7 @@ export class ReplayService {
       entries,
       nextCursor: more ? String(entries.at(-1)!.seq) : null,
       // Counted on the first page only: the client keeps it for its progress.
-      total: after === 0 ? await this.scenes.logLength(sessionId) : null,
+      total: after === 0 ? await this.replays.logLength(sessionId) : null,
     };
   }
 }

@@ -3,6 +3,7 @@ import { PromptsModule } from '../prompts/prompts.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { JoinBarrier } from './join-barrier';
 import { ReplayController } from './replay.controller';
+import { ReplayRepository } from './replay.repository';
 import { ReplayService } from './replay.service';
 import { SceneFilesController } from './scene-files.controller';
 import { SceneFilesRepository } from './scene-files.repository';
@@ -32,6 +33,7 @@ import { SceneWriter } from './scene-writer';
     SceneWriter,
     JoinBarrier,
     ReplayService,
+    ReplayRepository,
     SceneFilesService,
     SceneFilesRepository,
   ],

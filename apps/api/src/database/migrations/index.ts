@@ -18,6 +18,7 @@ import { AccountTokens1765500000000 } from './1765500000000-account-tokens';
 import { Moderation1765600000000 } from './1765600000000-moderation';
 import { MailPreferences1765700000000 } from './1765700000000-mail-preferences';
 import { SessionStartAgreedAt1765830000000 } from './1765830000000-session-start-agreed-at';
+import { HintReveals1765900000000 } from './1765900000000-hint-reveals';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Moderation1765600000000,
   MailPreferences1765700000000,
   SessionStartAgreedAt1765830000000,
+  HintReveals1765900000000,
 ];

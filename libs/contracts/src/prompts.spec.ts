@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  PhaseHintsSchema,
   PromptDetailSchema,
   PromptListQuerySchema,
   PromptMetaSchema,
@@ -277,17 +278,76 @@ describe('PromptDetailSchema', () => {
     expect(PromptDetailSchema.safeParse(aDetail({})).success).toBe(true);
   });
 
-  it('accepts an interviewer view with sections and signals', () => {
-    const guide = {
-      sections: [{ id: 'deep-dives', title: 'Deep dives', markdown: 'Hot keys.' }],
-      signals: [{ dimensionId: 'estimation', strong: 'Sizes the cache.', weak: 'Skips the numbers.' }],
-    };
+  const aGuide = (overrides: Record<string, unknown> = {}) => ({
+    sections: [{ id: 'deep-dives', title: 'Deep dives', markdown: 'Hot keys.' }],
+    signals: [
+      {
+        dimensionId: 'estimation',
+        strong: 'Sizes the cache.',
+        strongLevel: 3,
+        weak: 'Skips the numbers.',
+        weakLevel: 1,
+      },
+    ],
+    hints: [{ phase: 'deep-dive', hints: ['What gets hot?', 'Look at the most-read keys.'] }],
+    ...overrides,
+  });
 
-    expect(PromptDetailSchema.safeParse(aDetail({ audience: 'interviewer', guide })).success).toBe(true);
+  it('accepts an interviewer view with sections, signals and hints', () => {
+    expect(PromptDetailSchema.safeParse(aDetail({ audience: 'interviewer', guide: aGuide() })).success).toBe(
+      true,
+    );
+  });
+
+  it('accepts a guide without hints yet', () => {
+    expect(
+      PromptDetailSchema.safeParse(aDetail({ audience: 'interviewer', guide: aGuide({ hints: [] }) }))
+        .success,
+    ).toBe(true);
+  });
+
+  it('rejects a signal level outside 1 to 4', () => {
+    const guide = aGuide({
+      signals: [
+        { dimensionId: 'estimation', strong: 'Sizes it.', strongLevel: 5, weak: 'Skips it.', weakLevel: 1 },
+      ],
+    });
+
+    expect(PromptDetailSchema.safeParse(aDetail({ audience: 'interviewer', guide })).success).toBe(false);
   });
 
   it('rejects an audience other than candidate or interviewer', () => {
     expect(PromptDetailSchema.safeParse(aDetail({ audience: 'observer' })).success).toBe(false);
+  });
+});
+
+describe('PhaseHintsSchema', () => {
+  const aHint = (length = 40) => 'x'.repeat(length);
+
+  it.each([2, 3])('accepts %i hints for a phase', (count) => {
+    expect(
+      PhaseHintsSchema.safeParse({ phase: 'estimation', hints: Array.from({ length: count }, () => aHint()) })
+        .success,
+    ).toBe(true);
+  });
+
+  it.each([1, 4])('rejects %i hints for a phase', (count) => {
+    expect(
+      PhaseHintsSchema.safeParse({ phase: 'estimation', hints: Array.from({ length: count }, () => aHint()) })
+        .success,
+    ).toBe(false);
+  });
+
+  it('rejects a hint longer than 400 characters', () => {
+    expect(
+      fieldErrors(PhaseHintsSchema.safeParse({ phase: 'estimation', hints: [aHint(), aHint(401)] })).map(
+        (error) => error.field,
+      ),
+    ).toEqual(['hints.1']);
+  });
+
+  it('rejects a phase that is not an interview phase', () => {
+    expect(PhaseHintsSchema.safeParse({ phase: 'scaling', hints: [aHint(), aHint()] }).success).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ScoreLevelSchema } from './rubric';
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export const DifficultySchema = z.enum(DIFFICULTIES);
@@ -90,13 +91,33 @@ export const PromptSectionSchema = z.object({
 });
 export type PromptSection = z.infer<typeof PromptSectionSchema>;
 
-/** What strong and weak answers show on one rubric dimension for one prompt. */
+/**
+ * What strong and weak answers show on one rubric dimension for one prompt, and the rubric level
+ * (1-4, prompts/rubric.yaml) each behaviour evidences: strong is 3 or 4, weak is 1 or 2.
+ */
 export const RubricSignalSchema = z.object({
   dimensionId: z.string(),
   strong: z.string(),
+  strongLevel: ScoreLevelSchema,
   weak: z.string(),
+  weakLevel: ScoreLevelSchema,
 });
 export type RubricSignal = z.infer<typeof RubricSignalSchema>;
+
+/** Each phase's hints: at least two, at most three, ordered gentle (stage 1) to explicit. */
+export const HINTS_PER_PHASE = { min: 2, max: 3 } as const;
+/** A hint is one paragraph the candidate reads when it is revealed. */
+export const HINT_MAX_CHARACTERS = 400;
+
+/** The staged hints an interviewer may reveal during one phase of the interview (interviewer-only). */
+export const PhaseHintsSchema = z.object({
+  phase: InterviewPhaseSchema,
+  hints: z
+    .array(z.string().min(1).max(HINT_MAX_CHARACTERS))
+    .min(HINTS_PER_PHASE.min)
+    .max(HINTS_PER_PHASE.max),
+});
+export type PhaseHints = z.infer<typeof PhaseHintsSchema>;
 
 export const PROMPT_AUDIENCES = ['candidate', 'interviewer'] as const;
 export const PromptAudienceSchema = z.enum(PROMPT_AUDIENCES);
@@ -113,6 +134,8 @@ export const PromptDetailSchema = PromptSummarySchema.extend({
     .object({
       sections: z.array(PromptSectionSchema),
       signals: z.array(RubricSignalSchema),
+      /** In time-plan order; empty while a prompt has no `## Hints` yet. */
+      hints: z.array(PhaseHintsSchema),
     })
     .nullable(),
 });

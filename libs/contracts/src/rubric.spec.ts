@@ -46,7 +46,19 @@ function aRubric(overrides: Record<string, unknown> = {}): Record<string, unknow
       { id: 'lean-hire', label: 'Lean hire', description: 'Meets the bar with minor gaps.' },
       { id: 'hire', label: 'Hire', description: 'Meets or exceeds the bar everywhere.' },
     ],
+    hints: aHintWeighting(),
     ...overrides,
+  };
+}
+
+function aHintWeighting(): Record<string, unknown> {
+  return {
+    guidance: 'A revealed hint caps the level of its phase.',
+    stages: [
+      { stage: 1, label: 'Nudge', maxLevel: null, effect: 'No effect on the score.' },
+      { stage: 2, label: 'Pointer', maxLevel: 3, effect: 'Solid at most, not exceptional.' },
+      { stage: 3, label: 'Answer', maxLevel: 2, effect: 'Developing at most.' },
+    ],
   };
 }
 
@@ -247,6 +259,66 @@ describe('RubricSchema', () => {
     expect(result.error?.issues).toEqual([
       expect.objectContaining({ code: 'unrecognized_keys', path: [], keys: ['owner'] }),
     ]);
+  });
+
+  describe('hint weighting', () => {
+    type Stage = { stage: number; label: string; maxLevel: number | null; effect: string };
+    const stages = (): Stage[] => (aHintWeighting() as { stages: Stage[] }).stages;
+    const withStages = (list: Stage[]) => aRubric({ hints: { ...aHintWeighting(), stages: list } });
+
+    it('needs the hint weighting', () => {
+      const { hints: _hints, ...withoutHints } = aRubric();
+
+      expect(fieldErrors(RubricSchema.safeParse(withoutHints)).map((error) => error.field)).toEqual([
+        'hints',
+      ]);
+    });
+
+    it('needs exactly three stages', () => {
+      expect(fieldErrors(RubricSchema.safeParse(withStages(stages().slice(0, 2))))).toEqual([
+        { field: 'hints.stages', message: 'must list exactly the three stages 1–3' },
+      ]);
+    });
+
+    it('rejects stages listed out of order', () => {
+      const [first, second, third] = stages() as [Stage, Stage, Stage];
+
+      expect(fieldErrors(RubricSchema.safeParse(withStages([second, first, third])))).toEqual([
+        { field: 'hints.stages.0.stage', message: 'stages must be listed in order 1, 2, 3' },
+        { field: 'hints.stages.1.stage', message: 'stages must be listed in order 1, 2, 3' },
+        {
+          field: 'hints.stages',
+          message: 'a later stage must cap the level at most as high as an earlier one',
+        },
+      ]);
+    });
+
+    it('rejects an explicit hint that weighs less than a gentler one', () => {
+      const list = stages().map((stage) => (stage.stage === 3 ? { ...stage, maxLevel: 4 } : stage));
+
+      expect(fieldErrors(RubricSchema.safeParse(withStages(list)))).toEqual([
+        {
+          field: 'hints.stages',
+          message: 'a later stage must cap the level at most as high as an earlier one',
+        },
+      ]);
+    });
+
+    it('rejects a cap outside the levels 1 to 4', () => {
+      const list = stages().map((stage) => (stage.stage === 2 ? { ...stage, maxLevel: 5 } : stage));
+
+      expect(fieldErrors(RubricSchema.safeParse(withStages(list))).map((error) => error.field)).toEqual([
+        'hints.stages.1.maxLevel',
+      ]);
+    });
+
+    it('asks what a stage does to the score', () => {
+      const list = stages().map((stage) => (stage.stage === 1 ? { ...stage, effect: 'none' } : stage));
+
+      expect(fieldErrors(RubricSchema.safeParse(withStages(list)))).toEqual([
+        { field: 'hints.stages.0.effect', message: 'say what this stage does to the score' },
+      ]);
+    });
   });
 
   it('reports the rubric-wide rules together once the shapes are right', () => {

@@ -36,6 +36,49 @@ export const RecommendationSchema = z.strictObject({
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 
+/** A hint's stage is its 1-based position in its phase: 1 a nudge, 2 a pointer, 3 the answer. */
+export const HintStageSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type HintStage = z.infer<typeof HintStageSchema>;
+
+/**
+ * How much a revealed hint weighs: a hint's stage (its position in its phase, 1 gentle to 3
+ * explicit) caps the level the phase's dimension can be scored at; `null` leaves the score alone.
+ */
+export const HintWeightStageSchema = z.strictObject({
+  stage: HintStageSchema,
+  label: z.string().trim().min(2),
+  maxLevel: ScoreLevelSchema.nullable(),
+  effect: z.string().trim().min(10, { message: 'say what this stage does to the score' }),
+});
+export type HintWeightStage = z.infer<typeof HintWeightStageSchema>;
+
+export const HintWeightingSchema = z
+  .strictObject({
+    guidance: z.string().trim().min(10),
+    stages: z.array(HintWeightStageSchema).length(3, { message: 'must list exactly the three stages 1–3' }),
+  })
+  .superRefine((hints, ctx) => {
+    hints.stages.forEach((stage, index) => {
+      if (stage.stage !== index + 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stages', index, 'stage'],
+          message: 'stages must be listed in order 1, 2, 3',
+        });
+      }
+    });
+    // A more explicit hint may never weigh less than a gentler one.
+    const caps = hints.stages.map((stage) => stage.maxLevel ?? 5);
+    if (caps.some((cap, index) => index > 0 && cap > (caps[index - 1] ?? 5))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages'],
+        message: 'a later stage must cap the level at most as high as an earlier one',
+      });
+    }
+  });
+export type HintWeighting = z.infer<typeof HintWeightingSchema>;
+
 export const RubricSchema = z
   .strictObject({
     version: z.number().int().positive(),
@@ -44,6 +87,7 @@ export const RubricSchema = z
       .length(4, { message: 'must list exactly the four levels 1–4' }),
     dimensions: z.array(RubricDimensionSchema).min(6, { message: 'needs at least 6 dimensions' }),
     recommendations: z.array(RecommendationSchema).min(3),
+    hints: HintWeightingSchema,
   })
   .superRefine((rubric, ctx) => {
     const total = rubric.dimensions.reduce((sum, dimension) => sum + dimension.weight, 0);

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { parsePromptFile } from './parse-prompt';
+import { parsePromptFile, type PromptParseOptions } from './parse-prompt';
 import type { Prompt } from './prompt';
 
 const DIMENSION_IDS = ['requirements', 'estimation', 'communication'];
@@ -28,8 +28,20 @@ function aFrontMatter(overrides: Record<string, unknown> = {}): Record<string, u
 }
 
 function aSignalBlock(dimensionId: string): string {
-  return `### ${dimensionId}\n\n- **Strong:** shines on ${dimensionId}.\n- **Weak:** struggles with ${dimensionId}.`;
+  return `### ${dimensionId}\n\n- **Strong (level 4):** shines on ${dimensionId}.\n- **Weak (level 2):** struggles with ${dimensionId}.`;
 }
+
+/** A `### <phase>` block of hints, numbered from 1. */
+function aHintBlock(
+  phase: string,
+  hints: string[] = [`Which part of ${phase} matters most here?`, `Consider ${phase} first.`],
+): string {
+  return `### ${phase}\n\n${hints.map((hint, index) => `${index + 1}. ${hint}`).join('\n')}`;
+}
+
+/** Hints for each phase of the default time plan. */
+const theHints = (): string =>
+  ['requirements', 'high-level-design', 'deep-dive'].map((phase) => aHintBlock(phase)).join('\n\n');
 
 /** The ten required sections, in the usual order, with signals for the given dimensions. */
 function theSections(dimensionIds: readonly string[] = DIMENSION_IDS): Section[] {
@@ -44,6 +56,7 @@ function theSections(dimensionIds: readonly string[] = DIMENSION_IDS): Section[]
     { title: 'Follow-ups', body: 'Custom aliases.' },
     { title: 'Common pitfalls', body: 'Sequential codes that can be enumerated.' },
     { title: 'Rubric signals', body: dimensionIds.map(aSignalBlock).join('\n\n') },
+    { title: 'Hints', body: theHints() },
   ];
 }
 
@@ -62,14 +75,18 @@ function aPromptFile(options: { frontMatter?: Record<string, unknown>; sections?
   return `---\n${stringify(frontMatter)}---\n\n${body}`;
 }
 
-function parsed(text: string, fileName = FILE): Prompt {
-  const result = parsePromptFile(text, fileName, DIMENSION_IDS);
+/** Hints and levels are required unless a test says otherwise (the shipped default is a constant). */
+const REQUIRED: PromptParseOptions = { requireHintsAndLevels: true };
+const TRANSITIONAL: PromptParseOptions = { requireHintsAndLevels: false };
+
+function parsed(text: string, fileName = FILE, options = REQUIRED): Prompt {
+  const result = parsePromptFile(text, fileName, DIMENSION_IDS, options);
   if (!result.ok) throw new Error(`expected a valid prompt, got ${JSON.stringify(result.problems, null, 2)}`);
   return result.prompt;
 }
 
-function problemsIn(text: string, fileName = FILE) {
-  const result = parsePromptFile(text, fileName, DIMENSION_IDS);
+function problemsIn(text: string, fileName = FILE, options = REQUIRED) {
+  const result = parsePromptFile(text, fileName, DIMENSION_IDS, options);
   if (result.ok) throw new Error('expected problems, but the prompt parsed');
   return result.problems;
 }
@@ -102,7 +119,7 @@ describe('parsePromptFile', () => {
       expect(prompt.guideSections.map((section) => section.id)).not.toContain('problem-statement');
     });
 
-    it('puts every other section but the signals in the guide, in file order, with slug ids', () => {
+    it('puts every other section but the signals and the hints in the guide, in file order, with slug ids', () => {
       const prompt = parsed(aPromptFile());
 
       expect(prompt.guideSections.map((section) => [section.id, section.title])).toEqual([
@@ -122,24 +139,20 @@ describe('parsePromptFile', () => {
       const signalsInOtherOrder = [...DIMENSION_IDS].reverse().map(aSignalBlock).join('\n\n');
       const prompt = parsed(aPromptFile({ sections: withSection('Rubric signals', signalsInOtherOrder) }));
 
-      expect(prompt.signals).toEqual([
-        {
-          dimensionId: 'requirements',
-          strong: 'shines on requirements.',
-          weak: 'struggles with requirements.',
-        },
-        { dimensionId: 'estimation', strong: 'shines on estimation.', weak: 'struggles with estimation.' },
-        {
-          dimensionId: 'communication',
-          strong: 'shines on communication.',
-          weak: 'struggles with communication.',
-        },
-      ]);
+      expect(prompt.signals).toEqual(
+        DIMENSION_IDS.map((dimensionId) => ({
+          dimensionId,
+          strong: `shines on ${dimensionId}.`,
+          strongLevel: 4,
+          weak: `struggles with ${dimensionId}.`,
+          weakLevel: 2,
+        })),
+      );
     });
 
     it('reads a signal that runs over several lines up to the next labelled bullet', () => {
       const signals = [
-        '### requirements\n\n- **Strong:** asks about scale\n  and about latency.\n- **Weak:** starts drawing at once.',
+        '### requirements\n\n- **Strong (level 3):** asks about scale\n  and about latency.\n- **Weak (level 1):** starts drawing at once.',
         aSignalBlock('estimation'),
         aSignalBlock('communication'),
       ].join('\n\n');
@@ -149,7 +162,9 @@ describe('parsePromptFile', () => {
       expect(prompt.signals[0]).toEqual({
         dimensionId: 'requirements',
         strong: 'asks about scale\n  and about latency.',
+        strongLevel: 3,
         weak: 'starts drawing at once.',
+        weakLevel: 1,
       });
     });
 
@@ -341,12 +356,16 @@ describe('parsePromptFile', () => {
     it('reports a signal block without a Weak line', () => {
       const signals = [
         aSignalBlock('requirements'),
-        '### estimation\n\n- **Strong:** sizes storage and traffic.',
+        '### estimation\n\n- **Strong (level 3):** sizes storage and traffic.',
         aSignalBlock('communication'),
       ].join('\n\n');
 
       expect(problemsIn(aPromptFile({ sections: withSection('Rubric signals', signals) }))).toEqual([
-        { file: FILE, field: '## Rubric signals > ### estimation', reason: 'needs a "- **Weak:** …" line' },
+        {
+          file: FILE,
+          field: '## Rubric signals > ### estimation',
+          reason: 'needs a "- **Weak (level 1 or 2):** …" line',
+        },
       ]);
     });
 
@@ -354,14 +373,14 @@ describe('parsePromptFile', () => {
       const signals = [
         aSignalBlock('requirements'),
         aSignalBlock('estimation'),
-        '### communication\n\n- **Weak:** talks past the interviewer.',
+        '### communication\n\n- **Weak (level 1):** talks past the interviewer.',
       ].join('\n\n');
 
       expect(problemsIn(aPromptFile({ sections: withSection('Rubric signals', signals) }))).toEqual([
         {
           file: FILE,
           field: '## Rubric signals > ### communication',
-          reason: 'needs a "- **Strong:** …" line',
+          reason: 'needs a "- **Strong (level 3 or 4):** …" line',
         },
       ]);
     });
@@ -374,8 +393,16 @@ describe('parsePromptFile', () => {
       ].join('\n\n');
 
       expect(problemsIn(aPromptFile({ sections: withSection('Rubric signals', signals) }))).toEqual([
-        { file: FILE, field: '## Rubric signals > ### estimation', reason: 'needs a "- **Strong:** …" line' },
-        { file: FILE, field: '## Rubric signals > ### estimation', reason: 'needs a "- **Weak:** …" line' },
+        {
+          file: FILE,
+          field: '## Rubric signals > ### estimation',
+          reason: 'needs a "- **Strong (level 3 or 4):** …" line',
+        },
+        {
+          file: FILE,
+          field: '## Rubric signals > ### estimation',
+          reason: 'needs a "- **Weak (level 1 or 2):** …" line',
+        },
       ]);
     });
 
@@ -383,14 +410,14 @@ describe('parsePromptFile', () => {
       const signals = [
         aSignalBlock('requirements'),
         aSignalBlock('estimation'),
-        '### communication\n\n- **Strong:**\n- **Weak:** mumbles.',
+        '### communication\n\n- **Strong (level 3):**\n- **Weak (level 1):** mumbles.',
       ].join('\n\n');
 
       expect(problemsIn(aPromptFile({ sections: withSection('Rubric signals', signals) }))).toEqual([
         {
           file: FILE,
           field: '## Rubric signals > ### communication',
-          reason: 'needs a "- **Strong:** …" line',
+          reason: 'needs a "- **Strong (level 3 or 4):** …" line',
         },
       ]);
     });
@@ -422,6 +449,274 @@ describe('parsePromptFile', () => {
     });
   });
 
+  describe('signal levels', () => {
+    const withEstimationSignal = (block: string) =>
+      aPromptFile({
+        sections: withSection(
+          'Rubric signals',
+          [aSignalBlock('requirements'), block, aSignalBlock('communication')].join('\n\n'),
+        ),
+      });
+    const FIELD = '## Rubric signals > ### estimation';
+
+    it.each([
+      ['Strong (level 2)', 'Weak (level 1)', `the Strong line's "(level 2)" must be (level 3) or (level 4)`],
+      ['Strong (level 3)', 'Weak (level 3)', `the Weak line's "(level 3)" must be (level 1) or (level 2)`],
+      ['Strong (level 5)', 'Weak (level 1)', `the Strong line's "(level 5)" must be (level 3) or (level 4)`],
+      ['Strong (lvl 4)', 'Weak (level 1)', `the Strong line's "(lvl 4)" must be (level 3) or (level 4)`],
+    ])('rejects "%s" / "%s" whether or not levels are required', (strong, weak, reason) => {
+      const text = withEstimationSignal(
+        `### estimation\n\n- **${strong}:** sizes it.\n- **${weak}:** guesses.`,
+      );
+
+      expect(problemsIn(text)).toEqual([{ file: FILE, field: FIELD, reason }]);
+      expect(problemsIn(text, FILE, TRANSITIONAL)).toEqual([{ file: FILE, field: FIELD, reason }]);
+    });
+
+    it('accepts the level in any letter case and spacing', () => {
+      const text = withEstimationSignal(
+        '### estimation\n\n- **Strong ( Level 3 ):** sizes it.\n- **Weak(level 2):** guesses.',
+      );
+
+      expect(parsed(text).signals[1]).toMatchObject({
+        strong: 'sizes it.',
+        strongLevel: 3,
+        weakLevel: 2,
+        weak: 'guesses.',
+      });
+    });
+
+    it('requires a level on every line once hints and levels are required', () => {
+      const text = withEstimationSignal(
+        '### estimation\n\n- **Strong:** sizes it.\n- **Weak (level 1):** guesses.',
+      );
+
+      expect(problemsIn(text)).toEqual([
+        {
+          file: FILE,
+          field: FIELD,
+          reason: 'the Strong line needs its rubric level: "- **Strong (level 3 or 4):** …"',
+        },
+      ]);
+    });
+
+    it('gives a line without a level strong 3 and weak 1 during the transition', () => {
+      const text = withEstimationSignal('### estimation\n\n- **Strong:** sizes it.\n- **Weak:** guesses.');
+
+      expect(parsed(text, FILE, TRANSITIONAL).signals[1]).toEqual({
+        dimensionId: 'estimation',
+        strong: 'sizes it.',
+        strongLevel: 3,
+        weak: 'guesses.',
+        weakLevel: 1,
+      });
+    });
+
+    it('names the plain line when levels are not yet required', () => {
+      const text = withEstimationSignal('### estimation\n\n- **Strong:** sizes it.');
+
+      expect(problemsIn(text, FILE, TRANSITIONAL)).toEqual([
+        { file: FILE, field: FIELD, reason: 'needs a "- **Weak:** …" line' },
+      ]);
+    });
+  });
+
+  describe('hints', () => {
+    const withHints = (body: string) => aPromptFile({ sections: withSection('Hints', body) });
+    const withDeepDiveHints = (block: string) =>
+      withHints([aHintBlock('requirements'), aHintBlock('high-level-design'), block].join('\n\n'));
+    const FIELD = '## Hints > ### deep-dive';
+
+    it("reads each phase's hints in time-plan order, whatever the file order", () => {
+      const blocks = [
+        aHintBlock('deep-dive', [
+          'Where could two writers collide?',
+          'Look at how codes are generated.',
+          'A counter per shard avoids collisions.',
+        ]),
+        aHintBlock('requirements'),
+        aHintBlock('high-level-design'),
+      ];
+
+      expect(parsed(withHints(blocks.join('\n\n'))).hints).toEqual([
+        {
+          phase: 'requirements',
+          hints: ['Which part of requirements matters most here?', 'Consider requirements first.'],
+        },
+        {
+          phase: 'high-level-design',
+          hints: ['Which part of high-level-design matters most here?', 'Consider high-level-design first.'],
+        },
+        {
+          phase: 'deep-dive',
+          hints: [
+            'Where could two writers collide?',
+            'Look at how codes are generated.',
+            'A counter per shard avoids collisions.',
+          ],
+        },
+      ]);
+    });
+
+    it('keeps the hints out of the guide sections', () => {
+      expect(parsed(aPromptFile()).guideSections.map((section) => section.id)).not.toContain('hints');
+    });
+
+    it('joins a hint that wraps over several lines into one paragraph', () => {
+      const text = withDeepDiveHints(
+        '### deep-dive\n\n1. Where could two writers\n   collide?\n2. Look at the key generator.',
+      );
+
+      expect(parsed(text).hints[2]?.hints).toEqual([
+        'Where could two writers collide?',
+        'Look at the key generator.',
+      ]);
+    });
+
+    it('accepts blank lines between the hints', () => {
+      const text = withDeepDiveHints(
+        '### deep-dive\n\n1. Where could two writers collide?\n\n2. Look at the key generator.',
+      );
+
+      expect(parsed(text).hints[2]?.hints).toHaveLength(2);
+    });
+
+    it('is required once hints and levels are required', () => {
+      expect(problemsIn(aPromptFile({ sections: withoutSection('Hints') }))).toEqual([
+        { file: FILE, field: '## Hints', reason: 'is missing' },
+      ]);
+    });
+
+    it('may be missing during the transition, meaning no hints', () => {
+      expect(parsed(aPromptFile({ sections: withoutSection('Hints') }), FILE, TRANSITIONAL).hints).toEqual(
+        [],
+      );
+    });
+
+    it('is checked in full during the transition when it is there', () => {
+      const text = withDeepDiveHints('### deep-dive\n\n1. Only one hint.');
+
+      expect(problemsIn(text, FILE, TRANSITIONAL)).toEqual([
+        { file: FILE, field: FIELD, reason: 'needs 2 or 3 numbered hints (has 1)' },
+      ]);
+    });
+
+    it.each([1, 4])('needs 2 or 3 hints per phase (not %i)', (count) => {
+      const hints = Array.from({ length: count }, (_, index) => `Hint number ${index + 1}.`);
+
+      expect(problemsIn(withDeepDiveHints(aHintBlock('deep-dive', hints)))).toEqual([
+        { file: FILE, field: FIELD, reason: `needs 2 or 3 numbered hints (has ${count})` },
+      ]);
+    });
+
+    it('reports a phase of the time plan without hints', () => {
+      const text = withHints([aHintBlock('requirements'), aHintBlock('deep-dive')].join('\n\n'));
+
+      expect(problemsIn(text)).toEqual([
+        { file: FILE, field: '## Hints > ### high-level-design', reason: 'is missing' },
+      ]);
+    });
+
+    it('rejects hints for a phase the time plan does not have', () => {
+      const text = withHints([theHints(), aHintBlock('estimation')].join('\n\n'));
+
+      expect(problemsIn(text)).toEqual([
+        {
+          file: FILE,
+          field: '## Hints > ### estimation',
+          reason: "is not a phase of this prompt's time plan (requirements, high-level-design, deep-dive)",
+        },
+      ]);
+    });
+
+    it('rejects a block that is not an interview phase, listing the phases', () => {
+      const text = withHints([theHints(), aHintBlock('scaling')].join('\n\n'));
+
+      expect(problemsIn(text)).toEqual([
+        {
+          file: FILE,
+          field: '## Hints > ### scaling',
+          reason:
+            'is not an interview phase (known: requirements, estimation, api-and-data-model, high-level-design, deep-dive, wrap-up)',
+        },
+      ]);
+    });
+
+    it('reports a phase that appears twice', () => {
+      expect(problemsIn(withHints([theHints(), aHintBlock('deep-dive')].join('\n\n')))).toEqual([
+        { file: FILE, field: FIELD, reason: 'appears twice' },
+      ]);
+    });
+
+    it('reports a hint longer than 400 characters, saying how long it is', () => {
+      const text = withDeepDiveHints(aHintBlock('deep-dive', ['Short.', 'x'.repeat(401)]));
+
+      expect(problemsIn(text)).toEqual([
+        { file: FILE, field: FIELD, reason: 'hint 2 has 401 characters (at most 400)' },
+      ]);
+    });
+
+    it('accepts a hint of exactly 400 characters', () => {
+      expect(
+        parsed(withDeepDiveHints(aHintBlock('deep-dive', ['Short.', 'x'.repeat(400)]))).hints[2]?.hints[1],
+      ).toHaveLength(400);
+    });
+
+    it('reports a hint of two paragraphs', () => {
+      const text = withDeepDiveHints(
+        '### deep-dive\n\n1. First thought.\n\n   A second paragraph.\n2. Second hint.',
+      );
+
+      expect(problemsIn(text)).toEqual([
+        { file: FILE, field: FIELD, reason: 'hint 1 must be one paragraph' },
+      ]);
+    });
+
+    it('reports text outside the numbered list', () => {
+      const text = withDeepDiveHints('### deep-dive\n\nReveal these in order.\n\n1. First.\n2. Second.');
+
+      expect(problemsIn(text)).toEqual([
+        { file: FILE, field: FIELD, reason: 'must hold only a numbered list ("1. …", "2. …")' },
+      ]);
+    });
+
+    it('reports hints numbered out of order', () => {
+      const text = withDeepDiveHints('### deep-dive\n\n1. First.\n3. Second.');
+
+      expect(problemsIn(text)).toEqual([
+        { file: FILE, field: FIELD, reason: 'must number its hints 1, 2, 3 in order' },
+      ]);
+    });
+
+    it('asks for hints written to the candidate, not about them', () => {
+      const text = withDeepDiveHints(
+        aHintBlock('deep-dive', ['The candidate should consider sharding.', 'Where do you shard?']),
+      );
+
+      expect(problemsIn(text)).toEqual([
+        { file: FILE, field: FIELD, reason: 'hint 1 speaks of "the candidate"; address them as "you"' },
+      ]);
+    });
+
+    it('reports an empty hints section once', () => {
+      expect(problemsIn(withHints(''), FILE, TRANSITIONAL)).toEqual([
+        { file: FILE, field: '## Hints', reason: 'is empty' },
+      ]);
+    });
+
+    it('checks the blocks but not the time plan when the front matter is invalid', () => {
+      const text = aPromptFile({
+        frontMatter: aFrontMatter({ difficulty: 'extreme' }),
+        sections: withSection('Hints', [aHintBlock('requirements', ['Only one.'])].join('\n\n')),
+      });
+
+      expect(problemsIn(text)).toEqual([
+        { file: FILE, field: 'difficulty', reason: 'Invalid option: expected one of "easy"|"medium"|"hard"' },
+        { file: FILE, field: '## Hints > ### requirements', reason: 'needs 2 or 3 numbered hints (has 1)' },
+      ]);
+    });
+  });
+
   it('collects every problem in one pass', () => {
     let sections = withoutSection('Follow-ups');
     sections = withSection('Deep dives', '', sections);
@@ -430,7 +725,7 @@ describe('parsePromptFile', () => {
       'Rubric signals',
       [
         aSignalBlock('requirements'),
-        '### estimation\n\n- **Strong:** sizes it.',
+        '### estimation\n\n- **Strong (level 4):** sizes it.',
         aSignalBlock('elegance'),
       ].join('\n\n'),
       sections,
@@ -453,7 +748,11 @@ describe('parsePromptFile', () => {
         field: '## Rubric signals > ### elegance',
         reason: 'is not a rubric dimension (known: requirements, estimation, communication)',
       },
-      { file: FILE, field: '## Rubric signals > ### estimation', reason: 'needs a "- **Weak:** …" line' },
+      {
+        file: FILE,
+        field: '## Rubric signals > ### estimation',
+        reason: 'needs a "- **Weak (level 1 or 2):** …" line',
+      },
       { file: FILE, field: '## Rubric signals > ### communication', reason: 'is missing' },
     ]);
   });

@@ -1,10 +1,25 @@
-import { PromptMetaSchema, type PromptSection, type RubricSignal } from '@mockboard/contracts';
+import { PromptMetaSchema, type PromptSection } from '@mockboard/contracts';
 import { issuesToProblems, type ContentProblem } from '@mockboard/rubric';
 import { splitFrontMatter } from './front-matter';
 import { slugify, splitByHeading } from './markdown-sections';
-import { REQUIRED_SECTIONS, type Prompt } from './prompt';
+import { parseHints } from './parse-hints';
+import { parseSignals } from './parse-signals';
+import { HINTS_SECTION, REQUIRED_SECTIONS, type Prompt } from './prompt';
 
 export type PromptParseResult = { ok: true; prompt: Prompt } | { ok: false; problems: ContentProblem[] };
+
+/**
+ * Whether every prompt must have a `## Hints` section and a `(level N)` on each signal line.
+ * Switched on once every shipped prompt has them (issue 17); until then a missing `## Hints` means
+ * no hints and a signal without a level gets the defaults (strong 3, weak 1). Whatever is written
+ * is checked in full either way.
+ */
+export const REQUIRE_HINTS_AND_LEVELS = false;
+
+export interface PromptParseOptions {
+  /** Defaults to REQUIRE_HINTS_AND_LEVELS. */
+  requireHintsAndLevels?: boolean;
+}
 
 /**
  * Parses one prompt file (`<id>.md`) and checks it against the format in prompts/README.md and the
@@ -15,7 +30,9 @@ export function parsePromptFile(
   text: string,
   fileName: string,
   dimensionIds: readonly string[],
+  options: PromptParseOptions = {},
 ): PromptParseResult {
+  const { requireHintsAndLevels = REQUIRE_HINTS_AND_LEVELS } = options;
   const file = fileName;
   const front = splitFrontMatter(text);
   if (!front.ok) return { ok: false, problems: [{ file, field: '(front matter)', reason: front.reason }] };
@@ -43,18 +60,28 @@ export function parsePromptFile(
   for (const [id, title] of Object.entries(REQUIRED_SECTIONS)) {
     if (!sections.has(id)) problems.push({ file, field: `## ${title}`, reason: 'is missing' });
   }
+  if (requireHintsAndLevels && !sections.has(HINTS_SECTION.id)) {
+    problems.push({ file, field: `## ${HINTS_SECTION.title}`, reason: 'is missing' });
+  }
   const estimates = sections.get('scale-estimates');
   if (estimates?.markdown && !/\d/.test(estimates.markdown)) {
     problems.push({ file, field: '## Scale estimates', reason: 'must contain numbers' });
   }
 
   const signalsSection = sections.get('rubric-signals');
-  const signals = signalsSection ? parseSignals(signalsSection.markdown, dimensionIds, file, problems) : [];
+  const signals = signalsSection
+    ? parseSignals(signalsSection.markdown, dimensionIds, requireHintsAndLevels, file, problems)
+    : [];
+  const hintsSection = sections.get(HINTS_SECTION.id);
+  const plannedPhases = meta.success ? meta.data.timePlan.map((entry) => entry.phase) : null;
+  const hints = hintsSection?.markdown
+    ? parseHints(hintsSection.markdown, plannedPhases, file, problems)
+    : [];
 
   if (problems.length > 0 || !meta.success) return { ok: false, problems };
-  const guideSections = [...sections.values()].filter(
-    (section) => section.id !== 'problem-statement' && section.id !== 'rubric-signals',
-  );
+  // The statement, the signals and the hints each have their own field, so the guide leaves them out.
+  const ownFields: readonly string[] = ['problem-statement', 'rubric-signals', HINTS_SECTION.id];
+  const guideSections = [...sections.values()].filter((section) => !ownFields.includes(section.id));
   return {
     ok: true,
     prompt: {
@@ -62,49 +89,8 @@ export function parsePromptFile(
       problemStatement: sections.get('problem-statement')?.markdown ?? '',
       guideSections,
       signals,
+      hints,
       totalMinutes: meta.data.timePlan.reduce((sum, entry) => sum + entry.minutes, 0),
     },
   };
-}
-
-/** Reads the `### <dimension id>` blocks, each with a `**Strong:**` and a `**Weak:**` bullet. */
-function parseSignals(
-  markdown: string,
-  dimensionIds: readonly string[],
-  file: string,
-  problems: ContentProblem[],
-): RubricSignal[] {
-  const byId = new Map<string, string>();
-  for (const block of splitByHeading(markdown, 3)) {
-    const id = block.title.trim();
-    const field = `## Rubric signals > ### ${id}`;
-    if (!dimensionIds.includes(id)) {
-      problems.push({ file, field, reason: `is not a rubric dimension (known: ${dimensionIds.join(', ')})` });
-    } else if (byId.has(id)) {
-      problems.push({ file, field, reason: 'appears twice' });
-    }
-    byId.set(id, block.body);
-  }
-  const signals: RubricSignal[] = [];
-  for (const dimensionId of dimensionIds) {
-    const field = `## Rubric signals > ### ${dimensionId}`;
-    const body = byId.get(dimensionId);
-    if (body === undefined) {
-      problems.push({ file, field, reason: 'is missing' });
-      continue;
-    }
-    const strong = labelledBullet(body, 'Strong');
-    const weak = labelledBullet(body, 'Weak');
-    if (!strong) problems.push({ file, field, reason: 'needs a "- **Strong:** …" line' });
-    if (!weak) problems.push({ file, field, reason: 'needs a "- **Weak:** …" line' });
-    if (strong && weak) signals.push({ dimensionId, strong, weak });
-  }
-  return signals;
-}
-
-/** The text after `**Label:**`, up to the next bullet that starts with a bold label. */
-function labelledBullet(body: string, label: string): string | null {
-  const pattern = new RegExp(`\\*\\*${label}:\\*\\*([\\s\\S]*?)(?=\\n\\s*[-*]\\s+\\*\\*[A-Za-z]+:\\*\\*|$)`);
-  const text = pattern.exec(body)?.[1]?.trim();
-  return text ? text : null;
 }

@@ -22,7 +22,21 @@ function aPrompt(overrides: Partial<Prompt> = {}): Prompt {
         markdown: 'Secret: use a base62 counter with a Feistel shuffle.',
       },
     ],
-    signals: [{ dimensionId: 'estimation', strong: 'Sizes the keyspace.', weak: 'Guesses wildly.' }],
+    signals: [
+      {
+        dimensionId: 'estimation',
+        strong: 'Sizes the keyspace.',
+        strongLevel: 4,
+        weak: 'Guesses wildly.',
+        weakLevel: 1,
+      },
+    ],
+    hints: [
+      {
+        phase: 'requirements',
+        hints: ['Who creates links, and who follows them?', 'Think about the read:write ratio.'],
+      },
+    ],
     ...overrides,
   };
 }
@@ -64,6 +78,7 @@ describe('toPromptDetail', () => {
       expect(json).not.toContain('Sizes the keyspace');
       expect(json).not.toContain('Guesses wildly');
       expect(json).not.toContain('deep-dives');
+      expect(json).not.toContain('read:write ratio');
     });
 
     it('has exactly the summary fields plus audience, statement and guide', () => {
@@ -74,7 +89,7 @@ describe('toPromptDetail', () => {
   });
 
   describe('for the interviewer', () => {
-    it('adds the guide sections and the rubric signals', () => {
+    it('adds the guide sections, the rubric signals with their levels and the hints', () => {
       const detail = toPromptDetail(aPrompt(), 'interviewer');
 
       expect(detail.audience).toBe('interviewer');
@@ -87,7 +102,21 @@ describe('toPromptDetail', () => {
             markdown: 'Secret: use a base62 counter with a Feistel shuffle.',
           },
         ],
-        signals: [{ dimensionId: 'estimation', strong: 'Sizes the keyspace.', weak: 'Guesses wildly.' }],
+        signals: [
+          {
+            dimensionId: 'estimation',
+            strong: 'Sizes the keyspace.',
+            strongLevel: 4,
+            weak: 'Guesses wildly.',
+            weakLevel: 1,
+          },
+        ],
+        hints: [
+          {
+            phase: 'requirements',
+            hints: ['Who creates links, and who follows them?', 'Think about the read:write ratio.'],
+          },
+        ],
       });
     });
 

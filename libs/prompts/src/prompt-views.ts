@@ -18,7 +18,10 @@ export function toPromptDetail(prompt: Prompt, audience: PromptAudience): Prompt
     ...toPromptSummary(prompt),
     audience,
     problemStatement: prompt.problemStatement,
-    guide: audience === 'interviewer' ? { sections: prompt.guideSections, signals: prompt.signals } : null,
+    guide:
+      audience === 'interviewer'
+        ? { sections: prompt.guideSections, signals: prompt.signals, hints: prompt.hints }
+        : null,
   };
 }
 

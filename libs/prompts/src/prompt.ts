@@ -1,11 +1,13 @@
-import type { PromptMeta, PromptSection, RubricSignal } from '@mockboard/contracts';
+import type { PhaseHints, PromptMeta, PromptSection, RubricSignal } from '@mockboard/contracts';
 
 /** A validated prompt as the server holds it: metadata, the candidate's statement, the guide. */
 export interface Prompt extends PromptMeta {
   problemStatement: string;
-  /** The interviewer's guide: every section but the statement and the signals, in file order. */
+  /** The interviewer's guide: every section but the statement, the signals and the hints, in file order. */
   guideSections: PromptSection[];
   signals: RubricSignal[];
+  /** The staged hints per phase, in time-plan order (interviewer-only until revealed). */
+  hints: PhaseHints[];
   totalMinutes: number;
 }
 
@@ -22,6 +24,9 @@ export const REQUIRED_SECTIONS = {
   'common-pitfalls': 'Common pitfalls',
   'rubric-signals': 'Rubric signals',
 } as const;
+
+/** The interviewer-only section of staged hints (prompts/README.md, "Hints"). */
+export const HINTS_SECTION = { id: 'hints', title: 'Hints' } as const;
 
 /**
  * The core prompts the library must always ship (more may be added beside them). The content check

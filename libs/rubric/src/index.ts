@@ -6,3 +6,4 @@ export * from './reveal';
 export * from './progress';
 export * from './calibration';
 export * from './revisions';
+export * from './hint-caps';

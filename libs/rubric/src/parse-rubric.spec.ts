@@ -48,6 +48,18 @@ function aRubricDocument(): Record<string, unknown> & { dimensions: Array<Record
       { id: 'lean-hire', label: 'Lean hire', description: 'Meets the bar with minor gaps.' },
       { id: 'hire', label: 'Hire', description: 'Meets or exceeds the bar everywhere.' },
     ],
+    hints: aHintWeighting(),
+  };
+}
+
+function aHintWeighting(): Record<string, unknown> {
+  return {
+    guidance: 'A revealed hint caps the level of its phase.',
+    stages: [
+      { stage: 1, label: 'Nudge', maxLevel: null, effect: 'No effect on the score.' },
+      { stage: 2, label: 'Pointer', maxLevel: 3, effect: 'Solid at most, not exceptional.' },
+      { stage: 3, label: 'Answer', maxLevel: 2, effect: 'Developing at most.' },
+    ],
   };
 }
 

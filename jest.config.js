@@ -9,7 +9,7 @@
  * were barely faster (523 s against 544 s for six files: a serial run already keeps Chromium, server
  * processes and argon2 busy beside it) and made browser tests time out.
  */
-const libs = ['call', 'collab', 'contracts', 'prompts', 'rubric', 'schedule', 'scene'];
+const libs = ['call', 'collab', 'contracts', 'diagrams', 'prompts', 'rubric', 'schedule', 'scene'];
 const moduleNameMapper = Object.fromEntries(
   libs.map((lib) => [`^@mockboard/${lib}$`, `<rootDir>/libs/${lib}/src`]),
 );

@@ -15,3 +15,4 @@ export * from './chat';
 export * from './mail';
 export * from './mail-unsubscribe';
 export * from './moderation';
+export * from './diagram';

@@ -35,7 +35,7 @@ function aRubric(overrides: Record<string, unknown> = {}): Record<string, unknow
   return {
     version: 1,
     levels: [
-      { value: 1, label: 'Insufficient' },
+      { value: 1, label: 'Foundational' },
       { value: 2, label: 'Developing' },
       { value: 3, label: 'Solid' },
       { value: 4, label: 'Exceptional' },
@@ -130,17 +130,22 @@ describe('RubricSchema', () => {
   });
 
   describe('expectations', () => {
-    it('accepts expectations that stay level from junior to staff', () => {
-      const dimension = aDimension({ expectations: { junior: 2, mid: 2, senior: 2, staff: 2 } });
+    it('accepts expectations that rise one level at a time from junior to staff', () => {
+      const dimensions = someDimensions().map((dimension) =>
+        aDimension({ ...dimension, expectations: { junior: 1, mid: 2, senior: 3, staff: 4 } }),
+      );
 
-      expect(RubricDimensionSchema.safeParse(dimension).success).toBe(true);
+      expect(RubricSchema.safeParse(aRubric({ dimensions })).success).toBe(true);
     });
 
     it.each<[string, Expectations]>([
       ['mid below junior', { junior: 2, mid: 1, senior: 3, staff: 4 }],
       ['staff below senior', { junior: 1, mid: 2, senior: 4, staff: 3 }],
       ['everything falling', { junior: 4, mid: 3, senior: 2, staff: 1 }],
-    ])('rejects expectations that decrease (%s)', (_case, expectations) => {
+      ['junior and mid alike', { junior: 2, mid: 2, senior: 3, staff: 4 }],
+      ['mid and senior alike', { junior: 1, mid: 3, senior: 3, staff: 4 }],
+      ['all alike', { junior: 2, mid: 2, senior: 2, staff: 2 }],
+    ])('rejects expectations that do not rise at every step (%s)', (_case, expectations) => {
       const dimensions = someDimensions().map((dimension, index) =>
         index === 2 ? aDimension({ ...dimension, expectations }) : dimension,
       );
@@ -148,7 +153,7 @@ describe('RubricSchema', () => {
       expect(fieldErrors(RubricSchema.safeParse(aRubric({ dimensions })))).toEqual([
         {
           field: 'dimensions.2.expectations',
-          message: 'expected levels must not decrease from junior to staff',
+          message: 'expected levels must rise from junior to staff, each above the one before',
         },
       ]);
     });
@@ -179,7 +184,7 @@ describe('RubricSchema', () => {
     it('rejects levels listed out of order', () => {
       const levels = [
         { value: 2, label: 'Developing' },
-        { value: 1, label: 'Insufficient' },
+        { value: 1, label: 'Foundational' },
         { value: 3, label: 'Solid' },
         { value: 4, label: 'Exceptional' },
       ];
@@ -192,7 +197,7 @@ describe('RubricSchema', () => {
 
     it('rejects a list with fewer than four levels', () => {
       const levels = [
-        { value: 1, label: 'Insufficient' },
+        { value: 1, label: 'Foundational' },
         { value: 2, label: 'Developing' },
         { value: 3, label: 'Solid' },
       ];
@@ -204,7 +209,7 @@ describe('RubricSchema', () => {
 
     it('rejects a level value outside 1 to 4', () => {
       const levels = [
-        { value: 1, label: 'Insufficient' },
+        { value: 1, label: 'Foundational' },
         { value: 2, label: 'Developing' },
         { value: 3, label: 'Solid' },
         { value: 5, label: 'Legendary' },
@@ -337,7 +342,7 @@ describe('RubricSchema', () => {
       { field: 'dimensions.5.id', message: 'duplicate id "dimension-1"' },
       {
         field: 'dimensions.5.expectations',
-        message: 'expected levels must not decrease from junior to staff',
+        message: 'expected levels must rise from junior to staff, each above the one before',
       },
     ]);
   });

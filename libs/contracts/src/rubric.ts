@@ -12,9 +12,9 @@ export const RubricDimensionSchema = z.strictObject({
   title: z.string().min(3),
   weight: z.number().int().positive(),
   description: z.string().min(10),
-  /** What the candidate observably does at each level, 1 (insufficient) to 4 (exceptional). */
+  /** What the candidate observably does at each level, 1 (a beginner's baseline) to 4 (exceptional). */
   anchors: z.strictObject({ 1: AnchorSchema, 2: AnchorSchema, 3: AnchorSchema, 4: AnchorSchema }),
-  /** The level each target level is expected to reach on this dimension. */
+  /** The level each target level is expected to reach on this dimension (rising junior to staff). */
   expectations: z.strictObject(
     Object.fromEntries(
       TARGET_LEVELS.map((level) => [
@@ -108,12 +108,13 @@ export const RubricSchema = z
         });
       }
       seen.add(dimension.id);
+      // Each target level must expect more than the one below it, or two levels would be scored alike.
       const expected = TARGET_LEVELS.map((level) => dimension.expectations[level].level);
-      if (expected.some((value, i) => i > 0 && value < (expected[i - 1] ?? 0))) {
+      if (expected.some((value, i) => i > 0 && value <= (expected[i - 1] ?? 0))) {
         ctx.addIssue({
           code: 'custom',
           path: ['dimensions', index, 'expectations'],
-          message: 'expected levels must not decrease from junior to staff',
+          message: 'expected levels must rise from junior to staff, each above the one before',
         });
       }
     });

@@ -37,7 +37,7 @@ function aRubricDocument(): Record<string, unknown> & { dimensions: Array<Record
   return {
     version: 1,
     levels: [
-      { value: 1, label: 'Insufficient' },
+      { value: 1, label: 'Foundational' },
       { value: 2, label: 'Developing' },
       { value: 3, label: 'Solid' },
       { value: 4, label: 'Exceptional' },

@@ -1,12 +1,29 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Rubric } from '@mockboard/contracts';
+import type { DrawableElement, ReferenceDiagram, Rubric } from '@mockboard/contracts';
+import { diagramToScene, parseDiagramFile } from '@mockboard/diagrams';
 import { parsePromptFile, type Prompt } from '@mockboard/prompts';
 import { formatProblem, parseRubric, type ContentProblem } from '@mockboard/rubric';
+
+/**
+ * Whether every prompt must have its `<id>.diagram.yaml`. Off while the content is being written:
+ * switched on once every shipped prompt has one (issue 17).
+ */
+export const REQUIRE_DIAGRAMS = false;
+
+const DIAGRAM_SUFFIX = '.diagram.yaml';
+
+/** A prompt's reference design: the data, and the Excalidraw scene rendered from it once at load. */
+export interface PromptDiagram {
+  diagram: ReferenceDiagram;
+  elements: DrawableElement[];
+}
 
 export interface PromptLibrary {
   rubric: Rubric;
   prompts: Prompt[];
+  /** By prompt id; a prompt without a diagram file has no entry (see REQUIRE_DIAGRAMS). */
+  diagrams: Map<string, PromptDiagram>;
 }
 
 /** Thrown when content files are broken; the message lists every problem as "file: field: reason". */
@@ -16,7 +33,11 @@ export class PromptLibraryError extends Error {
   }
 }
 
-/** Reads `rubric.yaml` and every `*.md` prompt (except README.md) from `directory` and validates them. */
+/**
+ * Reads `rubric.yaml`, every `*.md` prompt (except README.md) and every `<id>.diagram.yaml` from
+ * `directory` and validates them; each diagram is rendered here too, so a layout failure stops the
+ * start (and `npm run prompts:check`) rather than a request.
+ */
 export async function loadPromptLibrary(directory: string): Promise<PromptLibrary> {
   const rubricText = await readFile(join(directory, 'rubric.yaml'), 'utf8').catch(() => null);
   if (rubricText === null) {
@@ -28,9 +49,8 @@ export async function loadPromptLibrary(directory: string): Promise<PromptLibrar
   if (!rubricResult.ok) throw new PromptLibraryError(rubricResult.problems);
   const dimensionIds = rubricResult.rubric.dimensions.map((dimension) => dimension.id);
 
-  const files = (await readdir(directory))
-    .filter((name) => name.endsWith('.md') && name !== 'README.md')
-    .sort();
+  const names = await readdir(directory);
+  const files = names.filter((name) => name.endsWith('.md') && name !== 'README.md').sort();
   const problems: ContentProblem[] = [];
   const prompts: Prompt[] = [];
   for (const file of files) {
@@ -40,6 +60,53 @@ export async function loadPromptLibrary(directory: string): Promise<PromptLibrar
   }
   if (files.length === 0)
     problems.push({ file: directory, field: '(directory)', reason: 'holds no prompt files' });
+  const promptIds = new Set(files.map((file) => file.replace(/\.md$/, '')));
+  const { diagrams, problems: diagramProblems } = await loadPromptDiagrams(directory, names, promptIds);
+  problems.push(...diagramProblems);
   if (problems.length > 0) throw new PromptLibraryError(problems);
-  return { rubric: rubricResult.rubric, prompts };
+  return { rubric: rubricResult.rubric, prompts, diagrams };
+}
+
+/**
+ * Reads the `<id>.diagram.yaml` files among `names`, validates and renders each. A diagram needs its
+ * prompt (`<id>.md`); a prompt without a diagram is a problem only when `requireAll` is on.
+ */
+export async function loadPromptDiagrams(
+  directory: string,
+  names: readonly string[],
+  promptIds: ReadonlySet<string>,
+  requireAll: boolean = REQUIRE_DIAGRAMS,
+): Promise<{ diagrams: Map<string, PromptDiagram>; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  const diagramFiles = names.filter((name) => name.endsWith(DIAGRAM_SUFFIX)).sort();
+  const diagrams = new Map<string, PromptDiagram>();
+  for (const file of diagramFiles) {
+    const id = file.slice(0, -DIAGRAM_SUFFIX.length);
+    if (!promptIds.has(id)) {
+      problems.push({ file, field: '(file)', reason: `has no prompt beside it: expected ${id}.md` });
+      continue;
+    }
+    const result = parseDiagramFile(await readFile(join(directory, file), 'utf8'), file);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    try {
+      diagrams.set(id, { diagram: result.diagram, elements: diagramToScene(result.diagram) });
+    } catch (error) {
+      problems.push({ file, field: '(layout)', reason: `cannot be laid out: ${(error as Error).message}` });
+    }
+  }
+  if (requireAll) {
+    for (const id of [...promptIds].sort()) {
+      if (!diagramFiles.includes(`${id}${DIAGRAM_SUFFIX}`)) {
+        problems.push({
+          file: `${id}${DIAGRAM_SUFFIX}`,
+          field: '(file)',
+          reason: `is missing: every prompt needs its reference diagram beside ${id}.md`,
+        });
+      }
+    }
+  }
+  return { diagrams, problems };
 }

@@ -16,3 +16,4 @@ export * from './mail';
 export * from './mail-unsubscribe';
 export * from './moderation';
 export * from './diagram';
+export * from './study-plan';

@@ -4,3 +4,5 @@ export * from './prompt-views';
 export * from './front-matter';
 export * from './markdown-sections';
 export * from './surprise-prompt';
+export * from './study-plan-default';
+export * from './study-plan-markdown';

@@ -17,6 +17,7 @@ import { SchedulingModule } from './scheduling/scheduling.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SessionMailModule } from './session-mail/session-mail.module';
+import { StudyPlanModule } from './study-plan/study-plan.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         MailModule,
         ModerationModule,
         SessionMailModule,
+        StudyPlanModule,
       ],
     };
   }

@@ -19,6 +19,7 @@ import { Moderation1765600000000 } from './1765600000000-moderation';
 import { MailPreferences1765700000000 } from './1765700000000-mail-preferences';
 import { SessionStartAgreedAt1765830000000 } from './1765830000000-session-start-agreed-at';
 import { HintReveals1765900000000 } from './1765900000000-hint-reveals';
+import { StudyPlans1766000000000 } from './1766000000000-study-plans';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   MailPreferences1765700000000,
   SessionStartAgreedAt1765830000000,
   HintReveals1765900000000,
+  StudyPlans1766000000000,
 ];

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PromptsModule } from '../prompts/prompts.module';
+import { StudyPlanController } from './study-plan.controller';
+import { StudyPlanRepository } from './study-plan.repository';
+import { StudyPlanService } from './study-plan.service';
+
+/** Issue 17: each user's study plan board, its default from the prompt library, its Markdown export. */
+@Module({
+  imports: [PromptsModule],
+  controllers: [StudyPlanController],
+  providers: [StudyPlanRepository, StudyPlanService],
+})
+export class StudyPlanModule {}

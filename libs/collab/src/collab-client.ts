@@ -2,6 +2,8 @@ import {
   ROOM_EVENTS,
   SceneRestoreSchema,
   SceneBroadcastSchema,
+  type HintReveal,
+  type HintStage,
   type InterviewPhase,
   type JoinAck,
   type PointerUpdate,
@@ -130,10 +132,11 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   }
 
   /**
-   * Calls `listener` after every successful session (re)join, whatever the socket: what else rides
-   * this connection (the call) may only speak once the session is joined. Returns the unsubscribe.
+   * Calls `listener` after every successful session (re)join, whatever the socket, with the join's
+   * answer: what else rides this connection (the call) may only speak once the session is joined,
+   * and what a re-join brings (the hints revealed meanwhile) is read from it. Returns the unsubscribe.
    */
-  onJoined(listener: () => void): () => void {
+  onJoined(listener: (ack: JoinAck) => void): () => void {
     return this.room.onJoined(listener);
   }
 
@@ -185,6 +188,11 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
 
   endSession(): Promise<SessionState> {
     return this.commands.endSession();
+  }
+
+  /** The round's interviewer shows the candidate a hint; resolves with the stored reveal. */
+  revealHint(round: number, phase: InterviewPhase, stage: HintStage): Promise<HintReveal> {
+    return this.commands.revealHint(round, phase, stage);
   }
 
   /** Disconnects for good. Edits still pending are not delivered. */

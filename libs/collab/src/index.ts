@@ -2,4 +2,5 @@ export * from './chat-log';
 export * from './chat-text';
 export * from './collab-client';
 export * from './collab-error';
+export * from './hint-log';
 export * from './transport';

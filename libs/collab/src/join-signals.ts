@@ -7,8 +7,8 @@ type Waiter<T> = { resolve: (value: T) => void; reject: (error: CollabError) => 
 export class JoinSignals {
   private firstJoin: Waiter<JoinAck> | null = null;
   private waiters: Waiter<void>[] = [];
-  /** Told after every successful (re)join (the call re-joins its part then). */
-  private readonly listeners = new Set<() => void>();
+  /** Told after every successful (re)join, with its answer (the call re-joins its part then). */
+  private readonly listeners = new Set<(ack: JoinAck) => void>();
 
   /** The first connect waits for the first join (or the first refusal). */
   waitForFirst(start: () => void): Promise<JoinAck> {
@@ -28,7 +28,7 @@ export class JoinSignals {
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
-  onJoined(listener: () => void): () => void {
+  onJoined(listener: (ack: JoinAck) => void): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
   }
@@ -40,8 +40,8 @@ export class JoinSignals {
   }
 
   /** After `joined` and whatever the client does then: listeners speak on the joined connection. */
-  tellListeners(): void {
-    for (const listener of [...this.listeners]) listener();
+  tellListeners(ack: JoinAck): void {
+    for (const listener of [...this.listeners]) listener(ack);
   }
 
   failed(error: CollabError): void {

@@ -94,7 +94,7 @@ export class RoomConnection {
     return round === undefined || this.joinedRound === undefined || round === this.joinedRound;
   }
 
-  onJoined(listener: () => void): () => void {
+  onJoined(listener: (ack: JoinAck) => void): () => void {
     return this.joins.onJoined(listener);
   }
 
@@ -183,7 +183,7 @@ export class RoomConnection {
     this.link.joined(ack);
     this.setStatus('connected');
     this.joins.joined(ack);
-    this.joins.tellListeners();
+    this.joins.tellListeners(ack);
   }
 
   private setStatus(status: ConnectionStatus): void {

@@ -1,7 +1,10 @@
 import {
+  HintRevealAckSchema,
   OkAckSchema,
   ROOM_EVENTS,
   SessionStateSchema,
+  type HintReveal,
+  type HintStage,
   type InterviewPhase,
   type SessionState,
 } from '@mockboard/contracts';
@@ -60,6 +63,15 @@ export class SessionCommands {
 
   async endSession(): Promise<SessionState> {
     return (await this.command(ROOM_EVENTS.end, { sessionId: this.link.sessionId }, StateAckSchema)).state;
+  }
+
+  /**
+   * Reveals a hint. Not retried here either: the server keeps one reveal per stage, so the person
+   * may simply click again after a dropped connection.
+   */
+  async revealHint(round: number, phase: InterviewPhase, stage: HintStage): Promise<HintReveal> {
+    const payload = { sessionId: this.link.sessionId, round, phase, stage };
+    return (await this.command(ROOM_EVENTS.hintReveal, payload, HintRevealAckSchema)).reveal;
   }
 
   /** Waits for the join, then emits and parses the ack; a refusal rejects with a CollabError. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChatMessageSchema } from './chat';
 import { SocketErrorCodeSchema } from './errors';
 import { InterviewPhaseSchema, PromptDetailSchema } from './prompts';
+import { HintStageSchema } from './rubric';
 import { SessionStatusSchema } from './scheduling';
 
 /** Caps that keep one room from hurting the others; each has its own error code and message. */
@@ -98,6 +99,38 @@ export const SessionStateSchema = z.object({
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
+// ---- staged hints (issue 17) --------------------------------------------------------------------
+
+/**
+ * A hint the round's interviewer revealed to the candidate, as stored: the text is the one shown
+ * then, kept even if the prompt's hints are rewritten later.
+ */
+export const HintRevealSchema = z.object({
+  sessionId: z.uuid(),
+  round: z.number().int().min(1).max(2),
+  phase: InterviewPhaseSchema,
+  /** 1 a nudge, 2 a pointer, 3 explicit: its position in the phase's hints. */
+  stage: HintStageSchema,
+  text: z.string(),
+  revealedBy: z.uuid(),
+  revealedAt: z.iso.datetime(),
+});
+export type HintReveal = z.infer<typeof HintRevealSchema>;
+
+/** c→s `hint:reveal`: shows the candidate one hint; stage 2 only after 1, 3 after 2 (same phase). */
+export const HintRevealRequestSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  /** The round it is for: a reveal meant for a round that is over is refused, not moved to the next. */
+  round: z.number().int().min(1).max(2),
+  phase: InterviewPhaseSchema,
+  stage: HintStageSchema,
+});
+export type HintRevealRequest = z.infer<typeof HintRevealRequestSchema>;
+
+/** The reveal as stored (the stored one when it was revealed before: a retry changes nothing). */
+export const HintRevealAckSchema = z.object({ ok: z.literal(true), reveal: HintRevealSchema });
+export type HintRevealAck = z.infer<typeof HintRevealAckSchema>;
+
 // ---- client → server ----------------------------------------------------------------------------
 
 export const JoinRequestSchema = z.strictObject({
@@ -126,6 +159,8 @@ export const JoinAckSchema = z.object({
   }),
   prompt: PromptDetailSchema.nullable(),
   notes: z.string().nullable(),
+  /** The hints revealed so far in this round, in the order they were revealed (every role sees them). */
+  hints: z.array(HintRevealSchema),
 });
 export type JoinAck = z.infer<typeof JoinAckSchema>;
 
@@ -201,6 +236,10 @@ export const ROOM_EVENTS = {
   end: 'session:end',
   presence: 'presence',
   state: 'session:state',
+  /** c→s: the interviewer reveals a hint (acked with the stored reveal). */
+  hintReveal: 'hint:reveal',
+  /** s→c: a hint was revealed, to every socket of the session (the revealer's tabs too). */
+  hintRevealed: 'hint:revealed',
 } as const;
 
 export const PresenceEventSchema = z.object({
@@ -256,12 +295,14 @@ export type BoardResponse = z.infer<typeof BoardResponseSchema>;
 export const ReplayEntrySchema = z.object({
   seq: z.number().int(),
   at: z.iso.datetime(),
-  kind: z.enum(['scene', 'phase', 'round', 'chat']),
+  kind: z.enum(['scene', 'phase', 'round', 'chat', 'hint']),
   element: SceneElementSchema.nullable(),
   phase: InterviewPhaseSchema.nullable(),
   round: z.number().int().nullable(),
   /** With kind 'chat': the message, placed among the board's changes by seq. */
   message: ChatMessageSchema.nullable(),
+  /** With kind 'hint': the hint the interviewer revealed then. */
+  hint: HintRevealSchema.nullable(),
 });
 export type ReplayEntry = z.infer<typeof ReplayEntrySchema>;
 

@@ -23,6 +23,7 @@ const drawn = (seconds: number, element: ReturnType<typeof anElement>): ReplayEn
   phase: null,
   round: null,
   message: null,
+  hint: null,
 });
 const phase = (
   seconds: number,
@@ -36,6 +37,7 @@ const phase = (
   phase: name,
   round: kind === 'round' ? 2 : 1,
   message: null,
+  hint: null,
 });
 const said = (seconds: number, text: string): ReplayEntry => ({
   seq: ++seq,
@@ -53,6 +55,25 @@ const said = (seconds: number, text: string): ReplayEntry => ({
     round: 1,
     sentAt: at(seconds),
   },
+  hint: null,
+});
+const hinted = (seconds: number, stage: 1 | 2 | 3, text: string): ReplayEntry => ({
+  seq: ++seq,
+  at: at(seconds),
+  kind: 'hint',
+  element: null,
+  phase: 'estimation',
+  round: 1,
+  message: null,
+  hint: {
+    sessionId: '00000000-0000-4000-8000-000000000000',
+    round: 1,
+    phase: 'estimation',
+    stage,
+    text,
+    revealedBy: '00000000-0000-4000-8000-00000000000b',
+    revealedAt: at(seconds),
+  },
 });
 
 describe('the replay time line', () => {
@@ -62,6 +83,7 @@ describe('the replay time line', () => {
     drawn(60, anElement('box', 2)),
     drawn(90, anElement('arrow', 1)),
     said(100, 'https://example.com/notes'),
+    hinted(110, 1, 'How many reads per write?'),
     drawn(120, anElement('box', 3, true)),
     phase(150, 'requirements', 'round'),
   ];
@@ -83,6 +105,14 @@ describe('the replay time line', () => {
     expect(timeline.messages.map(({ offset, message }) => [offset, message.text])).toEqual([
       [100_000, 'https://example.com/notes'],
     ]);
+    expect(timeline.steps).toHaveLength(4);
+  });
+
+  it('places the revealed hints on the time line, apart from the phase markers and board changes', () => {
+    expect(timeline.hints.map(({ offset, hint }) => [offset, hint.phase, hint.stage, hint.text])).toEqual([
+      [110_000, 'estimation', 1, 'How many reads per write?'],
+    ]);
+    expect(timeline.markers.map((marker) => marker.kind)).toEqual(['phase', 'round']);
     expect(timeline.steps).toHaveLength(4);
   });
 

@@ -1,4 +1,10 @@
-import type { ChatMessage, InterviewPhase, ReplayEntry, SceneElement } from '@mockboard/contracts';
+import type {
+  ChatMessage,
+  HintReveal,
+  InterviewPhase,
+  ReplayEntry,
+  SceneElement,
+} from '@mockboard/contracts';
 import { mergeElements } from './element-version';
 
 /** A phase or round change on the replay's time line, for the scrubber's markers. */
@@ -23,6 +29,8 @@ export interface ReplayTimeline {
   markers: ReplayMarker[];
   /** The chat's messages, in the order they were sent, each with its offset. */
   messages: { offset: number; message: ChatMessage }[];
+  /** The hints the interviewer revealed, in the order they were revealed, each with its offset. */
+  hints: { offset: number; hint: HintReveal }[];
 }
 
 /** Orders the log by `seq` and places each entry on a time line that starts at the first one. */
@@ -35,16 +43,18 @@ export function replayTimeline(entries: readonly ReplayEntry[]): ReplayTimeline 
   const steps: ReplayTimeline['steps'] = [];
   const markers: ReplayMarker[] = [];
   const messages: ReplayTimeline['messages'] = [];
+  const hints: ReplayTimeline['hints'] = [];
   ordered.forEach((entry, i) => {
     const offset = offsets[i]!;
     if (entry.kind === 'scene' && entry.element)
       steps.push({ offset, element: entry.element, round: entry.round ?? 1 });
     if (entry.kind === 'chat' && entry.message) messages.push({ offset, message: entry.message });
+    if (entry.kind === 'hint' && entry.hint) hints.push({ offset, hint: entry.hint });
     if ((entry.kind === 'phase' || entry.kind === 'round') && entry.phase) {
       markers.push({ offset, kind: entry.kind, phase: entry.phase, round: entry.round });
     }
   });
-  return { startsAt, duration: last, steps, markers, messages };
+  return { startsAt, duration: last, steps, markers, messages, hints };
 }
 
 /** How many steps have happened by `offset` (binary search: steps are ordered by offset). */

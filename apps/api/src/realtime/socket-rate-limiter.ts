@@ -19,6 +19,8 @@ const CLASS_OF_EVENT: Readonly<Record<string, SocketEventClass>> = {
   [ROOM_EVENTS.phase]: 'command',
   [ROOM_EVENTS.swap]: 'command',
   [ROOM_EVENTS.end]: 'command',
+  // A hint reveal is a click, like a phase change.
+  [ROOM_EVENTS.hintReveal]: 'command',
   [ROOM_EVENTS.pointerUpdate]: 'pointer',
   [ROOM_EVENTS.viewportUpdate]: 'viewport',
   [CALL_EVENTS.join]: 'call',

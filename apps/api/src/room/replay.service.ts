@@ -3,6 +3,7 @@ import {
   REPLAY_PAGE,
   drawableOnly,
   type BoardResponse,
+  type HintStage,
   type ReplayEntry,
   type ReplayQuery,
   type ReplayResponse,
@@ -47,6 +48,7 @@ export class ReplayService {
       phase: row.phase as ReplayEntry['phase'],
       round: row.round,
       message: chatMessageOf(sessionId, row),
+      hint: hintOf(sessionId, row),
     }));
     return {
       sessionId,
@@ -69,5 +71,19 @@ function chatMessageOf(sessionId: string, entry: LogEntry): ReplayEntry['message
     text: entry.text ?? '',
     round: Number(entry.round),
     sentAt: entry.at.toISOString(),
+  };
+}
+
+/** A hint entry's reveal as the room handed it out; null for every other entry. */
+function hintOf(sessionId: string, entry: LogEntry): ReplayEntry['hint'] {
+  if (entry.kind !== 'hint' || entry.stage === null) return null;
+  return {
+    sessionId,
+    round: Number(entry.round),
+    phase: entry.phase as NonNullable<ReplayEntry['hint']>['phase'],
+    stage: entry.stage as HintStage,
+    text: entry.text ?? '',
+    revealedBy: entry.authorId!,
+    revealedAt: entry.at.toISOString(),
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { isDrawableType, type JoinAck, type RoomRole } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { HintsService } from './hints/hints.service';
 import { JoinBarrier } from './join-barrier';
 import { roomColourOf } from './room-colours';
 import { RoomCommandsService } from './room-commands.service';
@@ -29,6 +30,7 @@ export class RoomJoinService {
     private readonly commands: RoomCommandsService,
     private readonly scenes: SceneRepository,
     private readonly barrier: JoinBarrier,
+    private readonly hints: HintsService,
   ) {}
 
   /** Lets the user in (see RoomService.enter) and says with which role and label. */
@@ -52,7 +54,8 @@ export class RoomJoinService {
 
   /**
    * The join's answer, once the socket is in the room: who is there (`online`: user ids), the
-   * clock, the prompt as the role may see it, the interviewer's notes, and the current round's
+   * clock, the prompt as the role may see it, the interviewer's notes, the hints revealed so far
+   * in this round, and the current round's
    * board (each round draws on its own; an earlier one is read by replay), whole or `since` a
    * version the client holds.
    */
@@ -88,6 +91,7 @@ export class RoomJoinService {
       scene,
       prompt: this.room.promptFor(record, state, role),
       notes: role === 'interviewer' ? await this.commands.notesOf(sessionId, state.round, user.id) : null,
+      hints: await this.hints.revealed(sessionId, state.round),
     };
   }
 }

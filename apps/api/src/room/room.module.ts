@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
 import { SessionsModule } from '../sessions/sessions.module';
+import { HintRevealsRepository } from './hints/hint-reveals.repository';
+import { HintsGateway } from './hints/hints.gateway';
+import { HintsService } from './hints/hints.service';
 import { JoinBarrier } from './join-barrier';
 import { ReplayController } from './replay.controller';
 import { ReplayRepository } from './replay.repository';
@@ -36,6 +39,10 @@ import { SceneWriter } from './scene-writer';
     ReplayRepository,
     SceneFilesService,
     SceneFilesRepository,
+    HintsGateway,
+    HintsService,
+    HintRevealsRepository,
   ],
+  exports: [HintsService],
 })
 export class RoomModule {}

@@ -11,6 +11,7 @@ import { MailModule } from './mail/mail.module';
 import { MailPreferencesModule } from './mail/preferences/mail-preferences.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PromptDiagramsModule } from './prompts/prompt-diagrams.module';
 import { PromptsModule } from './prompts/prompts.module';
 import { RoomModule } from './room/room.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -29,6 +30,7 @@ export class AppModule {
         DatabaseModule,
         AuthModule,
         PromptsModule,
+        PromptDiagramsModule,
         HealthModule,
         AdminModule,
         NotificationsModule,

@@ -16,6 +16,7 @@ import { PromptsService } from './prompts.service';
     },
     PromptsService,
   ],
-  exports: [PromptsService],
+  // The library itself for PromptDiagramsModule, which serves the diagrams loaded with it.
+  exports: [PromptsService, PROMPT_LIBRARY],
 })
 export class PromptsModule {}

@@ -1,4 +1,5 @@
 import type { Rubric } from '@mockboard/contracts';
+import { hintCapText } from './hint-cap-text';
 
 /** The dimensions and their weights at a glance, each linking to its section below. */
 export function RubricOverview({ rubric }: { rubric: Rubric }) {
@@ -27,6 +28,21 @@ export function RubricOverview({ rubric }: { rubric: Rubric }) {
         {rubric.levels.map((level) => (
           <li key={level.value}>
             <span className="level-pill">{level.value}</span> {level.label}
+          </li>
+        ))}
+      </ol>
+      <h2 className="rubric-overview__title">
+        <a href="#hint-weighting" className="rubric-overview__link">
+          Hints
+        </a>
+      </h2>
+      <ol className="level-legend" aria-label="Hint stages">
+        {rubric.hints.stages.map((stage) => (
+          <li key={stage.stage}>
+            <span className="level-pill level-pill--muted">{stage.stage}</span> {stage.label}:{' '}
+            <span className="level-legend__detail">
+              {hintCapText(stage.maxLevel, rubric.levels).toLowerCase()}
+            </span>
           </li>
         ))}
       </ol>

@@ -3,16 +3,21 @@ import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { getRubric } from '../api/rubric';
 import { useResource } from '../hooks/useResource';
+import { signalLevelText } from './signal-level';
 
 // Signals are single lines that may use inline Markdown (bold, code); paragraphs are unwrapped.
 const inlineOnly = { p: 'span' } as const;
 
-/** Strong and weak signals per rubric dimension; titles come from the rubric when it loads. */
+/**
+ * Strong and weak signals per rubric dimension, each with the rubric level it evidences; titles and
+ * level names come from the rubric when it loads.
+ */
 export function RubricSignalsTable({ signals }: { signals: readonly RubricSignal[] }) {
   const rubric = useResource('rubric', getRubric);
   const titles = new Map(
     rubric.status === 'success' ? rubric.data.dimensions.map((d) => [d.id, d.title]) : [],
   );
+  const levels = rubric.status === 'success' ? rubric.data.levels : undefined;
 
   return (
     <table className="signals-table">
@@ -28,11 +33,15 @@ export function RubricSignalsTable({ signals }: { signals: readonly RubricSignal
           <tr key={signal.dimensionId}>
             <th scope="row">{titles.get(signal.dimensionId) ?? humanize(signal.dimensionId)}</th>
             <td data-label="Strong">
+              <span className="signal-level signal-level--strong">
+                {signalLevelText('Strong', signal.strongLevel, levels)}
+              </span>
               <ReactMarkdown remarkPlugins={[remarkGfm]} components={inlineOnly}>
                 {signal.strong}
               </ReactMarkdown>
             </td>
             <td data-label="Weak">
+              <span className="signal-level">{signalLevelText('Weak', signal.weakLevel, levels)}</span>
               <ReactMarkdown remarkPlugins={[remarkGfm]} components={inlineOnly}>
                 {signal.weak}
               </ReactMarkdown>

@@ -1,5 +1,6 @@
 import { getRubric } from '../api/rubric';
 import { useAuth } from '../auth/AuthContext';
+import { HintWeightingSection } from '../components/HintWeightingSection';
 import { RecommendationScale } from '../components/RecommendationScale';
 import { RubricDimensionSection } from '../components/RubricDimensionSection';
 import { RubricOverview } from '../components/RubricOverview';
@@ -40,6 +41,7 @@ export function RubricPage() {
                 highlight={user?.targetLevel ?? undefined}
               />
             ))}
+            <HintWeightingSection rubric={rubric.data} />
             <RecommendationScale recommendations={rubric.data.recommendations} />
             <p className="rubric-version">Rubric version {rubric.data.version}</p>
           </div>

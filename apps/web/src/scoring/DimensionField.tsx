@@ -7,6 +7,7 @@ import {
   type ScoreLevel,
 } from '@mockboard/contracts';
 import ReactMarkdown from 'react-markdown';
+import { signalLevelText } from '../components/signal-level';
 import { TextAreaField } from '../components/TextAreaField';
 import { ChoiceGroup } from './ChoiceGroup';
 
@@ -62,11 +63,13 @@ export function DimensionField({
       {signal && (
         <aside className="signal-box" aria-label={`Signals for ${dimension.title} on this prompt`}>
           <p>
-            <strong className="signal-box__tag signal-box__tag--strong">Strong</strong>{' '}
+            <strong className="signal-box__tag signal-box__tag--strong">
+              {signalLevelText('Strong', signal.strongLevel, levels)}
+            </strong>{' '}
             <ReactMarkdown components={inlineOnly}>{signal.strong}</ReactMarkdown>
           </p>
           <p>
-            <strong className="signal-box__tag">Weak</strong>{' '}
+            <strong className="signal-box__tag">{signalLevelText('Weak', signal.weakLevel, levels)}</strong>{' '}
             <ReactMarkdown components={inlineOnly}>{signal.weak}</ReactMarkdown>
           </p>
         </aside>

@@ -16,6 +16,11 @@ import { Dialog } from '../components/Dialog';
 import { useNow } from '../hooks/useNow';
 import { useResource } from '../hooks/useResource';
 import { ReportOrBlock } from '../moderation/ReportOrBlock';
+import { HintAnnouncer } from './hints/HintAnnouncer';
+import { HintGuide } from './hints/HintGuide';
+import { NewHintBadge, useUnseenHints } from './hints/NewHintBadge';
+import { RevealedHints } from './hints/RevealedHints';
+import { useRoomHints } from './hints/useRoomHints';
 import { InterviewerNotes } from './InterviewerNotes';
 import { PastRoundBoard } from './PastRoundBoard';
 import { PhaseTimer } from './PhaseTimer';
@@ -77,6 +82,10 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
     session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && canMovePhase;
   // The notes belong to the round this join was made for (a swap re-joins for the next round).
   const keepsNotes = ack.role === 'interviewer' && ack.round === state.round;
+  // Staged hints: the round's interviewer reveals them (as with notes, for the round joined), the others read them.
+  const hints = useRoomHints(client, ack);
+  const hintPhases = ack.prompt?.guide?.hints ?? [];
+  const unseenHints = useUnseenHints(ack.role === 'interviewer' ? 0 : hints.reveals.length, panelOpen);
   // The call is between the two participants while the interview runs: no observers, no solo practice.
   const { call, actions, audio } = useCall({
     sessionId: state.sessionId,
@@ -159,6 +168,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           >
             Prompt
             {!panelOpen && chat.unread > 0 && <UnreadBadge count={chat.unread} />}
+            {!panelOpen && unseenHints > 0 && <NewHintBadge count={unseenHints} />}
           </button>
           {/* Each round draws on its own board; the earlier one stays there to look back at. */}
           {ack.round > 1 && (
@@ -212,6 +222,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
       />
 
       <RemoteAudio call={call} audio={audio} />
+      {ack.role === 'candidate' && <HintAnnouncer latest={hints.announcement} />}
 
       <div className="room-main">
         {/* A new round starts a new board: a fresh one, never the last round's drawing carried over. */}
@@ -231,6 +242,19 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           prompt={ack.prompt}
           onHide={() => setPanelOpen(false)}
           chat={chat.enabled && <ChatPanel chat={chat} myUserId={myUserId} />}
+          revealedHints={ack.role !== 'interviewer' && <RevealedHints reveals={hints.reveals} />}
+          hintGuide={
+            keepsNotes &&
+            hintPhases.length > 0 && (
+              <HintGuide
+                phases={hintPhases}
+                currentPhase={state.phase}
+                round={ack.round}
+                hints={hints}
+                disabled={ended || !connected}
+              />
+            )
+          }
           notes={
             keepsNotes && (
               <InterviewerNotes

@@ -9,6 +9,10 @@ interface PromptPanelProps {
   prompt: PromptDetail | null;
   /** The interviewer's notes, between the statement and the guide. */
   notes?: ReactNode;
+  /** The hints revealed to the candidate, above the statement, where a new one is seen. */
+  revealedHints?: ReactNode;
+  /** The interviewer's staged hints to reveal, after the notes. */
+  hintGuide?: ReactNode;
   /** The room's chat, docked below the prompt (it stays in view while the prompt scrolls). */
   chat?: ReactNode;
   onHide: () => void;
@@ -18,7 +22,16 @@ interface PromptPanelProps {
  * The side panel: the prompt as this role may see it. The candidate gets the problem statement;
  * the interviewer also the guide and the rubric signals (the server decides which view is sent).
  */
-export function PromptPanel({ id, hidden, prompt, notes, chat, onHide }: PromptPanelProps) {
+export function PromptPanel({
+  id,
+  hidden,
+  prompt,
+  notes,
+  revealedHints,
+  hintGuide,
+  chat,
+  onHide,
+}: PromptPanelProps) {
   return (
     <aside id={id} className="room-panel" aria-label="Prompt, notes and chat" hidden={hidden}>
       <div className="room-panel__bar">
@@ -28,6 +41,7 @@ export function PromptPanel({ id, hidden, prompt, notes, chat, onHide }: PromptP
         </button>
       </div>
       <div className="room-panel__body">
+        {revealedHints}
         {prompt ? (
           <section className="room-panel__section" aria-labelledby={`${id}-title`}>
             <h2 id={`${id}-title`} className="room-panel__title">
@@ -42,6 +56,7 @@ export function PromptPanel({ id, hidden, prompt, notes, chat, onHide }: PromptP
           </p>
         )}
         {notes}
+        {hintGuide}
         {prompt?.guide && <InterviewerGuide guide={prompt.guide} />}
       </div>
       {chat}

@@ -72,5 +72,20 @@ describe('staged hints in the live room', () => {
     ]);
     // The candidate never sees the interviewer's list.
     expect(await b.getByRole('region', { name: 'Hints for a stuck candidate' }).count()).toBe(0);
+
+    // The replay marks both reveals; a hint's text shows once the play head has passed it.
+    await b.goto(`${stage.server.url}/sessions/${session.id}/replay`);
+    const replayed = b.getByRole('region', { name: 'Hints revealed' });
+    await replayed.waitFor();
+    const slider = b.getByRole('slider', { name: 'Replay position' });
+    await slider.focus();
+    await b.keyboard.press('Home');
+    await replayed.getByText(FIXTURE_HINTS.requirements[0]).waitFor();
+    await replayed.getByText('Revealed later: play on, or jump to it.').waitFor();
+    expect(await replayed.getByText(FIXTURE_HINTS.requirements[1]).count()).toBe(0);
+    await b.keyboard.press('End');
+    await replayed.getByText(FIXTURE_HINTS.requirements[1]).waitFor();
+    expect(await b.locator('.replay-scrubber__marker--hint').count()).toBe(2);
+    await b.screenshot({ path: artifact('replay-hints.png'), fullPage: true });
   });
 });

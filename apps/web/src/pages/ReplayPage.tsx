@@ -3,16 +3,18 @@ import { Link, useParams } from 'react-router-dom';
 import { replayTimeline, roundAt, sceneAfter, stepsUntil, type ReplayTimeline } from '@mockboard/scene';
 import { ReplayChat } from '../chat/ReplayChat';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
+import { CompareWithReference } from '../diagram/CompareWithReference';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { ReplayBoard } from '../room/ReplayBoard';
 import { ReplayControls } from '../room/ReplayControls';
+import { ReplayHints } from '../room/hints/ReplayHints';
 import { useReplayLog, type ReplayLog } from '../room/useReplayLog';
 import { useReplayPlayback } from '../room/useReplayPlayback';
 import '../styles/replay.css';
 
 /**
- * /sessions/:id/replay: the whiteboard as it grew, with the phase changes and the chat's messages
- * marked on the time line.
+ * /sessions/:id/replay: the whiteboard as it grew, with the phase changes, the hints revealed and
+ * the chat's messages marked on the time line.
  */
 export function ReplayPage() {
   const { id = '' } = useParams();
@@ -28,6 +30,7 @@ export function ReplayPage() {
         <p className="page-header__lead">Watch the design take shape, phase by phase.</p>
       </header>
       <Replay key={id} sessionId={id} />
+      <CompareWithReference key={`compare-${id}`} sessionId={id} />
     </div>
   );
 }
@@ -46,7 +49,7 @@ function Replay({ sessionId }: { sessionId: string }) {
   }
   return (
     <>
-      {timeline.steps.length > 0 || timeline.messages.length > 0 ? (
+      {timeline.steps.length > 0 || timeline.messages.length > 0 || timeline.hints.length > 0 ? (
         <ReplayPlayer sessionId={sessionId} timeline={timeline} />
       ) : (
         log.done && (
@@ -103,6 +106,7 @@ function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: Re
         speed={playback.speed}
         markers={timeline.markers}
         chatOffsets={timeline.messages.map((entry) => entry.offset)}
+        hintOffsets={timeline.hints.map((entry) => entry.offset)}
         onSeek={playback.seek}
         onTogglePlaying={playback.togglePlaying}
         onSpeed={playback.setSpeed}
@@ -111,6 +115,7 @@ function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: Re
         {rounds && <strong className="replay-player__round">Round {round} board · </strong>}
         {shown} of {timeline.steps.length} changes shown
       </p>
+      <ReplayHints hints={timeline.hints} position={playback.position} onSeek={playback.seek} />
       <ReplayChat messages={timeline.messages} position={playback.position} onSeek={playback.seek} />
     </section>
   );

@@ -12,6 +12,8 @@ interface ReplayControlsProps {
   markers: readonly ReplayMarker[];
   /** When each chat message was sent: a small tick each on the scrubber. */
   chatOffsets?: readonly number[];
+  /** When each hint was revealed: a dot each on the scrubber. */
+  hintOffsets?: readonly number[];
   onSeek: (position: number) => void;
   onTogglePlaying: () => void;
   onSpeed: (speed: ReplaySpeed) => void;
@@ -23,8 +25,8 @@ export function markerTitle(marker: ReplayMarker): string {
 }
 
 /**
- * Play/pause, the scrubber (with a tick where each phase or round began, and a small one for each
- * chat message), the speed, and the same
+ * Play/pause, the scrubber (with a tick where each phase or round began, a small one for each
+ * chat message and a dot for each hint revealed), the speed, and the same
  * phase changes as a list of buttons, so every point of interest is one Tab and Enter away.
  */
 export function ReplayControls(props: ReplayControlsProps) {
@@ -35,6 +37,7 @@ export function ReplayControls(props: ReplayControlsProps) {
     speed,
     markers,
     chatOffsets = [],
+    hintOffsets = [],
     onSeek,
     onTogglePlaying,
     onSpeed,
@@ -86,6 +89,13 @@ export function ReplayControls(props: ReplayControlsProps) {
               <span
                 key={`chat-${index}`}
                 className="replay-scrubber__marker replay-scrubber__marker--chat"
+                style={{ left: `${(offset / span) * 100}%` }}
+              />
+            ))}
+            {hintOffsets.map((offset, index) => (
+              <span
+                key={`hint-${index}`}
+                className="replay-scrubber__marker replay-scrubber__marker--hint"
                 style={{ left: `${(offset / span) * 100}%` }}
               />
             ))}

@@ -64,7 +64,7 @@ describe('prompt library and rubric', () => {
       expect(detail.audience).toBe('candidate');
       expect(detail.problemStatement.length).toBeGreaterThan(100);
       expect(detail.guide).toBeNull();
-      expect(JSON.stringify(detail)).not.toMatch(/\*\*Strong:\*\*|Reference|Common pitfalls/);
+      expect(JSON.stringify(detail)).not.toMatch(/\*\*Strong[^*]*:\*\*|Reference|Common pitfalls|## Hints/);
     }
   });
 
@@ -87,6 +87,14 @@ describe('prompt library and rubric', () => {
     expect(detail.guide?.signals.map((signal) => signal.dimensionId)).toEqual(
       rubric.dimensions.map((dimension) => dimension.id),
     );
+    for (const signal of detail.guide?.signals ?? []) {
+      expect([3, 4]).toContain(signal.strongLevel);
+      expect([1, 2]).toContain(signal.weakLevel);
+    }
+    // Hints are their own field, never a guide section; when a prompt has them, they follow its time plan.
+    expect(sectionIds).not.toContain('hints');
+    const hintPhases = detail.guide?.hints.map((entry) => entry.phase) ?? [];
+    if (hintPhases.length > 0) expect(hintPhases).toEqual(detail.timePlan.map((entry) => entry.phase));
   });
 
   it('answers 404 for an unknown prompt', async () => {
@@ -94,14 +102,29 @@ describe('prompt library and rubric', () => {
     expect(response.body.message).toBe('No prompt with id "no-such-prompt"');
   });
 
-  it('serves the rubric: weighted dimensions adding up to 100, four anchored levels, recommendations', async () => {
+  it('serves the rubric: weighted dimensions adding up to 100, four anchored levels, distinct expectations, recommendations, hint weighting', async () => {
     const rubric: Rubric = (await request(server.url).get('/api/rubric').expect(200)).body;
     expect(rubric.dimensions.length).toBeGreaterThanOrEqual(6);
     expect(rubric.dimensions.reduce((sum, dimension) => sum + dimension.weight, 0)).toBe(100);
     for (const dimension of rubric.dimensions) {
       expect(Object.keys(dimension.anchors)).toEqual(['1', '2', '3', '4']);
       expect(Object.keys(dimension.expectations)).toEqual(['junior', 'mid', 'senior', 'staff']);
+      // Each target level expects a distinct level: junior 1, mid 2, senior 3, staff 4.
+      expect(Object.values(dimension.expectations).map((expectation) => expectation.level)).toEqual([
+        1, 2, 3, 4,
+      ]);
     }
+    expect(rubric.levels.map((level) => level.label)).toEqual([
+      'Foundational',
+      'Developing',
+      'Solid',
+      'Exceptional',
+    ]);
     expect(rubric.recommendations.length).toBeGreaterThanOrEqual(3);
+    expect(rubric.hints.stages.map((stage) => [stage.stage, stage.maxLevel])).toEqual([
+      [1, null],
+      [2, 3],
+      [3, 2],
+    ]);
   });
 });

@@ -401,6 +401,16 @@ describe('PromptListQuerySchema', () => {
     expect(PromptListQuerySchema.safeParse({ q: ` ${'x'.repeat(100)} ` }).success).toBe(true);
   });
 
+  it.each(['yes', 'no'] as const)('accepts practised=%s', (practised) => {
+    expect(PromptListQuerySchema.parse({ practised })).toEqual({ practised });
+  });
+
+  it.each(['maybe', 'true', ''])('rejects practised=%j, saying which values it takes', (practised) => {
+    expect(fieldErrors(PromptListQuerySchema.safeParse({ practised }))).toEqual([
+      { field: 'practised', message: 'must be "yes" (practised) or "no" (not practised yet)' },
+    ]);
+  });
+
   it('rejects a tag longer than 64 characters', () => {
     expect(PromptListQuerySchema.safeParse({ tag: 't'.repeat(65) }).success).toBe(false);
   });

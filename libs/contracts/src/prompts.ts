@@ -141,11 +141,23 @@ export const PromptDetailSchema = PromptSummarySchema.extend({
 });
 export type PromptDetail = z.infer<typeof PromptDetailSchema>;
 
+/** The library's practice filter: prompts the signed-in user has (yes) or has not yet (no) practised. */
+export const PRACTISED_FILTERS = ['yes', 'no'] as const;
+export const PractisedFilterSchema = z.enum(PRACTISED_FILTERS, {
+  message: 'must be "yes" (practised) or "no" (not practised yet)',
+});
+export type PractisedFilter = z.infer<typeof PractisedFilterSchema>;
+
 export const PromptListQuerySchema = z.strictObject({
   tag: z.string().max(64).optional(),
   difficulty: DifficultySchema.optional(),
   q: z.string().trim().max(100, { message: 'must be at most 100 characters' }).optional(),
   roadmapPhase: z.coerce.number().pipe(RoadmapPhaseSchema).optional(),
+  /**
+   * A prompt is practised once the user took part, in either role, in a round on it of a session
+   * that counts as completed. Needs a signed-in user.
+   */
+  practised: PractisedFilterSchema.optional(),
 });
 export type PromptListQuery = z.infer<typeof PromptListQuerySchema>;
 

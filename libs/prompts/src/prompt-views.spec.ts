@@ -193,6 +193,38 @@ describe('filterPrompts', () => {
     expect(filterPrompts(library(), { difficulty: 'hard', roadmapPhase: 1 })).toEqual([]);
   });
 
+  describe('by practice', () => {
+    const practised = new Set(['chat-app', 'url-shortener', 'retired-prompt']);
+
+    it('keeps only the prompts not practised yet', () => {
+      expect(ids(filterPrompts(library(), { practised: 'no' }, practised))).toEqual([
+        'rate-limiter',
+        'raft-kv-store',
+      ]);
+    });
+
+    it('keeps only the practised prompts', () => {
+      expect(ids(filterPrompts(library(), { practised: 'yes' }, practised))).toEqual([
+        'url-shortener',
+        'chat-app',
+      ]);
+    });
+
+    it('combines with the other filters', () => {
+      expect(ids(filterPrompts(library(), { practised: 'no', roadmapPhase: 1 }, practised))).toEqual([
+        'rate-limiter',
+      ]);
+    });
+
+    it('treats every prompt as not practised for a user who has practised none', () => {
+      expect(filterPrompts(library(), { practised: 'no' }, new Set())).toHaveLength(4);
+    });
+
+    it('refuses to guess when the practised ids are not given', () => {
+      expect(() => filterPrompts(library(), { practised: 'no' })).toThrow('needs the practised ids');
+    });
+  });
+
   describe('text search', () => {
     it.each([
       ['the title', 'shortener', ['url-shortener']],

@@ -39,11 +39,18 @@ export function compareForRoadmap(a: Prompt, b: Prompt): number {
 /**
  * Filters by tag, difficulty and roadmap phase, and by free text: every word of `q` must appear in
  * the title, summary, tags or problem statement (case-insensitive). Only candidate-visible text is
- * searched, so a search never reveals what the interviewer's guide contains.
+ * searched, so a search never reveals what the interviewer's guide contains. `practisedIds` (the
+ * ids of the prompts the user has practised) is needed when the query filters by `practised`.
  */
-export function filterPrompts(prompts: readonly Prompt[], query: PromptListQuery): Prompt[] {
+export function filterPrompts(
+  prompts: readonly Prompt[],
+  query: PromptListQuery,
+  practisedIds?: ReadonlySet<string>,
+): Prompt[] {
+  if (query.practised && !practisedIds) throw new Error('filtering by practised needs the practised ids');
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   return prompts
+    .filter((prompt) => !query.practised || practisedIds?.has(prompt.id) === (query.practised === 'yes'))
     .filter((prompt) => !query.tag || prompt.tags.includes(query.tag))
     .filter((prompt) => !query.difficulty || prompt.difficulty === query.difficulty)
     .filter((prompt) => query.roadmapPhase === undefined || prompt.roadmapPhase === query.roadmapPhase)

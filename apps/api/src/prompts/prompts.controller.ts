@@ -18,10 +18,16 @@ export class PromptsController {
   constructor(private readonly prompts: PromptsService) {}
 
   @Get('prompts')
-  @Public()
-  @ApiOperation({ summary: 'The prompt library, filtered by tag, difficulty, roadmap phase and text' })
-  list(@ValidQuery(PromptListQuerySchema) query: PromptListQuery): PromptListResponse {
-    return this.prompts.list(query);
+  @OptionalAuth()
+  @ApiOperation({
+    summary:
+      'The prompt library, filtered by tag, difficulty, roadmap phase, text and (signed in) what the caller has practised',
+  })
+  list(
+    @ValidQuery(PromptListQuerySchema) query: PromptListQuery,
+    @CurrentUser() user: AuthUser | undefined,
+  ): Promise<PromptListResponse> {
+    return this.prompts.list(query, user);
   }
 
   @Get('prompts/:id')

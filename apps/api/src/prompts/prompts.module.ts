@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { PractisedPromptsRepository } from './practised-prompts.repository';
 import { loadPromptLibrary } from './prompt-library.loader';
 import { PROMPT_LIBRARY } from './prompt-library.token';
 import { PromptsController } from './prompts.controller';
@@ -14,6 +15,7 @@ import { PromptsService } from './prompts.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => loadPromptLibrary(config.promptsDir),
     },
+    PractisedPromptsRepository,
     PromptsService,
   ],
   // The library itself for PromptDiagramsModule, which serves the diagrams loaded with it.

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PromptDetail, PromptListQuery, PromptListResponse, Rubric } from '@mockboard/contracts';
 import { allTags, filterPrompts, toPromptDetail, toPromptSummary, type Prompt } from '@mockboard/prompts';
 import type { AuthUser } from '../auth/auth-user';
-import { notFound } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
+import { PractisedPromptsRepository } from './practised-prompts.repository';
 import { PROMPT_LIBRARY } from './prompt-library.token';
 import type { PromptLibrary } from './prompt-library.loader';
 
@@ -10,13 +11,24 @@ import type { PromptLibrary } from './prompt-library.loader';
 export class PromptsService {
   private readonly byId: Map<string, Prompt>;
 
-  constructor(@Inject(PROMPT_LIBRARY) private readonly library: PromptLibrary) {
+  constructor(
+    @Inject(PROMPT_LIBRARY) private readonly library: PromptLibrary,
+    private readonly practised: PractisedPromptsRepository,
+  ) {
     this.byId = new Map(library.prompts.map((prompt) => [prompt.id, prompt]));
   }
 
-  list(query: PromptListQuery): PromptListResponse {
+  /** The library filtered by the query; filtering by what was practised needs a signed-in viewer. */
+  async list(query: PromptListQuery, viewer: AuthUser | undefined): Promise<PromptListResponse> {
+    let practisedIds: Set<string> | undefined;
+    if (query.practised) {
+      if (!viewer) {
+        throw new DomainError('unauthenticated', 'Sign in to filter prompts by what you have practised');
+      }
+      practisedIds = await this.practised.practisedPromptIds(viewer.id);
+    }
     return {
-      prompts: filterPrompts(this.library.prompts, query).map(toPromptSummary),
+      prompts: filterPrompts(this.library.prompts, query, practisedIds).map(toPromptSummary),
       tags: allTags(this.library.prompts),
     };
   }

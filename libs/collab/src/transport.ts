@@ -49,3 +49,15 @@ export const COLLAB_SOCKET_OPTIONS = {
   reconnectionDelay: 250,
   reconnectionDelayMax: 5_000,
 } as const;
+
+/**
+ * The query parameter that names the room on every request of its socket (each long-polling request
+ * and the websocket upgrade): a proxy in front of several instances hashes on it, so both peers of a
+ * room reach the same instance (deploy/haproxy/haproxy.cfg: `balance url_param session`).
+ */
+export const ROOM_ROUTING_PARAM = 'session';
+
+/** COLLAB_SOCKET_OPTIONS for the room of `sessionId`, routable by a proxy (ROOM_ROUTING_PARAM). */
+export function roomSocketOptions(sessionId: string) {
+  return { ...COLLAB_SOCKET_OPTIONS, query: { [ROOM_ROUTING_PARAM]: sessionId } };
+}

@@ -1,8 +1,8 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import {
-  COLLAB_SOCKET_OPTIONS,
   CollabClient as RoomClient,
   type CollabClientOptions as RoomClientOptions,
+  roomSocketOptions,
 } from '@mockboard/collab';
 
 export { CollabError } from '@mockboard/collab';
@@ -18,6 +18,9 @@ export type CollabClientOptions = Omit<RoomClientOptions<Socket>, 'socket'> & {
 export class CollabClient extends RoomClient<Socket> {
   constructor({ url, token, socketOptions, ...options }: CollabClientOptions) {
     const auth = token ? { auth: { token } } : {};
-    super({ ...options, socket: io(url, { ...COLLAB_SOCKET_OPTIONS, ...auth, ...socketOptions }) });
+    super({
+      ...options,
+      socket: io(url, { ...roomSocketOptions(options.sessionId), ...auth, ...socketOptions }),
+    });
   }
 }

@@ -1,5 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
-import { COLLAB_SOCKET_OPTIONS } from '@mockboard/collab';
+import { roomSocketOptions } from '@mockboard/collab';
 
-/** A room connection to the page's own origin (the session cookie signs it in), not connected yet. */
-export const openRoomSocket = (): Socket => io({ ...COLLAB_SOCKET_OPTIONS });
+/**
+ * The connection to the room of `sessionId` on the page's own origin (the session cookie signs it
+ * in), not connected yet. The session id rides every request, so a proxy keeps the room on one instance.
+ */
+export const openRoomSocket = (sessionId: string): Socket => io(roomSocketOptions(sessionId));

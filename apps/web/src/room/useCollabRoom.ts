@@ -61,7 +61,7 @@ export function useCollabRoom(sessionId: string) {
     const heard = new Map<string, boolean>();
     const client: CollabClient = new CollabClient({
       sessionId,
-      socket: openRoomSocket(),
+      socket: openRoomSocket(sessionId),
       onRemoteElements: (elements) => active && listenersRef.current.onRemoteElements?.(elements),
       onRestore: (replaced, removed) => active && listenersRef.current.onRestore?.(replaced, removed),
       onPointer: (event) => active && listenersRef.current.onPointer?.(event),

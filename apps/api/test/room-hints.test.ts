@@ -1,6 +1,14 @@
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
-import type { ErrorAck, HintReveal, HintRevealAck, JoinAck, ReplayResponse } from '@mockboard/contracts';
+import type {
+  ErrorAck,
+  HintReveal,
+  HintRevealAck,
+  JoinAck,
+  ReplayResponse,
+  RoundFeedback,
+} from '@mockboard/contracts';
+import { PromptsService } from '../src/prompts/prompts.service';
 import { signUp, type SignedUpUser } from './support/factories';
 import { FIXTURE_HINTS, HINTED_PROMPT_ID, promptsWithFixture } from './support/hinted-prompts';
 import { aLiveSession, call, connect, next } from './support/room-client';
@@ -260,5 +268,56 @@ describe('staged hints in the room', () => {
     });
     // Round 1's reveal stays with round 1: round 2 starts with none of its own.
     expect((await joined(host)).ack.hints.map((hint) => hint.round)).toEqual([2]);
+  });
+
+  it('lists the hints used on the scorecard, for both sides, with the cap the rubric puts on each dimension', async () => {
+    const { socket: interviewer } = await joined(host);
+    await joined(guest);
+    await reveal(interviewer, 'deep-dive', 1);
+    await reveal(interviewer, 'deep-dive', 2);
+    await reveal(interviewer, 'estimation', 1);
+    expect(await call(interviewer, 'session:end', { sessionId })).toMatchObject({ ok: true });
+
+    const feedbackOf = async (user: SignedUpUser) =>
+      (
+        await request(server.url)
+          .get(`/api/sessions/${sessionId}/rounds/1/scorecard`)
+          .set(user.bearer)
+          .expect(200)
+      ).body as RoundFeedback;
+    const mine = await feedbackOf(host);
+    const theirs = await feedbackOf(guest);
+
+    // What each stage weighs is the rubric's word (prompts/rubric.yaml, hints.stages).
+    const stages = server.app.get(PromptsService).rubric().hints.stages;
+    const weight = (stage: 1 | 2 | 3) => ({
+      stageLabel: stages[stage - 1]!.label,
+      maxLevel: stages[stage - 1]!.maxLevel,
+      effect: stages[stage - 1]!.effect,
+    });
+    expect(mine.hints.used).toEqual([
+      {
+        round: 1,
+        phase: 'deep-dive',
+        stage: 1,
+        text: FIXTURE_HINTS['deep-dive'][0],
+        revealedBy: host.user.id,
+        revealedAt: expect.any(String),
+        dimensionId: 'deep-dive',
+        ...weight(1),
+      },
+      expect.objectContaining({ phase: 'deep-dive', stage: 2, dimensionId: 'deep-dive', ...weight(2) }),
+      expect.objectContaining({ phase: 'estimation', stage: 1, dimensionId: 'estimation', ...weight(1) }),
+    ]);
+    // Today's rubric: a nudge leaves the score alone, a pointer caps the dimension at Solid (3).
+    expect(weight(1).maxLevel).toBeNull();
+    expect(mine.hints.caps).toEqual([
+      {
+        dimensionId: 'deep-dive',
+        maxLevel: weight(2).maxLevel,
+        reasons: [expect.stringContaining('Deep dive')],
+      },
+    ]);
+    expect(theirs.hints).toEqual(mine.hints);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TargetLevelSchema } from './common';
+import { RoundHintsSchema } from './room';
 import { ScoreLevelSchema } from './rubric';
 import { SessionFormatSchema, SessionStatusSchema } from './scheduling';
 
@@ -84,6 +85,8 @@ export const RoundFeedbackSchema = z.object({
   rating: InterviewerRatingSchema.nullable(),
   /** When feedback about the caller exists but is hidden: when it will be revealed at the latest. */
   hiddenUntil: z.iso.datetime().nullable(),
+  /** The hints the interviewer revealed in the round, and the caps the rubric gives them (issue 17). */
+  hints: RoundHintsSchema,
 });
 export type RoundFeedback = z.infer<typeof RoundFeedbackSchema>;
 

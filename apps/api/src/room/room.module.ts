@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
 import { SessionsModule } from '../sessions/sessions.module';
-import { HintRevealsRepository } from './hints/hint-reveals.repository';
 import { HintsGateway } from './hints/hints.gateway';
 import { HintsService } from './hints/hints.service';
+import { RevealedHintsModule } from './hints/revealed-hints.module';
 import { JoinBarrier } from './join-barrier';
 import { ReplayController } from './replay.controller';
 import { ReplayRepository } from './replay.repository';
@@ -22,7 +22,7 @@ import { SceneRestorer } from './scene-restore';
 import { SceneWriter } from './scene-writer';
 
 @Module({
-  imports: [SessionsModule, PromptsModule],
+  imports: [SessionsModule, PromptsModule, RevealedHintsModule],
   controllers: [ReplayController, SceneFilesController],
   providers: [
     RoomGateway,
@@ -41,8 +41,6 @@ import { SceneWriter } from './scene-writer';
     SceneFilesRepository,
     HintsGateway,
     HintsService,
-    HintRevealsRepository,
   ],
-  exports: [HintsService],
 })
 export class RoomModule {}

@@ -22,6 +22,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { conflict, forbidden } from '../common/domain-error';
 import { RequestValidationError } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
+import { RevealedHintsService } from '../room/hints/revealed-hints.service';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import { RevealService } from './reveal.service';
@@ -58,6 +59,7 @@ export class ScorecardsService {
     private readonly ratings: InterviewerRatingsRepository,
     private readonly reveal: RevealService,
     private readonly prompts: PromptsService,
+    private readonly hints: RevealedHintsService,
   ) {}
 
   async save(
@@ -189,6 +191,8 @@ export class ScorecardsService {
       // The rating is the candidate's private word on the interviewer: never shown to them.
       rating: rating && (admin || isCandidate) ? toRatingView(rating) : null,
       hiddenUntil: hidden ? revealDeadline(record.session.endsAt).toISOString() : null,
+      // The candidate read each hint in the room, so both sides see them here, with what they weigh.
+      hints: await this.hints.weighed(sessionId, roundNumber),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
+import { RevealedHintsModule } from '../room/hints/revealed-hints.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { CalibrationController } from './calibration.controller';
 import { CalibrationService } from './calibration.service';
@@ -18,7 +19,7 @@ import { ScorecardsService } from './scorecards.service';
 
 /** Issue 5: scorecards and their reveal, progress, the portfolio and share links, calibration. */
 @Module({
-  imports: [SessionsModule, PromptsModule],
+  imports: [SessionsModule, PromptsModule, RevealedHintsModule],
   controllers: [
     ScorecardsController,
     ProgressController,

@@ -8,6 +8,7 @@ import { useAuth } from '../auth/AuthContext';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useResource } from '../hooks/useResource';
+import { HintsUsed } from '../scoring/HintsUsed';
 import { InterviewerRatingForm } from '../scoring/InterviewerRatingForm';
 import { PartnerFeedback } from '../scoring/PartnerFeedback';
 import { ScorecardForm } from '../scoring/ScorecardForm';
@@ -167,6 +168,14 @@ function ScorecardScreen({
         )}
       </header>
 
+      {participant && (
+        <HintsUsed
+          hints={feedback.hints}
+          rubric={rubric}
+          candidateName={kind === 'interviewer' ? partnerName : 'you'}
+        />
+      )}
+
       {!solo && participant && (
         <PartnerFeedback
           session={session}
@@ -211,6 +220,7 @@ function ScorecardScreen({
             kind={kind}
             rubric={rubric}
             signals={signals}
+            hintCaps={feedback.hints.caps}
             saved={own}
             confirmNote={
               kind === 'interviewer'

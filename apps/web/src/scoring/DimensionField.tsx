@@ -1,6 +1,7 @@
 import {
   EVIDENCE_MAX_CHARS,
   SCORE_LEVELS,
+  type HintCap,
   type Rubric,
   type RubricDimension,
   type RubricSignal,
@@ -10,6 +11,7 @@ import ReactMarkdown from 'react-markdown';
 import { signalLevelText } from '../components/signal-level';
 import { TextAreaField } from '../components/TextAreaField';
 import { ChoiceGroup } from './ChoiceGroup';
+import { hintCapWarning } from './hint-cap-warning';
 
 interface DimensionFieldProps {
   dimension: RubricDimension;
@@ -18,6 +20,8 @@ interface DimensionFieldProps {
   evidence: string;
   /** The prompt's strong and weak answers on this dimension, when the API gives them to the caller. */
   signal?: RubricSignal;
+  /** The cap the round's revealed hints put on this dimension (issue 17), if any. */
+  hintCap?: HintCap;
   error?: string;
   onLevel: (level: ScoreLevel) => void;
   onEvidence: (evidence: string) => void;
@@ -30,11 +34,13 @@ export function DimensionField({
   level,
   evidence,
   signal,
+  hintCap,
   error,
   onLevel,
   onEvidence,
 }: DimensionFieldProps) {
   const label = (value: number) => levels.find((entry) => entry.value === value)?.label ?? `Level ${value}`;
+  const capWarning = hintCapWarning(hintCap, level, levels);
   return (
     <div className="score-dimension" id={`score-${dimension.id}`}>
       <ChoiceGroup<ScoreLevel>
@@ -60,6 +66,12 @@ export function DimensionField({
         }))}
         onChange={onLevel}
       />
+      {hintCap && (
+        <div className="hint-cap" role="note" aria-label={`Hints used on ${dimension.title}`}>
+          <p className="hints-used__effect">Hints used: {hintCap.reasons.join('; ')}.</p>
+          {capWarning && <p className="hint-cap-warning">{capWarning}</p>}
+        </div>
+      )}
       {signal && (
         <aside className="signal-box" aria-label={`Signals for ${dimension.title} on this prompt`}>
           <p>

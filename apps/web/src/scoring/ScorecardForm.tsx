@@ -1,4 +1,11 @@
-import type { Rubric, RubricSignal, Scorecard, ScorecardKind, ScoreLevel } from '@mockboard/contracts';
+import type {
+  HintCap,
+  Rubric,
+  RubricSignal,
+  Scorecard,
+  ScorecardKind,
+  ScoreLevel,
+} from '@mockboard/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { toApiRequestError } from '../api/client';
 import { saveScorecard } from '../api/scoring';
@@ -25,6 +32,8 @@ interface ScorecardFormProps {
   kind: ScorecardKind;
   rubric: Rubric;
   signals: ReadonlyMap<string, RubricSignal>;
+  /** The caps the round's revealed hints put on dimensions: shown beside them, never enforced. */
+  hintCaps?: readonly HintCap[];
   saved: Scorecard | null;
   /** What happens after submitting, e.g. when the partner sees it; shown in the confirmation. */
   confirmNote: string;
@@ -34,7 +43,18 @@ interface ScorecardFormProps {
 
 /** The rubric as a form: autosaved as a draft while it is filled in, then submitted once. */
 export function ScorecardForm(props: ScorecardFormProps) {
-  const { sessionId, round, kind, rubric, signals, saved, confirmNote, onSaved, onSubmitted } = props;
+  const {
+    sessionId,
+    round,
+    kind,
+    rubric,
+    signals,
+    hintCaps = [],
+    saved,
+    confirmNote,
+    onSaved,
+    onSubmitted,
+  } = props;
   const [draft, setDraft] = useState<ScorecardDraft>(() => draftFrom(rubric, saved));
   const [errors, setErrors] = useState<ScorecardErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -131,6 +151,7 @@ export function ScorecardForm(props: ScorecardFormProps) {
             level={draft.dimensions[index]?.level ?? null}
             evidence={draft.dimensions[index]?.evidence ?? ''}
             signal={signals.get(dimension.id)}
+            hintCap={hintCaps.find((cap) => cap.dimensionId === dimension.id)}
             error={errors[dimension.id] || undefined}
             onLevel={(level) => updateDimension(dimension.id, { level })}
             onEvidence={(evidence) => updateDimension(dimension.id, { evidence })}

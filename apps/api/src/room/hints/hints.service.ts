@@ -13,7 +13,7 @@ import { PromptsService } from '../../prompts/prompts.service';
 import type { SessionRecord } from '../../sessions/session-record';
 import { SessionViewsService } from '../../sessions/session-views.service';
 import { RoomService } from '../room.service';
-import { HintRevealsRepository } from './hint-reveals.repository';
+import { RevealedHintsService } from './revealed-hints.service';
 
 /** A reveal as stored, and whether this call stored it (false: it was revealed before). */
 export interface RevealResult {
@@ -32,7 +32,7 @@ export class HintsService {
     private readonly room: RoomService,
     private readonly views: SessionViewsService,
     private readonly prompts: PromptsService,
-    private readonly reveals: HintRevealsRepository,
+    private readonly reveals: RevealedHintsService,
   ) {}
 
   async reveal(user: AuthUser, request: HintRevealRequest): Promise<RevealResult> {
@@ -54,7 +54,7 @@ export class HintsService {
       );
     }
     const text = this.hintText(round.promptId, phase, stage);
-    const outcome = await this.reveals.reveal({
+    const outcome = await this.reveals.store({
       sessionId,
       round: roundNumber,
       phase,

@@ -1,0 +1,18 @@
+import type { HintCap, Rubric } from '@mockboard/contracts';
+
+/**
+ * The gentle word under a dimension scored above the cap its hints set (issue 17), or null when
+ * the level is within it (or nothing caps it). Advice only: the form never refuses the level.
+ */
+export function hintCapWarning(
+  cap: HintCap | undefined,
+  level: number | null,
+  levels: Rubric['levels'],
+): string | null {
+  if (!cap || level === null || level <= cap.maxLevel) return null;
+  const label = (value: number) => levels.find((entry) => entry.value === value)?.label ?? `Level ${value}`;
+  return (
+    `You chose ${label(level)} (${level}), above the ${label(cap.maxLevel)} (${cap.maxLevel}) the rubric ` +
+    `suggests after the hints revealed here. Keep it if the candidate went well beyond what the hint gave away.`
+  );
+}

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Session } from '@mockboard/contracts';
 import { signUp } from '../../api/test/support/factories';
 import { FIXTURE_HINTS, HINTED_PROMPT_ID, promptsWithFixture } from '../../api/test/support/hinted-prompts';
-import { aLiveSession } from '../../api/test/support/room-client';
+import { aLiveSession, call, connect } from '../../api/test/support/room-client';
 import { artifact } from './support/browser';
 import { memberStage } from './support/members';
 
@@ -87,5 +87,62 @@ describe('staged hints in the live room', () => {
     await replayed.getByText(FIXTURE_HINTS.requirements[1]).waitFor();
     expect(await b.locator('.replay-scrubber__marker--hint').count()).toBe(2);
     await b.screenshot({ path: artifact('replay-hints.png'), fullPage: true });
+  });
+
+  it('lists the hints used on the scorecard and warns, gently, when a level goes above their cap', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben, { promptId: HINTED_PROMPT_ID });
+    // The interview, over sockets: two hints on requirements (a nudge, then a pointer), then the end.
+    const [interviewer, candidate] = await Promise.all([
+      connect(stage.server.url, ada),
+      connect(stage.server.url, ben),
+    ]);
+    try {
+      for (const socket of [interviewer, candidate])
+        expect(await call(socket, 'session:join', { sessionId: session.id })).toMatchObject({ ok: true });
+      for (const hintStage of [1, 2])
+        expect(
+          await call(interviewer, 'hint:reveal', {
+            sessionId: session.id,
+            round: 1,
+            phase: 'requirements',
+            stage: hintStage,
+          }),
+        ).toMatchObject({ ok: true });
+      expect(await call(interviewer, 'session:end', { sessionId: session.id })).toMatchObject({ ok: true });
+    } finally {
+      interviewer.disconnect();
+      candidate.disconnect();
+    }
+
+    const a = await stage.signedIn(ada);
+    await a.goto(`${stage.server.url}/sessions/${session.id}/rounds/1/score`);
+    const used = a.getByRole('region', { name: 'Hints used in this round' });
+    await used.waitFor();
+    await used.getByText(FIXTURE_HINTS.requirements[1]).waitFor();
+    await used.getByText('Requirements · Pointer (hint 2)').waitFor();
+
+    // The dimension says what its hints weigh; a level above the cap gets a warning, not a refusal.
+    const requirements = a.locator('#score-requirements');
+    const note = requirements.getByRole('note', { name: 'Hints used on Requirements' });
+    await note.getByText(/Pointer hint \(stage 2\) in Requirements: at most Solid \(3\)/).waitFor();
+    await requirements.getByRole('radio', { name: /^4 / }).check();
+    await note.getByText(/^You chose .* \(4\), above the Solid \(3\)/).waitFor();
+    await note.scrollIntoViewIfNeeded();
+    await a.screenshot({ path: artifact('scorecard-hints-warning.png') });
+    await requirements.getByRole('radio', { name: /^3 / }).check();
+    await note.getByText(/^You chose/).waitFor({ state: 'detached' });
+    // Another dimension, untouched by hints, has no note at all.
+    expect(await a.locator('#score-estimation').getByRole('note').count()).toBe(0);
+
+    // The candidate's page lists the same hints.
+    const b = await stage.signedIn(ben);
+    await b.goto(`${stage.server.url}/sessions/${session.id}/rounds/1/score`);
+    await b
+      .getByRole('region', { name: 'Hints used in this round' })
+      .getByText(FIXTURE_HINTS.requirements[0])
+      .waitFor();
+    await b.screenshot({ path: artifact('scorecard-hints-candidate.png') });
   });
 });

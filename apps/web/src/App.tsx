@@ -36,6 +36,11 @@ const SharedCaseStudyPage = lazy(() =>
 );
 
 // The whiteboard (Excalidraw) is by far the largest dependency: only the room and the replay load it.
+// The study plan renders card notes as Markdown: on demand as well.
+const StudyPlanPage = lazy(() =>
+  import('./study-plan/StudyPlanPage').then((module) => ({ default: module.StudyPlanPage })),
+);
+
 const RoomPage = lazy(() => import('./pages/RoomPage').then((module) => ({ default: module.RoomPage })));
 const ReplayPage = lazy(() =>
   import('./pages/ReplayPage').then((module) => ({ default: module.ReplayPage })),
@@ -115,6 +120,16 @@ export function App() {
           element={
             <RequireAuth>
               <ProgressPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="plan"
+          element={
+            <RequireAuth>
+              <Suspense fallback={<LoadingState label="Loading your study plan…" />}>
+                <StudyPlanPage />
+              </Suspense>
             </RequireAuth>
           }
         />

@@ -25,6 +25,9 @@ export function SiteHeader() {
           <NavLink to="/progress" className="site-nav__link">
             Progress
           </NavLink>
+          <NavLink to="/plan" className="site-nav__link">
+            Study plan
+          </NavLink>
           <NavLink to="/prompts" className="site-nav__link">
             Prompts
           </NavLink>

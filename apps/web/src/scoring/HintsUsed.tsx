@@ -37,8 +37,10 @@ export function HintsUsed({ hints, rubric, candidateName }: HintsUsedProps) {
                 </p>
                 <p>{hint.text}</p>
                 <p className="hints-used__effect">
-                  {dimensionTitle(hint.dimensionId)}: {hintCapText(hint.maxLevel, rubric.levels)}.{' '}
-                  {hint.effect}
+                  <span className="hints-used__cap">
+                    {dimensionTitle(hint.dimensionId)} · {hintCapText(hint.maxLevel, rubric.levels)}
+                  </span>
+                  <span className="visually-hidden">.</span> {hint.effect}
                 </p>
               </li>
             ))}

@@ -1,7 +1,15 @@
-import { DifficultySchema, RoadmapPhaseSchema, type PromptListQuery } from '@mockboard/contracts';
+import {
+  DifficultySchema,
+  PractisedFilterSchema,
+  RoadmapPhaseSchema,
+  type PromptListQuery,
+} from '@mockboard/contracts';
 
-/** The library's filters live in the URL (`?q=&difficulty=&tag=&roadmapPhase=`) so a view can be shared. */
-export const FILTER_KEYS = ['q', 'difficulty', 'tag', 'roadmapPhase'] as const;
+/**
+ * The library's filters live in the URL (`?q=&difficulty=&tag=&roadmapPhase=&practised=`) so a view
+ * can be shared.
+ */
+export const FILTER_KEYS = ['q', 'difficulty', 'tag', 'roadmapPhase', 'practised'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Reads the filters from the URL, dropping values the API would reject rather than failing the page. */
@@ -15,7 +23,16 @@ export function queryFromParams(params: URLSearchParams): PromptListQuery {
   if (tag) query.tag = tag.slice(0, 64);
   const phase = RoadmapPhaseSchema.safeParse(Number(params.get('roadmapPhase')));
   if (phase.success) query.roadmapPhase = phase.data;
+  const practised = PractisedFilterSchema.safeParse(params.get('practised'));
+  if (practised.success) query.practised = practised.data;
   return query;
+}
+
+/** The practice filter needs a signed-in user: for anyone else a shared link's `practised` is ignored. */
+export function forViewer(query: PromptListQuery, signedIn: boolean): PromptListQuery {
+  if (signedIn || query.practised === undefined) return query;
+  const { practised: _ignored, ...rest } = query;
+  return rest;
 }
 
 /** A stable string for a query: the cache key for loading, and "are any filters on?". */

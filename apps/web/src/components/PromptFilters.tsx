@@ -7,6 +7,8 @@ import { SelectField } from './SelectField';
 interface PromptFiltersProps {
   query: PromptListQuery;
   tags: readonly string[];
+  /** The practice filter is offered to a signed-in user only (it reads their sessions). */
+  showPractice: boolean;
   onChange: (key: FilterKey, value: string) => void;
 }
 
@@ -23,13 +25,19 @@ const phaseOptions = [
   })),
 ];
 
-export function PromptFilters({ query, tags, onChange }: PromptFiltersProps) {
+const practiceOptions = [
+  { value: '', label: 'All' },
+  { value: 'no', label: 'Not practised' },
+  { value: 'yes', label: 'Practised' },
+];
+
+export function PromptFilters({ query, tags, showPractice, onChange }: PromptFiltersProps) {
   // A tag from a shared link stays selectable even if the current results no longer list it.
   const tagValues = query.tag && !tags.includes(query.tag) ? [query.tag, ...tags] : tags;
   const tagOptions = [{ value: '', label: 'All' }, ...tagValues.map((tag) => ({ value: tag, label: tag }))];
 
   return (
-    <div className="filters">
+    <div className={`filters${showPractice ? ' filters--with-practice' : ''}`}>
       <div className="filters__search">
         <SearchBox
           label="Search prompts"
@@ -51,11 +59,20 @@ export function PromptFilters({ query, tags, onChange }: PromptFiltersProps) {
         onChange={(value) => onChange('roadmapPhase', value)}
       />
       <SelectField
-        label="Tag"
+        label="Topic"
         value={query.tag ?? ''}
         options={tagOptions}
         onChange={(value) => onChange('tag', value)}
       />
+      {showPractice && (
+        <SelectField
+          label="Practice"
+          title="A prompt is practised once a session on it has completed, whichever role you played"
+          value={query.practised ?? ''}
+          options={practiceOptions}
+          onChange={(value) => onChange('practised', value)}
+        />
+      )}
     </div>
   );
 }

@@ -41,11 +41,16 @@ export function RubricOverview({ rubric }: { rubric: Rubric }) {
           <li key={stage.stage}>
             <span className="level-pill level-pill--muted">{stage.stage}</span> {stage.label}:{' '}
             <span className="level-legend__detail">
-              {hintCapText(stage.maxLevel, rubric.levels).toLowerCase()}
+              {lowerFirst(hintCapText(stage.maxLevel, rubric.levels))}
             </span>
           </li>
         ))}
       </ol>
     </nav>
   );
+}
+
+/** "At most Solid (3)" → "at most Solid (3)": the level's name keeps its capital. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,16 +1,19 @@
-import { useSearchParams } from 'react-router-dom';
+import type { PromptListQuery } from '@mockboard/contracts';
+import { Link, useSearchParams } from 'react-router-dom';
 import { listPrompts } from '../api/prompts';
+import { useAuth } from '../auth/AuthContext';
 import { PromptCard } from '../components/PromptCard';
 import { PromptFilters } from '../components/PromptFilters';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { latestData, useResource } from '../hooks/useResource';
-import { hasFilters, queryFromParams, queryKey, type FilterKey } from '../api/prompt-list-query';
+import { forViewer, hasFilters, queryFromParams, queryKey, type FilterKey } from '../api/prompt-list-query';
 
 export function PromptLibraryPage() {
   useDocumentTitle('Prompts');
   const [params, setParams] = useSearchParams();
-  const query = queryFromParams(params);
+  const signedIn = useAuth().user !== null;
+  const query = forViewer(queryFromParams(params), signedIn);
   const filtered = hasFilters(query);
   const resource = useResource(`prompts?${queryKey(query)}`, (signal) => listPrompts(query, signal));
 
@@ -43,7 +46,7 @@ export function PromptLibraryPage() {
         </p>
       </header>
 
-      <PromptFilters query={query} tags={shown?.tags ?? []} onChange={setFilter} />
+      <PromptFilters query={query} tags={shown?.tags ?? []} showPractice={signedIn} onChange={setFilter} />
 
       <div className="results-bar">
         <p className="results-bar__count" aria-live="polite">
@@ -66,16 +69,7 @@ export function PromptLibraryPage() {
         <LoadingState label="Loading prompts…" />
       ) : shown.prompts.length === 0 ? (
         filtered ? (
-          <EmptyState
-            title="No prompts match these filters"
-            action={
-              <button type="button" className="button button--secondary" onClick={clearFilters}>
-                Clear filters
-              </button>
-            }
-          >
-            <p>Try a shorter search or a different difficulty, tag or phase.</p>
-          </EmptyState>
+          <NoMatches query={query} onClear={clearFilters} />
         ) : (
           <EmptyState title="No prompts yet">
             <p>
@@ -94,5 +88,36 @@ export function PromptLibraryPage() {
         </ul>
       )}
     </div>
+  );
+}
+
+/** Why nothing matches, worded for the practice filter when it is the likely reason. */
+function NoMatches({ query, onClear }: { query: PromptListQuery; onClear: () => void }) {
+  const clear = (
+    <button type="button" className="button button--secondary" onClick={onClear}>
+      Clear filters
+    </button>
+  );
+  if (query.practised === 'no') {
+    return (
+      <EmptyState title="You have practised every prompt that matches" action={clear}>
+        <p>Clear the filters to pick from the whole library, or choose “Practised” to revisit one.</p>
+      </EmptyState>
+    );
+  }
+  if (query.practised === 'yes') {
+    return (
+      <EmptyState title="No practised prompts match" action={clear}>
+        <p>
+          A prompt counts as practised once a session on it has completed, whichever role you played.{' '}
+          <Link to="/practice">Book a session</Link> to practise one.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="No prompts match these filters" action={clear}>
+      <p>Try a shorter search or a different difficulty, topic or phase.</p>
+    </EmptyState>
   );
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
+import { StudyPlanCompletionsRepository } from './study-plan-completions.repository';
 import { StudyPlanController } from './study-plan.controller';
 import { StudyPlanRepository } from './study-plan.repository';
 import { StudyPlanService } from './study-plan.service';
@@ -8,6 +9,6 @@ import { StudyPlanService } from './study-plan.service';
 @Module({
   imports: [PromptsModule],
   controllers: [StudyPlanController],
-  providers: [StudyPlanRepository, StudyPlanService],
+  providers: [StudyPlanRepository, StudyPlanCompletionsRepository, StudyPlanService],
 })
 export class StudyPlanModule {}

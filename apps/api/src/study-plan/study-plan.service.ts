@@ -19,6 +19,7 @@ import { RequestValidationError } from '../common/zod-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PromptsService } from '../prompts/prompts.service';
+import { StudyPlanCompletionsRepository } from './study-plan-completions.repository';
 import { StudyPlanRepository } from './study-plan.repository';
 
 export interface StudyPlanFile {
@@ -47,6 +48,7 @@ export class StudyPlanService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly plans: StudyPlanRepository,
+    private readonly completions: StudyPlanCompletionsRepository,
     private readonly prompts: PromptsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -107,7 +109,7 @@ export class StudyPlanService {
           links: body.links,
         },
       ]);
-      await this.plans.markPractisedCards(manager, user.id, [cardId!]);
+      await this.completions.markPractisedCards(manager, user.id, [cardId!]);
     });
   }
 
@@ -148,8 +150,9 @@ export class StudyPlanService {
   reset(user: AuthUser): Promise<StudyPlan> {
     return this.change(user, async (manager) => {
       await this.plans.clear(manager, user.id);
+      await this.completions.forget(manager, user.id);
       await this.plans.insertColumns(manager, user.id, defaultStudyPlan(this.prompts.all()));
-      await this.plans.applyCompletedMocks(manager, user.id);
+      await this.completions.applyCompletedMocks(manager, user.id);
     });
   }
 
@@ -182,7 +185,7 @@ export class StudyPlanService {
         }
         added.push(...(await this.plans.appendCards(manager, user.id, column.id, [promptCard(prompt)])));
       }
-      await this.plans.markPractisedCards(manager, user.id, added);
+      await this.completions.markPractisedCards(manager, user.id, added);
     });
   }
 
@@ -209,7 +212,7 @@ export class StudyPlanService {
       await this.plans.lockPlan(manager, user.id);
       if (created) await this.plans.insertColumns(manager, user.id, defaultStudyPlan(this.prompts.all()));
       // Before the change, so what the user does now has the last word over an older mock.
-      await this.plans.applyCompletedMocks(manager, user.id);
+      await this.completions.applyCompletedMocks(manager, user.id);
       await work(manager);
       return this.view(manager, user.id);
     });

@@ -62,6 +62,13 @@ describe('staged hints in the live room', () => {
     // A second hint arrives on top; both stay for the rest of the round, a reload included.
     await requirements.getByRole('button', { name: 'Reveal hint 2 (pointer)' }).click();
     await b.locator('.hint-card', { hasText: FIXTURE_HINTS.requirements[1] }).waitFor();
+
+    // The clock moves on: the new phase's hints come first, opened.
+    await a.getByRole('button', { name: /^Next: / }).click();
+    await guide.locator('details[open]', { hasText: 'Estimation' }).waitFor();
+    expect(await guide.locator('details').first().locator('summary').textContent()).toMatch(
+      /^EstimationCurrent phase/,
+    );
     await b.reload();
     await b.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     const cards = b.locator('.hint-card');

@@ -69,6 +69,12 @@ interface PhaseHintListProps {
 /** One phase's hints in a disclosure: open for the current phase, closed for the others until asked. */
 function PhaseHintList({ phase, current, round, hints, disabled }: PhaseHintListProps) {
   const [open, setOpen] = useState(current);
+  // The clock moving on to this phase opens it (a stuck candidate is stuck here now); folding it stays the user's.
+  const [wasCurrent, setWasCurrent] = useState(current);
+  if (current !== wasCurrent) {
+    setWasCurrent(current);
+    if (current) setOpen(true);
+  }
   const mine = hints.reveals.filter((reveal) => reveal.round === round && reveal.phase === phase.phase);
   const next = nextStage(hints.reveals, round, phase.phase, phase.hints.length);
   const title = INTERVIEW_PHASE_TITLES[phase.phase];

@@ -1,40 +1,13 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { ReferenceDiagramViewSchema } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
 import { asUser, getSession } from './support/scheduling-factories';
 import { aPastSession } from './support/scoring-factories';
-import { REPO_ROOT, startTestApp, type TestApp } from './support/test-app';
+import { FIXTURE_DIAGRAM_LABELS, promptsWithADiagram } from './support/diagram-prompts';
+import { startTestApp, type TestApp } from './support/test-app';
 
 const ADMIN_EMAIL = 'diagram-admin@example.test';
-
-/**
- * The URL shortener with a diagram of our own (so the test knows its labels) and the rate limiter
- * without one: the shipped diagrams are content and change.
- */
-function promptsWithADiagram(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mockboard-diagram-prompts-'));
-  for (const file of ['rubric.yaml', 'url-shortener.md', 'rate-limiter.md'])
-    copyFileSync(join(REPO_ROOT, 'prompts', file), join(dir, file));
-  writeFileSync(
-    join(dir, 'url-shortener.diagram.yaml'),
-    [
-      'direction: LR',
-      'nodes:',
-      '  - { id: client, label: Browser, kind: client }',
-      '  - { id: api, label: Redirect service, kind: service }',
-      "  - { id: cache, label: 'Redis (code -> URL, TTL)', kind: cache }",
-      '  - { id: db, label: PostgreSQL, kind: store }',
-      'edges:',
-      "  - { from: client, to: api, label: 'GET /{code}' }",
-      '  - { from: api, to: cache, label: lookup }',
-      '  - { from: api, to: db, label: on a miss }',
-    ].join('\n'),
-  );
-  return dir;
-}
 
 describe('reference diagrams', () => {
   let server: TestApp;
@@ -81,15 +54,7 @@ describe('reference diagrams', () => {
       'db',
     ]);
     expect(labelsOf(response.body)).toEqual(
-      [
-        'Browser',
-        'Redirect service',
-        'Redis (code -> URL, TTL)',
-        'PostgreSQL',
-        'GET /{code}',
-        'lookup',
-        'on a miss',
-      ].sort(),
+      [...FIXTURE_DIAGRAM_LABELS.nodes, ...FIXTURE_DIAGRAM_LABELS.edges].sort(),
     );
 
     const someone = await signUp(server.url);

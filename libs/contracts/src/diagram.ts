@@ -8,6 +8,72 @@ import { DrawableElementSchema } from './scene-elements';
 export const DIAGRAM_NODE_KINDS = ['client', 'service', 'store', 'cache', 'queue', 'external'] as const;
 export type DiagramNodeKind = (typeof DIAGRAM_NODE_KINDS)[number];
 
+/**
+ * How each kind of component looks (Excalidraw's palette, one hue per kind): the scene renderer in
+ * libs/diagrams draws with it and the web app's legend explains it.
+ */
+export const DIAGRAM_KIND_LOOK: Record<
+  DiagramNodeKind,
+  {
+    shape: 'rectangle' | 'ellipse';
+    strokeColor: string;
+    backgroundColor: string;
+    strokeStyle: 'solid' | 'dashed';
+    rounded: boolean;
+    /** For the legend. */
+    name: string;
+  }
+> = {
+  client: {
+    shape: 'ellipse',
+    strokeColor: '#1971c2',
+    backgroundColor: '#a5d8ff',
+    strokeStyle: 'solid',
+    rounded: false,
+    name: 'Client',
+  },
+  service: {
+    shape: 'rectangle',
+    strokeColor: '#1e1e1e',
+    backgroundColor: '#ffffff',
+    strokeStyle: 'solid',
+    rounded: true,
+    name: 'Service',
+  },
+  store: {
+    shape: 'rectangle',
+    strokeColor: '#2f9e44',
+    backgroundColor: '#b2f2bb',
+    strokeStyle: 'solid',
+    rounded: false,
+    name: 'Database / store',
+  },
+  cache: {
+    shape: 'rectangle',
+    strokeColor: '#e8590c',
+    backgroundColor: '#ffd8a8',
+    strokeStyle: 'solid',
+    rounded: true,
+    name: 'Cache',
+  },
+  queue: {
+    shape: 'rectangle',
+    strokeColor: '#6741d9',
+    backgroundColor: '#d0bfff',
+    strokeStyle: 'solid',
+    rounded: false,
+    name: 'Queue / log',
+  },
+  external: {
+    shape: 'rectangle',
+    strokeColor: '#868e96',
+    backgroundColor: '#f1f3f5',
+    strokeStyle: 'dashed',
+    rounded: true,
+    name: 'Third party',
+  },
+};
+
 export const DIAGRAM_LIMITS = {
   minNodes: 3,
   maxNodes: 24,

@@ -1,4 +1,4 @@
-import type { DiagramNodeKind, DrawableElement, ReferenceDiagram } from '@mockboard/contracts';
+import { DIAGRAM_KIND_LOOK, type DrawableElement, type ReferenceDiagram } from '@mockboard/contracts';
 import {
   EDGE_FONT_SIZE,
   NODE_FONT_SIZE,
@@ -10,68 +10,6 @@ import {
   type Point,
 } from './layout-diagram';
 import { FONT_FAMILY_EXCALIFONT, LINE_HEIGHT, type TextBox } from './text-metrics';
-
-/** How each kind of component looks: Excalidraw's own palette, one hue per kind. */
-export const KIND_LOOK: Record<
-  DiagramNodeKind,
-  {
-    shape: 'rectangle' | 'ellipse';
-    strokeColor: string;
-    backgroundColor: string;
-    strokeStyle: 'solid' | 'dashed';
-    rounded: boolean;
-    description: string;
-  }
-> = {
-  client: {
-    shape: 'ellipse',
-    strokeColor: '#1971c2',
-    backgroundColor: '#a5d8ff',
-    strokeStyle: 'solid',
-    rounded: false,
-    description: 'client',
-  },
-  service: {
-    shape: 'rectangle',
-    strokeColor: '#1e1e1e',
-    backgroundColor: '#ffffff',
-    strokeStyle: 'solid',
-    rounded: true,
-    description: 'service',
-  },
-  store: {
-    shape: 'rectangle',
-    strokeColor: '#2f9e44',
-    backgroundColor: '#b2f2bb',
-    strokeStyle: 'solid',
-    rounded: false,
-    description: 'database / object store',
-  },
-  cache: {
-    shape: 'rectangle',
-    strokeColor: '#e8590c',
-    backgroundColor: '#ffd8a8',
-    strokeStyle: 'solid',
-    rounded: true,
-    description: 'cache',
-  },
-  queue: {
-    shape: 'rectangle',
-    strokeColor: '#6741d9',
-    backgroundColor: '#d0bfff',
-    strokeStyle: 'solid',
-    rounded: false,
-    description: 'queue / log / stream',
-  },
-  external: {
-    shape: 'rectangle',
-    strokeColor: '#868e96',
-    backgroundColor: '#f1f3f5',
-    strokeStyle: 'dashed',
-    rounded: true,
-    description: 'third party',
-  },
-};
 
 export const nodeElementId = (nodeId: string) => `node-${nodeId}`;
 export const nodeLabelId = (nodeId: string) => `node-${nodeId}-label`;
@@ -105,7 +43,7 @@ export function diagramToScene(
 }
 
 function nodeElements(node: PlacedNode, arrowIds: string[]): Record<string, unknown>[] {
-  const look = KIND_LOOK[node.kind];
+  const look = DIAGRAM_KIND_LOOK[node.kind];
   const id = nodeElementId(node.id);
   const labelId = nodeLabelId(node.id);
   const x = round(node.x - node.width / 2);

@@ -38,12 +38,16 @@ export interface DiagramLayout {
 
 export const NODE_FONT_SIZE = 20;
 export const EDGE_FONT_SIZE = 16;
-const NODE_LINE_CHARS = 16;
-const EDGE_LINE_CHARS = 14;
-const NODE_PADDING_X = 24;
-const NODE_PADDING_Y = 18;
-const MIN_NODE_WIDTH = 140;
-const MIN_NODE_HEIGHT = 64;
+/**
+ * Characters per line of a label, by direction. Left to right, every box and arrow label adds to
+ * the width (each label takes its own column), so labels wrap short and grow down; top to bottom,
+ * the reverse. That keeps the drawing nearer the box it is fitted into, so its text is larger.
+ */
+const LINE_CHARS = { LR: { node: 12, edge: 10 }, TB: { node: 18, edge: 16 } } as const;
+const NODE_PADDING_X = 20;
+const NODE_PADDING_Y = 14;
+const MIN_NODE_WIDTH = 120;
+const MIN_NODE_HEIGHT = 60;
 // Text inside an ellipse has only the inscribed rectangle: the box grows by √2 in both directions.
 const ELLIPSE_GROWTH = Math.SQRT2;
 const EDGE_LABEL_PADDING = 8;
@@ -59,16 +63,17 @@ export function layoutDiagram(diagram: ReferenceDiagram): DiagramLayout {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({
     rankdir: diagram.direction,
-    nodesep: 48,
-    ranksep: 64,
+    nodesep: 40,
+    ranksep: 56,
     edgesep: 24,
     marginx: 24,
     marginy: 24,
   });
   graph.setDefaultEdgeLabel(() => ({}));
 
+  const lineChars = LINE_CHARS[diagram.direction];
   const sized = diagram.nodes.map((node) => {
-    const text = measureText(node.label, NODE_FONT_SIZE, NODE_LINE_CHARS);
+    const text = measureText(node.label, NODE_FONT_SIZE, lineChars.node);
     const grow = node.kind === 'client' ? ELLIPSE_GROWTH : 1;
     const width = Math.max(MIN_NODE_WIDTH, Math.ceil((text.width + 2 * NODE_PADDING_X) * grow));
     const height = Math.max(MIN_NODE_HEIGHT, Math.ceil((text.height + 2 * NODE_PADDING_Y) * grow));
@@ -77,7 +82,7 @@ export function layoutDiagram(diagram: ReferenceDiagram): DiagramLayout {
   });
 
   const edgeTexts = diagram.edges.map((edge, index) => {
-    const text = edge.label ? measureText(edge.label, EDGE_FONT_SIZE, EDGE_LINE_CHARS) : undefined;
+    const text = edge.label ? measureText(edge.label, EDGE_FONT_SIZE, lineChars.edge) : undefined;
     graph.setEdge(
       edge.from,
       edge.to,

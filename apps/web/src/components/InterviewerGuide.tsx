@@ -1,11 +1,18 @@
+import type { ReactNode } from 'react';
 import type { PromptDetail } from '@mockboard/contracts';
 import { Markdown } from './Markdown';
 import { RubricSignalsTable } from './RubricSignalsTable';
 
 type Guide = NonNullable<PromptDetail['guide']>;
 
+interface InterviewerGuideProps {
+  guide: Guide;
+  /** The prompt's reference design (a ReferenceDesignSection), where the page can load it. */
+  referenceDesign?: ReactNode;
+}
+
 /** The interviewer's half of a prompt, set apart so it is never mistaken for candidate material. */
-export function InterviewerGuide({ guide }: { guide: Guide }) {
+export function InterviewerGuide({ guide, referenceDesign }: InterviewerGuideProps) {
   return (
     <section className="interviewer-guide" aria-labelledby="interviewer-guide-title">
       <header className="interviewer-guide__header">
@@ -35,6 +42,8 @@ export function InterviewerGuide({ guide }: { guide: Guide }) {
           </ul>
         </nav>
       )}
+
+      {referenceDesign}
 
       {guide.sections.map((section) => (
         <section key={section.id} className="guide-section" aria-labelledby={`guide-${section.id}`}>

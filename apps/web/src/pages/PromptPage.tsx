@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { getPrompt } from '../api/prompts';
 import { InterviewerGuide } from '../components/InterviewerGuide';
+import { ReferenceDesignSection } from '../diagram/ReferenceDesignSection';
 import { Markdown } from '../components/Markdown';
 import { PhaseBar } from '../components/PhaseBar';
 import { PromptMeta } from '../components/PromptMeta';
@@ -66,7 +67,12 @@ export function PromptPage() {
             <Markdown>{prompt.data.problemStatement}</Markdown>
           </section>
 
-          {prompt.data.guide && <InterviewerGuide guide={prompt.data.guide} />}
+          {prompt.data.guide && (
+            <InterviewerGuide
+              guide={prompt.data.guide}
+              referenceDesign={<ReferenceDesignSection source={{ promptId: prompt.data.id }} />}
+            />
+          )}
         </article>
       )}
     </div>

@@ -15,6 +15,7 @@ import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
 import { useNow } from '../hooks/useNow';
 import { useResource } from '../hooks/useResource';
+import { ReferenceDesignSection } from '../diagram/ReferenceDesignSection';
 import { ReportOrBlock } from '../moderation/ReportOrBlock';
 import { HintAnnouncer } from './hints/HintAnnouncer';
 import { HintGuide } from './hints/HintGuide';
@@ -242,6 +243,12 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           prompt={ack.prompt}
           onHide={() => setPanelOpen(false)}
           chat={chat.enabled && <ChatPanel chat={chat} myUserId={myUserId} />}
+          referenceDesign={
+            <ReferenceDesignSection
+              key={ack.round}
+              source={{ sessionId: state.sessionId, round: ack.round }}
+            />
+          }
           revealedHints={ack.role !== 'interviewer' && <RevealedHints reveals={hints.reveals} />}
           hintGuide={
             keepsNotes &&

@@ -13,6 +13,8 @@ interface PromptPanelProps {
   revealedHints?: ReactNode;
   /** The interviewer's staged hints to reveal, after the notes. */
   hintGuide?: ReactNode;
+  /** The round's reference design, inside the guide (the guide reaches the interviewer only). */
+  referenceDesign?: ReactNode;
   /** The room's chat, docked below the prompt (it stays in view while the prompt scrolls). */
   chat?: ReactNode;
   onHide: () => void;
@@ -29,6 +31,7 @@ export function PromptPanel({
   notes,
   revealedHints,
   hintGuide,
+  referenceDesign,
   chat,
   onHide,
 }: PromptPanelProps) {
@@ -57,7 +60,7 @@ export function PromptPanel({
         )}
         {notes}
         {hintGuide}
-        {prompt?.guide && <InterviewerGuide guide={prompt.guide} />}
+        {prompt?.guide && <InterviewerGuide guide={prompt.guide} referenceDesign={referenceDesign} />}
       </div>
       {chat}
     </aside>

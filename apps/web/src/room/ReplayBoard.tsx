@@ -30,10 +30,17 @@ interface ReplayBoardProps {
    * over the live room (whose whiteboard keeps `__mockboardScene`).
    */
   testHook?: '__mockboardScene' | '__mockboardPastBoard';
+  /** Zoom so the whole drawing fits (a finished board set beside another), not only scroll to it. */
+  fitToView?: boolean;
 }
 
 /** Excalidraw in view mode, showing `elements` with their images, fetched from the session's files. */
-export function ReplayBoard({ sessionId, elements, testHook = '__mockboardScene' }: ReplayBoardProps) {
+export function ReplayBoard({
+  sessionId,
+  elements,
+  testHook = '__mockboardScene',
+  fitToView = false,
+}: ReplayBoardProps) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const boardFiles = useBoardFiles(api, sessionId);
   // Excalidraw resets its scene to `initialData` once mounted (possibly after our first effect).
@@ -50,13 +57,20 @@ export function ReplayBoard({ sessionId, elements, testHook = '__mockboardScene'
       captureUpdate: CaptureUpdateAction.NEVER,
     });
     boardFiles.current?.loadMissingFiles(elements);
+    // After Excalidraw has laid out the new scene.
+    const frame = fitToView
+      ? requestAnimationFrame(() =>
+          api.scrollToContent(undefined, { fitToViewport: true, viewportZoomFactor: 0.9, animate: false }),
+        )
+      : 0;
     window[testHook] = () => api.getSceneElements();
     if (testHook === '__mockboardScene') window.__mockboardFiles = () => Object.keys(api.getFiles());
     return () => {
+      cancelAnimationFrame(frame);
       delete window[testHook];
       if (testHook === '__mockboardScene') delete window.__mockboardFiles;
     };
-  }, [api, elements, boardFiles, testHook]);
+  }, [api, elements, boardFiles, testHook, fitToView]);
 
   return (
     <div className="replay-board">

@@ -90,6 +90,13 @@ export function SessionSummary({ session, user, now, onChange }: SessionSummaryP
             Watch the replay
           </Link>
         )}
+        {/* After the session both participants may open the reference design beside their board. */}
+        {(session.status === 'scoring' || session.status === 'completed') &&
+          session.rounds.some((round) => round.promptId !== null) && (
+            <Link className="button button--secondary" to={`/sessions/${session.id}/replay?compare=1`}>
+              Compare with the reference design
+            </Link>
+          )}
         {sessionAllows(session.status, 'stand_as_booked') && (
           <a className="button button--secondary" href={calendarFileUrl(session.id)} download>
             Add to calendar

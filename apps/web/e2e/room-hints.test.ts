@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import request from 'supertest';
 import type { Session } from '@mockboard/contracts';
 import { signUp } from '../../api/test/support/factories';
 import { FIXTURE_HINTS, HINTED_PROMPT_ID, promptsWithFixture } from '../../api/test/support/hinted-prompts';
@@ -151,5 +152,40 @@ describe('staged hints in the live room', () => {
       .getByText(FIXTURE_HINTS.requirements[0])
       .waitFor();
     await b.screenshot({ path: artifact('scorecard-hints-candidate.png') });
+  });
+
+  it('starts round 2 afresh: the new candidate’s panel holds only round 2’s hints', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben, { promptId: HINTED_PROMPT_ID });
+    await request(stage.server.url)
+      .put(`/api/sessions/${session.id}/rounds/2/prompt`)
+      .set(ben.bearer)
+      .send({ promptId: HINTED_PROMPT_ID })
+      .expect(200);
+    const [a, b] = await Promise.all([stage.signedIn(ada), stage.signedIn(ben)]);
+    await Promise.all([openRoom(a, session), openRoom(b, session)]);
+    const reveal = (page: Page) =>
+      page
+        .getByRole('region', { name: 'Hints for a stuck candidate' })
+        .getByRole('button', { name: 'Reveal hint 1 (nudge)' })
+        .click();
+
+    await reveal(a);
+    await b.locator('.hint-card').waitFor();
+    await a.getByRole('button', { name: 'Swap roles' }).click();
+    await a.getByRole('dialog', { name: 'Swap roles?' }).getByRole('button', { name: 'Swap roles' }).click();
+    await b.getByText('You interview').waitFor();
+    await a.getByText('You are the candidate').waitFor();
+
+    // Ben's list starts at nothing revealed; Ada holds no card from the round she interviewed.
+    const bensGuide = b.getByRole('region', { name: 'Hints for a stuck candidate' });
+    await bensGuide.locator('details', { hasText: 'Requirements' }).getByText('0 of 3 revealed').waitFor();
+    expect(await b.locator('.hint-card').count()).toBe(0);
+    expect(await a.locator('.hint-card').count()).toBe(0);
+    await reveal(b);
+    await a.locator('.hint-card', { hasText: FIXTURE_HINTS.requirements[0] }).waitFor();
+    expect(await a.locator('.hint-card').count()).toBe(1);
+    expect(await a.getByRole('region', { name: 'Hints for a stuck candidate' }).count()).toBe(0);
   });
 });

@@ -30,22 +30,33 @@ export interface RoomHints {
 export function useRoomHints(client: CollabClient, ack: JoinAck): RoomHints {
   const { round } = ack;
   const sessionId = ack.state.sessionId;
-  const [reveals, setReveals] = useState<HintReveal[]>(() =>
-    ack.hints.filter((hint) => hint.round === round),
-  );
+  const [joinedWith, setJoinedWith] = useState(ack);
+  const [reveals, setReveals] = useState<HintReveal[]>(() => revealedIn(ack));
   const [revealing, setRevealing] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState<HintReveal | null>(null);
+  // A swap of roles joins again, with another answer and round: start over from it (while rendering,
+  // React's pattern for state that follows a prop, so the last round's cards never show).
+  if (joinedWith !== ack) {
+    setJoinedWith(ack);
+    setReveals(revealedIn(ack));
+    setAnnouncement(null);
+  }
+  // The socket handlers read the latest reveals without resubscribing.
+  const revealsRef = useRef(reveals);
   const inFlight = useRef(new Set<string>());
-  const known = useRef(new Set(reveals.map(revealKey)));
+  useEffect(() => {
+    revealsRef.current = reveals;
+  });
 
   const receive = useCallback(
     (incoming: readonly HintReveal[], announce: boolean) => {
-      const ours = incoming.filter((hint) => hint.sessionId === sessionId && hint.round === round);
-      const fresh = ours.filter((hint) => !known.current.has(revealKey(hint)));
+      const known = new Set(revealsRef.current.map(revealKey));
+      const fresh = incoming.filter(
+        (hint) => hint.sessionId === sessionId && hint.round === round && !known.has(revealKey(hint)),
+      );
       if (fresh.length === 0) return;
-      for (const hint of fresh) known.current.add(revealKey(hint));
-      setReveals((previous) => withReveals(previous, fresh));
+      setReveals((previous) => (revealsRef.current = withReveals(previous, fresh)));
       if (announce) setAnnouncement(fresh.at(-1)!);
     },
     [sessionId, round],
@@ -69,7 +80,7 @@ export function useRoomHints(client: CollabClient, ack: JoinAck): RoomHints {
     (phase: InterviewPhase, stage: HintStage) => {
       const key = revealKey({ round, phase, stage });
       // A double click, or a click while the first is on its way: the first one's answer counts.
-      if (inFlight.current.has(key) || known.current.has(key)) return;
+      if (inFlight.current.has(key) || revealsRef.current.some((hint) => revealKey(hint) === key)) return;
       inFlight.current.add(key);
       setRevealing(new Set(inFlight.current));
       setProblem(null);
@@ -99,3 +110,6 @@ export function useRoomHints(client: CollabClient, ack: JoinAck): RoomHints {
     dismissProblem: useCallback(() => setProblem(null), []),
   };
 }
+
+/** The join's reveals of the round it was made for. */
+const revealedIn = (ack: JoinAck): HintReveal[] => ack.hints.filter((hint) => hint.round === ack.round);

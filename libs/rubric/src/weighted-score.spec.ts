@@ -8,7 +8,7 @@ function aDimension(id: string, weight: number): RubricDimension {
     title: id,
     weight,
     description: `How the candidate does on ${id}.`,
-    anchors: { 1: 'insufficient here', 2: 'developing here', 3: 'solid here', 4: 'exceptional here' },
+    anchors: { 1: 'foundational here', 2: 'developing here', 3: 'solid here', 4: 'exceptional here' },
     expectations: {
       junior: expectation(1),
       mid: expectation(2),

@@ -146,9 +146,34 @@ describe('the study plan board', () => {
       await card(page, task).getByRole('button', { name: 'To do', exact: true }).getAttribute('aria-pressed'),
     ).toBe('true');
     await shortener.getByText(/^Done · completed in your mock on/).waitFor();
+
+    // Pointer users may drag a card instead: the first of Core products to the top of Foundations
+    // (both in view, so nothing scrolls under the pointer while it drags).
+    await page.locator('.plan-board').evaluate((board) => board.scrollTo({ left: 0 }));
+    const source = column(page, /Core products/)
+      .getByRole('article')
+      .first();
+    const dragged = await source.getAttribute('aria-labelledby');
+    await source.dragTo(
+      column(page, /Foundations/)
+        .getByRole('article')
+        .first(),
+      {
+        targetPosition: { x: 60, y: 4 },
+      },
+    );
+    await page.waitForFunction(
+      (id) => document.querySelector('.plan-column .plan-card')?.getAttribute('aria-labelledby') === id,
+      dragged,
+    );
+    expect(
+      await column(page, /Core products/)
+        .locator(`[aria-labelledby="${dragged}"]`)
+        .count(),
+    ).toBe(0);
   });
 
-  it('fits a phone: the board scrolls sideways inside itself, never the page', async () => {
+  it('fits a phone and a tablet: the board scrolls sideways inside itself, never the page', async () => {
     const me = await signUp(server.url);
     const { context, page } = await signedInPage(browser, server.url, me, 'Europe/Berlin');
     contexts.push(context);
@@ -161,5 +186,10 @@ describe('the study plan board', () => {
       .locator('.plan-board')
       .evaluate((board) => board.scrollWidth > board.clientWidth);
     expect(scrolls).toBe(true);
+
+    // A tablet: the header keeps its five links on one row without widening the page either.
+    await page.setViewportSize({ width: 768, height: 900 });
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: artifact('study-plan-tablet.png') });
   });
 });

@@ -26,6 +26,8 @@ interface StudyCardViewProps {
   onStatus: (status: StudyCardStatus) => void;
   onMove: (columnId: string, position: number) => void;
   onEdit: () => void;
+  onDragStart: () => void;
+  onDragEnd: () => void;
 }
 
 /**
@@ -48,6 +50,14 @@ export function StudyCardView({
       id={`plan-card-${card.id}`}
       tabIndex={-1}
       aria-labelledby={titleId}
+      // Dragging is a shortcut for pointer users; the buttons and the select below do the same.
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.effectAllowed = 'move';
+        event.dataTransfer.setData('text/plain', card.title);
+        actions.onDragStart();
+      }}
+      onDragEnd={actions.onDragEnd}
     >
       <div className="plan-card__top">
         <span className={`plan-card__kind plan-card__kind--${card.kind}`}>{KIND_LABELS[card.kind]}</span>

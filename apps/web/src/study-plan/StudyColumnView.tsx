@@ -1,7 +1,8 @@
 import { STUDY_PLAN_LIMITS, type StudyCardStatus, type StudyColumn } from '@mockboard/contracts';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { studyPlanApi } from '../api/study-plan';
 import { ConfirmDanger } from '../components/ConfirmDanger';
+import { dropPosition, gapAt, type DraggedCard } from './card-drop';
 import { StudyCardView, type ColumnChoice } from './StudyCardView';
 import type { PlanWrite } from './useStudyPlan';
 
@@ -13,6 +14,8 @@ interface StudyColumnViewProps {
   apply: (write: PlanWrite) => Promise<boolean>;
   onMoveCard: (cardId: string, columnId: string, position: number) => void;
   onEditCard: (cardId: string) => void;
+  /** Drag and drop for pointer users: the card being dragged, shared by the columns. */
+  drag: { current: DraggedCard | null };
 }
 
 /** One column: its title and actions, its cards in order, and a form to add a card at the end. */
@@ -24,7 +27,10 @@ export function StudyColumnView({
   apply,
   onMoveCard,
   onEditCard,
+  drag,
 }: StudyColumnViewProps) {
+  const [dropGap, setDropGap] = useState<number | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
   const [adding, setAdding] = useState(false);
   const [newTitle, setNewTitle] = useState('');
   const [renaming, setRenaming] = useState(false);
@@ -46,11 +52,39 @@ export function StudyColumnView({
     if (await apply(() => studyPlanApi.renameColumn(column.id, title))) setRenaming(false);
   };
 
+  const gapOf = (event: DragEvent) => {
+    const items = [...(listRef.current?.children ?? [])].map((item) => item.getBoundingClientRect());
+    return gapAt(event.clientY, items);
+  };
+
+  const dragHandlers = {
+    onDragOver: (event: DragEvent) => {
+      if (!drag.current) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'move';
+      setDropGap(gapOf(event));
+    },
+    onDragLeave: (event: DragEvent) => {
+      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropGap(null);
+    },
+    onDrop: (event: DragEvent) => {
+      const dragged = drag.current;
+      setDropGap(null);
+      if (!dragged) return;
+      event.preventDefault();
+      onMoveCard(dragged.cardId, column.id, dropPosition(dragged, column.id, gapOf(event)));
+    },
+  };
+
   const setStatus = (cardId: string, status: StudyCardStatus) =>
     void apply(() => studyPlanApi.updateCard(cardId, { status }));
 
   return (
-    <section className="plan-column" aria-labelledby={headingId}>
+    <section
+      className={`plan-column${dropGap !== null ? ' plan-column--drop-target' : ''}`}
+      aria-labelledby={headingId}
+      {...dragHandlers}
+    >
       <header className="plan-column__header">
         {renaming ? (
           <form className="plan-column__rename" onSubmit={rename}>
@@ -129,9 +163,12 @@ export function StudyColumnView({
       {column.cards.length === 0 ? (
         <p className="plan-column__empty">No cards yet.</p>
       ) : (
-        <ol className="plan-column__cards">
+        <ol
+          className={`plan-column__cards${dropGap === column.cards.length ? ' plan-column__cards--drop-end' : ''}`}
+          ref={listRef}
+        >
           {column.cards.map((card, position) => (
-            <li key={card.id}>
+            <li key={card.id} className={dropGap === position ? 'plan-drop-before' : undefined}>
               <StudyCardView
                 card={card}
                 columnId={column.id}
@@ -142,6 +179,8 @@ export function StudyColumnView({
                 onStatus={(status) => setStatus(card.id, status)}
                 onMove={(columnId, to) => onMoveCard(card.id, columnId, to)}
                 onEdit={() => onEditCard(card.id)}
+                onDragStart={() => (drag.current = { cardId: card.id, columnId: column.id, index: position })}
+                onDragEnd={() => (drag.current = null)}
               />
             </li>
           ))}

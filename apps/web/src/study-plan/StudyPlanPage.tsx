@@ -5,6 +5,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ConfirmDanger } from '../components/ConfirmDanger';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import type { DraggedCard } from './card-drop';
 import { CardEditor } from './CardEditor';
 import { StudyColumnView } from './StudyColumnView';
 import { useStudyPlan } from './useStudyPlan';
@@ -30,6 +31,7 @@ export function StudyPlanPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const focusAfterMove = useRef<FocusAfterMove | null>(null);
+  const drag = useRef<DraggedCard | null>(null);
 
   useEffect(() => {
     const target = focusAfterMove.current;
@@ -130,6 +132,7 @@ export function StudyPlanPage() {
               columns={columns}
               zone={user.timezone}
               apply={apply}
+              drag={drag}
               onMoveCard={(cardId, columnId, position) => void moveCard(cardId, columnId, position)}
               onEditCard={(cardId) => {
                 clearError();

@@ -106,6 +106,7 @@ const sorted = (names: Iterable<string>) => [...names].sort();
 
 describe('several instances behind HAProxy, rooms hashed by session id (issue 18)', () => {
   let cleanup: (() => Promise<void>) | undefined;
+  let env: Record<string, string> = {};
   const instances: ServerProcess[] = [];
   let proxy: HaproxyProcess | undefined;
   const participants: Participant[] = [];
@@ -117,6 +118,7 @@ describe('several instances behind HAProxy, rooms hashed by session id (issue 18
       TRUST_PROXY: 'true',
     });
     cleanup = prepared.cleanup;
+    env = prepared.env;
     // One after the other: the first applies the migrations to the fresh schema.
     instances.push(await startServerProcess(prepared.env));
     instances.push(await startServerProcess(prepared.env));
@@ -143,6 +145,9 @@ describe('several instances behind HAProxy, rooms hashed by session id (issue 18
     if (!proxy) throw new Error('the proxy did not start');
     return proxy;
   };
+
+  /** What the kill left behind, for the test of the killed instance's return. */
+  let afterKill: { moved: Room[]; victim: number; survivorName: string } | undefined;
 
   async function aRoom(transports?: ('polling' | 'websocket')[]): Promise<Room> {
     const url = through().url;
@@ -269,8 +274,61 @@ describe('several instances behind HAProxy, rooms hashed by session id (issue 18
       expect(stored).toEqual(digest(sentIn(room)));
       for (const each of room.peers) expect(digest(each.client.scene.values())).toEqual(stored);
     }
-    expect(everyone.flatMap((each) => each.errors.filter((error) => error.code !== 'rate_limited'))).toEqual(
-      [],
-    );
+    const refusals = everyone.flatMap((each) => each.errors.filter((error) => error.code !== 'rate_limited'));
+    expect(refusals).toEqual([]);
+    afterKill = { moved, victim, survivorName };
   }, 120_000);
+
+  it('carries a room through Redis while its peers sit on two instances, once the killed one is back', async () => {
+    if (!afterKill) throw new Error('this test continues the previous one, which failed');
+    const { moved, victim, survivorName } = afterKill;
+    const victimName = `app${victim + 1}`;
+    const room = moved[0]!;
+    const [returning, staying] = room.peers;
+    const shown = through().output().length;
+    instances[victim] = await startServerProcess({ ...env, PORT: new URL(instances[victim]!.url).port });
+    await waitUntil(
+      () => through().output().slice(shown).includes(`Server app/${victimName} is UP`),
+      () => `the proxy sees ${victimName} up again`,
+      15_000,
+    );
+
+    // A dropped connection comes back through the proxy, whose hash points at the returned instance
+    // again; the peer who kept its connection stays where it is.
+    const staleId = returning.engineId;
+    const drops = staying.disconnects;
+    const logged = through().requests().length;
+    returning.client.socket.io.engine?.close();
+    await waitUntil(
+      () => returning.engineId !== staleId && returning.settled,
+      () => `${returning.name} re-joined`,
+      SETTLE_MS,
+    );
+    const servers = (participant: Participant) =>
+      sorted(
+        new Set(
+          through()
+            .requests()
+            .slice(logged)
+            .filter((request) => request.query.get('sid') === participant.engineId)
+            .map((request) => request.server),
+        ),
+      );
+    expect(servers(returning)).toEqual([victimName]);
+    expect(staying.disconnects).toBe(drops);
+    expect(servers(staying)).toEqual([]);
+
+    returning.draw(3);
+    staying.draw(3);
+    const drawn = room.peers.flatMap((each) => [...each.sent.values()]);
+    await waitUntil(
+      () =>
+        room.peers.every((each) => each.settled && drawn.every((shape) => each.client.scene.has(shape.id))),
+      () => `both peers have every shape, across ${victimName} and ${survivorName}`,
+      SETTLE_MS,
+    );
+    const stored = digest(await storedScene(through().url, room.host, room.sessionId));
+    expect(stored).toEqual(digest(drawn));
+    for (const each of room.peers) expect(digest(each.client.scene.values())).toEqual(stored);
+  }, 60_000);
 });

@@ -31,6 +31,7 @@ export function StudyColumnView({
 }: StudyColumnViewProps) {
   const [dropGap, setDropGap] = useState<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const menuRef = useRef<HTMLDetailsElement>(null);
   const [adding, setAdding] = useState(false);
   const [newTitle, setNewTitle] = useState('');
   const [renaming, setRenaming] = useState(false);
@@ -112,7 +113,20 @@ export function StudyColumnView({
         <span className="plan-column__count" aria-label={`${done} of ${column.cards.length} done`}>
           {done}/{column.cards.length}
         </span>
-        <details className="plan-menu">
+        <details
+          className="plan-menu"
+          ref={menuRef}
+          // Any action closes the menu; so does Escape, handing focus back to its button.
+          onClick={(event) => {
+            if ((event.target as HTMLElement).closest('.plan-menu__items button'))
+              menuRef.current?.removeAttribute('open');
+          }}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape' || !menuRef.current?.open) return;
+            menuRef.current.removeAttribute('open');
+            menuRef.current.querySelector('summary')?.focus();
+          }}
+        >
           <summary className="plan-icon-button" aria-label={`Actions for column “${column.title}”`}>
             ⋯
           </summary>

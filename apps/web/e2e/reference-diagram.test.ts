@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { diagramToScene, parseDiagramFile } from '@mockboard/diagrams';
 import { signUp } from '../../api/test/support/factories';
 import { FIXTURE_DIAGRAM_LABELS, promptsWithADiagram } from '../../api/test/support/diagram-prompts';
+import { aLiveSession } from '../../api/test/support/room-client';
 import { aPastSession } from '../../api/test/support/scoring-factories';
 import type { TestApp } from '../../api/test/support/test-app';
 import { artifact } from './support/browser';
@@ -80,6 +81,32 @@ describe('the reference design', () => {
     // Fonts and the fit to the box settle in a frame or two.
     await page.waitForTimeout(500);
     await page.locator('.reference-design').screenshot({ path: artifact('reference-design-guide.png') });
+  });
+
+  it("shows the round's interviewer the reference design in the room, and never the candidate", async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben, { promptId: 'url-shortener' });
+    const interviewerId = session.rounds.find((round) => round.number === 1)!.interviewerId;
+    const [interviewer, candidate] = interviewerId === ada.user.id ? [ada, ben] : [ben, ada];
+    const [mine, theirs] = await Promise.all([stage.signedIn(interviewer), stage.signedIn(candidate)]);
+    for (const page of [mine, theirs]) {
+      await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
+      await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    }
+
+    await mine.getByRole('button', { name: 'Reference design' }).click();
+    await mine.waitForFunction(referenceTexts);
+    expect(await mine.evaluate(referenceTexts)).toEqual(EXPECTED_TEXTS);
+    await mine.locator('.reference-board').scrollIntoViewIfNeeded();
+    await mine.waitForTimeout(500);
+    await mine.screenshot({ path: artifact('reference-design-room.png') });
+    // The candidate's panel has the statement only.
+    await theirs
+      .getByRole('heading', { name: /URL shortener/ })
+      .first()
+      .waitFor();
+    expect(await theirs.getByRole('button', { name: 'Reference design' }).count()).toBe(0);
   });
 
   it('opens beside the final board after the session, side by side on a wide screen and stacked on a phone', async () => {

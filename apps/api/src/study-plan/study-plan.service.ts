@@ -19,6 +19,7 @@ import { RequestValidationError } from '../common/zod-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PromptsService } from '../prompts/prompts.service';
+import { placeAt } from './place-at';
 import { StudyPlanCompletionsRepository } from './study-plan-completions.repository';
 import { StudyPlanRepository } from './study-plan.repository';
 
@@ -28,13 +29,6 @@ export interface StudyPlanFile {
 }
 
 const tooLarge = (message: string) => new DomainError('too_large', message);
-
-/** `ids` with `id` taken out and put back at `position` (clamped to the list), e.g. a card's move. */
-export function placeAt(ids: readonly string[], id: string, position: number): string[] {
-  const rest = ids.filter((other) => other !== id);
-  const at = Math.min(Math.max(position, 0), rest.length);
-  return [...rest.slice(0, at), id, ...rest.slice(at)];
-}
 
 /**
  * The user's study plan. Every call runs in one transaction holding the board's lock: the first

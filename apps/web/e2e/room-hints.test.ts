@@ -7,9 +7,11 @@ import { aLiveSession, call, connect } from '../../api/test/support/room-client'
 import { artifact } from './support/browser';
 import { memberStage } from './support/members';
 
+const ADMIN_EMAIL = 'hints-guide-admin@example.test';
+
 /** Issue 17: the interviewer reveals a staged hint; the candidate's panel shows it at once. */
 describe('staged hints in the live room', () => {
-  const stage = memberStage({}, { PROMPTS_DIR: promptsWithFixture() });
+  const stage = memberStage({}, { PROMPTS_DIR: promptsWithFixture(), ADMIN_EMAILS: ADMIN_EMAIL });
 
   async function openRoom(page: Page, session: Session): Promise<void> {
     await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
@@ -78,8 +80,9 @@ describe('staged hints in the live room', () => {
       `Hint from your interviewer · Requirements · pointer${FIXTURE_HINTS.requirements[1]}`,
       `Hint from your interviewer · Requirements · nudge${FIXTURE_HINTS.requirements[0]}`,
     ]);
-    // The candidate never sees the interviewer's list.
+    // The room's guide does not list them a second time, and the candidate never sees the interviewer's list.
     expect(await b.getByRole('region', { name: 'Hints for a stuck candidate' }).count()).toBe(0);
+    expect(await a.getByRole('region', { name: 'Staged hints' }).count()).toBe(0);
 
     // The replay marks both reveals; a hint's text shows once the play head has passed it.
     await b.goto(`${stage.server.url}/sessions/${session.id}/replay`);
@@ -187,5 +190,25 @@ describe('staged hints in the live room', () => {
     await a.locator('.hint-card', { hasText: FIXTURE_HINTS.requirements[0] }).waitFor();
     expect(await a.locator('.hint-card').count()).toBe(1);
     expect(await a.getByRole('region', { name: 'Hints for a stuck candidate' }).count()).toBe(0);
+  });
+
+  it('lists the staged hints in the prompt page’s guide, to prepare with, and not twice in the room', async () => {
+    // The prompt page shows the guide to admins (everyone else reads it in the room, as interviewer).
+    const admin = await signUp(stage.server.url, { displayName: 'Ada Admin', email: ADMIN_EMAIL });
+    const page = await stage.signedIn(admin);
+    await page.goto(`${stage.server.url}/prompts/${HINTED_PROMPT_ID}`);
+    const listed = page.getByRole('region', { name: 'Staged hints' });
+    await listed.getByText(FIXTURE_HINTS['deep-dive'][2]).waitFor();
+    expect(await listed.getByRole('heading', { level: 4 }).allTextContents()).toEqual([
+      'Requirements',
+      'Estimation',
+      'API and data model',
+      'High-level design',
+      'Deep dive',
+    ]);
+    await page
+      .getByRole('navigation', { name: 'Guide sections' })
+      .getByRole('link', { name: 'Staged hints' })
+      .waitFor();
   });
 });

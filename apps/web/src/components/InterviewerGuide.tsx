@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { PromptDetail } from '@mockboard/contracts';
 import { Markdown } from './Markdown';
 import { RubricSignalsTable } from './RubricSignalsTable';
+import { StagedHintsList } from './StagedHintsList';
 
 type Guide = NonNullable<PromptDetail['guide']>;
 
@@ -9,10 +10,13 @@ interface InterviewerGuideProps {
   guide: Guide;
   /** The prompt's reference design (a ReferenceDesignSection), where the page can load it. */
   referenceDesign?: ReactNode;
+  /** Whether to list the staged hints; the room leaves them out (it has its own list to reveal from). */
+  listHints?: boolean;
 }
 
 /** The interviewer's half of a prompt, set apart so it is never mistaken for candidate material. */
-export function InterviewerGuide({ guide, referenceDesign }: InterviewerGuideProps) {
+export function InterviewerGuide({ guide, referenceDesign, listHints = true }: InterviewerGuideProps) {
+  const hints = listHints ? guide.hints : [];
   return (
     <section className="interviewer-guide" aria-labelledby="interviewer-guide-title">
       <header className="interviewer-guide__header">
@@ -39,6 +43,11 @@ export function InterviewerGuide({ guide, referenceDesign }: InterviewerGuidePro
                 <a href="#guide-rubric-signals">Rubric signals</a>
               </li>
             )}
+            {hints.length > 0 && (
+              <li>
+                <a href="#guide-staged-hints">Staged hints</a>
+              </li>
+            )}
           </ul>
         </nav>
       )}
@@ -62,6 +71,8 @@ export function InterviewerGuide({ guide, referenceDesign }: InterviewerGuidePro
           <RubricSignalsTable signals={guide.signals} />
         </section>
       )}
+
+      {hints.length > 0 && <StagedHintsList hints={hints} />}
     </section>
   );
 }

@@ -60,7 +60,9 @@ export function PromptPanel({
         )}
         {notes}
         {hintGuide}
-        {prompt?.guide && <InterviewerGuide guide={prompt.guide} referenceDesign={referenceDesign} />}
+        {prompt?.guide && (
+          <InterviewerGuide guide={prompt.guide} referenceDesign={referenceDesign} listHints={false} />
+        )}
       </div>
       {chat}
     </aside>

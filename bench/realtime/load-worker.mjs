@@ -35,7 +35,10 @@ async function connect({ target, peers: wanted, concurrency }) {
   const connectOne = async (peer) => {
     const socket = new WireClient();
     peer.socket = socket;
-    await socket.connect(peer.url, peer.token ? { token: peer.token } : null);
+    // The room's session id in the URL, as the web client sends it (ROOM_ROUTING_PARAM).
+    await socket.connect(peer.url, peer.token ? { token: peer.token } : null, {
+      query: { session: peer.sessionId },
+    });
     const ack =
       target === 'bare'
         ? await socket.request(EVENTS.bareJoin, { room: peer.sessionId })

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startProxy } from './proxy.mjs';
 
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -15,12 +16,15 @@ export const REDIS_URL = 'redis://127.0.0.1:6379';
 /**
  * The targets a run can measure. `app` is the server as configured by default (one process, the
  * in-memory socket.io adapter); `app-redis` adds the Redis Streams adapter that docker-compose
- * enables; `app-redis-x2` runs two instances behind it, each room's peers on different instances.
+ * enables; `app-redis-x2` runs two instances behind it, each room's peers on different instances;
+ * `app-proxy-x2` is docker-compose.scale.yml's deployment: two instances on Redis behind HAProxy on the
+ * shipped configuration, which hashes each room onto one instance (the proxy's CPU counts as the server's).
  */
 export const TARGETS = {
   app: { kind: 'app', instances: 1, redis: false },
   'app-redis': { kind: 'app', instances: 1, redis: true },
   'app-redis-x2': { kind: 'app', instances: 2, redis: true },
+  'app-proxy-x2': { kind: 'app', instances: 2, redis: true, proxy: true },
   bare: { kind: 'bare', instances: 1 },
   /** The bare relay with the app's connection-state recovery: what that costs, apart from the rest. */
   'bare-recovery': { kind: 'bare', instances: 1, recovery: true },
@@ -72,12 +76,17 @@ export async function startTarget(
         }),
       );
     }
+    // Every peer connects to the proxy, which picks the instance (group() reports its URL first).
+    if (target.proxy) {
+      const instanceUrls = servers.map((server) => server.url);
+      servers.unshift(await startProxy(root, instanceUrls));
+    }
   } catch (error) {
     await Promise.allSettled(servers.map((server) => server.stop()));
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const started = group(servers);
+  const started = group(servers, { onlyFirstUrl: target.proxy });
   return {
     ...started,
     async stop() {
@@ -88,9 +97,9 @@ export async function startTarget(
   };
 }
 
-function group(servers) {
+function group(servers, { onlyFirstUrl = false } = {}) {
   return {
-    urls: servers.map((server) => server.url),
+    urls: (onlyFirstUrl ? servers.slice(0, 1) : servers).map((server) => server.url),
     pids: servers.map((server) => server.pid),
     warnings: servers.flatMap((server) => server.warnings),
     stop: () => Promise.all(servers.map((server) => server.stop())),

@@ -17,9 +17,13 @@ export class WireClient {
   #onDisconnect = null;
   connected = false;
 
-  /** Opens the WebSocket and the default namespace; rejects with the server's reason if refused. */
-  connect(url, auth, { timeoutMs = 30_000 } = {}) {
-    const endpoint = `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
+  /**
+   * Opens the WebSocket and the default namespace; rejects with the server's reason if refused.
+   * `query` rides the URL, as socket.io-client's does: a room's `session` routes it through a proxy.
+   */
+  connect(url, auth, { timeoutMs = 30_000, query = {} } = {}) {
+    const extra = new URLSearchParams(query).toString();
+    const endpoint = `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket${extra ? `&${extra}` : ''}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error(`no connection within ${timeoutMs} ms`)), timeoutMs);
       const fail = (error) => {

@@ -1,0 +1,74 @@
+// HAProxy in front of the app's instances, on the configuration we ship (deploy/haproxy/haproxy.cfg)
+// with only its `bind` and `server-template` lines replaced by local ports, as
+// apps/api/test/multi-instance.test.ts does: the `app-proxy-x2` target measures the deployment of
+// docker-compose.scale.yml, each room's peers hashed onto one instance by its session id.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const START_TIMEOUT_MS = 15_000;
+
+/** Starts HAProxy for `instanceUrls`; resolves to { url, pid, stop() } once it answers /api/health. */
+export async function startProxy(root, instanceUrls) {
+  if (spawnSync('haproxy', ['-v']).error)
+    throw new Error('haproxy is not installed (Debian: apt-get install -y haproxy; .ci/run installs it)');
+  const shipped = await readFile(join(root, 'deploy/haproxy/haproxy.cfg'), 'utf8');
+  const port = await aFreePort();
+  const servers = instanceUrls.map((url, i) => `    server app${i + 1} ${new URL(url).host}`).join('\n');
+  const config = replaceOne(
+    replaceOne(shipped, /^ {4}bind :3000$/m, `    bind 127.0.0.1:${port}`),
+    /^ {4}server-template app .*$/m,
+    servers,
+  );
+  const dir = await mkdtemp(join(tmpdir(), 'mockboard-bench-haproxy-'));
+  await writeFile(join(dir, 'haproxy.cfg'), config);
+  // Its request log (one line per connection, on stdout) is not needed here.
+  const child = spawn('haproxy', ['-db', '-f', join(dir, 'haproxy.cfg')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (errors += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const exit = await exited;
+    await rm(dir, { recursive: true, force: true });
+    // HAProxy's clean stop on SIGTERM is to die of it; report it as the app's clean exit (0).
+    return exit.signal === 'SIGTERM' ? { code: 0, signal: null } : exit;
+  };
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (
+    !(await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`haproxy did not answer through ${url}:\n${errors.trim()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, pid: child.pid, warnings: [], stop };
+}
+
+function replaceOne(text, line, by) {
+  const found = text.match(new RegExp(line.source, 'gm'))?.length ?? 0;
+  if (found !== 1)
+    throw new Error(`deploy/haproxy/haproxy.cfg: expected one line matching ${line}, found ${found}`);
+  return text.replace(line, by);
+}
+
+function aFreePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}

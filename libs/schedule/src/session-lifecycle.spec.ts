@@ -54,6 +54,10 @@ describe('the session lifecycle', () => {
     for (const status of allowing('close_by_clock')) expect(canMoveSession(status, 'completed')).toBe(true);
   });
 
+  it('opens the reference design to both participants once the interview has ended', () => {
+    expect(allowing('compare_with_reference')).toEqual(['scoring', 'completed']);
+  });
+
   it('allows nothing to a status it does not know', () => {
     for (const activity of SESSION_ACTIVITIES) expect(sessionAllows('archived', activity)).toBe(false);
   });

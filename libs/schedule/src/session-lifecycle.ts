@@ -53,6 +53,11 @@ export const SESSION_ACTIVITIES = [
    * session still open (one that was never joined, or whose interview was never ended).
    */
   'close_by_clock',
+  /**
+   * Both participants open the reference design of their rounds' prompts beside their own boards:
+   * once the interview has ended (before, it is the interviewer's guide only).
+   */
+  'compare_with_reference',
 ] as const;
 export type SessionActivity = (typeof SESSION_ACTIVITIES)[number];
 
@@ -67,6 +72,7 @@ const ALLOWED: Record<SessionActivity, readonly SessionStatus[]> = {
   remind: ['scheduled'],
   stand_as_booked: ['scheduled', 'live', 'scoring', 'completed', 'no_show'],
   close_by_clock: ['scheduled', 'live'],
+  compare_with_reference: ['scoring', 'completed'],
 };
 
 /** Whether a session in `status` allows `activity` (an unknown status allows nothing). */

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReferenceDiagramView } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { forbidden, notFound } from '../common/domain-error';
 import { SessionViewsService } from '../sessions/session-views.service';
 import type { SessionRecord } from '../sessions/session-record';
 import { PROMPT_LIBRARY } from './prompt-library.token';
 import type { PromptLibrary } from './prompt-library.loader';
-
-/** A session has ended once the room closed: scorecards may still be open (scoring) or done. */
-const ENDED = new Set(['scoring', 'completed']);
 
 /**
  * Who may open a prompt's reference design. It is part of the interviewer's guide, so it follows the
@@ -59,6 +57,6 @@ export class PromptDiagramsService {
 
 function mayOpen(viewer: AuthUser, record: SessionRecord, interviewerId: string): boolean {
   if (viewer.role === 'admin') return true;
-  if (ENDED.has(record.session.status)) return true;
+  if (sessionAllows(record.session.status, 'compare_with_reference')) return true;
   return viewer.id === interviewerId;
 }

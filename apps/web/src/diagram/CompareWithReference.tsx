@@ -1,15 +1,13 @@
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Round } from '@mockboard/contracts';
+import { sessionAllows } from '@mockboard/schedule';
 import { getRoundBoard } from '../api/replay';
 import { getSession } from '../api/sessions';
 import { ErrorState, LoadingState } from '../components/StatusViews';
 import { useResource } from '../hooks/useResource';
 import { ReplayBoard } from '../room/ReplayBoard';
 import { ReferenceDiagram } from './ReferenceDiagram';
-
-/** The reference design opens for both participants once the session has ended (the server's rule). */
-const ENDED = new Set(['scoring', 'completed']);
 
 /**
  * After the session: each round's final board beside its prompt's reference design (side by side
@@ -20,7 +18,8 @@ export function CompareWithReference({ sessionId }: { sessionId: string }) {
   const [params] = useSearchParams();
   const [open, setOpen] = useState(params.get('compare') === '1');
   const bodyId = useId();
-  if (session.status !== 'success' || !ENDED.has(session.data.status)) return null;
+  if (session.status !== 'success' || !sessionAllows(session.data.status, 'compare_with_reference'))
+    return null;
   const rounds = session.data.rounds.filter((round) => round.promptId !== null);
   if (rounds.length === 0) return null;
 

@@ -91,7 +91,7 @@ export function SessionSummary({ session, user, now, onChange }: SessionSummaryP
           </Link>
         )}
         {/* After the session both participants may open the reference design beside their board. */}
-        {(session.status === 'scoring' || session.status === 'completed') &&
+        {sessionAllows(session.status, 'compare_with_reference') &&
           session.rounds.some((round) => round.promptId !== null) && (
             <Link className="button button--secondary" to={`/sessions/${session.id}/replay?compare=1`}>
               Compare with the reference design

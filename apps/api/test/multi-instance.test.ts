@@ -1,8 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SceneElementSchema, type ErrorAck, type JoinAck, type SceneElement } from '@mockboard/contracts';
+import request from 'supertest';
+import {
+  SceneElementSchema,
+  type AuthResponse,
+  type ErrorAck,
+  type JoinAck,
+  type SceneElement,
+  type SignInSessionListResponse,
+} from '@mockboard/contracts';
 import { CollabClient } from './support/collab-client';
-import { signUp, type SignedUpUser } from './support/factories';
+import { aRegistration, signUp, type SignedUpUser } from './support/factories';
 import { startHaproxy, type HaproxyProcess, type ProxiedRequest } from './support/haproxy-process';
 import { aLiveSession, aRectangle, call, connect } from './support/room-client';
 import { waitUntil } from './support/room-tab';
@@ -160,6 +168,21 @@ describe('several instances behind HAProxy, rooms hashed by session id (issue 18
     participants.push(...peers);
     return { sessionId, host, peers };
   }
+
+  it('shows the app the address the proxy saw, never a client’s own X-Forwarded-For', async () => {
+    const registered = await request(through().url)
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', '203.0.113.7')
+      .send(aRegistration())
+      .expect(201);
+    const listed = await request(through().url)
+      .get('/api/me/sessions')
+      .set('Authorization', `Bearer ${(registered.body as AuthResponse).accessToken}`)
+      .expect(200);
+    expect((listed.body as SignInSessionListResponse).sessions.map((session) => session.ip)).toEqual([
+      '127.0.0.1',
+    ]);
+  });
 
   it('keeps a long-polling-only client on one instance across all its requests', async () => {
     const room = await aRoom(['polling']);

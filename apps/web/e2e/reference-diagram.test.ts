@@ -146,6 +146,7 @@ describe('the reference design', () => {
     const [top, bottom] = [await phonePanes.nth(0).boundingBox(), await phonePanes.nth(1).boundingBox()];
     expect(bottom!.y).toBeGreaterThan(top!.y + top!.height - 1);
     await expectNoSidewaysScroll(phone);
+    await phone.locator('.compare').screenshot({ path: artifact('reference-design-compare-phone.png') });
   });
 
   it('is not offered while the session is on', async () => {

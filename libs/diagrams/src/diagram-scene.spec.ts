@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DrawableElementSchema, type ReferenceDiagram } from '@mockboard/contracts';
 import { parseDiagramFile } from './parse-diagram';
 import { layoutDiagram, type DiagramLayout } from './layout-diagram';
+import { wrapLabel } from './text-metrics';
 import { diagramToScene, edgeElementId, fractionalIndex, nodeElementId } from './diagram-scene';
 
 const PROMPTS_DIR = join(__dirname, '../../../prompts');
@@ -110,6 +111,24 @@ describe('the shipped diagrams', () => {
 describe('layoutDiagram', () => {
   it.each(['LR', 'TB'] as const)('places no box or arrow label over another (%s)', (direction) => {
     expect(overlappingPairs(layoutDiagram(aDiagram({ direction })))).toEqual([]);
+  });
+
+  it('is checked by a detector that does see an overlap', () => {
+    const layout = layoutDiagram(aDiagram());
+    const [first, second] = layout.nodes;
+    const squeezed = { ...layout, nodes: [first!, { ...second!, x: first!.x + 10, y: first!.y }] };
+    expect(overlappingPairs(squeezed)).toContain(`${first!.id} / ${second!.id}`);
+  });
+
+  it('wraps long labels onto lines, keeping a path whole', () => {
+    expect(wrapLabel('Redirect + create API with a long name', 12)).toEqual([
+      'Redirect +',
+      'create API',
+      'with a long',
+      'name',
+    ]);
+    expect(wrapLabel('POST /v1/reservations', 10)).toEqual(['POST', '/v1/reservations']);
+    expect(wrapLabel('x'.repeat(30), 10)).toEqual(['x'.repeat(10), 'x'.repeat(20)]);
   });
 
   it('lays out left to right or top to bottom as the file says', () => {

@@ -7,6 +7,7 @@ import type {
   JoinAck,
   ReplayResponse,
   RoundFeedback,
+  Session,
 } from '@mockboard/contracts';
 import { PromptsService } from '../src/prompts/prompts.service';
 import { signUp, type SignedUpUser } from './support/factories';
@@ -319,5 +320,35 @@ describe('staged hints in the room', () => {
       },
     ]);
     expect(theirs.hints).toEqual(mine.hints);
+  });
+
+  it('lets a solo practitioner reveal hints to themselves, in the same order', async () => {
+    const solo = await signUp(server.url);
+    const practice = (
+      await request(server.url)
+        .post('/api/sessions/solo')
+        .set(solo.bearer)
+        .send({ promptId: HINTED_PROMPT_ID })
+        .expect(201)
+    ).body as Session;
+    const socket = await connect(server.url, solo);
+    sockets.push(socket);
+    expect(await call(socket, 'session:join', { sessionId: practice.id })).toMatchObject({ ok: true });
+    const ask = (stage: number) =>
+      call<RevealAck>(socket, 'hint:reveal', {
+        sessionId: practice.id,
+        round: 1,
+        phase: 'estimation',
+        stage,
+      });
+
+    expect(await ask(2)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await ask(1)).toMatchObject({ ok: true, reveal: { stage: 1, revealedBy: solo.user.id } });
+    expect(await ask(2)).toMatchObject({ ok: true, reveal: { stage: 2 } });
+    // The last one was the last: the web app learns it from this answer.
+    expect(await ask(3)).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: 'stage: the Estimation phase has 2 hints, not 3' },
+    });
   });
 });

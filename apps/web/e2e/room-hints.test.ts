@@ -211,4 +211,32 @@ describe('staged hints in the live room', () => {
       .getByRole('link', { name: 'Staged hints' })
       .waitFor();
   });
+
+  it('lets a solo practitioner ask for the current phase’s hints, until the last one', async () => {
+    const sol = await signUp(stage.server.url, { displayName: 'Sol Alone' });
+    const practice = (
+      await request(stage.server.url)
+        .post('/api/sessions/solo')
+        .set(sol.bearer)
+        .send({ promptId: HINTED_PROMPT_ID })
+        .expect(201)
+    ).body as Session;
+    const page = await stage.signedIn(sol);
+    await openRoom(page, practice);
+    await page.getByRole('button', { name: /^Next: Estimation/ }).click();
+    await page.getByText(/^Round 1 · Estimation/).waitFor();
+
+    await page.getByRole('button', { name: 'Stuck? Show hint 1 for Estimation (nudge)' }).click();
+    await page.locator('.hint-card', { hasText: FIXTURE_HINTS.estimation[0] }).waitFor();
+    expect(await page.locator('.hint-card__label').textContent()).toBe(
+      'Hint you asked for · Estimation · nudge',
+    );
+    await page.getByRole('button', { name: 'Stuck? Show hint 2 for Estimation (pointer)' }).click();
+    await page.locator('.hint-card', { hasText: FIXTURE_HINTS.estimation[1] }).waitFor();
+    // Estimation has two: asking for a third says so, and offers nothing more.
+    await page.getByRole('button', { name: 'Stuck? Show hint 3 for Estimation (explicit)' }).click();
+    await page.getByText('No more hints for Estimation: you had the last one.').waitFor();
+    expect(await page.getByRole('button', { name: /^Stuck\?/ }).count()).toBe(0);
+    await page.screenshot({ path: artifact('room-hints-solo.png') });
+  });
 });

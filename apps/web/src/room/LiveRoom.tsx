@@ -21,6 +21,7 @@ import { HintAnnouncer } from './hints/HintAnnouncer';
 import { HintGuide } from './hints/HintGuide';
 import { NewHintBadge, useUnseenHints } from './hints/NewHintBadge';
 import { RevealedHints } from './hints/RevealedHints';
+import { SoloHintRequest } from './hints/SoloHintRequest';
 import { useRoomHints } from './hints/useRoomHints';
 import { InterviewerNotes } from './InterviewerNotes';
 import { PastRoundBoard } from './PastRoundBoard';
@@ -223,7 +224,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
       />
 
       <RemoteAudio call={call} audio={audio} />
-      {ack.role === 'candidate' && <HintAnnouncer latest={hints.announcement} />}
+      {ack.role === 'candidate' && !solo && <HintAnnouncer latest={hints.announcement} />}
 
       <div className="room-main">
         {/* A new round starts a new board: a fresh one, never the last round's drawing carried over. */}
@@ -249,7 +250,22 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
               source={{ sessionId: state.sessionId, round: ack.round }}
             />
           }
-          revealedHints={ack.role !== 'interviewer' && <RevealedHints reveals={hints.reveals} />}
+          revealedHints={
+            ack.role !== 'interviewer' && (
+              <>
+                {/* Solo practice: nobody to give a hint, so the practitioner asks for one. */}
+                {solo && editor && !ended && ack.prompt && (
+                  <SoloHintRequest
+                    phase={state.phase}
+                    round={ack.round}
+                    hints={hints}
+                    disabled={!connected}
+                  />
+                )}
+                <RevealedHints reveals={hints.reveals} from={solo ? 'Hint you asked for' : undefined} />
+              </>
+            )
+          }
           hintGuide={
             keepsNotes &&
             hintPhases.length > 0 && (

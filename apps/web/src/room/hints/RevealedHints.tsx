@@ -7,7 +7,14 @@ import '../../styles/hints.css';
  * The hints the interviewer revealed this round, as the candidate sees them: newest first, kept
  * for the rest of the round. Nothing at all until the first one (no empty box to wonder about).
  */
-export function RevealedHints({ reveals }: { reveals: readonly HintReveal[] }) {
+export function RevealedHints({
+  reveals,
+  from = 'Hint from your interviewer',
+}: {
+  reveals: readonly HintReveal[];
+  /** Who gave them, as the card's label starts (solo practice: the practitioner asked). */
+  from?: string;
+}) {
   const id = useId();
   if (reveals.length === 0) return null;
   return (
@@ -18,7 +25,9 @@ export function RevealedHints({ reveals }: { reveals: readonly HintReveal[] }) {
       <ul className="revealed-hints__list">
         {[...reveals].reverse().map((reveal) => (
           <li key={`${reveal.phase}-${reveal.stage}`} className="hint-card">
-            <p className="hint-card__label">Hint from your interviewer · {hintLabel(reveal)}</p>
+            <p className="hint-card__label">
+              {from} · {hintLabel(reveal)}
+            </p>
             <p className="hint-card__text">{reveal.text}</p>
           </li>
         ))}

@@ -7,7 +7,7 @@ import {
   type InterviewPhase,
   type JoinAck,
 } from '@mockboard/contracts';
-import { revealKey, withReveals, type CollabClient } from '@mockboard/collab';
+import { CollabError, revealKey, withReveals, type CollabClient } from '@mockboard/collab';
 
 export interface RoomHints {
   /** This round's revealed hints, in the order they were revealed. */
@@ -16,6 +16,11 @@ export interface RoomHints {
   revealing: ReadonlySet<string>;
   /** Why the last reveal failed, in words for the interviewer. */
   problem: string | null;
+  /**
+   * Phases ("round:phase") whose next stage the server says does not exist: how a solo
+   * practitioner, who never sees the guide, learns they had the last hint.
+   */
+  exhausted: ReadonlySet<string>;
   /** The newest hint that arrived from the room, for the polite live region (empty before any). */
   announcement: HintReveal | null;
   reveal: (phase: InterviewPhase, stage: HintStage) => void;
@@ -34,6 +39,7 @@ export function useRoomHints(client: CollabClient, ack: JoinAck): RoomHints {
   const [reveals, setReveals] = useState<HintReveal[]>(() => revealedIn(ack));
   const [revealing, setRevealing] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
+  const [exhausted, setExhausted] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState<HintReveal | null>(null);
   // A swap of roles joins again, with another answer and round: start over from it (while rendering,
   // React's pattern for state that follows a prop, so the last round's cards never show).
@@ -88,10 +94,14 @@ export function useRoomHints(client: CollabClient, ack: JoinAck): RoomHints {
         .revealHint(round, phase, stage)
         .then(
           (stored) => receive([stored], false),
-          (error: unknown) =>
-            setProblem(
-              error instanceof Error ? error.message : 'The hint could not be revealed; please retry',
-            ),
+          (error: unknown) => {
+            if (error instanceof CollabError && error.code === 'bad_request')
+              setExhausted((previous) => new Set(previous).add(`${round}:${phase}`));
+            else
+              setProblem(
+                error instanceof Error ? error.message : 'The hint could not be revealed; please retry',
+              );
+          },
         )
         .finally(() => {
           inFlight.current.delete(key);
@@ -105,6 +115,7 @@ export function useRoomHints(client: CollabClient, ack: JoinAck): RoomHints {
     reveals,
     revealing,
     problem,
+    exhausted,
     announcement,
     reveal,
     dismissProblem: useCallback(() => setProblem(null), []),

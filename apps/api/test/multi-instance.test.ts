@@ -240,6 +240,17 @@ describe('several instances behind HAProxy, rooms hashed by session id (issue 18
     // Every request of a room's socket, the polling handshake and upgrade of both peers alike, went
     // to one instance.
     const before = instancesByRoom(through().requests());
+    const transportsOf = (sessionId: string) =>
+      sorted(
+        new Set(
+          through()
+            .requests()
+            .filter((request) => request.query.get('session') === sessionId)
+            .map((request) => request.query.get('transport') ?? ''),
+        ),
+      );
+    const sessionIds = rooms.map((room) => room.sessionId);
+    expect(sessionIds.filter((id) => transportsOf(id).join() !== 'polling,websocket')).toEqual([]);
     const servedBy = new Map(rooms.map((room) => [room.sessionId, sorted(before.get(room.sessionId) ?? [])]));
     expect([...servedBy].filter(([, servers]) => servers.length !== 1)).toEqual([]);
     const roomsOf = (server: string) => rooms.filter((room) => servedBy.get(room.sessionId)![0] === server);
@@ -282,8 +293,10 @@ describe('several instances behind HAProxy, rooms hashed by session id (issue 18
 
     // Only the killed instance's peers lost their connection; they came back through the proxy,
     // which sent them to the instance still running.
-    expect(moved.flatMap((room) => room.peers.filter((each) => each.disconnects === 0))).toEqual([]);
-    expect(stayed.flatMap((room) => room.peers.filter((each) => each.disconnects > 0))).toEqual([]);
+    const names = (list: Room[], which: (each: Participant) => boolean) =>
+      list.flatMap((room) => room.peers.filter(which).map((each) => each.name));
+    expect(names(moved, (each) => each.disconnects === 0)).toEqual([]);
+    expect(names(stayed, (each) => each.disconnects > 0)).toEqual([]);
     const after = instancesByRoom(through().requests().slice(logged));
     for (const room of moved) {
       expect(sorted([...(after.get(room.sessionId) ?? [])].filter((name) => name !== '<NOSRV>'))).toEqual([

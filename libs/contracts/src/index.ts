@@ -5,6 +5,7 @@ export * from './prompts';
 export * from './rubric';
 export * from './health';
 export * from './scheduling';
+export * from './hints';
 export * from './room';
 export * from './scoring';
 export * from './scene-elements';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TargetLevelSchema } from './common';
-import { RoundHintsSchema } from './room';
+import { RoundHintsSchema } from './hints';
 import { ScoreLevelSchema } from './rubric';
 import { SessionFormatSchema, SessionStatusSchema } from './scheduling';
 

@@ -5,6 +5,7 @@ import {
   type StudyCard,
   type StudyPlan,
 } from '@mockboard/contracts';
+import request from 'supertest';
 import { signUp, type SignedUpUser } from './support/factories';
 import { asUser } from './support/scheduling-factories';
 import { aPastSession } from './support/scoring-factories';
@@ -77,7 +78,6 @@ describe('study plan', () => {
     });
 
     it('needs a sign-in', async () => {
-      const { default: request } = await import('supertest');
       await request(server.url).get('/api/study-plan').expect(401);
     });
   });

@@ -5,7 +5,7 @@ import { signUp } from '../../api/test/support/factories';
 import { FIXTURE_HINTS, HINTED_PROMPT_ID, promptsWithFixture } from '../../api/test/support/hinted-prompts';
 import { aLiveSession, call, connect } from '../../api/test/support/room-client';
 import { artifact } from './support/browser';
-import { memberStage } from './support/members';
+import { memberStage, PHONE } from './support/members';
 
 const ADMIN_EMAIL = 'hints-guide-admin@example.test';
 
@@ -238,5 +238,32 @@ describe('staged hints in the live room', () => {
     await page.getByText('No more hints for Estimation: you had the last one.').waitFor();
     expect(await page.getByRole('button', { name: /^Stuck\?/ }).count()).toBe(0);
     await page.screenshot({ path: artifact('room-hints-solo.png') });
+  });
+
+  it('marks the folded-away prompt button on a phone when a hint arrives', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben, { promptId: HINTED_PROMPT_ID });
+    const phone = await stage.signedIn(ben, PHONE);
+    await openRoom(phone, session);
+    const promptButton = phone.getByRole('button', { name: /^Prompt/ });
+    expect(await promptButton.textContent()).toBe('Prompt');
+
+    const interviewer = await connect(stage.server.url, ada);
+    try {
+      expect(await call(interviewer, 'session:join', { sessionId: session.id })).toMatchObject({ ok: true });
+      const revealed = { sessionId: session.id, round: 1, phase: 'requirements', stage: 1 };
+      expect(await call(interviewer, 'hint:reveal', revealed)).toMatchObject({ ok: true });
+    } finally {
+      interviewer.disconnect();
+    }
+
+    await phone.getByRole('button', { name: 'Prompt a new hint' }).waitFor();
+    await phone.screenshot({ path: artifact('room-hints-phone-badge.png') });
+    await promptButton.click();
+    await phone.locator('.hint-card', { hasText: FIXTURE_HINTS.requirements[0] }).waitFor();
+    // Seen: folding the panel away again leaves the button plain.
+    await phone.getByRole('button', { name: 'Hide panel' }).click();
+    expect(await promptButton.textContent()).toBe('Prompt');
   });
 });

@@ -106,9 +106,28 @@ describe('command-line tools', () => {
       await cp(join(REPO_ROOT, 'prompts'), broken, { recursive: true });
       const file = join(broken, 'rate-limiter.md');
       await writeFile(file, (await readFile(file, 'utf8')).replace('## Scale estimates', '## Scale guesses'));
+      // The hints, the signal levels and the diagrams are checked as strictly as the rest.
+      const chat = join(broken, 'chat-app.md');
+      await writeFile(chat, (await readFile(chat, 'utf8')).replace('## Hints', '## Tips'));
+      const feed = join(broken, 'news-feed.md');
+      await writeFile(
+        feed,
+        (await readFile(feed, 'utf8')).replace(/\*\*Strong \(level \d\):\*\*/, '**Strong:**'),
+      );
+      const diagram = join(broken, 'uber.diagram.yaml');
+      await writeFile(
+        diagram,
+        `${(await readFile(diagram, 'utf8')).trimEnd()}\n  - { from: nowhere, to: nowhere }\n`,
+      );
+      await rm(join(broken, 'youtube.diagram.yaml'));
       const bad = runNode(script, [broken], {});
       expect(await bad.exited).toBe(1);
-      expect(bad.output()).toContain('rate-limiter.md: ## Scale estimates: is missing');
+      const output = bad.output();
+      expect(output).toContain('rate-limiter.md: ## Scale estimates: is missing');
+      expect(output).toContain('chat-app.md: ## Hints: is missing');
+      expect(output).toMatch(/news-feed\.md: .*level/);
+      expect(output).toMatch(/uber\.diagram\.yaml: edges\.\d+\.from: /);
+      expect(output).toMatch(/youtube\.diagram\.yaml: .*missing/);
     } finally {
       await rm(broken, { recursive: true, force: true });
     }

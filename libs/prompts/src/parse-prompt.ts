@@ -9,12 +9,12 @@ import { HINTS_SECTION, REQUIRED_SECTIONS, type Prompt } from './prompt';
 export type PromptParseResult = { ok: true; prompt: Prompt } | { ok: false; problems: ContentProblem[] };
 
 /**
- * Whether every prompt must have a `## Hints` section and a `(level N)` on each signal line.
- * Switched on once every shipped prompt has them (issue 17); until then a missing `## Hints` means
- * no hints and a signal without a level gets the defaults (strong 3, weak 1). Whatever is written
- * is checked in full either way.
+ * Whether every prompt must have a `## Hints` section and a `(level N)` on each signal line: on,
+ * since every shipped prompt has them (issue 17). Off (a parser option, for a library being
+ * written), a missing `## Hints` means no hints and a signal without a level gets the defaults
+ * (strong 3, weak 1); whatever is written is checked in full either way.
  */
-export const REQUIRE_HINTS_AND_LEVELS = false;
+export const REQUIRE_HINTS_AND_LEVELS = true;
 
 export interface PromptParseOptions {
   /** Defaults to REQUIRE_HINTS_AND_LEVELS. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRubric } from '@mockboard/rubric';
 import { parsePromptFile } from './parse-prompt';
@@ -17,7 +17,9 @@ const promptFiles = readdirSync(PROMPTS_DIR)
   .sort();
 
 function parseShipped(file: string) {
-  return parsePromptFile(readFileSync(join(PROMPTS_DIR, file), 'utf8'), file, dimensionIds);
+  return parsePromptFile(readFileSync(join(PROMPTS_DIR, file), 'utf8'), file, dimensionIds, {
+    requireHintsAndLevels: true,
+  });
 }
 
 const validPrompts = (): Prompt[] =>
@@ -35,8 +37,13 @@ describe('the shipped prompt library', () => {
     expect(rubricResult.ok ? [] : rubricResult.problems).toEqual([]);
   });
 
-  it('has at least 12 prompts', () => {
-    expect(promptFiles.length).toBeGreaterThanOrEqual(12);
+  it('has at least 35 prompts, at least 8 of them easy and 8 hard', () => {
+    const byDifficulty = (difficulty: string) =>
+      validPrompts().filter((prompt) => prompt.difficulty === difficulty).length;
+
+    expect(promptFiles.length).toBeGreaterThanOrEqual(35);
+    expect(byDifficulty('easy')).toBeGreaterThanOrEqual(8);
+    expect(byDifficulty('hard')).toBeGreaterThanOrEqual(8);
   });
 
   it.each(CORE_PROMPT_IDS)('includes the %s prompt', (id) => {
@@ -55,6 +62,18 @@ describe('the shipped prompt library', () => {
       const estimates = result.ok ? sectionOf(result.prompt, 'scale-estimates') : '';
 
       expect((estimates.match(/\d+(?:[.,]\d+)*/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('has two or three staged hints for every phase of its time plan', () => {
+      const result = parseShipped(file);
+      const prompt = result.ok ? result.prompt : undefined;
+
+      expect(prompt?.hints.map((phase) => phase.phase)).toEqual(prompt?.timePlan.map((entry) => entry.phase));
+      for (const phase of prompt?.hints ?? []) expect([2, 3]).toContain(phase.hints.length);
+    });
+
+    it('has its reference diagram beside it', () => {
+      expect(existsSync(join(PROMPTS_DIR, file.replace(/\.md$/, '.diagram.yaml')))).toBe(true);
     });
 
     it('has at least five clarifying questions', () => {

@@ -6,10 +6,10 @@ import { parsePromptFile, type Prompt } from '@mockboard/prompts';
 import { formatProblem, parseRubric, type ContentProblem } from '@mockboard/rubric';
 
 /**
- * Whether every prompt must have its `<id>.diagram.yaml`. Off while the content is being written:
- * switched on once every shipped prompt has one (issue 17).
+ * Whether every prompt must have its `<id>.diagram.yaml`: on, since every shipped prompt has one
+ * (issue 17), so the server and `prompts:check` refuse a prompt that lacks it.
  */
-export const REQUIRE_DIAGRAMS = false;
+export const REQUIRE_DIAGRAMS = true;
 
 const DIAGRAM_SUFFIX = '.diagram.yaml';
 

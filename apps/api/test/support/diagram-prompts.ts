@@ -11,11 +11,11 @@ export const FIXTURE_DIAGRAM_LABELS = {
 
 /**
  * A prompts folder for a test app: the rubric, the URL shortener with a diagram of our own (so
- * tests know its labels) and the rate limiter without one. The shipped diagrams are content and change.
+ * tests know its labels) and the rate limiter with its shipped one. The shipped diagrams are content and change.
  */
 export function promptsWithADiagram(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mockboard-diagram-prompts-'));
-  for (const file of ['rubric.yaml', 'url-shortener.md', 'rate-limiter.md'])
+  for (const file of ['rubric.yaml', 'url-shortener.md', 'rate-limiter.md', 'rate-limiter.diagram.yaml'])
     copyFileSync(join(REPO_ROOT, 'prompts', file), join(dir, file));
   writeFileSync(
     join(dir, 'url-shortener.diagram.yaml'),

@@ -40,9 +40,14 @@ export function promptsWithFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mockboard-hinted-prompts-'));
   // Only what the fixture needs: the rubric and the shortener it is made from (so prompts being
   // written beside them meanwhile cannot break these tests).
-  for (const file of ['rubric.yaml', 'url-shortener.md']) {
+  for (const file of ['rubric.yaml', 'url-shortener.md', 'url-shortener.diagram.yaml']) {
     copyFileSync(join(REPO_ROOT, 'prompts', file), join(dir, file));
   }
+  // Every prompt needs its reference diagram; the fixture shares the shortener's.
+  copyFileSync(
+    join(REPO_ROOT, 'prompts/url-shortener.diagram.yaml'),
+    join(dir, `${HINTED_PROMPT_ID}.diagram.yaml`),
+  );
   const source = readFileSync(join(REPO_ROOT, 'prompts/url-shortener.md'), 'utf8');
   const fixture = withoutSection(source, 'Hints')
     .replace(/^id: url-shortener$/m, `id: ${HINTED_PROMPT_ID}`)

@@ -1,0 +1,39 @@
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Issue 17's tables, newest first: the migrations a rollback of that release undoes. */
+const ISSUE_17_TABLES = [
+  'study_plan_completions',
+  'study_plan_cards',
+  'study_plan_columns',
+  'study_plans',
+  'hint_reveals',
+];
+
+describe('the migrations', () => {
+  let server: TestApp;
+  beforeAll(async () => {
+    server = await startTestApp();
+  });
+  afterAll(() => server.close());
+
+  const tables = async (): Promise<string[]> =>
+    (
+      (await server.dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
+      )) as { table_name: string }[]
+    ).map((row) => row.table_name);
+
+  it("undo issue 17's (study plans, hint reveals) and apply them again", async () => {
+    const names = server.dataSource.migrations.map((migration) => migration.name);
+    expect(names.slice(-2)).toEqual(['HintReveals1765900000000', 'StudyPlans1766000000000']);
+
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
+    expect((await tables()).filter((table) => ISSUE_17_TABLES.includes(table))).toEqual([]);
+    expect(await server.dataSource.showMigrations()).toBe(true);
+
+    await server.dataSource.runMigrations({ transaction: 'each' });
+    expect(await tables()).toEqual(expect.arrayContaining(ISSUE_17_TABLES));
+    expect(await server.dataSource.showMigrations()).toBe(false);
+  });
+});

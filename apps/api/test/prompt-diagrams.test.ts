@@ -77,6 +77,15 @@ describe('reference diagrams', () => {
     await asUser(server, admin).get(roundDiagram(session.id, 1)).expect(200);
   });
 
+  it('keeps it from a solo practitioner until the practice has ended: they answer as the candidate', async () => {
+    const solo = await signUp(server.url);
+    const practice = (
+      await asUser(server, solo).post('/api/sessions/solo', { promptId: 'url-shortener' }).expect(201)
+    ).body as { id: string };
+    const refused = await asUser(server, solo).get(roundDiagram(practice.id, 1)).expect(403);
+    expect(refused.body.message).toMatch(/once the session has ended/);
+  });
+
   it.each(['scoring', 'completed'])(
     'once the session has ended (%s), shows it to both participants',
     async (status) => {

@@ -38,7 +38,7 @@ export class PromptDiagramsService {
     if (!round) throw notFound(`This session has no round ${roundNumber}`);
     if (!round.promptId) throw notFound(`Round ${roundNumber} has no prompt, so no reference design`);
     const view = this.view(round.promptId);
-    if (!mayOpen(viewer, record, round.interviewerId)) {
+    if (!mayOpen(viewer, record, round)) {
       throw forbidden(
         "The reference design opens for both participants once the session has ended; until then it is the interviewer's",
       );
@@ -55,8 +55,9 @@ export class PromptDiagramsService {
   }
 }
 
-function mayOpen(viewer: AuthUser, record: SessionRecord, interviewerId: string): boolean {
+/** A solo practitioner holds both roles but answers as the candidate, so waits like one. */
+function mayOpen(viewer: AuthUser, record: SessionRecord, round: SessionRecord['rounds'][number]): boolean {
   if (viewer.role === 'admin') return true;
   if (sessionAllows(record.session.status, 'compare_with_reference')) return true;
-  return viewer.id === interviewerId;
+  return viewer.id === round.interviewerId && viewer.id !== round.candidateId;
 }

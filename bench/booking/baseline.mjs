@@ -59,26 +59,24 @@ export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
         `INSERT INTO sessions (kind, format, starts_at, ends_at, rescued_from) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         ['peer', slot.format, slot.starts_at, slot.ends_at, null],
       );
-      for (const userId of [slot.host_id, bookerId]) {
-        await client.query('INSERT INTO session_participants (session_id, user_id) VALUES ($1, $2)', [
+      // SessionsRepository.create: all participants in one statement, all rounds in another.
+      await client.query(
+        `INSERT INTO session_participants (session_id, user_id) SELECT $1, unnest($2::uuid[])`,
+        [session.id, [slot.host_id, bookerId]],
+      );
+      const rounds = planRounds(slot.format, slot.host_id, bookerId, slot.host_role);
+      await client.query(
+        `INSERT INTO session_rounds (session_id, number, interviewer_id, candidate_id, prompt_id)
+         SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::text[])`,
+        [
           session.id,
-          userId,
-        ]);
-      }
-      for (const round of planRounds(slot.format, slot.host_id, bookerId, slot.host_role)) {
-        await client.query(
-          `INSERT INTO session_rounds (session_id, number, interviewer_id, candidate_id, prompt_id)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [
-            session.id,
-            round.number,
-            round.interviewerId,
-            round.candidateId,
-            // RoundPromptsService.initial: the slot's prompt in round 1 (the booker is new to it).
-            round.number === 1 ? slot.prompt_id : null,
-          ],
-        );
-      }
+          rounds.map((round) => round.number),
+          rounds.map((round) => round.interviewerId),
+          rounds.map((round) => round.candidateId),
+          // RoundPromptsService.initial: the slot's prompt in round 1 (the booker is new to it).
+          rounds.map((round) => (round.number === 1 ? slot.prompt_id : null)),
+        ],
+      );
       await client.query('UPDATE calendar_entries SET slot_id = NULL, session_id = $2 WHERE slot_id = $1', [
         slot.id,
         session.id,

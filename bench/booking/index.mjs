@@ -52,7 +52,16 @@ export async function run({ root, env, onCleanup, log }) {
   try {
     await keepBtreeGistInPublic(databaseUrl);
     log(`Starting the server on schema ${schema}…`);
-    server = startServer({ root, databaseUrl, schema, env: { PGAPPNAME: applicationName.app } });
+    // BENCH_BOOKING_CPU_PROF=<dir>: the server runs under `node --cpu-prof` (summarize a profile with
+    // bench/realtime/cpu-profile.mjs).
+    const profileDir = env.BENCH_BOOKING_CPU_PROF;
+    server = startServer({
+      root,
+      databaseUrl,
+      schema,
+      env: { PGAPPNAME: applicationName.app },
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
     const url = await server.ready;
     const setup = { loadBefore: loadavg()[0] };
 

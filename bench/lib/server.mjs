@@ -14,9 +14,9 @@ const START_TIMEOUT_MS = 30_000;
  * `ready` resolves to its url once it prints its address. Only 127.0.0.1 is used: the server listens
  * there (HOST) and the url names it, whatever host the banner prints.
  */
-export function startServer({ root, databaseUrl, schema, env = {} }) {
+export function startServer({ root, databaseUrl, schema, env = {}, nodeArgs = [] }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'mockboard-bench-'));
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -24,17 +24,23 @@ export class SessionsRepository {
       [session.kind, session.format, session.startsAt, session.endsAt, session.rescuedFrom ?? null],
     )) as { id: string }[];
     const id = row!.id;
-    for (const userId of session.participantIds) {
-      await manager.query(`INSERT INTO session_participants (session_id, user_id) VALUES ($1, $2)`, [
-        id,
-        userId,
-      ]);
-    }
-    for (const round of session.rounds) {
+    // One statement for all participants and one for all rounds, rather than one per row: a booking
+    // is a chain of round trips, each holding a pooled connection and a slot lock (bench/booking).
+    await manager.query(
+      `INSERT INTO session_participants (session_id, user_id) SELECT $1, unnest($2::uuid[])`,
+      [id, session.participantIds],
+    );
+    if (session.rounds.length > 0) {
       await manager.query(
         `INSERT INTO session_rounds (session_id, number, interviewer_id, candidate_id, prompt_id)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [id, round.number, round.interviewerId, round.candidateId, round.promptId],
+         SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::text[])`,
+        [
+          id,
+          session.rounds.map((round) => round.number),
+          session.rounds.map((round) => round.interviewerId),
+          session.rounds.map((round) => round.candidateId),
+          session.rounds.map((round) => round.promptId),
+        ],
       );
     }
     return id;

@@ -28,6 +28,12 @@ describe('the library filtered by what the user has practised', () => {
     await aPastSession(server, { host, guest, format: 'single', prompts: ['youtube'], status: 'cancelled' });
     await aPastSession(server, { host, guest, format: 'single', prompts: ['uber'], status: 'live' });
     await aPastSession(server, { host, guest, format: 'single', prompts: ['whatsapp'], status: 'no_show' });
+    // A swap ended in round 1 counts round 1's prompt only: round 2's, chosen ahead, was never asked.
+    const early = await aPastSession(server, { host, guest, prompts: ['search-autocomplete', 'pastebin'] });
+    await server.dataSource.query(
+      `INSERT INTO room_state (session_id, round, phase) VALUES ($1, 1, 'wrap-up')`,
+      [early.id],
+    );
     // A completed session in which the guest was marked a no-show counts for the host only.
     const missed = await aPastSession(server, { host, guest, format: 'single', prompts: ['global-cdn'] });
     await server.dataSource.query(
@@ -52,17 +58,27 @@ describe('the library filtered by what the user has practised', () => {
       'chat-app',
       'global-cdn',
       'rate-limiter',
+      'search-autocomplete',
       'url-shortener',
     ]);
-    expect(await idsFor(guest, '?practised=yes')).toEqual(['chat-app', 'rate-limiter', 'url-shortener']);
+    expect(await idsFor(guest, '?practised=yes')).toEqual([
+      'chat-app',
+      'rate-limiter',
+      'search-autocomplete',
+      'url-shortener',
+    ]);
   });
 
   it('lists every other prompt as not practised yet', async () => {
     const notPractised = await idsFor(guest, '?practised=no');
 
-    expect(notPractised).toEqual(expect.arrayContaining(['youtube', 'uber', 'whatsapp', 'global-cdn']));
+    expect(notPractised).toEqual(
+      expect.arrayContaining(['youtube', 'uber', 'whatsapp', 'global-cdn', 'pastebin']),
+    );
     expect(notPractised).not.toContain('url-shortener');
-    expect([...notPractised, 'chat-app', 'rate-limiter', 'url-shortener'].sort()).toEqual([...allIds].sort());
+    expect(
+      [...notPractised, 'chat-app', 'rate-limiter', 'search-autocomplete', 'url-shortener'].sort(),
+    ).toEqual([...allIds].sort());
   });
 
   it('combines with the other filters', async () => {

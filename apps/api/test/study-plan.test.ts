@@ -367,6 +367,24 @@ describe('study plan', () => {
       expect(promptCardOf(plan, 'chat-app').status).toBe('todo');
     });
 
+    it('leaves to do what the user did not practise: a round never reached, a mock they missed', async () => {
+      // A swap ended in round 1: round 2's prompt, chosen ahead, was never asked.
+      const early = await aPastSession(server, { guest: me, prompts: ['url-shortener', 'rate-limiter'] });
+      await server.dataSource.query(
+        `INSERT INTO room_state (session_id, round, phase) VALUES ($1, 1, 'wrap-up')`,
+        [early.id],
+      );
+      const missed = await aPastSession(server, { guest: me, format: 'single', prompts: ['chat-app'] });
+      await server.dataSource.query(
+        `UPDATE session_participants SET no_show = true WHERE session_id = $1 AND user_id = $2`,
+        [missed.id, me.user.id],
+      );
+      const plan = await planOf(me);
+      expect(promptCardOf(plan, 'url-shortener').status).toBe('done');
+      expect(promptCardOf(plan, 'rate-limiter').status).toBe('todo');
+      expect(promptCardOf(plan, 'chat-app').status).toBe('todo');
+    });
+
     it('marks a prompt card added later done when a mock on it already completed', async () => {
       const session = await aPastSession(server, { guest: me, format: 'single', prompts: ['url-shortener'] });
       const card = promptCardOf(await planOf(me), 'url-shortener');

@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { sessionAllowsSql } from '@mockboard/schedule';
+import { PRACTISED_ROUNDS_SQL } from '../sessions/practised-rounds-sql';
 
 /**
- * Each prompt the user practised (either role) in a session that counts as completed, with the
- * session and when it took place. `fresh` keeps only those not yet applied to the board.
+ * Each prompt the user practised (PRACTISED_ROUNDS_SQL), with the session and when it took place.
+ * `fresh` keeps only those not yet applied to the board.
  */
 function practisedPromptsSql(fresh: boolean): string {
-  return `SELECT r.prompt_id, s.id AS session_id, s.starts_at
-    FROM session_participants p
-    JOIN sessions s ON s.id = p.session_id
-    JOIN session_rounds r ON r.session_id = s.id
-    WHERE p.user_id = $1 AND r.prompt_id IS NOT NULL AND ${sessionAllowsSql('s', 'count_as_completed')}
+  return `SELECT * FROM (${PRACTISED_ROUNDS_SQL}) practised
     ${
       fresh
-        ? `AND NOT EXISTS (SELECT 1 FROM study_plan_completions c
-             WHERE c.user_id = $1 AND c.session_id = s.id AND c.prompt_id = r.prompt_id)`
+        ? `WHERE NOT EXISTS (SELECT 1 FROM study_plan_completions c
+             WHERE c.user_id = $1 AND c.session_id = practised.session_id AND c.prompt_id = practised.prompt_id)`
         : ''
     }`;
 }

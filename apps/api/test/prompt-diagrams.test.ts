@@ -77,6 +77,18 @@ describe('reference diagrams', () => {
     await asUser(server, admin).get(roundDiagram(session.id, 1)).expect(200);
   });
 
+  it("keeps a candidate from their own prompt's design through the round they interview next", async () => {
+    const session = await aSession('live');
+    const candidate = session.candidateOf(1);
+    // Round 2's interviewer is round 1's candidate: they may choose round 1's prompt for it…
+    await asUser(server, candidate)
+      .put(`/api/sessions/${session.id}/rounds/2/prompt`, { promptId: 'url-shortener' })
+      .expect(200);
+    // …but that is the prompt they answer now, so its design waits for the end like round 1's.
+    const refused = await asUser(server, candidate).get(roundDiagram(session.id, 2)).expect(403);
+    expect(refused.body.message).toMatch(/once the session has ended/);
+  });
+
   it('keeps it from a solo practitioner until the practice has ended: they answer as the candidate', async () => {
     const solo = await signUp(server.url);
     const practice = (

@@ -55,9 +55,14 @@ export class PromptDiagramsService {
   }
 }
 
-/** A solo practitioner holds both roles but answers as the candidate, so waits like one. */
+/**
+ * During the session, the round's interviewer, unless the viewer answers that same prompt as a
+ * candidate in this session: a solo practitioner (both roles), or a swap's round-1 candidate who
+ * chose round 1's prompt for the round they interview next. After it, both participants.
+ */
 function mayOpen(viewer: AuthUser, record: SessionRecord, round: SessionRecord['rounds'][number]): boolean {
   if (viewer.role === 'admin') return true;
   if (sessionAllows(record.session.status, 'compare_with_reference')) return true;
-  return viewer.id === round.interviewerId && viewer.id !== round.candidateId;
+  if (viewer.id !== round.interviewerId) return false;
+  return !record.rounds.some((each) => each.candidateId === viewer.id && each.promptId === round.promptId);
 }

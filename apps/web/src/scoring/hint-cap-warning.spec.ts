@@ -16,8 +16,8 @@ const CAP: HintCap = {
 describe('the warning under a dimension scored above its hint cap', () => {
   it('names the level chosen and the cap, in the rubric’s words', () => {
     expect(hintCapWarning(CAP, 4, LEVELS)).toBe(
-      'You chose Exceptional (4), above the Developing (2) the rubric suggests after the hints revealed here. ' +
-        'Keep it if the candidate went well beyond what the hint gave away.',
+      'You chose Exceptional (4), above Developing (2), the most the rubric allows after the hints revealed ' +
+        'here: its hint weighting asks you to lower it to the cap.',
     );
   });
 

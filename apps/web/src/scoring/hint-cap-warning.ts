@@ -12,7 +12,7 @@ export function hintCapWarning(
   if (!cap || level === null || level <= cap.maxLevel) return null;
   const label = (value: number) => levels.find((entry) => entry.value === value)?.label ?? `Level ${value}`;
   return (
-    `You chose ${label(level)} (${level}), above the ${label(cap.maxLevel)} (${cap.maxLevel}) the rubric ` +
-    `suggests after the hints revealed here. Keep it if the candidate went well beyond what the hint gave away.`
+    `You chose ${label(level)} (${level}), above ${label(cap.maxLevel)} (${cap.maxLevel}), the most the rubric ` +
+    `allows after the hints revealed here: its hint weighting asks you to lower it to the cap.`
   );
 }

@@ -234,7 +234,7 @@ describe('staged hints in the live room', () => {
     await page.getByRole('button', { name: 'Stuck? Show hint 2 for Estimation (pointer)' }).click();
     await page.locator('.hint-card', { hasText: FIXTURE_HINTS.estimation[1] }).waitFor();
     // Estimation has two: asking for a third says so, and offers nothing more.
-    await page.getByRole('button', { name: 'Stuck? Show hint 3 for Estimation (explicit)' }).click();
+    await page.getByRole('button', { name: 'Stuck? Show hint 3 for Estimation (answer)' }).click();
     await page.getByText('No more hints for Estimation: you had the last one.').waitFor();
     expect(await page.getByRole('button', { name: /^Stuck\?/ }).count()).toBe(0);
     await page.screenshot({ path: artifact('room-hints-solo.png') });

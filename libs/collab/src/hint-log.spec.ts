@@ -91,7 +91,7 @@ describe('the interviewer’s list of hints', () => {
 describe('how a hint is named for the candidate', () => {
   it('says the phase and how explicit it is', () => {
     expect(hintLabel({ phase: 'deep-dive', stage: 1 })).toBe('Deep dive · nudge');
-    expect(hintLabel({ phase: 'api-and-data-model', stage: 3 })).toBe('API and data model · explicit');
+    expect(hintLabel({ phase: 'api-and-data-model', stage: 3 })).toBe('API and data model · answer');
   });
 
   it('reads the whole hint to a screen reader', () => {

@@ -12,8 +12,11 @@ import {
  * read (and test) without React.
  */
 
-/** What each stage is called: its position in the phase's list, gentle to explicit. */
-export const HINT_STAGE_NAMES: Record<HintStage, string> = { 1: 'nudge', 2: 'pointer', 3: 'explicit' };
+/**
+ * What each stage is called: its position in the phase's list, gentle to explicit. The rubric's
+ * names (Nudge, Pointer, Answer), so the room's buttons match the scorecard and the rubric page.
+ */
+export const HINT_STAGE_NAMES: Record<HintStage, string> = { 1: 'nudge', 2: 'pointer', 3: 'answer' };
 
 type RevealKey = Pick<HintReveal, 'round' | 'phase' | 'stage'>;
 

@@ -2,6 +2,7 @@
 // straight through a pg Pool, with no HTTP, framework, auth or JSON in between.
 import { planRounds } from '@mockboard/schedule';
 import { blockedPairSql } from '../../apps/api/dist/database/blocked-pair-sql.js';
+import { OPEN_SLOT_COLUMNS } from '../../apps/api/dist/scheduling/open-slots-sql.js';
 import { PARTNERS_SQL } from '../../apps/api/dist/sessions/partners-sql.js';
 
 /** SlotsRepository.open for another user's search (same WHERE, ORDER BY and LIMIT). */
@@ -16,7 +17,8 @@ export function searchSql({ from, to, level, excludeHostId }) {
   conditions.push(`host_id <> $${parameters.length}`);
   conditions.push(`NOT ${blockedPairSql('host_id', `$${parameters.length}::uuid`)}`);
   return {
-    text: `SELECT * FROM slots WHERE ${conditions.join(' AND ')} ORDER BY starts_at, id LIMIT 500`,
+    text: `SELECT ${OPEN_SLOT_COLUMNS} FROM slots WHERE ${conditions.join(' AND ')}
+       ORDER BY starts_at, id LIMIT 500`,
     values: parameters,
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Session, SessionListResponse, Slot, SlotListResponse } from '@mockboard/contracts';
+import type { OpenSlot, Session, SessionListResponse, Slot, SlotListResponse } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
 import {
   PARTNER_FIELDS,
@@ -22,7 +22,7 @@ describe('slots: offer, list, withdraw, book', () => {
   afterAll(() => server.close());
 
   const as = (user: SignedUpUser) => asUser(server, user);
-  const listAs = async (user: SignedUpUser, query = ''): Promise<Slot[]> =>
+  const listAs = async (user: SignedUpUser, query = ''): Promise<OpenSlot[]> =>
     ((await as(user).get(`/api/slots${query}`).expect(200)).body as SlotListResponse).slots;
   const statusCounts = (responses: { status: number }[]) =>
     responses.reduce<Record<number, number>>(
@@ -168,7 +168,7 @@ describe('slots: offer, list, withdraw, book', () => {
       const late = await offerSlot(server, host, { startsAt: aStart({ daysAhead: 20, hour: 12 }) });
       const outside = await offerSlot(server, host, { startsAt: aStart({ daysAhead: 22 }) });
 
-      const ids = (slots: Slot[]) =>
+      const ids = (slots: OpenSlot[]) =>
         slots.filter((slot) => slot.host.id === host.user.id).map((slot) => slot.id);
       expect(ids(await listAs(viewer, between(early.startsAt, outside.startsAt)))).toEqual([
         early.id,
@@ -258,6 +258,24 @@ describe('slots: offer, list, withdraw, book', () => {
         expect(Object.keys(each.host).sort()).toEqual(PARTNER_FIELDS);
       }
       expectNoEmails(response.body, host, viewer);
+    });
+
+    it('lists each slot with what the week view shows, not its status, session or creation time', async () => {
+      const [host, viewer] = await signUpMany(server, 2);
+      const slot = await offerSlot(server, host, {
+        format: 'single',
+        level: 'senior',
+        hostRole: 'candidate',
+      });
+      const listed = (await listAs(viewer)).find((candidate) => candidate.id === slot.id)!;
+      const { status, sessionId, createdAt, ...shown } = slot;
+      expect({ status, sessionId, createdAt }).toEqual({
+        status: 'open',
+        sessionId: null,
+        createdAt: expect.any(String),
+      });
+      expect(listed).toEqual(shown);
+      expect(await listAs(host, '?mine=true')).toEqual([shown]);
     });
   });
 

@@ -97,7 +97,15 @@ export const SlotListQuerySchema = z.strictObject({
 });
 export type SlotListQuery = z.infer<typeof SlotListQuerySchema>;
 
-export const SlotListResponseSchema = z.object({ slots: z.array(SlotSchema) });
+/**
+ * A slot as a search lists it: open and unbooked by definition, so without `status` and
+ * `sessionId`, and without `createdAt`, which no one is shown. A week of 500 slots is the largest
+ * response a person waits for (bench/booking); every byte is serialized, sent and parsed 500 times.
+ */
+export const OpenSlotSchema = SlotSchema.omit({ status: true, sessionId: true, createdAt: true });
+export type OpenSlot = z.infer<typeof OpenSlotSchema>;
+
+export const SlotListResponseSchema = z.object({ slots: z.array(OpenSlotSchema) });
 export type SlotListResponse = z.infer<typeof SlotListResponseSchema>;
 
 // ---- Sessions ------------------------------------------------------------------------------------

@@ -1,7 +1,17 @@
-import type { Partner, Slot } from '@mockboard/contracts';
-import type { StoredSlot } from './slots.repository';
+import type { OpenSlot, Partner, Slot } from '@mockboard/contracts';
+import type { StoredOpenSlot, StoredSlot } from './slots.repository';
 
 export function toSlotView(slot: StoredSlot, host: Partner): Slot {
+  return {
+    ...toOpenSlotView(slot, host),
+    status: slot.status,
+    sessionId: slot.sessionId,
+    createdAt: slot.createdAt.toISOString(),
+  };
+}
+
+/** A slot as a search lists it (OpenSlotSchema). */
+export function toOpenSlotView(slot: StoredOpenSlot, host: Partner): OpenSlot {
   return {
     id: slot.id,
     host,
@@ -12,8 +22,5 @@ export function toSlotView(slot: StoredSlot, host: Partner): Slot {
     promptId: slot.promptId,
     level: slot.level,
     hostRole: slot.hostRole,
-    status: slot.status,
-    sessionId: slot.sessionId,
-    createdAt: slot.createdAt.toISOString(),
   };
 }

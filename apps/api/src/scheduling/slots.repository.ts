@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { HostRole, SessionFormat, TargetLevel } from '@mockboard/contracts';
 import { blockedPairSql } from '../database/blocked-pair-sql';
+import { OPEN_SLOT_COLUMNS } from './open-slots-sql';
 
 /** A slot as the services see it, in camelCase. */
 export interface StoredSlot {
@@ -17,6 +18,9 @@ export interface StoredSlot {
   sessionId: string | null;
   createdAt: Date;
 }
+
+/** A slot as a search reads it (OPEN_SLOT_COLUMNS): open, so no status, session or creation time. */
+export type StoredOpenSlot = Omit<StoredSlot, 'status' | 'sessionId' | 'createdAt'>;
 
 // The row as PostgreSQL returns it; mapped to StoredSlot before it leaves this file.
 interface SlotRow {
@@ -99,7 +103,7 @@ export class SlotsRepository {
   }
 
   /** Open slots starting in [from, to), soonest first; served by the partial index on open slots. */
-  async open(filter: OpenSlotFilter): Promise<StoredSlot[]> {
+  async open(filter: OpenSlotFilter): Promise<StoredOpenSlot[]> {
     const conditions = [`status = 'open'`, `starts_at >= $1`, `starts_at < $2`, `starts_at > now()`];
     const parameters: unknown[] = [filter.from, filter.to];
     if (filter.level) {
@@ -115,12 +119,28 @@ export class SlotsRepository {
       conditions.push(`host_id <> $${parameters.length}`);
       conditions.push(`NOT ${blockedPairSql('host_id', `$${parameters.length}::uuid`)}`);
     }
-    const rows: SlotRow[] = await this.dataSource.query(
-      `SELECT * FROM slots WHERE ${conditions.join(' AND ')} ORDER BY starts_at, id LIMIT ${filter.limit}`,
+    const rows: OpenSlotRow[] = await this.dataSource.query(
+      `SELECT ${OPEN_SLOT_COLUMNS} FROM slots WHERE ${conditions.join(' AND ')}
+       ORDER BY starts_at, id LIMIT ${filter.limit}`,
       parameters,
     );
-    return rows.map(toStoredSlot);
+    return rows.map(toStoredOpenSlot);
   }
+}
+
+type OpenSlotRow = Omit<SlotRow, 'status' | 'session_id' | 'created_at'>;
+
+function toStoredOpenSlot(row: OpenSlotRow): StoredOpenSlot {
+  return {
+    id: row.id,
+    hostId: row.host_id,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    format: row.format,
+    promptId: row.prompt_id,
+    level: row.level,
+    hostRole: row.host_role,
+  };
 }
 
 function toStoredSlot(row: SlotRow): StoredSlot {

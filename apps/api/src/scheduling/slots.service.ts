@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   DEFAULT_DURATION_MINUTES,
   type CreateSlotRequest,
+  type OpenSlot,
   type Session,
   type Slot,
   type SlotListQuery,
@@ -18,7 +19,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { RoundPromptsService } from '../sessions/round-prompts.service';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
-import { toSlotView } from './slot-view';
+import { toOpenSlotView, toSlotView } from './slot-view';
 import { SlotsRepository } from './slots.repository';
 import { isUuid } from '../common/uuid';
 import { conflict, invalid, notFound } from '../common/domain-error';
@@ -67,7 +68,7 @@ export class SlotsService {
   }
 
   /** Others' open slots (or the caller's own with `mine=true`) in a window of at most 62 days. */
-  async list(viewer: AuthUser, query: SlotListQuery): Promise<Slot[]> {
+  async list(viewer: AuthUser, query: SlotListQuery): Promise<OpenSlot[]> {
     const from = query.from ? new Date(query.from) : new Date();
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_LIST_DAYS * DAY);
     if (to <= from)
@@ -87,7 +88,7 @@ export class SlotsService {
       limit: LIST_LIMIT,
     });
     const hosts = await this.views.partners(rows.map((row) => row.hostId));
-    return rows.map((row) => toSlotView(row, hosts.get(row.hostId)!));
+    return rows.map((row) => toOpenSlotView(row, hosts.get(row.hostId)!));
   }
 
   async withdraw(host: AuthUser, slotId: string): Promise<void> {

@@ -4,6 +4,7 @@ import {
   SlotSchema,
   type CreateSlotRequest,
   type Session,
+  type OpenSlot,
   type Slot,
   type TargetLevel,
 } from '@mockboard/contracts';
@@ -23,13 +24,13 @@ function windowQuery({ from, to, level }: SlotWindow, mine: boolean): string {
 }
 
 /** Other people's open slots in the window. */
-export async function listOpenSlots(window: SlotWindow, signal?: AbortSignal): Promise<Slot[]> {
+export async function listOpenSlots(window: SlotWindow, signal?: AbortSignal): Promise<OpenSlot[]> {
   const { slots } = await request(`/slots?${windowQuery(window, false)}`, SlotListResponseSchema, { signal });
   return slots;
 }
 
 /** The caller's own slots that nobody has booked yet. */
-export async function listMySlots(window: SlotWindow, signal?: AbortSignal): Promise<Slot[]> {
+export async function listMySlots(window: SlotWindow, signal?: AbortSignal): Promise<OpenSlot[]> {
   const { slots } = await request(`/slots?${windowQuery(window, true)}`, SlotListResponseSchema, { signal });
   return slots;
 }

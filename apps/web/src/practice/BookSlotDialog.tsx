@@ -1,4 +1,4 @@
-import type { Session, Slot } from '@mockboard/contracts';
+import type { Session, OpenSlot } from '@mockboard/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useRecheckVerification } from '../account/VerificationRequired';
@@ -16,7 +16,7 @@ type Step =
   | { kind: 'failed'; error: ApiRequestError };
 
 interface BookSlotDialogProps {
-  slot: Slot;
+  slot: OpenSlot;
   zone: string;
   onBooked: (session: Session) => void;
   /** `changed`: the week's slots are stale (booked here, or taken by someone else). */

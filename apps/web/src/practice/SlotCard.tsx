@@ -1,4 +1,4 @@
-import type { Slot } from '@mockboard/contracts';
+import type { OpenSlot } from '@mockboard/contracts';
 import { FORMAT_LABELS, TARGET_LEVEL_LABELS } from '../components/labels';
 import { useNeedsVerification } from '../account/VerificationRequired';
 import { PartnerSummary } from '../components/PartnerSummary';
@@ -6,13 +6,13 @@ import { formatDayKey, formatDuration, formatTime } from '../time/format';
 import { dateKeyIn } from '../time/zoned-time';
 
 /** Who does what in a single-round slot, from the booker's side. */
-export function bookerRoleText(slot: Slot): string | null {
+export function bookerRoleText(slot: OpenSlot): string | null {
   if (slot.format !== 'single') return null;
   return slot.hostRole === 'interviewer' ? 'They interview you' : 'You interview them';
 }
 
 /** The whole plan, for the booking dialog: "Ada interviews first, then you swap." */
-export function bookerPlanText(slot: Slot): string {
+export function bookerPlanText(slot: OpenSlot): string {
   const host = slot.host.displayName;
   if (slot.format === 'single') {
     return slot.hostRole === 'interviewer' ? `${host} interviews you.` : `You interview ${host}.`;
@@ -26,7 +26,7 @@ export function bookerPlanText(slot: Slot): string {
 export const BOOK_NEEDS_VERIFICATION_ID = 'book-needs-verification';
 
 /** One open slot in the week view: when, how long, what format, who hosts, and Book. */
-export function SlotCard({ slot, zone, onBook }: { slot: Slot; zone: string; onBook: () => void }) {
+export function SlotCard({ slot, zone, onBook }: { slot: OpenSlot; zone: string; onBook: () => void }) {
   const needsVerification = useNeedsVerification();
   const start = new Date(slot.startsAt);
   const time = formatTime(start, zone);

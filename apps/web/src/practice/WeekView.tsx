@@ -1,4 +1,4 @@
-import { MAX_LEAD_DAYS, TargetLevelSchema, type Slot } from '@mockboard/contracts';
+import { MAX_LEAD_DAYS, TargetLevelSchema, type OpenSlot } from '@mockboard/contracts';
 import { useState } from 'react';
 import { listOpenSlots } from '../api/slots';
 import { LevelSelect } from '../components/LevelSelect';
@@ -27,7 +27,7 @@ interface WeekViewProps {
 export function WeekView({ zone, refreshKey, onBooked }: WeekViewProps) {
   const [week, setWeek] = useState(0);
   const [level, setLevel] = useState('');
-  const [booking, setBooking] = useState<Slot | null>(null);
+  const [booking, setBooking] = useState<OpenSlot | null>(null);
   const today = dateKeyIn(new Date(), zone);
   const first = addDays(today, week * 7);
   const days = weekFrom(first);
@@ -132,9 +132,9 @@ export function WeekView({ zone, refreshKey, onBooked }: WeekViewProps) {
 interface DayColumnProps {
   day: DateKey;
   isToday: boolean;
-  slots: Slot[];
+  slots: OpenSlot[];
   zone: string;
-  onBook: (slot: Slot) => void;
+  onBook: (slot: OpenSlot) => void;
 }
 
 function DayColumn({ day, isToday, slots, zone, onBook }: DayColumnProps) {
@@ -159,8 +159,8 @@ function DayColumn({ day, isToday, slots, zone, onBook }: DayColumnProps) {
   );
 }
 
-function groupByDay(slots: Slot[], zone: string): Map<DateKey, Slot[]> {
-  const byDay = new Map<DateKey, Slot[]>();
+function groupByDay(slots: OpenSlot[], zone: string): Map<DateKey, OpenSlot[]> {
+  const byDay = new Map<DateKey, OpenSlot[]>();
   const sorted = [...slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   for (const slot of sorted) {
     const day = dateKeyIn(new Date(slot.startsAt), zone);

@@ -10,6 +10,7 @@ import { PlanProgress, PlanToolbar } from './PlanToolbar';
 import { StudyColumnView } from './StudyColumnView';
 import { useStudyPlan } from './useStudyPlan';
 import '../styles/study-plan.css';
+import '../styles/study-plan-cards.css';
 
 /** Where focus goes after a move re-renders the board: the same control on the moved card. */
 interface FocusAfterMove {

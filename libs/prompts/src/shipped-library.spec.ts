@@ -46,6 +46,13 @@ describe('the shipped prompt library', () => {
     expect(byDifficulty('hard')).toBeGreaterThanOrEqual(8);
   });
 
+  it('spells each topic one way, so the Topic filter does not split a topic in two (saga, sagas)', () => {
+    const tags = new Set(validPrompts().flatMap((prompt) => prompt.tags));
+    const plurals = [...tags].filter((tag) => tags.has(`${tag}s`) || tags.has(`${tag}es`));
+
+    expect(plurals).toEqual([]);
+  });
+
   it.each(CORE_PROMPT_IDS)('includes the %s prompt', (id) => {
     expect(promptFiles).toContain(`${id}.md`);
   });

@@ -317,6 +317,17 @@ describe('study plan', () => {
       // Nothing of theirs changed.
       expect(await planOf(them)).toEqual(theirs);
     });
+
+    it("keeps each card in its owner's columns in the database itself", async () => {
+      const mine = (await planOf(me)).columns[0]!.cards[0]!;
+      const theirs = (await planOf(await signUp(server.url))).columns[0]!;
+      await expect(
+        server.dataSource.query(`UPDATE study_plan_cards SET column_id = $2 WHERE id = $1`, [
+          mine.id,
+          theirs.id,
+        ]),
+      ).rejects.toMatchObject({ code: '23503' });
+    });
   });
 
   describe('cards done by completed mocks', () => {

@@ -20,6 +20,7 @@ import { MailPreferences1765700000000 } from './1765700000000-mail-preferences';
 import { SessionStartAgreedAt1765830000000 } from './1765830000000-session-start-agreed-at';
 import { HintReveals1765900000000 } from './1765900000000-hint-reveals';
 import { StudyPlans1766000000000 } from './1766000000000-study-plans';
+import { StudyPlanCardOwner1766100000000 } from './1766100000000-study-plan-card-owner';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SessionStartAgreedAt1765830000000,
   HintReveals1765900000000,
   StudyPlans1766000000000,
+  StudyPlanCardOwner1766100000000,
 ];

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ROOM_LIMITS, type SceneElement } from '@mockboard/contracts';
 import {
   coalesceLog,
+  incomingWins,
   planSceneBatch,
   scenesGrownBy,
   scenesNeedingVersion,
@@ -33,6 +34,11 @@ interface PendingUpdate {
   /** The round whose board it was drawn on; absent: the session's current round. */
   round: number | undefined;
   elements: readonly ValidElement[];
+  /**
+   * The slots of `elements` whose copy a later copy of the same element replaced while both were
+   * queued (see SceneWriter.enqueue); they leave `elements` when the update is taken into a batch.
+   */
+  replaced?: Set<number>;
   /** Who sent it (null: the server's own write, never coalesced in the log). */
   authorId: string | null;
   /** When it arrived (epoch ms): what log coalescing measures its window with. */
@@ -50,12 +56,11 @@ interface PendingUpdate {
  * before the commit); only the sender's ack does.
  */
 const MIN_BATCH_INTERVAL_MS = 25;
-/**
- * Updates waiting at most (bench/realtime: an unbounded queue grew the heap to 2 GB). A
- * transaction takes everything waiting: when the event loop is saturated each round trip to the
- * database waits behind hundreds of sockets, so only large batches keep the writer's throughput.
- */
-const MAX_BACKLOG = 2_000;
+/** Where a queued copy of an element sits: its update and the slot in the update's elements. */
+interface QueuedCopy {
+  update: PendingUpdate;
+  slot: number;
+}
 /**
  * A drag or a freehand stroke sends its element 10 times a second; the log keeps one version per
  * element, author and window of this length (the last), so a replay still shows the drawing grow.
@@ -111,6 +116,12 @@ const REFUSALS: Record<SceneRefusal, () => DomainError> = {
 export class SceneWriter implements OnApplicationShutdown {
   private readonly logger = new Logger('SceneWriter');
   private queue: PendingUpdate[] = [];
+  /**
+   * The queued copy of every element waiting for the next batch, by session, round and element:
+   * a later copy replaces it (coalescing), so the backlog holds one copy per element however many
+   * updates arrive while a transaction is being written.
+   */
+  private queuedCopies = new Map<string, QueuedCopy>();
   private writing: Promise<void> | null = null;
   /**
    * The latest log row this instance wrote per element, for coalescing; only rows of the last
@@ -137,13 +148,9 @@ export class SceneWriter implements OnApplicationShutdown {
     authorId: string | null = null,
     round?: number,
   ): Promise<AppliedUpdate> {
-    // Past this backlog the database is the bottleneck: refusing (clients retry rate_limited
-    // updates later) keeps memory bounded instead of growing the queue without end.
-    if (this.queue.length >= MAX_BACKLOG) {
-      return Promise.reject(
-        new DomainError('rate_limited', 'The server is busy storing other changes; this one will be retried'),
-      );
-    }
+    // Never refused for being busy (issue 18): a slow database slows the acks, and coalescing in
+    // enqueue bounds the backlog by the number of distinct elements. Each socket's own rate limit
+    // (SOCKET_RATE_LIMITS.scene) is what bounds the number of updates waiting for an ack.
     return new Promise((resolve, reject) => {
       const update: PendingUpdate = {
         sessionId,
@@ -154,7 +161,7 @@ export class SceneWriter implements OnApplicationShutdown {
         resolve,
         reject,
       };
-      this.queue.push(update);
+      this.enqueue(update);
       this.latestPending.set(sessionId, update);
       if (!this.writing) this.writing = this.drain();
     });
@@ -173,6 +180,46 @@ export class SceneWriter implements OnApplicationShutdown {
     return new Promise((resolve) => (latest.waiters ??= []).push(resolve));
   }
 
+  /** How many copies enqueue has replaced by a later one since the start (tests, metrics). */
+  coalescedCopies = 0;
+
+  /**
+   * Queues an update. A copy of an element already waiting for the next batch (same session and
+   * round) is decided now by the merge rule: the losing copy leaves the queue, so the batch writes
+   * one copy per element. Both updates are in the same batch, so the earlier one is still acked only
+   * after the copy that replaced it was committed. The server's own writes are never coalesced.
+   */
+  private enqueue(update: PendingUpdate): void {
+    this.queue.push(update);
+    this.latestPending.set(update.sessionId, update);
+    if (update.authorId === null) return;
+    update.elements.forEach(({ element }, slot) => {
+      const key = `${update.sessionId}\u0000${update.round ?? ''}\u0000${element.id}`;
+      const queued = this.queuedCopies.get(key);
+      if (queued) {
+        this.coalescedCopies += 1;
+        if (!incomingWins(queued.update.elements[queued.slot]!.element, element)) {
+          (update.replaced ??= new Set()).add(slot);
+          return;
+        }
+        (queued.update.replaced ??= new Set()).add(queued.slot);
+      }
+      this.queuedCopies.set(key, { update, slot });
+    });
+  }
+
+  /** Everything queued, for the next transaction; from now on nothing replaces its copies. */
+  private takeQueue(): PendingUpdate[] {
+    this.queuedCopies.clear();
+    const batch = this.queue.splice(0);
+    for (const update of batch) {
+      const { replaced } = update;
+      if (replaced) update.elements = update.elements.filter((_, slot) => !replaced.has(slot));
+      update.replaced = undefined;
+    }
+    return batch;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.writing;
   }
@@ -180,7 +227,7 @@ export class SceneWriter implements OnApplicationShutdown {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const started = Date.now();
-      await this.writeIsolating(this.queue.splice(0));
+      await this.writeIsolating(this.takeQueue());
       const wait = MIN_BATCH_INTERVAL_MS - (Date.now() - started);
       if (wait > 0 && this.queue.length > 0) await delay(wait);
     }

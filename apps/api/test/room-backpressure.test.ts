@@ -1,0 +1,80 @@
+import type { Socket } from 'socket.io-client';
+import type { JoinAck } from '@mockboard/contracts';
+import { aRectangle, call } from './support/room-client';
+import { liveRoomStage } from './support/room-stage';
+import { SceneWriter } from '../src/room/scene-writer';
+
+/** The scene writer's session lock (SceneRepository.lockScenes): holding it stalls the writer. */
+const SCENE_LOCK_CLASS = 7_310_001;
+const UPDATES = 30;
+
+/**
+ * Issue 18: when the database is slow, a client sending at 10 Hz is never refused; its acks wait,
+ * the partner still gets every stroke at once, and the writer stores one copy per element per batch.
+ */
+describe('scene updates while the writer is stalled', () => {
+  const room = liveRoomStage();
+
+  /** Holds the writer's lock on the session (on the embedded database: its only connection). */
+  async function stallWriter(sessionId: string): Promise<() => Promise<void>> {
+    const runner = room.server.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SCENE_LOCK_CLASS, sessionId]);
+    return async () => {
+      await runner.commitTransaction();
+      await runner.release();
+    };
+  }
+
+  const sendAt10Hz = async (socket: Socket, count: number) => {
+    const acks: Promise<unknown>[] = [];
+    for (let version = 1; version <= count; version += 1) {
+      const elements = [
+        aRectangle({ id: 'dragged', version, x: version * 10 }),
+        aRectangle({ id: `dot-${version}`, version: 1 }),
+      ];
+      acks.push(socket.timeout(60_000).emitWithAck('scene:update', { sessionId: room.sessionId, elements }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return acks;
+  };
+
+  it('acks every update once stored, relays each at once, and coalesces the repeated element', async () => {
+    const writer = room.server.app.get(SceneWriter);
+    const sender = await room.joined(room.host);
+    const partner = await room.joined(room.guest);
+    const relayed: number[] = [];
+    partner.on('scene:update', (payload: { elements: { id: string; version: number }[] }) => {
+      const dragged = payload.elements.find((element) => element.id === 'dragged');
+      if (dragged) relayed.push(dragged.version);
+    });
+    const coalescedBefore = writer.coalescedCopies;
+    let answered = 0;
+
+    const release = await stallWriter(room.sessionId);
+    const acks = (await sendAt10Hz(sender, UPDATES)).map((ack) => ack.finally(() => (answered += 1)));
+    // Relayed while nothing could be stored; no ack (neither a refusal) came before the commit.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(relayed).toEqual(Array.from({ length: UPDATES }, (_, index) => index + 1));
+    expect(answered).toBe(0);
+    await release();
+
+    const replies = await Promise.all(acks);
+    expect(replies.every((reply) => (reply as { ok: boolean }).ok)).toBe(true);
+    // The first update was taken alone at once (its batch waits on the lock); the 29 queued behind it hold 'dragged'
+    // 29 times, and the batch writes it once.
+    expect(writer.coalescedCopies - coalescedBefore).toBe(UPDATES - 2);
+    const rows = (await room.server.dataSource.query(
+      `SELECT element_id, version FROM scene_elements WHERE session_id = $1`,
+      [room.sessionId],
+    )) as { element_id: string; version: number }[];
+    const stored = new Map(rows.map((row) => [row.element_id, row.version]));
+    expect(stored.get('dragged')).toBe(UPDATES);
+    for (let version = 1; version <= UPDATES; version += 1) expect(stored.get(`dot-${version}`)).toBe(1);
+    // A late joiner sees the latest copy.
+    const late = await room.open(room.host);
+    const join = await call<JoinAck>(late, 'session:join', { sessionId: room.sessionId });
+    expect(join.scene.elements.find((element) => element.id === 'dragged')?.version).toBe(UPDATES);
+  }, 60_000);
+});

@@ -216,7 +216,7 @@ export async function run({ root, env, onCleanup, log }) {
       peakRssMiB: peaks.every((peak) => peak !== null) ? peaks.reduce((a, b) => a + b, 0) : NaN,
       connect,
     });
-    if (isApp) row.persisted = (await loggedChanges(tag)) >= row.ack.total;
+    if (isApp) row.persisted = await storedAsAcked(tag, results);
     return row;
   }
 
@@ -234,13 +234,16 @@ export async function run({ root, env, onCleanup, log }) {
     };
   }
 
-  /** Scene changes of this measurement in the replay log: each acked update must be there. */
-  async function loggedChanges(tag) {
-    const { rows: counted } = await pool.query(
-      `SELECT count(*)::int AS count FROM room_events WHERE kind = 'scene' AND element->>'id' LIKE $1`,
+  /** Whether the database holds every element of this measurement at least at its highest acked version. */
+  async function storedAsAcked(tag, results) {
+    const { rows } = await pool.query(
+      `SELECT element_id, version FROM scene_elements WHERE element_id LIKE $1`,
       [`${tag}-%`],
     );
-    return counted[0].count;
+    const stored = new Map(rows.map((row) => [row.element_id, row.version]));
+    return results.every((result) =>
+      [...result.ackedVersions].every(([id, version]) => (stored.get(id) ?? 0) >= version),
+    );
   }
 
   function sleepUntil(at) {
@@ -267,5 +270,5 @@ function noteProblems(errors, notes, row) {
     notes.push(`${where}: scene updates refused: ${refused.map(([code, n]) => `${code} ×${n}`).join(', ')}`);
   if (row.disconnects.length)
     notes.push(`${where}: ${row.disconnects.length} peers disconnected (${row.disconnects[0]})`);
-  if (row.persisted === false) errors.push(`${where}: acked scene updates are missing from room_events`);
+  if (row.persisted === false) errors.push(`${where}: acked scene updates are missing from scene_elements`);
 }

@@ -72,8 +72,13 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
     scene: { scheduled: 0, sent: 0, delivered: 0, latencies: [], acks: [], ackErrors: {}, acksReceived: 0 },
     pointer: { scheduled: 0, sent: 0, delivered: 0, latencies: [] },
     sendDelays: [],
-    /** Every ok ack, warm-up and grace included: each is one logged change the database must hold. */
+    /** Every ok ack, warm-up and grace included. */
     ackedTotal: 0,
+    /**
+     * The highest acked version of each element: the database must hold at least that version. (Not
+     * one log row per ack: the writer keeps one copy per element per batch and per log window.)
+     */
+    ackedVersions: new Map(),
   };
   const scenePeriod = 1000 / sceneHz;
   const pointerPeriod = 1000 / pointerHz;
@@ -107,12 +112,15 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
   const lag = monitorEventLoopDelay({ resolution: 5 });
   let lagStarted = false;
   const sendScene = (peer, scheduledAt, now) => {
-    const payload = { sessionId: peer.sessionId, elements: [anElement(peer, tag, now)] };
+    const element = anElement(peer, tag, now);
+    const payload = { sessionId: peer.sessionId, elements: [element] };
     const counted = inWindow(now);
     if (counted) stats.scene.sent += 1;
     peer.socket.emit(EVENTS.scene, payload, (ack) => {
       if (ack?.ok) {
         stats.ackedTotal += 1;
+        if ((stats.ackedVersions.get(element.id) ?? 0) < element.version)
+          stats.ackedVersions.set(element.id, element.version);
         // The writer's throughput: acks arriving in the window, whenever their update was sent.
         if (inWindow(clock())) stats.scene.acksReceived += 1;
       }
@@ -169,6 +177,7 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
     pointer: { ...stats.pointer, latencies: pack(stats.pointer.latencies) },
     sendDelays: pack(stats.sendDelays),
     ackedTotal: stats.ackedTotal,
+    ackedVersions: stats.ackedVersions,
     loopDelay: { p99: lag.percentile(99) / 1e6, max: lag.max / 1e6, mean: lag.mean / 1e6 },
     disconnects: peers.disconnects ?? [],
     connected: peers.filter((peer) => peer.socket?.connected).length,

@@ -22,6 +22,7 @@ const MAIN_COLUMNS = [
   { title: 'ack p99 ms' },
   { title: 'scene acks/s' },
   { title: 'scene refused' },
+  { title: 'scene delivered / acked ≤ 3 s' },
   { title: 'scene undelivered' },
   { title: 'pointer dropped' },
   { title: 'server CPU' },
@@ -42,6 +43,9 @@ function mainRow(row, graceMs) {
     ms(row.ack.p99, graceMs),
     whole(row.ack.perSecond),
     share(row.scene.sent ? row.ack.refused / row.scene.sent : NaN),
+    `${share(row.scene.sent ? row.scene.deliveredIn3s / row.scene.sent : NaN)} / ${share(
+      row.scene.sent ? row.ack.within3s / row.scene.sent : NaN,
+    )}`,
     share(row.scene.sent ? row.scene.undelivered / row.scene.sent : NaN),
     share(row.pointer.dropped),
     percent(row.cpu.server),
@@ -61,6 +65,7 @@ function ratioRow(app, bare) {
     r(app.scene.p99, bare.scene.p99),
     r(app.pointer.p50, bare.pointer.p50),
     r(app.pointer.p99, bare.pointer.p99),
+    '',
     '',
     '',
     '',
@@ -149,6 +154,6 @@ export function targetVerdict(rows, rooms) {
     `delivered ≥ bare relay → ${throughputMet ? 'met' : 'NOT met'} ` +
       `(${whole(app.deliveredPerSecond)} vs ${whole(bare.deliveredPerSecond)} msg/s, ` +
       `${ratio(divide(app.deliveredPerSecond, bare.deliveredPerSecond))});`,
-    `persistence → ${app.persisted === undefined ? 'not checked' : app.persisted ? 'every acked update logged' : 'MISSING rows'}.`,
+    `persistence → ${app.persisted === undefined ? 'not checked' : app.persisted ? 'every acked version stored' : 'MISSING acked versions'}.`,
   ].join(' ');
 }

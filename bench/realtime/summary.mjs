@@ -21,6 +21,21 @@ function merged(arrays, missing = 0) {
 
 const sum = (results, pick) => results.reduce((total, result) => total + pick(result), 0);
 
+/** What "in time" means for the share of scene updates delivered and acked (the generator's grace). */
+const WITHIN_MS = 3_000;
+
+/** How many values of an ascending array are at most `limit`. */
+function countUpTo(sorted, limit) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] <= limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * `results`: one per worker (load-worker.mjs `run`); `cpu`: { server, postgres, loadGenerator } ms over
  * `wallMs`; `peakRssMiB` of the server process(es).
@@ -61,6 +76,8 @@ export function summarize({ target, rooms, results, wallMs, durationMs, cpu, pea
       p99: percentile(sceneLatencies, 99),
       max: sceneLatencies[sceneLatencies.length - 1] ?? NaN,
       undelivered: Math.max(0, scene.sent - scene.delivered),
+      /** Sent in the window and received by the partner within 3 s (issue 18's share). */
+      deliveredIn3s: countUpTo(sceneLatencies, WITHIN_MS),
     },
     pointer: {
       ...pointer,
@@ -78,6 +95,8 @@ export function summarize({ target, rooms, results, wallMs, durationMs, cpu, pea
       errors: ackErrors,
       missing: Math.max(0, scene.sent - acks.length - Object.values(ackErrors).reduce((a, b) => a + b, 0)),
       total: sum(results, (r) => r.ackedTotal),
+      /** Sent in the window and acked (stored) within 3 s. */
+      within3s: countUpTo(acks, WITHIN_MS),
     },
     generator: {
       sendDelayP99: percentile(sendDelays, 99),

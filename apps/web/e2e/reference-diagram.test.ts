@@ -81,6 +81,21 @@ describe('the reference design', () => {
     // Fonts and the fit to the box settle in a frame or two.
     await page.waitForTimeout(500);
     await page.locator('.reference-design').screenshot({ path: artifact('reference-design-guide.png') });
+
+    // Too small to read at the fit? Our zoom buttons (Excalidraw shows none in a box this narrow).
+    const zoom = page.getByRole('group', { name: 'Zoom the reference design' });
+    const percent = async () => Number((await zoom.getByRole('status').innerText()).replace('%', ''));
+    const fitted = await percent();
+    expect(fitted).toBeGreaterThan(0);
+    await zoom.getByRole('button', { name: 'Zoom in' }).click();
+    await zoom.getByRole('button', { name: 'Zoom in' }).click();
+    // The shown percentages are rounded: within a point of 1.25 × 1.25 the fit.
+    expect(Math.abs((await percent()) - fitted * 1.25 * 1.25)).toBeLessThanOrEqual(1);
+    await zoom.getByRole('button', { name: 'Fit' }).click();
+    await page.waitForFunction(
+      (expected) => document.querySelector('.reference-zoom__value')?.textContent === `${expected}%`,
+      fitted,
+    );
   });
 
   it("shows the round's interviewer the reference design in the room, and never the candidate", async () => {

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INTERVIEW_PHASES, type Rubric } from '@mockboard/contracts';
-import { hintCaps, PHASE_DIMENSION, type HintReveal } from './hint-caps';
+import { INTERVIEW_PHASES, type HintReveal as StoredReveal, type Rubric } from '@mockboard/contracts';
+import { hintCaps, PHASE_DIMENSION } from './hint-caps';
 import { parseRubric } from './parse-rubric';
+
+/** What the caps read of a reveal. */
+type HintReveal = Pick<StoredReveal, 'phase' | 'stage'>;
 
 /** The shipped rubric, so the caps tested are the ones users get. */
 function theShippedRubric(): Rubric {

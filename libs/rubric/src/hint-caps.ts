@@ -1,7 +1,8 @@
 import {
   INTERVIEW_PHASE_TITLES,
   INTERVIEW_PHASES,
-  type HintStage,
+  type HintCap,
+  type HintReveal,
   type InterviewPhase,
   type Rubric,
   type ScoreLevel,
@@ -20,20 +21,6 @@ export const PHASE_DIMENSION: Readonly<Record<InterviewPhase, string>> = {
   'wrap-up': 'tradeoffs',
 };
 
-/** One hint the interviewer revealed: its phase and its stage (1-based position in the phase). */
-export interface HintReveal {
-  phase: InterviewPhase;
-  stage: HintStage;
-}
-
-/** The highest level a dimension may be scored at after the hints revealed on it, and why. */
-export interface HintCap {
-  dimensionId: string;
-  maxLevel: ScoreLevel;
-  /** One line per capping reveal, e.g. "Pointer hint (stage 2) in Deep dive: at most Solid (3)". */
-  reasons: string[];
-}
-
 type HintRubric = Pick<Rubric, 'dimensions' | 'levels' | 'hints'>;
 
 /**
@@ -42,7 +29,10 @@ type HintRubric = Pick<Rubric, 'dimensions' | 'levels' | 'hints'>;
  * hint, or only stages that leave the score alone) are left out; the result is in rubric order.
  * A reveal repeated (the same phase and stage) counts once.
  */
-export function hintCaps(reveals: readonly HintReveal[], rubric: HintRubric): HintCap[] {
+export function hintCaps(
+  reveals: readonly Pick<HintReveal, 'phase' | 'stage'>[],
+  rubric: HintRubric,
+): HintCap[] {
   const byDimension = new Map<string, { maxLevel: ScoreLevel; reasons: string[] }>();
   const counted = new Set<string>();
   const ordered = [...reveals].sort((a, b) => phaseIndex(a.phase) - phaseIndex(b.phase) || a.stage - b.stage);

@@ -89,6 +89,10 @@ describe('the prompt library and the rubric, issue 17', () => {
     expect(await section.getByText('No effect on the score', { exact: true }).count()).toBe(1);
     expect(await section.getByText('At most Solid (3)', { exact: true }).count()).toBe(1);
     expect(await section.getByText('At most Developing (2)', { exact: true }).count()).toBe(1);
+    // Each stage's words say why, beside its cap, without saying the cap a second time.
+    expect((await section.innerText()).match(/no effect on the score|at most|out of reach/gi)).toHaveLength(
+      3,
+    );
     expect(await page.getByText('Foundational').count()).toBeGreaterThan(0);
     expect(await page.getByText('Insufficient').count()).toBe(0);
     await section.screenshot({ path: artifact('rubric-hint-weighting.png') });

@@ -256,6 +256,20 @@ describe('study plan', () => {
       await as(me).patch(`/api/study-plan/cards/${card.id}`, { status: 'finished' }).expect(400);
     });
 
+    it('refuses a place that is not a whole number from 0 to 1,000, in words', async () => {
+      const plan = await planOf(me);
+      const card = cards(plan)[0]!;
+      const fieldsOf = async (position: unknown) =>
+        (
+          await as(me)
+            .post(`/api/study-plan/cards/${card.id}/move`, { columnId: plan.columns[0]!.id, position })
+            .expect(400)
+        ).body.fields;
+      expect(await fieldsOf(1.5)).toEqual([{ field: 'position', message: 'must be a whole number' }]);
+      expect(await fieldsOf(1e9)).toEqual([{ field: 'position', message: 'must be at most 1,000' }]);
+      expect(await fieldsOf('2')).toEqual([{ field: 'position', message: 'must be a number' }]);
+    });
+
     it('refuses a prompt card without a known prompt, and a card without a title', async () => {
       const column = (await planOf(me)).columns[0]!;
       const unknown = await as(me)

@@ -83,7 +83,11 @@ const LinksSchema = z
   .array(StudyLinkSchema)
   .max(L.linksPerCard, { message: `at most ${L.linksPerCard} links per card` });
 /** A place in a list, counted from 0; a position past the end means "last". */
-const PositionSchema = z.number().int().min(0, { message: 'must be 0 or more' }).max(1_000);
+const PositionSchema = z
+  .number({ message: 'must be a number' })
+  .int({ message: 'must be a whole number' })
+  .min(0, { message: 'must be 0 or more' })
+  .max(1_000, { message: 'must be at most 1,000' });
 
 /** The session whose completion marked a prompt card done. */
 export const StudyCardCompletionSchema = z.object({

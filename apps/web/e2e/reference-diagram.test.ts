@@ -144,8 +144,11 @@ describe('the reference design', () => {
     await page.waitForTimeout(500);
     await page.locator('.compare').screenshot({ path: artifact('reference-design-compare.png') });
 
-    // Round 2 compares with its own prompt's design (the shipped rate limiter's).
+    // Round 2 compares with its own prompt's design (the shipped rate limiter's), and its board is
+    // the partner's: the guest interviewed in round 2.
+    await page.getByRole('heading', { name: 'Your board (round 1, as it ended)' }).waitFor();
     await page.getByRole('radio', { name: /Round 2/ }).check();
+    await page.getByRole('heading', { name: 'Your partner’s board (round 2, as it ended)' }).waitFor();
     await page.waitForFunction(() => {
       const hook = (globalThis as unknown as Hooks).__mockboardReference;
       return hook?.().some((element) => element.originalText === 'Backend services') ?? false;

@@ -4,6 +4,7 @@ import type { Round } from '@mockboard/contracts';
 import { sessionAllows } from '@mockboard/schedule';
 import { getRoundBoard } from '../api/replay';
 import { getSession } from '../api/sessions';
+import { useAuth } from '../auth/AuthContext';
 import { ErrorState, LoadingState } from '../components/StatusViews';
 import { useResource } from '../hooks/useResource';
 import { ReplayBoard } from '../room/ReplayBoard';
@@ -46,6 +47,9 @@ export function CompareWithReference({ sessionId }: { sessionId: string }) {
 function Comparison({ sessionId, rounds }: { sessionId: string; rounds: Round[] }) {
   const [chosen, setChosen] = useState(rounds[0]!.number);
   const round = rounds.find((each) => each.number === chosen) ?? rounds[0]!;
+  // The board is the candidate's drawing: the interviewer of the round compares their partner's.
+  const myBoard = useAuth().user?.id === round.candidateId;
+  const whose = myBoard ? 'Your board' : 'Your partner’s board';
   return (
     <div className="compare__body">
       {rounds.length > 1 && (
@@ -65,8 +69,10 @@ function Comparison({ sessionId, rounds }: { sessionId: string; rounds: Round[] 
         </fieldset>
       )}
       <div className="compare__panes">
-        <section className="compare__pane" aria-label={`Your board, round ${round.number}`}>
-          <h3 className="compare__title">Your board (round {round.number}, as it ended)</h3>
+        <section className="compare__pane" aria-label={`${whose}, round ${round.number}`}>
+          <h3 className="compare__title">
+            {whose} (round {round.number}, as it ended)
+          </h3>
           <FinalBoard key={round.number} sessionId={sessionId} round={round.number} />
         </section>
         <section className="compare__pane" aria-label="Reference design">

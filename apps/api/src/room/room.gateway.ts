@@ -35,6 +35,7 @@ import { RoomPresence } from './room-presence';
 import { RoomService } from './room.service';
 import { SceneWriter } from './scene-writer';
 import { JoinBarrier } from './join-barrier';
+import { PointerShedding } from './pointer-shedding';
 import { SceneRestorer, isFinalRefusal } from './scene-restore';
 
 /** Only participants change the room; observers (admins) watch. Solo sessions are edited too. */
@@ -57,6 +58,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly writer: SceneWriter,
     private readonly restorer: SceneRestorer,
     private readonly barrier: JoinBarrier,
+    private readonly shedding: PointerShedding,
   ) {}
 
   @SubscribeMessage(ROOM_EVENTS.join)
@@ -120,7 +122,9 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const membership = dataOf(socket).sessions?.[parsed.data.sessionId];
     if (!membership) return;
     this.presence.touch(socket);
-    // Cursors are relayed, never stored, and may be dropped under load (volatile).
+    // Cursors are relayed, never stored, and dropped first when CPU is scarce (PointerShedding)
+    // or a peer's connection is backed up (volatile).
+    if (!this.shedding.admits(socket)) return;
     socket.volatile
       .to(sessionRoom(parsed.data.sessionId))
       .emit(ROOM_EVENTS.pointerUpdate, { ...parsed.data, ...membership.sender });
@@ -193,5 +197,6 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   afterInit(): void {
     this.barrier.listen(this.server);
     this.presence.start(this.server);
+    this.shedding.start();
   }
 }

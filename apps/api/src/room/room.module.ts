@@ -5,6 +5,7 @@ import { HintsGateway } from './hints/hints.gateway';
 import { HintsService } from './hints/hints.service';
 import { RevealedHintsModule } from './hints/revealed-hints.module';
 import { JoinBarrier } from './join-barrier';
+import { PointerShedding } from './pointer-shedding';
 import { ReplayController } from './replay.controller';
 import { ReplayRepository } from './replay.repository';
 import { ReplayService } from './replay.service';
@@ -35,6 +36,7 @@ import { SceneWriter } from './scene-writer';
     SceneRepository,
     SceneWriter,
     JoinBarrier,
+    PointerShedding,
     ReplayService,
     ReplayRepository,
     SceneFilesService,

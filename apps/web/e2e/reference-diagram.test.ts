@@ -82,16 +82,17 @@ describe('the reference design', () => {
     await page.waitForTimeout(500);
     await page.locator('.reference-design').screenshot({ path: artifact('reference-design-guide.png') });
 
-    // Too small to read at the fit? Our zoom buttons (Excalidraw shows none in a box this narrow).
+    // Too small to read at the fit? Our zoom buttons (Excalidraw shows none in a box this narrow),
+    // named apart from the room board's own.
     const zoom = page.getByRole('group', { name: 'Zoom the reference design' });
     const percent = async () => Number((await zoom.getByRole('status').innerText()).replace('%', ''));
     const fitted = await percent();
     expect(fitted).toBeGreaterThan(0);
-    await zoom.getByRole('button', { name: 'Zoom in' }).click();
-    await zoom.getByRole('button', { name: 'Zoom in' }).click();
+    await zoom.getByRole('button', { name: 'Zoom in on the reference design' }).click();
+    await zoom.getByRole('button', { name: 'Zoom in on the reference design' }).click();
     // The shown percentages are rounded: within a point of 1.25 × 1.25 the fit.
     expect(Math.abs((await percent()) - fitted * 1.25 * 1.25)).toBeLessThanOrEqual(1);
-    await zoom.getByRole('button', { name: 'Fit' }).click();
+    await zoom.getByRole('button', { name: 'Fit the reference design to its box' }).click();
     await page.waitForFunction(
       (expected) => document.querySelector('.reference-zoom__value')?.textContent === `${expected}%`,
       fitted,
@@ -114,6 +115,8 @@ describe('the reference design', () => {
     await mine.waitForFunction(referenceTexts);
     expect(await mine.evaluate(referenceTexts)).toEqual(EXPECTED_TEXTS);
     await mine.locator('.reference-board').scrollIntoViewIfNeeded();
+    // Its zoom is told apart from the room board's own "Zoom in".
+    await mine.getByRole('button', { name: 'Zoom in on the reference design', exact: true }).click();
     await mine.waitForTimeout(500);
     await mine.screenshot({ path: artifact('reference-design-room.png') });
     // The candidate's panel has the statement only.

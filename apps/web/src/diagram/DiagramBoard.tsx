@@ -104,7 +104,7 @@ export default function DiagramBoard({ elements }: { elements: readonly Drawable
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label="Zoom out"
+            aria-label="Zoom out of the reference design"
             onClick={() => zoomAboutMiddle(api, 1 / ZOOM_STEP)}
           >
             −
@@ -115,7 +115,7 @@ export default function DiagramBoard({ elements }: { elements: readonly Drawable
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label="Zoom in"
+            aria-label="Zoom in on the reference design"
             onClick={() => zoomAboutMiddle(api, ZOOM_STEP)}
           >
             +
@@ -123,6 +123,7 @@ export default function DiagramBoard({ elements }: { elements: readonly Drawable
           <button
             type="button"
             className="button button--secondary button--small"
+            aria-label="Fit the reference design to its box"
             onClick={() => fitRef.current()}
           >
             Fit

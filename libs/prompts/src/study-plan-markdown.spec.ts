@@ -131,4 +131,24 @@ describe('studyPlanMarkdown', () => {
     expect(markdown).toContain('- [ ] \\[x\\] not a box second line · To do');
     expect(markdown).toContain('## Later\n\n_No cards._');
   });
+
+  it('writes a plain & as typed, and keeps a typed entity or tag from being rendered', () => {
+    const markdown = studyPlanMarkdown(
+      planOf([
+        'Q&A practice',
+        [
+          aCard({
+            title: 'Caching Q&A: &lt;b&gt; vs <b>',
+            notes: 'Reads & writes; &amp; stays text; <img src=x onerror=alert(1)>',
+          }),
+        ],
+      ]),
+      options,
+    );
+    expect(markdown).toContain('## Q&A practice');
+    expect(markdown).toContain('- [ ] Caching Q&A: \\&lt;b\\&gt; vs &lt;b&gt; · To do');
+    expect(markdown).toContain('  Reads & writes; \\&amp; stays text; &lt;img src=x onerror=alert(1)&gt;');
+    expect(markdown).not.toContain('&amp;A');
+    expect(markdown).not.toMatch(/<(?!https?:)[a-z]/i);
+  });
 });

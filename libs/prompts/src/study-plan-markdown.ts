@@ -13,21 +13,28 @@ export interface StudyPlanMarkdownOptions {
 }
 
 /**
- * Text people typed, made inert for a renderer that passes HTML through, and unable to start
- * Markdown of its own in a one-line title (a stray `[`, `*` or backtick).
+ * Angle brackets become entities so a renderer that passes HTML through sees no tag. An `&` is
+ * left as typed ("Q&A") unless it would start an entity (`&lt;` typed as text), which a
+ * backslash keeps literal.
+ */
+function inertHtml(text: string): string {
+  return text
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * Text people typed, made inert (see `inertHtml`) and unable to start Markdown of its own in a
+ * one-line title (a stray `[`, `*` or backtick).
  */
 function inlineText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+  return inertHtml(text.replace(/([\\`*_[\]])/g, '\\$1')).replace(/\r?\n/g, ' ');
 }
 
 /** Notes keep their Markdown, but no raw HTML. */
 function inertNotes(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return inertHtml(text);
 }
 
 /** `<…>` destinations allow spaces and parentheses; only angle brackets must be escaped. */

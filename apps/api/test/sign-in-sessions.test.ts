@@ -93,6 +93,21 @@ describe('sign-in sessions', () => {
     }
   });
 
+  it('accepts a token of a live sign-in signed with the secret as a string, as tokens were before the KeyObject', async () => {
+    const user = await signUp(server.url);
+    const jwt = new JwtService({ secret: server.config.jwt.secret });
+    const issued = jwt.decode<{ sub: string; sid: string }>(user.accessToken);
+    const signedWithString = await jwt.signAsync(
+      { sub: issued.sub, sid: issued.sid },
+      { algorithm: 'HS256', expiresIn: 3600 },
+    );
+    const me = await request(server.url).get('/api/me').set(bearer(signedWithString)).expect(200);
+    expect(me.body.id).toBe(user.user.id);
+    const otherSecret = new JwtService({ secret: `${server.config.jwt.secret}x` });
+    const forged = await otherSecret.signAsync({ sub: issued.sub, sid: issued.sid }, { algorithm: 'HS256' });
+    await request(server.url).get('/api/me').set(bearer(forged)).expect(401);
+  });
+
   it("lists the user's active sign-ins with device, address and the current one marked", async () => {
     const user = await signUp(server.url);
     const second = await signInAgain(server, user, 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0');

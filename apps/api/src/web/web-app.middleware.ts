@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
-/** Paths the single-page app never owns. */
+/** Paths the single-page app never owns: neither its assets nor its index answer them. */
 const SERVER_PATHS = /^\/(api|socket\.io|metrics)(\/|$)/;
 
 /**
@@ -31,5 +31,10 @@ export function webAppHandlers(distDir: string): RequestHandler[] {
       response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  return [assets, fallback];
+  // express.static would stat the disk for every API request before the API's routes answered.
+  const serverSkipsAssets = (request: Request, response: Response, next: NextFunction): void => {
+    if (SERVER_PATHS.test(request.path)) return next();
+    assets(request, response, next);
+  };
+  return [serverSkipsAssets, fallback];
 }

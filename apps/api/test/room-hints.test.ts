@@ -271,6 +271,30 @@ describe('staged hints in the room', () => {
     expect((await joined(host)).ack.hints.map((hint) => hint.round)).toEqual([2]);
   });
 
+  it("keeps the round's prompt once a hint of it was revealed: another prompt's hints would collide", async () => {
+    const { socket: interviewer } = await joined(host);
+    await request(server.url)
+      .put(`/api/sessions/${sessionId}/rounds/1/prompt`)
+      .set(host.bearer)
+      .send({ promptId: 'url-shortener' })
+      .expect(200);
+    await request(server.url)
+      .put(`/api/sessions/${sessionId}/rounds/1/prompt`)
+      .set(host.bearer)
+      .send({ promptId: HINTED_PROMPT_ID })
+      .expect(200);
+    await reveal(interviewer, 'requirements', 1);
+
+    const refused = await request(server.url)
+      .put(`/api/sessions/${sessionId}/rounds/1/prompt`)
+      .set(host.bearer)
+      .send({ promptId: 'url-shortener' })
+      .expect(409);
+    expect(refused.body.message).toBe(
+      "Hints of this round's prompt have been revealed, so the round keeps its prompt",
+    );
+  });
+
   it('lists the hints used on the scorecard, for both sides, with the cap the rubric puts on each dimension', async () => {
     const { socket: interviewer } = await joined(host);
     await joined(guest);

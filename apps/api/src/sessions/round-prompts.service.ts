@@ -4,6 +4,7 @@ import { pickSurprisePrompt } from '@mockboard/prompts';
 import { sessionAllows, type PlannedRound } from '@mockboard/schedule';
 import { RequestValidationError } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
+import { RevealedHintsService } from '../room/hints/revealed-hints.service';
 import type { SessionRecord } from './session-record';
 import { SessionsRepository } from './sessions.repository';
 import { conflict, forbidden, notFound } from '../common/domain-error';
@@ -17,6 +18,7 @@ export class RoundPromptsService {
   constructor(
     private readonly prompts: PromptsService,
     private readonly sessions: SessionsRepository,
+    private readonly hints: RevealedHintsService,
   ) {}
 
   /** Throws a 400 naming `field` when the id is not in the library. */
@@ -70,6 +72,10 @@ export class RoundPromptsService {
     }
     if (!sessionAllows(record.session.status, 'use_room')) {
       throw conflict(`The session is ${record.session.status}; its prompts can no longer change`);
+    }
+    // Reveals are kept per round and phase: another prompt's hints would collide with the ones shown.
+    if (round.promptId && (await this.hints.ofSession(record.session.id, roundNumber, manager)).length > 0) {
+      throw conflict("Hints of this round's prompt have been revealed, so the round keeps its prompt");
     }
     const solo = round.candidateId === round.interviewerId;
     const asked = solo ? new Set<string>() : await this.sessions.promptsAskedOf(round.candidateId, manager);

@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PromptsModule } from '../prompts/prompts.module';
+import { RevealedHintsModule } from '../room/hints/revealed-hints.module';
 import { ReliabilityRepository } from './reliability.repository';
 import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
 import { RoundPromptsService } from './round-prompts.service';
@@ -15,7 +16,14 @@ import { SessionsService } from './sessions.service';
 
 /** A session once it exists: its views, cancelling, moving, joining, round prompts, contacts. */
 @Module({
-  imports: [AuthModule, CalendarModule, PromptsModule, NotificationsModule, OutboxModule],
+  imports: [
+    AuthModule,
+    CalendarModule,
+    PromptsModule,
+    NotificationsModule,
+    OutboxModule,
+    RevealedHintsModule,
+  ],
   controllers: [SessionsController],
   providers: [
     ReliabilityRepository,

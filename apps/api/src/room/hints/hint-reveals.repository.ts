@@ -77,9 +77,12 @@ export class HintRevealsRepository {
     });
   }
 
-  /** One round's reveals (every round's without `round`), in the order they were revealed. */
-  async ofSession(sessionId: string, round?: number): Promise<HintReveal[]> {
-    const rows = (await this.dataSource.query(
+  /**
+   * One round's reveals (every round's without `round`), in the order they were revealed; inside
+   * the caller's transaction when given one (the embedded database runs one at a time).
+   */
+  async ofSession(sessionId: string, round?: number, manager?: EntityManager): Promise<HintReveal[]> {
+    const rows = (await (manager ?? this.dataSource).query(
       `SELECT ${REVEAL_COLUMNS} FROM hint_reveals
        WHERE session_id = $1 AND ($2::smallint IS NULL OR round = $2) ORDER BY seq`,
       [sessionId, round ?? null],

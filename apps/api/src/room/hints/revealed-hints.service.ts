@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { HintReveal, RoundHints } from '@mockboard/contracts';
 import { PHASE_DIMENSION, hintCaps } from '@mockboard/rubric';
 import { PromptsService } from '../../prompts/prompts.service';
@@ -21,8 +22,8 @@ export class RevealedHintsService {
   }
 
   /** One round's reveals (every round's without `round`), in the order they were revealed. */
-  ofSession(sessionId: string, round?: number): Promise<HintReveal[]> {
-    return this.reveals.ofSession(sessionId, round);
+  ofSession(sessionId: string, round?: number, manager?: EntityManager): Promise<HintReveal[]> {
+    return this.reveals.ofSession(sessionId, round, manager);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { signUp } from '../../api/test/support/factories';
-import { aLiveSession } from '../../api/test/support/room-client';
+import { aLiveSession, call, connect } from '../../api/test/support/room-client';
 import { aLargeLog } from '../../api/test/support/room-factories';
 import { artifact } from './support/browser';
 import { memberStage } from './support/members';
@@ -65,5 +65,34 @@ describe('the replay of a long session', () => {
       .getByRole('button', { name: /Estimation$/ })
       .first()
       .waitFor();
+  });
+
+  it('says nothing was drawn when only a hint was revealed, and still lists the hint', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    const interviewer = await connect(stage.server.url, ada);
+    try {
+      expect(await call(interviewer, 'session:join', { sessionId: session.id })).toMatchObject({ ok: true });
+      const revealed = { sessionId: session.id, round: 1, phase: 'requirements', stage: 1 };
+      expect(await call(interviewer, 'hint:reveal', revealed)).toMatchObject({ ok: true });
+    } finally {
+      interviewer.disconnect();
+    }
+    const [{ text }] = (await stage.server.dataSource.query(
+      `SELECT text FROM hint_reveals WHERE session_id = $1`,
+      [session.id],
+    )) as { text: string }[];
+
+    const page = await stage.signedIn(ben);
+    await page.goto(`${stage.server.url}/sessions/${session.id}/replay`);
+    await page.getByRole('heading', { name: 'Nothing was drawn in this session' }).waitFor();
+    const hints = page.getByRole('region', { name: 'Hints revealed' });
+    await hints.getByText(text).waitFor();
+    expect(await hints.textContent()).toContain('Round 1 · Requirements');
+    // No player for an empty board: no 0:00 / 0:00 scrubber, no play button.
+    expect(await page.getByRole('slider', { name: 'Replay position' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Play' }).count()).toBe(0);
+    await page.screenshot({ path: artifact('replay-nothing-drawn-with-hint.png'), fullPage: true });
   });
 });

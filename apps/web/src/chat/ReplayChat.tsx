@@ -7,7 +7,8 @@ interface ReplayChatProps {
   messages: ReplayTimeline['messages'];
   /** The play head: messages after it are shown as still to come. */
   position: number;
-  onSeek: (offset: number) => void;
+  /** Absent when there is nothing to play (no drawing): the times are then shown, not offered as jumps. */
+  onSeek?: (offset: number) => void;
 }
 
 /** The session's chat beside the replay, each message a jump to the moment it was sent. */
@@ -22,10 +23,17 @@ export function ReplayChat({ messages, position, onSeek }: ReplayChatProps) {
         {messages.map(({ offset, message }) => (
           <li key={message.id} className={`chat-line${offset > position ? ' replay-chat__line--later' : ''}`}>
             <div className="chat-line__meta">
-              <button type="button" className="replay-chapters__jump" onClick={() => onSeek(offset)}>
-                <span className="replay-chapters__time">{formatDuration(offset)}</span>{' '}
-                <span className="chat-line__author">{message.authorName}</span>
-              </button>
+              {onSeek ? (
+                <button type="button" className="replay-chapters__jump" onClick={() => onSeek(offset)}>
+                  <span className="replay-chapters__time">{formatDuration(offset)}</span>{' '}
+                  <span className="chat-line__author">{message.authorName}</span>
+                </button>
+              ) : (
+                <>
+                  <span className="replay-chapters__time">{formatDuration(offset)}</span>{' '}
+                  <span className="chat-line__author">{message.authorName}</span>
+                </>
+              )}
             </div>
             <p className="chat-line__text">
               <ChatText text={message.text} />

@@ -49,16 +49,29 @@ function Replay({ sessionId }: { sessionId: string }) {
   }
   return (
     <>
-      {timeline.steps.length > 0 || timeline.messages.length > 0 || timeline.hints.length > 0 ? (
+      {timeline.steps.length > 0 ? (
         <ReplayPlayer sessionId={sessionId} timeline={timeline} />
       ) : (
-        log.done && (
-          <EmptyState title="Nothing was drawn in this session">
-            The whiteboard stayed empty, so there is nothing to replay.
-          </EmptyState>
-        )
+        log.done && <NothingDrawn timeline={timeline} />
       )}
       <ReplayProgress log={log} />
+    </>
+  );
+}
+
+/**
+ * A session whose board stayed empty has nothing to play: an empty board and a 0:00 player would
+ * only puzzle. What did happen (hints revealed, the chat) is still listed, every entry shown.
+ */
+function NothingDrawn({ timeline }: { timeline: ReplayTimeline }) {
+  const end = Number.POSITIVE_INFINITY;
+  return (
+    <>
+      <EmptyState title="Nothing was drawn in this session">
+        The whiteboard stayed empty, so there is nothing to replay.
+      </EmptyState>
+      <ReplayHints hints={timeline.hints} position={end} />
+      <ReplayChat messages={timeline.messages} position={end} />
     </>
   );
 }

@@ -7,7 +7,8 @@ interface ReplayHintsProps {
   hints: ReplayTimeline['hints'];
   /** The play head: a hint shows its text once the replay has passed the moment it was revealed. */
   position: number;
-  onSeek: (offset: number) => void;
+  /** Absent when there is nothing to play (no drawing): the times are then shown, not offered as jumps. */
+  onSeek?: (offset: number) => void;
 }
 
 /** The hints the interviewer revealed, beside the replay, each a jump to the moment it was revealed. */
@@ -27,9 +28,13 @@ export function ReplayHints({ hints, position, onSeek }: ReplayHintsProps) {
               className={`hint-card${passed ? '' : ' hint-card--later'}`}
             >
               <p className="hint-card__label">
-                <button type="button" className="replay-chapters__jump" onClick={() => onSeek(offset)}>
+                {onSeek ? (
+                  <button type="button" className="replay-chapters__jump" onClick={() => onSeek(offset)}>
+                    <span className="replay-chapters__time">{formatDuration(offset)}</span>
+                  </button>
+                ) : (
                   <span className="replay-chapters__time">{formatDuration(offset)}</span>
-                </button>{' '}
+                )}{' '}
                 Round {hint.round} · {hintLabel(hint)}
               </p>
               {passed ? (

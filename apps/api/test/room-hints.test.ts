@@ -105,6 +105,21 @@ describe('staged hints in the room', () => {
     expect(await storedReveals()).toEqual([]);
   });
 
+  it("refuses a round the session does not have with bad_request, not as someone else's round", async () => {
+    // New people: the hour's slot of beforeEach's pair is taken by their swap session.
+    const [ada, ben] = [await signUp(server.url), await signUp(server.url)];
+    sessionId = (await aLiveSession(server.url, ada, ben, { promptId: HINTED_PROMPT_ID, format: 'single' }))
+      .id;
+    const { socket: interviewer } = await joined(ada);
+
+    expect(await reveal(interviewer, 'requirements', 1, 2)).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: 'This session has no round 2' },
+    });
+    expect(await storedReveals()).toEqual([]);
+    expect(await reveal(interviewer, 'requirements', 1, 1)).toMatchObject({ ok: true });
+  });
+
   it('reveals the stages of a phase in order only', async () => {
     const { socket: interviewer } = await joined(host);
 

@@ -39,7 +39,8 @@ export class HintsService {
     const { sessionId, round: roundNumber, phase, stage } = request;
     const record = await this.views.visibleRecord(user, sessionId);
     const round = record.rounds.find((candidate) => candidate.number === roundNumber);
-    if (!round || !mayReveal(record, round, user.id)) {
+    if (!round) throw invalid(`This session has no round ${roundNumber}`);
+    if (!mayReveal(record, round, user.id)) {
       throw forbidden("Only the round's interviewer reveals hints to the candidate");
     }
     if (!sessionAllows(record.session.status, 'use_room')) {

@@ -44,6 +44,27 @@ describe('prompt library and rubric', () => {
     expect((await list('?q=zzzz-no-such-thing')).prompts).toEqual([]);
   });
 
+  it('filters by a topic of prompts/topics.yaml, its prompts carrying any of its tags', async () => {
+    const { topics } = await list();
+    expect(topics.length).toBeGreaterThanOrEqual(10);
+    expect(topics.length).toBeLessThanOrEqual(16);
+    expect(topics).toContainEqual({ id: 'caching', title: 'Caching' });
+
+    const money = await list('?topic=payments-and-money');
+    const ids = money.prompts.map((prompt) => prompt.id);
+    expect(ids).toEqual(expect.arrayContaining(['payment-wallet', 'ticketing', 'hotel-reservation']));
+    expect(ids).not.toContain('url-shortener');
+    // Combined with the other filters, and the raw tag still accepted for older links.
+    const hardMoney = await list('?topic=payments-and-money&difficulty=hard');
+    expect(hardMoney.prompts.every((prompt) => prompt.difficulty === 'hard' && ids.includes(prompt.id))).toBe(
+      true,
+    );
+
+    const unknown = await request(server.url).get('/api/prompts?topic=cooking').expect(400);
+    expect(unknown.body.fields[0]).toMatchObject({ field: 'topic' });
+    expect(unknown.body.fields[0].message).toContain('caching');
+  });
+
   it('rejects bad filters with 400 naming the parameter', async () => {
     const badDifficulty = await request(server.url).get('/api/prompts?difficulty=impossible').expect(400);
     expect(badDifficulty.body.fields[0].field).toBe('difficulty');

@@ -148,7 +148,23 @@ export const PractisedFilterSchema = z.enum(PRACTISED_FILTERS, {
 });
 export type PractisedFilter = z.infer<typeof PractisedFilterSchema>;
 
+/**
+ * A topic people think in ("Caching", "Payments and money"), defined in prompts/topics.yaml as a
+ * set of the prompts' tags: the library filters by topic rather than by one of a hundred tags.
+ */
+export const PromptTopicSchema = z.strictObject({
+  id: z.string().regex(kebabCase, { message: 'must be kebab-case, e.g. "caching"' }),
+  title: z.string().trim().min(1).max(60),
+  tags: z.array(z.string().regex(kebabCase, { message: 'tags must be kebab-case' })).min(1),
+});
+export type PromptTopic = z.infer<typeof PromptTopicSchema>;
+
+export const PromptTopicsFileSchema = z.strictObject({ topics: z.array(PromptTopicSchema).min(1) });
+
 export const PromptListQuerySchema = z.strictObject({
+  /** A topic's id (prompts/topics.yaml): prompts carrying any of its tags. */
+  topic: z.string().max(64).optional(),
+  /** One raw tag: still accepted, for older links and a prompt card's tag chips. */
   tag: z.string().max(64).optional(),
   difficulty: DifficultySchema.optional(),
   q: z.string().trim().max(100, { message: 'must be at most 100 characters' }).optional(),
@@ -163,7 +179,9 @@ export type PromptListQuery = z.infer<typeof PromptListQuerySchema>;
 
 export const PromptListResponseSchema = z.object({
   prompts: z.array(PromptSummarySchema),
-  /** Every tag in the library, for filter controls. */
+  /** Every tag in the library. */
   tags: z.array(z.string()),
+  /** The library's topics, for the Topic filter. */
+  topics: z.array(z.object({ id: z.string(), title: z.string() })),
 });
 export type PromptListResponse = z.infer<typeof PromptListResponseSchema>;

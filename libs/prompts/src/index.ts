@@ -6,3 +6,4 @@ export * from './markdown-sections';
 export * from './surprise-prompt';
 export * from './study-plan-default';
 export * from './study-plan-markdown';
+export * from './prompt-topics';

@@ -4,8 +4,10 @@ import type {
   PromptDetail,
   PromptListQuery,
   PromptSummary,
+  PromptTopic,
 } from '@mockboard/contracts';
 import type { Prompt } from './prompt';
+import { topicCovers } from './prompt-topics';
 
 export function toPromptSummary(prompt: Prompt): PromptSummary {
   const { id, title, summary, difficulty, tags, roadmapPhase, timePlan, totalMinutes } = prompt;
@@ -46,11 +48,16 @@ export function filterPrompts(
   prompts: readonly Prompt[],
   query: PromptListQuery,
   practisedIds?: ReadonlySet<string>,
+  topics: readonly PromptTopic[] = [],
 ): Prompt[] {
+  // An unknown topic matches nothing; the server refuses it before it gets here.
+  const topic =
+    query.topic === undefined ? undefined : (topics.find((t) => t.id === query.topic) ?? { tags: [] });
   if (query.practised && !practisedIds) throw new Error('filtering by practised needs the practised ids');
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   return prompts
     .filter((prompt) => !query.practised || practisedIds?.has(prompt.id) === (query.practised === 'yes'))
+    .filter((prompt) => !topic || topicCovers(topic, prompt))
     .filter((prompt) => !query.tag || prompt.tags.includes(query.tag))
     .filter((prompt) => !query.difficulty || prompt.difficulty === query.difficulty)
     .filter((prompt) => query.roadmapPhase === undefined || prompt.roadmapPhase === query.roadmapPhase)

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseRubric } from '@mockboard/rubric';
 import { parsePromptFile } from './parse-prompt';
 import { CORE_PROMPT_IDS, type Prompt } from './prompt';
+import { parseTopicsFile, TOPICS_FILE } from './prompt-topics';
 
 /**
  * The content that ships in prompts/, checked with the same parsers the server uses at start, so a
@@ -35,6 +36,14 @@ function sectionOf(prompt: Prompt, id: string): string {
 describe('the shipped prompt library', () => {
   it('has a valid rubric.yaml', () => {
     expect(rubricResult.ok ? [] : rubricResult.problems).toEqual([]);
+  });
+
+  it('has topics.yaml: 10 to 16 topics over tags in use, every prompt under one', () => {
+    const result = parseTopicsFile(readFileSync(join(PROMPTS_DIR, TOPICS_FILE), 'utf8'), validPrompts());
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    const count = result.ok ? result.topics.length : 0;
+    expect(count).toBeGreaterThanOrEqual(10);
+    expect(count).toBeLessThanOrEqual(16);
   });
 
   it('has at least 35 prompts, at least 8 of them easy and 8 hard', () => {

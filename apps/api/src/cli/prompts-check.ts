@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   try {
     const library = await loadPromptLibrary(directory);
     process.stdout.write(
-      `prompts:check: ${library.prompts.length} prompts and a rubric of ${library.rubric.dimensions.length} dimensions in ${directory} are valid (${library.diagrams.size} reference diagrams)\n`,
+      `prompts:check: ${library.prompts.length} prompts and a rubric of ${library.rubric.dimensions.length} dimensions in ${directory} are valid (${library.diagrams.size} reference diagrams, ${library.topics.length} topics)\n`,
     );
   } catch (error) {
     if (!(error instanceof PromptLibraryError)) throw error;

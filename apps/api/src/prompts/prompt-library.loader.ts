@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DrawableElement, ReferenceDiagram, Rubric } from '@mockboard/contracts';
+import type { DrawableElement, PromptTopic, ReferenceDiagram, Rubric } from '@mockboard/contracts';
 import { diagramToScene, parseDiagramFile } from '@mockboard/diagrams';
-import { parsePromptFile, type Prompt } from '@mockboard/prompts';
+import { parsePromptFile, parseTopicsFile, TOPICS_FILE, type Prompt } from '@mockboard/prompts';
 import { formatProblem, parseRubric, type ContentProblem } from '@mockboard/rubric';
 
 /**
@@ -24,6 +24,8 @@ export interface PromptLibrary {
   prompts: Prompt[];
   /** By prompt id; a prompt without a diagram file has no entry (see REQUIRE_DIAGRAMS). */
   diagrams: Map<string, PromptDiagram>;
+  /** From topics.yaml; none when a folder (a test's) has no such file. */
+  topics: PromptTopic[];
 }
 
 /** Thrown when content files are broken; the message lists every problem as "file: field: reason". */
@@ -34,7 +36,7 @@ export class PromptLibraryError extends Error {
 }
 
 /**
- * Reads `rubric.yaml`, every `*.md` prompt (except README.md) and every `<id>.diagram.yaml` from
+ * Reads `rubric.yaml`, every `*.md` prompt (except README.md), `topics.yaml` and every `<id>.diagram.yaml` from
  * `directory` and validates them; each diagram is rendered here too, so a layout failure stops the
  * start (and `npm run prompts:check`) rather than a request.
  */
@@ -63,8 +65,18 @@ export async function loadPromptLibrary(directory: string): Promise<PromptLibrar
   const promptIds = new Set(files.map((file) => file.replace(/\.md$/, '')));
   const { diagrams, problems: diagramProblems } = await loadPromptDiagrams(directory, names, promptIds);
   problems.push(...diagramProblems);
+  // Checked against the prompts only when they all parsed: a broken prompt would show as uncovered.
+  let topics: PromptTopic[] = [];
+  const topicsText = names.includes(TOPICS_FILE)
+    ? await readFile(join(directory, TOPICS_FILE), 'utf8')
+    : null;
+  if (topicsText !== null && problems.length === 0) {
+    const topicsResult = parseTopicsFile(topicsText, prompts);
+    if (topicsResult.ok) topics = topicsResult.topics;
+    else problems.push(...topicsResult.problems);
+  }
   if (problems.length > 0) throw new PromptLibraryError(problems);
-  return { rubric: rubricResult.rubric, prompts, diagrams };
+  return { rubric: rubricResult.rubric, prompts, diagrams, topics };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PromptDetail, PromptListQuery, PromptListResponse, Rubric } from '@mockboard/contracts';
 import { allTags, filterPrompts, toPromptDetail, toPromptSummary, type Prompt } from '@mockboard/prompts';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError, notFound } from '../common/domain-error';
+import { DomainError, invalid, notFound } from '../common/domain-error';
 import { PractisedPromptsRepository } from './practised-prompts.repository';
 import { PROMPT_LIBRARY } from './prompt-library.token';
 import type { PromptLibrary } from './prompt-library.loader';
@@ -27,9 +27,15 @@ export class PromptsService {
       }
       practisedIds = await this.practised.practisedPromptIds(viewer.id);
     }
+    const { topics } = this.library;
+    if (query.topic !== undefined && !topics.some((topic) => topic.id === query.topic)) {
+      const message = `is not a topic; topics are ${topics.map((topic) => topic.id).join(', ')}`;
+      throw invalid(`topic ${message}`, { fields: [{ field: 'topic', message }] });
+    }
     return {
-      prompts: filterPrompts(this.library.prompts, query, practisedIds).map(toPromptSummary),
+      prompts: filterPrompts(this.library.prompts, query, practisedIds, topics).map(toPromptSummary),
       tags: allTags(this.library.prompts),
+      topics: topics.map(({ id, title }) => ({ id, title })),
     };
   }
 

@@ -80,6 +80,36 @@ describe('the prompt library and the rubric, issue 17', () => {
     await page.close();
   });
 
+  it('filters by a curated topic, and still by the one tag of an older link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/prompts`);
+    await page.getByText(/^\d+ prompts$/).waitFor();
+
+    // A dozen or so topics people study by, not every tag of the library.
+    const topic = page.getByLabel('Topic');
+    const options = await topic.locator('option').allTextContents();
+    expect(options[0]).toBe('All');
+    expect(options.length - 1).toBeGreaterThanOrEqual(10);
+    expect(options.length - 1).toBeLessThanOrEqual(16);
+    expect(options).toEqual(expect.arrayContaining(['Caching', 'Payments, bookings and trading']));
+
+    await topic.selectOption({ label: 'Payments, bookings and trading' });
+    await page.getByText(/^\d+ prompts? match$/).waitFor();
+    expect(new URL(page.url()).searchParams.get('topic')).toBe('payments-and-money');
+    const titles = await cardTitles(page);
+    expect(titles.some((title) => /wallet/i.test(title))).toBe(true);
+    expect(titles.some((title) => /URL shortener/.test(title))).toBe(false);
+
+    // An older link by tag keeps working, and says which tag it filters by.
+    await page.goto(`${server.url}/prompts?tag=sorted-sets`);
+    await page.getByText('1 prompt match').waitFor();
+    expect(await cardTitles(page)).toEqual([expect.stringMatching(/leaderboard/i)]);
+    await page.getByRole('button', { name: 'Remove the tag filter sorted-sets' }).click();
+    await page.getByText(/^\d+ prompts$/).waitFor();
+    expect(new URL(page.url()).searchParams.get('tag')).toBeNull();
+    await page.close();
+  });
+
   it('shows on the rubric page how much each hint stage weighs, and the foundational level', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}/rubric`);

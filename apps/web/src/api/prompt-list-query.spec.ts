@@ -9,6 +9,15 @@ describe('the library query in the URL', () => {
     });
   });
 
+  it('reads a topic beside the raw tag of an older link, and keys the cache by the topic', () => {
+    expect(queryFromParams(new URLSearchParams('topic=caching&tag=redis'))).toEqual({
+      topic: 'caching',
+      tag: 'redis',
+    });
+    expect(hasFilters({ topic: 'caching' })).toBe(true);
+    expect(queryKey({ topic: 'caching' })).not.toBe(queryKey({ topic: 'search-and-geo' }));
+  });
+
   it('drops a practice value the API would reject instead of failing the page', () => {
     expect(queryFromParams(new URLSearchParams('practised=maybe'))).toEqual({});
   });

@@ -6,10 +6,11 @@ import {
 } from '@mockboard/contracts';
 
 /**
- * The library's filters live in the URL (`?q=&difficulty=&tag=&roadmapPhase=&practised=`) so a view
- * can be shared.
+ * The library's filters live in the URL (`?q=&difficulty=&topic=&roadmapPhase=&practised=`) so a view
+ * can be shared. `tag` (one raw tag) is no control of its own but is still read: older links and a
+ * prompt card's tag chips use it.
  */
-export const FILTER_KEYS = ['q', 'difficulty', 'tag', 'roadmapPhase', 'practised'] as const;
+export const FILTER_KEYS = ['q', 'difficulty', 'topic', 'tag', 'roadmapPhase', 'practised'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Reads the filters from the URL, dropping values the API would reject rather than failing the page. */
@@ -19,6 +20,8 @@ export function queryFromParams(params: URLSearchParams): PromptListQuery {
   if (q) query.q = q;
   const difficulty = DifficultySchema.safeParse(params.get('difficulty'));
   if (difficulty.success) query.difficulty = difficulty.data;
+  const topic = params.get('topic')?.trim();
+  if (topic) query.topic = topic.slice(0, 64);
   const tag = params.get('tag')?.trim();
   if (tag) query.tag = tag.slice(0, 64);
   const phase = RoadmapPhaseSchema.safeParse(Number(params.get('roadmapPhase')));

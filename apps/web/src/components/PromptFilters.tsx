@@ -6,7 +6,8 @@ import { SelectField } from './SelectField';
 
 interface PromptFiltersProps {
   query: PromptListQuery;
-  tags: readonly string[];
+  /** The library's topics (prompts/topics.yaml). */
+  topics: readonly { id: string; title: string }[];
   /** The practice filter is offered to a signed-in user only (it reads their sessions). */
   showPractice: boolean;
   onChange: (key: FilterKey, value: string) => void;
@@ -31,10 +32,15 @@ const practiceOptions = [
   { value: 'yes', label: 'Practised' },
 ];
 
-export function PromptFilters({ query, tags, showPractice, onChange }: PromptFiltersProps) {
-  // A tag from a shared link stays selectable even if the current results no longer list it.
-  const tagValues = query.tag && !tags.includes(query.tag) ? [query.tag, ...tags] : tags;
-  const tagOptions = [{ value: '', label: 'All' }, ...tagValues.map((tag) => ({ value: tag, label: tag }))];
+export function PromptFilters({ query, topics, showPractice, onChange }: PromptFiltersProps) {
+  // A topic from a shared link stays selected while the topics load.
+  const topicOptions = [
+    { value: '', label: 'All' },
+    ...(query.topic && !topics.some((topic) => topic.id === query.topic)
+      ? [{ value: query.topic, label: query.topic }]
+      : []),
+    ...topics.map((topic) => ({ value: topic.id, label: topic.title })),
+  ];
 
   return (
     <div className={`filters${showPractice ? ' filters--with-practice' : ''}`}>
@@ -60,9 +66,9 @@ export function PromptFilters({ query, tags, showPractice, onChange }: PromptFil
       />
       <SelectField
         label="Topic"
-        value={query.tag ?? ''}
-        options={tagOptions}
-        onChange={(value) => onChange('tag', value)}
+        value={query.topic ?? ''}
+        options={topicOptions}
+        onChange={(value) => onChange('topic', value)}
       />
       {showPractice && (
         <SelectField
@@ -72,6 +78,20 @@ export function PromptFilters({ query, tags, showPractice, onChange }: PromptFil
           options={practiceOptions}
           onChange={(value) => onChange('practised', value)}
         />
+      )}
+      {query.tag && (
+        // A single tag comes from a prompt's tag chip or an older link: shown so it can be removed.
+        <p className="filters__tag">
+          Tag: <strong>{query.tag}</strong>{' '}
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-label={`Remove the tag filter ${query.tag}`}
+            onClick={() => onChange('tag', '')}
+          >
+            Remove
+          </button>
+        </p>
       )}
     </div>
   );

@@ -46,7 +46,12 @@ export function PromptLibraryPage() {
         </p>
       </header>
 
-      <PromptFilters query={query} tags={shown?.tags ?? []} showPractice={signedIn} onChange={setFilter} />
+      <PromptFilters
+        query={query}
+        topics={shown?.topics ?? []}
+        showPractice={signedIn}
+        onChange={setFilter}
+      />
 
       <div className="results-bar">
         <p className="results-bar__count" aria-live="polite">

@@ -4,6 +4,7 @@ import type { Session } from '@mockboard/contracts';
 import { signUp } from '../../api/test/support/factories';
 import { FIXTURE_HINTS, HINTED_PROMPT_ID, promptsWithFixture } from '../../api/test/support/hinted-prompts';
 import { aLiveSession, call, connect } from '../../api/test/support/room-client';
+import { aLargeLog } from '../../api/test/support/room-factories';
 import { artifact } from './support/browser';
 import { memberStage, PHONE } from './support/members';
 
@@ -84,7 +85,9 @@ describe('staged hints in the live room', () => {
     expect(await b.getByRole('region', { name: 'Hints for a stuck candidate' }).count()).toBe(0);
     expect(await a.getByRole('region', { name: 'Staged hints' }).count()).toBe(0);
 
-    // The replay marks both reveals; a hint's text shows once the play head has passed it.
+    // The replay marks both reveals; a hint's text shows once the play head has passed it. It plays
+    // a drawing (an empty board just says so): one shape, drawn after the hints.
+    await aLargeLog(stage.server.dataSource, session.id, { entries: 1 });
     await b.goto(`${stage.server.url}/sessions/${session.id}/replay`);
     const replayed = b.getByRole('region', { name: 'Hints revealed' });
     await replayed.waitFor();

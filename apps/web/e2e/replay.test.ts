@@ -82,7 +82,7 @@ describe('the replay of a long session', () => {
     const [{ text }] = (await stage.server.dataSource.query(
       `SELECT text FROM hint_reveals WHERE session_id = $1`,
       [session.id],
-    )) as { text: string }[];
+    )) as [{ text: string }];
 
     const page = await stage.signedIn(ben);
     await page.goto(`${stage.server.url}/sessions/${session.id}/replay`);

@@ -145,14 +145,7 @@ function toStoredOpenSlot(row: OpenSlotRow): StoredOpenSlot {
 
 function toStoredSlot(row: SlotRow): StoredSlot {
   return {
-    id: row.id,
-    hostId: row.host_id,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    format: row.format,
-    promptId: row.prompt_id,
-    level: row.level,
-    hostRole: row.host_role,
+    ...toStoredOpenSlot(row),
     status: row.status,
     sessionId: row.session_id,
     createdAt: row.created_at,

@@ -4,6 +4,7 @@ import {
   CaptureUpdateAction,
   Excalidraw,
   NO_EMBEDS,
+  READ_ONLY_UI_OPTIONS,
   restoreElements,
   type ExcalidrawImperativeAPI,
   type NormalizedZoomValue,
@@ -16,17 +17,11 @@ declare global {
   }
 }
 
-// Only looking: nothing to load, save, export or clear.
+// The reference design sits on a white page (initialData below) and keeps it: no theme toggle,
+// which the replay does offer.
 const UI_OPTIONS = {
-  canvasActions: {
-    loadScene: false,
-    saveToActiveFile: false,
-    clearCanvas: false,
-    export: false,
-    changeViewBackgroundColor: false,
-    toggleTheme: false,
-  },
-  tools: { image: false },
+  ...READ_ONLY_UI_OPTIONS,
+  canvasActions: { ...READ_ONLY_UI_OPTIONS.canvasActions, toggleTheme: false },
 } as const;
 
 const ZOOM_STEP = 1.25;

@@ -4,22 +4,11 @@ import {
   CaptureUpdateAction,
   Excalidraw,
   NO_EMBEDS,
+  READ_ONLY_UI_OPTIONS,
   restoreElements,
   type ExcalidrawImperativeAPI,
 } from './excalidraw';
 import { useBoardFiles } from './useBoardFiles';
-
-// A replay only shows: no menu entries that load, save or change anything, no image tool.
-const UI_OPTIONS = {
-  canvasActions: {
-    loadScene: false,
-    saveToActiveFile: false,
-    clearCanvas: false,
-    export: false,
-    changeViewBackgroundColor: false,
-  },
-  tools: { image: false },
-} as const;
 
 interface ReplayBoardProps {
   sessionId: string;
@@ -78,7 +67,7 @@ export function ReplayBoard({
         excalidrawAPI={setApi}
         initialData={initialData}
         viewModeEnabled
-        UIOptions={UI_OPTIONS}
+        UIOptions={READ_ONLY_UI_OPTIONS}
         {...NO_EMBEDS}
       />
     </div>

@@ -28,3 +28,18 @@ export const NO_EMBEDS = {
   validateEmbeddable: false,
   renderEmbeddable: () => createElement('div', { className: 'embed-blocked' }),
 } as const;
+
+/**
+ * Excalidraw's menu on a board that only shows (a replay, a reference design): no entry that
+ * loads, saves, exports, clears or recolours the scene, and no image tool.
+ */
+export const READ_ONLY_UI_OPTIONS = {
+  canvasActions: {
+    loadScene: false,
+    saveToActiveFile: false,
+    clearCanvas: false,
+    export: false,
+    changeViewBackgroundColor: false,
+  },
+  tools: { image: false },
+} as const;

@@ -5,7 +5,7 @@ import {
   type RubricDimension,
   type TargetLevel,
 } from '@mockboard/contracts';
-import { TARGET_LEVEL_LABELS } from './labels';
+import { scoreLevelLabel, TARGET_LEVEL_LABELS } from './labels';
 
 interface RubricDimensionSectionProps {
   dimension: RubricDimension;
@@ -15,8 +15,6 @@ interface RubricDimensionSectionProps {
 }
 
 export function RubricDimensionSection({ dimension, levels, highlight }: RubricDimensionSectionProps) {
-  const levelLabel = (value: number) =>
-    levels.find((level) => level.value === value)?.label ?? `Level ${value}`;
   const titleId = `dimension-${dimension.id}`;
 
   return (
@@ -37,7 +35,7 @@ export function RubricDimensionSection({ dimension, levels, highlight }: RubricD
         {SCORE_LEVELS.map((value) => (
           <li key={value} className={`anchor anchor--${value}`}>
             <p className="anchor__level">
-              <span className="anchor__number">{value}</span> {levelLabel(value)}
+              <span className="anchor__number">{value}</span> {scoreLevelLabel(levels, value)}
             </p>
             <p className="anchor__text">{dimension.anchors[value]}</p>
           </li>
@@ -64,7 +62,8 @@ export function RubricDimensionSection({ dimension, levels, highlight }: RubricD
                   {mine && <span className="mine-tag">Your target</span>}
                 </th>
                 <td data-label="Expected">
-                  <span className="level-pill">{expectation.level}</span> {levelLabel(expectation.level)}
+                  <span className="level-pill">{expectation.level}</span>{' '}
+                  {scoreLevelLabel(levels, expectation.level)}
                 </td>
                 <td data-label="What that means">{expectation.note}</td>
               </tr>

@@ -1,4 +1,4 @@
-import type { Difficulty, SessionFormat, SessionStatus, TargetLevel } from '@mockboard/contracts';
+import type { Difficulty, Rubric, SessionFormat, SessionStatus, TargetLevel } from '@mockboard/contracts';
 
 /** How enum values from the contracts read on screen. */
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = { easy: 'Easy', medium: 'Medium', hard: 'Hard' };
@@ -25,3 +25,8 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   cancelled: 'Cancelled',
   no_show: 'No-show',
 };
+
+/** A score level as the rubric names it ("Solid" for 3), or "Level 3" for a value it does not list. */
+export function scoreLevelLabel(levels: Rubric['levels'], value: number): string {
+  return levels.find((level) => level.value === value)?.label ?? `Level ${value}`;
+}

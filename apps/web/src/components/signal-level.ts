@@ -1,4 +1,5 @@
 import type { Rubric } from '@mockboard/contracts';
+import { scoreLevelLabel } from './labels';
 
 /**
  * "Strong · Solid (3)": a prompt signal's kind with the rubric level it evidences. Without the
@@ -9,6 +10,5 @@ export function signalLevelText(
   level: number,
   levels: Rubric['levels'] | undefined,
 ): string {
-  const label = levels?.find((entry) => entry.value === level)?.label;
-  return `${kind} · ${label ? `${label} (${level})` : `level ${level}`}`;
+  return `${kind} · ${levels ? `${scoreLevelLabel(levels, level)} (${level})` : `level ${level}`}`;
 }

@@ -8,6 +8,7 @@ import {
   type ScoreLevel,
 } from '@mockboard/contracts';
 import ReactMarkdown from 'react-markdown';
+import { scoreLevelLabel } from '../components/labels';
 import { signalLevelText } from '../components/signal-level';
 import { TextAreaField } from '../components/TextAreaField';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -39,7 +40,6 @@ export function DimensionField({
   onLevel,
   onEvidence,
 }: DimensionFieldProps) {
-  const label = (value: number) => levels.find((entry) => entry.value === value)?.label ?? `Level ${value}`;
   const capWarning = hintCapWarning(hintCap, level, levels);
   return (
     <div className="score-dimension" id={`score-${dimension.id}`}>
@@ -61,7 +61,7 @@ export function DimensionField({
         choices={SCORE_LEVELS.map((value) => ({
           value,
           marker: String(value),
-          label: label(value),
+          label: scoreLevelLabel(levels, value),
           description: dimension.anchors[value],
         }))}
         onChange={onLevel}

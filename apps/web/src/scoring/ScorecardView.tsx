@@ -1,6 +1,6 @@
 import type { Rubric, Scorecard } from '@mockboard/contracts';
 import { useId } from 'react';
-import { TARGET_LEVEL_LABELS } from '../components/labels';
+import { scoreLevelLabel, TARGET_LEVEL_LABELS } from '../components/labels';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
 import { formatScore } from './scorecard-draft';
 
@@ -19,7 +19,6 @@ export function ScorecardView({ scorecard, rubric, title, zone, headingLevel = 2
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const Subtitle = headingLevel === 2 ? 'h3' : 'h4';
   const levels = new Map(scorecard.dimensions.map((dimension) => [dimension.dimensionId, dimension]));
-  const levelLabel = (value: number) => rubric.levels.find((level) => level.value === value)?.label;
   const recommendation = rubric.recommendations.find((entry) => entry.id === scorecard.recommendation);
 
   return (
@@ -66,7 +65,7 @@ export function ScorecardView({ scorecard, rubric, title, zone, headingLevel = 2
                 <span className="scored-dimension__title">{dimension.title}</span>
                 {scored?.level ? (
                   <span className={`level-tag level-tag--${scored.level}`}>
-                    {scored.level} {levelLabel(scored.level)}
+                    {scored.level} {scoreLevelLabel(rubric.levels, scored.level)}
                   </span>
                 ) : (
                   <span className="muted">Not scored</span>

@@ -1,4 +1,5 @@
 import type { HintCap, Rubric } from '@mockboard/contracts';
+import { scoreLevelLabel } from '../components/labels';
 
 /**
  * The gentle word under a dimension scored above the cap its hints set (issue 17), or null when
@@ -10,9 +11,8 @@ export function hintCapWarning(
   levels: Rubric['levels'],
 ): string | null {
   if (!cap || level === null || level <= cap.maxLevel) return null;
-  const label = (value: number) => levels.find((entry) => entry.value === value)?.label ?? `Level ${value}`;
   return (
-    `You chose ${label(level)} (${level}), above ${label(cap.maxLevel)} (${cap.maxLevel}), the most the rubric ` +
+    `You chose ${scoreLevelLabel(levels, level)} (${level}), above ${scoreLevelLabel(levels, cap.maxLevel)} (${cap.maxLevel}), the most the rubric ` +
     `allows after the hints revealed here: its hint weighting asks you to lower it to the cap.`
   );
 }

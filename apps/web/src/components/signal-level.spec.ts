@@ -1,4 +1,5 @@
 import { hintCapText } from './hint-cap-text';
+import { scoreLevelLabel } from './labels';
 import { signalLevelText } from './signal-level';
 
 const levels = [
@@ -26,5 +27,15 @@ describe('hintCapText', () => {
 
   it('names the highest level a capped dimension can reach', () => {
     expect(hintCapText(2, [...levels])).toBe('At most Developing (2)');
+  });
+});
+
+describe('scoreLevelLabel', () => {
+  it('names a score level as the rubric does', () => {
+    expect(scoreLevelLabel([...levels], 3)).toBe('Solid');
+  });
+
+  it('falls back to the number for a level the rubric does not list', () => {
+    expect(scoreLevelLabel([...levels], 5)).toBe('Level 5');
   });
 });

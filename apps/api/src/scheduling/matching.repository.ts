@@ -96,7 +96,7 @@ export class MatchingRepository {
    * The best waiting request to pair `request` with, locked: same format, duration and start (or
    * both practice-now and not expired at `now`). Ranked by: not a partner within 14 days of this
    * start (a repeat only when nobody else waits), same level (the request's, else the user's target level),
-   * fewest no-shows plus late cancellations (as ReliabilityRepository counts them), oldest.
+   * fewest no-shows plus late cancellations (the counts kept on the user row), oldest.
    * Two people who blocked one another (either way) are never paired (issue 15).
    */
   async lockBestPartner(
@@ -124,8 +124,7 @@ export class MatchingRepository {
                AND s.starts_at > $4::timestamptz - make_interval(days => ${REPEAT_PARTNER_DAYS})
                AND s.starts_at < $4::timestamptz + make_interval(days => ${REPEAT_PARTNER_DAYS})),
            COALESCE(m.level, u.target_level) IS DISTINCT FROM $5::text,
-           (SELECT count(*) FROM session_participants p WHERE p.user_id = m.user_id AND p.no_show)
-             + (SELECT count(*) FROM sessions c WHERE c.cancelled_by = m.user_id AND c.late_cancellation),`;
+           u.no_shows + u.late_cancellations,`;
     const parameters: unknown[] = [request.userId, request.format, durationMinutes, start];
     if (order === 'preference') parameters.push(requesterLevel);
     const rows: MatchRequestRow[] = await manager.query(

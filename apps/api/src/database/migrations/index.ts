@@ -21,6 +21,7 @@ import { SessionStartAgreedAt1765830000000 } from './1765830000000-session-start
 import { HintReveals1765900000000 } from './1765900000000-hint-reveals';
 import { StudyPlans1766000000000 } from './1766000000000-study-plans';
 import { StudyPlanCardOwner1766100000000 } from './1766100000000-study-plan-card-owner';
+import { ReliabilityOnUserRow1766200000000 } from './1766200000000-reliability-on-user-row';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   HintReveals1765900000000,
   StudyPlans1766000000000,
   StudyPlanCardOwner1766100000000,
+  ReliabilityOnUserRow1766200000000,
 ];

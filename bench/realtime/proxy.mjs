@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const START_TIMEOUT_MS = 15_000;
+/** An httplog line whose status is a 5xx: `… backend/server Tq/Tw/Tc/Tr/Ta 502 …`. */
+const PROXY_ERROR = / [-+\d]+\/[-+\d]+\/[-+\d]+\/[-+\d]+\/[-+\d]+ 5\d\d /;
 
 /** Starts HAProxy for `instanceUrls`; resolves to { url, pid, stop() } once it answers /api/health. */
 export async function startProxy(root, instanceUrls) {
@@ -24,12 +26,21 @@ export async function startProxy(root, instanceUrls) {
   );
   const dir = await mkdtemp(join(tmpdir(), 'mockboard-bench-haproxy-'));
   await writeFile(join(dir, 'haproxy.cfg'), config);
-  // Its request log (one line per connection, on stdout) is not needed here.
   const child = spawn('haproxy', ['-db', '-f', join(dir, 'haproxy.cfg')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
   child.stderr.setEncoding('utf8').on('data', (chunk) => (errors += chunk));
+  // Its request log (one line per request, on stdout): only the proxy's own 5xx answers are kept,
+  // since they say why a peer could not join (the termination state, e.g. `SH--`, names the side).
+  const failed = [];
+  let partial = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines)
+      if (PROXY_ERROR.test(line) && failed.length < 20) failed.push(`haproxy: ${line.trim()}`);
+  });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -52,7 +63,8 @@ export async function startProxy(root, instanceUrls) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, pid: child.pid, warnings: [], stop };
+  // Reported like a server's logged errors (bench/realtime/index.mjs stopServer).
+  return { url, pid: child.pid, warnings: failed, stop };
 }
 
 function replaceOne(text, line, by) {

@@ -1,14 +1,18 @@
 // The realtime benchmark's tables: one per room count (each target, and the app against the bare
-// relay), the load generator's health, and a summary across room counts for the README.
+// relay), the load generator's health, a summary across room counts for the README, and the busy-
+// neighbour scenario's short table.
 import { fixed, formatTable, whole } from '../lib/table.mjs';
+import { divide, percent, ratio, share } from './format.mjs';
 
 const ms = (value, graceMs) => (value === Infinity ? `>${(graceMs / 1000).toFixed(0)} s` : fixed(value, 1));
-const percent = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} %` : '–');
-const share = (value) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)} %` : '–');
 const mib = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} MiB` : '–');
-const ratio = (value) =>
-  !Number.isFinite(value) ? '–' : value >= 100 ? `${whole(value)}×` : `${value.toFixed(2)}×`;
-const divide = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
+/** Refused, and delivered / acked within 3 s, as shares of the scene updates sent in the window. */
+const sceneShares = (row) => ({
+  refused: share(divide(row.ack.refused, row.scene.sent)),
+  deliveredAcked: `${share(divide(row.scene.deliveredIn3s, row.scene.sent))} / ${share(
+    divide(row.ack.within3s, row.scene.sent),
+  )}`,
+});
 
 const MAIN_COLUMNS = [
   { title: 'target', align: 'left' },
@@ -26,6 +30,7 @@ const MAIN_COLUMNS = [
   { title: 'scene undelivered' },
   { title: 'pointer dropped' },
   { title: 'server CPU' },
+  { title: 'server CPU µs/msg' },
   { title: 'Postgres CPU' },
   { title: 'peak RSS' },
 ];
@@ -42,19 +47,18 @@ function mainRow(row, graceMs) {
     ms(row.ack.p50, graceMs),
     ms(row.ack.p99, graceMs),
     whole(row.ack.perSecond),
-    share(row.scene.sent ? row.ack.refused / row.scene.sent : NaN),
-    `${share(row.scene.sent ? row.scene.deliveredIn3s / row.scene.sent : NaN)} / ${share(
-      row.scene.sent ? row.ack.within3s / row.scene.sent : NaN,
-    )}`,
-    share(row.scene.sent ? row.scene.undelivered / row.scene.sent : NaN),
+    sceneShares(row).refused,
+    sceneShares(row).deliveredAcked,
+    share(divide(row.scene.undelivered, row.scene.sent)),
     share(row.pointer.dropped),
     percent(row.cpu.server),
+    whole(row.cpu.serverMicrosPerMessage),
     percent(row.cpu.postgres),
     mib(row.peakRssMiB),
   ];
 }
 
-/** app ÷ bare for the four figures the issue compares; the other cells stay empty. */
+/** app ÷ bare for the figures the issue compares; the other cells stay empty. */
 function ratioRow(app, bare) {
   const r = (a, b) => ratio(divide(a, b));
   return [
@@ -73,6 +77,7 @@ function ratioRow(app, bare) {
     '',
     '',
     r(app.cpu.server, bare.cpu.server),
+    r(app.cpu.serverMicrosPerMessage, bare.cpu.serverMicrosPerMessage),
     '',
     r(app.peakRssMiB, bare.peakRssMiB),
   ];
@@ -88,6 +93,7 @@ export function formatRooms(rows, { graceMs }) {
     [
       { title: 'target', align: 'left' },
       { title: 'server CPU µs/delivered msg' },
+      { title: 'of which proxy: CPU, µs/msg' },
       { title: 'Postgres CPU µs/acked update' },
       { title: 'scheduled msg/s' },
       { title: 'sent msg/s' },
@@ -95,12 +101,16 @@ export function formatRooms(rows, { graceMs }) {
       { title: 'send delay p99 ms' },
       { title: 'event-loop delay p99 / max ms' },
       { title: 'load-gen CPU' },
+      { title: 'neighbours CPU' },
       { title: 'other processes CPU' },
       { title: 'connect + join s' },
     ],
     rows.map((row) => [
       row.target,
       whole(row.cpu.serverMicrosPerMessage),
+      Number.isFinite(row.cpu.proxy)
+        ? `${percent(row.cpu.proxy)}, ${whole(row.cpu.proxyMicrosPerMessage)}`
+        : '–',
       whole(row.cpu.postgresMicrosPerUpdate),
       whole(row.scheduledPerSecond),
       whole(row.sentPerSecond),
@@ -108,6 +118,7 @@ export function formatRooms(rows, { graceMs }) {
       fixed(row.generator.sendDelayP99, 1),
       `${fixed(row.generator.loopDelayP99, 1)} / ${fixed(row.generator.loopDelayMax, 1)}`,
       percent(row.generator.cpu),
+      percent(row.cpu.neighbours),
       percent(row.generator.othersCpu),
       fixed(row.generator.connectSeconds, 1),
     ]),
@@ -123,6 +134,7 @@ export function formatSummary(rows, { graceMs }) {
       ...MAIN_COLUMNS,
       { title: 'load-gen sent / scheduled' },
       { title: 'load-gen CPU' },
+      { title: 'neighbours CPU' },
       { title: 'other processes CPU' },
     ],
     rows.map((row) => [
@@ -130,30 +142,43 @@ export function formatSummary(rows, { graceMs }) {
       ...mainRow(row, graceMs),
       share(divide(row.sentPerSecond, row.scheduledPerSecond)),
       percent(row.generator.cpu),
+      percent(row.cpu.neighbours),
       percent(row.generator.othersCpu),
     ]),
   );
 }
 
 /**
- * The issue's target, at `rooms`: fan-out p99 (scene and pointer) under 50 ms and at least the bare
- * relay's delivered throughput, with every scene update persisted. A statement, never an exit code.
+ * The busy-neighbour scenario in the figures issue 18 reads: does the room keep persisting what it
+ * relays (nothing refused, acks slower, pointers shed first) with the CPU that is left?
  */
-export function targetVerdict(rows, rooms) {
-  const app = rows.find((row) => row.rooms === rooms && row.target === 'app');
-  const bare = rows.find((row) => row.rooms === rooms && row.target === 'bare');
-  if (!app || !bare)
-    return `Target at ${rooms} rooms: not measured (needs the app and bare targets at ${rooms}).`;
-  const p99 = Math.max(app.scene.p99, app.pointer.p99);
-  const latencyMet = p99 < 50;
-  const throughputMet = app.deliveredPerSecond >= bare.deliveredPerSecond;
-  const fmt = (value) => (value === Infinity ? '∞' : value.toFixed(1));
-  return [
-    `Target at ${rooms} rooms: p99 < 50 ms → ${latencyMet ? 'met' : 'NOT met'} ` +
-      `(scene ${fmt(app.scene.p99)} ms, pointer ${fmt(app.pointer.p99)} ms);`,
-    `delivered ≥ bare relay → ${throughputMet ? 'met' : 'NOT met'} ` +
-      `(${whole(app.deliveredPerSecond)} vs ${whole(bare.deliveredPerSecond)} msg/s, ` +
-      `${ratio(divide(app.deliveredPerSecond, bare.deliveredPerSecond))});`,
-    `persistence → ${app.persisted === undefined ? 'not checked' : app.persisted ? 'every acked version stored' : 'MISSING acked versions'}.`,
-  ].join(' ');
+export function formatNeighbours(rows, { graceMs }) {
+  return formatTable(
+    [
+      { title: 'rooms' },
+      { title: 'target', align: 'left' },
+      { title: 'scene refused' },
+      { title: 'scene delivered / acked ≤ 3 s' },
+      { title: 'scene p99 ms' },
+      { title: 'ack p99 ms' },
+      { title: 'pointer dropped' },
+      { title: 'server CPU' },
+      { title: 'server CPU µs/msg' },
+      { title: 'neighbours CPU' },
+      { title: 'load-gen sent / scheduled' },
+    ],
+    rows.map((row) => [
+      whole(row.rooms),
+      row.target,
+      sceneShares(row).refused,
+      sceneShares(row).deliveredAcked,
+      ms(row.scene.p99, graceMs),
+      ms(row.ack.p99, graceMs),
+      share(row.pointer.dropped),
+      percent(row.cpu.server),
+      whole(row.cpu.serverMicrosPerMessage),
+      percent(row.cpu.neighbours),
+      share(divide(row.sentPerSecond, row.scheduledPerSecond)),
+    ]),
+  );
 }

@@ -30,7 +30,7 @@ export const TARGETS = {
   'bare-recovery': { kind: 'bare', instances: 1, recovery: true },
 };
 
-/** Starts `name` (a TARGETS key); resolves to { urls, pids, stop(), warnings }. */
+/** Starts `name` (a TARGETS key); resolves to { urls, pids, proxyPid, stop(), warnings }. */
 export async function startTarget(
   name,
   { root, databaseUrl, schema, jwtSecret, applicationName, profileDir },
@@ -88,7 +88,13 @@ export async function startTarget(
   }
   const started = group(servers, { onlyFirstUrl: target.proxy });
   return {
-    ...started,
+    urls: started.urls,
+    pids: started.pids,
+    get warnings() {
+      return started.warnings;
+    },
+    // Counted with the instances as the server's CPU, and reported apart too.
+    proxyPid: target.proxy ? servers[0].pid : null,
     async stop() {
       const exits = await started.stop();
       await rm(dataDir, { recursive: true, force: true });
@@ -101,12 +107,19 @@ function group(servers, { onlyFirstUrl = false } = {}) {
   return {
     urls: (onlyFirstUrl ? servers.slice(0, 1) : servers).map((server) => server.url),
     pids: servers.map((server) => server.pid),
-    warnings: servers.flatMap((server) => server.warnings),
+    // Read when the target stops: lines logged during the measurement count too.
+    get warnings() {
+      return servers.flatMap((server) => server.warnings);
+    },
     stop: () => Promise.all(servers.map((server) => server.stop())),
   };
 }
 
-async function startNode({ root, script, nodeArgs = [], ready, env }) {
+/**
+ * Starts `node script` and resolves once its output matches `ready`; the match's first group, if any,
+ * is its URL (a port alone becomes http://127.0.0.1:<port>).
+ */
+export async function startNode({ root, script, nodeArgs = [], ready, env }) {
   const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -140,7 +153,8 @@ async function startNode({ root, script, nodeArgs = [], ready, env }) {
       if (match) {
         settled = true;
         clearTimeout(timer);
-        resolve(match[1].startsWith('http') ? match[1] : `http://127.0.0.1:${match[1]}`);
+        const found = match[1];
+        resolve(found === undefined ? null : found.startsWith('http') ? found : `http://127.0.0.1:${found}`);
       }
     };
     child.stdout.setEncoding('utf8').on('data', watch);

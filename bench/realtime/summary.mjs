@@ -37,12 +37,17 @@ function countUpTo(sorted, limit) {
 }
 
 /**
- * `results`: one per worker (load-worker.mjs `run`); `cpu`: { server, postgres, loadGenerator } ms over
- * `wallMs`; `peakRssMiB` of the server process(es).
+ * `results`: one per worker (load-worker.mjs `run`); `cpu`: { server, proxy, neighbours, postgres,
+ * loadGenerator, others } ms over `wallMs` (null where not measured; the proxy's is part of the
+ * server's); `peakRssMiB` of the server process(es).
  */
 export function summarize({ target, rooms, results, wallMs, durationMs, cpu, peakRssMiB, connect }) {
   const perSecond = (count) => (count / durationMs) * 1000;
-  const percentOfCore = (ms) => (ms === null ? NaN : (ms / wallMs) * 100);
+  const percentOfCore = (ms) => (ms === null || ms === undefined ? NaN : (ms / wallMs) * 100);
+  const microsPerDelivered = (ms) =>
+    ms === null || ms === undefined
+      ? NaN
+      : (ms * 1000 * (durationMs / wallMs)) / (scene.delivered + pointer.delivered);
   const scene = {
     scheduled: sum(results, (r) => r.scene.scheduled),
     sent: sum(results, (r) => r.scene.sent),
@@ -109,13 +114,15 @@ export function summarize({ target, rooms, results, wallMs, durationMs, cpu, pea
     },
     cpu: {
       server: percentOfCore(cpu.server),
+      /** HAProxy's share of `server`, for the targets behind it. */
+      proxy: percentOfCore(cpu.proxy),
+      /** What the busy neighbours got (they asked for more than fits beside the rest). */
+      neighbours: percentOfCore(cpu.neighbours),
       postgres: percentOfCore(cpu.postgres),
       // CPU per message that made it through (in once, out once): under overload, the cost of what
       // was actually delivered.
-      serverMicrosPerMessage:
-        cpu.server === null
-          ? NaN
-          : (cpu.server * 1000 * (durationMs / wallMs)) / (scene.delivered + pointer.delivered),
+      serverMicrosPerMessage: microsPerDelivered(cpu.server),
+      proxyMicrosPerMessage: microsPerDelivered(cpu.proxy),
       postgresMicrosPerUpdate:
         cpu.postgres === null || acks.length === 0
           ? NaN

@@ -17,12 +17,7 @@ import { useNow } from '../hooks/useNow';
 import { useResource } from '../hooks/useResource';
 import { ReferenceDesignSection } from '../diagram/ReferenceDesignSection';
 import { ReportOrBlock } from '../moderation/ReportOrBlock';
-import { HintAnnouncer } from './hints/HintAnnouncer';
-import { HintGuide } from './hints/HintGuide';
-import { NewHintBadge, useUnseenHints } from './hints/NewHintBadge';
-import { RevealedHints } from './hints/RevealedHints';
-import { SoloHintRequest } from './hints/SoloHintRequest';
-import { useRoomHints } from './hints/useRoomHints';
+import { useRoomHintParts } from './hints/useRoomHintParts';
 import { InterviewerNotes } from './InterviewerNotes';
 import { PastRoundBoard } from './PastRoundBoard';
 import { PhaseTimer } from './PhaseTimer';
@@ -84,10 +79,17 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
     session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && canMovePhase;
   // The notes belong to the round this join was made for (a swap re-joins for the next round).
   const keepsNotes = ack.role === 'interviewer' && ack.round === state.round;
-  // Staged hints: the round's interviewer reveals them (as with notes, for the round joined), the others read them.
-  const hints = useRoomHints(client, ack);
-  const hintPhases = ack.prompt?.guide?.hints ?? [];
-  const unseenHints = useUnseenHints(ack.role === 'interviewer' ? 0 : hints.reveals.length, panelOpen);
+  const hints = useRoomHintParts({
+    client,
+    ack,
+    phase: state.phase,
+    guides: keepsNotes,
+    solo,
+    editor,
+    ended,
+    connected,
+    panelOpen,
+  });
   // The call is between the two participants while the interview runs: no observers, no solo practice.
   const { call, actions, audio } = useCall({
     sessionId: state.sessionId,
@@ -170,7 +172,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           >
             Prompt
             {!panelOpen && chat.unread > 0 && <UnreadBadge count={chat.unread} />}
-            {!panelOpen && unseenHints > 0 && <NewHintBadge count={unseenHints} />}
+            {hints.badge}
           </button>
           {/* Each round draws on its own board; the earlier one stays there to look back at. */}
           {ack.round > 1 && (
@@ -224,7 +226,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
       />
 
       <RemoteAudio call={call} audio={audio} />
-      {ack.role === 'candidate' && !solo && <HintAnnouncer latest={hints.announcement} />}
+      {hints.announcer}
 
       <div className="room-main">
         {/* A new round starts a new board: a fresh one, never the last round's drawing carried over. */}
@@ -250,34 +252,8 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
               source={{ sessionId: state.sessionId, round: ack.round }}
             />
           }
-          revealedHints={
-            ack.role !== 'interviewer' && (
-              <>
-                {/* Solo practice: nobody to give a hint, so the practitioner asks for one. */}
-                {solo && editor && !ended && ack.prompt && (
-                  <SoloHintRequest
-                    phase={state.phase}
-                    round={ack.round}
-                    hints={hints}
-                    disabled={!connected}
-                  />
-                )}
-                <RevealedHints reveals={hints.reveals} from={solo ? 'Hint you asked for' : undefined} />
-              </>
-            )
-          }
-          hintGuide={
-            keepsNotes &&
-            hintPhases.length > 0 && (
-              <HintGuide
-                phases={hintPhases}
-                currentPhase={state.phase}
-                round={ack.round}
-                hints={hints}
-                disabled={ended || !connected}
-              />
-            )
-          }
+          revealedHints={hints.revealed}
+          hintGuide={hints.guide}
           notes={
             keepsNotes && (
               <InterviewerNotes

@@ -23,6 +23,15 @@ describe('the migrations', () => {
       )) as { table_name: string }[]
     ).map((row) => row.table_name);
 
+  /** The checks and keys issue 18 added to hint_reveals (HintRevealRoundAndPhase). */
+  const hintRevealConstraints = async (): Promise<string[]> =>
+    (
+      (await server.dataSource.query(
+        `SELECT conname FROM pg_constraint WHERE conrelid = 'hint_reveals'::regclass
+           AND conname IN ('hint_reveals_round_fkey', 'hint_reveals_phase_check') ORDER BY conname`,
+      )) as { conname: string }[]
+    ).map((row) => row.conname);
+
   it("undo issue 17's (hint reveals, study plans) and every later one, and apply them again", async () => {
     const names = server.dataSource.migrations.map((migration) => migration.name);
     const since = names.indexOf('HintReveals1765900000000');
@@ -40,6 +49,7 @@ describe('the migrations', () => {
 
     await server.dataSource.runMigrations({ transaction: 'each' });
     expect(await tables()).toEqual(expect.arrayContaining(ISSUE_17_TABLES));
+    expect(await hintRevealConstraints()).toEqual(['hint_reveals_phase_check', 'hint_reveals_round_fkey']);
     expect(await server.dataSource.showMigrations()).toBe(false);
   });
 });

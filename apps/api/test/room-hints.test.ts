@@ -120,6 +120,29 @@ describe('staged hints in the room', () => {
     expect(await reveal(interviewer, 'requirements', 1, 1)).toMatchObject({ ok: true });
   });
 
+  it('has the table itself refuse a reveal for a round the session lacks or a phase the interview lacks', async () => {
+    const [ada, ben] = [await signUp(server.url), await signUp(server.url)];
+    sessionId = (await aLiveSession(server.url, ada, ben, { promptId: HINTED_PROMPT_ID, format: 'single' }))
+      .id;
+    const insert = (round: number, phase: string) =>
+      server.dataSource
+        .query(
+          `INSERT INTO hint_reveals (session_id, round, phase, stage, text, revealed_by)
+           VALUES ($1, $2, $3, 1, 'A hint', $4)`,
+          [sessionId, round, phase, ada.user.id],
+        )
+        .then(
+          () => 'stored',
+          (error: { code?: string; driverError?: { code?: string } }) =>
+            error.driverError?.code ?? error.code,
+        );
+
+    expect(await insert(2, 'requirements')).toBe('23503'); // foreign_key_violation: no round 2
+    expect(await insert(1, 'small-talk')).toBe('23514'); // check_violation: no such phase
+    expect(await storedReveals()).toEqual([]);
+    expect(await insert(1, 'requirements')).toBe('stored');
+  });
+
   it('reveals the stages of a phase in order only', async () => {
     const { socket: interviewer } = await joined(host);
 

@@ -22,6 +22,7 @@ import { HintReveals1765900000000 } from './1765900000000-hint-reveals';
 import { StudyPlans1766000000000 } from './1766000000000-study-plans';
 import { StudyPlanCardOwner1766100000000 } from './1766100000000-study-plan-card-owner';
 import { ReliabilityOnUserRow1766200000000 } from './1766200000000-reliability-on-user-row';
+import { HintRevealRoundAndPhase1766300000000 } from './1766300000000-hint-reveal-round-and-phase';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   StudyPlans1766000000000,
   StudyPlanCardOwner1766100000000,
   ReliabilityOnUserRow1766200000000,
+  HintRevealRoundAndPhase1766300000000,
 ];

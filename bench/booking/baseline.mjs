@@ -2,34 +2,23 @@
 // straight through a pg Pool, with no HTTP, framework, auth or JSON in between.
 import { planRounds } from '@mockboard/schedule';
 import { blockedPairSql } from '../../apps/api/dist/database/blocked-pair-sql.js';
-import { OPEN_SLOT_COLUMNS } from '../../apps/api/dist/scheduling/open-slots-sql.js';
-import { PARTNERS_SQL } from '../../apps/api/dist/sessions/partners-sql.js';
+import { slotListJsonSql } from '../../apps/api/dist/scheduling/open-slots-sql.js';
 
-/** SlotsRepository.open for another user's search (same WHERE, ORDER BY and LIMIT). */
+/** SlotsRepository.openListJson for another user's search: the same text, JSON built by PostgreSQL. */
 export function searchSql({ from, to, level, excludeHostId }) {
-  const conditions = [`status = 'open'`, `starts_at >= $1`, `starts_at < $2`, `starts_at > now()`];
-  const parameters = [new Date(from), new Date(to)];
-  if (level) {
-    parameters.push(level);
-    conditions.push(`level = $${parameters.length}`);
-  }
-  parameters.push(excludeHostId);
-  conditions.push(`host_id <> $${parameters.length}`);
-  conditions.push(`NOT ${blockedPairSql('host_id', `$${parameters.length}::uuid`)}`);
-  return {
-    text: `SELECT ${OPEN_SLOT_COLUMNS} FROM slots WHERE ${conditions.join(' AND ')}
-       ORDER BY starts_at, id LIMIT 500`,
-    values: parameters,
-  };
+  return slotListJsonSql({ from: new Date(from), to: new Date(to), level, excludeHostId, limit: 500 });
 }
 
-/** ReliabilityRepository.partners' query (the second of a search through the API), as the app sends it. */
-export { PARTNERS_SQL };
+/** A search's response body, as the app gets it from PostgreSQL and sends it. */
+export async function searchBody(pool, filter) {
+  const { text, values } = searchSql(filter);
+  const { rows } = await pool.query(text, values);
+  return rows[0].body;
+}
 
-export async function searchSlots(pool, filter, { withHosts = false } = {}) {
-  const { rows } = await pool.query(searchSql(filter));
-  if (withHosts) await pool.query(PARTNERS_SQL, [[...new Set(rows.map((row) => row.host_id))]]);
-  return { ok: true, rows: rows.length };
+export async function searchSlots(pool, filter) {
+  const body = await searchBody(pool, filter);
+  return { ok: true, bytes: body.length };
 }
 
 /**

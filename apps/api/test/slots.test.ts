@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { OpenSlot, Session, SessionListResponse, Slot, SlotListResponse } from '@mockboard/contracts';
+import {
+  SlotListResponseSchema,
+  type OpenSlot,
+  type Session,
+  type SessionListResponse,
+  type Slot,
+  type SlotListResponse,
+} from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
 import {
   PARTNER_FIELDS,
@@ -13,6 +20,18 @@ import {
   sqlStateOf,
 } from './support/scheduling-factories';
 import { startTestApp, type TestApp } from './support/test-app';
+
+const OPEN_SLOT_FIELDS = [
+  'durationMinutes',
+  'endsAt',
+  'format',
+  'host',
+  'hostRole',
+  'id',
+  'level',
+  'promptId',
+  'startsAt',
+];
 
 describe('slots: offer, list, withdraw, book', () => {
   let server: TestApp;
@@ -276,6 +295,25 @@ describe('slots: offer, list, withdraw, book', () => {
       });
       expect(listed).toEqual(shown);
       expect(await listAs(host, '?mine=true')).toEqual([shown]);
+    });
+
+    it('answers JSON that the contract parses, with the counts kept on the host’s row', async () => {
+      const [host, viewer] = await signUpMany(server, 2);
+      const slot = await offerSlot(server, host, { startsAt: aStart({ daysAhead: 3, hour: 7, minute: 45 }) });
+      await server.dataSource.query(
+        `UPDATE users SET sessions_completed = 4, late_cancellations = 2, no_shows = 1 WHERE id = $1`,
+        [host.user.id],
+      );
+      const response = await as(viewer).get('/api/slots').expect(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      const parsed = SlotListResponseSchema.parse(JSON.parse(response.text));
+      const listed = parsed.slots.find((candidate) => candidate.id === slot.id)!;
+      expect(listed.host.reliability).toEqual({ sessionsCompleted: 4, lateCancellations: 2, noShows: 1 });
+      expect(listed.startsAt).toBe(slot.startsAt);
+      for (const each of parsed.slots) expect(Object.keys(each).sort()).toEqual(OPEN_SLOT_FIELDS);
+
+      const empty = await as(viewer).get(`/api/slots?mine=true`).expect(200);
+      expect(JSON.parse(empty.text)).toEqual({ slots: [] });
     });
   });
 

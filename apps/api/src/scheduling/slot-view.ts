@@ -10,7 +10,7 @@ export function toSlotView(slot: StoredSlot, host: Partner): Slot {
   };
 }
 
-/** A slot as a search lists it (OpenSlotSchema). */
+/** The fields of a slot that OpenSlotSchema lists; a search builds the same in SQL (open-slots-sql.ts). */
 export function toOpenSlotView(slot: StoredOpenSlot, host: Partner): OpenSlot {
   return {
     id: slot.id,

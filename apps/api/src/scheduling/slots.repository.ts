@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { HostRole, SessionFormat, TargetLevel } from '@mockboard/contracts';
 import { blockedPairSql } from '../database/blocked-pair-sql';
-import { OPEN_SLOT_COLUMNS } from './open-slots-sql';
+import { slotListJsonSql, type OpenSlotFilter } from './open-slots-sql';
 
 /** A slot as the services see it, in camelCase. */
 export interface StoredSlot {
@@ -19,7 +19,7 @@ export interface StoredSlot {
   createdAt: Date;
 }
 
-/** A slot as a search reads it (OPEN_SLOT_COLUMNS): open, so no status, session or creation time. */
+/** An open slot: no status, session or creation time. */
 export type StoredOpenSlot = Omit<StoredSlot, 'status' | 'sessionId' | 'createdAt'>;
 
 // The row as PostgreSQL returns it; mapped to StoredSlot before it leaves this file.
@@ -45,19 +45,6 @@ export interface NewSlot {
   promptId: string | null;
   level: TargetLevel | null;
   hostRole: HostRole;
-}
-
-export interface OpenSlotFilter {
-  from: Date;
-  to: Date;
-  level?: TargetLevel;
-  /**
-   * Only this host's slots, or everyone's but this user's: the viewer's, who is then also not shown
-   * the slots of anyone they blocked or who blocked them (issue 15).
-   */
-  hostId?: string;
-  excludeHostId?: string;
-  limit: number;
 }
 
 @Injectable()
@@ -102,29 +89,11 @@ export class SlotsRepository {
     await manager.query(`UPDATE slots SET status = 'withdrawn' WHERE id = $1`, [slotId]);
   }
 
-  /** Open slots starting in [from, to), soonest first; served by the partial index on open slots. */
-  async open(filter: OpenSlotFilter): Promise<StoredOpenSlot[]> {
-    const conditions = [`status = 'open'`, `starts_at >= $1`, `starts_at < $2`, `starts_at > now()`];
-    const parameters: unknown[] = [filter.from, filter.to];
-    if (filter.level) {
-      parameters.push(filter.level);
-      conditions.push(`level = $${parameters.length}`);
-    }
-    if (filter.hostId) {
-      parameters.push(filter.hostId);
-      conditions.push(`host_id = $${parameters.length}`);
-    }
-    if (filter.excludeHostId) {
-      parameters.push(filter.excludeHostId);
-      conditions.push(`host_id <> $${parameters.length}`);
-      conditions.push(`NOT ${blockedPairSql('host_id', `$${parameters.length}::uuid`)}`);
-    }
-    const rows: OpenSlotRow[] = await this.dataSource.query(
-      `SELECT ${OPEN_SLOT_COLUMNS} FROM slots WHERE ${conditions.join(' AND ')}
-       ORDER BY starts_at, id LIMIT ${filter.limit}`,
-      parameters,
-    );
-    return rows.map(toStoredOpenSlot);
+  /** A search's response as JSON text, built by PostgreSQL (see slotListJsonSql). */
+  async openListJson(filter: OpenSlotFilter): Promise<string> {
+    const { text, values } = slotListJsonSql(filter);
+    const [row] = (await this.dataSource.query(text, values)) as [{ body: string }];
+    return row.body;
   }
 }
 

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import {
   DEFAULT_DURATION_MINUTES,
   type CreateSlotRequest,
-  type OpenSlot,
   type Session,
   type Slot,
   type SlotListQuery,
@@ -19,7 +18,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { RoundPromptsService } from '../sessions/round-prompts.service';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
-import { toOpenSlotView, toSlotView } from './slot-view';
+import { toSlotView } from './slot-view';
 import { SlotsRepository } from './slots.repository';
 import { isUuid } from '../common/uuid';
 import { conflict, invalid, notFound } from '../common/domain-error';
@@ -67,8 +66,11 @@ export class SlotsService {
     return toSlotView(row, (await this.views.partners([host.id])).get(host.id)!);
   }
 
-  /** Others' open slots (or the caller's own with `mine=true`) in a window of at most 62 days. */
-  async list(viewer: AuthUser, query: SlotListQuery): Promise<OpenSlot[]> {
+  /**
+   * Others' open slots (or the caller's own with `mine=true`) in a window of at most 62 days: the
+   * `SlotListResponse` as JSON text, built by PostgreSQL and sent as it is (slotListJsonSql).
+   */
+  async listJson(viewer: AuthUser, query: SlotListQuery): Promise<string> {
     const from = query.from ? new Date(query.from) : new Date();
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_LIST_DAYS * DAY);
     if (to <= from)
@@ -79,7 +81,7 @@ export class SlotsService {
       ]);
     }
     const mine = query.mine === 'true';
-    const rows = await this.slots.open({
+    return this.slots.openListJson({
       from,
       to,
       level: query.level,
@@ -87,8 +89,6 @@ export class SlotsService {
       excludeHostId: mine ? undefined : viewer.id,
       limit: LIST_LIMIT,
     });
-    const hosts = await this.views.partners(rows.map((row) => row.hostId));
-    return rows.map((row) => toOpenSlotView(row, hosts.get(row.hostId)!));
   }
 
   async withdraw(host: AuthUser, slotId: string): Promise<void> {

@@ -15,10 +15,13 @@ describe('study plan', () => {
   let server: TestApp;
   let me: SignedUpUser;
   let library: { id: string; roadmapPhase: number }[];
+  let topicTitles: string[];
   beforeAll(async () => {
     server = await startTestApp();
     const anyone = await signUp(server.url);
-    library = (await asUser(server, anyone).get('/api/prompts').expect(200)).body.prompts;
+    const listing = (await asUser(server, anyone).get('/api/prompts').expect(200)).body;
+    library = listing.prompts;
+    topicTitles = listing.topics.map((topic: { title: string }) => topic.title);
   });
   beforeEach(async () => {
     me = await signUp(server.url);
@@ -49,7 +52,7 @@ describe('study plan', () => {
       expect(plan.columns.at(-1)!.cards.map((card) => card.title)).toContain('Two mock interviews a week');
     });
 
-    it('holds a card for every prompt of the library, in its phase, after the phase topics', async () => {
+    it("holds a card for every prompt of the library, in its phase, after the phase's curated topics", async () => {
       const plan = await planOf(me);
       const promptCards = cards(plan).filter((card) => card.kind === 'prompt');
       expect(promptCards.map((card) => card.promptId).sort()).toEqual(
@@ -60,6 +63,10 @@ describe('study plan', () => {
         expect(kinds[0]).toBe('topic');
         expect(kinds.lastIndexOf('topic')).toBeLessThan(kinds.indexOf('prompt'));
       }
+      // The topics of prompts/topics.yaml, the library's Topic filter, not raw tags.
+      const topicCards = cards(plan).filter((card) => card.kind === 'topic');
+      expect(topicCards.length).toBeGreaterThan(0);
+      for (const card of topicCards) expect(topicTitles).toContain(card.title);
       expect(cards(plan).every((card) => card.status === 'todo' && card.completedBy === null)).toBe(true);
       expect(plan.newPromptCount).toBe(0);
     });

@@ -1,11 +1,5 @@
-import type { Difficulty, RoadmapPhase } from '@mockboard/contracts';
-import {
-  columnForPhase,
-  commonTags,
-  defaultStudyPlan,
-  topicTitle,
-  type PlanPrompt,
-} from './study-plan-default';
+import type { Difficulty, PromptTopic, RoadmapPhase } from '@mockboard/contracts';
+import { columnForPhase, defaultStudyPlan, phaseTopics, type PlanPrompt } from './study-plan-default';
 
 let next = 0;
 function aPrompt(overrides: Partial<PlanPrompt> = {}): PlanPrompt {
@@ -20,6 +14,16 @@ function aPrompt(overrides: Partial<PlanPrompt> = {}): PlanPrompt {
   };
 }
 
+/** Curated topics as prompts/topics.yaml defines them: a title over a set of tags. */
+const TOPICS: PromptTopic[] = [
+  { id: 'caching', title: 'Caching', tags: ['caching', 'redis'] },
+  { id: 'databases', title: 'Databases and storage', tags: ['postgresql'] },
+  { id: 'delivery', title: 'Content delivery', tags: ['cdn'] },
+  { id: 'partitioning', title: 'Partitioning', tags: ['sharding', 'consistent-hashing'] },
+  { id: 'messaging', title: 'Messaging and streams', tags: ['kafka'] },
+  { id: 'consensus', title: 'Consistency and consensus', tags: ['raft'] },
+];
+
 describe('defaultStudyPlan', () => {
   it('makes one column per roadmap phase with prompts, titled with its weeks, then an Interviews column', () => {
     const prompts = [
@@ -27,7 +31,7 @@ describe('defaultStudyPlan', () => {
       aPrompt({ roadmapPhase: 2 }),
       ...Array.from({ length: 9 }, () => aPrompt({ roadmapPhase: 4 })),
     ];
-    const titles = defaultStudyPlan(prompts).map((column) => column.title);
+    const titles = defaultStudyPlan(prompts, TOPICS).map((column) => column.title);
     // 7 prompts at three a week take 3 weeks; a phase never gets less than 2; phase 3 has none.
     expect(titles).toEqual([
       'Weeks 1-3 · Foundations',
@@ -37,20 +41,23 @@ describe('defaultStudyPlan', () => {
     ]);
   });
 
-  it('opens each phase with its most common topics, then lists its prompts easy first and by title', () => {
-    const plan = defaultStudyPlan([
-      aPrompt({ id: 'hard-one', title: 'A hard one', difficulty: 'hard', tags: ['sharding', 'caching'] }),
-      aPrompt({ id: 'easy-b', title: 'B easy', difficulty: 'easy', tags: ['consistent-hashing', 'cdn'] }),
-      aPrompt({ id: 'easy-a', title: 'A easy', difficulty: 'easy', tags: ['caching', 'cdn'] }),
-      aPrompt({ id: 'medium', title: 'Middle', tags: ['caching', 'postgresql'] }),
-      aPrompt({ id: 'later', roadmapPhase: 3, tags: ['kafka'] }),
-    ]);
+  it('opens each phase with the curated topics covering most of its prompts, then its prompts easy first', () => {
+    const plan = defaultStudyPlan(
+      [
+        aPrompt({ id: 'hard-one', title: 'A hard one', difficulty: 'hard', tags: ['sharding', 'caching'] }),
+        aPrompt({ id: 'easy-b', title: 'B easy', difficulty: 'easy', tags: ['consistent-hashing', 'cdn'] }),
+        aPrompt({ id: 'easy-a', title: 'A easy', difficulty: 'easy', tags: ['caching', 'cdn'] }),
+        aPrompt({ id: 'medium', title: 'Middle', tags: ['caching', 'postgresql'] }),
+        aPrompt({ id: 'later', roadmapPhase: 3, tags: ['kafka'] }),
+      ],
+      TOPICS,
+    );
     const foundations = plan[0]!;
     expect(foundations.cards.filter((card) => card.kind === 'topic').map((card) => card.title)).toEqual([
       'Caching',
-      'CDN',
-      'Consistent hashing',
-      'PostgreSQL',
+      'Content delivery',
+      'Partitioning',
+      'Databases and storage',
     ]);
     expect(foundations.cards.filter((card) => card.kind === 'prompt').map((card) => card.promptId)).toEqual([
       'easy-a',
@@ -58,14 +65,17 @@ describe('defaultStudyPlan', () => {
       'medium',
       'hard-one',
     ]);
-    expect(foundations.cards.find((card) => card.title === 'CDN')?.notes).toBe(
-      'Comes up in: A easy, B easy.',
+    expect(foundations.cards.find((card) => card.title === 'Partitioning')?.notes).toBe(
+      'Comes up in: B easy, A hard one.',
     );
     expect(plan[1]!.cards.map((card) => card.promptId)).toEqual([null, 'later']);
   });
 
   it('gives prompt cards the prompt title and id, and the other cards none', () => {
-    const plan = defaultStudyPlan([aPrompt({ id: 'url-shortener', title: 'Design a URL shortener' })]);
+    const plan = defaultStudyPlan(
+      [aPrompt({ id: 'url-shortener', title: 'Design a URL shortener' })],
+      TOPICS,
+    );
     expect(plan[0]!.cards.find((card) => card.kind === 'prompt')).toEqual({
       title: 'Design a URL shortener',
       kind: 'prompt',
@@ -79,26 +89,26 @@ describe('defaultStudyPlan', () => {
   });
 
   it('still offers the Interviews column for an empty library', () => {
-    expect(defaultStudyPlan([]).map((column) => column.title)).toEqual(['From week 1 · Interviews']);
+    expect(defaultStudyPlan([], TOPICS).map((column) => column.title)).toEqual(['From week 1 · Interviews']);
   });
 });
 
-describe('commonTags', () => {
-  it('ranks tags by how many prompts share them, ties going to the easier prompt', () => {
+describe('phaseTopics', () => {
+  it("ranks the curated topics by how many of the prompts they cover, ties in the file's order", () => {
     const prompts = [
-      aPrompt({ difficulty: 'hard', tags: ['raft', 'sharding'] }),
-      aPrompt({ difficulty: 'easy', tags: ['redis', 'sharding'] }),
+      aPrompt({ tags: ['raft', 'sharding'] }),
+      aPrompt({ tags: ['redis', 'sharding'] }),
+      aPrompt({ tags: ['kafka'] }),
     ];
-    expect(commonTags(prompts, 3)).toEqual(['sharding', 'redis', 'raft']);
+    expect(phaseTopics(prompts, TOPICS, 3).map((topic) => topic.id)).toEqual([
+      'partitioning',
+      'caching',
+      'messaging',
+    ]);
   });
-});
 
-describe('topicTitle', () => {
-  it('reads a kebab-case tag as a phrase, keeping acronyms and product names', () => {
-    expect(topicTitle('consistent-hashing')).toBe('Consistent hashing');
-    expect(topicTitle('cdn')).toBe('CDN');
-    expect(topicTitle('cache-invalidation')).toBe('Cache invalidation');
-    expect(topicTitle('id-generation')).toBe('ID generation');
+  it('leaves out a topic that covers none of the prompts', () => {
+    expect(phaseTopics([aPrompt({ tags: ['cdn'] })], TOPICS).map((topic) => topic.id)).toEqual(['delivery']);
   });
 });
 

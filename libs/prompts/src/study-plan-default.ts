@@ -1,10 +1,12 @@
 import {
   DIFFICULTIES,
   ROADMAP_PHASE_TITLES,
+  type PromptTopic,
   type RoadmapPhase,
   type StudyCardKind,
 } from '@mockboard/contracts';
 import type { Prompt } from './prompt';
+import { topicCovers } from './prompt-topics';
 
 /** What the plan needs of a prompt. */
 export type PlanPrompt = Pick<Prompt, 'id' | 'title' | 'difficulty' | 'tags' | 'roadmapPhase'>;
@@ -32,35 +34,8 @@ export interface PlannedStudyColumn {
 /** A pace people can keep beside a job: three prompts a week, never less than two weeks a phase. */
 export const PROMPTS_PER_WEEK = 3;
 const MIN_WEEKS_PER_PHASE = 2;
-/** The topics a phase opens with: the tags most of its prompts share. */
+/** How many topics a phase opens with: those of the curated topics that cover most of its prompts. */
 const TOPICS_PER_PHASE = 4;
-
-/** Tags whose plain capitalisation would read wrong ("Cdn", "Postgresql"). */
-const TAG_WORDS: Record<string, string> = {
-  api: 'API',
-  cdn: 'CDN',
-  dns: 'DNS',
-  grpc: 'gRPC',
-  http: 'HTTP',
-  id: 'ID',
-  kafka: 'Kafka',
-  olap: 'OLAP',
-  postgresql: 'PostgreSQL',
-  raft: 'Raft',
-  redis: 'Redis',
-  tls: 'TLS',
-  uuid: 'UUID',
-};
-
-/** "consistent-hashing" → "Consistent hashing", "cdn" → "CDN". */
-export function topicTitle(tag: string): string {
-  return tag
-    .split('-')
-    .map(
-      (word, index) => TAG_WORDS[word] ?? (index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word),
-    )
-    .join(' ');
-}
 
 /** "Weeks 1-3", or "Week 4" for a single week. */
 function weeksLabel(first: number, last: number): string {
@@ -68,31 +43,28 @@ function weeksLabel(first: number, last: number): string {
 }
 
 /**
- * The tags most prompts of a phase carry, most common first; ties go to the tag met first in
- * roadmap order, so the easier prompts' topics lead.
+ * The curated topics (prompts/topics.yaml) that cover most of a phase's prompts, most first; ties
+ * keep the file's order, which the curators chose. A topic that covers none of them is left out.
  */
-export function commonTags(prompts: readonly PlanPrompt[], count = TOPICS_PER_PHASE): string[] {
-  const seen = new Map<string, { uses: number; first: number }>();
-  let order = 0;
-  for (const prompt of [...prompts].sort(easiestFirst)) {
-    for (const tag of prompt.tags) {
-      const entry = seen.get(tag) ?? { uses: 0, first: order++ };
-      entry.uses += 1;
-      seen.set(tag, entry);
-    }
-  }
-  return [...seen.entries()]
-    .sort(([, a], [, b]) => b.uses - a.uses || a.first - b.first)
+export function phaseTopics(
+  phasePrompts: readonly PlanPrompt[],
+  topics: readonly PromptTopic[],
+  count = TOPICS_PER_PHASE,
+): PromptTopic[] {
+  return topics
+    .map((topic) => ({ topic, covered: phasePrompts.filter((prompt) => topicCovers(topic, prompt)).length }))
+    .filter(({ covered }) => covered > 0)
+    .sort((a, b) => b.covered - a.covered)
     .slice(0, count)
-    .map(([tag]) => tag);
+    .map(({ topic }) => topic);
 }
 
-function topicCard(tag: string, phasePrompts: readonly PlanPrompt[]): PlannedStudyCard {
+function topicCard(topic: PromptTopic, phasePrompts: readonly PlanPrompt[]): PlannedStudyCard {
   const practisedIn = phasePrompts
-    .filter((prompt) => prompt.tags.includes(tag))
+    .filter((prompt) => topicCovers(topic, prompt))
     .map((prompt) => prompt.title);
   return {
-    title: topicTitle(tag),
+    title: topic.title,
     kind: 'topic',
     promptId: null,
     notes: `Comes up in: ${practisedIn.join(', ')}.`,
@@ -125,10 +97,13 @@ const INTERVIEW_CARDS: readonly PlannedStudyCard[] = [
 
 /**
  * The plan a user starts from: one column per roadmap phase that has prompts, titled with the
- * weeks it suggests (e.g. "Weeks 1-3 · Foundations"), holding that phase's common topics and then
- * its prompts, easiest first; and a last column for interviewing itself.
+ * weeks it suggests (e.g. "Weeks 1-3 · Foundations"), holding the curated topics its prompts come
+ * under most (phaseTopics) and then its prompts, easiest first; and a last column for interviewing itself.
  */
-export function defaultStudyPlan(prompts: readonly PlanPrompt[]): PlannedStudyColumn[] {
+export function defaultStudyPlan(
+  prompts: readonly PlanPrompt[],
+  topics: readonly PromptTopic[],
+): PlannedStudyColumn[] {
   const columns: PlannedStudyColumn[] = [];
   let week = 1;
   const phases = Object.keys(ROADMAP_PHASE_TITLES).map(Number) as RoadmapPhase[];
@@ -139,7 +114,7 @@ export function defaultStudyPlan(prompts: readonly PlanPrompt[]): PlannedStudyCo
     columns.push({
       title: `${weeksLabel(week, week + weeks - 1)} · ${ROADMAP_PHASE_TITLES[phase]}`,
       cards: [
-        ...commonTags(phasePrompts).map((tag) => topicCard(tag, phasePrompts)),
+        ...phaseTopics(phasePrompts, topics).map((topic) => topicCard(topic, phasePrompts)),
         ...phasePrompts.map(promptCard),
       ],
     });

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PromptDetail, PromptListQuery, PromptListResponse, Rubric } from '@mockboard/contracts';
+import type {
+  PromptDetail,
+  PromptListQuery,
+  PromptListResponse,
+  PromptTopic,
+  Rubric,
+} from '@mockboard/contracts';
 import { allTags, filterPrompts, toPromptDetail, toPromptSummary, type Prompt } from '@mockboard/prompts';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, invalid, notFound } from '../common/domain-error';
@@ -48,6 +54,11 @@ export class PromptsService {
 
   all(): readonly Prompt[] {
     return this.library.prompts;
+  }
+
+  /** The curated topics of prompts/topics.yaml, in the file's order. */
+  topics(): readonly PromptTopic[] {
+    return this.library.topics;
   }
 
   get(id: string): Prompt | undefined {

@@ -11,7 +11,13 @@ import {
   type UpdateStudyCardRequest,
   type UpdateStudyColumnRequest,
 } from '@mockboard/contracts';
-import { columnForPhase, defaultStudyPlan, promptCard, studyPlanMarkdown } from '@mockboard/prompts';
+import {
+  columnForPhase,
+  defaultStudyPlan,
+  promptCard,
+  studyPlanMarkdown,
+  type PlannedStudyColumn,
+} from '@mockboard/prompts';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound } from '../common/domain-error';
 import { isUuid } from '../common/uuid';
@@ -145,7 +151,7 @@ export class StudyPlanService {
     return this.change(user, async (manager) => {
       await this.plans.clear(manager, user.id);
       await this.completions.forget(manager, user.id);
-      await this.plans.insertColumns(manager, user.id, defaultStudyPlan(this.prompts.all()));
+      await this.plans.insertColumns(manager, user.id, this.defaultPlan());
       await this.completions.applyCompletedMocks(manager, user.id);
     });
   }
@@ -204,12 +210,17 @@ export class StudyPlanService {
     return this.dataSource.transaction(async (manager) => {
       const created = await this.plans.createPlan(manager, user.id);
       await this.plans.lockPlan(manager, user.id);
-      if (created) await this.plans.insertColumns(manager, user.id, defaultStudyPlan(this.prompts.all()));
+      if (created) await this.plans.insertColumns(manager, user.id, this.defaultPlan());
       // Before the change, so what the user does now has the last word over an older mock.
       await this.completions.applyCompletedMocks(manager, user.id);
       await work(manager);
       return this.view(manager, user.id);
     });
+  }
+
+  /** The plan a new board starts from: the library's prompts by phase, under its curated topics. */
+  private defaultPlan(): PlannedStudyColumn[] {
+    return defaultStudyPlan(this.prompts.all(), this.prompts.topics());
   }
 
   private async view(manager: EntityManager, userId: string): Promise<StudyPlan> {

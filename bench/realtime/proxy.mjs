@@ -11,6 +11,8 @@ import { join } from 'node:path';
 const START_TIMEOUT_MS = 15_000;
 /** An httplog line whose status is a 5xx: `… backend/server Tq/Tw/Tc/Tr/Ta 502 …`. */
 const PROXY_ERROR = / [-+\d]+\/[-+\d]+\/[-+\d]+\/[-+\d]+\/[-+\d]+ 5\d\d /;
+/** "Server app/app2 is DOWN, reason: Layer7 timeout …": a failed health check took an instance out. */
+const INSTANCE_STATE = /Server \S+ is (DOWN|UP)/;
 
 /** Starts HAProxy for `instanceUrls`; resolves to { url, pid, stop() } once it answers /api/health. */
 export async function startProxy(root, instanceUrls) {
@@ -30,16 +32,23 @@ export async function startProxy(root, instanceUrls) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk) => (errors += chunk));
-  // Its request log (one line per request, on stdout): only the proxy's own 5xx answers are kept,
-  // since they say why a peer could not join (the termination state, e.g. `SH--`, names the side).
+  // Its log (one line per request, and its alerts): only 5xx answers and instances taken out or put
+  // back are kept, since they say why a peer could not join or was cut off (a 5xx line's termination
+  // state names the side, e.g. `DH--`: the instance was marked down while the upgrade waited).
   const failed = [];
+  const keep = (line) => {
+    if (failed.length < 20) failed.push(`haproxy: ${line.trim()}`);
+  };
+  // The state changes come as warnings on stderr (the same alert in the log would repeat them).
+  child.stderr.setEncoding('utf8').on('data', (chunk) => {
+    errors += chunk;
+    for (const line of String(chunk).split('\n')) if (INSTANCE_STATE.test(line)) keep(line);
+  });
   let partial = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => {
     const lines = (partial + chunk).split('\n');
     partial = lines.pop() ?? '';
-    for (const line of lines)
-      if (PROXY_ERROR.test(line) && failed.length < 20) failed.push(`haproxy: ${line.trim()}`);
+    for (const line of lines) if (PROXY_ERROR.test(line)) keep(line);
   });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = `http://127.0.0.1:${port}`;

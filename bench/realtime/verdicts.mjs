@@ -9,6 +9,8 @@ const COST_TARGET = { ratio: 1.3, rooms: [50, 100] };
 const LATENCY_TARGET = { rooms: 100, fanOutP99Ms: 50, ackP99Ms: 100 };
 /** From here on a room count is overload: it must degrade evenly, never by refusing scene updates. */
 const OVERLOAD_ROOMS = 200;
+/** Below this share of its schedule the load generator offered less than the row's nominal load. */
+const KEPT_UP = 0.95;
 
 const met = (ok) => (ok ? 'met' : 'NOT met');
 const msText = (value) => (value === Infinity ? '∞' : Number.isFinite(value) ? value.toFixed(1) : '–');
@@ -67,6 +69,20 @@ export function targetVerdicts(rows) {
         (bare ? `; bare ${within3s(bare)}` : ''),
     );
   }
+
+  const behind = rows.filter((row) => divide(row.sentPerSecond, row.scheduledPerSecond) < KEPT_UP);
+  lines.push(
+    `  Load generator: ${
+      behind.length
+        ? `fell behind its schedule (the offered load was lower) in ${behind
+            .map(
+              (row) =>
+                `${row.rooms} rooms, ${row.target} (${share(divide(row.sentPerSecond, row.scheduledPerSecond))} sent)`,
+            )
+            .join('; ')}`
+        : `kept at least ${share(KEPT_UP)} of its schedule in every row`
+    }.`,
+  );
 
   const checked = appRows.filter((row) => row.persisted !== undefined);
   const lost = checked.filter((row) => !row.persisted);

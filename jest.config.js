@@ -1,19 +1,33 @@
 /**
- * One Jest run for the whole repository, in three projects:
+ * One Jest run for the whole repository, in three projects (four in CI):
  *   libs: pure unit tests beside the code;
  *   api:  API, socket and process tests against a real database (embedded, or DATABASE_URL);
+ *   api-postgres: in CI, the same API tests again on PostgreSQL (see below);
  *   e2e:  browser tests with playwright-core driving Debian's Chromium.
  * TypeScript is transpiled per file here; `npm run typecheck` does the type checking. ts-jest
  * transpiles without type checking because the base tsconfig sets isolatedModules.
- * Workers: Jest's default (cores - 1, so one on CI's 2 cores). Two workers on a busy 2-core machine
- * were barely faster (523 s against 544 s for six files: a serial run already keeps Chromium, server
- * processes and argon2 busy beside it) and made browser tests time out.
+ * Workers: Jest's default (cores - 1, so one on a 2-core machine). CI asks for two (.ci/run), and
+ * with API_TESTS_ALSO_ON_POSTGRES set adds a fourth project, the API tests again on that
+ * PostgreSQL, to the same run: most API tests keep one core busy (Nest, PGlite and the clients
+ * share the worker's one thread), so the second worker mostly uses a core a serial run leaves idle.
  */
 const libs = ['call', 'collab', 'contracts', 'diagrams', 'prompts', 'rubric', 'schedule', 'scene'];
 const moduleNameMapper = Object.fromEntries(
   libs.map((lib) => [`^@mockboard/${lib}$`, `<rootDir>/libs/${lib}/src`]),
 );
 const transform = (tsconfig) => ({ '^.+\\.tsx?$': ['ts-jest', { tsconfig }] });
+
+const api = {
+  displayName: 'api',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.test.ts'],
+  moduleNameMapper,
+  transform: transform('<rootDir>/apps/api/tsconfig.json'),
+};
+// The same files with DATABASE_URL set to this URL in each file's environment (on-postgres.ts).
+const apiOnPostgres = process.env.API_TESTS_ALSO_ON_POSTGRES
+  ? [{ ...api, displayName: 'api-postgres', setupFiles: ['<rootDir>/apps/api/test/support/on-postgres.ts'] }]
+  : [];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -32,13 +46,8 @@ module.exports = {
       moduleNameMapper,
       transform: transform('<rootDir>/tsconfig.json'),
     },
-    {
-      displayName: 'api',
-      testEnvironment: 'node',
-      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.test.ts'],
-      moduleNameMapper,
-      transform: transform('<rootDir>/apps/api/tsconfig.json'),
-    },
+    api,
+    ...apiOnPostgres,
     {
       displayName: 'e2e',
       // A stage starts a server and Chromium at once; on a busy 2-core machine that alone came

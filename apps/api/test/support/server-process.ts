@@ -64,6 +64,8 @@ export async function serverProcessEnv(
     AUTH_RATE_LIMIT_PER_MINUTE: String(config.authRateLimitPerMinute),
     ...overrides,
   };
+  // The Redis database of this Jest worker (see testConfig), not the one the overrides named.
+  if (config.redisUrl) env.REDIS_URL = config.redisUrl;
   if (config.database.kind === 'postgres') {
     env.DATABASE_URL = config.database.url;
     env.DATABASE_SCHEMA = config.database.schema;

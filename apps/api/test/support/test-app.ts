@@ -47,12 +47,24 @@ export async function testConfig(env: Record<string, string> = {}): Promise<AppC
     base.DATABASE_SCHEMA = `test_${randomBytes(6).toString('hex')}`;
     await keepBtreeGistInPublic(databaseUrl);
   }
-  const config = loadConfig({ ...base, ...env });
+  const config = loadConfig({ ...base, ...env, ...ownRedisDatabase(env.REDIS_URL) });
   // A folder the test chose itself may hold a database already; only a fresh one is seeded.
   if (config.database.kind === 'embedded' && env.DATA_DIR === undefined) {
     await copyMigratedTemplate(config.database.dataDir, config.database.schema);
   }
   return config;
+}
+
+/**
+ * Instances on one Redis see each other (the adapter's stream): a file that kills an instance makes
+ * the live ones wait for its answers until its heartbeat expires. Two files run at the same time
+ * only in different Jest workers (CI runs two), so each worker keeps its instances in a Redis
+ * database of its own (1, 2, …), never meeting another file's instances.
+ */
+function ownRedisDatabase(url: string | undefined): { REDIS_URL?: string } {
+  const worker = Number(process.env.JEST_WORKER_ID ?? '0');
+  if (!url || !/^rediss?:\/\/[^/]+\/?$/.test(url)) return {};
+  return { REDIS_URL: `${url.replace(/\/$/, '')}/${worker % 16}` };
 }
 
 /**

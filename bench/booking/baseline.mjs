@@ -3,6 +3,7 @@
 import { planRounds } from '@mockboard/schedule';
 import { blockedPairSql } from '../../apps/api/dist/database/blocked-pair-sql.js';
 import { slotListJsonSql } from '../../apps/api/dist/scheduling/open-slots-sql.js';
+import { CREATE_SESSION_SQL } from '../../apps/api/dist/sessions/create-session-sql.js';
 
 /** SlotsRepository.openListJson for another user's search: the same text, JSON built by PostgreSQL. */
 export function searchSql({ from, to, level, excludeHostId }) {
@@ -24,7 +25,7 @@ export async function searchSlots(pool, filter) {
 /**
  * SlotsService.book's transaction, statement for statement: lock the slot (unless host and booker
  * blocked one another, SlotsRepository.lockBookable), create the session with
- * its participants and rounds, turn the host's calendar entry into the session's, reserve the
+ * its participants and rounds (one statement), turn the host's calendar entry into the session's, reserve the
  * booker's time, mark the slot booked. A booker who finds the slot already booked gets a 409.
  */
 export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
@@ -44,30 +45,23 @@ export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
     if (status) {
       await client.query('ROLLBACK');
     } else {
+      // SessionsRepository.create: the session, its participants and rounds in one statement.
+      const rounds = planRounds(slot.format, slot.host_id, bookerId, slot.host_role);
       const {
         rows: [session],
-      } = await client.query(
-        `INSERT INTO sessions (kind, format, starts_at, ends_at, rescued_from) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        ['peer', slot.format, slot.starts_at, slot.ends_at, null],
-      );
-      // SessionsRepository.create: all participants in one statement, all rounds in another.
-      await client.query(
-        `INSERT INTO session_participants (session_id, user_id) SELECT $1, unnest($2::uuid[])`,
-        [session.id, [slot.host_id, bookerId]],
-      );
-      const rounds = planRounds(slot.format, slot.host_id, bookerId, slot.host_role);
-      await client.query(
-        `INSERT INTO session_rounds (session_id, number, interviewer_id, candidate_id, prompt_id)
-         SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::text[])`,
-        [
-          session.id,
-          rounds.map((round) => round.number),
-          rounds.map((round) => round.interviewerId),
-          rounds.map((round) => round.candidateId),
-          // RoundPromptsService.initial: the slot's prompt in round 1 (the booker is new to it).
-          rounds.map((round) => (round.number === 1 ? slot.prompt_id : null)),
-        ],
-      );
+      } = await client.query(CREATE_SESSION_SQL, [
+        'peer',
+        slot.format,
+        slot.starts_at,
+        slot.ends_at,
+        null,
+        [slot.host_id, bookerId],
+        rounds.map((round) => round.number),
+        rounds.map((round) => round.interviewerId),
+        rounds.map((round) => round.candidateId),
+        // RoundPromptsService.initial: the slot's prompt in round 1 (the booker is new to it).
+        rounds.map((round) => (round.number === 1 ? slot.prompt_id : null)),
+      ]);
       await client.query('UPDATE calendar_entries SET slot_id = NULL, session_id = $2 WHERE slot_id = $1', [
         slot.id,
         session.id,

@@ -1,4 +1,4 @@
-import type { SessionFormat, SessionStatus } from '@mockboard/contracts';
+import type { Partner, SessionFormat, SessionStatus } from '@mockboard/contracts';
 import type { PlannedRound } from '@mockboard/schedule';
 
 // A stored session as the services see it, in camelCase: what SessionsRepository returns and takes.
@@ -35,6 +35,8 @@ export interface StoredParticipant {
   joinedAt: Date | null;
   noShow: boolean;
   sharesContact: boolean;
+  /** Name, level and reliability, as partners see them. */
+  partner: Partner;
 }
 
 export interface StoredRound {

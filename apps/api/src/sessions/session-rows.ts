@@ -1,4 +1,4 @@
-import type { SessionFormat, SessionStatus } from '@mockboard/contracts';
+import type { SessionFormat, SessionStatus, TargetLevel } from '@mockboard/contracts';
 import type { StoredParticipant, StoredProposal, StoredRound, StoredSession } from './session-record';
 
 // The rows as PostgreSQL returns them, and their mapping to the camelCase types SessionsRepository
@@ -25,6 +25,12 @@ export interface ParticipantRow {
   joined_at: Date | null;
   no_show: boolean;
   shares_contact: boolean;
+  // The user's partner view, read in the same query (see SessionsRepository.records).
+  display_name: string;
+  target_level: TargetLevel | null;
+  sessions_completed: number;
+  late_cancellations: number;
+  no_shows: number;
 }
 
 export interface RoundRow {
@@ -68,6 +74,16 @@ export function toStoredParticipant(row: ParticipantRow): StoredParticipant {
     joinedAt: row.joined_at,
     noShow: row.no_show,
     sharesContact: row.shares_contact,
+    partner: {
+      id: row.user_id,
+      displayName: row.display_name,
+      targetLevel: row.target_level,
+      reliability: {
+        sessionsCompleted: row.sessions_completed,
+        lateCancellations: row.late_cancellations,
+        noShows: row.no_shows,
+      },
+    },
   };
 }
 

@@ -33,9 +33,10 @@ export class SessionViewsService {
     return (await this.views([await this.visibleRecord(viewer, sessionId)]))[0]!;
   }
 
+  /** Each record's participants carry their partner view, read with them: no second query. */
   async views(records: SessionRecord[]): Promise<Session[]> {
-    const partners = await this.partners(
-      records.flatMap((record) => record.participants.map((p) => p.userId)),
+    const partners = new Map(
+      records.flatMap((record) => record.participants.map((p) => [p.userId, p.partner] as const)),
     );
     return records.map((record) =>
       toSessionView(record, partners, (id) => this.prompts.get(id)?.title ?? null),

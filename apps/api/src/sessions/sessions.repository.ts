@@ -12,38 +12,32 @@ import {
   type SessionRow,
 } from './session-rows';
 import type { NewSession, SessionRecord } from './session-record';
+import { CREATE_SESSION_SQL } from './create-session-sql';
 
 /** Sessions, their participants and rounds: creation inside a transaction, and reads. */
 @Injectable()
 export class SessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The session, its participants and its rounds in one statement: a booking is a chain of round
+   * trips, each holding a pooled connection and the slot's lock (bench/booking). The foreign keys
+   * to the new session are checked at the end of the statement, once its row exists.
+   */
   async create(manager: EntityManager, session: NewSession): Promise<string> {
-    const [row] = (await manager.query(
-      `INSERT INTO sessions (kind, format, starts_at, ends_at, rescued_from) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [session.kind, session.format, session.startsAt, session.endsAt, session.rescuedFrom ?? null],
-    )) as { id: string }[];
-    const id = row!.id;
-    // One statement for all participants and one for all rounds, rather than one per row: a booking
-    // is a chain of round trips, each holding a pooled connection and a slot lock (bench/booking).
-    await manager.query(
-      `INSERT INTO session_participants (session_id, user_id) SELECT $1, unnest($2::uuid[])`,
-      [id, session.participantIds],
-    );
-    if (session.rounds.length > 0) {
-      await manager.query(
-        `INSERT INTO session_rounds (session_id, number, interviewer_id, candidate_id, prompt_id)
-         SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::text[])`,
-        [
-          id,
-          session.rounds.map((round) => round.number),
-          session.rounds.map((round) => round.interviewerId),
-          session.rounds.map((round) => round.candidateId),
-          session.rounds.map((round) => round.promptId),
-        ],
-      );
-    }
-    return id;
+    const [row] = (await manager.query(CREATE_SESSION_SQL, [
+      session.kind,
+      session.format,
+      session.startsAt,
+      session.endsAt,
+      session.rescuedFrom ?? null,
+      session.participantIds,
+      session.rounds.map((round) => round.number),
+      session.rounds.map((round) => round.interviewerId),
+      session.rounds.map((round) => round.candidateId),
+      session.rounds.map((round) => round.promptId),
+    ])) as { id: string }[];
+    return row!.id;
   }
 
   /** Locks the session row for the rest of the transaction, so concurrent changes queue up. */
@@ -161,7 +155,8 @@ export class SessionsRepository {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     const participants: ParticipantRow[] = await manager.query(
-      `SELECT p.session_id, p.user_id, u.email, p.joined_at, p.no_show, p.shares_contact
+      `SELECT p.session_id, p.user_id, u.email, p.joined_at, p.no_show, p.shares_contact,
+         u.display_name, u.target_level, u.sessions_completed, u.late_cancellations, u.no_shows
        FROM session_participants p JOIN users u ON u.id = p.user_id WHERE p.session_id = ANY($1::uuid[])
        ORDER BY p.session_id, u.created_at`,
       [ids],

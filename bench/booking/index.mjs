@@ -174,10 +174,12 @@ export async function run({ root, env, onCleanup, log }) {
     if (sessions !== expected) errors.push(`${sessions} sessions in the database, expected ${expected}`);
     // Nothing in the search window was booked: only the size of the sessions table has changed.
     const after = `after ${sessions.toLocaleString('en-US')} bookings`;
+    setup.backlog = { before: await deliveryBacklog(pool) };
     await measure(`${search}, ${after}`, 'app', {
       nextTask: anyBooker,
       execute: (booker) => api.searchSlots(url, booker.token, window),
     });
+    setup.backlog.after = await deliveryBacklog(pool);
     await measure(`${search}, ${after}`, 'baseline', {
       nextTask: anyBooker,
       execute: (booker) => baseline.searchSlots(pool, { ...plan.search, excludeHostId: booker.id }),
@@ -246,6 +248,18 @@ async function openConnections(url, count) {
       fetch(`${url}/api/health`).then((response) => response.arrayBuffer()),
     ),
   );
+}
+
+/**
+ * What the server still has to deliver for the bookings (outbox rows: notifications; outgoing mail:
+ * two confirmations a booking). Its workers do that during the next phase, in the same process.
+ */
+async function deliveryBacklog(pool) {
+  const { rows } = await pool.query(
+    `SELECT (SELECT count(*)::int FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL) AS outbox,
+            (SELECT count(*)::int FROM outgoing_mail WHERE sent_at IS NULL AND skipped_at IS NULL) AS mail`,
+  );
+  return rows[0];
 }
 
 async function countSessions(pool) {

@@ -122,4 +122,12 @@ export async function printReport({ pool, settings, setup, explained, phases }) 
         `${ratio(after.p99 / before.p99)} the p99`,
     );
   }
+  const { before, after } = setup.backlog ?? {};
+  if (before && after) {
+    console.log(
+      `Still to deliver when the app's search after the bookings started: ${whole(before.outbox)} outbox rows, ` +
+        `${whole(before.mail)} mails; when it ended: ${whole(after.outbox)} and ${whole(after.mail)} ` +
+        `(the server's workers deliver them meanwhile, in the process under test)`,
+    );
+  }
 }

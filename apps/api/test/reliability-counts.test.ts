@@ -110,14 +110,12 @@ describe('reliability counts on the user row', () => {
   it("counts a late cancellation against the canceller, and not a moderator's cancellation", async () => {
     const late = await aBookedSession(server);
     await server.dataSource.transaction((manager) =>
-      server.app
-        .get(SessionsRepository)
-        .markCancelled(manager, late.session.id, {
-          by: late.host.user.id,
-          reason: 'Ill',
-          at: new Date(),
-          late: true,
-        }),
+      server.app.get(SessionsRepository).markCancelled(manager, late.session.id, {
+        by: late.host.user.id,
+        reason: 'Ill',
+        at: new Date(),
+        late: true,
+      }),
     );
     expect(await countsOf(late.host)).toEqual({ completed: 0, late: 1, no_shows: 0 });
     expect(await countsOf(late.guest)).toEqual({ completed: 0, late: 0, no_shows: 0 });

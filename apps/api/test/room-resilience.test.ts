@@ -369,6 +369,31 @@ describe('two instances on one Redis', () => {
     }
   });
 
+  it('an instance that shuts down as its peers leave ends cleanly', async () => {
+    // Each departure asks every instance whether the user is still in the room. When the instance
+    // shuts down meanwhile, its Redis client closes under that question, which the adapter
+    // publishes without catching a failure: an unhandled rejection, which ends a Node process.
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        const three = await startWithConfig(one.config);
+        const leaving = await Promise.all([
+          joined(three.url, host, sessionId),
+          joined(three.url, guest, sessionId),
+        ]);
+        leaving.forEach((peer) => peer.client.close());
+        await three.app.close();
+      }
+      // Long enough for a departure's round trips to Redis to have failed, had they been sent.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('a peer whose connection drops keeps drawing through the other instance', async () => {
     const a = await joined(one.url, host, sessionId);
     const b = await joined(two.url, guest, sessionId);

@@ -107,6 +107,32 @@ describe('the call’s roster', () => {
     expect(roster.get(LARGER)?.media).toEqual({ audio: true, video: true });
   });
 
+  it('keeps a partner who joined while its own join was on its way, though the answer missed them', () => {
+    // Two tabs join at once: each answer may be read before the other tab is in the call.
+    const roster = new CallRoster(ME);
+    const askedAt = roster.clock;
+    expect(roster.heard(heard(LARGER, 'joined'))).toEqual([
+      { kind: 'connect', endpointId: LARGER, offer: false },
+    ]);
+    expect(roster.joined([], nothingIsUp, askedAt)).toEqual([]);
+    expect(roster.get(LARGER)?.online).toBe(true);
+    // An answer asked for after that news is believed.
+    expect(roster.joined([], nothingIsUp, roster.clock)).toEqual([{ kind: 'close', endpointId: LARGER }]);
+  });
+
+  it('does not bring back a partner who left while its own join was on its way', () => {
+    const roster = new CallRoster(ME);
+    roster.heard(heard(LARGER, 'joined'));
+    const askedAt = roster.clock;
+    roster.heard(heard(LARGER, 'left'));
+    expect(roster.joined([aPeer(LARGER)], nothingIsUp, askedAt)).toEqual([]);
+    expect(roster.get(LARGER)).toBeUndefined();
+    // Once they are back, a later answer listing them connects again.
+    expect(roster.joined([aPeer(LARGER)], nothingIsUp, roster.clock)).toEqual([
+      { kind: 'connect', endpointId: LARGER, offer: false },
+    ]);
+  });
+
   it('keeps a partner’s mute state', () => {
     const roster = new CallRoster(ME);
     roster.heard(heard(LARGER, 'joined'));

@@ -38,6 +38,8 @@ export interface Me {
 
 export class CallRoster {
   private readonly peers = new Map<string, KnownPeer>();
+  /** When each endpoint was last heard leaving, so an older answer that still lists it is not believed. */
+  private readonly leftAt = new Map<string, number>();
   private ticks = 0;
 
   constructor(private readonly me: Me) {}
@@ -52,6 +54,7 @@ export class CallRoster {
 
   clear(): void {
     this.peers.clear();
+    this.leftAt.clear();
   }
 
   /**
@@ -66,6 +69,9 @@ export class CallRoster {
    * What a join's answer means: the endpoints in it are in the call. One missing from it either
    * left while this tab was away or is between two sockets itself (both sides re-join at a round
    * change): its connection stays while media flows on it (`isUp`), else it is closed.
+   * The answer was read on the server while this tab's join was on its way, so news heard since
+   * `askedAt` wins over it: a partner that joined meanwhile stays (two tabs joining at once may
+   * each miss the other in their answers), one that left meanwhile is not brought back.
    */
   joined(
     present: readonly CallPeer[],
@@ -76,11 +82,12 @@ export class CallRoster {
     const actions: RosterAction[] = [];
     const listed = new Set(others.map((peer) => peer.endpointId));
     for (const known of [...this.peers.values()]) {
-      if (listed.has(known.endpointId)) continue;
+      if (listed.has(known.endpointId) || known.heardAt > askedAt) continue;
       if (isUp(known.endpointId)) known.online = false;
       else actions.push(...this.remove(known.endpointId));
     }
     for (const peer of others) {
+      if ((this.leftAt.get(peer.endpointId) ?? 0) > askedAt) continue;
       const known = this.peers.get(peer.endpointId);
       // A mute heard while the join was on its way is newer than the answer's copy.
       const media = known && known.heardAt > askedAt ? known.media : peer.media;
@@ -92,7 +99,10 @@ export class CallRoster {
   /** What a `call:peer` event means for this tab. */
   heard(event: CallPeerEvent): RosterAction[] {
     if (event.endpointId === this.me.endpointId) return [];
-    if (event.state === 'left') return this.remove(event.endpointId);
+    if (event.state === 'left') {
+      this.leftAt.set(event.endpointId, ++this.ticks);
+      return this.remove(event.endpointId);
+    }
     if (event.state === 'disconnected') {
       const known = this.peers.get(event.endpointId);
       if (known) known.online = false;
@@ -132,6 +142,7 @@ export class CallRoster {
         actions.push(...this.remove(known.endpointId));
     }
     const known = this.peers.get(peer.endpointId);
+    this.leftAt.delete(peer.endpointId);
     this.peers.set(peer.endpointId, { ...peer, online: true, heardAt });
     if (known) actions.push({ kind: 'repair', endpointId: peer.endpointId });
     else

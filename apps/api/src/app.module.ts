@@ -13,6 +13,7 @@ import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PromptDiagramsModule } from './prompts/prompt-diagrams.module';
 import { PromptsModule } from './prompts/prompts.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { RoomModule } from './room/room.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { ScoringModule } from './scoring/scoring.module';
@@ -28,6 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        RealtimeModule,
         AuthModule,
         PromptsModule,
         PromptDiagramsModule,

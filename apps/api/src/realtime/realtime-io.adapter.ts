@@ -9,6 +9,7 @@ import type { JsonLogger } from '../common/json-logger';
 import { refuseCrossSiteSockets } from '../common/origin-check';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { LoopLateness } from './loop-lateness';
 import { refuseDeepMessages } from './message-depth';
 import { SocketRateLimiter } from './socket-rate-limiter';
 import { UserSocketCap } from './user-socket-cap';
@@ -76,8 +77,10 @@ export class RealtimeIoAdapter extends IoAdapter {
       );
     });
     server.use(new UserSocketCap(server).middleware);
-    const limiter = new SocketRateLimiter((socket) =>
-      this.logger.event('warn', 'socket disconnected for flooding', { socketId: socket.id }),
+    const lateness = this.context.get(LoopLateness, { strict: false });
+    const limiter = new SocketRateLimiter(
+      (socket) => this.logger.event('warn', 'socket disconnected for flooding', { socketId: socket.id }),
+      (now) => lateness.lateMs(now),
     );
     server.on('connection', (socket) => {
       limiter.attach(socket);

@@ -58,4 +58,46 @@ describe('SocketRateLimiter', () => {
     }
     expect(socket.disconnected).toBe(false);
   });
+
+  describe('while the event loop runs late', () => {
+    const { perSecond, burst } = SOCKET_RATE_LIMITS.scene;
+    /** A client at 10 Hz over `seconds`, all read at once at the end (the loop was that late). */
+    const tenHzReadInOneBunch = (
+      limiter: SocketRateLimiter,
+      socket: Socket,
+      from: number,
+      seconds: number,
+    ) => {
+      const readAt = from + seconds * 1000;
+      return Array.from({ length: seconds * 10 }, () => limiter.take(socket, 'scene:update', readAt));
+    };
+
+    it('refuses none of a 10 Hz client’s strokes that a stalled loop reads in one bunch', () => {
+      const stalledFor = (ms: number) => (now: number) => (now === at + ms ? ms : 0);
+      const limiter = new SocketRateLimiter(undefined, stalledFor(8_000));
+      const socket = aSocket() as unknown as Socket;
+      expect(limiter.take(socket, 'scene:update', at)).toBeNull();
+      expect(tenHzReadInOneBunch(limiter, socket, at, 8).every((refusal) => refusal === null)).toBe(true);
+    });
+
+    it('refuses the same bunch on a loop that is on time, where it is a burst past the limit', () => {
+      const limiter = new SocketRateLimiter();
+      const socket = aSocket() as unknown as Socket;
+      const refused = tenHzReadInOneBunch(limiter, socket, at, 8).filter((refusal) => refusal !== null);
+      expect(refused).toHaveLength(8 * 10 - burst);
+    });
+
+    it('still holds a flood to the limit over time, user budget included', () => {
+      const limiter = new SocketRateLimiter(undefined, () => 2_000);
+      const socket = { ...aSocket(), data: { user: { id: 'someone' } } } as unknown as Socket;
+      let accepted = 0;
+      // 200 strokes every 100 ms for 10 s: twenty times a 10 Hz client.
+      for (let tick = 0; tick < 100; tick += 1)
+        for (let i = 0; i < 200; i += 1)
+          if (limiter.take(socket, 'scene:update', at + tick * 100) === null) accepted += 1;
+      // The limit's rate over 10 s, plus one burst widened to the loop's 2 s delay.
+      expect(accepted).toBeLessThanOrEqual(Math.ceil(perSecond * 10 + Math.max(burst, perSecond * 2)));
+      expect(accepted).toBeGreaterThan(perSecond * 10);
+    });
+  });
 });

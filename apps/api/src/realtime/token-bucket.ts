@@ -15,8 +15,15 @@ export class TokenBucket {
     this.updatedAt = now;
   }
 
-  take(now = Date.now()): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
+  /**
+   * Takes a token if there is one. `lateMs`: how late the reader runs. What a client sent over that
+   * time is read at once, so the bucket holds at least what `perSecond` refills over it (a delay
+   * shorter than `burst` allows changes nothing): the rate over time stays `perSecond`, and a client
+   * within it is not refused for the reader's delay.
+   */
+  take(now = Date.now(), lateMs = 0): boolean {
+    const capacity = Math.max(this.burst, (lateMs / 1000) * this.perSecond);
+    this.tokens = Math.min(capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
     this.updatedAt = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

@@ -1,11 +1,8 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { LoopLateness } from '../realtime/loop-lateness';
 
-/** How often the event loop's lateness is sampled. */
-const SAMPLE_MS = 100;
-/** A sample this late means the process is short of CPU (a saturated loop, or busy neighbours). */
+/** The event loop this late means the process is short of CPU (a saturated loop, or busy neighbours). */
 const LATE_MS = 20;
-/** Busy lasts this long after a late sample, so the relay does not flap between the two modes. */
-const BUSY_FOR_MS = 1_000;
 /** While busy, one socket's cursor is relayed at most this often: 5 Hz instead of the client's 20. */
 const BUSY_POINTER_INTERVAL_MS = 200;
 
@@ -17,32 +14,14 @@ const BUSY_POINTER_INTERVAL_MS = 200;
  * Scene updates are never shed.
  */
 @Injectable()
-export class PointerShedding implements OnModuleDestroy {
-  private busyUntil = 0;
-  private sampler: ReturnType<typeof setInterval> | undefined;
+export class PointerShedding {
   private readonly lastRelayed = new WeakMap<object, number>();
 
-  start(): void {
-    let expected = Date.now() + SAMPLE_MS;
-    this.sampler = setInterval(() => {
-      const now = Date.now();
-      this.sampled(now - expected, now);
-      expected = now + SAMPLE_MS;
-    }, SAMPLE_MS).unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.sampler);
-  }
-
-  /** One sample of the loop's lateness, in ms. */
-  sampled(lateMs: number, now: number): void {
-    if (lateMs > LATE_MS) this.busyUntil = now + BUSY_FOR_MS;
-  }
+  constructor(private readonly lateness: LoopLateness) {}
 
   /** Whether this cursor update of `sender` is relayed (false: dropped, a later one follows). */
   admits(sender: object, now = Date.now()): boolean {
-    if (now >= this.busyUntil) return true;
+    if (this.lateness.lateMs(now) <= LATE_MS) return true;
     const last = this.lastRelayed.get(sender);
     if (last !== undefined && now - last < BUSY_POINTER_INTERVAL_MS) return false;
     this.lastRelayed.set(sender, now);

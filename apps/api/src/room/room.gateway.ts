@@ -197,6 +197,5 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   afterInit(): void {
     this.barrier.listen(this.server);
     this.presence.start(this.server);
-    this.shedding.start();
   }
 }

@@ -1,0 +1,32 @@
+import { LoopLateness } from './loop-lateness';
+
+describe('LoopLateness', () => {
+  const start = 1_000_000;
+  /** A sampler that ran on time at `at` (times here are far before Date.now()). */
+  const aLoopSampledAt = (at: number): LoopLateness => {
+    const lateness = new LoopLateness();
+    lateness.sampled(at);
+    return lateness;
+  };
+
+  it('is zero while the sampler runs on time', () => {
+    const lateness = aLoopSampledAt(start);
+    for (let now = start + 100; now <= start + 1_000; now += 100) lateness.sampled(now);
+    expect(lateness.lateMs(start + 1_050)).toBe(0);
+  });
+
+  it('remembers a late sample for two seconds, then forgets it once samples are on time again', () => {
+    const lateness = aLoopSampledAt(start);
+    lateness.sampled(start + 100 + 600);
+    for (let now = start + 800; now <= start + 2_700; now += 100) lateness.sampled(now);
+    expect(lateness.lateMs(start + 2_700)).toBe(600);
+    lateness.sampled(start + 2_800);
+    expect(lateness.lateMs(start + 2_800)).toBe(0);
+  });
+
+  it('counts a stall the sampler has not run since, as the loop reads sockets before timers on waking', () => {
+    const lateness = aLoopSampledAt(start);
+    lateness.sampled(start + 100);
+    expect(lateness.lateMs(start + 100 + 100 + 5_000)).toBe(5_000);
+  });
+});

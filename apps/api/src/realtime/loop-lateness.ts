@@ -1,0 +1,53 @@
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+
+/** How often the event loop's lateness is sampled. */
+const SAMPLE_MS = 100;
+/** A late sample counts for this long, so what the loop read in a bunch is judged by it. */
+const REMEMBER_MS = 2_000;
+
+/**
+ * How late this process's event loop runs, in ms: a timer due every SAMPLE_MS measures how long
+ * after its time it ran. While the loop is late (short of CPU: a saturated loop, busy neighbours,
+ * a paused process), sockets are read late too, so what a client sent over that time arrives at
+ * once: the rate limits and the cursor shedding read this to tell a bunch from a burst.
+ */
+@Injectable()
+export class LoopLateness implements OnModuleInit, OnModuleDestroy {
+  private lastSampleAt = Date.now();
+  private peakMs = 0;
+  private peakAt = 0;
+  private sampler: ReturnType<typeof setInterval> | undefined;
+
+  onModuleInit(): void {
+    this.lastSampleAt = Date.now();
+    this.sampler = setInterval(() => this.sampled(Date.now()), SAMPLE_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sampler);
+  }
+
+  /** The sampler ran at `now`: it was due SAMPLE_MS after the last run. */
+  sampled(now: number): void {
+    const lateMs = this.overdueMs(now);
+    this.lastSampleAt = now;
+    if (lateMs >= this.peakMs || now - this.peakAt > REMEMBER_MS) {
+      this.peakMs = lateMs;
+      this.peakAt = now;
+    }
+  }
+
+  /**
+   * The loop's lateness as of `now`: the latest sample's within REMEMBER_MS, or how overdue the
+   * sampler is right now, whichever is more. The second counts when the loop wakes from a stall:
+   * it reads the sockets before it runs the timers, so no sample has seen the stall yet.
+   */
+  lateMs(now = Date.now()): number {
+    const remembered = now - this.peakAt <= REMEMBER_MS ? this.peakMs : 0;
+    return Math.max(remembered, this.overdueMs(now));
+  }
+
+  private overdueMs(now: number): number {
+    return Math.max(0, now - this.lastSampleAt - SAMPLE_MS);
+  }
+}

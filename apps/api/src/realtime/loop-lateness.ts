@@ -38,8 +38,8 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The loop's lateness as of `now`: the latest sample's within REMEMBER_MS, or how overdue the
-   * sampler is right now, whichever is more. The second counts when the loop wakes from a stall:
+   * The loop's lateness as of `now`: the largest sample of about the last REMEMBER_MS, or how
+   * overdue the sampler is right now, whichever is more. The second counts when the loop wakes from a stall:
    * it reads the sockets before it runs the timers, so no sample has seen the stall yet.
    */
   lateMs(now = Date.now()): number {

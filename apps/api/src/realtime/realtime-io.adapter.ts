@@ -47,6 +47,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       this.logger.event('warn', 'redis error', { error: error.message }),
     );
     await this.redis.connect();
+    observePublishFailures(this.redis);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -94,4 +95,21 @@ export class RealtimeIoAdapter extends IoAdapter {
     await this.redis?.quit().catch(() => undefined);
     this.redis = null;
   }
+}
+
+/**
+ * The Streams adapter sends its short-lived messages (fetchSockets' question to the other
+ * instances, their answers) with PUBLISH and drops the promise. One that fails, e.g. a departure's
+ * fetchSockets as the instance shuts down and closes the client, was an unhandled rejection, which
+ * ends a Node process (CI: "The client is closed"). Every publish is observed here; the adapter's
+ * caller still learns of the failure through its own timeout.
+ */
+function observePublishFailures(client: RedisClient): void {
+  const publish = client.publish.bind(client);
+  const observed = (...args: Parameters<typeof publish>): ReturnType<typeof publish> => {
+    const sent = publish(...args);
+    sent.catch(() => undefined);
+    return sent;
+  };
+  Object.assign(client, { publish: observed });
 }

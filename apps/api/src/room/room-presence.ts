@@ -26,9 +26,6 @@ export class RoomPresence implements OnModuleDestroy {
   private readonly logger = new Logger('RoomPresence');
   private server?: Server;
   private idleSweep?: NodeJS.Timeout;
-  /** Departures still asking the instances who is left; shutdown waits for them (see onModuleDestroy). */
-  private readonly departures = new Set<Promise<void>>();
-  private closing = false;
 
   /**
    * The sweep starts once the server exists: started in the constructor, it fired before the
@@ -39,16 +36,8 @@ export class RoomPresence implements OnModuleDestroy {
     this.idleSweep = setInterval(() => this.markIdleSockets(Date.now()), IDLE_SWEEP_MS).unref();
   }
 
-  /**
-   * Runs before the socket server and its Redis client close. A departure under way publishes a
-   * question on that client, and the adapter does not catch a publish on a closed client: the
-   * unhandled rejection would end the process. So shutdown waits for those under way and skips
-   * those the closing server causes (the peers hear the user again when the tab reconnects).
-   */
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     clearInterval(this.idleSweep);
-    this.closing = true;
-    await Promise.all(this.departures);
   }
 
   /**
@@ -104,14 +93,7 @@ export class RoomPresence implements OnModuleDestroy {
    * Peers hear that the user left each session this socket was in, unless another of the user's
    * sockets is still there. Nest ignores the disconnect handler's promise, so nothing may escape it.
    */
-  left(socket: Socket): Promise<void> {
-    if (this.closing) return Promise.resolve();
-    const departure = this.announceDeparture(socket).finally(() => this.departures.delete(departure));
-    this.departures.add(departure);
-    return departure;
-  }
-
-  private async announceDeparture(socket: Socket): Promise<void> {
+  async left(socket: Socket): Promise<void> {
     const data = dataOf(socket);
     if (!data.user || !data.sessions || !this.server) return;
     try {

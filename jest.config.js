@@ -38,6 +38,7 @@ const ownDatabaseFiles = [
   'session-mail-instances',
   'docker-compose',
   'docker-compose-scale',
+  'scene-writer-thread',
 ];
 // The same files with DATABASE_URL set to this URL in each file's environment (on-postgres.ts).
 const apiOnPostgres = process.env.API_TESTS_ALSO_ON_POSTGRES

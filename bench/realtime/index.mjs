@@ -256,7 +256,8 @@ export async function run({ root, env, onCleanup, log }) {
 
   async function snapshot(isApp) {
     const backends = new Map();
-    if (isApp) for (const pid of await backendPids(pool, applicationName)) backends.set(pid, cpuMs(pid) ?? 0);
+    if (isApp)
+      for (const pid of await backendPids(pool, applicationName, schema)) backends.set(pid, cpuMs(pid) ?? 0);
     const own = process.cpuUsage();
     return {
       at: clock(),

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sceneWriterConnectionName } from '../../apps/api/dist/room/scene-batch-messages.js';
 import { startProxy } from './proxy.mjs';
 
 const START_TIMEOUT_MS = 30_000;
@@ -19,9 +20,12 @@ export const REDIS_URL = 'redis://127.0.0.1:6379';
  * enables; `app-redis-x2` runs two instances behind it, each room's peers on different instances;
  * `app-proxy-x2` is docker-compose.scale.yml's deployment: two instances on Redis behind HAProxy on the
  * shipped configuration, which hashes each room onto one instance (the proxy's CPU counts as the server's).
+ * `app-one-thread` writes scene batches in the server's thread (SCENE_WRITER_THREAD=false), as
+ * before the writer thread: what that thread buys.
  */
 export const TARGETS = {
   app: { kind: 'app', instances: 1, redis: false },
+  'app-one-thread': { kind: 'app', instances: 1, redis: false, env: { SCENE_WRITER_THREAD: 'false' } },
   'app-redis': { kind: 'app', instances: 1, redis: true },
   'app-redis-x2': { kind: 'app', instances: 2, redis: true },
   'app-proxy-x2': { kind: 'app', instances: 2, redis: true, proxy: true },
@@ -61,6 +65,7 @@ export async function startTarget(
     WEB_DIST_DIR: join(root, 'apps/web/dist'),
     PGAPPNAME: applicationName,
     ...(target.redis ? { REDIS_URL } : {}),
+    ...target.env,
   };
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const servers = [];
@@ -216,10 +221,14 @@ export function machineBusyMs() {
   }
 }
 
-/** The PostgreSQL backends serving the app, by the application_name it connects with. */
-export async function backendPids(pool, applicationName) {
-  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+/**
+ * The PostgreSQL backends serving the app, by the application_name it connects with (PGAPPNAME),
+ * and its scene writer thread's connection, which names itself after the schema.
+ */
+export async function backendPids(pool, applicationName, schema) {
+  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE application_name IN ($1, $2)', [
     applicationName,
+    sceneWriterConnectionName(schema),
   ]);
   return rows.map((row) => row.pid);
 }

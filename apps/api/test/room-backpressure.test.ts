@@ -2,10 +2,9 @@ import type { Socket } from 'socket.io-client';
 import type { JoinAck } from '@mockboard/contracts';
 import { aRectangle, call } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
+import { SCENE_LOCK_CLASS } from '../src/room/scene-batch.repository';
 import { SceneWriter } from '../src/room/scene-writer';
 
-/** The scene writer's session lock (SceneRepository.lockScenes): holding it stalls the writer. */
-const SCENE_LOCK_CLASS = 7_310_001;
 const UPDATES = 30;
 
 /**
@@ -15,7 +14,10 @@ const UPDATES = 30;
 describe('scene updates while the writer is stalled', () => {
   const room = liveRoomStage();
 
-  /** Holds the writer's lock on the session (on the embedded database: its only connection). */
+  /**
+   * Holds the writer's lock on the session (lockScenes), which stalls the writer; on the embedded
+   * database, its only connection.
+   */
   async function stallWriter(sessionId: string): Promise<() => Promise<void>> {
     const runner = room.server.dataSource.createQueryRunner();
     await runner.connect();

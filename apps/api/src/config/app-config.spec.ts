@@ -25,7 +25,17 @@ describe('loadConfig', () => {
       kind: 'postgres',
       url: 'postgresql://u@db:5432/app',
       schema: 'public',
+      sceneWriterThread: true,
     });
+  });
+
+  it('writes scene batches in the server thread when SCENE_WRITER_THREAD is false', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      DATABASE_URL: 'postgresql://u@db:5432/app',
+      SCENE_WRITER_THREAD: 'false',
+    });
+    expect(config.database).toMatchObject({ kind: 'postgres', sceneWriterThread: false });
   });
 
   it('treats empty variables as unset', () => {

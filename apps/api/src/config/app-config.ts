@@ -109,6 +109,7 @@ const EnvSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
     .default('public'),
   DATA_DIR: z.string().min(1).default('./.data'),
+  SCENE_WRITER_THREAD: z.stringbool().default(true),
   JWT_SECRET: z
     .string()
     .min(32, { message: 'must be at least 32 characters' })
@@ -177,7 +178,17 @@ export interface AppConfig {
   port: number;
   host: string;
   database:
-    { kind: 'postgres'; url: string; schema: string } | { kind: 'embedded'; dataDir: string; schema: string };
+    | {
+        kind: 'postgres';
+        url: string;
+        schema: string;
+        /**
+         * SCENE_WRITER_THREAD (default true): scene batches are written from a thread of their own
+         * with its own connection, so their round trips do not wait behind the room's sockets.
+         */
+        sceneWriterThread: boolean;
+      }
+    | { kind: 'embedded'; dataDir: string; schema: string };
   dataDir: string;
   jwt: { secret: string; ttlSeconds: number };
   /**
@@ -244,7 +255,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          schema: e.DATABASE_SCHEMA,
+          sceneWriterThread: e.SCENE_WRITER_THREAD,
+        }
       : { kind: 'embedded', dataDir: join(dataDir, 'pglite'), schema: e.DATABASE_SCHEMA },
     dataDir,
     jwt: { secret: e.JWT_SECRET ?? localSecret(dataDir), ttlSeconds: e.JWT_TTL_SECONDS },

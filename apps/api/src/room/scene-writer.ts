@@ -1,24 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { ROOM_LIMITS, type SceneElement } from '@mockboard/contracts';
-import {
-  coalesceLog,
-  incomingWins,
-  planSceneBatch,
-  scenesGrownBy,
-  scenesNeedingVersion,
-  seqsAfterCoalescing,
-  versionsAfterLog,
-  winnerSeqs,
-  type LogCandidate,
-  type LogWindow,
-  type SceneRefusal,
-} from '@mockboard/scene';
+import { incomingWins, type SceneRefusal } from '@mockboard/scene';
 import { DomainError, conflict } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import type { ValidElement } from './room.service';
-import { sceneKey } from './scene-key';
-import { SceneRepository } from './scene.repository';
+import { SceneBatchStore, type BatchOutcome, type BatchUpdate } from './scene-batch-store';
+import { SceneBatchThread, sceneBatchWorkerScript } from './scene-batch-thread';
 
 export interface AppliedUpdate {
   /** The copies that won and changed the stored scene, in the order they were logged. */
@@ -61,24 +51,6 @@ interface QueuedCopy {
   update: PendingUpdate;
   slot: number;
 }
-/**
- * A drag or a freehand stroke sends its element 10 times a second; the log keeps one version per
- * element, author and window of this length (the last), so a replay still shows the drawing grow.
- */
-export const LOG_COALESCING_WINDOW_MS = 1_000;
-/**
- * A big element's window is longer: one logged copy per this many bytes a second. A 3,000-point pen
- * stroke (89 KB) logged 7 MB with the 1 s window alone (apps/web/e2e/room-long-stroke.test.ts), so
- * a few long strokes would fill the log's budget and freeze the board; at 10 KB a second a stroke
- * drawn for two minutes logs ~1.2 MB and its replay still shows it grow (libs/scene spec).
- */
-export const LOG_BYTES_PER_SECOND = 10_000;
-/** The longest window any copy gets: how long this instance remembers its last logged rows. */
-const LONGEST_LOG_WINDOW_MS = Math.max(
-  LOG_COALESCING_WINDOW_MS,
-  (ROOM_LIMITS.maxElementBytes / LOG_BYTES_PER_SECOND) * 1_000,
-);
-
 const megabytes = (bytes: number) => `${Math.round(bytes / 1_000_000)} MB`;
 
 const REFUSALS: Record<SceneRefusal, () => DomainError> = {
@@ -105,12 +77,19 @@ const REFUSALS: Record<SceneRefusal, () => DomainError> = {
     ),
 };
 
+/** Where batches are written: in this thread, or on the writer thread (SceneBatchThread). */
+interface BatchWriter {
+  write(batch: BatchUpdate[]): Promise<BatchOutcome[]>;
+  close(): Promise<void>;
+}
+
 /**
  * Group commit for scene updates: everything submitted while a transaction is being written goes
- * into the next one, so one commit (one WAL flush) makes many updates durable. A batch costs a
- * fixed handful of statements however many updates it holds (lock, read, upsert, log; a count and
- * a version read only when needed): the decisions are made in memory by planSceneBatch. An update
- * resolves only after its transaction committed: that is when the gateway acks it.
+ * into the next one, so one commit (one WAL flush) makes many updates durable; SceneBatchStore
+ * writes a batch with a fixed handful of statements. On PostgreSQL it does so on a thread of its
+ * own (SCENE_WRITER_THREAD), whose round trips do not queue behind the room's socket traffic; the
+ * embedded database is written in this thread. An update resolves only after its transaction
+ * committed: that is when the gateway acks it.
  */
 @Injectable()
 export class SceneWriter implements OnApplicationShutdown {
@@ -123,19 +102,24 @@ export class SceneWriter implements OnApplicationShutdown {
    */
   private queuedCopies = new Map<string, QueuedCopy>();
   private writing: Promise<void> | null = null;
-  /**
-   * The latest log row this instance wrote per element, for coalescing; only rows of the last
-   * window are kept (oldest first, so pruning stops at the first recent one). Another instance's
-   * rows are not here: they are simply not coalesced with ours.
-   */
-  private readonly logWindows = new Map<string, LogWindow>();
   /** Per session, its latest update not settled yet: what a join waits for (see settled). */
   private readonly latestPending = new Map<string, PendingUpdate>();
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly scenes: SceneRepository,
-  ) {}
+  private readonly batches: BatchWriter;
+
+  constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    this.batches = this.batchWriter(dataSource, config.database);
+  }
+
+  private batchWriter(dataSource: DataSource, database: AppConfig['database']): BatchWriter {
+    const script = sceneBatchWorkerScript();
+    if (database.kind === 'postgres' && database.sceneWriterThread) {
+      if (script) return new SceneBatchThread({ url: database.url, schema: database.schema }, script);
+      this.logger.warn('No build of the scene writer thread (npm run build:api); writing in this thread');
+    }
+    const store = new SceneBatchStore((work) => dataSource.transaction((manager) => work(manager)));
+    return { write: (batch) => store.write(batch), close: async () => undefined };
+  }
 
   /**
    * Stores an update on the board of `round` (default: the session's current round, read in the
@@ -222,6 +206,7 @@ export class SceneWriter implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.writing;
+    await this.batches.close();
   }
 
   private async drain(): Promise<void> {
@@ -240,9 +225,8 @@ export class SceneWriter implements OnApplicationShutdown {
    */
   private async writeIsolating(batch: readonly PendingUpdate[]): Promise<void> {
     try {
-      const { outcomes, windows } = await this.write(batch);
-      this.rememberLogWindows(windows);
-      this.settle(batch, outcomes);
+      const outcomes = await this.batches.write(batch.map(batchUpdateOf));
+      batch.forEach((update, index) => this.finish(update, resultOf(update, outcomes[index]!)));
     } catch (error) {
       if (batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
@@ -258,146 +242,40 @@ export class SceneWriter implements OnApplicationShutdown {
     }
   }
 
-  private settle(batch: readonly PendingUpdate[], outcomes: readonly (AppliedUpdate | DomainError)[]): void {
-    batch.forEach((update, index) => this.finish(update, outcomes[index]!));
-  }
-
   private finish(update: PendingUpdate, outcome: AppliedUpdate | DomainError): void {
     if (outcome instanceof DomainError) update.reject(outcome);
     else update.resolve(outcome);
     if (this.latestPending.get(update.sessionId) === update) this.latestPending.delete(update.sessionId);
     for (const waiter of update.waiters ?? []) waiter();
   }
-
-  /**
-   * One transaction for the whole batch; returns each update's result or refusal, in order, and
-   * the log rows it wrote (remembered for coalescing once committed).
-   */
-  private async write(batch: readonly PendingUpdate[]): Promise<{
-    outcomes: (AppliedUpdate | DomainError)[];
-    windows: [string, LogWindow][];
-  }> {
-    const sessionIds = [...new Set(batch.map((update) => update.sessionId))];
-    const elementIds = [
-      ...new Set(batch.flatMap((update) => update.elements.map(({ element }) => element.id))),
-    ];
-    // The planner hands back the very element objects it was given: their JSON is looked up, not redone.
-    const jsonOf = new Map<SceneElement, { json: string; bytes: number }>(
-      batch.flatMap((update) =>
-        update.elements.map(({ element, json }) => [element, { json, bytes: Buffer.byteLength(json) }]),
-      ),
-    );
-    const serialized = (copies: readonly { sceneId: string; element: SceneElement }[]) =>
-      copies.map(({ sceneId, element }) => ({ sceneId, ...jsonOf.get(element)! }));
-    return this.dataSource.transaction(async (manager: EntityManager) => {
-      await this.scenes.lockScenes(manager, sessionIds);
-      const current = await this.scenes.currentRounds(manager, sessionIds);
-      const rounds = batch.map((update) => update.round ?? current.get(update.sessionId) ?? 1);
-      // A round that has not started has no board yet: such an update is refused, not planned.
-      const early = batch.map((update, index) => rounds[index]! > (current.get(update.sessionId) ?? 1));
-      const plannedAt = batch.flatMap((_, index) => (early[index] ? [] : [index]));
-      const planned = plannedAt.map((index) => batch[index]!);
-      const updates = planned.map((update, index) => ({
-        sceneId: sceneKey(update.sessionId, rounds[plannedAt[index]!]!),
-        elements: update.elements.map(({ element }) => element),
-      }));
-      const sceneIds = [...new Set(updates.map((update) => update.sceneId))];
-      const found = await this.scenes.storedCopies(manager, sceneIds, elementIds);
-      const counts = await this.scenes.elementCounts(
-        manager,
-        scenesGrownBy(updates, (id) => found.get(id)?.copies),
-      );
-      const stored = new Map(
-        [...found].map(([id, scene]) => [id, { ...scene, elementCount: counts.get(id) ?? 0 }]),
-      );
-      const plan = planSceneBatch(updates, stored, {
-        maxElements: ROOM_LIMITS.maxElementsPerScene,
-        maxSceneBytes: ROOM_LIMITS.maxSceneBytes,
-        maxLogBytes: ROOM_LIMITS.maxLogBytes,
-        sizeOf: (element) => jsonOf.get(element)!.bytes,
-      });
-      const initial = await this.scenes.versions(manager, scenesNeedingVersion(plan, updates));
-      const candidates = logCandidates(
-        plan.outcomes,
-        planned,
-        plan.log,
-        (element) => jsonOf.get(element)!.bytes,
-      );
-      const coalesced = coalesceLog(
-        candidates,
-        this.logWindows,
-        LOG_COALESCING_WINDOW_MS,
-        LOG_BYTES_PER_SECOND,
-      );
-      const written = await this.scenes.writeLog(
-        manager,
-        serialized(plan.log.filter((_, index) => coalesced.keep[index])),
-        coalesced.replacedSeqs,
-        plan.sceneBytes,
-      );
-      const seqs = seqsAfterCoalescing(coalesced, written);
-      // After the log: each stored element keeps the seq of its log row (see SceneRepository.load).
-      const stampedSeqs = winnerSeqs(plan, seqs);
-      await this.scenes.writeWinners(
-        manager,
-        serialized(plan.winners).map((copy, index) => ({ ...copy, seq: stampedSeqs[index]! })),
-      );
-      const versions = versionsAfterLog(plan, updates, initial, seqs);
-      const windows: [string, LogWindow][] = [];
-      candidates.forEach((candidate, index) => {
-        if (coalesced.keep[index] && candidate.authorId !== null)
-          windows.push([
-            candidate.key,
-            { seq: seqs[index]!, authorId: candidate.authorId, startedAt: coalesced.startedAt[index]! },
-          ]);
-      });
-      const plannedOutcomes = plan.outcomes.map((outcome, index) =>
-        'refused' in outcome
-          ? REFUSALS[outcome.refused]()
-          : {
-              accepted: outcome.accepted,
-              version: versions[index]!,
-              round: rounds[plannedAt[index]!]!,
-            },
-      );
-      let next = 0;
-      const outcomes = batch.map((_, index) =>
-        early[index]
-          ? conflict(`Round ${rounds[index]} has not started; its board cannot be drawn on yet`)
-          : plannedOutcomes[next++]!,
-      );
-      return { outcomes, windows };
-    });
-  }
-
-  private rememberLogWindows(windows: readonly [string, LogWindow][]): void {
-    for (const [key, window] of windows) {
-      this.logWindows.delete(key); // re-inserted last: the map stays ordered by time of writing
-      this.logWindows.set(key, window);
-    }
-    const now = Date.now();
-    for (const [key, window] of this.logWindows) {
-      if (now - window.startedAt < LONGEST_LOG_WINDOW_MS) break;
-      this.logWindows.delete(key);
-    }
-  }
 }
 
-/** Each logged copy of the plan with the author and arrival time of the update it came from. */
-function logCandidates(
-  outcomes: ReturnType<typeof planSceneBatch<SceneElement>>['outcomes'],
-  batch: readonly PendingUpdate[],
-  log: readonly { sceneId: string; element: SceneElement }[],
-  sizeOf: (element: SceneElement) => number,
-): LogCandidate[] {
-  const candidates = new Array<LogCandidate>(log.length);
-  outcomes.forEach((outcome, index) => {
-    if ('refused' in outcome) return;
-    const { authorId, at } = batch[index]!;
-    for (let position = outcome.logRange[0]; position < outcome.logRange[1]; position += 1) {
-      const { sceneId, element } = log[position]!;
-      candidates[position] = { key: `${sceneId}\u0000${element.id}`, authorId, at, bytes: sizeOf(element) };
-    }
-  });
-  return candidates;
+/** An update as the batch store takes it: plain data, ready to cross to the writer thread. */
+function batchUpdateOf(update: PendingUpdate): BatchUpdate {
+  return {
+    sessionId: update.sessionId,
+    round: update.round,
+    authorId: update.authorId,
+    at: update.at,
+    elements: update.elements.map(({ element, json }) => ({
+      id: element.id,
+      version: element.version,
+      versionNonce: element.versionNonce,
+      isDeleted: element.isDeleted,
+      json,
+      bytes: Buffer.byteLength(json),
+    })),
+  };
+}
+
+/** The ack's result, or the refusal a client is told, for one update's outcome. */
+function resultOf(update: PendingUpdate, outcome: BatchOutcome): AppliedUpdate | DomainError {
+  if ('refused' in outcome) return REFUSALS[outcome.refused]();
+  if ('notStarted' in outcome)
+    return conflict(`Round ${outcome.notStarted} has not started; its board cannot be drawn on yet`);
+  return {
+    accepted: outcome.accepted.map((slot) => update.elements[slot]!.element),
+    version: outcome.version,
+    round: outcome.round,
+  };
 }

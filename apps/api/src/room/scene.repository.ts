@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { SceneElement } from '@mockboard/contracts';
-import type { StoredCopy } from '@mockboard/scene';
-import { sessionAllowsSql } from '@mockboard/schedule';
-import { sceneColumns, sceneRefOf } from './scene-key';
-
-/** A lock class of our own for two-key advisory locks, apart from every other lock in the database. */
-const SCENE_LOCK_CLASS = 7_310_001;
+import { currentRounds } from './scene-batch.repository';
 
 /**
- * The stored scene of each session's rounds (one board per round, one row per element) and the
- * session's ordered change log. The writes are set-based: one statement per batch, whatever the
- * number of updates in it. A board is named by its scene key (see scene-key.ts). A replay reads
- * the boards and the log through ReplayRepository.
+ * Reads of the stored scene of each session's rounds (one board per round, one row per element)
+ * and the session's ordered change log. The writes are the scene writer's (scene-batch.repository.ts);
+ * a replay reads the boards and the log through ReplayRepository.
  */
 @Injectable()
 export class SceneRepository {
@@ -51,196 +45,10 @@ export class SceneRepository {
     return rows.map((row) => row.data);
   }
 
-  /**
-   * Holds the scenes' locks until the transaction ends, in a fixed order (no deadlock between
-   * instances), so what the batch reads stays true until it is written.
-   */
-  async lockScenes(manager: EntityManager, sessionIds: readonly string[]): Promise<void> {
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(${SCENE_LOCK_CLASS}, key)
-       FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest($1::text[]) AS id ORDER BY key) AS keys`,
-      [sessionIds],
-    );
-  }
-
   /** The session's current round: the board a scene update without a round belongs to. */
   async currentRound(sessionId: string): Promise<number> {
-    return (await this.currentRounds(this.dataSource.manager, [sessionId])).get(sessionId) ?? 1;
+    return (await currentRounds(this.dataSource, [sessionId])).get(sessionId) ?? 1;
   }
-
-  /** Each session's current round (1 before its room was first opened). */
-  async currentRounds(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = (await manager.query(
-      `SELECT id, COALESCE((SELECT round FROM room_state r WHERE r.session_id = id), 1)::int AS round
-       FROM unnest($1::uuid[]) AS id`,
-      [sessionIds],
-    )) as { id: string; round: number }[];
-    return new Map(rows.map((row) => [row.id, Number(row.round)]));
-  }
-
-  /**
-   * Per board (scene key): whether its session is still editable, its stored copies of the given
-   * element ids (with their size), and the bytes the session's boards and its log hold (the
-   * budgets are the session's, whatever the round). Sessions that do not exist are left out. (Counting and versions are separate reads, made only for the scenes that need them: most
-   * batches only edit elements the scene already has.)
-   */
-  async storedCopies(
-    manager: EntityManager,
-    sceneKeys: readonly string[],
-    elementIds: readonly string[],
-  ): Promise<Map<string, StoredSceneState>> {
-    const [sessionIds, rounds] = sceneColumns(sceneKeys);
-    const rows = (await manager.query(
-      `SELECT s.id || '/' || k.round AS id, ${sessionAllowsSql('s', 'use_room')} AS editable,
-         COALESCE(u.scene_bytes, 0) AS scene_bytes, COALESCE(u.log_bytes, 0) AS log_bytes,
-         (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce,
-                                                      e.is_deleted, e.bytes)), '[]')
-            FROM scene_elements e
-            WHERE e.session_id = s.id AND e.round = k.round AND e.element_id = ANY($3::text[])) AS copies
-       FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)
-       JOIN sessions s ON s.id = k.session_id LEFT JOIN scene_usage u ON u.session_id = s.id`,
-      [sessionIds, rounds, elementIds],
-    )) as {
-      id: string;
-      editable: boolean;
-      scene_bytes: string;
-      log_bytes: string;
-      copies: [string, number, number, boolean, number][];
-    }[];
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          editable: row.editable,
-          sceneBytes: Number(row.scene_bytes),
-          logBytes: Number(row.log_bytes),
-          copies: new Map<string, StoredCopy>(
-            row.copies.map(([id, version, versionNonce, isDeleted, bytes]) => [
-              id,
-              { id, version, versionNonce: Number(versionNonce), isDeleted, bytes },
-            ]),
-          ),
-        },
-      ]),
-    );
-  }
-
-  /** How many live (not deleted) elements each of these boards holds: what the element cap counts. */
-  async elementCounts(manager: EntityManager, sceneKeys: readonly string[]): Promise<Map<string, number>> {
-    if (sceneKeys.length === 0) return new Map();
-    const [sessionIds, rounds] = sceneColumns(sceneKeys);
-    const rows = (await manager.query(
-      `SELECT k.session_id || '/' || k.round AS id,
-         (SELECT count(*) FROM scene_elements e
-          WHERE e.session_id = k.session_id AND e.round = k.round AND NOT e.is_deleted)::int AS count
-       FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`,
-      [sessionIds, rounds],
-    )) as { id: string; count: number }[];
-    return new Map(rows.map((row) => [row.id, row.count]));
-  }
-
-  /** Each board's version: the seq of its latest logged scene change (0 when none), as in load. */
-  async versions(manager: EntityManager, sceneKeys: readonly string[]): Promise<Map<string, number>> {
-    if (sceneKeys.length === 0) return new Map();
-    const [sessionIds, rounds] = sceneColumns(sceneKeys);
-    const rows = (await manager.query(
-      `SELECT k.session_id || '/' || k.round AS id,
-         (SELECT COALESCE(max(seq), 0) FROM room_events r
-          WHERE r.session_id = k.session_id AND r.kind = 'scene' AND r.round = k.round)::bigint AS seq
-       FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`,
-      [sessionIds, rounds],
-    )) as { id: string; seq: string }[];
-    return new Map(rows.map((row) => [row.id, Number(row.seq)]));
-  }
-
-  /**
-   * Upserts each copy where it wins Excalidraw's rule against the stored one. The batch was
-   * planned under the scenes' locks, so every copy wins; the rule stays in the statement as the
-   * store's own guarantee. (session, element) pairs must be unique within `winners`; each carries
-   * the seq of its log row (what a join `since` a version selects by).
-   */
-  async writeWinners(manager: EntityManager, winners: readonly SequencedCopy[]): Promise<void> {
-    if (winners.length === 0) return;
-    await manager.query(
-      `INSERT INTO scene_elements AS stored
-         (session_id, round, element_id, version, version_nonce, is_deleted, data, bytes, seq)
-       SELECT (w->>0)::uuid, (w->>4)::smallint, w->1->>'id', (w->1->>'version')::int,
-              (w->1->>'versionNonce')::bigint, (w->1->>'isDeleted')::boolean, w->1, (w->>2)::int,
-              (w->>3)::bigint
-       FROM jsonb_array_elements($1::jsonb) AS w
-       ON CONFLICT (session_id, round, element_id) DO UPDATE
-         SET version = excluded.version, version_nonce = excluded.version_nonce,
-             is_deleted = excluded.is_deleted, data = excluded.data, bytes = excluded.bytes,
-             seq = excluded.seq
-         WHERE excluded.version > stored.version
-            OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`,
-      [
-        `[${winners
-          .map((copy) => {
-            const { sessionId, round } = sceneRefOf(copy.sceneId);
-            return `[${JSON.stringify(sessionId)},${copy.json},${copy.bytes},${copy.seq},${round}]`;
-          })
-          .join(',')}]`,
-      ],
-    );
-  }
-
-  /**
-   * Appends accepted copies to the change log, in order, deletes the rows they replace (see
-   * coalesceLog), and moves each session's byte counters by what the batch changed (`sceneBytes`:
-   * the growth of its stored elements; the log's from the rows written and deleted), all in one
-   * statement. Returns the new rows' sequence numbers in order. The log keeps each copy as json
-   * (the text as sent), which PostgreSQL stores without converting: its bytes are the sent JSON's.
-   * Each row carries its board's round. `sceneBytes` is keyed by board; the counters are the session's.
-   */
-  async writeLog(
-    manager: EntityManager,
-    entries: readonly SerializedCopy[],
-    replacedSeqs: readonly number[],
-    sceneBytes: ReadonlyMap<string, number>,
-  ): Promise<number[]> {
-    if (entries.length === 0 && replacedSeqs.length === 0 && sceneBytes.size === 0) return [];
-    const rows = (await manager.query(
-      `WITH dropped AS (
-         DELETE FROM room_events WHERE seq = ANY($2::bigint[]) AND kind = 'scene'
-         RETURNING session_id, octet_length(element::text)::bigint AS bytes
-       ), written AS (
-         INSERT INTO room_events (session_id, kind, element, round)
-         SELECT (entry->>0)::uuid, 'scene', entry->1, (entry->>3)::smallint
-         FROM json_array_elements($1::json) WITH ORDINALITY AS log(entry, position)
-         ORDER BY position
-         RETURNING seq, session_id, octet_length(element::text)::bigint AS bytes
-       ), changes AS (
-         SELECT (change->>0)::uuid AS session_id, (change->>1)::bigint AS scene, 0::bigint AS log
-           FROM json_array_elements($3::json) AS change
-         UNION ALL SELECT session_id, 0, bytes FROM written
-         UNION ALL SELECT session_id, 0, -bytes FROM dropped
-       ), counters AS (
-         INSERT INTO scene_usage AS u (session_id, scene_bytes, log_bytes)
-         SELECT session_id, GREATEST(sum(scene), 0), GREATEST(sum(log), 0) FROM changes GROUP BY session_id
-         ON CONFLICT (session_id) DO UPDATE
-           SET scene_bytes = GREATEST(u.scene_bytes + excluded.scene_bytes, 0),
-               log_bytes = GREATEST(u.log_bytes + excluded.log_bytes, 0)
-       )
-       SELECT seq FROM written`,
-      [
-        pairsJson(entries),
-        replacedSeqs,
-        JSON.stringify([...sceneBytes].map(([key, bytes]) => [sceneRefOf(key).sessionId, bytes])),
-      ],
-    )) as { seq: string }[];
-    // Sequence numbers are drawn in insertion order, so sorting them restores the log's order.
-    return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
-  }
-}
-
-/** An element of a scene, already serialized (each element is turned into JSON once). */
-export interface SerializedCopy {
-  /** The board's scene key (session and round). */
-  sceneId: string;
-  json: string;
-  /** UTF-8 bytes of `json`. */
-  bytes: number;
 }
 
 /** A scene as a join hands it out; with `since`, only the elements changed after that version. */
@@ -248,27 +56,4 @@ export interface JoinScene {
   elements: SceneElement[];
   version: number;
   since?: number;
-}
-
-/** A copy about to be stored, with the seq of the log row written for it. */
-export interface SequencedCopy extends SerializedCopy {
-  seq: number;
-}
-
-/** What a batch reads of one scene before planning (its live-element count is read apart). */
-export interface StoredSceneState {
-  editable: boolean;
-  sceneBytes: number;
-  logBytes: number;
-  copies: Map<string, StoredCopy>;
-}
-
-/** `[[sessionId, element, bytes, round], …]` as JSON text, from elements already serialized. */
-function pairsJson(copies: readonly SerializedCopy[]): string {
-  return `[${copies
-    .map((copy) => {
-      const { sessionId, round } = sceneRefOf(copy.sceneId);
-      return `[${JSON.stringify(sessionId)},${copy.json},${copy.bytes},${round}]`;
-    })
-    .join(',')}]`;
 }

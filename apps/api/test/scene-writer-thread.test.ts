@@ -5,6 +5,7 @@ import { aLiveSession, aRectangle, call, connect } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
 import { startTestApp } from './support/test-app';
 import { sceneWriterConnectionName } from '../src/room/scene-batch-messages';
+import { SCENE_LOCK_CLASS } from '../src/room/scene-batch.repository';
 
 /** The writer thread exists on PostgreSQL only: this file always runs there (DATABASE_URL, or CI's local one). */
 const postgresUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -30,6 +31,13 @@ describe('the scene writer thread (PostgreSQL)', () => {
       [room.sessionId, elementId],
     )) as { version: number }[];
     return rows[0]?.version;
+  };
+
+  const waitUntil = async (condition: () => Promise<boolean>) => {
+    for (const started = Date.now(); !(await condition());) {
+      if (Date.now() - started > 10_000) throw new Error('Waited 10 s in vain');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   };
 
   const draw = (socket: Socket, id: string, version: number) =>
@@ -63,6 +71,38 @@ describe('the scene writer thread (PostgreSQL)', () => {
     expect(await storedVersion('after')).toBe(5);
   });
 
+  it('writes a batch again on a new connection when its own was cut mid-batch', async () => {
+    const sender = await room.joined(room.host);
+    expect(await draw(sender, 'warm-up', 1)).toMatchObject({ ok: true });
+    const [cut] = await writerBackends();
+    // The scene lock held from another connection stops the writer's next batch inside its transaction.
+    const holder = room.server.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SCENE_LOCK_CLASS, room.sessionId]);
+    try {
+      const ack = draw(sender, 'box', 1);
+      await waitUntil(async () => {
+        const rows = (await room.server.dataSource.query(
+          `SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`,
+          [cut],
+        )) as { wait_event_type: string | null }[];
+        return rows[0]?.wait_event_type === 'Lock';
+      });
+      await room.server.dataSource.query(`SELECT pg_terminate_backend($1)`, [cut]);
+      await holder.commitTransaction();
+      expect(await ack).toMatchObject({ ok: true });
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect(await storedVersion('box')).toBe(1);
+    expect(await draw(sender, 'box', 2)).toMatchObject({ ok: true });
+    const backends = await writerBackends();
+    expect(backends).toHaveLength(1);
+    expect(backends).not.toContain(cut);
+  });
+
   it('closes its connection when the server shuts down', async () => {
     const other = await startTestApp({ DATABASE_URL: postgresUrl });
     const name = sceneWriterConnectionName(other.config.database.schema);
@@ -75,6 +115,7 @@ describe('the scene writer thread (PostgreSQL)', () => {
           [name],
         )
       ).rows[0]!.count;
+    let closed = false;
     try {
       const [host, guest] = [await signUp(other.url), await signUp(other.url)];
       const { id: sessionId } = await aLiveSession(other.url, host, guest);
@@ -85,9 +126,11 @@ describe('the scene writer thread (PostgreSQL)', () => {
       sender.disconnect();
       expect(await writerConnections()).toBe(1);
       await other.close();
+      closed = true;
       expect(await writerConnections()).toBe(0);
     } finally {
       await probe.end();
+      if (!closed) await other.close();
     }
   });
 });

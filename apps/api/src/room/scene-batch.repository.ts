@@ -13,12 +13,24 @@ export interface Queryable {
 
 /**
  * Runs `work` in one transaction on a connection of `pool` (the writer thread's), and commits it;
- * rolls back if it throws. A connection whose rollback failed too is dropped, not reused.
+ * rolls back if it throws. When the connection itself failed (PostgreSQL restarted or failed over,
+ * an administrator's pg_terminate_backend), the transaction died with it: `work` is run once more
+ * on a new connection, so the batch is not lost to a connection it could not choose. Running it
+ * again is safe even if the COMMIT went through unseen: the updates are planned again against
+ * the stored scene, and copies it already holds win nothing.
  */
-export function transactionOn(pool: Pool): <T>(work: (db: Queryable) => Promise<T>) => Promise<T> {
-  return async (work) => {
+export function transactionOn(
+  pool: Pool,
+  onConnectionLost: (error: Error) => void,
+): <T>(work: (db: Queryable) => Promise<T>) => Promise<T> {
+  const attempt = async <T>(work: (db: Queryable) => Promise<T>, retry: boolean): Promise<T> => {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // pg reports a dropped connection as an 'error' event too, which the pool stops listening to
+    // while a client is checked out: unheard, it would end the thread.
+    const onError = (error: Error) => (broken ??= error);
+    client.on('error', onError);
+    let failure: unknown;
     try {
       await client.query('BEGIN');
       const result = await work({
@@ -27,12 +39,18 @@ export function transactionOn(pool: Pool): <T>(work: (db: Queryable) => Promise<
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
+      failure = error;
+      if (!broken) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
     } finally {
+      client.removeListener('error', onError);
+      // Released before any second attempt: the writer's pool holds one connection.
       client.release(broken);
     }
+    if (!broken || !retry) throw failure;
+    onConnectionLost(broken);
+    return attempt(work, false);
   };
+  return (work) => attempt(work, true);
 }
 
 /** A lock class of our own for two-key advisory locks, apart from every other lock in the database. */

@@ -16,20 +16,28 @@ import {
 } from './scene-batch-messages';
 
 const { url, schema } = workerData as SceneBatchWorkerData;
-// One connection: batches are written one after another anyway (SceneWriter.drain).
-// Named for pg_stat_activity, with its schema: several deployments may share one PostgreSQL.
+const port = parentPort!;
+const warn = (warning: string) => port.postMessage({ warning } satisfies SceneBatchReply);
+
+// One connection, kept open however long the room is quiet (the next stroke's ack would wait for
+// a new one): batches are written one after another anyway (SceneWriter.drain). Named for
+// pg_stat_activity, with its schema: several deployments may share one PostgreSQL.
 const pool = new Pool({
   connectionString: url,
   max: 1,
+  idleTimeoutMillis: 0,
   options: `-c search_path=${schema}`,
   application_name: sceneWriterConnectionName(schema),
 });
 // A connection that drops while idle leaves the pool, and the next batch opens a new one; unheard,
 // its error would end the thread.
-pool.on('error', () => undefined);
+pool.on('error', (error) => warn(`scene writer connection lost while idle: ${error.message}`));
 
-const store = new SceneBatchStore(transactionOn(pool));
-const port = parentPort!;
+const store = new SceneBatchStore(
+  transactionOn(pool, (error) =>
+    warn(`scene writer connection lost mid-batch, writing it again: ${error.message}`),
+  ),
+);
 
 port.on('message', (request: SceneBatchRequest) => {
   if ('close' in request) {

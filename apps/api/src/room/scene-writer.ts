@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { ValidElement } from './room.service';
 import { SceneBatchStore, type BatchOutcome, type BatchUpdate } from './scene-batch-store';
-import { SceneBatchThread, sceneBatchWorkerScript } from './scene-batch-thread';
+import { SceneBatchThread, sceneBatchWorkerScript, type BatchWriter } from './scene-batch-thread';
 
 export interface AppliedUpdate {
   /** The copies that won and changed the stored scene, in the order they were logged. */
@@ -77,12 +77,6 @@ const REFUSALS: Record<SceneRefusal, () => DomainError> = {
     ),
 };
 
-/** Where batches are written: in this thread, or on the writer thread (SceneBatchThread). */
-interface BatchWriter {
-  write(batch: BatchUpdate[]): Promise<BatchOutcome[]>;
-  close(): Promise<void>;
-}
-
 /**
  * Group commit for scene updates: everything submitted while a transaction is being written goes
  * into the next one, so one commit (one WAL flush) makes many updates durable; SceneBatchStore
@@ -105,20 +99,24 @@ export class SceneWriter implements OnApplicationShutdown {
   /** Per session, its latest update not settled yet: what a join waits for (see settled). */
   private readonly latestPending = new Map<string, PendingUpdate>();
 
-  private readonly batches: BatchWriter;
+  /** Where batches are written: in this thread, or on the writer thread (SceneBatchThread). */
+  private readonly batches: BatchWriter & { close(): Promise<void> };
 
   constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.batches = this.batchWriter(dataSource, config.database);
   }
 
-  private batchWriter(dataSource: DataSource, database: AppConfig['database']): BatchWriter {
-    const script = sceneBatchWorkerScript();
-    if (database.kind === 'postgres' && database.sceneWriterThread) {
-      if (script) return new SceneBatchThread({ url: database.url, schema: database.schema }, script);
-      this.logger.warn('No build of the scene writer thread (npm run build:api); writing in this thread');
-    }
+  private batchWriter(
+    dataSource: DataSource,
+    database: AppConfig['database'],
+  ): BatchWriter & { close(): Promise<void> } {
     const store = new SceneBatchStore((work) => dataSource.transaction((manager) => work(manager)));
-    return { write: (batch) => store.write(batch), close: async () => undefined };
+    const here = { write: (batch: BatchUpdate[]) => store.write(batch), close: async () => undefined };
+    if (database.kind !== 'postgres' || !database.sceneWriterThread) return here;
+    const script = sceneBatchWorkerScript();
+    if (script) return new SceneBatchThread({ url: database.url, schema: database.schema }, script, here);
+    this.logger.warn('No build of the scene writer thread (npm run build:api); writing in this thread');
+    return here;
   }
 
   /**

@@ -51,6 +51,9 @@ interface QueuedCopy {
   update: PendingUpdate;
   slot: number;
 }
+/** A batch writer the server closes at shutdown (the writer thread ends its connection). */
+type ClosingBatchWriter = BatchWriter & { close(): Promise<void> };
+
 const megabytes = (bytes: number) => `${Math.round(bytes / 1_000_000)} MB`;
 
 const REFUSALS: Record<SceneRefusal, () => DomainError> = {
@@ -100,16 +103,13 @@ export class SceneWriter implements OnApplicationShutdown {
   private readonly latestPending = new Map<string, PendingUpdate>();
 
   /** Where batches are written: in this thread, or on the writer thread (SceneBatchThread). */
-  private readonly batches: BatchWriter & { close(): Promise<void> };
+  private readonly batches: ClosingBatchWriter;
 
   constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.batches = this.batchWriter(dataSource, config.database);
   }
 
-  private batchWriter(
-    dataSource: DataSource,
-    database: AppConfig['database'],
-  ): BatchWriter & { close(): Promise<void> } {
+  private batchWriter(dataSource: DataSource, database: AppConfig['database']): ClosingBatchWriter {
     const store = new SceneBatchStore((work) => dataSource.transaction((manager) => work(manager)));
     const here = { write: (batch: BatchUpdate[]) => store.write(batch), close: async () => undefined };
     if (database.kind !== 'postgres' || !database.sceneWriterThread) return here;

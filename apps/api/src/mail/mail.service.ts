@@ -18,12 +18,12 @@ export class MailService {
   constructor(private readonly outgoing: OutgoingMailRepository) {}
 
   /**
-   * Queues a mail in `manager`'s transaction; a request whose dedupeKey was already queued (a second
-   * instance, a retried transaction) adds nothing.
+   * Queues mails in `manager`'s transaction, all in one statement; a request whose dedupeKey was
+   * already queued (a second instance, a retried transaction) adds nothing.
    */
-  async enqueue(manager: EntityManager, request: MailRequest): Promise<void> {
-    const queued = await this.outgoing.insert(manager, request);
-    if (queued && manager.queryRunner) this.pendingCommits.add(manager.queryRunner);
+  async enqueue(manager: EntityManager, ...requests: MailRequest[]): Promise<void> {
+    const queued = await this.outgoing.insert(manager, requests);
+    if (queued > 0 && manager.queryRunner) this.pendingCommits.add(manager.queryRunner);
   }
 
   /** Called by the module that owns a kind, in its onModuleInit. */

@@ -30,16 +30,32 @@ const FORGET_LINK_TOKEN = `data = CASE WHEN kind IN ('verify_email', 'password_r
 /** Every query on `outgoing_mail`. */
 @Injectable()
 export class OutgoingMailRepository {
-  /** In the caller's transaction; a second request for the same event adds nothing. True when queued. */
-  async insert(manager: EntityManager, request: MailRequest): Promise<boolean> {
+  /**
+   * In the caller's transaction, one statement however many requests: a request whose dedupe key
+   * is already queued (or repeated among them) adds nothing. Returns how many were queued.
+   */
+  async insert(manager: EntityManager, requests: readonly MailRequest[]): Promise<number> {
+    if (requests.length === 0) return 0;
     const rows: unknown[] = await manager.query(
       `INSERT INTO outgoing_mail (dedupe_key, kind, user_id, data, due_at)
-       VALUES ($1, $2, $3, $4::jsonb, coalesce($5::timestamptz, clock_timestamp()))
+       SELECT r.dedupe_key, r.kind, r.user_id, r.data, coalesce(r.due_at, clock_timestamp())
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(dedupe_key text, kind text, user_id uuid, data jsonb, due_at timestamptz)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
-      [request.dedupeKey, request.kind, request.userId, JSON.stringify(request.data), request.dueAt ?? null],
+      [
+        JSON.stringify(
+          requests.map((request) => ({
+            dedupe_key: request.dedupeKey,
+            kind: request.kind,
+            user_id: request.userId,
+            data: request.data,
+            due_at: request.dueAt ?? null,
+          })),
+        ),
+      ],
     );
-    return rows.length > 0;
+    return rows.length;
   }
 
   /**

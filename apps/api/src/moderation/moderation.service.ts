@@ -192,9 +192,10 @@ export class ModerationService {
       });
       // The mail takes the event out of every calendar it was added to: the partners' and the
       // restricted user's own (who reads, like them, that the moderators cancelled it).
-      for (const request of cancelledMails(session.id, [...session.partnerIds, userId], null, null)) {
-        await this.mail.enqueue(manager, request);
-      }
+      await this.mail.enqueue(
+        manager,
+        ...cancelledMails(session.id, [...session.partnerIds, userId], null, null),
+      );
     }
     return sessions.length;
   }

@@ -168,8 +168,7 @@ export class MatchingService {
         sessionId: pairing.sessionId,
       });
     }
-    for (const request of bookedMails(pairing.sessionId, pairing.userIds))
-      await this.mail.enqueue(manager, request);
+    await this.mail.enqueue(manager, ...bookedMails(pairing.sessionId, pairing.userIds));
   }
 
   async list(user: AuthUser): Promise<MatchRequestListResponse> {

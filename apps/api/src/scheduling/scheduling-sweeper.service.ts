@@ -144,7 +144,7 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
         'Choose "practise now" to find someone else.',
       sessionId: session.id,
     });
-    for (const request of noShowMails(session.id, cameIds)) await this.mail.enqueue(manager, request);
+    await this.mail.enqueue(manager, ...noShowMails(session.id, cameIds));
   }
 
   /** One reminder per session (the flag flips once), STARTING_SOON_MINUTES before it starts. */
@@ -196,9 +196,7 @@ export class SchedulingSweeper implements OnApplicationBootstrap, OnApplicationS
     );
     const fresh = due.filter((request) => !queued.has(request.dedupeKey));
     if (fresh.length === 0) return 0;
-    await this.dataSource.transaction(async (manager) => {
-      for (const request of fresh) await this.mail.enqueue(manager, request);
-    });
+    await this.dataSource.transaction((manager) => this.mail.enqueue(manager, ...fresh));
     return fresh.length;
   }
 

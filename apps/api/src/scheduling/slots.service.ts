@@ -141,8 +141,7 @@ export class SlotsService {
         sessionId: id,
       });
       // Both confirmations, with the calendar invitation, commit with the booking (issue 15).
-      for (const request of bookedMails(id, [slot.hostId, booker.id]))
-        await this.mail.enqueue(manager, request);
+      await this.mail.enqueue(manager, ...bookedMails(id, [slot.hostId, booker.id]));
       return id;
     });
     return this.views.view(booker, sessionId);

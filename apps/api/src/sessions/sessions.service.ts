@@ -104,9 +104,7 @@ export class SessionsService {
       if (locked.session.kind === 'peer') {
         const canceller = isParticipant(locked, user.id) ? user.id : null;
         const everyone = locked.participants.map((participant) => participant.userId);
-        for (const request of cancelledMails(sessionId, everyone, canceller, reason)) {
-          await this.mail.enqueue(manager, request);
-        }
+        await this.mail.enqueue(manager, ...cancelledMails(sessionId, everyone, canceller, reason));
       }
       return locked;
     });
@@ -167,9 +165,7 @@ export class SessionsService {
         // The moves so far, this one included: the updated invitation's SEQUENCE.
         const sequence = (await this.proposals.timesMoved([sessionId], manager)).get(sessionId) ?? 0;
         const everyone = locked.participants.map((participant) => participant.userId);
-        for (const request of rescheduledMails(sessionId, everyone, sequence)) {
-          await this.mail.enqueue(manager, request);
-        }
+        await this.mail.enqueue(manager, ...rescheduledMails(sessionId, everyone, sequence));
       }
       await this.notifications.notify(manager, partnersOf(locked, user.id), {
         type: 'rescheduled',

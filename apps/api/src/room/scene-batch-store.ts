@@ -22,6 +22,7 @@ import {
   writeLog,
   writeWinners,
   type Queryable,
+  type RunInTransaction,
 } from './scene-batch.repository';
 import { sceneKey } from './scene-key';
 
@@ -78,9 +79,6 @@ export type BatchOutcome =
       /** The round whose board it was stored on. */
       round: number;
     };
-
-/** Runs `work` in one transaction and commits it (rolls back if it throws). */
-export type RunInTransaction = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
 
 /**
  * Writes a batch of scene updates in one transaction with a fixed handful of statements however

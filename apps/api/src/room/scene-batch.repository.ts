@@ -11,6 +11,9 @@ export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+/** Runs `work` in one transaction and commits it (rolls back if it throws). */
+export type RunInTransaction = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
+
 /**
  * Runs `work` in one transaction on a connection of `pool` (the writer thread's), and commits it;
  * rolls back if it throws. When the connection itself failed (PostgreSQL restarted or failed over,
@@ -19,10 +22,7 @@ export interface Queryable {
  * again is safe even if the COMMIT went through unseen: the updates are planned again against
  * the stored scene, and copies it already holds win nothing.
  */
-export function transactionOn(
-  pool: Pool,
-  onConnectionLost: (error: Error) => void,
-): <T>(work: (db: Queryable) => Promise<T>) => Promise<T> {
+export function transactionOn(pool: Pool, onConnectionLost: (error: Error) => void): RunInTransaction {
   const attempt = async <T>(work: (db: Queryable) => Promise<T>, retry: boolean): Promise<T> => {
     const client = await pool.connect();
     let broken: Error | undefined;

@@ -68,7 +68,7 @@ export class CalendarFeedService {
     refreshMinutes?: number,
   ): Promise<string> {
     const sessions = await this.views.views(records);
-    const moves = await this.sessions.timesMoved(sessions.map((session) => session.id));
+    const moves = new Map(records.map((record) => [record.session.id, record.timesMoved]));
     const event = (session: Session) =>
       sessionCalendarEvent(session, {
         viewerId,

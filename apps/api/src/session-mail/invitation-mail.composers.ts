@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { sessionAllows } from '@mockboard/schedule';
 import type { ComposedMail, MailComposer, MailReader, SkippedMail } from '../mail/mail.types';
 import { writeSessionMail } from './session-mail-body';
@@ -25,9 +24,9 @@ export class InvitationMailComposers {
   constructor(private readonly context: SessionMailContext) {}
 
   readonly booked: MailComposer = {
-    compose: async (manager, reader, data) => {
+    compose: async (_manager, reader, data) => {
       const { sessionId } = BookedMailDataSchema.parse(data);
-      const session = await this.context.load(manager, sessionId, reader);
+      const session = await this.context.load(sessionId, reader);
       if (!session) return SESSION_GONE;
       if (!sessionAllows(session.view.status, 'use_room')) {
         return { skip: `The session is ${session.view.status}` };
@@ -53,9 +52,9 @@ export class InvitationMailComposers {
   };
 
   readonly rescheduled: MailComposer = {
-    compose: async (manager, reader, data) => {
+    compose: async (_manager, reader, data) => {
       const { sessionId, sequence } = RescheduledMailDataSchema.parse(data);
-      const session = await this.context.load(manager, sessionId, reader);
+      const session = await this.context.load(sessionId, reader);
       if (!session) return SESSION_GONE;
       if (!sessionAllows(session.view.status, 'change_booking')) {
         return { skip: `The session is ${session.view.status}` };
@@ -78,16 +77,15 @@ export class InvitationMailComposers {
   };
 
   readonly cancelled: MailComposer = {
-    compose: (manager, reader, data) => this.composeCancelled(manager, reader, data),
+    compose: (_manager, reader, data) => this.composeCancelled(reader, data),
   };
 
   private async composeCancelled(
-    manager: EntityManager,
     reader: MailReader,
     data: Record<string, unknown>,
   ): Promise<ComposedMail | SkippedMail> {
     const { sessionId, by, reason } = CancelledMailDataSchema.parse(data);
-    const session = await this.context.load(manager, sessionId, reader);
+    const session = await this.context.load(sessionId, reader);
     if (!session) return SESSION_GONE;
     if (session.view.status !== 'cancelled') return { skip: `The session is ${session.view.status}` };
     const partner = this.context.partnerNames(session, reader);

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Session } from '@mockboard/contracts';
 import {
   formatInZone,
@@ -44,12 +43,11 @@ export class SessionMailContext {
   ) {}
 
   /** The session, or null when it is gone or `reader` no longer takes part in it. */
-  async load(manager: EntityManager, sessionId: string, reader: MailReader): Promise<SessionForMail | null> {
+  async load(sessionId: string, reader: MailReader): Promise<SessionForMail | null> {
     const record = await this.sessions.find(sessionId);
     if (!record || !record.participants.some((row) => row.userId === reader.userId)) return null;
     const [view] = await this.views.views([record]);
-    const moves = await this.sessions.timesMoved([sessionId], manager);
-    return { record, view: view!, timesMoved: moves.get(sessionId) ?? 0 };
+    return { record, view: view!, timesMoved: record.timesMoved };
   }
 
   /** An absolute link (never the request's Host: see PublicUrl). */

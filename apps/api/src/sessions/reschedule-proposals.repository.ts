@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { StoredProposal } from './session-record';
 
 /** Proposals to move a session: at most one pending per session (SessionRecord.pendingProposal). */
 @Injectable()
 export class RescheduleProposalsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   async propose(
     manager: EntityManager,
     sessionId: string,
@@ -33,19 +31,5 @@ export class RescheduleProposalsRepository {
       `UPDATE reschedule_proposals SET status = 'withdrawn' WHERE session_id = $1 AND status = 'pending'`,
       [sessionId],
     );
-  }
-
-  /** For each session, how many times it was moved to a new time (accepted reschedule proposals). */
-  async timesMoved(
-    sessionIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, number>> {
-    if (sessionIds.length === 0) return new Map();
-    const rows: { session_id: string; moves: number }[] = await manager.query(
-      `SELECT session_id, count(*)::int AS moves FROM reschedule_proposals
-       WHERE status = 'accepted' AND session_id = ANY($1::uuid[]) GROUP BY session_id`,
-      [sessionIds],
-    );
-    return new Map(rows.map((row) => [row.session_id, Number(row.moves)]));
   }
 }

@@ -61,4 +61,6 @@ export interface SessionRecord {
   participants: StoredParticipant[];
   rounds: StoredRound[];
   pendingProposal: StoredProposal | null;
+  /** Accepted reschedule proposals: the SEQUENCE of the session's calendar event. */
+  timesMoved: number;
 }

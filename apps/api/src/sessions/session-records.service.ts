@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
 import type { NewSession, SessionRecord } from './session-record';
 import { SessionsRepository } from './sessions.repository';
 
@@ -10,10 +9,7 @@ import { SessionsRepository } from './sessions.repository';
  */
 @Injectable()
 export class SessionRecordsService {
-  constructor(
-    private readonly sessions: SessionsRepository,
-    private readonly proposals: RescheduleProposalsRepository,
-  ) {}
+  constructor(private readonly sessions: SessionsRepository) {}
 
   find(sessionId: string): Promise<SessionRecord | null> {
     return this.sessions.find(sessionId);
@@ -32,10 +28,5 @@ export class SessionRecordsService {
   /** A session made by booking a slot or pairing requests, inside the caller's transaction. */
   create(manager: EntityManager, session: NewSession): Promise<string> {
     return this.sessions.create(manager, session);
-  }
-
-  /** For each session, how many times it was moved: its calendar event's SEQUENCE. */
-  timesMoved(sessionIds: readonly string[], manager?: EntityManager): Promise<Map<string, number>> {
-    return this.proposals.timesMoved(sessionIds, manager);
   }
 }

@@ -1,5 +1,11 @@
 import type { SessionFormat, SessionStatus, TargetLevel } from '@mockboard/contracts';
-import type { StoredParticipant, StoredProposal, StoredRound, StoredSession } from './session-record';
+import type {
+  SessionRecord,
+  StoredParticipant,
+  StoredProposal,
+  StoredRound,
+  StoredSession,
+} from './session-record';
 
 // The rows as PostgreSQL returns them, and their mapping to the camelCase types SessionsRepository
 // returns: only the repository reads these, so no snake_case field leaves it.
@@ -48,6 +54,43 @@ export interface ProposalRow {
   starts_at: Date;
   status: StoredProposal['status'];
   created_at: Date;
+}
+
+/** A row built by json_build_object: its timestamps arrive as ISO strings. */
+type AsJson<Row> = {
+  [Key in keyof Row]: Row[Key] extends Date ? string : Row[Key] extends Date | null ? string | null : Row[Key];
+};
+
+/** A session with its parts beside it as JSON (sessionRecordsSql). */
+export interface SessionRecordRow extends SessionRow {
+  participants: AsJson<Omit<ParticipantRow, 'session_id'>>[];
+  rounds: Omit<RoundRow, 'session_id'>[];
+  pending_proposal: AsJson<Omit<ProposalRow, 'session_id'>> | null;
+  times_moved: number;
+}
+
+export function toSessionRecord(row: SessionRecordRow): SessionRecord {
+  const proposal = row.pending_proposal;
+  return {
+    session: toStoredSession(row),
+    participants: row.participants.map((participant) =>
+      toStoredParticipant({
+        ...participant,
+        session_id: row.id,
+        joined_at: participant.joined_at === null ? null : new Date(participant.joined_at),
+      }),
+    ),
+    rounds: row.rounds.map((round) => toStoredRound({ ...round, session_id: row.id })),
+    pendingProposal:
+      proposal &&
+      toStoredProposal({
+        ...proposal,
+        session_id: row.id,
+        starts_at: new Date(proposal.starts_at),
+        created_at: new Date(proposal.created_at),
+      }),
+    timesMoved: Number(row.times_moved),
+  };
 }
 
 export function toStoredSession(row: SessionRow): StoredSession {

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sessionAllowsSql, statusInSql, statusesMovingTo } from '@mockboard/schedule';
-import {
-  toStoredParticipant,
-  toStoredProposal,
-  toStoredRound,
-  toStoredSession,
-  type ParticipantRow,
-  type ProposalRow,
-  type RoundRow,
-  type SessionRow,
-} from './session-rows';
+import { toSessionRecord, type SessionRecordRow } from './session-rows';
+import { sessionRecordsSql } from './session-records-sql';
 import type { NewSession, SessionRecord } from './session-record';
 import { CREATE_SESSION_SQL } from './create-session-sql';
 
@@ -42,28 +34,27 @@ export class SessionsRepository {
 
   /** Locks the session row for the rest of the transaction, so concurrent changes queue up. */
   async lock(manager: EntityManager, sessionId: string): Promise<SessionRecord | null> {
-    const rows: SessionRow[] = await manager.query(`SELECT * FROM sessions WHERE id = $1 FOR UPDATE`, [
+    return this.first(manager, sessionRecordsSql(`FROM sessions s WHERE s.id = $1 FOR UPDATE OF s`), [
       sessionId,
     ]);
-    if (rows.length === 0) return null;
-    return (await this.records(rows, manager))[0] ?? null;
   }
 
-  async find(sessionId: string): Promise<SessionRecord | null> {
-    const rows: SessionRow[] = await this.dataSource.query(`SELECT * FROM sessions WHERE id = $1`, [
+  find(sessionId: string): Promise<SessionRecord | null> {
+    return this.first(this.dataSource.manager, sessionRecordsSql(`FROM sessions s WHERE s.id = $1`), [
       sessionId,
     ]);
-    return (await this.records(rows))[0] ?? null;
   }
 
   /** Every session the user takes part in, soonest first. */
   async forUser(userId: string): Promise<SessionRecord[]> {
-    const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.* FROM sessions s JOIN session_participants p ON p.session_id = s.id
-       WHERE p.user_id = $1 ORDER BY s.starts_at`,
+    const rows: SessionRecordRow[] = await this.dataSource.query(
+      sessionRecordsSql(
+        `FROM sessions s JOIN session_participants me ON me.session_id = s.id
+         WHERE me.user_id = $1 ORDER BY s.starts_at`,
+      ),
       [userId],
     );
-    return this.records(rows);
+    return rows.map(toSessionRecord);
   }
 
   /** Prompts the user has already been asked as a candidate (in sessions that were not cancelled). */
@@ -148,32 +139,8 @@ export class SessionsRepository {
     );
   }
 
-  private async records(
-    rows: SessionRow[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<SessionRecord[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((row) => row.id);
-    const participants: ParticipantRow[] = await manager.query(
-      `SELECT p.session_id, p.user_id, u.email, p.joined_at, p.no_show, p.shares_contact,
-         u.display_name, u.target_level, u.sessions_completed, u.late_cancellations, u.no_shows
-       FROM session_participants p JOIN users u ON u.id = p.user_id WHERE p.session_id = ANY($1::uuid[])
-       ORDER BY p.session_id, u.created_at`,
-      [ids],
-    );
-    const rounds: RoundRow[] = await manager.query(
-      `SELECT * FROM session_rounds WHERE session_id = ANY($1::uuid[]) ORDER BY session_id, number`,
-      [ids],
-    );
-    const proposals: ProposalRow[] = await manager.query(
-      `SELECT * FROM reschedule_proposals WHERE session_id = ANY($1::uuid[]) AND status = 'pending'`,
-      [ids],
-    );
-    return rows.map((session) => ({
-      session: toStoredSession(session),
-      participants: participants.filter((row) => row.session_id === session.id).map(toStoredParticipant),
-      rounds: rounds.filter((row) => row.session_id === session.id).map(toStoredRound),
-      pendingProposal: toStoredProposal(proposals.find((row) => row.session_id === session.id)),
-    }));
+  private async first(manager: EntityManager, sql: string, params: unknown[]): Promise<SessionRecord | null> {
+    const rows: SessionRecordRow[] = await manager.query(sql, params);
+    return rows[0] ? toSessionRecord(rows[0]) : null;
   }
 }

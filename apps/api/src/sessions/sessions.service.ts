@@ -162,8 +162,9 @@ export class SessionsService {
           { start: proposal.startsAt, end: endsAt },
           'One of you already has a session, open slot or match request at the proposed time',
         );
-        // The moves so far, this one included: the updated invitation's SEQUENCE.
-        const sequence = (await this.proposals.timesMoved([sessionId], manager)).get(sessionId) ?? 0;
+        // The moves so far, this one included: the updated invitation's SEQUENCE. The session's row
+        // lock keeps anyone else from accepting a move in between.
+        const sequence = locked.timesMoved + 1;
         const everyone = locked.participants.map((participant) => participant.userId);
         await this.mail.enqueue(manager, ...rescheduledMails(sessionId, everyone, sequence));
       }

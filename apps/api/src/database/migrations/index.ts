@@ -23,6 +23,7 @@ import { StudyPlans1766000000000 } from './1766000000000-study-plans';
 import { StudyPlanCardOwner1766100000000 } from './1766100000000-study-plan-card-owner';
 import { ReliabilityOnUserRow1766200000000 } from './1766200000000-reliability-on-user-row';
 import { HintRevealRoundAndPhase1766300000000 } from './1766300000000-hint-reveal-round-and-phase';
+import { RescheduleProposalsBySession1766400000000 } from './1766400000000-reschedule-proposals-by-session';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   StudyPlanCardOwner1766100000000,
   ReliabilityOnUserRow1766200000000,
   HintRevealRoundAndPhase1766300000000,
+  RescheduleProposalsBySession1766400000000,
 ];

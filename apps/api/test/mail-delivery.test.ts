@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { DevMailboxResponse } from '@mockboard/contracts';
+import { DEV_MAILBOX_SIZE, DevMailboxRepository } from '../src/mail/dev-mailbox.repository';
 import { MailService } from '../src/mail/mail.service';
 import { LEASE_MS, MAIL_RETENTION_DAYS } from '../src/mail/mail.worker';
 import { SMTP_TIMEOUTS, SmtpMailTransport } from '../src/mail/smtp-mail.transport';
@@ -350,5 +351,29 @@ describe('mail without SMTP: the dev mailbox', () => {
 
     await asUser(server, user).get('/api/admin/dev-mailbox').expect(403);
     await request(server.url).get('/api/admin/dev-mailbox').expect(401);
+  });
+
+  it(`keeps the newest ${DEV_MAILBOX_SIZE} messages and drops older ones as new ones arrive`, async () => {
+    const mailbox = server.app.get(DevMailboxRepository);
+    const extra = 5;
+    for (let index = 0; index < DEV_MAILBOX_SIZE + extra; index += 1) {
+      await mailbox.add({
+        // The column may be empty, and these messages come from no queued row.
+        outgoingMailId: null as unknown as string,
+        kind: 'reminder',
+        to: 'nobody@example.test',
+        subject: `bound ${index}`,
+        text: 'text',
+        html: '<p>html</p>',
+        attachments: [],
+      });
+    }
+    const subjects = (await mailbox.newestFirst()).map((mail) => mail.subject);
+    const [{ count }]: [{ count: number }] = await server.dataSource.query(
+      `SELECT count(*)::int AS count FROM dev_mailbox`,
+    );
+    expect(Number(count)).toBe(DEV_MAILBOX_SIZE);
+    expect(subjects[0]).toBe(`bound ${DEV_MAILBOX_SIZE + extra - 1}`);
+    expect(subjects.at(-1)).toBe(`bound ${extra}`);
   });
 });

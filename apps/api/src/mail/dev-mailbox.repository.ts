@@ -20,17 +20,28 @@ export interface DevMailRow {
 export class DevMailboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Adds one message and drops what falls beyond the newest DEV_MAILBOX_SIZE. */
+  /**
+   * Adds one message and drops what falls beyond the newest DEV_MAILBOX_SIZE, in one statement. The
+   * DELETE does not see the row its own statement inserts, so it keeps DEV_MAILBOX_SIZE - 1 of the
+   * others.
+   */
   async add(mail: DevMailRow): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO dev_mailbox (outgoing_mail_id, kind, "to", subject, text, html, attachments)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::text[])`,
-      [mail.outgoingMailId, mail.kind, mail.to, mail.subject, mail.text, mail.html, mail.attachments],
-    );
-    await this.dataSource.query(
-      `DELETE FROM dev_mailbox WHERE id IN (
-         SELECT id FROM dev_mailbox ORDER BY sent_at DESC, id OFFSET $1)`,
-      [DEV_MAILBOX_SIZE],
+      `WITH added AS (
+         INSERT INTO dev_mailbox (outgoing_mail_id, kind, "to", subject, text, html, attachments)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::text[]))
+       DELETE FROM dev_mailbox WHERE id IN (
+         SELECT id FROM dev_mailbox ORDER BY sent_at DESC, id OFFSET $8)`,
+      [
+        mail.outgoingMailId,
+        mail.kind,
+        mail.to,
+        mail.subject,
+        mail.text,
+        mail.html,
+        mail.attachments,
+        DEV_MAILBOX_SIZE - 1,
+      ],
     );
   }
 

@@ -203,21 +203,21 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** The message to send, or why this mail is not sent to this reader. */
   private async prepare(row: ClaimedMail): Promise<{ message: OutgoingMessage } | { skip: string }> {
-    const manager = this.dataSource.manager;
-    const recipient = await this.outgoing.recipient(manager, row.userId);
+    const recipient = row.recipient;
     if (!recipient) return { skip: 'the account no longer exists' };
     if (recipient.restricted && !reachesRestrictedReader(row))
       return { skip: 'the account is suspended or banned' };
-    const { restricted: _restricted, ...reader } = recipient;
-    if (!(await this.preferences.allows(manager, reader.userId, row.kind)))
-      return { skip: `the reader turned off ${row.kind} mail` };
+    const { restricted: _restricted, optedOut, ...reader } = recipient;
+    if (optedOut) return { skip: `the reader turned off ${row.kind} mail` };
     if (
       this.config.mail.requireEmailVerification &&
       !reader.emailVerified &&
       !SENT_WHILE_UNVERIFIED.has(row.kind)
     )
       return { skip: 'the address is not verified' };
-    const composed = await this.mail.composerFor(row.kind)!.compose(manager, reader, row.data);
+    const composed = await this.mail
+      .composerFor(row.kind)!
+      .compose(this.dataSource.manager, reader, row.data);
     if ('skip' in composed) return { skip: composed.skip };
     return { message: this.messageOf(row, reader, composed) };
   }

@@ -4,7 +4,7 @@ import type { MailKind } from '@mockboard/contracts';
 import type { RetryDecision } from '../outbox/outbox-retry';
 import type { MailReader, MailRequest } from './mail.types';
 
-/** A row the worker claimed, with its lease. */
+/** A row the worker claimed, with its lease and its reader as of now. */
 export interface ClaimedMail {
   id: string;
   kind: MailKind;
@@ -12,13 +12,19 @@ export interface ClaimedMail {
   data: Record<string, unknown>;
   /** Including this one. */
   attempts: number;
+  /** Null when the user is gone; a changed address or zone is used. */
+  recipient: RecipientRow | null;
 }
 
-/** A reader's row and what decides whether they get mail at all. */
+/** A reader's row and what decides whether they get this mail at all. */
 export interface RecipientRow extends MailReader {
   /** Banned, or suspended until a later time (account_restrictions). */
   restricted: boolean;
+  /** The reader turned this kind off (mail_opt_outs, which holds optional kinds only). */
+  optedOut: boolean;
 }
+
+type ClaimedRow = Omit<ClaimedMail, 'recipient'> & Omit<RecipientRow, 'userId'> & { readerExists: boolean };
 
 /**
  * Part of the SET of every final outcome (sent, skipped, given up): the raw token of a
@@ -62,7 +68,8 @@ export class OutgoingMailRepository {
    * Leases the most overdue row to `worker` for `leaseMs`, in its own short statement. SKIP LOCKED
    * lets instances claim side by side without waiting; the lease (not a held lock) keeps the row
    * from others while the SMTP conversation runs outside any transaction, and hands it over when
-   * the worker died. Only kinds with a composer on this instance are taken.
+   * the worker died. Only kinds with a composer on this instance are taken. The reader comes back
+   * with the row: one round trip per mail instead of three.
    */
   async claimNext(
     manager: EntityManager,
@@ -70,7 +77,7 @@ export class OutgoingMailRepository {
     leaseMs: number,
     kinds: readonly string[],
   ): Promise<ClaimedMail | null> {
-    const rows: ClaimedMail[] = await manager.query(
+    const rows: ClaimedRow[] = await manager.query(
       `WITH claimed AS (
        UPDATE outgoing_mail
        SET claimed_by = $1, claimed_until = clock_timestamp() + make_interval(secs => $2::double precision / 1000),
@@ -84,24 +91,37 @@ export class OutgoingMailRepository {
          ORDER BY due_at
          LIMIT 1
          FOR UPDATE SKIP LOCKED)
-       RETURNING id, kind, user_id AS "userId", data, attempts)
-       SELECT * FROM claimed`,
+       RETURNING id, kind, user_id, data, attempts)
+       SELECT c.id, c.kind, c.user_id AS "userId", c.data, c.attempts,
+              u.id IS NOT NULL AS "readerExists", u.email, u.display_name AS "displayName",
+              u.timezone AS "timeZone", u.date_time_locale AS locale,
+              u.email_verified_at IS NOT NULL AS "emailVerified",
+              EXISTS (SELECT 1 FROM account_restrictions r
+                      WHERE r.user_id = c.user_id AND (r.state = 'banned' OR r.until > now())) AS restricted,
+              EXISTS (SELECT 1 FROM mail_opt_outs o
+                      WHERE o.user_id = c.user_id AND o.kind = c.kind) AS "optedOut"
+       FROM claimed c LEFT JOIN users u ON u.id = c.user_id`,
       [worker, leaseMs, kinds],
     );
-    return rows[0] ?? null;
-  }
-
-  /** The recipient as of now (a changed address or zone is used), or null when the user is gone. */
-  async recipient(manager: EntityManager, userId: string): Promise<RecipientRow | null> {
-    const rows: RecipientRow[] = await manager.query(
-      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.timezone AS "timeZone",
-              u.date_time_locale AS locale, u.email_verified_at IS NOT NULL AS "emailVerified",
-              EXISTS (SELECT 1 FROM account_restrictions r
-                      WHERE r.user_id = u.id AND (r.state = 'banned' OR r.until > now())) AS restricted
-       FROM users u WHERE u.id = $1`,
-      [userId],
-    );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const {
+      readerExists,
+      email,
+      displayName,
+      timeZone,
+      locale,
+      emailVerified,
+      restricted,
+      optedOut,
+      ...mail
+    } = row;
+    return {
+      ...mail,
+      recipient: readerExists
+        ? { userId: mail.userId, email, displayName, timeZone, locale, emailVerified, restricted, optedOut }
+        : null,
+    };
   }
 
   /** Only while the lease is still ours: a worker whose lease ran out must not overwrite the next one's outcome. */

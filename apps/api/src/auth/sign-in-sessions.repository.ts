@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { User } from '@mockboard/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface SignInSessionRow {
@@ -16,6 +17,13 @@ export interface NewSignInSession {
   ttlSeconds: number;
   userAgent: string | null;
   ip: string | null;
+}
+
+/** A sign-in that may be used now, with its user. */
+export interface UsableSignIn {
+  sessionId: string;
+  lastSeenAt: Date;
+  user: User;
 }
 
 const COLUMNS = `id, user_id AS "userId", created_at AS "createdAt", last_seen_at AS "lastSeenAt",
@@ -60,20 +68,27 @@ export class SignInSessionsRepository {
   }
 
   /**
-   * The live session with this id, unless its account is suspended or banned: what a request or a
-   * handshake may use. The restriction is checked in the same query (one probe of
-   * account_restrictions' primary key), so a sign-in that outlived its account's suspension (a
-   * revocation that failed, a sign-in racing the suspension) is refused all the same.
+   * The session with this id, if it is live, belongs to `userId` and its account is not suspended
+   * or banned, with its user as requests see them: one statement, on every request and handshake.
+   * The restriction is checked here too (one probe of account_restrictions' primary key), so a
+   * sign-in that outlived its account's suspension (a revocation that failed, a sign-in racing the
+   * suspension) is refused all the same.
    */
-  async findUsable(id: string): Promise<SignInSessionRow | null> {
+  async findUsable(id: string, userId: string): Promise<UsableSignIn | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM sign_in_sessions s
-       WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+      `SELECT s.id AS "sessionId", s.last_seen_at AS "lastSeenAt",
+              u.id, u.email, u.display_name AS "displayName", u.timezone, u.target_level AS "targetLevel",
+              u.role, u.created_at AS "createdAt", u.date_time_locale AS "dateTimeLocale",
+              u.email_verified_at IS NOT NULL AS "emailVerified"
+       FROM sign_in_sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
          AND NOT EXISTS (SELECT 1 FROM account_restrictions r
                          WHERE r.user_id = s.user_id AND (r.state = 'banned' OR r.until > now()))`,
-      [id],
-    )) as SignInSessionRow[];
-    return row ?? null;
+      [id, userId],
+    )) as (Omit<User, 'createdAt'> & { sessionId: string; lastSeenAt: Date; createdAt: Date })[];
+    if (!row) return null;
+    const { sessionId, lastSeenAt, createdAt, ...user } = row;
+    return { sessionId, lastSeenAt, user: { ...user, createdAt: createdAt.toISOString() } };
   }
 
   /** Records activity; the condition keeps concurrent requests from rewriting the row each time. */

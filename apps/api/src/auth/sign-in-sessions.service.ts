@@ -8,8 +8,6 @@ import { AuthTokens } from './auth.tokens';
 import { SignInSessionsRepository, type SignInSessionRow } from './sign-in-sessions.repository';
 import { SignInSocketsGateway } from './sign-in-sockets.gateway';
 import type { AuthUser } from './auth-user';
-import { toUserView } from './user.entity';
-import { UsersRepository } from './users.repository';
 
 /** What a request or socket is authenticated as: a user, through one live sign-in session. */
 export interface Authenticated {
@@ -37,7 +35,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class SignInSessions {
   constructor(
     private readonly sessions: SignInSessionsRepository,
-    private readonly users: UsersRepository,
     private readonly tokens: AuthTokens,
     private readonly sockets: SignInSocketsGateway,
     private readonly restrictions: AccountRestrictionsRepository,
@@ -72,16 +69,12 @@ export class SignInSessions {
   async authenticate(token: string): Promise<Authenticated | null> {
     const subject = await this.tokens.subjectFrom(token);
     if (!subject || !UUID.test(subject.sessionId) || !UUID.test(subject.userId)) return null;
-    // Every request and handshake comes through here: both reads at once, not one after the other.
-    const [session, user] = await Promise.all([
-      this.sessions.findUsable(subject.sessionId),
-      this.users.findById(subject.userId),
-    ]);
-    if (!session || session.userId !== subject.userId || !user) return null;
-    if (Date.now() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_SECONDS * 1000) {
-      await this.sessions.touch(session.id, LAST_SEEN_RESOLUTION_SECONDS);
+    const signIn = await this.sessions.findUsable(subject.sessionId, subject.userId);
+    if (!signIn) return null;
+    if (Date.now() - signIn.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_SECONDS * 1000) {
+      await this.sessions.touch(signIn.sessionId, LAST_SEEN_RESOLUTION_SECONDS);
     }
-    return { user: toUserView(user), sessionId: session.id };
+    return { user: signIn.user, sessionId: signIn.sessionId };
   }
 
   /**

@@ -50,8 +50,9 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /**
-   * Inside the transaction of the change it reports: one notification per user, delivered after
-   * the commit (OutboxService.transaction delivers at once, the dispatcher's poll otherwise).
+   * Inside the transaction of the change it reports: one notification per user, stored before
+   * that transaction commits and pushed after (OutboxService.transaction), or by the dispatcher's
+   * poll when the transaction was not started there.
    */
   async notify(
     manager: EntityManager,

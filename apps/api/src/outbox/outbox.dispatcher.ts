@@ -8,14 +8,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { afterFailedAttempt, describeFailure } from './outbox-retry';
 import { OutboxRepository, type OutboxRow } from './outbox.repository';
 
+/** What to do once a delivery has committed (e.g. push to open sockets); cannot be retried. */
+export type FollowUp = () => void;
+
 /** Delivers one kind of outbox row. */
 export interface OutboxHandler {
   /**
    * Runs inside the transaction that marks the row delivered, so what it writes and the mark
-   * commit together. Returns what to do once that has committed (e.g. push to open sockets),
-   * which must not throw and cannot be retried.
+   * commit together. Returns what to do once that has committed, which must not throw.
    */
-  deliver(manager: EntityManager, row: OutboxRow): Promise<(() => void) | void>;
+  deliver(manager: EntityManager, row: OutboxRow): Promise<FollowUp | void>;
 }
 
 /** Retries and rows left by a stopped or crashed instance wait at most this long. */
@@ -34,9 +36,9 @@ export const OUTBOX_RETENTION = { deliveredDays: 7, failedDays: 30 } as const;
 export const PRUNE_BATCH = 1_000;
 
 /**
- * Delivers outbox rows: the ones a request just committed (OutboxService asks right after the
- * commit), and every 2 s whatever is due, i.e. retries and rows whose instance stopped before
- * delivering them. A failure is recorded on the row and retried later; it never reaches the caller.
+ * Delivers outbox rows: the ones a request's transaction just wrote (OutboxService asks before it
+ * commits), and every 2 s whatever is due, i.e. retries, rows written outside OutboxService and rows
+ * whose instance stopped before delivering them. A failure is recorded on the row and retried later; it never reaches the caller.
  * The same poll deletes finished rows older than OUTBOX_RETENTION, so the table does not grow forever.
  */
 @Injectable()
@@ -111,9 +113,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  /** Delivers due rows, all of them or only `ids`, batch after batch. Never throws. */
-  deliverDue(ids?: readonly string[]): Promise<number> {
-    return this.track(this.deliverBatches(ids));
+  /** Delivers every due row, batch after batch. Never throws. */
+  deliverDue(): Promise<number> {
+    return this.track(this.deliverBatches());
   }
 
   private track(work: Promise<number>): Promise<number> {
@@ -121,13 +123,13 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     return work.finally(() => this.running.delete(work));
   }
 
-  private async deliverBatches(ids?: readonly string[]): Promise<number> {
+  private async deliverBatches(): Promise<number> {
     let delivered = 0;
     while (!this.stopped && this.handlers.size > 0) {
       try {
-        const batch = await this.deliverBatch(ids);
+        const batch = await this.deliverBatch();
         delivered += batch.delivered;
-        if (ids || batch.claimed < BATCH_SIZE) break;
+        if (batch.claimed < BATCH_SIZE) break;
       } catch (error) {
         // The database itself failed (connection lost, shutting down): the rows stay due.
         this.logger.error(`Outbox delivery failed: ${describeFailure(error)}`);
@@ -137,10 +139,37 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     return delivered;
   }
 
-  private async deliverBatch(ids?: readonly string[]): Promise<{ claimed: number; delivered: number }> {
-    const afterCommit: (() => void)[] = [];
+  /**
+   * Delivers rows that `manager`'s own transaction just wrote, before it commits (OutboxService).
+   * Nobody else can see them yet, so there is nothing to claim. Returns what to run once the
+   * transaction has committed (runFollowUps). Rows of a kind with no handler wait for a poll.
+   */
+  async deliverWithin(manager: EntityManager, rows: readonly OutboxRow[]): Promise<FollowUp[]> {
+    const followUps: FollowUp[] = [];
+    if (this.stopped) return followUps;
+    for (const row of rows) {
+      if (!this.handlers.has(row.kind)) continue;
+      const then = await this.deliverRow(manager, row);
+      if (then) followUps.push(then);
+    }
+    return followUps;
+  }
+
+  /** Runs follow-ups of committed deliveries; one that throws is logged and the others still run. */
+  runFollowUps(followUps: readonly FollowUp[]): void {
+    for (const then of followUps) {
+      try {
+        then();
+      } catch (error) {
+        this.logger.warn(`Outbox follow-up after delivery failed: ${describeFailure(error)}`);
+      }
+    }
+  }
+
+  private async deliverBatch(): Promise<{ claimed: number; delivered: number }> {
+    const afterCommit: FollowUp[] = [];
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const rows = await this.outbox.claimDue(manager, [...this.handlers.keys()], BATCH_SIZE, ids);
+      const rows = await this.outbox.claimDue(manager, [...this.handlers.keys()], BATCH_SIZE);
       let delivered = 0;
       for (const row of rows) {
         const then = await this.deliverRow(manager, row);
@@ -150,18 +179,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       }
       return { claimed: rows.length, delivered };
     });
-    for (const then of afterCommit) {
-      try {
-        then();
-      } catch (error) {
-        this.logger.warn(`Outbox follow-up after delivery failed: ${describeFailure(error)}`);
-      }
-    }
+    this.runFollowUps(afterCommit);
     return outcome;
   }
 
   /** One row under a savepoint, so its failure undoes only its own writes. False when it failed. */
-  private async deliverRow(manager: EntityManager, row: OutboxRow): Promise<(() => void) | void | false> {
+  private async deliverRow(manager: EntityManager, row: OutboxRow): Promise<FollowUp | void | false> {
     await this.outbox.beginRow(manager);
     try {
       const then = await this.handlers.get(row.kind)!.deliver(manager, row);

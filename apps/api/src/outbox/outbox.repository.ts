@@ -16,38 +16,32 @@ const ROW_SAVEPOINT = 'outbox_row';
 /** Every query on the `outbox` table. */
 @Injectable()
 export class OutboxRepository {
-  /** Writes one row per payload in the caller's transaction; due at once. */
-  async insert(manager: EntityManager, kind: string, payloads: readonly unknown[]): Promise<string[]> {
-    if (payloads.length === 0) return [];
-    const rows: { id: string }[] = await manager.query(
+  /** Writes one row per payload in the caller's transaction, due at once; returns the rows. */
+  insert(manager: EntityManager, kind: string, payloads: readonly unknown[]): Promise<OutboxRow[]> {
+    if (payloads.length === 0) return Promise.resolve([]);
+    return manager.query(
       `INSERT INTO outbox (kind, payload)
        SELECT $1, payload FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS given (payload, position)
        ORDER BY position
-       RETURNING id`,
+       RETURNING id, kind, payload, created_at AS "createdAt", attempts`,
       [kind, JSON.stringify(payloads)],
     );
-    return rows.map((row) => row.id);
   }
 
   /**
-   * Locks up to `limit` due rows of the given kinds (only `ids` when given) for this transaction.
-   * SKIP LOCKED: rows another dispatcher is delivering are left to it, so no row is delivered by
-   * two at once and nobody waits for anybody.
+   * Locks up to `limit` due rows of the given kinds for this transaction. SKIP LOCKED: rows another
+   * dispatcher is delivering are left to it, so no row is delivered by two at once and nobody
+   * waits for anybody.
    */
-  claimDue(
-    manager: EntityManager,
-    kinds: readonly string[],
-    limit: number,
-    ids?: readonly string[],
-  ): Promise<OutboxRow[]> {
+  claimDue(manager: EntityManager, kinds: readonly string[], limit: number): Promise<OutboxRow[]> {
     return manager.query(
       `SELECT id, kind, payload, created_at AS "createdAt", attempts FROM outbox
        WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
-         AND kind = ANY($1::text[]) AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
+         AND kind = ANY($1::text[])
        ORDER BY next_attempt_at, id
        LIMIT $2
        FOR UPDATE SKIP LOCKED`,
-      [kinds, limit, ids ?? null],
+      [kinds, limit],
     );
   }
 

@@ -58,7 +58,11 @@ export interface ProposalRow {
 
 /** A row built by json_build_object: its timestamps arrive as ISO strings. */
 type AsJson<Row> = {
-  [Key in keyof Row]: Row[Key] extends Date ? string : Row[Key] extends Date | null ? string | null : Row[Key];
+  [Key in keyof Row]: Row[Key] extends Date
+    ? string
+    : Row[Key] extends Date | null
+      ? string | null
+      : Row[Key];
 };
 
 /** A session with its parts beside it as JSON (sessionRecordsSql). */

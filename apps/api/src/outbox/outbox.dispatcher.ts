@@ -38,8 +38,9 @@ export const PRUNE_BATCH = 1_000;
 /**
  * Delivers outbox rows: the ones a request's transaction just wrote (OutboxService asks before it
  * commits), and every 2 s whatever is due, i.e. retries, rows written outside OutboxService and rows
- * whose instance stopped before delivering them. A failure is recorded on the row and retried later; it never reaches the caller.
- * The same poll deletes finished rows older than OUTBOX_RETENTION, so the table does not grow forever.
+ * whose instance stopped before delivering them. A failure is recorded on the row and retried
+ * later; it never reaches the caller. The same poll deletes finished rows older than
+ * OUTBOX_RETENTION, so the table does not grow forever.
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {

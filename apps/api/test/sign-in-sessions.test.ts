@@ -93,6 +93,21 @@ describe('sign-in sessions', () => {
     }
   });
 
+  it("refuses a signed token that pairs one user with another user's live sign-in", async () => {
+    const [owner, other] = [await signUp(server.url), await signUp(server.url)];
+    const jwt = new JwtService({ secret: server.config.jwt.secret });
+    const { sid } = jwt.decode<{ sid: string }>(owner.accessToken);
+    const mismatched = await jwt.signAsync(
+      { sub: other.user.id, sid },
+      { algorithm: 'HS256', expiresIn: 3600 },
+    );
+
+    await request(server.url).get('/api/me').set(bearer(mismatched)).expect(401);
+    expect(await handshakeError(server, mismatched)).not.toBeNull();
+    const me = await request(server.url).get('/api/me').set(bearer(owner.accessToken)).expect(200);
+    expect(me.body.id).toBe(owner.user.id);
+  });
+
   it('accepts a token of a live sign-in signed with the secret as a string, as tokens were before the KeyObject', async () => {
     const user = await signUp(server.url);
     const jwt = new JwtService({ secret: server.config.jwt.secret });

@@ -146,14 +146,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
    * transaction has committed (runFollowUps). Rows of a kind with no handler wait for a poll.
    */
   async deliverWithin(manager: EntityManager, rows: readonly OutboxRow[]): Promise<FollowUp[]> {
-    const followUps: FollowUp[] = [];
-    if (this.stopped) return followUps;
-    for (const row of rows) {
-      if (!this.handlers.has(row.kind)) continue;
-      const then = await this.deliverRow(manager, row);
-      if (then) followUps.push(then);
-    }
-    return followUps;
+    if (this.stopped) return [];
+    const handled = rows.filter((row) => this.handlers.has(row.kind));
+    return (await this.deliverRows(manager, handled)).followUps;
   }
 
   /** Runs follow-ups of committed deliveries; one that throws is logged and the others still run. */
@@ -168,20 +163,28 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async deliverBatch(): Promise<{ claimed: number; delivered: number }> {
-    const afterCommit: FollowUp[] = [];
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const { claimed, delivered, followUps } = await this.dataSource.transaction(async (manager) => {
       const rows = await this.outbox.claimDue(manager, [...this.handlers.keys()], BATCH_SIZE);
-      let delivered = 0;
-      for (const row of rows) {
-        const then = await this.deliverRow(manager, row);
-        if (then === false) continue;
-        delivered += 1;
-        if (then) afterCommit.push(then);
-      }
-      return { claimed: rows.length, delivered };
+      return { claimed: rows.length, ...(await this.deliverRows(manager, rows)) };
     });
-    this.runFollowUps(afterCommit);
-    return outcome;
+    this.runFollowUps(followUps);
+    return { claimed, delivered };
+  }
+
+  /** Each row under its own savepoint; how many were delivered, and what to run after the commit. */
+  private async deliverRows(
+    manager: EntityManager,
+    rows: readonly OutboxRow[],
+  ): Promise<{ delivered: number; followUps: FollowUp[] }> {
+    let delivered = 0;
+    const followUps: FollowUp[] = [];
+    for (const row of rows) {
+      const then = await this.deliverRow(manager, row);
+      if (then === false) continue;
+      delivered += 1;
+      if (then) followUps.push(then);
+    }
+    return { delivered, followUps };
   }
 
   /** One row under a savepoint, so its failure undoes only its own writes. False when it failed. */

@@ -60,7 +60,7 @@ export class InvitationMailComposers {
         return { skip: `The session is ${session.view.status}` };
       }
       // Moved again before this went out: the later move's mail carries the current time.
-      if (session.timesMoved !== sequence) return { skip: 'The session was moved again since' };
+      if (session.record.timesMoved !== sequence) return { skip: 'The session was moved again since' };
       const partner = this.context.partnerNames(session, reader);
       const when = this.context.when(session.view.startsAt, reader);
       return writeSessionMail({

@@ -18,8 +18,6 @@ import type { SessionRecord } from '../sessions/session-record';
 export interface SessionForMail {
   record: SessionRecord;
   view: Session;
-  /** Accepted reschedules so far: with the cancellation, the invitation's SEQUENCE. */
-  timesMoved: number;
 }
 
 /** What a composer answers when `load` finds no session for the reader. */
@@ -47,7 +45,7 @@ export class SessionMailContext {
     const record = await this.sessions.find(sessionId);
     if (!record || !record.participants.some((row) => row.userId === reader.userId)) return null;
     const [view] = await this.views.views([record]);
-    return { record, view: view!, timesMoved: record.timesMoved };
+    return { record, view: view! };
   }
 
   /** An absolute link (never the request's Host: see PublicUrl). */
@@ -92,7 +90,7 @@ export class SessionMailContext {
     const event = sessionCalendarEvent(session.view, {
       viewerId: reader.userId,
       roomUrl: this.link(session.view.roomUrl),
-      timesMoved: session.timesMoved,
+      timesMoved: session.record.timesMoved,
       organizer: organizerOf(this.config.mail.from),
       attendees,
     });

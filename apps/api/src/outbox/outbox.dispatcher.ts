@@ -5,11 +5,16 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { afterFailedAttempt, describeFailure } from './outbox-retry';
-import { OutboxRepository, type OutboxRow } from './outbox.repository';
+import { afterFailedAttempt, describeFailure, type RetryDecision } from './outbox-retry';
+import { OutboxRepository, type AttemptedRow, type OutboxRow } from './outbox.repository';
 
 /** What to do once a delivery has committed (e.g. push to open sockets); cannot be retried. */
 export type FollowUp = () => void;
+
+/** How one delivery attempt ended: what to run after the commit, or why it failed and what next. */
+type Attempt =
+  | { delivered: true; followUp: FollowUp | void }
+  | { delivered: false; failure: { error: string; decision: RetryDecision } };
 
 /** Delivers one kind of outbox row. */
 export interface OutboxHandler {
@@ -36,8 +41,8 @@ export const OUTBOX_RETENTION = { deliveredDays: 7, failedDays: 30 } as const;
 export const PRUNE_BATCH = 1_000;
 
 /**
- * Delivers outbox rows: the ones a request's transaction just wrote (OutboxService asks before it
- * commits), and every 2 s whatever is due, i.e. retries, rows written outside OutboxService and rows
+ * Delivers outbox rows: the ones a request's transaction just enqueued (OutboxService hands them
+ * over, not yet written, before it commits), and every 2 s whatever is due, i.e. retries, rows written outside OutboxService and rows
  * whose instance stopped before delivering them. A failure is recorded on the row and retried
  * later; it never reaches the caller. The same poll deletes finished rows older than
  * OUTBOX_RETENTION, so the table does not grow forever.
@@ -141,14 +146,29 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * Delivers rows that `manager`'s own transaction just wrote, before it commits (OutboxService).
-   * Nobody else can see them yet, so there is nothing to claim. Returns what to run once the
-   * transaction has committed (runFollowUps). Rows of a kind with no handler wait for a poll.
+   * Delivers rows that `manager`'s own transaction enqueued but has not written yet (OutboxService),
+   * then writes them as their attempt left them, in one statement. Nobody else can see them, so
+   * there is nothing to claim. Returns what to run once the transaction has committed
+   * (runFollowUps). Rows of a kind with no handler are written due, for a poll.
    */
-  async deliverWithin(manager: EntityManager, rows: readonly OutboxRow[]): Promise<FollowUp[]> {
-    if (this.stopped) return [];
-    const handled = rows.filter((row) => this.handlers.has(row.kind));
-    return (await this.deliverRows(manager, handled)).followUps;
+  async deliverNew(manager: EntityManager, rows: readonly OutboxRow[]): Promise<FollowUp[]> {
+    const followUps: FollowUp[] = [];
+    const attempted: AttemptedRow[] = [];
+    const handled = this.stopped ? [] : rows.filter((row) => this.handlers.has(row.kind));
+    for (const row of rows) {
+      if (!handled.includes(row)) {
+        attempted.push({ row, outcome: { state: 'due' } });
+        continue;
+      }
+      const attempt = await this.attempt(manager, row, row !== handled.at(-1));
+      if (attempt.delivered && attempt.followUp) followUps.push(attempt.followUp);
+      attempted.push({
+        row,
+        outcome: attempt.delivered ? { state: 'delivered' } : { state: 'failed', ...attempt.failure },
+      });
+    }
+    await this.outbox.insertAttempted(manager, attempted);
+    return followUps;
   }
 
   /** Runs follow-ups of committed deliveries; one that throws is logged and the others still run. */
@@ -171,7 +191,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     return { claimed, delivered };
   }
 
-  /** Each row under its own savepoint; how many were delivered, and what to run after the commit. */
+  /** Each claimed row under its own savepoint; how many were delivered, and what to run after the commit. */
   private async deliverRows(
     manager: EntityManager,
     rows: readonly OutboxRow[],
@@ -179,31 +199,36 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     let delivered = 0;
     const followUps: FollowUp[] = [];
     for (const row of rows) {
-      const then = await this.deliverRow(manager, row);
-      if (then === false) continue;
-      delivered += 1;
-      if (then) followUps.push(then);
+      const attempt = await this.attempt(manager, row, row !== rows.at(-1));
+      if (attempt.delivered) {
+        await this.outbox.markDelivered(manager, row.id);
+        delivered += 1;
+        if (attempt.followUp) followUps.push(attempt.followUp);
+      } else {
+        await this.outbox.markFailed(manager, row.id, attempt.failure.decision, attempt.failure.error);
+      }
     }
     return { delivered, followUps };
   }
 
-  /** One row under a savepoint, so its failure undoes only its own writes. False when it failed. */
-  private async deliverRow(manager: EntityManager, row: OutboxRow): Promise<FollowUp | void | false> {
+  /**
+   * One row's delivery under a savepoint, so its failure undoes only its own writes. `release`
+   * false leaves the savepoint for the commit to release (the last row of a transaction): one
+   * round trip fewer. A failure is logged with what happens next.
+   */
+  private async attempt(manager: EntityManager, row: OutboxRow, release: boolean): Promise<Attempt> {
     await this.outbox.beginRow(manager);
     try {
-      const then = await this.handlers.get(row.kind)!.deliver(manager, row);
-      await this.outbox.markDelivered(manager, row.id);
-      await this.outbox.keepRow(manager);
-      return then;
+      const followUp = await this.handlers.get(row.kind)!.deliver(manager, row);
+      if (release) await this.outbox.keepRow(manager);
+      return { delivered: true, followUp };
     } catch (error) {
       await this.outbox.undoRow(manager);
-      const failure = describeFailure(error);
-      const decision = afterFailedAttempt(row.attempts + 1);
-      await this.outbox.markFailed(manager, row.id, decision, failure);
-      const what = `Outbox ${row.kind} ${row.id} attempt ${row.attempts + 1} failed: ${failure}`;
-      if (decision.giveUp) this.logger.error(`${what}; giving up, it stays marked failed`);
-      else this.logger.warn(`${what}; retrying in ${decision.delayMs / 1000} s`);
-      return false;
+      const failure = { error: describeFailure(error), decision: afterFailedAttempt(row.attempts + 1) };
+      const what = `Outbox ${row.kind} ${row.id} attempt ${row.attempts + 1} failed: ${failure.error}`;
+      if (failure.decision.giveUp) this.logger.error(`${what}; giving up, it stays marked failed`);
+      else this.logger.warn(`${what}; retrying in ${failure.decision.delayMs / 1000} s`);
+      return { delivered: false, failure };
     }
   }
 }

@@ -10,21 +10,63 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** How the first attempt at a row written in the same transaction ended. */
+export type FirstAttempt =
+  | { state: 'delivered' }
+  | { state: 'failed'; error: string; decision: RetryDecision }
+  /** Not tried: no handler for its kind, or the dispatcher is stopping. The poll delivers it. */
+  | { state: 'due' };
+
+export interface AttemptedRow {
+  row: OutboxRow;
+  outcome: FirstAttempt;
+}
+
 /** Each row is delivered under this savepoint, so its failure undoes only its own writes. */
 const ROW_SAVEPOINT = 'outbox_row';
 
 /** Every query on the `outbox` table. */
 @Injectable()
 export class OutboxRepository {
-  /** Writes one row per payload in the caller's transaction, due at once; returns the rows. */
-  insert(manager: EntityManager, kind: string, payloads: readonly unknown[]): Promise<OutboxRow[]> {
-    if (payloads.length === 0) return Promise.resolve([]);
-    return manager.query(
+  /** Writes one row per payload in the caller's transaction, due at once (for the dispatcher's poll). */
+  async insert(manager: EntityManager, kind: string, payloads: readonly unknown[]): Promise<void> {
+    if (payloads.length === 0) return;
+    await manager.query(
       `INSERT INTO outbox (kind, payload)
        SELECT $1, payload FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS given (payload, position)
-       ORDER BY position
-       RETURNING id, kind, payload, created_at AS "createdAt", attempts`,
+       ORDER BY position`,
       [kind, JSON.stringify(payloads)],
+    );
+  }
+
+  /**
+   * Writes rows whose first delivery was already tried in this transaction, each as that attempt
+   * left it (delivered, failed and due again later, or still due), in one statement: a row written
+   * and then marked would cost a booking two more round trips (bench/booking).
+   */
+  async insertAttempted(manager: EntityManager, rows: readonly AttemptedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const records = rows.map(({ row, outcome }) => ({
+      id: row.id,
+      kind: row.kind,
+      payload: row.payload,
+      created_at: row.createdAt,
+      attempts: outcome.state === 'due' ? 0 : 1,
+      delivered: outcome.state === 'delivered',
+      give_up: outcome.state === 'failed' && outcome.decision.giveUp,
+      delay_ms: outcome.state === 'failed' && !outcome.decision.giveUp ? outcome.decision.delayMs : 0,
+      last_error: outcome.state === 'failed' ? outcome.error : null,
+    }));
+    await manager.query(
+      `INSERT INTO outbox (id, kind, payload, created_at, attempts, delivered_at, failed_at, next_attempt_at, last_error)
+       SELECT r.id, r.kind, r.payload, r.created_at, r.attempts,
+         CASE WHEN r.delivered THEN now() END,
+         CASE WHEN r.give_up THEN now() END,
+         now() + make_interval(secs => r.delay_ms / 1000),
+         r.last_error
+       FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, kind text, payload jsonb, created_at timestamptz,
+         attempts int, delivered boolean, give_up boolean, delay_ms double precision, last_error text)`,
+      [JSON.stringify(records)],
     );
   }
 

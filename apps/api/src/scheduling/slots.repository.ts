@@ -19,6 +19,11 @@ export interface StoredSlot {
   createdAt: Date;
 }
 
+/** A slot locked for booking, with how its host reads times (their zone and date format). */
+export interface BookableSlot extends StoredSlot {
+  hostReads: { timeZone: string; dateTimeLocale: string | null };
+}
+
 /** An open slot: no status, session or creation time. */
 export type StoredOpenSlot = Omit<StoredSlot, 'status' | 'sessionId' | 'createdAt'>;
 
@@ -62,14 +67,24 @@ export class SlotsRepository {
 
   /**
    * Locks the slot row for `bookerId`, as `lock` does; a slot whose host and booker blocked one
-   * another (either way) is not there for them (issue 15).
+   * another (either way) is not there for them (issue 15). The host's way of reading times comes
+   * with it, for the notification a booking sends them, rather than in a round trip of its own.
    */
-  async lockBookable(manager: EntityManager, slotId: string, bookerId: string): Promise<StoredSlot | null> {
-    const rows: SlotRow[] = await manager.query(
-      `SELECT * FROM slots WHERE id = $1 AND NOT ${blockedPairSql('host_id', '$2::uuid')} FOR UPDATE`,
-      [slotId, bookerId],
-    );
-    return rows[0] ? toStoredSlot(rows[0]) : null;
+  async lockBookable(manager: EntityManager, slotId: string, bookerId: string): Promise<BookableSlot | null> {
+    const rows: (SlotRow & { host_timezone: string; host_date_time_locale: string | null })[] =
+      await manager.query(
+        `SELECT s.*, u.timezone AS host_timezone, u.date_time_locale AS host_date_time_locale
+         FROM slots s JOIN users u ON u.id = s.host_id
+         WHERE s.id = $1 AND NOT ${blockedPairSql('s.host_id', '$2::uuid')}
+         FOR UPDATE OF s`,
+        [slotId, bookerId],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      ...toStoredSlot(row),
+      hostReads: { timeZone: row.host_timezone, dateTimeLocale: row.host_date_time_locale },
+    };
   }
 
   /** Locks the slot row: concurrent bookers of one slot queue here and see the winner's change. */

@@ -133,7 +133,7 @@ export class SlotsService {
         'You already have a session, open slot or match request at that time',
       );
       await this.slots.markBooked(manager, slot.id, id);
-      await this.notifications.notify(manager, [slot.hostId], {
+      await this.notifications.notifyReaders(manager, [{ userId: slot.hostId, ...slot.hostReads }], {
         type: 'booked',
         title: 'Your slot was booked',
         body: (zone, locale) =>

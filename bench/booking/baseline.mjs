@@ -1,8 +1,10 @@
 // The floor to compare against: the same SQL the app sends for a search and a booking, sent
-// straight through a pg Pool, with no HTTP, framework, auth or JSON in between.
+// straight through a pg Pool, with no HTTP, framework, auth or JSON in between. Each statement is
+// prepared under the app's name for it (prepared-statement.ts), as the app sends it.
 import { planRounds } from '@mockboard/schedule';
 import { blockedPairSql } from '../../apps/api/dist/database/blocked-pair-sql.js';
 import { slotListJsonSql } from '../../apps/api/dist/scheduling/open-slots-sql.js';
+import { prepared } from '../../apps/api/dist/database/prepared-statement.js';
 import { CREATE_SESSION_SQL } from '../../apps/api/dist/sessions/create-session-sql.js';
 
 /** SlotsRepository.openListJson for another user's search: the same text, JSON built by PostgreSQL. */
@@ -13,7 +15,7 @@ export function searchSql({ from, to, level, excludeHostId }) {
 /** A search's response body, as the app gets it from PostgreSQL and sends it. */
 export async function searchBody(pool, filter) {
   const { text, values } = searchSql(filter);
-  const { rows } = await pool.query(text, values);
+  const { rows } = await pool.query(prepared(text), values);
   return rows[0].body;
 }
 
@@ -36,7 +38,9 @@ export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
     const {
       rows: [slot],
     } = await client.query(
-      `SELECT * FROM slots WHERE id = $1 AND NOT ${blockedPairSql('host_id', '$2::uuid')} FOR UPDATE`,
+      prepared(
+        `SELECT * FROM slots WHERE id = $1 AND NOT ${blockedPairSql('host_id', '$2::uuid')} FOR UPDATE`,
+      ),
       [slotId, bookerId],
     );
     if (!slot || slot.status === 'withdrawn') status = 404;
@@ -49,7 +53,7 @@ export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
       const rounds = planRounds(slot.format, slot.host_id, bookerId, slot.host_role);
       const {
         rows: [session],
-      } = await client.query(CREATE_SESSION_SQL, [
+      } = await client.query(prepared(CREATE_SESSION_SQL), [
         'peer',
         slot.format,
         slot.starts_at,
@@ -62,15 +66,17 @@ export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
         // RoundPromptsService.initial: the slot's prompt in round 1 (the booker is new to it).
         rounds.map((round) => (round.number === 1 ? slot.prompt_id : null)),
       ]);
-      await client.query('UPDATE calendar_entries SET slot_id = NULL, session_id = $2 WHERE slot_id = $1', [
-        slot.id,
-        session.id,
-      ]);
       await client.query(
-        `INSERT INTO calendar_entries (user_id, period, session_id) VALUES ($1, tstzrange($2, $3, '[)'), $4)`,
+        prepared('UPDATE calendar_entries SET slot_id = NULL, session_id = $2 WHERE slot_id = $1'),
+        [slot.id, session.id],
+      );
+      await client.query(
+        prepared(
+          `INSERT INTO calendar_entries (user_id, period, session_id) VALUES ($1, tstzrange($2, $3, '[)'), $4)`,
+        ),
         [bookerId, slot.starts_at, slot.ends_at, session.id],
       );
-      await client.query(`UPDATE slots SET status = 'booked', session_id = $2 WHERE id = $1`, [
+      await client.query(prepared(`UPDATE slots SET status = 'booked', session_id = $2 WHERE id = $1`), [
         slot.id,
         session.id,
       ]);

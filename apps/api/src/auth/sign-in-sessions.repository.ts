@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '@mockboard/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 export interface SignInSessionRow {
   id: string;
@@ -75,15 +76,16 @@ export class SignInSessionsRepository {
    * suspension) is refused all the same.
    */
   async findUsable(id: string, userId: string): Promise<UsableSignIn | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT s.id AS "sessionId", s.last_seen_at AS "lastSeenAt",
+    const [row] = (await queryPrepared(
+      this.dataSource,
+      prepared(`SELECT s.id AS "sessionId", s.last_seen_at AS "lastSeenAt",
               u.id, u.email, u.display_name AS "displayName", u.timezone, u.target_level AS "targetLevel",
               u.role, u.created_at AS "createdAt", u.date_time_locale AS "dateTimeLocale",
               u.email_verified_at IS NOT NULL AS "emailVerified"
        FROM sign_in_sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
          AND NOT EXISTS (SELECT 1 FROM account_restrictions r
-                         WHERE r.user_id = s.user_id AND (r.state = 'banned' OR r.until > now()))`,
+                         WHERE r.user_id = s.user_id AND (r.state = 'banned' OR r.until > now()))`),
       [id, userId],
     )) as (Omit<User, 'createdAt'> & { sessionId: string; lastSeenAt: Date; createdAt: Date })[];
     if (!row) return null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../database/postgres-errors';
 import { conflict } from '../common/domain-error';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 /** What a calendar entry belongs to: exactly one of a slot, a match request or a session. */
 export type CalendarSource = { slotId: string } | { matchRequestId: string } | { sessionId: string };
@@ -30,8 +31,11 @@ export class CalendarRepository {
   ): Promise<void> {
     const { name, id } = column(source);
     await this.refuseOverlap(message, () =>
-      manager.query(
-        `INSERT INTO calendar_entries (user_id, period, ${name}) VALUES ($1, tstzrange($2, $3, '[)'), $4)`,
+      queryPrepared(
+        manager,
+        prepared(
+          `INSERT INTO calendar_entries (user_id, period, ${name}) VALUES ($1, tstzrange($2, $3, '[)'), $4)`,
+        ),
         [userId, period.start, period.end, id],
       ),
     );
@@ -40,10 +44,11 @@ export class CalendarRepository {
   /** Re-labels a slot's or a match request's entries as the session's, keeping their periods. */
   async convertToSession(manager: EntityManager, from: CalendarSource, sessionId: string): Promise<void> {
     const { name, id } = column(from);
-    await manager.query(`UPDATE calendar_entries SET ${name} = NULL, session_id = $2 WHERE ${name} = $1`, [
-      id,
-      sessionId,
-    ]);
+    await queryPrepared(
+      manager,
+      prepared(`UPDATE calendar_entries SET ${name} = NULL, session_id = $2 WHERE ${name} = $1`),
+      [id, sessionId],
+    );
   }
 
   async moveSession(

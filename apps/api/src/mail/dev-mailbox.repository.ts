@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DevMail, MailKind } from '@mockboard/contracts';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 /** The dev mailbox keeps this many messages, newest first: enough to follow a test run, never a growing table. */
 export const DEV_MAILBOX_SIZE = 200;
@@ -26,12 +27,13 @@ export class DevMailboxRepository {
    * others.
    */
   async add(mail: DevMailRow): Promise<void> {
-    await this.dataSource.query(
-      `WITH added AS (
+    await queryPrepared(
+      this.dataSource,
+      prepared(`WITH added AS (
          INSERT INTO dev_mailbox (outgoing_mail_id, kind, "to", subject, text, html, attachments)
          VALUES ($1, $2, $3, $4, $5, $6, $7::text[]))
        DELETE FROM dev_mailbox WHERE id IN (
-         SELECT id FROM dev_mailbox ORDER BY sent_at DESC, id OFFSET $8)`,
+         SELECT id FROM dev_mailbox ORDER BY sent_at DESC, id OFFSET $8)`),
       [
         mail.outgoingMailId,
         mail.kind,

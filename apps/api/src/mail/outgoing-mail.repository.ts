@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { MailKind } from '@mockboard/contracts';
 import type { RetryDecision } from '../outbox/outbox-retry';
 import type { MailReader, MailRequest } from './mail.types';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 /** A row the worker claimed, with its lease and its reader as of now. */
 export interface ClaimedMail {
@@ -42,13 +43,14 @@ export class OutgoingMailRepository {
    */
   async insert(manager: EntityManager, requests: readonly MailRequest[]): Promise<number> {
     if (requests.length === 0) return 0;
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO outgoing_mail (dedupe_key, kind, user_id, data, due_at)
+    const rows: unknown[] = await queryPrepared(
+      manager,
+      prepared(`INSERT INTO outgoing_mail (dedupe_key, kind, user_id, data, due_at)
        SELECT r.dedupe_key, r.kind, r.user_id, r.data, coalesce(r.due_at, clock_timestamp())
        FROM jsonb_to_recordset($1::jsonb)
          AS r(dedupe_key text, kind text, user_id uuid, data jsonb, due_at timestamptz)
        ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
+       RETURNING id`),
       [
         JSON.stringify(
           requests.map((request) => ({
@@ -77,8 +79,9 @@ export class OutgoingMailRepository {
     leaseMs: number,
     kinds: readonly string[],
   ): Promise<ClaimedMail | null> {
-    const rows: ClaimedRow[] = await manager.query(
-      `WITH claimed AS (
+    const rows: ClaimedRow[] = await queryPrepared(
+      manager,
+      prepared(`WITH claimed AS (
        UPDATE outgoing_mail
        SET claimed_by = $1, claimed_until = clock_timestamp() + make_interval(secs => $2::double precision / 1000),
            attempts = attempts + 1
@@ -100,7 +103,7 @@ export class OutgoingMailRepository {
                       WHERE r.user_id = c.user_id AND (r.state = 'banned' OR r.until > now())) AS restricted,
               EXISTS (SELECT 1 FROM mail_opt_outs o
                       WHERE o.user_id = c.user_id AND o.kind = c.kind) AS "optedOut"
-       FROM claimed c LEFT JOIN users u ON u.id = c.user_id`,
+       FROM claimed c LEFT JOIN users u ON u.id = c.user_id`),
       [worker, leaseMs, kinds],
     );
     const row = rows[0];
@@ -188,12 +191,13 @@ export class OutgoingMailRepository {
   private async finish(manager: EntityManager, set: string, params: unknown[]): Promise<boolean> {
     // `set` is built from the literals above, never from input. UPDATE inside WITH ... SELECT, so both
     // drivers return the rows alike (a bare UPDATE comes back as [rows, count] from pg).
-    const rows: unknown[] = await manager.query(
-      `WITH finished AS (
+    const rows: unknown[] = await queryPrepared(
+      manager,
+      prepared(`WITH finished AS (
          UPDATE outgoing_mail SET ${set}, claimed_by = NULL, claimed_until = NULL
          WHERE id = $1 AND claimed_by = $2
          RETURNING id)
-       SELECT id FROM finished`,
+       SELECT id FROM finished`),
       params,
     );
     return rows.length > 0;

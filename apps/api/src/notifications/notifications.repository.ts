@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Notification } from '@mockboard/contracts';
 import type { NotificationPayload } from './notification-payload';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 /** How a recipient reads times: their zone, and their "Date and time format" (null: the default). */
 export interface NotificationReader {
@@ -50,11 +51,12 @@ export class NotificationsRepository {
     outboxId: string,
     createdAt: Date,
   ): Promise<Notification | null> {
-    const [stored] = (await manager.query(
-      `INSERT INTO notifications (user_id, type, title, body, session_id, created_at, outbox_id)
+    const [stored] = (await queryPrepared(
+      manager,
+      prepared(`INSERT INTO notifications (user_id, type, title, body, session_id, created_at, outbox_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (outbox_id) DO NOTHING
-       RETURNING id, type, title, body, session_id, created_at, read_at`,
+       RETURNING id, type, title, body, session_id, created_at, read_at`),
       [payload.userId, payload.type, payload.title, payload.body, payload.sessionId, createdAt, outboxId],
     )) as NotificationRow[];
     return stored ? toNotification(stored) : null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RetryDecision } from './outbox-retry';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 export interface OutboxRow {
   id: string;
@@ -57,15 +58,16 @@ export class OutboxRepository {
       delay_ms: outcome.state === 'failed' && !outcome.decision.giveUp ? outcome.decision.delayMs : 0,
       last_error: outcome.state === 'failed' ? outcome.error : null,
     }));
-    await manager.query(
-      `INSERT INTO outbox (id, kind, payload, created_at, attempts, delivered_at, failed_at, next_attempt_at, last_error)
+    await queryPrepared(
+      manager,
+      prepared(`INSERT INTO outbox (id, kind, payload, created_at, attempts, delivered_at, failed_at, next_attempt_at, last_error)
        SELECT r.id, r.kind, r.payload, r.created_at, r.attempts,
          CASE WHEN r.delivered THEN now() END,
          CASE WHEN r.give_up THEN now() END,
          now() + make_interval(secs => r.delay_ms / 1000),
          r.last_error
        FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, kind text, payload jsonb, created_at timestamptz,
-         attempts int, delivered boolean, give_up boolean, delay_ms double precision, last_error text)`,
+         attempts int, delivered boolean, give_up boolean, delay_ms double precision, last_error text)`),
       [JSON.stringify(records)],
     );
   }

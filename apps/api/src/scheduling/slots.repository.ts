@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { HostRole, SessionFormat, TargetLevel } from '@mockboard/contracts';
 import { blockedPairSql } from '../database/blocked-pair-sql';
 import { slotListJsonSql, type OpenSlotFilter } from './open-slots-sql';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 /** A slot as the services see it, in camelCase. */
 export interface StoredSlot {
@@ -72,11 +73,13 @@ export class SlotsRepository {
    */
   async lockBookable(manager: EntityManager, slotId: string, bookerId: string): Promise<BookableSlot | null> {
     const rows: (SlotRow & { host_timezone: string; host_date_time_locale: string | null })[] =
-      await manager.query(
-        `SELECT s.*, u.timezone AS host_timezone, u.date_time_locale AS host_date_time_locale
+      await queryPrepared(
+        manager,
+        prepared(`SELECT s.id, s.host_id, s.starts_at, s.ends_at, s.format, s.prompt_id, s.level, s.host_role, s.status,
+                s.session_id, s.created_at, u.timezone AS host_timezone, u.date_time_locale AS host_date_time_locale
          FROM slots s JOIN users u ON u.id = s.host_id
          WHERE s.id = $1 AND NOT ${blockedPairSql('s.host_id', '$2::uuid')}
-         FOR UPDATE OF s`,
+         FOR UPDATE OF s`),
         [slotId, bookerId],
       );
     const row = rows[0];
@@ -94,10 +97,11 @@ export class SlotsRepository {
   }
 
   async markBooked(manager: EntityManager, slotId: string, sessionId: string): Promise<void> {
-    await manager.query(`UPDATE slots SET status = 'booked', session_id = $2 WHERE id = $1`, [
-      slotId,
-      sessionId,
-    ]);
+    await queryPrepared(
+      manager,
+      prepared(`UPDATE slots SET status = 'booked', session_id = $2 WHERE id = $1`),
+      [slotId, sessionId],
+    );
   }
 
   async markWithdrawn(manager: EntityManager, slotId: string): Promise<void> {
@@ -106,8 +110,9 @@ export class SlotsRepository {
 
   /** A search's response as JSON text, built by PostgreSQL (see slotListJsonSql). */
   async openListJson(filter: OpenSlotFilter): Promise<string> {
+    // A handful of texts, one per combination of filters: each stays prepared.
     const { text, values } = slotListJsonSql(filter);
-    const [row] = (await this.dataSource.query(text, values)) as [{ body: string }];
+    const [row] = await queryPrepared<[{ body: string }]>(this.dataSource, prepared(text), values);
     return row.body;
   }
 }

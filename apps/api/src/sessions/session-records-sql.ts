@@ -2,10 +2,12 @@
  * Sessions (alias `s`, from `fromWhere`) with everything a SessionRecord holds, in one statement:
  * the participants with their partner view, the rounds, the pending proposal and how many times the
  * session was moved, each as JSON beside the row. It used to take five round trips, and a booking
- * reads three records (its answer and each party's confirmation mail: bench/booking).
+ * reads three records (its answer and each party's confirmation mail: bench/booking). The
+ * session's columns are named, not `*`, so the statement can stay prepared (prepared-statement.ts).
  */
 export function sessionRecordsSql(fromWhere: string): string {
-  return `SELECT s.*,
+  return `SELECT s.id, s.kind, s.format, s.status, s.starts_at, s.ends_at, s.cancelled_by, s.cancel_reason,
+    s.cancelled_at, s.late_cancellation, s.created_at,
     (SELECT coalesce(json_agg(json_build_object(
               'user_id', p.user_id, 'email', u.email, 'joined_at', p.joined_at, 'no_show', p.no_show,
               'shares_contact', p.shares_contact, 'display_name', u.display_name,

@@ -1,10 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { prepared, queryPrepared, type PreparedStatement } from '../database/prepared-statement';
 import { sessionAllowsSql, statusInSql, statusesMovingTo } from '@mockboard/schedule';
 import { toSessionRecord, type SessionRecordRow } from './session-rows';
 import { sessionRecordsSql } from './session-records-sql';
 import type { NewSession, SessionRecord } from './session-record';
 import { CREATE_SESSION_SQL } from './create-session-sql';
+
+const CREATE_SESSION = prepared(CREATE_SESSION_SQL);
+const PROMPTS_ASKED_OF = prepared(
+  `SELECT DISTINCT r.prompt_id FROM session_rounds r JOIN sessions s ON s.id = r.session_id
+   WHERE r.candidate_id = $1 AND r.prompt_id IS NOT NULL AND ${sessionAllowsSql('s', 'stand_as_booked')}`,
+);
+const RECORD_BY_ID = prepared(sessionRecordsSql(`FROM sessions s WHERE s.id = $1`));
+const LOCKED_RECORD_BY_ID = prepared(sessionRecordsSql(`FROM sessions s WHERE s.id = $1 FOR UPDATE OF s`));
+const RECORDS_OF_USER = prepared(
+  sessionRecordsSql(
+    `FROM sessions s JOIN session_participants me ON me.session_id = s.id
+     WHERE me.user_id = $1 ORDER BY s.starts_at`,
+  ),
+);
 
 /** Sessions, their participants and rounds: creation inside a transaction, and reads. */
 @Injectable()
@@ -17,7 +32,7 @@ export class SessionsRepository {
    * to the new session are checked at the end of the statement, once its row exists.
    */
   async create(manager: EntityManager, session: NewSession): Promise<string> {
-    const [row] = (await manager.query(CREATE_SESSION_SQL, [
+    const [row] = await queryPrepared<{ id: string }[]>(manager, CREATE_SESSION, [
       session.kind,
       session.format,
       session.startsAt,
@@ -28,32 +43,22 @@ export class SessionsRepository {
       session.rounds.map((round) => round.interviewerId),
       session.rounds.map((round) => round.candidateId),
       session.rounds.map((round) => round.promptId),
-    ])) as { id: string }[];
+    ]);
     return row!.id;
   }
 
   /** Locks the session row for the rest of the transaction, so concurrent changes queue up. */
   async lock(manager: EntityManager, sessionId: string): Promise<SessionRecord | null> {
-    return this.first(manager, sessionRecordsSql(`FROM sessions s WHERE s.id = $1 FOR UPDATE OF s`), [
-      sessionId,
-    ]);
+    return this.first(manager, LOCKED_RECORD_BY_ID, [sessionId]);
   }
 
   find(sessionId: string): Promise<SessionRecord | null> {
-    return this.first(this.dataSource.manager, sessionRecordsSql(`FROM sessions s WHERE s.id = $1`), [
-      sessionId,
-    ]);
+    return this.first(this.dataSource.manager, RECORD_BY_ID, [sessionId]);
   }
 
   /** Every session the user takes part in, soonest first. */
   async forUser(userId: string): Promise<SessionRecord[]> {
-    const rows: SessionRecordRow[] = await this.dataSource.query(
-      sessionRecordsSql(
-        `FROM sessions s JOIN session_participants me ON me.session_id = s.id
-         WHERE me.user_id = $1 ORDER BY s.starts_at`,
-      ),
-      [userId],
-    );
+    const rows = await queryPrepared<SessionRecordRow[]>(this.dataSource, RECORDS_OF_USER, [userId]);
     return rows.map(toSessionRecord);
   }
 
@@ -62,11 +67,7 @@ export class SessionsRepository {
     userId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Set<string>> {
-    const rows: { prompt_id: string }[] = await manager.query(
-      `SELECT DISTINCT r.prompt_id FROM session_rounds r JOIN sessions s ON s.id = r.session_id
-       WHERE r.candidate_id = $1 AND r.prompt_id IS NOT NULL AND ${sessionAllowsSql('s', 'stand_as_booked')}`,
-      [userId],
-    );
+    const rows = await queryPrepared<{ prompt_id: string }[]>(manager, PROMPTS_ASKED_OF, [userId]);
     return new Set(rows.map((row) => row.prompt_id));
   }
 
@@ -139,8 +140,12 @@ export class SessionsRepository {
     );
   }
 
-  private async first(manager: EntityManager, sql: string, params: unknown[]): Promise<SessionRecord | null> {
-    const rows: SessionRecordRow[] = await manager.query(sql, params);
+  private async first(
+    manager: EntityManager,
+    statement: PreparedStatement,
+    params: unknown[],
+  ): Promise<SessionRecord | null> {
+    const rows = await queryPrepared<SessionRecordRow[]>(manager, statement, params);
     return rows[0] ? toSessionRecord(rows[0]) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * A statement PostgreSQL parses and plans once per connection, then only executes. For the hot
@@ -38,7 +38,8 @@ export function queryPrepared<T = unknown>(
   statement: PreparedStatement,
   parameters: readonly unknown[],
 ): Promise<T> {
-  const dataSource = runner instanceof DataSource ? runner : runner.connection;
+  // Types only from typeorm: the scene writer's thread loads this module too.
+  const dataSource = 'connection' in runner ? runner.connection : runner;
   // pg's query accepts { name, text } where TypeORM declares a string; it copies the object.
   const query = takesNamedStatements(dataSource) ? statement : statement.text;
   return runner.query(query as unknown as string, parameters as unknown[]) as Promise<T>;

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { StoredCopy } from '@mockboard/scene';
 import { sessionAllowsSql } from '@mockboard/schedule';
+import { prepared, queryPrepared, type PreparedStatement } from '../database/prepared-statement';
 import { sceneColumns, sceneRefOf } from './scene-key';
 
 /**
@@ -8,7 +10,12 @@ import { sceneColumns, sceneRefOf } from './scene-key';
  * thread, or the writer thread's own pg connection (scene-batch.worker.ts). Both return the rows.
  */
 export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  query(statement: PreparedStatement, parameters: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** The server thread's way to run these statements: on a transaction's manager or the data source. */
+export function queryableOf(runner: EntityManager | DataSource): Queryable {
+  return { query: (statement, parameters) => queryPrepared(runner, statement, parameters) };
 }
 
 /** Runs `work` in one transaction and commits it (rolls back if it throws). */
@@ -34,7 +41,7 @@ export function transactionOn(pool: Pool, onConnectionLost: (error: Error) => vo
     try {
       await client.query('BEGIN');
       const result = await work({
-        query: async (sql, parameters) => (await client.query(sql, parameters)).rows,
+        query: async (statement, parameters) => (await client.query(statement, parameters)).rows,
       });
       await client.query('COMMIT');
       return result;
@@ -68,8 +75,8 @@ export const SCENE_LOCK_CLASS = 7_310_001;
  */
 export async function lockScenes(db: Queryable, sessionIds: readonly string[]): Promise<void> {
   await db.query(
-    `SELECT pg_advisory_xact_lock(${SCENE_LOCK_CLASS}, key)
-     FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest($1::text[]) AS id ORDER BY key) AS keys`,
+    prepared(`SELECT pg_advisory_xact_lock(${SCENE_LOCK_CLASS}, key)
+     FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest($1::text[]) AS id ORDER BY key) AS keys`),
     [sessionIds],
   );
 }
@@ -80,8 +87,8 @@ export async function currentRounds(
   sessionIds: readonly string[],
 ): Promise<Map<string, number>> {
   const rows = (await db.query(
-    `SELECT id, COALESCE((SELECT round FROM room_state r WHERE r.session_id = id), 1)::int AS round
-     FROM unnest($1::uuid[]) AS id`,
+    prepared(`SELECT id, COALESCE((SELECT round FROM room_state r WHERE r.session_id = id), 1)::int AS round
+     FROM unnest($1::uuid[]) AS id`),
     [sessionIds],
   )) as { id: string; round: number }[];
   return new Map(rows.map((row) => [row.id, Number(row.round)]));
@@ -100,14 +107,14 @@ export async function storedCopies(
 ): Promise<Map<string, StoredSceneState>> {
   const [sessionIds, rounds] = sceneColumns(sceneKeys);
   const rows = (await db.query(
-    `SELECT s.id || '/' || k.round AS id, ${sessionAllowsSql('s', 'use_room')} AS editable,
+    prepared(`SELECT s.id || '/' || k.round AS id, ${sessionAllowsSql('s', 'use_room')} AS editable,
        COALESCE(u.scene_bytes, 0) AS scene_bytes, COALESCE(u.log_bytes, 0) AS log_bytes,
        (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce,
                                                     e.is_deleted, e.bytes)), '[]')
           FROM scene_elements e
           WHERE e.session_id = s.id AND e.round = k.round AND e.element_id = ANY($3::text[])) AS copies
      FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)
-     JOIN sessions s ON s.id = k.session_id LEFT JOIN scene_usage u ON u.session_id = s.id`,
+     JOIN sessions s ON s.id = k.session_id LEFT JOIN scene_usage u ON u.session_id = s.id`),
     [sessionIds, rounds, elementIds],
   )) as {
     id: string;
@@ -142,10 +149,10 @@ export async function elementCounts(
   if (sceneKeys.length === 0) return new Map();
   const [sessionIds, rounds] = sceneColumns(sceneKeys);
   const rows = (await db.query(
-    `SELECT k.session_id || '/' || k.round AS id,
+    prepared(`SELECT k.session_id || '/' || k.round AS id,
        (SELECT count(*) FROM scene_elements e
         WHERE e.session_id = k.session_id AND e.round = k.round AND NOT e.is_deleted)::int AS count
-     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`,
+     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`),
     [sessionIds, rounds],
   )) as { id: string; count: number }[];
   return new Map(rows.map((row) => [row.id, row.count]));
@@ -156,10 +163,10 @@ export async function versions(db: Queryable, sceneKeys: readonly string[]): Pro
   if (sceneKeys.length === 0) return new Map();
   const [sessionIds, rounds] = sceneColumns(sceneKeys);
   const rows = (await db.query(
-    `SELECT k.session_id || '/' || k.round AS id,
+    prepared(`SELECT k.session_id || '/' || k.round AS id,
        (SELECT COALESCE(max(seq), 0) FROM room_events r
         WHERE r.session_id = k.session_id AND r.kind = 'scene' AND r.round = k.round)::bigint AS seq
-     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`,
+     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`),
     [sessionIds, rounds],
   )) as { id: string; seq: string }[];
   return new Map(rows.map((row) => [row.id, Number(row.seq)]));
@@ -174,7 +181,7 @@ export async function versions(db: Queryable, sceneKeys: readonly string[]): Pro
 export async function writeWinners(db: Queryable, winners: readonly SequencedCopy[]): Promise<void> {
   if (winners.length === 0) return;
   await db.query(
-    `INSERT INTO scene_elements AS stored
+    prepared(`INSERT INTO scene_elements AS stored
        (session_id, round, element_id, version, version_nonce, is_deleted, data, bytes, seq)
      SELECT (w->>0)::uuid, (w->>4)::smallint, w->1->>'id', (w->1->>'version')::int,
             (w->1->>'versionNonce')::bigint, (w->1->>'isDeleted')::boolean, w->1, (w->>2)::int,
@@ -185,7 +192,7 @@ export async function writeWinners(db: Queryable, winners: readonly SequencedCop
            is_deleted = excluded.is_deleted, data = excluded.data, bytes = excluded.bytes,
            seq = excluded.seq
        WHERE excluded.version > stored.version
-          OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`,
+          OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`),
     [
       `[${winners
         .map((copy) => {
@@ -213,7 +220,7 @@ export async function writeLog(
 ): Promise<number[]> {
   if (entries.length === 0 && replacedSeqs.length === 0 && sceneBytes.size === 0) return [];
   const rows = (await db.query(
-    `WITH dropped AS (
+    prepared(`WITH dropped AS (
        DELETE FROM room_events WHERE seq = ANY($2::bigint[]) AND kind = 'scene'
        RETURNING session_id, octet_length(element::text)::bigint AS bytes
      ), written AS (
@@ -234,7 +241,7 @@ export async function writeLog(
          SET scene_bytes = GREATEST(u.scene_bytes + excluded.scene_bytes, 0),
              log_bytes = GREATEST(u.log_bytes + excluded.log_bytes, 0)
      )
-     SELECT seq FROM written`,
+     SELECT seq FROM written`),
     [
       pairsJson(entries),
       replacedSeqs,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SceneElement } from '@mockboard/contracts';
-import { currentRounds } from './scene-batch.repository';
+import { currentRounds, queryableOf } from './scene-batch.repository';
 
 /**
  * Reads of the stored scene of each session's rounds (one board per round, one row per element)
@@ -47,7 +47,7 @@ export class SceneRepository {
 
   /** The session's current round: the board a scene update without a round belongs to. */
   async currentRound(sessionId: string): Promise<number> {
-    return (await currentRounds(this.dataSource, [sessionId])).get(sessionId) ?? 1;
+    return (await currentRounds(queryableOf(this.dataSource), [sessionId])).get(sessionId) ?? 1;
   }
 }
 

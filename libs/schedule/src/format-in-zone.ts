@@ -10,16 +10,20 @@ export function formatInZone(instant: Date, timeZone: string, locale?: string | 
     const written = formatInLocale(instant, timeZone, locale);
     if (written) return `${written} (${timeZone})`;
   }
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
+  const parts = cachedFormat(
+    `default|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} (${timeZone})`;
@@ -30,20 +34,41 @@ function formatInLocale(instant: Date, timeZone: string, locale: string): string
   try {
     // The locale's short time style says whether it writes 09:05 or 9:05 AM; Intl only follows
     // it with timeStyle, which cannot be combined with a weekday.
-    const hourParts = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).formatToParts(
-      new Date('2026-01-01T09:05:00Z'),
-    );
-    const twoDigitHour = hourParts.find((part) => part.type === 'hour')?.value.length === 2;
-    return new Intl.DateTimeFormat(locale, {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: twoDigitHour ? '2-digit' : 'numeric',
-      minute: '2-digit',
+    return cachedFormat(`${locale}|${timeZone}`, () => {
+      const hourParts = new Intl.DateTimeFormat(locale, {
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }).formatToParts(new Date('2026-01-01T09:05:00Z'));
+      const twoDigitHour = hourParts.find((part) => part.type === 'hour')?.value.length === 2;
+      return new Intl.DateTimeFormat(locale, {
+        timeZone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: twoDigitHour ? '2-digit' : 'numeric',
+        minute: '2-digit',
+      });
     }).format(instant);
   } catch {
     return null;
   }
+}
+
+/**
+ * Building an Intl.DateTimeFormat costs far more than formatting with one (a booking's mails and
+ * notification format several times per reader: bench/booking), so each (locale, zone) keeps its
+ * own. Readers' zones and locales are few; the cap only bounds a flood of distinct ones.
+ */
+const FORMAT_CACHE_LIMIT = 1_000;
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function cachedFormat(key: string, build: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = formats.get(key);
+  if (!format) {
+    format = build();
+    if (formats.size >= FORMAT_CACHE_LIMIT) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
 }

@@ -39,6 +39,7 @@ const ownDatabaseFiles = [
   'docker-compose',
   'docker-compose-scale',
   'scene-writer-thread',
+  'prepared-statements',
 ];
 /**
  * Files whose subject never reaches the database: HTTP headers and origins (deploy-safety,

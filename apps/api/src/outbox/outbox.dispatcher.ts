@@ -42,10 +42,10 @@ export const PRUNE_BATCH = 1_000;
 
 /**
  * Delivers outbox rows: the ones a request's transaction just enqueued (OutboxService hands them
- * over, not yet written, before it commits), and every 2 s whatever is due, i.e. retries, rows written outside OutboxService and rows
- * whose instance stopped before delivering them. A failure is recorded on the row and retried
- * later; it never reaches the caller. The same poll deletes finished rows older than
- * OUTBOX_RETENTION, so the table does not grow forever.
+ * over, not yet written, before it commits), and every 2 s whatever is due, i.e. retries, rows
+ * written outside OutboxService and rows whose instance stopped before delivering them. A failure
+ * is recorded on the row and retried later; it never reaches the caller. The same poll deletes
+ * finished rows older than OUTBOX_RETENTION, so the table does not grow forever.
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -191,7 +191,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     return { claimed, delivered };
   }
 
-  /** Each claimed row under its own savepoint; how many were delivered, and what to run after the commit. */
+  /** Each claimed row under its own savepoint; how many were delivered, what to run after the commit. */
   private async deliverRows(
     manager: EntityManager,
     rows: readonly OutboxRow[],

@@ -23,6 +23,17 @@ export interface AttemptedRow {
   outcome: FirstAttempt;
 }
 
+const INSERT_ATTEMPTED = prepared(
+  `INSERT INTO outbox (id, kind, payload, created_at, attempts, delivered_at, failed_at, next_attempt_at, last_error)
+   SELECT r.id, r.kind, r.payload, r.created_at, r.attempts,
+     CASE WHEN r.delivered THEN now() END,
+     CASE WHEN r.give_up THEN now() END,
+     now() + make_interval(secs => r.delay_ms / 1000),
+     r.last_error
+   FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, kind text, payload jsonb, created_at timestamptz,
+     attempts int, delivered boolean, give_up boolean, delay_ms double precision, last_error text)`,
+);
+
 /** Each row is delivered under this savepoint, so its failure undoes only its own writes. */
 const ROW_SAVEPOINT = 'outbox_row';
 
@@ -58,18 +69,7 @@ export class OutboxRepository {
       delay_ms: outcome.state === 'failed' && !outcome.decision.giveUp ? outcome.decision.delayMs : 0,
       last_error: outcome.state === 'failed' ? outcome.error : null,
     }));
-    await queryPrepared(
-      manager,
-      prepared(`INSERT INTO outbox (id, kind, payload, created_at, attempts, delivered_at, failed_at, next_attempt_at, last_error)
-       SELECT r.id, r.kind, r.payload, r.created_at, r.attempts,
-         CASE WHEN r.delivered THEN now() END,
-         CASE WHEN r.give_up THEN now() END,
-         now() + make_interval(secs => r.delay_ms / 1000),
-         r.last_error
-       FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, kind text, payload jsonb, created_at timestamptz,
-         attempts int, delivered boolean, give_up boolean, delay_ms double precision, last_error text)`),
-      [JSON.stringify(records)],
-    );
+    await queryPrepared(manager, INSERT_ATTEMPTED, [JSON.stringify(records)]);
   }
 
   /**

@@ -53,6 +53,15 @@ export interface NewSlot {
   hostRole: HostRole;
 }
 
+/** The slot ($1) unless its host and the booker ($2) blocked one another, with the host's zone. */
+const LOCK_BOOKABLE = prepared(
+  `SELECT s.id, s.host_id, s.starts_at, s.ends_at, s.format, s.prompt_id, s.level, s.host_role, s.status,
+     s.session_id, s.created_at, u.timezone AS host_timezone, u.date_time_locale AS host_date_time_locale
+   FROM slots s JOIN users u ON u.id = s.host_id
+   WHERE s.id = $1 AND NOT ${blockedPairSql('s.host_id', '$2::uuid')}
+   FOR UPDATE OF s`,
+);
+
 @Injectable()
 export class SlotsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -73,15 +82,7 @@ export class SlotsRepository {
    */
   async lockBookable(manager: EntityManager, slotId: string, bookerId: string): Promise<BookableSlot | null> {
     const rows: (SlotRow & { host_timezone: string; host_date_time_locale: string | null })[] =
-      await queryPrepared(
-        manager,
-        prepared(`SELECT s.id, s.host_id, s.starts_at, s.ends_at, s.format, s.prompt_id, s.level, s.host_role, s.status,
-                s.session_id, s.created_at, u.timezone AS host_timezone, u.date_time_locale AS host_date_time_locale
-         FROM slots s JOIN users u ON u.id = s.host_id
-         WHERE s.id = $1 AND NOT ${blockedPairSql('s.host_id', '$2::uuid')}
-         FOR UPDATE OF s`),
-        [slotId, bookerId],
-      );
+      await queryPrepared(manager, LOCK_BOOKABLE, [slotId, bookerId]);
     const row = rows[0];
     if (!row) return null;
     return {

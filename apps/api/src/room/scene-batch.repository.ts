@@ -7,7 +7,8 @@ import { sceneColumns, sceneRefOf } from './scene-key';
 
 /**
  * What the scene writer's statements run on: a transaction's EntityManager in the server's own
- * thread, or the writer thread's own pg connection (scene-batch.worker.ts). Both return the rows.
+ * thread (queryableOf), or the writer thread's own pg connection (scene-batch.worker.ts). Both
+ * return the rows; on PostgreSQL each statement is prepared once per connection.
  */
 export interface Queryable {
   query(statement: PreparedStatement, parameters: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

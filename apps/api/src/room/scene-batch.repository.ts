@@ -70,30 +70,43 @@ export const SCENE_LOCK_CLASS = 7_310_001;
  * is named by its scene key (scene-key.ts).
  */
 
+const LOCK_SCENES = prepared(
+  `SELECT pg_advisory_xact_lock(${SCENE_LOCK_CLASS}, key)
+     FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest($1::text[]) AS id ORDER BY key) AS keys`,
+);
+
 /**
  * Holds the scenes' locks until the transaction ends, in a fixed order (no deadlock between
  * instances), so what the batch reads stays true until it is written.
  */
 export async function lockScenes(db: Queryable, sessionIds: readonly string[]): Promise<void> {
-  await db.query(
-    prepared(`SELECT pg_advisory_xact_lock(${SCENE_LOCK_CLASS}, key)
-     FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest($1::text[]) AS id ORDER BY key) AS keys`),
-    [sessionIds],
-  );
+  await db.query(LOCK_SCENES, [sessionIds]);
 }
+
+const CURRENT_ROUNDS = prepared(
+  `SELECT id, COALESCE((SELECT round FROM room_state r WHERE r.session_id = id), 1)::int AS round
+     FROM unnest($1::uuid[]) AS id`,
+);
 
 /** Each session's current round (1 before its room was first opened). */
 export async function currentRounds(
   db: Queryable,
   sessionIds: readonly string[],
 ): Promise<Map<string, number>> {
-  const rows = (await db.query(
-    prepared(`SELECT id, COALESCE((SELECT round FROM room_state r WHERE r.session_id = id), 1)::int AS round
-     FROM unnest($1::uuid[]) AS id`),
-    [sessionIds],
-  )) as { id: string; round: number }[];
+  const rows = (await db.query(CURRENT_ROUNDS, [sessionIds])) as { id: string; round: number }[];
   return new Map(rows.map((row) => [row.id, Number(row.round)]));
 }
+
+const STORED_COPIES = prepared(
+  `SELECT s.id || '/' || k.round AS id, ${sessionAllowsSql('s', 'use_room')} AS editable,
+       COALESCE(u.scene_bytes, 0) AS scene_bytes, COALESCE(u.log_bytes, 0) AS log_bytes,
+       (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce,
+                                                    e.is_deleted, e.bytes)), '[]')
+          FROM scene_elements e
+          WHERE e.session_id = s.id AND e.round = k.round AND e.element_id = ANY($3::text[])) AS copies
+     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)
+     JOIN sessions s ON s.id = k.session_id LEFT JOIN scene_usage u ON u.session_id = s.id`,
+);
 
 /**
  * Per board (scene key): whether its session is still editable, its stored copies of the given
@@ -107,17 +120,7 @@ export async function storedCopies(
   elementIds: readonly string[],
 ): Promise<Map<string, StoredSceneState>> {
   const [sessionIds, rounds] = sceneColumns(sceneKeys);
-  const rows = (await db.query(
-    prepared(`SELECT s.id || '/' || k.round AS id, ${sessionAllowsSql('s', 'use_room')} AS editable,
-       COALESCE(u.scene_bytes, 0) AS scene_bytes, COALESCE(u.log_bytes, 0) AS log_bytes,
-       (SELECT COALESCE(jsonb_agg(jsonb_build_array(e.element_id, e.version, e.version_nonce,
-                                                    e.is_deleted, e.bytes)), '[]')
-          FROM scene_elements e
-          WHERE e.session_id = s.id AND e.round = k.round AND e.element_id = ANY($3::text[])) AS copies
-     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)
-     JOIN sessions s ON s.id = k.session_id LEFT JOIN scene_usage u ON u.session_id = s.id`),
-    [sessionIds, rounds, elementIds],
-  )) as {
+  const rows = (await db.query(STORED_COPIES, [sessionIds, rounds, elementIds])) as {
     id: string;
     editable: boolean;
     scene_bytes: string;
@@ -142,6 +145,13 @@ export async function storedCopies(
   );
 }
 
+const ELEMENT_COUNTS = prepared(
+  `SELECT k.session_id || '/' || k.round AS id,
+       (SELECT count(*) FROM scene_elements e
+        WHERE e.session_id = k.session_id AND e.round = k.round AND NOT e.is_deleted)::int AS count
+     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`,
+);
+
 /** How many live (not deleted) elements each of these boards holds: what the element cap counts. */
 export async function elementCounts(
   db: Queryable,
@@ -149,40 +159,27 @@ export async function elementCounts(
 ): Promise<Map<string, number>> {
   if (sceneKeys.length === 0) return new Map();
   const [sessionIds, rounds] = sceneColumns(sceneKeys);
-  const rows = (await db.query(
-    prepared(`SELECT k.session_id || '/' || k.round AS id,
-       (SELECT count(*) FROM scene_elements e
-        WHERE e.session_id = k.session_id AND e.round = k.round AND NOT e.is_deleted)::int AS count
-     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`),
-    [sessionIds, rounds],
-  )) as { id: string; count: number }[];
+  const rows = (await db.query(ELEMENT_COUNTS, [sessionIds, rounds])) as { id: string; count: number }[];
   return new Map(rows.map((row) => [row.id, row.count]));
 }
+
+const VERSIONS = prepared(
+  `SELECT k.session_id || '/' || k.round AS id,
+       (SELECT COALESCE(max(seq), 0) FROM room_events r
+        WHERE r.session_id = k.session_id AND r.kind = 'scene' AND r.round = k.round)::bigint AS seq
+     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`,
+);
 
 /** Each board's version: the seq of its latest logged scene change (0 when none), as in load. */
 export async function versions(db: Queryable, sceneKeys: readonly string[]): Promise<Map<string, number>> {
   if (sceneKeys.length === 0) return new Map();
   const [sessionIds, rounds] = sceneColumns(sceneKeys);
-  const rows = (await db.query(
-    prepared(`SELECT k.session_id || '/' || k.round AS id,
-       (SELECT COALESCE(max(seq), 0) FROM room_events r
-        WHERE r.session_id = k.session_id AND r.kind = 'scene' AND r.round = k.round)::bigint AS seq
-     FROM unnest($1::uuid[], $2::smallint[]) AS k(session_id, round)`),
-    [sessionIds, rounds],
-  )) as { id: string; seq: string }[];
+  const rows = (await db.query(VERSIONS, [sessionIds, rounds])) as { id: string; seq: string }[];
   return new Map(rows.map((row) => [row.id, Number(row.seq)]));
 }
 
-/**
- * Upserts each copy where it wins Excalidraw's rule against the stored one. The batch was
- * planned under the scenes' locks, so every copy wins; the rule stays in the statement as the
- * store's own guarantee. (session, element) pairs must be unique within `winners`; each carries
- * the seq of its log row (what a join `since` a version selects by).
- */
-export async function writeWinners(db: Queryable, winners: readonly SequencedCopy[]): Promise<void> {
-  if (winners.length === 0) return;
-  await db.query(
-    prepared(`INSERT INTO scene_elements AS stored
+const WRITE_WINNERS = prepared(
+  `INSERT INTO scene_elements AS stored
        (session_id, round, element_id, version, version_nonce, is_deleted, data, bytes, seq)
      SELECT (w->>0)::uuid, (w->>4)::smallint, w->1->>'id', (w->1->>'version')::int,
             (w->1->>'versionNonce')::bigint, (w->1->>'isDeleted')::boolean, w->1, (w->>2)::int,
@@ -193,35 +190,29 @@ export async function writeWinners(db: Queryable, winners: readonly SequencedCop
            is_deleted = excluded.is_deleted, data = excluded.data, bytes = excluded.bytes,
            seq = excluded.seq
        WHERE excluded.version > stored.version
-          OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`),
-    [
-      `[${winners
-        .map((copy) => {
-          const { sessionId, round } = sceneRefOf(copy.sceneId);
-          return `[${JSON.stringify(sessionId)},${copy.json},${copy.bytes},${copy.seq},${round}]`;
-        })
-        .join(',')}]`,
-    ],
-  );
-}
+          OR (excluded.version = stored.version AND excluded.version_nonce < stored.version_nonce)`,
+);
 
 /**
- * Appends accepted copies to the change log, in order, deletes the rows they replace (see
- * coalesceLog), and moves each session's byte counters by what the batch changed (`sceneBytes`:
- * the growth of its stored elements; the log's from the rows written and deleted), all in one
- * statement. Returns the new rows' sequence numbers in order. The log keeps each copy as json
- * (the text as sent), which PostgreSQL stores without converting: its bytes are the sent JSON's.
- * Each row carries its board's round. `sceneBytes` is keyed by board; the counters are the session's.
+ * Upserts each copy where it wins Excalidraw's rule against the stored one. The batch was
+ * planned under the scenes' locks, so every copy wins; the rule stays in the statement as the
+ * store's own guarantee. (session, element) pairs must be unique within `winners`; each carries
+ * the seq of its log row (what a join `since` a version selects by).
  */
-export async function writeLog(
-  db: Queryable,
-  entries: readonly SerializedCopy[],
-  replacedSeqs: readonly number[],
-  sceneBytes: ReadonlyMap<string, number>,
-): Promise<number[]> {
-  if (entries.length === 0 && replacedSeqs.length === 0 && sceneBytes.size === 0) return [];
-  const rows = (await db.query(
-    prepared(`WITH dropped AS (
+export async function writeWinners(db: Queryable, winners: readonly SequencedCopy[]): Promise<void> {
+  if (winners.length === 0) return;
+  await db.query(WRITE_WINNERS, [
+    `[${winners
+      .map((copy) => {
+        const { sessionId, round } = sceneRefOf(copy.sceneId);
+        return `[${JSON.stringify(sessionId)},${copy.json},${copy.bytes},${copy.seq},${round}]`;
+      })
+      .join(',')}]`,
+  ]);
+}
+
+const WRITE_LOG = prepared(
+  `WITH dropped AS (
        DELETE FROM room_events WHERE seq = ANY($2::bigint[]) AND kind = 'scene'
        RETURNING session_id, octet_length(element::text)::bigint AS bytes
      ), written AS (
@@ -242,13 +233,29 @@ export async function writeLog(
          SET scene_bytes = GREATEST(u.scene_bytes + excluded.scene_bytes, 0),
              log_bytes = GREATEST(u.log_bytes + excluded.log_bytes, 0)
      )
-     SELECT seq FROM written`),
-    [
-      pairsJson(entries),
-      replacedSeqs,
-      JSON.stringify([...sceneBytes].map(([key, bytes]) => [sceneRefOf(key).sessionId, bytes])),
-    ],
-  )) as { seq: string }[];
+     SELECT seq FROM written`,
+);
+
+/**
+ * Appends accepted copies to the change log, in order, deletes the rows they replace (see
+ * coalesceLog), and moves each session's byte counters by what the batch changed (`sceneBytes`:
+ * the growth of its stored elements; the log's from the rows written and deleted), all in one
+ * statement. Returns the new rows' sequence numbers in order. The log keeps each copy as json
+ * (the text as sent), which PostgreSQL stores without converting: its bytes are the sent JSON's.
+ * Each row carries its board's round. `sceneBytes` is keyed by board; the counters are the session's.
+ */
+export async function writeLog(
+  db: Queryable,
+  entries: readonly SerializedCopy[],
+  replacedSeqs: readonly number[],
+  sceneBytes: ReadonlyMap<string, number>,
+): Promise<number[]> {
+  if (entries.length === 0 && replacedSeqs.length === 0 && sceneBytes.size === 0) return [];
+  const rows = (await db.query(WRITE_LOG, [
+    pairsJson(entries),
+    replacedSeqs,
+    JSON.stringify([...sceneBytes].map(([key, bytes]) => [sceneRefOf(key).sessionId, bytes])),
+  ])) as { seq: string }[];
   // Sequence numbers are drawn in insertion order, so sorting them restores the log's order.
   return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
 }

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { SOCKET_CAPS, SOCKET_CONNECT_RATE, SOCKET_RATE_LIMITS } from '@mockboard/contracts';
+import { SOCKET_CAPS, SOCKET_CONNECT_RATE, SOCKET_RATE_LIMITS, USER_RATE_LIMITS } from '@mockboard/contracts';
+import { LATENESS_REMEMBERED_MS } from '../src/realtime/loop-lateness';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aRectangle, call } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -104,6 +105,8 @@ describe('attack review (issue 11)', () => {
     it('shares one scene:update budget between all sockets of a user', async () => {
       const { sessionId, sockets } = await allSocketsJoined();
       const { burst } = SOCKET_RATE_LIMITS.scene;
+      const shared = USER_RATE_LIMITS.scene!;
+      const startedAt = Date.now();
       const acks = await Promise.all(
         sockets.flatMap((socket) =>
           Array.from({ length: burst }, () =>
@@ -114,10 +117,17 @@ describe('attack review (issue 11)', () => {
           ),
         ),
       );
+      const elapsedSeconds = (Date.now() - startedAt) / 1000;
       const accepted = acks.filter((ack) => ack.ok).length;
-      // One socket's burst (and what refills while the batches are written), not ten.
+      // One budget, not ten: ten sockets' bursts would all have passed.
       expect(accepted).toBeGreaterThanOrEqual(burst);
-      expect(accepted).toBeLessThan(burst * 2);
+      expect(accepted).toBeLessThan(sockets.length * burst);
+      // The shared bucket holds one burst, or while the event loop runs late (a loaded machine) what
+      // its rate refills over the lateness it remembers; it refills at its rate while the burst is read.
+      const lateCredit = (shared.perSecond * LATENESS_REMEMBERED_MS) / 1000;
+      expect(accepted).toBeLessThanOrEqual(
+        Math.max(shared.burst, lateCredit) + Math.ceil(shared.perSecond * elapsedSeconds),
+      );
       const refused = acks.filter((ack) => !ack.ok);
       expect(new Set(refused.map((ack) => ack.error?.code))).toEqual(new Set(['rate_limited']));
       expect(refused[0]?.error?.message).toMatch(

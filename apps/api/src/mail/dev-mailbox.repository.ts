@@ -24,7 +24,7 @@ export class DevMailboxRepository {
   /**
    * Adds one message and drops what falls beyond the newest DEV_MAILBOX_SIZE, in one statement. The
    * DELETE does not see the row its own statement inserts, so it keeps DEV_MAILBOX_SIZE - 1 of the
-   * others.
+   * others. "Newest" is the order of arrival, not sent_at: two messages can share a millisecond.
    */
   async add(mail: DevMailRow): Promise<void> {
     await queryPrepared(
@@ -33,7 +33,7 @@ export class DevMailboxRepository {
          INSERT INTO dev_mailbox (outgoing_mail_id, kind, "to", subject, text, html, attachments)
          VALUES ($1, $2, $3, $4, $5, $6, $7::text[]))
        DELETE FROM dev_mailbox WHERE id IN (
-         SELECT id FROM dev_mailbox ORDER BY sent_at DESC, id OFFSET $8)`),
+         SELECT id FROM dev_mailbox ORDER BY arrival DESC OFFSET $8)`),
       [
         mail.outgoingMailId,
         mail.kind,
@@ -50,7 +50,7 @@ export class DevMailboxRepository {
   async newestFirst(): Promise<DevMail[]> {
     const rows: (Omit<DevMail, 'sentAt'> & { sentAt: Date })[] = await this.dataSource.query(
       `SELECT id, kind, "to", subject, text, html, attachments, sent_at AS "sentAt"
-       FROM dev_mailbox ORDER BY sent_at DESC, id LIMIT $1`,
+       FROM dev_mailbox ORDER BY arrival DESC LIMIT $1`,
       [DEV_MAILBOX_SIZE],
     );
     return rows.map((row) => ({ ...row, sentAt: new Date(row.sentAt).toISOString() }));

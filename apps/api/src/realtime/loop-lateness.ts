@@ -3,7 +3,7 @@ import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/com
 /** How often the event loop's lateness is sampled. */
 const SAMPLE_MS = 100;
 /** A late sample counts for this long, so what the loop read in a bunch is judged by it. */
-const REMEMBER_MS = 2_000;
+export const LATENESS_REMEMBERED_MS = 2_000;
 
 /**
  * How late this process's event loop runs, in ms: a timer due every SAMPLE_MS measures how long
@@ -31,19 +31,19 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
   sampled(now: number): void {
     const lateMs = this.overdueMs(now);
     this.lastSampleAt = now;
-    if (lateMs >= this.peakMs || now - this.peakAt > REMEMBER_MS) {
+    if (lateMs >= this.peakMs || now - this.peakAt > LATENESS_REMEMBERED_MS) {
       this.peakMs = lateMs;
       this.peakAt = now;
     }
   }
 
   /**
-   * The loop's lateness as of `now`: the largest sample of about the last REMEMBER_MS, or how
+   * The loop's lateness as of `now`: the largest sample of about the last LATENESS_REMEMBERED_MS, or how
    * overdue the sampler is right now, whichever is more. The second counts when the loop wakes from a stall:
    * it reads the sockets before it runs the timers, so no sample has seen the stall yet.
    */
   lateMs(now = Date.now()): number {
-    const remembered = now - this.peakAt <= REMEMBER_MS ? this.peakMs : 0;
+    const remembered = now - this.peakAt <= LATENESS_REMEMBERED_MS ? this.peakMs : 0;
     return Math.max(remembered, this.overdueMs(now));
   }
 

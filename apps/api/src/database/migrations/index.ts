@@ -24,6 +24,7 @@ import { StudyPlanCardOwner1766100000000 } from './1766100000000-study-plan-card
 import { ReliabilityOnUserRow1766200000000 } from './1766200000000-reliability-on-user-row';
 import { HintRevealRoundAndPhase1766300000000 } from './1766300000000-hint-reveal-round-and-phase';
 import { RescheduleProposalsBySession1766400000000 } from './1766400000000-reschedule-proposals-by-session';
+import { DevMailboxArrivalOrder1766500000000 } from './1766500000000-dev-mailbox-arrival-order';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ReliabilityOnUserRow1766200000000,
   HintRevealRoundAndPhase1766300000000,
   RescheduleProposalsBySession1766400000000,
+  DevMailboxArrivalOrder1766500000000,
 ];

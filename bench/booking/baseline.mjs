@@ -1,8 +1,6 @@
 // The floor to compare against: the same SQL the app sends for a search and a booking, sent
 // straight through a pg Pool, with no HTTP, framework, auth or JSON in between. Each statement is
-// prepared under the app's name for it (prepared-statement.ts), and statements the app sends
-// together (pipelined) go together here too, as the app sends them.
-import { randomUUID } from 'node:crypto';
+// prepared under the app's name for it (prepared-statement.ts), as the app sends it.
 import { planRounds } from '@mockboard/schedule';
 import { blockedPairSql } from '../../apps/api/dist/database/blocked-pair-sql.js';
 import { slotListJsonSql } from '../../apps/api/dist/scheduling/open-slots-sql.js';
@@ -51,39 +49,36 @@ export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
     if (status) {
       await client.query('ROLLBACK');
     } else {
-      // SessionsRepository.create: the session, its participants and rounds in one statement. It
-      // and the three writes that follow go out together, as the app sends them (statementsInOrder).
+      // SessionsRepository.create: the session, its participants and rounds in one statement.
       const rounds = planRounds(slot.format, slot.host_id, bookerId, slot.host_role);
-      const sessionId = randomUUID();
-      await Promise.all([
-        client.query(prepared(CREATE_SESSION_SQL), [
-          sessionId,
-          'peer',
-          slot.format,
-          slot.starts_at,
-          slot.ends_at,
-          null,
-          [slot.host_id, bookerId],
-          rounds.map((round) => round.number),
-          rounds.map((round) => round.interviewerId),
-          rounds.map((round) => round.candidateId),
-          // RoundPromptsService.initial: the slot's prompt in round 1 (the booker is new to it).
-          rounds.map((round) => (round.number === 1 ? slot.prompt_id : null)),
-        ]),
-        client.query(
-          prepared('UPDATE calendar_entries SET slot_id = NULL, session_id = $2 WHERE slot_id = $1'),
-          [slot.id, sessionId],
+      const {
+        rows: [session],
+      } = await client.query(prepared(CREATE_SESSION_SQL), [
+        'peer',
+        slot.format,
+        slot.starts_at,
+        slot.ends_at,
+        null,
+        [slot.host_id, bookerId],
+        rounds.map((round) => round.number),
+        rounds.map((round) => round.interviewerId),
+        rounds.map((round) => round.candidateId),
+        // RoundPromptsService.initial: the slot's prompt in round 1 (the booker is new to it).
+        rounds.map((round) => (round.number === 1 ? slot.prompt_id : null)),
+      ]);
+      await client.query(
+        prepared('UPDATE calendar_entries SET slot_id = NULL, session_id = $2 WHERE slot_id = $1'),
+        [slot.id, session.id],
+      );
+      await client.query(
+        prepared(
+          `INSERT INTO calendar_entries (user_id, period, session_id) VALUES ($1, tstzrange($2, $3, '[)'), $4)`,
         ),
-        client.query(
-          prepared(
-            `INSERT INTO calendar_entries (user_id, period, session_id) VALUES ($1, tstzrange($2, $3, '[)'), $4)`,
-          ),
-          [bookerId, slot.starts_at, slot.ends_at, sessionId],
-        ),
-        client.query(prepared(`UPDATE slots SET status = 'booked', session_id = $2 WHERE id = $1`), [
-          slot.id,
-          sessionId,
-        ]),
+        [bookerId, slot.starts_at, slot.ends_at, session.id],
+      );
+      await client.query(prepared(`UPDATE slots SET status = 'booked', session_id = $2 WHERE id = $1`), [
+        slot.id,
+        session.id,
       ]);
       await client.query('COMMIT');
       status = 201;

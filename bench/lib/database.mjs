@@ -29,8 +29,6 @@ export function schemaPool(url, schema, max, applicationName) {
     max,
     options: `-c search_path=${schema}`,
     application_name: applicationName,
-    // As the app's pool (data-source.ts): statements issued together go out without waiting.
-    pipeline: true,
   });
 }
 

@@ -32,12 +32,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       poolSize: 10,
       // Every connection resolves unqualified names in the configured schema, so migrations and
       // queries written without a schema land there (tests use one schema per test file).
-      extra: {
-        options: `-c search_path=${database.schema}`,
-        // Statements a transaction issues together (statementsInOrder) go out without waiting for
-        // each other's answers. Statements awaited one by one are sent as before.
-        pipeline: true,
-      },
+      extra: { options: `-c search_path=${database.schema}` },
     };
   }
   mkdirSync(database.dataDir, { recursive: true });

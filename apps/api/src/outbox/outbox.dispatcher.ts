@@ -7,7 +7,6 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterFailedAttempt, describeFailure, type RetryDecision } from './outbox-retry';
 import { OutboxRepository, type AttemptedRow, type OutboxRow } from './outbox.repository';
-import { statementsInOrder } from '../database/statements-in-order';
 
 /** What to do once a delivery has committed (e.g. push to open sockets); cannot be retried. */
 export type FollowUp = () => void;
@@ -218,12 +217,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
    * round trip fewer. A failure is logged with what happens next.
    */
   private async attempt(manager: EntityManager, row: OutboxRow, release: boolean): Promise<Attempt> {
-    // The savepoint goes out with the delivery's first statement rather than a round trip ahead.
-    const savepoint = this.outbox.beginRow(manager);
-    const handler = this.handlers.get(row.kind)!;
-    const delivery = (async () => handler.deliver(manager, row))();
+    await this.outbox.beginRow(manager);
     try {
-      const [, followUp] = await statementsInOrder(savepoint, delivery);
+      const followUp = await this.handlers.get(row.kind)!.deliver(manager, row);
       if (release) await this.outbox.keepRow(manager);
       return { delivered: true, followUp };
     } catch (error) {

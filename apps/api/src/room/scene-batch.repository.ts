@@ -39,20 +39,11 @@ export function transactionOn(pool: Pool, onConnectionLost: (error: Error) => vo
     const onError = (error: Error) => (broken ??= error);
     client.on('error', onError);
     let failure: unknown;
-    // BEGIN is not awaited on its own: it goes out with the batch's first statements (the pool's
-    // connection pipelines). Every statement's answer waits for BEGIN's, which comes first anyway,
-    // so a batch never goes on to write outside a transaction whose BEGIN failed.
-    const begun = client.query('BEGIN');
-    begun.catch(() => undefined);
     try {
+      await client.query('BEGIN');
       const result = await work({
-        query: async (statement, parameters) => {
-          const { rows } = await client.query(statement, parameters);
-          await begun;
-          return rows;
-        },
+        query: async (statement, parameters) => (await client.query(statement, parameters)).rows,
       });
-      await begun;
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -28,9 +28,6 @@ const pool = new Pool({
   idleTimeoutMillis: 0,
   options: `-c search_path=${schema}`,
   application_name: sceneWriterConnectionName(schema),
-  // BEGIN goes out with a batch's first statements, and statements issued together with them
-  // (statementsInOrder), rather than a round trip each (transactionOn).
-  pipeline: true,
 });
 // A connection that drops while idle leaves the pool, and the next batch opens a new one; unheard,
 // its error would end the thread.

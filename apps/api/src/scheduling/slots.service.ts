@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -22,7 +21,6 @@ import { SessionRecordsService } from '../sessions/session-records.service';
 import { toSlotView } from './slot-view';
 import { SlotsRepository } from './slots.repository';
 import { isUuid } from '../common/uuid';
-import { statementsInOrder } from '../database/statements-in-order';
 import { conflict, invalid, notFound } from '../common/domain-error';
 
 const DEFAULT_LIST_DAYS = 14;
@@ -110,7 +108,7 @@ export class SlotsService {
    */
   async book(booker: AuthUser, slotId: string): Promise<Session> {
     // The host's notification commits with the booking and is delivered after it (issue 12).
-    return this.outbox.transaction(async (manager) => {
+    const sessionId = await this.outbox.transaction(async (manager) => {
       const slot = isUuid(slotId) ? await this.slots.lockBookable(manager, slotId, booker.id) : null;
       if (!slot || slot.status === 'withdrawn') throw notFound('No open slot with this id');
       if (slot.hostId === booker.id) throw invalid('This is your own slot; share it with a partner instead');
@@ -118,8 +116,23 @@ export class SlotsService {
       if (slot.startsAt <= new Date()) throw conflict('This slot has already started');
 
       const rounds = planRounds(slot.format, slot.hostId, booker.id, slot.hostRole);
-      const planned = await this.roundPrompts.initial(manager, rounds, slot.promptId);
-      const id = randomUUID();
+      const id = await this.sessions.create(manager, {
+        kind: 'peer',
+        format: slot.format,
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        participantIds: [slot.hostId, booker.id],
+        rounds: await this.roundPrompts.initial(manager, rounds, slot.promptId),
+      });
+      await this.calendar.convertToSession(manager, { slotId: slot.id }, id);
+      await this.calendar.reserve(
+        manager,
+        booker.id,
+        { start: slot.startsAt, end: slot.endsAt },
+        { sessionId: id },
+        'You already have a session, open slot or match request at that time',
+      );
+      await this.slots.markBooked(manager, slot.id, id);
       await this.notifications.notifyReaders(manager, [{ userId: slot.hostId, ...slot.hostReads }], {
         type: 'booked',
         title: 'Your slot was booked',
@@ -127,33 +140,10 @@ export class SlotsService {
           `${booker.displayName} booked your slot on ${formatInZone(slot.startsAt, zone, locale)}.`,
         sessionId: id,
       });
-      // None of these waits for another's answer (the session's id is chosen here), so they go out
-      // together: one round trip, not six. The booker's view comes last: read in the transaction,
-      // it sees every write before it, and no second pooled connection is taken after the commit.
-      const [, , , , , view] = await statementsInOrder(
-        this.sessions.create(manager, {
-          id,
-          kind: 'peer',
-          format: slot.format,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          participantIds: [slot.hostId, booker.id],
-          rounds: planned,
-        }),
-        this.calendar.convertToSession(manager, { slotId: slot.id }, id),
-        this.calendar.reserve(
-          manager,
-          booker.id,
-          { start: slot.startsAt, end: slot.endsAt },
-          { sessionId: id },
-          'You already have a session, open slot or match request at that time',
-        ),
-        this.slots.markBooked(manager, slot.id, id),
-        // Both confirmations, with the calendar invitation, commit with the booking (issue 15).
-        this.mail.enqueue(manager, ...bookedMails(id, [slot.hostId, booker.id])),
-        this.views.view(booker, id, manager),
-      );
-      return view;
+      // Both confirmations, with the calendar invitation, commit with the booking (issue 15).
+      await this.mail.enqueue(manager, ...bookedMails(id, [slot.hostId, booker.id]));
+      return id;
     });
+    return this.views.view(booker, sessionId);
   }
 }

@@ -11,11 +11,6 @@ export interface NewSession {
   participantIds: string[];
   rounds: (PlannedRound & { promptId: string | null })[];
   rescuedFrom?: string;
-  /**
-   * Chosen by the caller when it sends the statements that refer to the session together with
-   * the one that creates it (statementsInOrder); otherwise a random one.
-   */
-  id?: string;
 }
 
 /** A session as the services see it: the stored row, in camelCase. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Partner, Session } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { isUuid } from '../common/uuid';
@@ -21,20 +20,17 @@ export class SessionViewsService {
     private readonly prompts: PromptsService,
   ) {}
 
-  /**
-   * The record, if `viewer` may see it; otherwise the same 404 as for a session that does not exist.
-   * `manager`: a transaction's, to read the session as that transaction has changed it.
-   */
-  async visibleRecord(viewer: AuthUser, sessionId: string, manager?: EntityManager): Promise<SessionRecord> {
-    const record = isUuid(sessionId) ? await this.sessions.find(sessionId, manager) : null;
+  /** The record, if `viewer` may see it; otherwise the same 404 as for a session that does not exist. */
+  async visibleRecord(viewer: AuthUser, sessionId: string): Promise<SessionRecord> {
+    const record = isUuid(sessionId) ? await this.sessions.find(sessionId) : null;
     if (!record || !(viewer.role === 'admin' || isParticipant(record, viewer.id))) {
       throw notFound(NOT_FOUND);
     }
     return record;
   }
 
-  async view(viewer: AuthUser, sessionId: string, manager?: EntityManager): Promise<Session> {
-    return (await this.views([await this.visibleRecord(viewer, sessionId, manager)]))[0]!;
+  async view(viewer: AuthUser, sessionId: string): Promise<Session> {
+    return (await this.views([await this.visibleRecord(viewer, sessionId)]))[0]!;
   }
 
   /** Each record's participants carry their partner view, read with them: no second query. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { prepared, queryPrepared, type PreparedStatement } from '../database/prepared-statement';
@@ -34,7 +33,6 @@ export class SessionsRepository {
    */
   async create(manager: EntityManager, session: NewSession): Promise<string> {
     const [row] = await queryPrepared<{ id: string }[]>(manager, CREATE_SESSION, [
-      session.id ?? randomUUID(),
       session.kind,
       session.format,
       session.startsAt,
@@ -54,9 +52,8 @@ export class SessionsRepository {
     return this.first(manager, LOCKED_RECORD_BY_ID, [sessionId]);
   }
 
-  /** `manager`: a transaction's, to read the session as that transaction has changed it. */
-  find(sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<SessionRecord | null> {
-    return this.first(manager, RECORD_BY_ID, [sessionId]);
+  find(sessionId: string): Promise<SessionRecord | null> {
+    return this.first(this.dataSource.manager, RECORD_BY_ID, [sessionId]);
   }
 
   /** Every session the user takes part in, soonest first. */

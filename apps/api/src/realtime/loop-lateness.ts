@@ -38,9 +38,10 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The loop's lateness as of `now`: the largest sample of about the last LATENESS_REMEMBERED_MS, or how
-   * overdue the sampler is right now, whichever is more. The second counts when the loop wakes from a stall:
-   * it reads the sockets before it runs the timers, so no sample has seen the stall yet.
+   * The loop's lateness as of `now`: the largest sample of about the last LATENESS_REMEMBERED_MS,
+   * or how overdue the sampler is right now, whichever is more. The second counts when the loop
+   * wakes from a stall: it reads the sockets before it runs the timers, so no sample has seen the
+   * stall yet.
    */
   lateMs(now = Date.now()): number {
     const remembered = now - this.peakAt <= LATENESS_REMEMBERED_MS ? this.peakMs : 0;

@@ -7,7 +7,12 @@ import { Agent, request } from 'node:http';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 const BOOKER_PASSWORD = 'bench booker password';
-const agent = new Agent({ keepAlive: true });
+/**
+ * An idle connection is closed after 4 s, before the server's 5 s (Node's keepAliveTimeout): a
+ * request sent on one the server was closing at that moment failed with ECONNRESET, as in a race
+ * that followed the baseline's 6 s phase. A request's own timeout replaces this one while it runs.
+ */
+const agent = new Agent({ keepAlive: true, timeout: 4_000 });
 
 function call(url, { method = 'GET', token, body }) {
   const payload = body ? JSON.stringify(body) : undefined;
@@ -43,6 +48,13 @@ function call(url, { method = 'GET', token, body }) {
 
 function describe(method, path, status, bytes) {
   return `${method} ${path} → ${status} ${bytes.toString('utf8').slice(0, 200)}`;
+}
+
+/** Opens `count` keep-alive connections (GET /api/health at once), so a race times bookings, not TCP handshakes. */
+export async function openConnections(baseUrl, count) {
+  const answers = await Promise.all(Array.from({ length: count }, () => call(`${baseUrl}/api/health`, {})));
+  const failed = answers.find(({ status }) => status !== 200);
+  if (failed) throw new Error(describe('GET', '/api/health', failed.status, failed.bytes));
 }
 
 /** Registers bookers through the API (argon2 and all), `parallel` at a time. */

@@ -15,7 +15,8 @@ export async function printReport({ pool, settings, setup, explained, phases }) 
       `of warm-up; app and baseline pools of ${settings.poolSize} connections`,
   );
   console.log(
-    `Seeded ${whole(setup.slots)} open slots by ${whole(setup.hosts)} hosts in ${fixed(setup.seedSeconds)} s; ` +
+    `Seeded ${whole(setup.slots)} open slots by ${whole(setup.hosts)} hosts and ${whole(setup.pastSessions)} past ` +
+      `sessions in ${fixed(setup.seedSeconds)} s; ` +
       `registered ${setup.bookers} bookers through the API in ${fixed(setup.registerSeconds)} s`,
   );
   console.log(

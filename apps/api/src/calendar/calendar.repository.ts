@@ -51,6 +51,30 @@ export class CalendarRepository {
     );
   }
 
+  /**
+   * A booked slot's entry becomes the session's and the booker's entry is added, in one statement
+   * (a booking's round trips are most of its cost: README, Performance → Booking). The two rows
+   * belong to different users, so the update cannot make the insert overlap.
+   */
+  async bookSlotPeriod(
+    manager: EntityManager,
+    slotId: string,
+    sessionId: string,
+    booker: { userId: string; period: { start: Date; end: Date } },
+    message = OVERLAP_MESSAGE,
+  ): Promise<void> {
+    await this.refuseOverlap(message, () =>
+      queryPrepared(
+        manager,
+        prepared(
+          `WITH hosts AS (UPDATE calendar_entries SET slot_id = NULL, session_id = $2 WHERE slot_id = $1)
+           INSERT INTO calendar_entries (user_id, period, session_id) VALUES ($3, tstzrange($4, $5, '[)'), $2)`,
+        ),
+        [slotId, sessionId, booker.userId, booker.period.start, booker.period.end],
+      ),
+    );
+  }
+
   async moveSession(
     manager: EntityManager,
     sessionId: string,

@@ -30,6 +30,20 @@ export class CalendarService {
     return this.entries.convertToSession(manager, from, sessionId);
   }
 
+  /**
+   * A booked slot's period becomes the session's, and the booker's too; `overlapMessage` says what
+   * to do when the booker's period is taken.
+   */
+  bookSlotPeriod(
+    manager: EntityManager,
+    slotId: string,
+    sessionId: string,
+    booker: { userId: string; period: Period },
+    overlapMessage?: string,
+  ): Promise<void> {
+    return this.entries.bookSlotPeriod(manager, slotId, sessionId, booker, overlapMessage);
+  }
+
   moveSession(
     manager: EntityManager,
     sessionId: string,

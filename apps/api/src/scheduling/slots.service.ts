@@ -124,12 +124,11 @@ export class SlotsService {
         participantIds: [slot.hostId, booker.id],
         rounds: await this.roundPrompts.initial(manager, rounds, slot.promptId),
       });
-      await this.calendar.convertToSession(manager, { slotId: slot.id }, id);
-      await this.calendar.reserve(
+      await this.calendar.bookSlotPeriod(
         manager,
-        booker.id,
-        { start: slot.startsAt, end: slot.endsAt },
-        { sessionId: id },
+        slot.id,
+        id,
+        { userId: booker.id, period: { start: slot.startsAt, end: slot.endsAt } },
         'You already have a session, open slot or match request at that time',
       );
       await this.slots.markBooked(manager, slot.id, id);

@@ -17,7 +17,7 @@ import * as baseline from './baseline.mjs';
 import { explainSearch } from './explain.mjs';
 import { BOOKERS, RACERS, planPhases } from './plan.mjs';
 import { printReport } from './report.mjs';
-import { HOSTS, PAST_SESSIONS, SLOTS_PER_HOST, firstSlotStart, seedOpenSlots } from './seed.mjs';
+import { HOSTS, PAST_SESSIONS, SLOTS_PER_HOST, firstSlotStart, seedDeployment } from './seed.mjs';
 
 export const description = 'slot search and booking: the API against the same SQL through pg';
 
@@ -67,7 +67,7 @@ export async function run({ root, env, onCleanup, log }) {
 
     let started = performance.now();
     const base = firstSlotStart();
-    const slots = await seedOpenSlots(pool, { root, base });
+    const slots = await seedDeployment(pool, { root, base });
     setup.seedSeconds = (performance.now() - started) / 1000;
     const plan = planPhases(slots, base);
     log(

@@ -46,12 +46,12 @@ export function firstSlotStart(now = Date.now()) {
 export const PAST_SESSIONS = 5_000;
 
 /**
- * Inserts HOSTS users, HOSTS × SLOTS_PER_HOST open slots on quarter hours spread over the next
- * ~59 days (the app accepts at most 60) and PAST_SESSIONS completed sessions (see seedHistory), then
- * ANALYZE, as autovacuum would soon after such a load. Returns the slots, soonest first, with times
- * in epoch ms.
+ * A deployment in use: HOSTS users, HOSTS × SLOTS_PER_HOST open slots on quarter hours spread over
+ * the next ~59 days (the app accepts at most 60) and PAST_SESSIONS completed sessions (see
+ * seedPastSessions), then ANALYZE, as autovacuum would soon after such a load. Returns the open
+ * slots, soonest first, with times in epoch ms.
  */
-export async function seedOpenSlots(pool, { root, base }) {
+export async function seedDeployment(pool, { root, base }) {
   const random = randomSource(20_251_125);
   const prompts = promptIds(root);
   const { rows: hosts } = await pool.query(
@@ -89,7 +89,7 @@ export async function seedOpenSlots(pool, { root, base }) {
     `INSERT INTO calendar_entries (user_id, period, slot_id)
      SELECT host_id, tstzrange(starts_at, ends_at, '[)'), id FROM slots`,
   );
-  await seedHistory(
+  await seedPastSessions(
     pool,
     hosts.map(({ id }) => id),
   );
@@ -109,14 +109,15 @@ export async function seedOpenSlots(pool, { root, base }) {
 
 /**
  * Completed sessions of the last 20 days between pairs of hosts (participants, one round) and the
- * two confirmation mails of each, sent. A deployment in use has them, and without them the run
- * measured an artefact: this machine's PostgreSQL runs without autovacuum (CI's setting), so a
- * connection keeps the plans it made for its first statements. The app's connections, which book
- * first, planned their foreign-key checks of `sessions` (8 a booking) on an empty table and kept
- * scanning it whole as it grew (70 million rows read in a 15 s phase), while the baseline's
- * connections planned on the rows the app had left them.
+ * two confirmation mails of each, sent when the session was booked, a week before it (within the
+ * 30 days the mail worker keeps sent mail, so it prunes none of them during the run). A deployment
+ * in use has them, and without them the run measured an artefact: this machine's PostgreSQL runs
+ * without autovacuum (CI's setting), so a connection keeps the plans it made for its first
+ * statements. The app's connections, which book first, planned their foreign-key checks of
+ * `sessions` (8 a booking) on an empty table and kept scanning it whole as it grew (70 million rows
+ * read in a 15 s phase), while the baseline's connections planned on the rows the app had left them.
  */
-async function seedHistory(pool, hostIds) {
+async function seedPastSessions(pool, hostIds) {
   await pool.query(
     `WITH made AS (
        INSERT INTO sessions (kind, format, status, starts_at, ends_at, created_at, start_agreed_at)
@@ -124,21 +125,21 @@ async function seedHistory(pool, hostIds) {
        FROM (SELECT date_trunc('hour', now()) - make_interval(hours => 1 + i % 480) AS at, i
              FROM generate_series(0, $2 - 1) AS i) AS past
        ORDER BY i
-       RETURNING id),
+       RETURNING id, created_at, starts_at),
      pairs AS (
-       SELECT id, ($1::uuid[])[1 + n % cardinality($1::uuid[])] AS interviewer,
+       SELECT id, created_at AS booked_at, starts_at, ($1::uuid[])[1 + n % cardinality($1::uuid[])] AS interviewer,
               ($1::uuid[])[1 + (n + 1) % cardinality($1::uuid[])] AS candidate
-       FROM (SELECT id, row_number() OVER () AS n FROM made) AS numbered),
+       FROM (SELECT id, created_at, starts_at, row_number() OVER () AS n FROM made) AS numbered),
      participants AS (
        INSERT INTO session_participants (session_id, user_id, joined_at)
-       SELECT pairs.id, users.id, now() FROM pairs, LATERAL (VALUES (interviewer), (candidate)) AS users (id)),
+       SELECT pairs.id, users.id, starts_at FROM pairs, LATERAL (VALUES (interviewer), (candidate)) AS users (id)),
      rounds AS (
        INSERT INTO session_rounds (session_id, number, interviewer_id, candidate_id)
        SELECT id, 1, interviewer, candidate FROM pairs)
      INSERT INTO outgoing_mail (dedupe_key, kind, user_id, data, due_at, attempts, sent_at, message_id)
      SELECT 'bench-history:' || pairs.id || ':' || users.id, 'booked', users.id,
-            jsonb_build_object('sessionId', pairs.id), now() - interval '7 days', 1,
-            now() - interval '7 days', '<' || pairs.id || '.' || users.id || '@bench.mockboard.test>'
+            jsonb_build_object('sessionId', pairs.id), booked_at, 1,
+            booked_at, '<' || pairs.id || '.' || users.id || '@bench.mockboard.test>'
      FROM pairs, LATERAL (VALUES (interviewer), (candidate)) AS users (id)`,
     [hostIds, PAST_SESSIONS],
   );

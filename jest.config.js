@@ -13,6 +13,11 @@
  * On a quiet 2-core machine four API files on both databases took 79 s on one worker and 47 s on
  * two; two browser files took 57 s and 54 s (Chromium and the server already fill both cores).
  */
+const { useMemoryTempDir } = require('./scripts/jest-temp-dir');
+
+// Test apps copy their database into the temp folder: in memory it costs a tenth (scripts/jest-temp-dir.js).
+useMemoryTempDir();
+
 const libs = ['call', 'collab', 'contracts', 'diagrams', 'prompts', 'rubric', 'schedule', 'scene'];
 const moduleNameMapper = Object.fromEntries(
   libs.map((lib) => [`^@mockboard/${lib}$`, `<rootDir>/libs/${lib}/src`]),
@@ -75,6 +80,7 @@ module.exports = {
   // embedded databases, socket clients that files leave to the garbage collector) piled up in one
   // process: at 131 files CI's run died of "JavaScript heap out of memory" near 4.7 GB.
   workerIdleMemoryLimit: '2GB',
+  globalTeardown: '<rootDir>/scripts/jest-temp-dir.js',
   projects: [
     {
       displayName: 'libs',

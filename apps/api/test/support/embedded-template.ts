@@ -15,7 +15,8 @@ import { openDatabase } from '../../src/database/data-source';
  * the PGlite build, the schema), so a new or edited migration builds a new one by itself.
  */
 const REPO_ROOT = resolve(__dirname, '../../../..');
-const TEMPLATES_DIR = join(tmpdir(), 'mockboard-test-templates');
+// In memory when Jest's config chose so (scripts/jest-temp-dir.js), kept apart from each run's temp folder.
+const TEMPLATES_DIR = process.env.MOCKBOARD_TEST_TEMPLATES ?? join(tmpdir(), 'mockboard-test-templates');
 const DATABASE_CODE = join(REPO_ROOT, 'apps/api/src/database');
 const PGLITE_PACKAGE = join(REPO_ROOT, 'node_modules/@electric-sql/pglite/package.json');
 

@@ -47,6 +47,7 @@ describe('sign-ins and password on the profile page', () => {
     await form.getByText(/New password is too easy to guess\. Repeated characters/).waitFor();
     expect(await page.evaluate('document.activeElement?.getAttribute("name")')).toBe('newPassword');
 
+    const listBefore = await signIns.elementHandle();
     await form.getByLabel('New password').fill('violet lantern orbit meadow');
     await form.getByRole('button', { name: 'Change password' }).click();
     await form.getByRole('status').filter({ hasText: 'Password changed.' }).waitFor();
@@ -54,6 +55,8 @@ describe('sign-ins and password on the profile page', () => {
     // eval it needs whenever the condition is not already true at the first look).
     await signIns.getByRole('listitem').nth(1).waitFor({ state: 'detached' });
     expect(await signIns.getByRole('listitem').count()).toBe(1);
+    // The list was updated in place, never replaced by a loading state while it reloaded.
+    expect(await listBefore!.evaluate((list) => list.isConnected)).toBe(true);
     await page.screenshot({ path: artifact('profile-sign-ins.png'), fullPage: true });
 
     // The other browser finds out at its next call, without a reload.

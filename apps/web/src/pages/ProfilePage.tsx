@@ -152,8 +152,8 @@ function ProfileForm({ user }: { user: User }) {
       <ChangeEmail />
       <BlockedPeople />
       <ChangePassword onChanged={() => setSignInsVersion((n) => n + 1)} />
-      {/* Remounted after a password change, which signs the other browsers out. */}
-      <SignIns key={signInsVersion} />
+      {/* Loaded again after a password change, which signs the other browsers out. */}
+      <SignIns version={signInsVersion} />
     </div>
   );
 }

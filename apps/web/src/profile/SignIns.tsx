@@ -6,16 +6,18 @@ import { ActionFeedback } from '../components/ActionFeedback';
 import { ConfirmDanger } from '../components/ConfirmDanger';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useAsyncAction } from '../hooks/useAsyncAction';
-import { useResource } from '../hooks/useResource';
+import { latestData, useResource } from '../hooks/useResource';
 import { formatDateTime } from '../time/format';
 import { deviceName } from './device-name';
 
 /**
  * The user's active sign-ins (this browser marked), each revocable, and "Sign out everywhere".
- * Revoking a sign-in also closes its live connections at once.
+ * Revoking a sign-in also closes its live connections at once. A new `version` (the password was
+ * changed, which ends the other sign-ins) loads the list again; the old list stays on screen
+ * until the new one arrives, rather than flashing a loading state.
  */
-export function SignIns() {
-  const sessions = useResource('sign-ins', (signal) => listSignIns(signal));
+export function SignIns({ version = 0 }: { version?: number }) {
+  const sessions = useResource(`sign-ins:${version}`, (signal) => listSignIns(signal));
   const { signOut, user } = useAuth();
   const zone = user?.timezone ?? 'UTC';
   const when = (instant: string) => formatDateTime(new Date(instant), zone);
@@ -39,8 +41,8 @@ export function SignIns() {
     if (await run(() => revokeAllSignIns())) await signOut().catch(() => undefined);
   }
 
-  const visible =
-    sessions.status === 'success' ? sessions.data.filter((session) => !removed.has(session.id)) : [];
+  const shown = latestData(sessions);
+  const visible = shown?.filter((session) => !removed.has(session.id)) ?? [];
 
   return (
     <section className="panel profile-section" aria-labelledby={`${id}-title`}>
@@ -51,7 +53,7 @@ export function SignIns() {
       </p>
       {sessions.status === 'error' ? (
         <ErrorState title="Could not load your sign-ins" error={sessions.error} onRetry={sessions.retry} />
-      ) : sessions.status === 'loading' ? (
+      ) : shown === undefined ? (
         <LoadingState label="Loading your sign-ins…" />
       ) : visible.length === 0 ? (
         <EmptyState title="No other sign-ins">Only this browser is signed in.</EmptyState>

@@ -20,6 +20,7 @@ const { join } = require('node:path');
 
 const MEMORY = '/dev/shm';
 const RUN_PREFIX = 'mockboard-jest-';
+const RUN_FOLDER = new RegExp(`^${RUN_PREFIX}(\\d+)-`);
 
 function useMemoryTempDir() {
   if (process.env.MOCKBOARD_TEST_TMPDIR || process.env.TMPDIR || !writable(MEMORY)) return;
@@ -38,7 +39,7 @@ async function removeRunFolder() {
 
 function removeFoldersOfEndedRuns() {
   for (const name of readdirSync(MEMORY)) {
-    const pid = Number(new RegExp(`^${RUN_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    const pid = Number(RUN_FOLDER.exec(name)?.[1]);
     if (pid && !isRunning(pid)) rmSync(join(MEMORY, name), { recursive: true, force: true });
   }
 }

@@ -6,9 +6,18 @@ import { DEFAULT_DURATION_MINUTES, TARGET_LEVELS } from '@mockboard/contracts';
 
 export const HOSTS = 1_000;
 export const SLOTS_PER_HOST = 10;
+/**
+ * More hosts whose slots all lie after the searched week (plan.mjs: days 1–8), from block
+ * FIRST_BLOCK_AFTER_SEARCH on: 16,000 more slots for the booking phase. With HOSTS alone both sides
+ * used up their slots 2.4–3.2 s into the 5 s phase on a fast 2-core VM (4 Dec 2026); seeding 2,000
+ * hosts everywhere instead nearly doubled the searches' PostgreSQL CPU, which these leave alone.
+ */
+export const BOOKING_ONLY_HOSTS = 2_000;
 const QUARTER_HOUR_MS = 15 * 60_000;
 /** Each host's slots fall one per block of ~5.9 days, so no two of them overlap (the calendar's rule). */
 const BLOCK_QUARTER_HOURS = 570;
+/** Block 2 starts on day 11.9, after the searched week. */
+const FIRST_BLOCK_AFTER_SEARCH = 2;
 const TIME_ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata'];
 
 /**
@@ -47,7 +56,8 @@ export const PAST_SESSIONS = 5_000;
 
 /**
  * A deployment in use: HOSTS users, HOSTS × SLOTS_PER_HOST open slots on quarter hours spread over
- * the next ~59 days (the app accepts at most 60) and PAST_SESSIONS completed sessions (see
+ * the next ~59 days (the app accepts at most 60), BOOKING_ONLY_HOSTS more whose slots start after
+ * the searched week, and PAST_SESSIONS completed sessions between the first HOSTS (see
  * seedPastSessions), then ANALYZE, as autovacuum would soon after such a load. Returns the open
  * slots, soonest first, with times in epoch ms.
  */
@@ -60,12 +70,13 @@ export async function seedDeployment(pool, { root, base }) {
             ($2::text[])[1 + (i / 4) % 4], $3
      FROM generate_series(0, $4 - 1) AS i
      RETURNING id`,
-    [TIME_ZONES, TARGET_LEVELS, HOST_PASSWORD_HASH, HOSTS],
+    [TIME_ZONES, TARGET_LEVELS, HOST_PASSWORD_HASH, HOSTS + BOOKING_ONLY_HOSTS],
   );
 
   const columns = { host: [], startsAt: [], endsAt: [], format: [], prompt: [], level: [], hostRole: [] };
-  for (const { id } of hosts) {
-    for (let block = 0; block < SLOTS_PER_HOST; block += 1) {
+  for (const [index, { id }] of hosts.entries()) {
+    const firstBlock = index < HOSTS ? 0 : FIRST_BLOCK_AFTER_SEARCH;
+    for (let block = firstBlock; block < SLOTS_PER_HOST; block += 1) {
       const format = random() < 0.6 ? 'swap' : 'single';
       const quarter = block * BLOCK_QUARTER_HOURS + Math.floor(random() * (BLOCK_QUARTER_HOURS - 6));
       const startsAt = base + quarter * QUARTER_HOUR_MS;
@@ -91,7 +102,7 @@ export async function seedDeployment(pool, { root, base }) {
   );
   await seedPastSessions(
     pool,
-    hosts.map(({ id }) => id),
+    hosts.slice(0, HOSTS).map(({ id }) => id),
   );
   await pool.query('ANALYZE');
   return slots

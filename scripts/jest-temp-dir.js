@@ -23,7 +23,7 @@ const RUN_PREFIX = 'mockboard-jest-';
 const RUN_FOLDER = new RegExp(`^${RUN_PREFIX}(\\d+)-`);
 
 function useMemoryTempDir() {
-  if (process.env.MOCKBOARD_TEST_TMPDIR || process.env.TMPDIR || !writable(MEMORY)) return;
+  if (process.env.TMPDIR || !writable(MEMORY)) return;
   removeFoldersOfEndedRuns();
   const folder = mkdtempSync(join(MEMORY, `${RUN_PREFIX}${process.pid}-`));
   process.env.MOCKBOARD_TEST_TMPDIR = folder;

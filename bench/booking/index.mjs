@@ -17,7 +17,7 @@ import * as baseline from './baseline.mjs';
 import { explainSearch } from './explain.mjs';
 import { BOOKERS, RACERS, planPhases } from './plan.mjs';
 import { printReport } from './report.mjs';
-import { BOOKING_ONLY_HOSTS, HOSTS, PAST_SESSIONS, firstSlotStart, seedDeployment } from './seed.mjs';
+import { PAST_SESSIONS, SEEDED_HOSTS, firstSlotStart, seedDeployment } from './seed.mjs';
 
 export const description = 'slot search and booking: the API against the same SQL through pg';
 
@@ -71,7 +71,7 @@ export async function run({ root, env, onCleanup, log }) {
     setup.seedSeconds = (performance.now() - started) / 1000;
     const plan = planPhases(slots, base);
     log(
-      `Seeded ${slots.length} open slots by ${HOSTS + BOOKING_ONLY_HOSTS} hosts and ${PAST_SESSIONS} past sessions in ${setup.seedSeconds.toFixed(1)} s`,
+      `Seeded ${slots.length} open slots by ${SEEDED_HOSTS} hosts and ${PAST_SESSIONS} past sessions in ${setup.seedSeconds.toFixed(1)} s`,
     );
 
     started = performance.now();
@@ -197,7 +197,7 @@ export async function run({ root, env, onCleanup, log }) {
       setup: {
         ...setup,
         slots: slots.length,
-        hosts: HOSTS + BOOKING_ONLY_HOSTS,
+        hosts: SEEDED_HOSTS,
         pastSessions: PAST_SESSIONS,
         bookers: BOOKERS,
       },

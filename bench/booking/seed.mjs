@@ -13,6 +13,7 @@ export const SLOTS_PER_HOST = 10;
  * hosts everywhere instead nearly doubled the searches' PostgreSQL CPU, which these leave alone.
  */
 export const BOOKING_ONLY_HOSTS = 2_000;
+export const SEEDED_HOSTS = HOSTS + BOOKING_ONLY_HOSTS;
 const QUARTER_HOUR_MS = 15 * 60_000;
 /** Each host's slots fall one per block of ~5.9 days, so no two of them overlap (the calendar's rule). */
 const BLOCK_QUARTER_HOURS = 570;
@@ -70,7 +71,7 @@ export async function seedDeployment(pool, { root, base }) {
             ($2::text[])[1 + (i / 4) % 4], $3
      FROM generate_series(0, $4 - 1) AS i
      RETURNING id`,
-    [TIME_ZONES, TARGET_LEVELS, HOST_PASSWORD_HASH, HOSTS + BOOKING_ONLY_HOSTS],
+    [TIME_ZONES, TARGET_LEVELS, HOST_PASSWORD_HASH, SEEDED_HOSTS],
   );
 
   const columns = { host: [], startsAt: [], endsAt: [], format: [], prompt: [], level: [], hostRole: [] };

@@ -1,12 +1,12 @@
 import { Client } from 'pg';
 import request from 'supertest';
-import { LEASE_MS } from '../src/mail/mail.worker';
+import { CLAIM_BATCH_SIZE, LEASE_MS, MailWorker } from '../src/mail/mail.worker';
 import { aRegistration, signUp } from './support/factories';
 import { aStartIn, bookSlot, offerSlot } from './support/scheduling-factories';
 import { aMoment, mailEnv, mailsTo, waitForMail } from './support/session-mail-support';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
 import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from './support/smtp-catcher';
-import { startWithConfig, testConfig, type TestApp } from './support/test-app';
+import { dropDatabase, startWithConfig, testConfig, type TestApp } from './support/test-app';
 
 /**
  * Several instances share one queue only on PostgreSQL (the embedded database belongs to one
@@ -77,6 +77,62 @@ describe('each mail goes out once', () => {
     }
   });
 
+  it('hands back the mail it claimed but did not send when it stops, and another instance sends it at once', async () => {
+    // Each message takes the server a second to accept, so the first instance is still working
+    // through its batch when it is told to stop.
+    catcher.dataDelayMs = 1_000;
+    const config = await testConfig({ DATABASE_URL: POSTGRES, SMTP_URL: catcher.url });
+    const stopping: TestApp = await startWithConfig(config);
+    let stopped = false;
+    let other: TestApp | undefined;
+    try {
+      const emails: string[] = [];
+      for (let index = 0; index < 6; index++) {
+        const registration = aRegistration();
+        await request(stopping.url).post('/api/auth/register').send(registration).expect(201);
+        emails.push(registration.email);
+      }
+      const stoppingId = stopping.app.get(MailWorker).workerId;
+      const claimedBy = async (worker: string): Promise<number> => {
+        const [{ count }]: [{ count: number }] = await (other ?? stopping).dataSource.query(
+          `SELECT count(*)::int AS count FROM outgoing_mail WHERE claimed_by = $1`,
+          [worker],
+        );
+        return count;
+      };
+      // The mails queued while the first was being sent are claimed together, as one batch.
+      const deadline = Date.now() + 15_000;
+      while ((await claimedBy(stoppingId)) < 3) {
+        if (Date.now() > deadline) throw new Error('the first instance never held several claimed mails');
+        await pause(20);
+      }
+      expect(await claimedBy(stoppingId)).toBeLessThanOrEqual(CLAIM_BATCH_SIZE);
+
+      other = await startWithConfig(config);
+      const stoppedAt = Date.now();
+      await stopping.app.close();
+      stopped = true;
+      expect(await claimedBy(stoppingId)).toBe(0);
+
+      for (const email of emails) await catcher.waitFor(addressedTo(email), LEASE_MS);
+      // Not left to wait for the lease to end: the other instance took them as soon as they were free.
+      expect(Date.now() - stoppedAt).toBeLessThan(LEASE_MS / 2);
+      await pause(1_000);
+      for (const email of emails) expect(catcher.messages.filter(addressedTo(email))).toHaveLength(1);
+      const rows: { attempts: number; sent: boolean }[] = await other.dataSource.query(
+        `SELECT attempts, sent_at IS NOT NULL AS sent FROM outgoing_mail`,
+      );
+      expect(rows).toHaveLength(6);
+      // A claim handed back unsent is not an attempt.
+      expect(rows.every((row) => row.sent && row.attempts === 1)).toBe(true);
+    } finally {
+      catcher.dataDelayMs = 0;
+      if (!stopped) await stopping.app.close();
+      await other?.app.close();
+      await dropDatabase(config);
+    }
+  }, 60_000);
+
   it('sends a reminder once after the instance sending it is killed mid-send: the next instance takes it when the lease ends', async () => {
     const { env, cleanup } = await serverProcessEnv({ DATABASE_URL: POSTGRES, ...mailEnv(catcher) });
     let first: ServerProcess | undefined;
@@ -106,7 +162,7 @@ describe('each mail goes out once', () => {
       await aMoment(1_000);
       expect([...mailsTo(catcher, host, 'Reminder:'), ...mailsTo(catcher, guest, 'Reminder:')]).toEqual([]);
 
-      // The other reminder was never claimed and goes at once; the killed one when its lease ends.
+      // Both reminders were claimed in one batch by the killed instance: they go when its lease ends.
       second = await startServerProcess(env);
       await catcher.waitFor(
         () => mailsTo(catcher, host, 'Reminder:').length + mailsTo(catcher, guest, 'Reminder:').length >= 2,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { MailKind } from '@mockboard/contracts';
+import type { SharedReads } from './shared-reads';
 
 /**
  * A mail asked for inside the transaction of the change that causes it (MailService.enqueue).
@@ -69,5 +70,7 @@ export interface MailComposer {
     manager: EntityManager,
     reader: MailReader,
     data: Record<string, unknown>,
+    /** Reads this mail shares with the others of its batch; absent when it is written alone. */
+    shared?: SharedReads,
   ): Promise<ComposedMail | SkippedMail>;
 }

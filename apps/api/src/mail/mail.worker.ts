@@ -20,6 +20,7 @@ import { MailPreferencesService } from './preferences/mail-preferences.service';
 import { MAIL_TRANSPORT } from './mail-transport.token';
 import type { MailTransport, OutgoingMessage } from './outgoing-message';
 import { OutgoingMailRepository, type ClaimedMail } from './outgoing-mail.repository';
+import { SharedReads } from './shared-reads';
 
 /** Mail that waits for a retry, or was left by a stopped instance, goes out within this. */
 const POLL_EVERY_MS = 2_000;
@@ -27,6 +28,14 @@ const POLL_EVERY_MS = 2_000;
 export const LEASE_MS = 30_000;
 /** A send that takes longer is abandoned (and retried after the lease), well inside LEASE_MS. */
 export const SEND_TIMEOUT_MS = 20_000;
+/**
+ * Rows leased by one claim. Under load every statement waits for a pooled connection behind the
+ * requests, so claiming one row per mail slowed the queue to a dozen mails a second; a batch
+ * claims at once and lets a booking's two confirmations share their read of the session.
+ */
+export const CLAIM_BATCH_SIZE = 10;
+/** Slack between a send's deadline and the end of its lease, for writing the mail and marking it. */
+const LEASE_SLACK_MS = 2_000;
 /**
  * Finished mail is kept this long (what was sent or skipped and why, for support questions), then
  * deleted, at most MAIL_PRUNE_BATCH rows per poll. Its dedupe keys name events that are over by then.
@@ -45,17 +54,30 @@ function reachesRestrictedReader(row: ClaimedMail): boolean {
   return row.kind === 'cancelled' && row.data.by === 'moderation';
 }
 
+/**
+ * Whether a send may still start on a row leased at `claimedAt` (performance.now(), read before the
+ * claim was sent, so the lease ends no earlier than LEASE_MS after it): even a send that runs to
+ * SEND_TIMEOUT_MS must end, and be marked, while the lease is ours, or another instance could send
+ * the mail again.
+ */
+export function leaseLeavesTimeToSend(claimedAt: number, now: number): boolean {
+  return now + SEND_TIMEOUT_MS + LEASE_SLACK_MS <= claimedAt + LEASE_MS;
+}
+
 class SendTimeout extends Error {
   override name = 'SendTimeout';
 }
 
 /**
- * Sends queued mail, one row at a time; any number of instances may run it side by side.
+ * Sends queued mail, one row at a time from batches it claims; any number of instances may run it
+ * side by side.
  *
- * Why each mail goes out once: a row is claimed with a 30 s lease in its own short statement
+ * Why each mail goes out once: rows are claimed with a 30 s lease in their own short statement
  * (FOR UPDATE SKIP LOCKED, so two workers never claim the same row), sent OUTSIDE any transaction
  * (the embedded database has one connection: a transaction held across an SMTP conversation would
- * stall the whole app), then marked sent only if the lease is still ours. A worker killed mid-send
+ * stall the whole app), then marked sent only if the lease is still ours. A send starts only while
+ * the batch's lease leaves room for it to time out (leaseLeavesTimeToSend); the rows a worker will
+ * not send in time, or when it stops, are handed back at once. A worker killed mid-send
  * never completes its SMTP transaction, which the server discards; the row is claimed again when
  * the lease ends. The one window left for a duplicate is between the server's 250 after DATA and
  * our UPDATE (milliseconds): the Message-ID is stable per row, so receivers can drop the repeat.
@@ -132,29 +154,64 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
-  /** Sends due mail until none is left. Never throws. */
+  /** Sends due mail until none is left, a batch at a time. Never throws. */
   private async drain(): Promise<void> {
     const kinds = this.mail.composedKinds();
     if (kinds.length === 0) return;
     while (!this.stopped) {
-      let row: ClaimedMail | null;
+      const claimedAt = performance.now();
+      let batch: ClaimedMail[];
       try {
-        row = await this.outgoing.claimNext(this.dataSource.manager, this.workerId, LEASE_MS, kinds);
+        batch = await this.outgoing.claimBatch(
+          this.dataSource.manager,
+          this.workerId,
+          LEASE_MS,
+          kinds,
+          CLAIM_BATCH_SIZE,
+        );
       } catch (error) {
         // The database itself failed (connection lost, shutting down): the rows stay due.
         this.logger.error(`Mail claim failed: ${describeFailure(error)}`);
         return;
       }
-      if (!row) return;
-      await this.deliver(row);
+      if (batch.length === 0) return;
+      await this.deliverBatch(batch, claimedAt);
+    }
+  }
+
+  /**
+   * Sends the batch in order. Rows it will not send now (the instance is stopping, or a slow
+   * server used up the lease) are handed back for any instance to take at once.
+   */
+  private async deliverBatch(batch: readonly ClaimedMail[], claimedAt: number): Promise<void> {
+    const shared = new SharedReads();
+    for (const [index, row] of batch.entries()) {
+      if (this.stopped || !leaseLeavesTimeToSend(claimedAt, performance.now())) {
+        await this.release(batch.slice(index));
+        return;
+      }
+      await this.deliver(row, shared);
+    }
+  }
+
+  /** Never throws: rows not handed back are taken again when their lease ends. */
+  private async release(rows: readonly ClaimedMail[]): Promise<void> {
+    try {
+      await this.outgoing.release(
+        this.dataSource.manager,
+        rows.map((row) => row.id),
+        this.workerId,
+      );
+    } catch (error) {
+      this.logger.error(`Handing back ${rows.length} claimed mail(s) failed: ${describeFailure(error)}`);
     }
   }
 
   /** Sends, skips or schedules a retry of one claimed row. Never throws. */
-  private async deliver(row: ClaimedMail): Promise<void> {
+  private async deliver(row: ClaimedMail, shared: SharedReads): Promise<void> {
     let prepared: { message: OutgoingMessage } | { skip: string };
     try {
-      prepared = await this.prepare(row);
+      prepared = await this.prepare(row, shared);
       if ('skip' in prepared) {
         await this.outgoing.markSkipped(this.dataSource.manager, row.id, this.workerId, prepared.skip);
         return;
@@ -202,7 +259,10 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   /** The message to send, or why this mail is not sent to this reader. */
-  private async prepare(row: ClaimedMail): Promise<{ message: OutgoingMessage } | { skip: string }> {
+  private async prepare(
+    row: ClaimedMail,
+    shared: SharedReads,
+  ): Promise<{ message: OutgoingMessage } | { skip: string }> {
     const recipient = row.recipient;
     if (!recipient) return { skip: 'the account no longer exists' };
     if (recipient.restricted && !reachesRestrictedReader(row))
@@ -217,7 +277,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       return { skip: 'the address is not verified' };
     const composed = await this.mail
       .composerFor(row.kind)!
-      .compose(this.dataSource.manager, reader, row.data);
+      .compose(this.dataSource.manager, reader, row.data, shared);
     if ('skip' in composed) return { skip: composed.skip };
     return { message: this.messageOf(row, reader, composed) };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sessionAllows } from '@mockboard/schedule';
 import type { ComposedMail, MailComposer, MailReader, SkippedMail } from '../mail/mail.types';
+import type { SharedReads } from '../mail/shared-reads';
 import { writeSessionMail } from './session-mail-body';
 import { SESSION_GONE, SessionMailContext, type SessionForMail } from './session-mail-context';
 import {
@@ -24,9 +25,9 @@ export class InvitationMailComposers {
   constructor(private readonly context: SessionMailContext) {}
 
   readonly booked: MailComposer = {
-    compose: async (_manager, reader, data) => {
+    compose: async (_manager, reader, data, shared) => {
       const { sessionId } = BookedMailDataSchema.parse(data);
-      const session = await this.context.load(sessionId, reader);
+      const session = await this.context.load(sessionId, reader, shared);
       if (!session) return SESSION_GONE;
       if (!sessionAllows(session.view.status, 'use_room')) {
         return { skip: `The session is ${session.view.status}` };
@@ -52,9 +53,9 @@ export class InvitationMailComposers {
   };
 
   readonly rescheduled: MailComposer = {
-    compose: async (_manager, reader, data) => {
+    compose: async (_manager, reader, data, shared) => {
       const { sessionId, sequence } = RescheduledMailDataSchema.parse(data);
-      const session = await this.context.load(sessionId, reader);
+      const session = await this.context.load(sessionId, reader, shared);
       if (!session) return SESSION_GONE;
       if (!sessionAllows(session.view.status, 'change_booking')) {
         return { skip: `The session is ${session.view.status}` };
@@ -77,15 +78,16 @@ export class InvitationMailComposers {
   };
 
   readonly cancelled: MailComposer = {
-    compose: (_manager, reader, data) => this.composeCancelled(reader, data),
+    compose: (_manager, reader, data, shared) => this.composeCancelled(reader, data, shared),
   };
 
   private async composeCancelled(
     reader: MailReader,
     data: Record<string, unknown>,
+    shared: SharedReads | undefined,
   ): Promise<ComposedMail | SkippedMail> {
     const { sessionId, by, reason } = CancelledMailDataSchema.parse(data);
-    const session = await this.context.load(sessionId, reader);
+    const session = await this.context.load(sessionId, reader, shared);
     if (!session) return SESSION_GONE;
     if (session.view.status !== 'cancelled') return { skip: `The session is ${session.view.status}` };
     const partner = this.context.partnerNames(session, reader);

@@ -19,9 +19,9 @@ export class NoticeMailComposers {
    * (the worker was down), gets no stale reminder: a moved one has its own reminders.
    */
   readonly reminder: MailComposer = {
-    compose: async (_manager, reader, data) => {
+    compose: async (_manager, reader, data, shared) => {
       const { sessionId, startsAt } = ReminderMailDataSchema.parse(data);
-      const session = await this.context.load(sessionId, reader);
+      const session = await this.context.load(sessionId, reader, shared);
       if (!session) return SESSION_GONE;
       // Only a session still to come (whose booking can still change) is reminded of.
       if (!sessionAllows(session.view.status, 'change_booking')) {
@@ -51,9 +51,9 @@ export class NoticeMailComposers {
   };
 
   readonly noShow: MailComposer = {
-    compose: async (_manager, reader, data) => {
+    compose: async (_manager, reader, data, shared) => {
       const { sessionId } = NoShowMailDataSchema.parse(data);
-      const session = await this.context.load(sessionId, reader);
+      const session = await this.context.load(sessionId, reader, shared);
       if (!session) return SESSION_GONE;
       if (session.view.status !== 'no_show') return { skip: `The session is ${session.view.status}` };
       const absent = session.view.participants
@@ -74,9 +74,9 @@ export class NoticeMailComposers {
   };
 
   readonly feedbackReady: MailComposer = {
-    compose: async (_manager, reader, data) => {
+    compose: async (_manager, reader, data, shared) => {
       const { sessionId, round: number } = FeedbackReadyMailDataSchema.parse(data);
-      const session = await this.context.load(sessionId, reader);
+      const session = await this.context.load(sessionId, reader, shared);
       if (!session) return SESSION_GONE;
       const round = session.view.rounds.find((each) => each.number === number);
       if (!round || round.candidateId !== reader.userId)

@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { PublicUrl } from '../config/public-url';
 import type { ComposedMail, MailReader, SkippedMail } from '../mail/mail.types';
+import type { SharedReads } from '../mail/shared-reads';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import type { SessionRecord } from '../sessions/session-record';
@@ -40,10 +41,20 @@ export class SessionMailContext {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The session, or null when it is gone or `reader` no longer takes part in it. */
-  async load(sessionId: string, reader: MailReader): Promise<SessionForMail | null> {
+  /**
+   * The session, or null when it is gone or `reader` no longer takes part in it. Read once for all
+   * the mails of a batch that describe it (`shared`): the session is the same for every reader.
+   */
+  async load(sessionId: string, reader: MailReader, shared?: SharedReads): Promise<SessionForMail | null> {
+    const read = () => this.read(sessionId);
+    const session = await (shared ? shared.once(`session:${sessionId}`, read) : read());
+    if (!session || !session.record.participants.some((row) => row.userId === reader.userId)) return null;
+    return session;
+  }
+
+  private async read(sessionId: string): Promise<SessionForMail | null> {
     const record = await this.sessions.find(sessionId);
-    if (!record || !record.participants.some((row) => row.userId === reader.userId)) return null;
+    if (!record) return null;
     const [view] = await this.views.views([record]);
     return { record, view: view! };
   }

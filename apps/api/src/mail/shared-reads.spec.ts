@@ -9,7 +9,10 @@ describe('SharedReads', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       return { session: 'a' };
     };
-    const [first, second] = await Promise.all([shared.once('session:a', read), shared.once('session:a', read)]);
+    const [first, second] = await Promise.all([
+      shared.once('session:a', read),
+      shared.once('session:a', read),
+    ]);
     const third = await shared.once('session:a', read);
     expect(reads).toBe(1);
     expect(second).toBe(first);
@@ -20,9 +23,9 @@ describe('SharedReads', () => {
 
   it('forgets a read that failed, so the next mail that needs it reads again', async () => {
     const shared = new SharedReads();
-    await expect(shared.once('session:a', () => Promise.reject(new Error('connection lost')))).rejects.toThrow(
-      'connection lost',
-    );
+    await expect(
+      shared.once('session:a', () => Promise.reject(new Error('connection lost'))),
+    ).rejects.toThrow('connection lost');
     await expect(shared.once('session:a', () => Promise.resolve('read again'))).resolves.toBe('read again');
   });
 });

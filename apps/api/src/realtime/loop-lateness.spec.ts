@@ -1,4 +1,4 @@
-import { LoopLateness } from './loop-lateness';
+import { LoopLateness, RECENT_SAMPLES } from './loop-lateness';
 
 describe('LoopLateness', () => {
   const start = 1_000_000;
@@ -28,5 +28,19 @@ describe('LoopLateness', () => {
     const lateness = aLoopSampledAt(start);
     lateness.sampled(start + 100);
     expect(lateness.lateMs(start + 100 + 100 + 5_000)).toBe(5_000);
+  });
+
+  it('counts the late samples among the latest ten, and a stall in progress as one more', () => {
+    const lateness = aLoopSampledAt(start);
+    let now = start;
+    const sample = (lateMs: number) => lateness.sampled((now += 100 + lateMs));
+    [30, 0, 25, 0, 15, 0].forEach(sample);
+    expect(lateness.lateSamples(20, now)).toBe(2);
+    expect(lateness.lateSamples(10, now)).toBe(3);
+    // Overdue by 50 ms right now: the stall counts before the sampler has run.
+    expect(lateness.lateSamples(20, now + 100 + 50)).toBe(3);
+    // Once RECENT_SAMPLES samples on time have followed, the late ones no longer count.
+    for (let index = 0; index < RECENT_SAMPLES; index++) sample(0);
+    expect(lateness.lateSamples(20, now)).toBe(0);
   });
 });

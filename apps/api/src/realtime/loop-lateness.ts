@@ -4,6 +4,8 @@ import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/com
 const SAMPLE_MS = 100;
 /** A late sample counts for this long, so what the loop read in a bunch is judged by it. */
 export const LATENESS_REMEMBERED_MS = 2_000;
+/** How many of the latest samples (about a second's) `lateSamples` looks at. */
+export const RECENT_SAMPLES = 10;
 
 /**
  * How late this process's event loop runs, in ms: a timer due every SAMPLE_MS measures how long
@@ -16,6 +18,8 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
   private lastSampleAt = Date.now();
   private peakMs = 0;
   private peakAt = 0;
+  /** The lateness of the latest RECENT_SAMPLES samples, oldest first. */
+  private readonly recent: number[] = [];
   private sampler: ReturnType<typeof setInterval> | undefined;
 
   onModuleInit(): void {
@@ -31,6 +35,8 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
   sampled(now: number): void {
     const lateMs = this.overdueMs(now);
     this.lastSampleAt = now;
+    this.recent.push(lateMs);
+    if (this.recent.length > RECENT_SAMPLES) this.recent.shift();
     if (lateMs >= this.peakMs || now - this.peakAt > LATENESS_REMEMBERED_MS) {
       this.peakMs = lateMs;
       this.peakAt = now;
@@ -46,6 +52,16 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
   lateMs(now = Date.now()): number {
     const remembered = now - this.peakAt <= LATENESS_REMEMBERED_MS ? this.peakMs : 0;
     return Math.max(remembered, this.overdueMs(now));
+  }
+
+  /**
+   * How many of the latest RECENT_SAMPLES samples ran more than `overMs` late, counting the sampler
+   * as one more when it is that overdue right now (a stall no sample has seen yet). One late sample
+   * may be a hiccup (a garbage collection); several in a second mean the process is short of CPU.
+   */
+  lateSamples(overMs: number, now = Date.now()): number {
+    const sampled = this.recent.filter((lateMs) => lateMs > overMs).length;
+    return sampled + (this.overdueMs(now) > overMs ? 1 : 0);
   }
 
   private overdueMs(now: number): number {

@@ -38,6 +38,7 @@ const api = {
  */
 const ownDatabaseFiles = [
   'embedded-lock',
+  'calendar-deadlock',
   'mail-crash',
   'multi-instance',
   'session-mail-instances',

@@ -1,6 +1,7 @@
 /** PostgreSQL's SQLSTATE codes that the app turns into client errors. */
 const UNIQUE_VIOLATION = '23505';
 const EXCLUSION_VIOLATION = '23P01';
+const DEADLOCK_DETECTED = '40P01';
 
 function sqlState(error: unknown): string | undefined {
   const candidate = error as { code?: unknown; driverError?: { code?: unknown } } | null;
@@ -15,6 +16,11 @@ export function isUniqueViolation(error: unknown): boolean {
 /** An exclusion constraint refused the row: here, two overlapping calendar entries of one user. */
 export function isExclusionViolation(error: unknown): boolean {
   return sqlState(error) === EXCLUSION_VIOLATION;
+}
+
+/** PostgreSQL broke a cycle of transactions waiting on each other by aborting this one. */
+export function isDeadlock(error: unknown): boolean {
+  return sqlState(error) === DEADLOCK_DETECTED;
 }
 
 /** SQLSTATEs of a server that is down, restarting or full, rather than of a query that is wrong. */

@@ -48,7 +48,8 @@ describe('overlapping calendar writes that deadlock', () => {
     try {
       // Another transaction of the same user holds 9:00–10:30, not yet committed.
       await holdSlot(host.user.id, start, plusMinutes(start, 90));
-      // The app's offer of 10:00–11:00 inserts its entry, then waits for that transaction.
+      // The app's offer of 10:00–11:00 inserts its entry, then waits for that transaction. (`then`
+      // sends the request now: supertest sends nothing until it is awaited.)
       const offer = asUser(server, host)
         .post('/api/slots', { startsAt: plusMinutes(start, 60), durationMinutes: 60 })
         .then((response) => response);

@@ -125,20 +125,17 @@ export class OutgoingMailRepository {
   /**
    * Hands back rows this worker claimed but will not send now (it is stopping, or too little of the
    * lease is left for another send), so any instance can take them at once instead of when the lease
-   * ends. Their claim did not count as an attempt. Says how many were still ours.
+   * ends. Their claim did not count as an attempt. Rows whose lease was no longer ours stay as the
+   * next worker left them.
    */
-  async release(manager: EntityManager, ids: readonly string[], worker: string): Promise<number> {
-    if (ids.length === 0) return 0;
-    const rows: unknown[] = await queryPrepared(
+  async release(manager: EntityManager, ids: readonly string[], worker: string): Promise<void> {
+    if (ids.length === 0) return;
+    await queryPrepared(
       manager,
-      prepared(`WITH released AS (
-         UPDATE outgoing_mail SET claimed_by = NULL, claimed_until = NULL, attempts = attempts - 1
-         WHERE id = ANY($1::uuid[]) AND claimed_by = $2
-         RETURNING id)
-       SELECT id FROM released`),
+      prepared(`UPDATE outgoing_mail SET claimed_by = NULL, claimed_until = NULL, attempts = attempts - 1
+       WHERE id = ANY($1::uuid[]) AND claimed_by = $2`),
       [ids, worker],
     );
-    return rows.length;
   }
 
   /** Only while the lease is still ours: a worker whose lease ran out must not overwrite the next one's outcome. */

@@ -39,6 +39,7 @@ const api = {
 const ownDatabaseFiles = [
   'embedded-lock',
   'calendar-deadlock',
+  'slot-booking-locks',
   'mail-crash',
   'multi-instance',
   'session-mail-instances',

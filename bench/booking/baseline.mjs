@@ -25,10 +25,11 @@ export async function searchSlots(pool, filter) {
 }
 
 /**
- * SlotsService.book's transaction, statement for statement: lock the slot (unless host and booker
- * blocked one another, SlotsRepository.lockBookable), create the session with
- * its participants and rounds (one statement), turn the host's calendar entry into the session's, reserve the
- * booker's time, mark the slot booked. A booker who finds the slot already booked gets a 409.
+ * SlotsService.book's transaction, statement for statement: lock the slot while it is open (unless
+ * host and booker blocked one another, SlotsRepository.lockOpenForBooker), or read why it cannot
+ * be booked; create the session with its participants and rounds (one statement), turn the host's
+ * calendar entry into the session's, reserve the booker's time, mark the slot booked. A booker who
+ * finds the slot already booked gets a 409.
  */
 export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
   const client = await pool.connect();
@@ -39,13 +40,23 @@ export async function bookSlot(pool, bookerId, slotId, expected = [201]) {
       rows: [slot],
     } = await client.query(
       prepared(
-        `SELECT * FROM slots WHERE id = $1 AND NOT ${blockedPairSql('host_id', '$2::uuid')} FOR UPDATE`,
+        `SELECT * FROM slots WHERE id = $1 AND status = 'open' AND NOT ${blockedPairSql('host_id', '$2::uuid')} FOR UPDATE`,
       ),
       [slotId, bookerId],
     );
-    if (!slot || slot.status === 'withdrawn') status = 404;
-    else if (slot.host_id === bookerId) status = 400;
-    else if (slot.status === 'booked' || slot.starts_at <= new Date()) status = 409;
+    const state =
+      slot ??
+      (
+        await client.query(
+          prepared(
+            `SELECT status, host_id FROM slots WHERE id = $1 AND NOT ${blockedPairSql('host_id', '$2::uuid')}`,
+          ),
+          [slotId, bookerId],
+        )
+      ).rows[0];
+    if (!state || state.status === 'withdrawn') status = 404;
+    else if (state.host_id === bookerId) status = 400;
+    else if (!slot || slot.starts_at <= new Date()) status = 409;
     if (status) {
       await client.query('ROLLBACK');
     } else {

@@ -1,13 +1,10 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { signUp } from './support/factories';
 import { aStart, asUser, plusMinutes } from './support/scheduling-factories';
+import { POSTGRES, secondConnection } from './support/second-connection';
 import { dropDatabase, startWithConfig, testConfig, type TestApp } from './support/test-app';
 
-/**
- * Two transactions waiting on each other need a second connection, so this test always runs on
- * PostgreSQL (the embedded database has one): DATABASE_URL, or the local one CI provides.
- */
-const POSTGRES = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+// Two transactions waiting on each other: always on PostgreSQL (support/second-connection.ts).
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('overlapping calendar writes that deadlock', () => {
@@ -16,10 +13,7 @@ describe('overlapping calendar writes that deadlock', () => {
 
   beforeAll(async () => {
     server = await startWithConfig(await testConfig({ DATABASE_URL: POSTGRES }));
-    other = new Client({ connectionString: POSTGRES });
-    await other.connect();
-    const schema = server.config.database.kind === 'postgres' ? server.config.database.schema : '';
-    await other.query(`SET search_path TO "${schema}"`);
+    other = await secondConnection(server);
   });
   afterAll(async () => {
     await other?.end();

@@ -53,13 +53,26 @@ export interface NewSlot {
   hostRole: HostRole;
 }
 
-/** The slot ($1) unless its host and the booker ($2) blocked one another, with the host's zone. */
-const LOCK_BOOKABLE = prepared(
+/**
+ * The slot ($1) while it is open, unless its host and the booker ($2) blocked one another, with the
+ * host's zone. `status = 'open'` is in the condition so that concurrent bookers who queued for the
+ * lock behind the winner find, once it commits, a row that no longer qualifies and get no row
+ * without taking the lock. Checked after the lock (as `status` in the select list), each would take
+ * it in turn and hold it until its own rollback: 49 losers of a race one after another, each
+ * waiting for the previous one's round trips (bench/booking).
+ */
+const LOCK_OPEN_FOR_BOOKER = prepared(
   `SELECT s.id, s.host_id, s.starts_at, s.ends_at, s.format, s.prompt_id, s.level, s.host_role, s.status,
      s.session_id, s.created_at, u.timezone AS host_timezone, u.date_time_locale AS host_date_time_locale
    FROM slots s JOIN users u ON u.id = s.host_id
-   WHERE s.id = $1 AND NOT ${blockedPairSql('s.host_id', '$2::uuid')}
+   WHERE s.id = $1 AND s.status = 'open' AND NOT ${blockedPairSql('s.host_id', '$2::uuid')}
    FOR UPDATE OF s`,
+);
+
+/** The slot's status and host as the booker ($2) may see them (as LOCK_OPEN_FOR_BOOKER), unlocked. */
+const STATE_FOR_BOOKER = prepared(
+  `SELECT s.status, s.host_id FROM slots s
+   WHERE s.id = $1 AND NOT ${blockedPairSql('s.host_id', '$2::uuid')}`,
 );
 
 @Injectable()
@@ -76,19 +89,38 @@ export class SlotsRepository {
   }
 
   /**
-   * Locks the slot row for `bookerId`, as `lock` does; a slot whose host and booker blocked one
-   * another (either way) is not there for them (issue 15). The host's way of reading times comes
-   * with it, for the notification a booking sends them, rather than in a round trip of its own.
+   * Locks the slot row for `bookerId` while it is open; null when it is not (booked, withdrawn,
+   * gone, or hidden from them: `stateForBooker` tells which). A slot whose host and booker blocked
+   * one another (either way) is not there for them (issue 15). The host's way of reading times
+   * comes with it, for the notification a booking sends them, rather than in a round trip of its own.
    */
-  async lockBookable(manager: EntityManager, slotId: string, bookerId: string): Promise<BookableSlot | null> {
+  async lockOpenForBooker(
+    manager: EntityManager,
+    slotId: string,
+    bookerId: string,
+  ): Promise<BookableSlot | null> {
     const rows: (SlotRow & { host_timezone: string; host_date_time_locale: string | null })[] =
-      await queryPrepared(manager, LOCK_BOOKABLE, [slotId, bookerId]);
+      await queryPrepared(manager, LOCK_OPEN_FOR_BOOKER, [slotId, bookerId]);
     const row = rows[0];
     if (!row) return null;
     return {
       ...toStoredSlot(row),
       hostReads: { timeZone: row.host_timezone, dateTimeLocale: row.host_date_time_locale },
     };
+  }
+
+  /** The slot's status and host, as `bookerId` may see it (null: no such slot for them); no lock. */
+  async stateForBooker(
+    manager: EntityManager,
+    slotId: string,
+    bookerId: string,
+  ): Promise<{ status: StoredSlot['status']; hostId: string } | null> {
+    const [row]: { status: StoredSlot['status']; host_id: string }[] = await queryPrepared(
+      manager,
+      STATE_FOR_BOOKER,
+      [slotId, bookerId],
+    );
+    return row ? { status: row.status, hostId: row.host_id } : null;
   }
 
   /** Locks the slot row: concurrent bookers of one slot queue here and see the winner's change. */

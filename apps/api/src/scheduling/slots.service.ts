@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   DEFAULT_DURATION_MINUTES,
   type CreateSlotRequest,
@@ -19,7 +19,7 @@ import { RoundPromptsService } from '../sessions/round-prompts.service';
 import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import { toSlotView } from './slot-view';
-import { SlotsRepository } from './slots.repository';
+import { SlotsRepository, type BookableSlot } from './slots.repository';
 import { isUuid } from '../common/uuid';
 import { conflict, invalid, notFound } from '../common/domain-error';
 
@@ -109,10 +109,7 @@ export class SlotsService {
   async book(booker: AuthUser, slotId: string): Promise<Session> {
     // The host's notification commits with the booking and is delivered after it (issue 12).
     const sessionId = await this.outbox.transaction(async (manager) => {
-      const slot = isUuid(slotId) ? await this.slots.lockBookable(manager, slotId, booker.id) : null;
-      if (!slot || slot.status === 'withdrawn') throw notFound('No open slot with this id');
-      if (slot.hostId === booker.id) throw invalid('This is your own slot; share it with a partner instead');
-      if (slot.status === 'booked') throw conflict('Someone else booked this slot just before you');
+      const slot = await this.lockOpenSlot(manager, slotId, booker.id);
       if (slot.startsAt <= new Date()) throw conflict('This slot has already started');
 
       const rounds = planRounds(slot.format, slot.hostId, booker.id, slot.hostRole);
@@ -144,5 +141,25 @@ export class SlotsService {
       return id;
     });
     return this.views.view(booker, sessionId);
+  }
+
+  /**
+   * The open slot, locked for this booker until the booking commits; otherwise the reason it
+   * cannot be booked. Concurrent bookers of one slot queue for the lock; once the first has
+   * booked it, the others get no row at once and read why, side by side (see LOCK_OPEN_FOR_BOOKER).
+   */
+  private async lockOpenSlot(
+    manager: EntityManager,
+    slotId: string,
+    bookerId: string,
+  ): Promise<BookableSlot> {
+    const noSlot = () => notFound('No open slot with this id');
+    if (!isUuid(slotId)) throw noSlot();
+    const slot = await this.slots.lockOpenForBooker(manager, slotId, bookerId);
+    const state = slot ?? (await this.slots.stateForBooker(manager, slotId, bookerId));
+    if (!state || state.status === 'withdrawn') throw noSlot();
+    if (state.hostId === bookerId) throw invalid('This is your own slot; share it with a partner instead');
+    if (!slot) throw conflict('Someone else booked this slot just before you');
+    return slot;
   }
 }

@@ -123,12 +123,12 @@ export async function printReport({ pool, settings, setup, explained, phases }) 
         `${ratio(after.p99 / before.p99)} the p99`,
     );
   }
-  const { before, after } = setup.backlog ?? {};
-  if (before && after) {
+  // Delivered between phases, so that no phase pays for an earlier one's mail (index.mjs: settle).
+  for (const drain of setup.drains ?? []) {
     console.log(
-      `Still to deliver when the app's search after the bookings started: ${whole(before.outbox)} outbox rows, ` +
-        `${whole(before.mail)} mails; when it ended: ${whole(after.outbox)} and ${whole(after.mail)} ` +
-        `(the server's workers deliver them meanwhile, in the process under test)`,
+      `Before ${drain.scenario} (${drain.side}), the server delivered what earlier phases left: ` +
+        `${whole(drain.mail)} mails and ${whole(drain.outbox)} outbox rows in ${fixed(drain.seconds)} s` +
+        (drain.seconds > 0 ? ` (${whole(drain.mail / drain.seconds)} mails/s)` : ''),
     );
   }
 }

@@ -123,7 +123,7 @@ export class SlotsRepository {
     return row ? { status: row.status, hostId: row.host_id } : null;
   }
 
-  /** Locks the slot row: concurrent bookers of one slot queue here and see the winner's change. */
+  /** Locks the slot row whatever its status (its host withdrawing it); a booking uses lockOpenForBooker. */
   async lock(manager: EntityManager, slotId: string): Promise<StoredSlot | null> {
     const rows: SlotRow[] = await manager.query(`SELECT * FROM slots WHERE id = $1 FOR UPDATE`, [slotId]);
     return rows[0] ? toStoredSlot(rows[0]) : null;

@@ -159,6 +159,7 @@ export class SlotsService {
     const state = slot ?? (await this.slots.stateForBooker(manager, slotId, bookerId));
     if (!state || state.status === 'withdrawn') throw noSlot();
     if (state.hostId === bookerId) throw invalid('This is your own slot; share it with a partner instead');
+    // Not open when the lock was asked for, and neither withdrawn nor gone: booked (no slot reopens).
     if (!slot) throw conflict('Someone else booked this slot just before you');
     return slot;
   }

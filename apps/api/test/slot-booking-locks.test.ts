@@ -1,8 +1,6 @@
-import type { Client } from 'pg';
 import type { Response } from 'supertest';
 import { asUser, bookSlot, offerSlot, signUpMany } from './support/scheduling-factories';
-import { POSTGRES, secondConnection } from './support/second-connection';
-import { dropDatabase, startWithConfig, testConfig, type TestApp } from './support/test-app';
+import { appWithSecondConnection } from './support/second-connection';
 
 // A booking beside another transaction on the same slot: always on PostgreSQL (support/second-connection.ts).
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,54 +19,43 @@ function answeredWithin(ms: number, booking: Promise<Response>): Promise<Respons
 }
 
 describe('booking a slot that another transaction holds', () => {
-  let server: TestApp;
-  let other: Client;
-
-  beforeAll(async () => {
-    server = await startWithConfig(await testConfig({ DATABASE_URL: POSTGRES }));
-    other = await secondConnection(server);
-  });
-  afterAll(async () => {
-    await other?.end();
-    await server?.app.close();
-    if (server) await dropDatabase(server.config);
-  });
+  const app = appWithSecondConnection();
 
   it('answers 409 at once for a booked slot, without waiting for whoever holds its row', async () => {
-    const [host, winner, late] = await signUpMany(server, 3);
-    const slot = await offerSlot(server, host);
-    await bookSlot(server, winner, slot.id);
+    const [host, winner, late] = await signUpMany(app.server, 3);
+    const slot = await offerSlot(app.server, host);
+    await bookSlot(app.server, winner, slot.id);
     // Another transaction holds the slot's row, as a concurrent booker or the host withdrawing would.
-    await other.query('BEGIN');
+    await app.other.query('BEGIN');
     try {
-      await other.query('SELECT id FROM slots WHERE id = $1 FOR UPDATE', [slot.id]);
+      await app.other.query('SELECT id FROM slots WHERE id = $1 FOR UPDATE', [slot.id]);
       const response = await answeredWithin(
         10_000,
-        asUser(server, late)
+        asUser(app.server, late)
           .post(`/api/slots/${slot.id}/book`)
           .then((answer) => answer),
       );
       expect(response.status).toBe(409);
       expect(response.body.message).toBe('Someone else booked this slot just before you');
     } finally {
-      await other.query('ROLLBACK');
+      await app.other.query('ROLLBACK');
     }
   });
 
   it('waits for a booking in flight and books the slot itself when that booking is rolled back', async () => {
-    const [host, booker] = await signUpMany(server, 2);
-    const slot = await offerSlot(server, host);
-    await other.query('BEGIN');
+    const [host, booker] = await signUpMany(app.server, 2);
+    const slot = await offerSlot(app.server, host);
+    await app.other.query('BEGIN');
     let rolledBack = false;
     try {
       // Another booker's transaction has marked the slot booked but not committed.
-      await other.query(`UPDATE slots SET status = 'booked' WHERE id = $1`, [slot.id]);
+      await app.other.query(`UPDATE slots SET status = 'booked' WHERE id = $1`, [slot.id]);
       // `then` sends the request now: supertest sends nothing until it is awaited.
-      const booking = asUser(server, booker)
+      const booking = asUser(app.server, booker)
         .post(`/api/slots/${slot.id}/book`)
         .then((answer) => answer);
       await pause(500);
-      await other.query('ROLLBACK');
+      await app.other.query('ROLLBACK');
       rolledBack = true;
       const response = await booking;
       expect(response.status).toBe(201);
@@ -76,7 +63,7 @@ describe('booking a slot that another transaction holds', () => {
         [host.user.id, booker.user.id].sort(),
       );
     } finally {
-      if (!rolledBack) await other.query('ROLLBACK');
+      if (!rolledBack) await app.other.query('ROLLBACK');
     }
   });
 });

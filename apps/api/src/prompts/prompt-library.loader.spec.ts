@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DrawableElementSchema } from '@mockboard/contracts';
-import { loadPromptDiagrams } from './prompt-library.loader';
+import { layOutEvery, loadPromptDiagrams } from './prompt-library.loader';
 
 const A_DIAGRAM = `
 direction: TB
@@ -42,6 +42,15 @@ describe('loadPromptDiagrams', () => {
     expect(loaded.elements.filter((element) => element.type === 'arrow')).toHaveLength(2);
     for (const element of loaded.elements)
       expect(DrawableElementSchema.safeParse(element).success).toBe(true);
+  });
+
+  it('lays out a diagram when it is first shown, once', async () => {
+    const { diagrams } = await load({ 'url-shortener.diagram.yaml': A_DIAGRAM }, ['url-shortener']);
+    const loaded = diagrams.get('url-shortener')!;
+    const laidOut = Object.getOwnPropertyDescriptor(loaded, 'elements')!;
+    expect(laidOut.get).toBeDefined();
+    expect(loaded.elements).toBe(loaded.elements);
+    expect(layOutEvery({ diagrams })).toEqual([]);
   });
 
   it('reports a broken diagram with file, field and reason', async () => {

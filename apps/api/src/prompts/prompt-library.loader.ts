@@ -13,10 +13,44 @@ export const REQUIRE_DIAGRAMS = true;
 
 const DIAGRAM_SUFFIX = '.diagram.yaml';
 
-/** A prompt's reference design: the data, and the Excalidraw scene rendered from it once at load. */
+/** A prompt's reference design: the data, and the Excalidraw scene rendered from it. */
 export interface PromptDiagram {
   diagram: ReferenceDiagram;
-  elements: DrawableElement[];
+  /** Laid out on first use, then kept (see lazilyLaidOut). */
+  readonly elements: DrawableElement[];
+}
+
+/**
+ * Laying out every shipped diagram (37 of them, with dagre) took ~250 ms of each start of the
+ * server, about a third of it, while most starts never show one. libs/diagrams has no failure of
+ * its own for a diagram the parser accepted, and `prompts:check` still lays out each one
+ * (layOutEvery), as does the shipped library's test (diagram-scene.spec.ts).
+ */
+function lazilyLaidOut(diagram: ReferenceDiagram): PromptDiagram {
+  let elements: DrawableElement[] | undefined;
+  return {
+    diagram,
+    get elements() {
+      return (elements ??= diagramToScene(diagram));
+    },
+  };
+}
+
+/** Lays out every diagram of `library` now: what `prompts:check` reports besides the files' problems. */
+export function layOutEvery(library: Pick<PromptLibrary, 'diagrams'>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const [id, loaded] of library.diagrams) {
+    try {
+      void loaded.elements;
+    } catch (error) {
+      problems.push({
+        file: `${id}${DIAGRAM_SUFFIX}`,
+        field: '(layout)',
+        reason: `cannot be laid out: ${(error as Error).message}`,
+      });
+    }
+  }
+  return problems;
 }
 
 export interface PromptLibrary {
@@ -37,8 +71,8 @@ export class PromptLibraryError extends Error {
 
 /**
  * Reads `rubric.yaml`, every `*.md` prompt (except README.md), `topics.yaml` and every `<id>.diagram.yaml` from
- * `directory` and validates them; each diagram is rendered here too, so a layout failure stops the
- * start (and `npm run prompts:check`) rather than a request.
+ * `directory` and validates them, so a broken file stops the start (and `npm run prompts:check`)
+ * rather than a request. The diagrams are laid out when first shown (lazilyLaidOut).
  */
 export async function loadPromptLibrary(directory: string): Promise<PromptLibrary> {
   const rubricText = await readFile(join(directory, 'rubric.yaml'), 'utf8').catch(() => null);
@@ -80,7 +114,7 @@ export async function loadPromptLibrary(directory: string): Promise<PromptLibrar
 }
 
 /**
- * Reads the `<id>.diagram.yaml` files among `names`, validates and renders each. A diagram needs its
+ * Reads the `<id>.diagram.yaml` files among `names` and validates each. A diagram needs its
  * prompt (`<id>.md`); a prompt without a diagram is a problem only when `requireAll` is on.
  */
 export async function loadPromptDiagrams(
@@ -103,11 +137,7 @@ export async function loadPromptDiagrams(
       problems.push(...result.problems);
       continue;
     }
-    try {
-      diagrams.set(id, { diagram: result.diagram, elements: diagramToScene(result.diagram) });
-    } catch (error) {
-      problems.push({ file, field: '(layout)', reason: `cannot be laid out: ${(error as Error).message}` });
-    }
+    diagrams.set(id, lazilyLaidOut(result.diagram));
   }
   if (requireAll) {
     for (const id of [...promptIds].sort()) {

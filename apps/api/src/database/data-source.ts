@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, MigrationExecutor, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { postgresConnection } from './connection-options';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { createEmbeddedDriver } from './embedded-pool';
 import { ENTITIES } from './entities';
@@ -26,13 +27,14 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     installExtensions: false,
   };
   if (database.kind === 'postgres') {
+    const connection = postgresConnection(database.url, database.schema);
     return {
       ...common,
-      url: database.url,
+      url: connection.connectionString,
       poolSize: 10,
       // Every connection resolves unqualified names in the configured schema, so migrations and
       // queries written without a schema land there (tests use one schema per test file).
-      extra: { options: `-c search_path=${database.schema}` },
+      extra: { options: connection.options },
     };
   }
   mkdirSync(database.dataDir, { recursive: true });

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';
+import { postgresConnection } from '../database/connection-options';
 import { transactionOn } from './scene-batch.repository';
 import { SceneBatchStore } from './scene-batch-store';
 import {
@@ -23,10 +24,9 @@ const warn = (warning: string) => port.postMessage({ warning } satisfies SceneBa
 // a new one): batches are written one after another anyway (SceneWriter.drain). Named for
 // pg_stat_activity, with its schema: several deployments may share one PostgreSQL.
 const pool = new Pool({
-  connectionString: url,
+  ...postgresConnection(url, schema),
   max: 1,
   idleTimeoutMillis: 0,
-  options: `-c search_path=${schema}`,
   application_name: sceneWriterConnectionName(schema),
 });
 // A connection that drops while idle leaves the pool, and the next batch opens a new one; unheard,

@@ -50,4 +50,26 @@ describe('the database', () => {
     );
     expect(n).toBe(10);
   });
+
+  it('is its own for each app of a process, and outlives the closing of another app', async () => {
+    const other = await startTestApp();
+    let closed = false;
+    try {
+      await other.dataSource.query(`CREATE TABLE only_in_the_other (x int)`);
+      const tablesHere = async () =>
+        (await server.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'only_in_the_other'`,
+        )) as { n: number }[];
+      expect(await tablesHere()).toEqual([{ n: 0 }]);
+      await other.close();
+      closed = true;
+      // Before each embedded app had its own PGlite, closing one closed the other's database too.
+      expect(await tablesHere()).toEqual([{ n: 0 }]);
+      expect(await server.dataSource.query(`SELECT count(*)::int AS n FROM migrations`)).toEqual([
+        { n: server.dataSource.migrations.length },
+      ]);
+    } finally {
+      if (!closed) await other.close();
+    }
+  });
 });

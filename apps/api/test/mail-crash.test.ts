@@ -22,16 +22,48 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * come: its 1-hour reminder is due at the next sweep. Written straight to the server processes' schema.
  */
 async function startsInFiftyMinutes(env: Record<string, string>, sessionId: string): Promise<void> {
+  await inProcessesSchema(
+    env,
+    `UPDATE sessions SET starts_at = now() + interval '50 minutes',
+       ends_at = now() + interval '50 minutes' + (ends_at - starts_at),
+       start_agreed_at = now() - interval '2 days' WHERE id = $1`,
+    [sessionId],
+  );
+}
+
+/**
+ * The leases of the reminders not sent yet, in seconds from now (negative: ended), as the server
+ * processes' schema holds them.
+ */
+async function reminderLeases(env: Record<string, string>): Promise<number[]> {
+  const rows = await inProcessesSchema<{ seconds_left: number }>(
+    env,
+    `SELECT extract(epoch FROM claimed_until - clock_timestamp())::float AS seconds_left
+       FROM outgoing_mail WHERE kind = 'reminder' AND sent_at IS NULL ORDER BY id`,
+  );
+  return rows.map((row) => row.seconds_left);
+}
+
+/** What LEASE_MS passing would do to the reminders' leases: they end now. */
+async function endReminderLeases(env: Record<string, string>): Promise<void> {
+  await inProcessesSchema(
+    env,
+    `UPDATE outgoing_mail SET claimed_until = clock_timestamp() - interval '1 second'
+      WHERE kind = 'reminder' AND sent_at IS NULL AND claimed_until IS NOT NULL`,
+  );
+}
+
+/** Runs `sql` in the server processes' schema, straight through a connection of its own. */
+async function inProcessesSchema<T>(
+  env: Record<string, string>,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: env.DATABASE_URL });
   await client.connect();
   try {
     await client.query(`SET search_path TO "${env.DATABASE_SCHEMA}"`);
-    await client.query(
-      `UPDATE sessions SET starts_at = now() + interval '50 minutes',
-         ends_at = now() + interval '50 minutes' + (ends_at - starts_at),
-         start_agreed_at = now() - interval '2 days' WHERE id = $1`,
-      [sessionId],
-    );
+    return (await client.query(sql, parameters)).rows as T[];
   } finally {
     await client.end();
   }
@@ -136,7 +168,7 @@ describe('each mail goes out once', () => {
     }
   }, 60_000);
 
-  it('sends a reminder once after the instance sending it is killed mid-send: the next instance takes it when the lease ends', async () => {
+  it('sends a reminder once after the instance sending it is killed mid-send: the next instance takes it once the lease ends', async () => {
     const { env, cleanup } = await serverProcessEnv({ DATABASE_URL: POSTGRES, ...mailEnv(catcher) });
     let first: ServerProcess | undefined;
     let second: ServerProcess | undefined;
@@ -165,12 +197,24 @@ describe('each mail goes out once', () => {
       await aMoment(1_000);
       expect([...mailsTo(catcher, host, 'Reminder:'), ...mailsTo(catcher, guest, 'Reminder:')]).toEqual([]);
 
-      // Both reminders were claimed in one batch by the killed instance: they go when its lease ends.
+      // Both reminders were claimed in one batch by the killed instance, for LEASE_MS from the claim.
+      const leases = await reminderLeases(env);
+      expect(leases).toHaveLength(2);
+      for (const left of leases) {
+        expect(left).toBeGreaterThan(LEASE_MS / 1000 / 2);
+        expect(left).toBeLessThanOrEqual(LEASE_MS / 1000);
+      }
+      // The next instance leaves them alone while the lease lasts…
       second = await startServerProcess(env);
-      await catcher.waitFor(
-        () => mailsTo(catcher, host, 'Reminder:').length + mailsTo(catcher, guest, 'Reminder:').length >= 2,
-        LEASE_MS + 30_000,
-      );
+      await aMoment(3_000);
+      const sentReminders = () =>
+        mailsTo(catcher, host, 'Reminder:').length + mailsTo(catcher, guest, 'Reminder:').length;
+      expect(sentReminders()).toBe(0);
+      expect((await reminderLeases(env)).every((left) => left > 0)).toBe(true);
+      // …and sends them once it has ended. Ended here in the database rather than waited out: the
+      // lease's length was read above, and the wait would be 30 s of this test doing nothing.
+      await endReminderLeases(env);
+      await catcher.waitFor(() => sentReminders() >= 2, 30_000);
       await aMoment(3_000);
       expect(mailsTo(catcher, host, 'Reminder:')).toHaveLength(1);
       expect(mailsTo(catcher, guest, 'Reminder:')).toHaveLength(1);

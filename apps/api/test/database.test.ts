@@ -58,7 +58,7 @@ describe('the database', () => {
       await other.dataSource.query(`CREATE TABLE only_in_the_other (x int)`);
       const tablesHere = async () =>
         (await server.dataSource.query(
-          `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'only_in_the_other'`,
+          `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'only_in_the_other'`,
         )) as { n: number }[];
       expect(await tablesHere()).toEqual([{ n: 0 }]);
       await other.close();

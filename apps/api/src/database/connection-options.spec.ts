@@ -9,6 +9,11 @@ describe('postgresConnection', () => {
     });
   });
 
+  it('passes a URL without options on as written, whatever WHATWG would make of it', () => {
+    const url = 'postgresql://app:p#ss word@db/mockboard?host=/var/run/postgresql';
+    expect(postgresConnection(url, 'public').connectionString).toBe(url);
+  });
+
   it("keeps the URL's own settings and its other parameters, with the schema last", () => {
     const { connectionString, options } = postgresConnection(
       'postgres://app:p%40ss@db/mockboard?sslmode=require&options=-c%20statement_timeout%3D5000%20-c%20search_path%3Dother',

@@ -14,9 +14,12 @@ export interface PostgresConnection {
  * `options` here, the schema last: DATABASE_SCHEMA wins over a search_path in the URL.
  */
 export function postgresConnection(url: string, schema: string): PostgresConnection {
+  const searchPath = `-c search_path=${schema}`;
+  // A URL without the parameter goes to node-postgres exactly as written: its own parser, not
+  // WHATWG's round trip, reads e.g. an unencoded character in a password.
+  if (!/[?&]options=/.test(url)) return { connectionString: url, options: searchPath };
   const parsed = new URL(url);
   const own = parsed.searchParams.get('options')?.trim();
   parsed.searchParams.delete('options');
-  const searchPath = `-c search_path=${schema}`;
   return { connectionString: parsed.toString(), options: own ? `${own} ${searchPath}` : searchPath };
 }

@@ -13,6 +13,7 @@ import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, call, connect, next } from './support/room-client';
 import { liveRoomStage, type LiveRoomStage } from './support/room-stage';
 import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
+import { SUITE_POSTGRES } from './support/suite-postgres';
 
 type Ack = { ok: true } | ErrorAck;
 const ADMIN_EMAIL = 'call-observer@example.test';
@@ -535,8 +536,6 @@ describe('call signaling with TURN configured', () => {
   });
 });
 
-/** The scale-out case needs one database shared by two instances: PGlite cannot be shared. */
-const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
 describe('call signaling across two instances on one Redis', () => {
@@ -545,7 +544,7 @@ describe('call signaling across two instances on one Redis', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    one = await startTestApp({ REDIS_URL, DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES });
+    one = await startTestApp({ REDIS_URL, DATABASE_URL: SUITE_POSTGRES });
     two = await startWithConfig(one.config);
   });
   afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));

@@ -12,12 +12,12 @@ import {
   type ServerProcess,
 } from './support/server-process';
 import { REPO_ROOT } from './support/test-app';
+import { SUITE_POSTGRES } from './support/suite-postgres';
 
 const SEED_JS = join(REPO_ROOT, 'apps/api/dist/cli/seed-demo.js');
 const LOCK_JS = join(REPO_ROOT, 'apps/api/dist/database/data-dir-lock.js');
 // Starting a server on a busy 2-core machine can take tens of seconds; several run per test.
 const PROCESS_TESTS_MS = 240_000;
-const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
 
 /**
  * Runs `test` with the environment of processes sharing one fresh embedded database (never
@@ -225,7 +225,7 @@ describe('one embedded data directory, one process', () => {
     'locks nothing on PostgreSQL (DATABASE_URL): seed:demo runs beside the server and its accounts sign in at once',
     async () => {
       const { env, cleanup } = await serverProcessEnv({
-        DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES,
+        DATABASE_URL: SUITE_POSTGRES,
       });
       try {
         const server = await serve(env);

@@ -7,12 +7,7 @@ import { aMoment, mailEnv, mailsTo, waitForMail } from './support/session-mail-s
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
 import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from './support/smtp-catcher';
 import { dropDatabase, startWithConfig, testConfig, type TestApp } from './support/test-app';
-
-/**
- * Several instances share one queue only on PostgreSQL (the embedded database belongs to one
- * process), so these tests always run on it: DATABASE_URL, or the local one CI provides.
- */
-const POSTGRES = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+import { SUITE_POSTGRES } from './support/suite-postgres';
 
 const addressedTo = (email: string) => (mail: CaughtMail) => mail.envelope.to.includes(email);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -93,7 +88,7 @@ describe('each mail goes out once', () => {
   });
 
   it('sends each of 24 mails once while two instances drain the same queue', async () => {
-    const config = await testConfig({ DATABASE_URL: POSTGRES, SMTP_URL: catcher.url });
+    const config = await testConfig({ DATABASE_URL: SUITE_POSTGRES, SMTP_URL: catcher.url });
     const one: TestApp = await startWithConfig(config);
     const two: TestApp = await startWithConfig(config);
     try {
@@ -121,7 +116,7 @@ describe('each mail goes out once', () => {
     // Each message takes the server a second to accept, so the first instance is still working
     // through its batch when it is told to stop.
     catcher.dataDelayMs = 1_000;
-    const config = await testConfig({ DATABASE_URL: POSTGRES, SMTP_URL: catcher.url });
+    const config = await testConfig({ DATABASE_URL: SUITE_POSTGRES, SMTP_URL: catcher.url });
     const stopping: TestApp = await startWithConfig(config);
     let stopped = false;
     let other: TestApp | undefined;
@@ -169,7 +164,7 @@ describe('each mail goes out once', () => {
   }, 60_000);
 
   it('sends a reminder once after the instance sending it is killed mid-send: the next instance takes it once the lease ends', async () => {
-    const { env, cleanup } = await serverProcessEnv({ DATABASE_URL: POSTGRES, ...mailEnv(catcher) });
+    const { env, cleanup } = await serverProcessEnv({ DATABASE_URL: SUITE_POSTGRES, ...mailEnv(catcher) });
     let first: ServerProcess | undefined;
     let second: ServerProcess | undefined;
     try {

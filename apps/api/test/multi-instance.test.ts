@@ -16,9 +16,8 @@ import { aLiveSession, aRectangle, call, connect } from './support/room-client';
 import { waitUntil } from './support/room-tab';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
 import { REPO_ROOT } from './support/test-app';
+import { SUITE_POSTGRES } from './support/suite-postgres';
 
-/** Two instances need one database they both reach (PGlite cannot be shared) and one Redis. */
-const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const ROOMS = 20;
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts/multi-instance');
@@ -121,7 +120,7 @@ describe('several instances behind HAProxy, rooms hashed by session id (issue 18
 
   beforeAll(async () => {
     const prepared = await serverProcessEnv({
-      DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES,
+      DATABASE_URL: SUITE_POSTGRES,
       REDIS_URL,
       TRUST_PROXY: 'true',
     });

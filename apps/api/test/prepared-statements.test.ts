@@ -2,12 +2,8 @@ import type { NotificationListResponse, Session, SlotListResponse } from '@mockb
 import { signUp } from './support/factories';
 import { aBookedSession, aStart, asUser, offerSlot } from './support/scheduling-factories';
 import { startTestApp, type TestApp } from './support/test-app';
+import { SUITE_POSTGRES } from './support/suite-postgres';
 
-/**
- * Prepared statements exist on PostgreSQL only (prepared-statement.ts): this file always runs there
- * (DATABASE_URL, or CI's local one).
- */
-const postgresUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 /** The pool's size (data-source.ts): this many requests at once reach every connection. */
 const POOL_SIZE = 10;
 
@@ -28,7 +24,7 @@ const LATER_MIGRATION = [
 describe('statements the server keeps prepared, when a migration changes their tables', () => {
   let server: TestApp;
   beforeAll(async () => {
-    server = await startTestApp({ DATABASE_URL: postgresUrl });
+    server = await startTestApp({ DATABASE_URL: SUITE_POSTGRES });
   });
   afterAll(() => server.close());
 

@@ -17,6 +17,7 @@ import {
   wholeReplay,
 } from './support/scene-watcher';
 import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
+import { SUITE_POSTGRES } from './support/suite-postgres';
 
 /** Admins observe any open room: more joining accounts keep the joins inside each account's budget. */
 const WATCHER_EMAILS = ['watcher-1@example.test', 'watcher-2@example.test', 'watcher-3@example.test'];
@@ -276,8 +277,6 @@ describe('the collaboration client', () => {
   });
 });
 
-/** The scale-out case needs one database shared by two instances: PGlite cannot be shared. */
-const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
 describe('two instances on one Redis', () => {
@@ -288,7 +287,7 @@ describe('two instances on one Redis', () => {
   beforeAll(async () => {
     one = await startTestApp({
       REDIS_URL,
-      DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES,
+      DATABASE_URL: SUITE_POSTGRES,
       ADMIN_EMAILS: WATCHER_EMAILS.join(','),
     });
     two = await startWithConfig(one.config);

@@ -15,9 +15,8 @@ import { serverProcessEnv, startServerProcess, type ServerProcess } from './supp
 import { liveRoomStage } from './support/room-stage';
 import { SeededRandom } from './support/seeded-random';
 import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
+import { SUITE_POSTGRES } from './support/suite-postgres';
 
-/** The scale-out test needs one database shared by two instances: PGlite cannot be shared. */
-const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** A CollabClient in a test, with a signal for "something changed" to wait on. */
@@ -330,7 +329,7 @@ describe('two instances on one Redis', () => {
 
   beforeAll(async () => {
     // One PostgreSQL schema for both: this is a scale-out test, not a database test.
-    one = await startTestApp({ REDIS_URL, DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES });
+    one = await startTestApp({ REDIS_URL, DATABASE_URL: SUITE_POSTGRES });
     two = await startWithConfig(one.config);
   });
   beforeEach(async () => {

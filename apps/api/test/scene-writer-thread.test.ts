@@ -6,16 +6,14 @@ import { liveRoomStage } from './support/room-stage';
 import { startTestApp } from './support/test-app';
 import { sceneWriterConnectionName } from '../src/room/scene-batch-messages';
 import { SCENE_LOCK_CLASS } from '../src/room/scene-batch.repository';
-
-/** The writer thread exists on PostgreSQL only: this file always runs there (DATABASE_URL, or CI's local one). */
-const postgresUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+import { SUITE_POSTGRES } from './support/suite-postgres';
 
 /**
  * Issue 18: on PostgreSQL, scene batches are written from a thread of their own with its own
  * connection, so their round trips no longer wait behind the room's socket traffic.
  */
 describe('the scene writer thread (PostgreSQL)', () => {
-  const room = liveRoomStage({ DATABASE_URL: postgresUrl });
+  const room = liveRoomStage({ DATABASE_URL: SUITE_POSTGRES });
 
   const writerBackends = async (): Promise<number[]> => {
     const rows = (await room.server.dataSource.query(
@@ -104,9 +102,9 @@ describe('the scene writer thread (PostgreSQL)', () => {
   });
 
   it('closes its connection when the server shuts down', async () => {
-    const other = await startTestApp({ DATABASE_URL: postgresUrl });
+    const other = await startTestApp({ DATABASE_URL: SUITE_POSTGRES });
     const name = sceneWriterConnectionName(other.config.database.schema);
-    const probe = new Client({ connectionString: postgresUrl });
+    const probe = new Client({ connectionString: SUITE_POSTGRES });
     await probe.connect();
     const writerConnections = async () =>
       (

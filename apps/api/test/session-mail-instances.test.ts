@@ -6,9 +6,7 @@ import { aPastSession, aScorecard, endSessionHoursAgo, putScorecard } from './su
 import { aMoment, mailEnv, mailsTo, waitForMail } from './support/session-mail-support';
 import { startSmtpCatcher, type SmtpCatcher } from './support/smtp-catcher';
 import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
-
-/** Two instances need one database they both reach: PGlite cannot be shared. */
-const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
+import { SUITE_POSTGRES } from './support/suite-postgres';
 
 describe('session mails with two app instances on one database (issue 15)', () => {
   let catcher: SmtpCatcher;
@@ -18,7 +16,7 @@ describe('session mails with two app instances on one database (issue 15)', () =
     catcher = await startSmtpCatcher();
     one = await startTestApp({
       ...mailEnv(catcher),
-      DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_POSTGRES,
+      DATABASE_URL: SUITE_POSTGRES,
     });
     two = await startWithConfig(one.config);
   });

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { SUITE_POSTGRES } from '../../test/support/suite-postgres';
 import { postgresConnection } from './connection-options';
 
 describe('postgresConnection', () => {
@@ -24,8 +25,7 @@ describe('postgresConnection', () => {
   });
 
   it('gives a real connection both settings', async () => {
-    // The suite's PostgreSQL, as in the tests that always need one (e.g. mail-crash.test.ts).
-    const url = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test');
+    const url = new URL(SUITE_POSTGRES);
     url.searchParams.set('options', '-c statement_timeout=4321');
     const client = new Client(postgresConnection(url.toString(), 'some_schema'));
     await client.connect();

@@ -35,9 +35,8 @@ function sqlBoolean(value: unknown): unknown {
 export function createEmbeddedDriver(dataDir: string): unknown {
   const options = { dataDir, extensions: { btree_gist }, serializers: { [types.BOOL]: sqlBoolean } };
   // Still typeorm-pglite's pool class underneath (events, the callbacks TypeORM expects); only
-  // what reached its process-wide PGlite is replaced.
-  const { Pool: LibraryPool } = new PGliteDriver(options as ConstructorParameters<typeof PGliteDriver>[0])
-    .driver as unknown as { Pool: PoolClass };
+  // what reached its process-wide PGlite is replaced, so the driver needs none of the options.
+  const { Pool: LibraryPool } = new PGliteDriver().driver as unknown as { Pool: PoolClass };
 
   class OwnDatabasePool extends LibraryPool {
     private database: Promise<PGlite> | null = null;

@@ -1,13 +1,12 @@
 import { Client } from 'pg';
+import { SUITE_POSTGRES } from './suite-postgres';
 import { dropDatabase, startWithConfig, testConfig, type TestApp } from './test-app';
 
 /**
- * Tests of transactions that wait for one another need a connection beside the app's, so they
- * always run on PostgreSQL (the embedded database has one): DATABASE_URL, or the local one CI provides.
+ * An app on PostgreSQL, and a connection of its own to the app's schema for a transaction beside
+ * it: tests of transactions that wait for one another need one, which the embedded database does
+ * not have (SUITE_POSTGRES).
  */
-const POSTGRES = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-
-/** An app on PostgreSQL, and a connection of its own to the app's schema for a transaction beside it. */
 export interface AppBesideConnection {
   server: TestApp;
   other: Client;
@@ -17,10 +16,10 @@ export interface AppBesideConnection {
 export function appWithSecondConnection(): AppBesideConnection {
   const pair = {} as AppBesideConnection;
   beforeAll(async () => {
-    pair.server = await startWithConfig(await testConfig({ DATABASE_URL: POSTGRES }));
+    pair.server = await startWithConfig(await testConfig({ DATABASE_URL: SUITE_POSTGRES }));
     if (pair.server.config.database.kind !== 'postgres')
       throw new Error('a second connection needs PostgreSQL');
-    pair.other = new Client({ connectionString: POSTGRES });
+    pair.other = new Client({ connectionString: SUITE_POSTGRES });
     await pair.other.connect();
     await pair.other.query(`SET search_path TO "${pair.server.config.database.schema}"`);
   });

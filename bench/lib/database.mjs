@@ -1,6 +1,7 @@
 // The PostgreSQL a benchmark runs against, and the throw-away schema it owns for one run.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { postgresConnection } from '../../apps/api/dist/database/connection-options.js';
 
 export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/test';
 
@@ -21,13 +22,15 @@ export function freshSchemaName() {
 
 /**
  * A pool whose connections resolve unqualified names in `schema`, as the app's connections do, and
- * show `applicationName` in pg_stat_activity.
+ * show `applicationName` in pg_stat_activity. Settings in DATABASE_URL's own `options` (e.g.
+ * `-c log_statement=all`) apply to it too, as they do to the app's (postgresConnection).
  */
-export function schemaPool(url, schema, max, applicationName) {
+export function schemaPool(url, schema, max, applicationName, settings = '') {
+  const connection = postgresConnection(url, schema);
   return new pg.Pool({
-    connectionString: url,
+    ...connection,
+    options: `${connection.options} ${settings}`.trim(),
     max,
-    options: `-c search_path=${schema}`,
     application_name: applicationName,
   });
 }

@@ -6,8 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import pg from 'pg';
-import { benchDatabaseUrl, dropSchema, keepBtreeGistInPublic } from '../lib/database.mjs';
+import { benchDatabaseUrl, dropSchema, keepBtreeGistInPublic, schemaPool } from '../lib/database.mjs';
 import { clockFrom, createLoadGenerator } from './load-generator.mjs';
 import { describeNeighbours, startNeighbours } from './neighbours.mjs';
 import { formatNeighbours, formatRooms, formatSummary } from './report.mjs';
@@ -95,12 +94,7 @@ export async function run({ root, env, onCleanup, log }) {
   const databaseUrl = benchDatabaseUrl(env);
   const schema = `bench_rt_${randomBytes(5).toString('hex')}`;
   const applicationName = `${schema}:app`;
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: 2,
-    options: `-c search_path=${schema} -c statement_timeout=60000`,
-    application_name: `${schema}:bench`,
-  });
+  const pool = schemaPool(databaseUrl, schema, 2, `${schema}:bench`, '-c statement_timeout=60000');
   const epochNs = process.hrtime.bigint();
   const clock = clockFrom(epochNs);
   const context = { root, databaseUrl, schema, jwtSecret: newJwtSecret(), applicationName, profileDir: null };

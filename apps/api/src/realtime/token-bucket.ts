@@ -16,13 +16,13 @@ export class TokenBucket {
   }
 
   /**
-   * Takes a token if there is one. `lateMs`: how late the reader runs. What a client sent over that
-   * time is read at once, so the bucket holds at least what `perSecond` refills over it (a delay
-   * shorter than `burst` allows changes nothing): the rate over time stays `perSecond`, and a client
-   * within it is not refused for the reader's delay.
+   * Takes a token if there is one. `creditMs`: how much of a client's sending one read may bring
+   * at once (the reader's lateness). The bucket holds at least what `perSecond` refills over it (a
+   * span shorter than `burst` allows changes nothing): the rate over time stays `perSecond`, and a
+   * client within it is not refused for the reader's delay.
    */
-  take(now = Date.now(), lateMs = 0): boolean {
-    const capacity = Math.max(this.burst, (lateMs / 1000) * this.perSecond);
+  take(now = Date.now(), creditMs = 0): boolean {
+    const capacity = Math.max(this.burst, (creditMs / 1000) * this.perSecond);
     this.tokens = Math.min(capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
     this.updatedAt = now;
     if (this.tokens < 1) return false;

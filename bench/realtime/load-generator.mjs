@@ -1,6 +1,7 @@
 // The load generator: worker threads (load-worker.mjs) sharing the peers, driven from here. A room's
 // two peers sit on different threads when there are several, as two browsers would.
 import { Worker } from 'node:worker_threads';
+import { sendTimesBuffer } from './send-times.mjs';
 
 const CONNECT_CONCURRENCY = 25;
 /** No single step of a worker may take longer than this: a stuck worker is an error, not a wait. */
@@ -51,14 +52,23 @@ export function createLoadGenerator({ workers: count, epochNs }) {
         room.peers.forEach((peer, p) =>
           shares[(r + p) % count].push({
             key: `r${r}p${p}`,
+            index: r * 2 + p,
+            partnerIndex: r * 2 + (1 - p),
             sessionId: room.sessionId,
             token: target === 'bare' ? null : peer.token,
             url: urls[(r + p) % urls.length],
           }),
         ),
       );
+      const sendTimes = sendTimesBuffer(rooms.length * 2);
       const replies = await all(
-        shares.map((peers) => ({ type: 'connect', target, peers, concurrency: CONNECT_CONCURRENCY })),
+        shares.map((peers) => ({
+          type: 'connect',
+          target,
+          peers,
+          sendTimes,
+          concurrency: CONNECT_CONCURRENCY,
+        })),
       );
       return {
         failures: replies.flatMap((reply) => reply.failures),

@@ -3,7 +3,8 @@
 // process.hrtime (CLOCK_MONOTONIC), which all threads of this process share, relative to `epochNs`.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { EVENTS, anElement, aPointer } from './payloads.mjs';
+import { EVENTS, anElement, aPointer, slotOf } from './payloads.mjs';
+import { sendTimesIn } from './send-times.mjs';
 import { WireClient } from './wire-client.mjs';
 
 const EPOCH = BigInt(workerData.epochNs);
@@ -15,6 +16,8 @@ const MAX_CATCH_UP = 3;
 
 let peers = [];
 let closing = false;
+/** When each peer's copies were sent, shared with the other threads (send-times.mjs). */
+let sendTimes = null;
 
 parentPort.on('message', (message) => {
   const reply = (body) => parentPort.postMessage({ id: message.id, ...body });
@@ -25,8 +28,9 @@ parentPort.on('message', (message) => {
 });
 
 /** Connects and joins every peer, `concurrency` at a time. Failures are returned, not thrown. */
-async function connect({ target, peers: wanted, concurrency }) {
+async function connect({ target, peers: wanted, sendTimes: sharedSendTimes, concurrency }) {
   closing = false;
+  sendTimes = sendTimesIn(sharedSendTimes);
   const started = clock();
   const failures = [];
   const disconnects = [];
@@ -86,13 +90,30 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
   for (const peer of peers) {
     if (!peer.socket) continue;
     peer.socket.off(EVENTS.scene).off(EVENTS.pointer);
+    // The highest version received of each of the partner's elements. A copy arrives with every
+    // version since the last one received: a server may relay only the latest of several copies it
+    // read together, and each one it replaced is delivered with it, timed from its own send.
+    const received = [];
     peer.socket.on(EVENTS.scene, (broadcast) => {
       const now = clock();
       for (const element of broadcast.elements ?? []) {
-        const sentAt = element.customData?.sentAt;
-        if (inWindow(sentAt)) {
-          stats.scene.delivered += 1;
-          stats.scene.latencies.push(now - sentAt);
+        const slot = slotOf(element.id);
+        const lastSeen = received[slot] ?? 0;
+        if (!(element.version > lastSeen)) continue;
+        received[slot] = element.version;
+        for (
+          let version = sendTimes.firstKept(lastSeen, element.version);
+          version <= element.version;
+          version++
+        ) {
+          const sentAt =
+            version === element.version
+              ? element.customData?.sentAt
+              : sendTimes.sentAt(peer.partnerIndex, slot, version);
+          if (inWindow(sentAt)) {
+            stats.scene.delivered += 1;
+            stats.scene.latencies.push(now - sentAt);
+          }
         }
       }
     });
@@ -113,6 +134,7 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
   let lagStarted = false;
   const sendScene = (peer, scheduledAt, now) => {
     const element = anElement(peer, tag, now);
+    sendTimes.record(peer.index, slotOf(element.id), element.version, now);
     const payload = { sessionId: peer.sessionId, elements: [element] };
     const counted = inWindow(now);
     if (counted) stats.scene.sent += 1;

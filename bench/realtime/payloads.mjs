@@ -53,6 +53,11 @@ export function anElement(peer, tag, sentAt) {
   };
 }
 
+/** Which of its peer's ELEMENTS_PER_PEER elements an element made by anElement is. */
+export function slotOf(elementId) {
+  return Number(elementId.slice(elementId.lastIndexOf('-') + 1));
+}
+
 /**
  * A cursor position. PointerUpdateSchema is strict (no extra fields), so the send time travels as
  * the x coordinate: ms since the run's epoch, a number like any other coordinate to the server.

@@ -20,6 +20,7 @@ import { RoomGateway } from './room.gateway';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
 import { SceneRestorer } from './scene-restore';
+import { SceneUpdates } from './scene-updates';
 import { SceneWriter } from './scene-writer';
 
 @Module({
@@ -32,6 +33,7 @@ import { SceneWriter } from './scene-writer';
     RoomJoinService,
     RoomPresence,
     SceneRestorer,
+    SceneUpdates,
     RoomStateRepository,
     SceneRepository,
     SceneWriter,

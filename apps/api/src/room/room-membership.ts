@@ -2,10 +2,6 @@ import type { Socket } from 'socket.io';
 import type { PointerBroadcast } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import type { SocketData } from '../realtime/realtime-io.adapter';
-import type { ParticipantOnlyRefusals } from './participant-only';
-
-/** Only participants change the room; observers (admins) watch. Solo sessions are edited too. */
-export const ROOM_EDITORS: ParticipantOnlyRefusals = { observer: 'Observers cannot change the room' };
 
 /** Every socket that joined the session: participants, and admins who observe. */
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;

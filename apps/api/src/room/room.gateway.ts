@@ -17,22 +17,29 @@ import {
   PhaseChangeRequestSchema,
   PointerUpdateSchema,
   ROOM_EVENTS,
+  SceneUpdateRequestSchema,
   SessionCommandSchema,
   ViewportUpdateSchema,
   type ErrorAck,
   type JoinAck,
+  type SceneUpdateAck,
   type SessionState,
 } from '@mockboard/contracts';
 import { ackOf } from '../common/socket-ack';
-import { parsePayload as parse } from '../common/socket-payload';
-import { ROOM_EDITORS, dataOf, sessionRoom, userOf } from './room-membership';
-import { requireParticipant } from './participant-only';
+import { parseContract, parsePayload as parse } from '../common/socket-payload';
+import { dataOf, sessionRoom, userOf } from './room-membership';
+import { requireParticipant, type ParticipantOnlyRefusals } from './participant-only';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomJoinService } from './room-join.service';
 import { RoomPresence } from './room-presence';
+import { RoomService } from './room.service';
+import { SceneWriter } from './scene-writer';
 import { JoinBarrier } from './join-barrier';
 import { PointerShedding } from './pointer-shedding';
-import { SceneUpdates } from './scene-updates';
+import { SceneRestorer, isFinalRefusal } from './scene-restore';
+
+/** Only participants change the room; observers (admins) watch. Solo sessions are edited too. */
+const EDITORS: ParticipantOnlyRefusals = { observer: 'Observers cannot change the room' };
 
 /**
  * The live room's socket events. Every payload is parsed with its contract; every ack is
@@ -44,10 +51,12 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly logger = new Logger('RoomGateway');
 
   constructor(
+    private readonly room: RoomService,
     private readonly joins: RoomJoinService,
     private readonly commands: RoomCommandsService,
     private readonly presence: RoomPresence,
-    private readonly sceneUpdates: SceneUpdates,
+    private readonly writer: SceneWriter,
+    private readonly restorer: SceneRestorer,
     private readonly barrier: JoinBarrier,
     private readonly shedding: PointerShedding,
   ) {}
@@ -68,11 +77,43 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * tenth of the server's CPU in bench/realtime and gives these handlers nothing they need.
    */
   handleConnection(socket: Socket): void {
-    socket.on(ROOM_EVENTS.sceneUpdate, (payload: unknown, ack?: unknown) =>
-      this.sceneUpdates.receive(socket, payload, ack),
-    );
+    socket.on(ROOM_EVENTS.sceneUpdate, (payload: unknown, ack?: unknown) => {
+      void this.update(socket, payload).then((reply) => {
+        if (typeof ack === 'function') ack(reply);
+      });
+    });
     socket.on(ROOM_EVENTS.pointerUpdate, (payload: unknown) => this.pointer(socket, payload));
     socket.on(ROOM_EVENTS.viewportUpdate, (payload: unknown) => this.viewport(socket, payload));
+  }
+
+  update(socket: Socket, payload: unknown): Promise<SceneUpdateAck | ErrorAck> {
+    return ackOf(this.logger, async () => {
+      this.room.requireFewElements(payload);
+      // The elements' text is checked on their JSON in validElements, not walked here as well.
+      const { sessionId, round, elements: raw } = parseContract(SceneUpdateRequestSchema, payload);
+      requireParticipant(socket, sessionId, EDITORS);
+      let relayed = false;
+      try {
+        const valid = this.room.validUpdate(raw);
+        this.presence.touch(socket);
+        const elements = valid.map(({ element }) => element);
+        // Relayed before the commit, so a stroke reaches the partner in the time of a cursor move:
+        // peers merge by the same rule as the store, so a copy that loses there changes nothing.
+        // The submit below must follow in the same tick: a join's JoinBarrier relies on it.
+        // The round goes along, so a peer already on the next round's board leaves a late stroke out.
+        socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, round, elements });
+        relayed = true;
+        const { version } = await this.writer.submit(sessionId, valid, userOf(socket).id, round);
+        return { ok: true as const, version };
+      } catch (error) {
+        // Refused for good: the copies shown are taken back, before the sender's ack.
+        if (isFinalRefusal(error)) {
+          const holders = relayed ? this.server.to(sessionRoom(sessionId)) : socket;
+          await this.restorer.restore(this.server, holders, sessionId, round, raw);
+        }
+        throw error;
+      }
+    });
   }
 
   pointer(socket: Socket, payload: unknown): void {
@@ -118,7 +159,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   notes(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
     return ackOf(this.logger, async () => {
       const { sessionId, round, text } = parse(NotesUpdateRequestSchema, payload);
-      requireParticipant(socket, sessionId, ROOM_EDITORS);
+      requireParticipant(socket, sessionId, EDITORS);
       await this.commands.saveNotes(userOf(socket), sessionId, round, text);
       return { ok: true as const };
     });
@@ -140,7 +181,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ) {
     return ackOf(this.logger, async () => {
       const request = parse(schema, payload);
-      requireParticipant(socket, request.sessionId, ROOM_EDITORS);
+      requireParticipant(socket, request.sessionId, EDITORS);
       const state = await change(request);
       this.server.to(sessionRoom(request.sessionId)).emit(ROOM_EVENTS.state, state);
       return { ok: true as const, state };

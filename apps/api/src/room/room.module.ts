@@ -20,7 +20,6 @@ import { RoomGateway } from './room.gateway';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
 import { SceneRestorer } from './scene-restore';
-import { SceneUpdates } from './scene-updates';
 import { SceneWriter } from './scene-writer';
 
 @Module({
@@ -33,7 +32,6 @@ import { SceneWriter } from './scene-writer';
     RoomJoinService,
     RoomPresence,
     SceneRestorer,
-    SceneUpdates,
     RoomStateRepository,
     SceneRepository,
     SceneWriter,

@@ -1,4 +1,4 @@
-// Plain-text tables for the terminal (and for pasting into the README as Markdown).
+// Plain-text tables for the terminal (and for pasting into bench/RESULTS.md as Markdown).
 
 /** `columns`: [{ title, align? }]; `rows`: arrays of already formatted cells. Markdown pipe table. */
 export function formatTable(columns, rows) {

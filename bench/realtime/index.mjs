@@ -1,7 +1,7 @@
 // The realtime benchmark: N rooms × 2 peers drawing (scene:update at 10 Hz) and moving their cursors
 // (pointer:update at 20 Hz) through the built app, and through a bare socket.io relay (the baseline)
 // under the identical load, for each N; with BENCH_REALTIME_NEIGHBOURS=1, beside a CPU hog and another
-// busy server. README.md (Performance → Realtime) says what is measured.
+// busy server. bench/README.md (Realtime) says what is measured.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

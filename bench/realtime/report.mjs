@@ -1,5 +1,5 @@
 // The realtime benchmark's tables: one per room count (each target, and the app against the bare
-// relay), the load generator's health, a summary across room counts for the README, and the busy-
+// relay), the load generator's health, a summary across room counts for bench/RESULTS.md, and the busy-
 // neighbour scenario's short table.
 import { fixed, formatTable, whole } from '../lib/table.mjs';
 import { divide, percent, ratio, share } from './format.mjs';
@@ -126,7 +126,7 @@ export function formatRooms(rows, { graceMs }) {
   return `${formatTable(MAIN_COLUMNS, lines)}\n\nCost, and whether the load generator kept up:\n${generator}`;
 }
 
-/** Every measurement in one table, as pasted into the README. */
+/** Every measurement in one table, as pasted into bench/RESULTS.md. */
 export function formatSummary(rows, { graceMs }) {
   return formatTable(
     [

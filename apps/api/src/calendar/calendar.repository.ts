@@ -53,8 +53,8 @@ export class CalendarRepository {
 
   /**
    * A booked slot's entry becomes the session's and the booker's entry is added, in one statement
-   * (a booking's round trips are most of its cost: README, Performance → Booking). The two rows
-   * belong to different users, so the update cannot make the insert overlap.
+   * (a booking's round trips are most of its cost: README, "Why the ratios stay where they are").
+   * The two rows belong to different users, so the update cannot make the insert overlap.
    */
   async bookSlotPeriod(
     manager: EntityManager,

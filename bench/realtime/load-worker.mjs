@@ -90,9 +90,9 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
   for (const peer of peers) {
     if (!peer.socket) continue;
     peer.socket.off(EVENTS.scene).off(EVENTS.pointer);
-    // The highest version received of each of the partner's elements. A copy arrives with every
-    // version since the last one received: a server may relay only the latest of several copies it
-    // read together, and each one it replaced is delivered with it, timed from its own send.
+    // The highest version received of each of the partner's elements. A copy also delivers the
+    // versions between the last one received and itself: a server may relay only the latest of
+    // several copies it read together. Each is timed from its own send (send-times.mjs).
     const received = [];
     peer.socket.on(EVENTS.scene, (broadcast) => {
       const now = clock();

@@ -1,6 +1,6 @@
 // The realtime benchmark's tables: one per room count (each target, and the app against the bare
-// relay), the load generator's health, a summary across room counts for bench/RESULTS.md, and the busy-
-// neighbour scenario's short table.
+// relay), the load generator's health, a summary across room counts for bench/RESULTS.md, and the
+// busy-neighbour scenario's short table.
 import { fixed, formatTable, whole } from '../lib/table.mjs';
 import { divide, percent, ratio, share } from './format.mjs';
 

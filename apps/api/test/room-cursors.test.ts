@@ -2,7 +2,11 @@ import { PointerBroadcastSchema, ViewportBroadcastSchema } from '@mockboard/cont
 import { next } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
 
-/** What a partner receives of a cursor or a view is exactly what the contracts name, nothing more. */
+/**
+ * What a partner receives of a cursor or a view is exactly what the contracts name, nothing more.
+ * One instance's JSON drops an undefined field on its own; the case this cannot reach, msgpack
+ * through the Redis adapter turning one into null, is why the gateway adds the selection only when sent.
+ */
 describe('cursors and views in the live room', () => {
   const room = liveRoomStage();
 

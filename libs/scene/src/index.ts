@@ -1,4 +1,5 @@
 export * from './element-version';
+export * from './held-copies';
 export * from './log-coalescing';
 export * from './replay';
 export * from './scene-diff';

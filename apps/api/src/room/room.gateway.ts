@@ -20,6 +20,7 @@ import {
   SceneUpdateRequestSchema,
   SessionCommandSchema,
   ViewportUpdateSchema,
+  copyIdentities,
   type ErrorAck,
   type JoinAck,
   type PointerBroadcast,
@@ -38,6 +39,7 @@ import { RoomService } from './room.service';
 import { SceneWriter } from './scene-writer';
 import { JoinBarrier } from './join-barrier';
 import { PointerShedding } from './pointer-shedding';
+import { SceneRelay } from './scene-relay';
 import { SceneRestorer, isFinalRefusal } from './scene-restore';
 
 /** Only participants change the room; observers (admins) watch. Solo sessions are edited too. */
@@ -61,6 +63,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly restorer: SceneRestorer,
     private readonly barrier: JoinBarrier,
     private readonly shedding: PointerShedding,
+    private readonly relay: SceneRelay,
   ) {}
 
   @SubscribeMessage(ROOM_EVENTS.join)
@@ -103,13 +106,14 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         // peers merge by the same rule as the store, so a copy that loses there changes nothing.
         // The submit below must follow in the same tick: a join's JoinBarrier relies on it.
         // The round goes along, so a peer already on the next round's board leaves a late stroke out.
-        socket.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.sceneUpdate, { sessionId, round, elements });
+        this.relay.relay(socket, { sessionId, round, elements });
         relayed = true;
         const { version } = await this.writer.submit(sessionId, valid, userOf(socket).id, round);
         return { ok: true as const, version };
       } catch (error) {
         // Refused for good: the copies shown are taken back, before the sender's ack.
         if (isFinalRefusal(error)) {
+          if (relayed) this.relay.withdraw(socket, sessionId, copyIdentities(raw));
           const holders = relayed ? this.server.to(sessionRoom(sessionId)) : socket;
           await this.restorer.restore(this.server, holders, sessionId, round, raw);
         }

@@ -19,6 +19,7 @@ import { RoomStateRepository } from './room-state.repository';
 import { RoomGateway } from './room.gateway';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
+import { SceneRelay } from './scene-relay';
 import { SceneRestorer } from './scene-restore';
 import { SceneWriter } from './scene-writer';
 
@@ -32,6 +33,7 @@ import { SceneWriter } from './scene-writer';
     RoomJoinService,
     RoomPresence,
     SceneRestorer,
+    SceneRelay,
     RoomStateRepository,
     SceneRepository,
     SceneWriter,

@@ -1,0 +1,142 @@
+import type { Socket } from 'socket.io-client';
+import {
+  ROOM_LIMITS,
+  type JoinAck,
+  type SceneBroadcast,
+  type SceneElement,
+  type SceneRestore,
+  type SceneUpdateAck,
+} from '@mockboard/contracts';
+import { mergeElements } from '@mockboard/scene';
+import { aRectangle, waitFor } from './support/room-client';
+import { aSceneUsage } from './support/room-factories';
+import { PollingPeer } from './support/polling-peer';
+import { liveRoomStage } from './support/room-stage';
+import { BEHIND_AT_WAITING_PACKETS } from '../src/room/scene-relay';
+
+const DRAGS = 80;
+
+/**
+ * Issue 18: a peer that does not keep up is sent what it has not received yet coalesced (a later
+ * copy of an element replaces an earlier one while it waits), not every copy queued behind the
+ * ones it has not read; peers that keep up still get every update. The slow peer here polls over
+ * engine.io long-polling only when the test says so, so everything sent to it waits on the server.
+ */
+describe('a peer that falls behind', () => {
+  const room = liveRoomStage();
+  const peers: PollingPeer[] = [];
+  afterEach(async () => {
+    await Promise.all(peers.splice(0).map((peer) => peer.close()));
+  });
+
+  async function aSlowGuest(): Promise<PollingPeer> {
+    const peer = await PollingPeer.connect(room.server.url, room.guest.accessToken);
+    peers.push(peer);
+    const join = await peer.call<JoinAck>('session:join', { sessionId: room.sessionId });
+    expect(join.ok).toBe(true);
+    return peer;
+  }
+
+  /** Drags one box `count` times (versions from..from+count-1), at the client's 40 Hz cap, and awaits every ack. */
+  async function drag(
+    sender: Socket,
+    box: SceneElement,
+    from: number,
+    count: number,
+    extra?: (v: number) => SceneElement[],
+  ) {
+    const acks: Promise<SceneUpdateAck>[] = [];
+    for (let version = from; version < from + count; version += 1) {
+      const elements = [{ ...box, version, x: version * 10 }, ...(extra?.(version) ?? [])];
+      acks.push(sender.timeout(20_000).emitWithAck('scene:update', { sessionId: room.sessionId, elements }));
+      await new Promise((resolve) => setTimeout(resolve, 1_000 / ROOM_LIMITS.maxUpdatesPerSecond + 2));
+    }
+    const replies = await Promise.all(acks);
+    expect(replies.every((reply) => reply.ok)).toBe(true);
+  }
+
+  /** Polls until the peer holds `box` at `version` (or the test times out), and returns its board. */
+  async function catchUp(
+    peer: PollingPeer,
+    boxId: string,
+    version: number,
+  ): Promise<Map<string, SceneElement>> {
+    const board = new Map<string, SceneElement>();
+    const merged = () => {
+      board.clear();
+      for (const update of peer.received<SceneBroadcast>('scene:update'))
+        mergeElements(board, update.elements);
+      return board.get(boxId)?.version === version;
+    };
+    for (let polls = 0; polls < 50 && !merged(); polls += 1) await peer.poll();
+    return board;
+  }
+
+  it('sends a peer that stopped reading where each element is now, while a peer that keeps up gets every step', async () => {
+    const sender = await room.joined(room.host);
+    const otherTab = await room.joined(room.host);
+    const steps: number[] = [];
+    otherTab.on('scene:update', (update: SceneBroadcast) => {
+      for (const element of update.elements) if (element.id === 'dragged') steps.push(element.version);
+    });
+    const slow = await aSlowGuest();
+    const box = aRectangle({ id: 'dragged' }) as SceneElement;
+
+    // Every tenth step also adds a dot, which must reach the slow peer too.
+    await drag(sender, box, 1, DRAGS, (version) =>
+      version % 10 === 0 ? [aRectangle({ id: `dot-${version}` }) as SceneElement] : [],
+    );
+    await waitFor(() => steps.length === DRAGS);
+    expect(steps).toEqual(Array.from({ length: DRAGS }, (_, index) => index + 1));
+
+    const board = await catchUp(slow, 'dragged', DRAGS);
+    expect(board.get('dragged')).toMatchObject({ version: DRAGS, x: DRAGS * 10 });
+    for (let version = 10; version <= DRAGS; version += 10) expect(board.has(`dot-${version}`)).toBe(true);
+    // What queued before it counted as behind, then one update with the rest.
+    const updates = slow.received<SceneBroadcast>('scene:update');
+    expect(updates.length).toBeLessThanOrEqual(BEHIND_AT_WAITING_PACKETS + 1);
+    const last = updates.at(-1)!;
+    expect(last.round).toBe(undefined);
+    expect(last.elements.filter((element) => element.id === 'dragged')).toHaveLength(1);
+
+    // Caught up, it gets the next step as it happens, on its own.
+    await drag(sender, box, DRAGS + 1, 1);
+    const next = await catchUp(slow, 'dragged', DRAGS + 1);
+    expect(next.get('dragged')?.version).toBe(DRAGS + 1);
+    expect(slow.received('scene:update')).toHaveLength(updates.length + 1);
+  });
+
+  it('never sends a peer that is behind a copy the server refused, after telling it to take the copy back', async () => {
+    const sender = await room.joined(room.host);
+    const slow = await aSlowGuest();
+    const box = aRectangle({ id: 'dragged' }) as SceneElement;
+    await drag(sender, box, 1, BEHIND_AT_WAITING_PACKETS + 8);
+
+    // The scene is full: the next update is relayed (and held for the slow peer), then refused.
+    await aSceneUsage(room.server.dataSource, room.sessionId, { sceneBytes: ROOM_LIMITS.maxSceneBytes });
+    const version = BEHIND_AT_WAITING_PACKETS + 9;
+    const refused = [{ ...box, version, x: -1 }, aRectangle({ id: 'added' }) as SceneElement];
+    const reply = await sender
+      .timeout(20_000)
+      .emitWithAck('scene:update', { sessionId: room.sessionId, elements: refused });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'too_large' } });
+
+    for (let polls = 0; polls < 50 && slow.received('scene:restore').length === 0; polls += 1)
+      await slow.poll();
+    const [restore] = slow.received<SceneRestore>('scene:restore');
+    expect(restore.refused.map((copy) => [copy.id, copy.version])).toEqual([
+      ['dragged', version],
+      ['added', 1],
+    ]);
+    // Nothing more is on its way: a last poll brings what was held, if anything was.
+    await sender.timeout(10_000).emitWithAck('scene:update', { sessionId: room.sessionId, elements: [] });
+    await Promise.race([slow.poll(), new Promise((resolve) => setTimeout(resolve, 500))]);
+    const sent = slow.received<SceneBroadcast>('scene:update').flatMap((update) => update.elements);
+    expect(sent.some((element) => element.id === 'added')).toBe(false);
+    expect(sent.some((element) => element.id === 'dragged' && element.version === version)).toBe(false);
+    // The held copy the refused one had replaced comes back with the restore, as stored.
+    expect(restore.stored.map((element) => [element.id, element.version])).toEqual([
+      ['dragged', version - 1],
+    ]);
+  });
+});

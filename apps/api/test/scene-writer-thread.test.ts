@@ -101,6 +101,37 @@ describe('the scene writer thread (PostgreSQL)', () => {
     expect(backends).not.toContain(cut);
   });
 
+  it('commits nothing of a batch whose last write fails, though that write goes out with the COMMIT', async () => {
+    const sender = await room.joined(room.host);
+    expect(await draw(sender, 'box', 1)).toMatchObject({ ok: true });
+    const logRows = async () =>
+      (
+        (await room.server.dataSource.query(
+          `SELECT count(*)::int AS count FROM room_events WHERE session_id = $1 AND kind = 'scene'`,
+          [room.sessionId],
+        )) as { count: number }[]
+      )[0]!.count;
+    const logged = await logRows();
+    // The element rows refuse this id; the log (written before them, in the same batch) does not.
+    await room.server.dataSource.query(
+      `ALTER TABLE scene_elements ADD CONSTRAINT test_refuses_poison CHECK (element_id <> 'poison') NOT VALID`,
+    );
+    try {
+      const reply = await draw(sender, 'poison', 1);
+      expect(reply).toMatchObject({ ok: false, error: { code: expect.any(String) } });
+      expect(JSON.stringify(reply)).not.toMatch(/test_refuses_poison|violates/);
+    } finally {
+      await room.server.dataSource.query(`ALTER TABLE scene_elements DROP CONSTRAINT test_refuses_poison`);
+    }
+    expect(await logRows()).toBe(logged);
+    expect(await storedVersion('poison')).toBeUndefined();
+    // The writer goes on, on the same connection.
+    const [writer] = await writerBackends();
+    expect(await draw(sender, 'box', 2)).toMatchObject({ ok: true });
+    expect(await storedVersion('box')).toBe(2);
+    expect(await writerBackends()).toEqual([writer]);
+  });
+
   it('closes its connection when the server shuts down', async () => {
     const other = await startTestApp({ DATABASE_URL: SUITE_POSTGRES });
     const name = sceneWriterConnectionName(other.config.database.schema);

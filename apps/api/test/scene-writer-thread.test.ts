@@ -101,7 +101,7 @@ describe('the scene writer thread (PostgreSQL)', () => {
     expect(backends).not.toContain(cut);
   });
 
-  it('commits nothing of a batch whose last write fails, though that write goes out with the COMMIT', async () => {
+  it('commits nothing of a batch whose last write fails, and refuses its update', async () => {
     const sender = await room.joined(room.host);
     expect(await draw(sender, 'box', 1)).toMatchObject({ ok: true });
     const logRows = async () =>

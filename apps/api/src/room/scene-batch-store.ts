@@ -25,7 +25,6 @@ import {
   type RunInTransaction,
 } from './scene-batch.repository';
 import { sceneKey } from './scene-key';
-import { statementsInOrder } from '../database/statements-in-order';
 
 /**
  * A drag or a freehand stroke sends its element 10 times a second; the log keeps one version per
@@ -110,8 +109,8 @@ export class SceneBatchStore {
     const serialized = (copies: readonly { sceneId: string; element: BatchElement }[]) =>
       copies.map(({ sceneId, element }) => ({ sceneId, json: element.json, bytes: element.bytes }));
 
-    // The read goes out with the locks, behind them: PostgreSQL runs it once they are held.
-    const [, current] = await statementsInOrder(lockScenes(db, sessionIds), currentRounds(db, sessionIds));
+    await lockScenes(db, sessionIds);
+    const current = await currentRounds(db, sessionIds);
     const rounds = batch.map((update) => update.round ?? current.get(update.sessionId) ?? 1);
     // A round that has not started has no board yet: such an update is refused, not planned.
     const early = batch.map((update, index) => rounds[index]! > (current.get(update.sessionId) ?? 1));
@@ -153,9 +152,7 @@ export class SceneBatchStore {
     const seqs = seqsAfterCoalescing(coalesced, written);
     // After the log: each stored element keeps the seq of its log row (see SceneRepository.load).
     const stampedSeqs = winnerSeqs(plan, seqs);
-    // Nothing is read back from the last write: it goes out with the COMMIT, which awaits it
-    // (RunInTransaction), and its failure fails the batch.
-    void writeWinners(
+    await writeWinners(
       db,
       serialized(plan.winners).map((copy, index) => ({ ...copy, seq: stampedSeqs[index]! })),
     );

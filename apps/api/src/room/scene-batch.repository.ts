@@ -3,7 +3,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { StoredCopy } from '@mockboard/scene';
 import { sessionAllowsSql } from '@mockboard/schedule';
 import { prepared, queryPrepared, type PreparedStatement } from '../database/prepared-statement';
-import { statementsInOrder } from '../database/statements-in-order';
 import { sceneColumns, sceneRefOf } from './scene-key';
 
 /**
@@ -20,47 +19,12 @@ export function queryableOf(runner: EntityManager | DataSource): Queryable {
   return { query: (statement, parameters) => queryPrepared(runner, statement, parameters) };
 }
 
-/**
- * Runs `work` in one transaction and commits it (rolls back if it throws). A statement `work` does
- * not await (the batch reads nothing back from it) is awaited with the COMMIT, and its failure
- * fails the transaction.
- */
+/** Runs `work` in one transaction and commits it (rolls back if it throws). */
 export type RunInTransaction = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
 
 /**
- * `query`, recording each statement issued through it, so a runner can await, in issue order,
- * those `work` left unawaited (statementsInOrder). Each is marked handled at once: one that fails
- * before the runner looks must not count as an unhandled rejection, which would end the process.
- */
-function recording(query: Queryable['query']): { db: Queryable; issued: Promise<unknown>[] } {
-  const issued: Promise<unknown>[] = [];
-  const db: Queryable = {
-    query: (statement, parameters) => {
-      const answer = query(statement, parameters);
-      answer.catch(() => undefined);
-      issued.push(answer);
-      return answer;
-    },
-  };
-  return { db, issued };
-}
-
-/** The server thread's transactions (the embedded database, or SCENE_WRITER_THREAD=false). */
-export function transactionIn(dataSource: DataSource): RunInTransaction {
-  return (work) =>
-    dataSource.transaction(async (manager) => {
-      const { db, issued } = recording(queryableOf(manager).query);
-      const result = await work(db);
-      await statementsInOrder(...issued);
-      return result;
-    });
-}
-
-/**
  * Runs `work` in one transaction on a connection of `pool` (the writer thread's), and commits it;
- * rolls back if it throws. The pool's connection pipelines (scene-batch.worker.ts): BEGIN goes out
- * with the batch's first statements and the COMMIT with its last, rather than a round trip each.
- * When the connection itself failed (PostgreSQL restarted or failed over,
+ * rolls back if it throws. When the connection itself failed (PostgreSQL restarted or failed over,
  * an administrator's pg_terminate_backend), the transaction died with it: `work` is run once more
  * on a new connection, so the batch is not lost to a connection it could not choose. Running it
  * again is safe even if the COMMIT went through unseen: the updates are planned again against
@@ -75,23 +39,15 @@ export function transactionOn(pool: Pool, onConnectionLost: (error: Error) => vo
     const onError = (error: Error) => (broken ??= error);
     client.on('error', onError);
     let failure: unknown;
-    const begun = client.query('BEGIN');
-    begun.catch(() => undefined);
-    // Every answer waits for BEGIN's, which PostgreSQL sends first anyway: a batch never goes on
-    // to decide anything in a transaction that did not begin.
-    const { db, issued } = recording(async (statement, parameters) => {
-      const { rows } = await client.query(statement, parameters);
-      await begun;
-      return rows;
-    });
     try {
-      const result = await work(db);
-      await statementsInOrder(begun, ...issued, client.query('COMMIT'));
+      await client.query('BEGIN');
+      const result = await work({
+        query: async (statement, parameters) => (await client.query(statement, parameters)).rows,
+      });
+      await client.query('COMMIT');
       return result;
     } catch (error) {
       failure = error;
-      // Not before every statement on the wire has answered (statementsInOrder waits for all).
-      await Promise.allSettled([begun, ...issued]);
       if (!broken) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
     } finally {
       client.removeListener('error', onError);
@@ -243,10 +199,9 @@ const WRITE_WINNERS = prepared(
  * store's own guarantee. (session, element) pairs must be unique within `winners`; each carries
  * the seq of its log row (what a join `since` a version selects by).
  */
-export function writeWinners(db: Queryable, winners: readonly SequencedCopy[]): Promise<unknown> {
-  if (winners.length === 0) return Promise.resolve();
-  // The statement's own answer, not a wrapper: a batch may leave it for the COMMIT to await.
-  return db.query(WRITE_WINNERS, [
+export async function writeWinners(db: Queryable, winners: readonly SequencedCopy[]): Promise<void> {
+  if (winners.length === 0) return;
+  await db.query(WRITE_WINNERS, [
     `[${winners
       .map((copy) => {
         const { sessionId, round } = sceneRefOf(copy.sceneId);

@@ -1,7 +1,7 @@
 /**
  * The scene writer's thread (see SceneBatchThread): writes each batch it is sent through a
  * SceneBatchStore on a connection of its own, and answers with the outcomes. Its event loop
- * carries nothing but these round trips, so a batch's five or so round trips no longer wait for
+ * carries nothing but these round trips, so a batch's eight or so statements no longer wait for
  * turns of a server thread busy relaying hundreds of sockets (issue 18).
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -28,9 +28,6 @@ const pool = new Pool({
   max: 1,
   idleTimeoutMillis: 0,
   application_name: sceneWriterConnectionName(schema),
-  // Statements issued together go out back to back rather than a round trip each: BEGIN with a
-  // batch's locks and round read, the last write with the COMMIT (transactionOn).
-  pipeline: true,
 });
 // A connection that drops while idle leaves the pool, and the next batch opens a new one; unheard,
 // its error would end the thread.

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { ValidElement } from './room.service';
 import { SceneBatchStore, type BatchOutcome, type BatchUpdate } from './scene-batch-store';
 import { SceneBatchThread, sceneBatchWorkerScript, type BatchWriter } from './scene-batch-thread';
-import { transactionIn } from './scene-batch.repository';
+import { queryableOf } from './scene-batch.repository';
 
 export interface AppliedUpdate {
   /** The copies that won and changed the stored scene, in the order they were logged. */
@@ -111,7 +111,9 @@ export class SceneWriter implements OnApplicationShutdown {
   }
 
   private batchWriter(dataSource: DataSource, database: AppConfig['database']): ClosingBatchWriter {
-    const store = new SceneBatchStore(transactionIn(dataSource));
+    const store = new SceneBatchStore((work) =>
+      dataSource.transaction((manager) => work(queryableOf(manager))),
+    );
     const here = { write: (batch: BatchUpdate[]) => store.write(batch), close: async () => undefined };
     if (database.kind !== 'postgres' || !database.sceneWriterThread) return here;
     const script = sceneBatchWorkerScript();

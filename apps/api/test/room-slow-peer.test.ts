@@ -12,7 +12,7 @@ import { aRectangle, waitFor } from './support/room-client';
 import { aSceneUsage } from './support/room-factories';
 import { PollingPeer } from './support/polling-peer';
 import { liveRoomStage } from './support/room-stage';
-import { BEHIND_AT_WAITING_PACKETS } from '../src/room/scene-relay';
+import { BEHIND_AT_WAITING_PACKETS, CAUGHT_UP_CHECK_MS } from '../src/room/scene-relay';
 
 const DRAGS = 80;
 
@@ -94,6 +94,7 @@ describe('a peer that falls behind', () => {
     for (let version = 10; version <= DRAGS; version += 10) expect(board.has(`dot-${version}`)).toBe(true);
     // What queued before it counted as behind, then one update with the rest.
     const updates = slow.received<SceneBroadcast>('scene:update');
+    expect(updates.length).toBeGreaterThan(1);
     expect(updates.length).toBeLessThanOrEqual(BEHIND_AT_WAITING_PACKETS + 1);
     const last = updates.at(-1)!;
     expect(last.round).toBe(undefined);
@@ -124,13 +125,13 @@ describe('a peer that falls behind', () => {
     for (let polls = 0; polls < 50 && slow.received('scene:restore').length === 0; polls += 1)
       await slow.poll();
     const [restore] = slow.received<SceneRestore>('scene:restore');
+    if (!restore) throw new Error('the slow peer was never told to take the refused copies back');
     expect(restore.refused.map((copy) => [copy.id, copy.version])).toEqual([
       ['dragged', version],
       ['added', 1],
     ]);
-    // Nothing more is on its way: a last poll brings what was held, if anything was.
-    await sender.timeout(10_000).emitWithAck('scene:update', { sessionId: room.sessionId, elements: [] });
-    await Promise.race([slow.poll(), new Promise((resolve) => setTimeout(resolve, 500))]);
+    // Whatever was held for it has had time to go out: everything it is sent until then, read.
+    await slow.pollUntil(Date.now() + 10 * CAUGHT_UP_CHECK_MS);
     const sent = slow.received<SceneBroadcast>('scene:update').flatMap((update) => update.elements);
     expect(sent.some((element) => element.id === 'added')).toBe(false);
     expect(sent.some((element) => element.id === 'dragged' && element.version === version)).toBe(false);
@@ -138,5 +139,29 @@ describe('a peer that falls behind', () => {
     expect(restore.stored.map((element) => [element.id, element.version])).toEqual([
       ['dragged', version - 1],
     ]);
+  });
+
+  it('sends a peer that is behind the strokes made before a change of the room, then the change', async () => {
+    const sender = await room.joined(room.host);
+    const slow = await aSlowGuest();
+    const box = aRectangle({ id: 'dragged' }) as SceneElement;
+    await drag(sender, box, 1, BEHIND_AT_WAITING_PACKETS + 8);
+    const changed = await sender
+      .timeout(10_000)
+      .emitWithAck('session:phase', { sessionId: room.sessionId, phase: 'deep-dive' });
+    expect(changed).toMatchObject({ ok: true });
+
+    for (let polls = 0; polls < 50 && slow.received('session:state').length === 0; polls += 1)
+      await slow.poll();
+    const lastStroke = slow.events.findLastIndex(
+      ({ event, payload }) =>
+        event === 'scene:update' &&
+        (payload as SceneBroadcast).elements.some(
+          (element) => element.id === 'dragged' && element.version === BEHIND_AT_WAITING_PACKETS + 8,
+        ),
+    );
+    const state = slow.events.findIndex(({ event }) => event === 'session:state');
+    expect(lastStroke).toBeGreaterThanOrEqual(0);
+    expect(lastStroke).toBeLessThan(state);
   });
 });

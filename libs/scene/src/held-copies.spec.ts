@@ -34,7 +34,7 @@ describe('HeldCopies', () => {
     held.hold(SESSION, undefined, [copy('box', 3, 100, 2)]);
     held.hold(SESSION, undefined, [copy('box', 3, 500, 3)]);
 
-    expect(held.take()[0].elements).toEqual([copy('box', 3, 100, 2)]);
+    expect(held.take()[0]?.elements).toEqual([copy('box', 3, 100, 2)]);
   });
 
   it('keeps boards apart: rounds, sessions, and updates that named no round', () => {

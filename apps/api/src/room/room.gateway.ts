@@ -194,6 +194,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const request = parse(schema, payload);
       requireParticipant(socket, request.sessionId, EDITORS);
       const state = await change(request);
+      // A peer that fell behind gets the strokes made before the change first (SceneRelay).
+      this.relay.sendHeldNow(this.server.sockets, request.sessionId);
       this.server.to(sessionRoom(request.sessionId)).emit(ROOM_EVENTS.state, state);
       return { ok: true as const, state };
     });

@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import type { Socket } from 'socket.io';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
 import { ROOM_EVENTS, type CopyIdentity, type SceneBroadcast, type SceneElement } from '@mockboard/contracts';
 import { HeldCopies } from '@mockboard/scene';
 import { sessionRoom } from './room-membership';
 
 /**
- * A peer with this many packets waiting in its engine.io write buffer is behind: its websocket's
- * earlier writes have not reached the kernel (the peer is not reading fast enough), or a long-polling
- * peer has not polled. On a peer that keeps up the buffer holds only what one turn of the event
- * loop wrote, and cursors, which are volatile, are never queued there.
+ * A peer with this many packets waiting in its engine.io write buffer is behind. On a websocket,
+ * packets wait there once the earlier writes have not gone out (the kernel's buffers towards a
+ * peer that does not read fast enough are full, and more may already sit in them); on long-polling,
+ * they wait for the peer's next poll. On a peer that keeps up the buffer holds what one turn of the
+ * event loop, or one poll's round trip, wrote; cursors, which are volatile, are never queued there.
  */
 export const BEHIND_AT_WAITING_PACKETS = 32;
 /** How often a peer that is behind is checked for having caught up, to receive what was held. */
@@ -17,10 +18,19 @@ export const CAUGHT_UP_CHECK_MS = 50;
 /** What the relay reads of a peer's engine.io connection (its write buffer is private in the types). */
 interface EngineConnection {
   writeBuffer: readonly unknown[];
-  transport: { writable: boolean };
+  transport: { name: string; writable: boolean };
 }
 
 const connectionOf = (peer: Socket) => peer.conn as unknown as EngineConnection;
+
+/**
+ * Nothing waits for the peer: its websocket wrote everything handed to it, or (long-polling) the
+ * next poll will carry whatever is sent now as its first packets.
+ */
+function caughtUp(peer: Socket): boolean {
+  const { writeBuffer, transport } = connectionOf(peer);
+  return writeBuffer.length === 0 && (transport.writable || transport.name === 'polling');
+}
 
 /**
  * Relays a scene update to the other sockets of its room. A local peer that is behind gets no more
@@ -33,7 +43,10 @@ const connectionOf = (peer: Socket) => peer.conn as unknown as EngineConnection;
  */
 @Injectable()
 export class SceneRelay {
+  private readonly logger = new Logger('SceneRelay');
   private readonly held = new WeakMap<Socket, HeldCopies<SceneElement>>();
+  /** Peers whose catch-up check is scheduled. */
+  private readonly checking = new WeakSet<Socket>();
 
   relay(sender: Socket, broadcast: SceneBroadcast): void {
     const room = sessionRoom(broadcast.sessionId);
@@ -54,15 +67,31 @@ export class SceneRelay {
    * (scene:restore): a peer behind would otherwise receive a refused copy after being told.
    */
   withdraw(sender: Socket, sessionId: string, refused: readonly CopyIdentity[]): void {
-    for (const id of sender.nsp.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
-      const peer = sender.nsp.sockets.get(id);
-      if (peer) this.held.get(peer)?.withdraw(sessionId, refused);
+    for (const peer of this.localPeers(sender.nsp, sessionId))
+      this.held.get(peer)?.withdraw(sessionId, refused);
+  }
+
+  /**
+   * Sends what is held for the session's local peers now, before an event about the session that
+   * must not overtake the strokes made before it (the room's state: a swap, the next round, the end).
+   */
+  sendHeldNow(namespace: Namespace, sessionId: string): void {
+    for (const peer of this.localPeers(namespace, sessionId)) {
+      const held = this.held.get(peer);
+      if (held && !held.isEmpty) this.send(peer, held);
+    }
+  }
+
+  private *localPeers(namespace: Namespace, sessionId: string): Generator<Socket> {
+    for (const id of namespace.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
+      const peer = namespace.sockets.get(id);
+      if (peer) yield peer;
     }
   }
 
   private isBehind(peer: Socket): boolean {
     const held = this.held.get(peer);
-    // Once something is held, later copies wait with it, so the peer never gets them out of order.
+    // Once something is held, later copies wait with it, so no scene update overtakes another.
     if (held && !held.isEmpty) return true;
     return connectionOf(peer).writeBuffer.length >= BEHIND_AT_WAITING_PACKETS;
   }
@@ -73,34 +102,39 @@ export class SceneRelay {
       held = new HeldCopies();
       this.held.set(peer, held);
     }
-    const firstHeld = held.isEmpty;
     held.hold(broadcast.sessionId, broadcast.round, broadcast.elements);
-    if (firstHeld) this.sendOnceCaughtUp(peer, held);
+    this.checkLater(peer, held);
   }
 
   /**
-   * Checks the peer every CAUGHT_UP_CHECK_MS (its transport may change while it is behind, from
-   * long-polling to a websocket, so no one transport's events are waited on) and sends what is held
-   * once nothing waits for it: one update per board.
+   * Checks the peer every CAUGHT_UP_CHECK_MS and sends what is held once nothing waits for it. A
+   * timer, not one transport's events: the transport may change while the peer is behind (from
+   * long-polling to a websocket).
    */
-  private sendOnceCaughtUp(peer: Socket, held: HeldCopies<SceneElement>): void {
+  private checkLater(peer: Socket, held: HeldCopies<SceneElement>): void {
+    if (this.checking.has(peer)) return;
+    this.checking.add(peer);
     const check = () => {
-      if (held.isEmpty) return;
-      const conn = connectionOf(peer);
-      if (!peer.connected) {
-        held.take(); // it re-joins with `since` and reads what it missed from the store
-        return;
-      }
-      if (conn.writeBuffer.length > 0 || !conn.transport.writable) {
-        setTimeout(check, CAUGHT_UP_CHECK_MS).unref();
-        return;
-      }
-      for (const board of held.take()) {
-        const update: SceneBroadcast = { sessionId: board.sessionId, elements: board.elements };
-        if (board.round !== undefined) update.round = board.round;
-        peer.emit(ROOM_EVENTS.sceneUpdate, update);
+      this.checking.delete(peer);
+      try {
+        if (held.isEmpty) return;
+        // A peer that left re-joins with `since` and reads what it missed from the store.
+        if (!peer.connected) held.take();
+        else if (caughtUp(peer)) this.send(peer, held);
+        else this.checkLater(peer, held);
+      } catch (error) {
+        this.logger.warn(`sending held scene copies failed: ${String(error)}`);
       }
     };
     setTimeout(check, CAUGHT_UP_CHECK_MS).unref();
+  }
+
+  /** Everything held for the peer, one update per board. */
+  private send(peer: Socket, held: HeldCopies<SceneElement>): void {
+    for (const board of held.take()) {
+      const update: SceneBroadcast = { sessionId: board.sessionId, elements: board.elements };
+      if (board.round !== undefined) update.round = board.round;
+      peer.emit(ROOM_EVENTS.sceneUpdate, update);
+    }
   }
 }

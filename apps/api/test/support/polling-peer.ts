@@ -58,6 +58,14 @@ export class PollingPeer {
     return packets;
   }
 
+  /** Polls until `deadline` (epoch ms): a poll the server holds open ends by the deadline. */
+  async pollUntil(deadline: number): Promise<void> {
+    while (Date.now() < deadline) {
+      const remaining = deadline - Date.now();
+      await Promise.race([this.poll(), new Promise((resolve) => setTimeout(resolve, remaining))]);
+    }
+  }
+
   /** The events named `event` received so far, as their payloads. */
   received<T>(event: string): T[] {
     return this.events.filter((entry) => entry.event === event).map((entry) => entry.payload as T);
@@ -83,8 +91,8 @@ export class PollingPeer {
       const [event, payload] = JSON.parse(packet.slice(2)) as [string, unknown];
       this.events.push({ event, payload });
     } else if (packet.startsWith('43')) {
-      const match = /^43(\d+)(.*)$/s.exec(packet);
-      if (match) this.acks.set(Number(match[1]), JSON.parse(match[2]) as unknown[]);
+      const [, id, args] = /^43(\d+)(.*)$/s.exec(packet) ?? [];
+      if (id !== undefined && args !== undefined) this.acks.set(Number(id), JSON.parse(args) as unknown[]);
     }
   }
 }

@@ -43,7 +43,7 @@ describe('a peer that falls behind', () => {
     box: SceneElement,
     from: number,
     count: number,
-    extra?: (v: number) => SceneElement[],
+    extra?: (version: number) => SceneElement[],
   ) {
     const acks: Promise<SceneUpdateAck>[] = [];
     for (let version = from; version < from + count; version += 1) {

@@ -17,19 +17,26 @@ export const CAUGHT_UP_CHECK_MS = 50;
 
 /** What the relay reads of a peer's engine.io connection (its write buffer is private in the types). */
 interface EngineConnection {
-  writeBuffer: readonly unknown[];
+  writeBuffer?: readonly unknown[];
   transport: { name: string; writable: boolean };
 }
 
 const connectionOf = (peer: Socket) => peer.conn as unknown as EngineConnection;
 
 /**
+ * How many packets wait for the peer. Read defensively: were a later engine.io to rename its
+ * private buffer, peers would stop counting as behind (room-slow-peer.test.ts fails), but drawing
+ * would go on.
+ */
+const waitingPackets = (peer: Socket): number => connectionOf(peer).writeBuffer?.length ?? 0;
+
+/**
  * Nothing waits for the peer: its websocket wrote everything handed to it, or (long-polling) the
  * next poll will carry whatever is sent now as its first packets.
  */
 function caughtUp(peer: Socket): boolean {
-  const { writeBuffer, transport } = connectionOf(peer);
-  return writeBuffer.length === 0 && (transport.writable || transport.name === 'polling');
+  const { transport } = connectionOf(peer);
+  return waitingPackets(peer) === 0 && (transport.writable || transport.name === 'polling');
 }
 
 /**
@@ -45,8 +52,7 @@ function caughtUp(peer: Socket): boolean {
 export class SceneRelay {
   private readonly logger = new Logger('SceneRelay');
   private readonly held = new WeakMap<Socket, HeldCopies<SceneElement>>();
-  /** Peers whose catch-up check is scheduled. */
-  private readonly checking = new WeakSet<Socket>();
+  private readonly checkScheduled = new WeakSet<Socket>();
 
   relay(sender: Socket, broadcast: SceneBroadcast): void {
     const room = sessionRoom(broadcast.sessionId);
@@ -93,7 +99,7 @@ export class SceneRelay {
     const held = this.held.get(peer);
     // Once something is held, later copies wait with it, so no scene update overtakes another.
     if (held && !held.isEmpty) return true;
-    return connectionOf(peer).writeBuffer.length >= BEHIND_AT_WAITING_PACKETS;
+    return waitingPackets(peer) >= BEHIND_AT_WAITING_PACKETS;
   }
 
   private hold(peer: Socket, broadcast: SceneBroadcast): void {
@@ -112,10 +118,10 @@ export class SceneRelay {
    * long-polling to a websocket).
    */
   private checkLater(peer: Socket, held: HeldCopies<SceneElement>): void {
-    if (this.checking.has(peer)) return;
-    this.checking.add(peer);
+    if (this.checkScheduled.has(peer)) return;
+    this.checkScheduled.add(peer);
     const check = () => {
-      this.checking.delete(peer);
+      this.checkScheduled.delete(peer);
       try {
         if (held.isEmpty) return;
         // A peer that left re-joins with `since` and reads what it missed from the store.

@@ -17,6 +17,8 @@ export class PollingPeer {
   readonly events: ReceivedEvent[] = [];
   private readonly acks = new Map<number, unknown[]>();
   private nextAckId = 0;
+  /** The poll the server holds open, if any. */
+  private open: Promise<string[]> | undefined;
 
   private constructor(
     private readonly endpoint: string,
@@ -49,21 +51,19 @@ export class PollingPeer {
 
   /**
    * One poll: the packets the server had waiting, or the first it sends (a poll with nothing to
-   * read is held open by the server). Events and acks are recorded; a ping is answered.
+   * read is held open by the server). Events and acks are recorded; a ping is answered. A poll
+   * still open is awaited rather than doubled: engine.io closes a session that polls twice at once.
    */
-  async poll(): Promise<string[]> {
-    const body = await (await fetch(this.endpoint)).text();
-    const packets = body.split(SEPARATOR);
-    for (const packet of packets) await this.take(packet);
-    return packets;
+  poll(): Promise<string[]> {
+    this.open ??= this.readOnePoll().finally(() => (this.open = undefined));
+    return this.open;
   }
 
-  /** Polls until `deadline` (epoch ms): a poll the server holds open ends by the deadline. */
-  async pollUntil(deadline: number): Promise<void> {
-    while (Date.now() < deadline) {
-      const remaining = deadline - Date.now();
-      await Promise.race([this.poll(), new Promise((resolve) => setTimeout(resolve, remaining))]);
-    }
+  private async readOnePoll(): Promise<string[]> {
+    const body = await (await fetch(this.endpoint)).text();
+    const packets = body.split(SEPARATOR);
+    for (const packet of packets) await this.record(packet);
+    return packets;
   }
 
   /** The events named `event` received so far, as their payloads. */
@@ -85,7 +85,7 @@ export class PollingPeer {
     if (!response.ok) throw new Error(`POST ${packet.slice(0, 40)} → ${response.status}`);
   }
 
-  private async take(packet: string): Promise<void> {
+  private async record(packet: string): Promise<void> {
     if (packet === '2') return this.send('3'); // ping → pong
     if (packet.startsWith('42')) {
       const [event, payload] = JSON.parse(packet.slice(2)) as [string, unknown];

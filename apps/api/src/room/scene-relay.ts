@@ -55,16 +55,13 @@ export class SceneRelay {
   private readonly checkScheduled = new WeakSet<Socket>();
 
   relay(sender: Socket, broadcast: SceneBroadcast): void {
-    const room = sessionRoom(broadcast.sessionId);
     let behind: string[] | undefined;
-    for (const id of sender.nsp.adapter.rooms.get(room) ?? []) {
-      if (id === sender.id) continue;
-      const peer = sender.nsp.sockets.get(id);
-      if (!peer || !this.isBehind(peer)) continue;
+    for (const peer of this.localPeers(sender.nsp, broadcast.sessionId)) {
+      if (peer === sender || !this.isBehind(peer)) continue;
       this.hold(peer, broadcast);
-      (behind ??= []).push(id);
+      (behind ??= []).push(peer.id);
     }
-    const others = sender.to(room);
+    const others = sender.to(sessionRoom(broadcast.sessionId));
     (behind ? others.except(behind) : others).emit(ROOM_EVENTS.sceneUpdate, broadcast);
   }
 

@@ -20,17 +20,14 @@ export class PollingPeer {
   /** The poll the server holds open, if any. */
   private open: Promise<string[]> | undefined;
 
-  private constructor(
-    private readonly endpoint: string,
-    readonly sid: string,
-  ) {}
+  private constructor(private readonly endpoint: string) {}
 
   /** Opens the engine.io session and connects to socket.io's main namespace with `token`. */
   static async connect(baseUrl: string, token: string): Promise<PollingPeer> {
     const open = await (await fetch(`${baseUrl}/socket.io/?EIO=4&transport=polling`)).text();
     if (!open.startsWith('0')) throw new Error(`unexpected engine.io open packet: ${open}`);
     const { sid } = JSON.parse(open.slice(1)) as { sid: string };
-    const peer = new PollingPeer(`${baseUrl}/socket.io/?EIO=4&transport=polling&sid=${sid}`, sid);
+    const peer = new PollingPeer(`${baseUrl}/socket.io/?EIO=4&transport=polling&sid=${sid}`);
     await peer.send(`40${JSON.stringify({ token })}`);
     const connected = await peer.poll();
     if (!connected.some((packet) => packet.startsWith('40'))) {

@@ -1,3 +1,4 @@
+import type { Server, Socket as ServerSocket } from 'socket.io';
 import type { Socket } from 'socket.io-client';
 import {
   ROOM_LIMITS,
@@ -13,14 +14,52 @@ import { aSceneUsage } from './support/room-factories';
 import { PollingPeer } from './support/polling-peer';
 import { liveRoomStage } from './support/room-stage';
 import { BEHIND_AT_WAITING_PACKETS } from '../src/room/scene-relay';
+import { RoomGateway } from '../src/room/room.gateway';
 
 const DRAGS = 80;
+/** A text element of about this many bytes: a few dozen of them fill a stalled connection's buffers. */
+const LONG_TEXT_BYTES = 600_000;
+/** Versions the websocket case may send before the stalled tab must count as behind. */
+const MAX_VERSIONS_TO_BACK_UP = 400;
+
+/** A text box whose text is about `bytes` long (big, so that few updates fill a connection's buffers). */
+function aLongText(id: string, bytes: number): SceneElement {
+  return aRectangle({
+    id,
+    type: 'text',
+    text: 'lorem ipsum '.repeat(Math.ceil(bytes / 12)),
+    originalText: '',
+    fontSize: 20,
+    fontFamily: 1,
+    textAlign: 'left',
+    verticalAlign: 'top',
+    containerId: null,
+    autoResize: true,
+    lineHeight: 1.25,
+  });
+}
+
+/**
+ * Stops reading the tab's websocket, as a browser on a link that has stalled: what the server
+ * writes fills the kernel's buffers, then waits in engine.io's. Returns what resumes reading.
+ */
+function stopReading(tab: Socket): () => void {
+  const transport = tab.io.engine.transport as unknown as {
+    ws?: { _socket?: { pause(): void; resume(): void } };
+  };
+  const tcp = transport.ws?._socket;
+  if (!tcp) throw new Error('the tab is not on a websocket');
+  tcp.pause();
+  return () => tcp.resume();
+}
 
 /**
  * Issue 18: a peer that does not keep up is sent what it has not received yet coalesced (a later
  * copy of an element replaces an earlier one while it waits), not every copy queued behind the
- * ones it has not read; peers that keep up still get every update. The slow peer here polls over
- * engine.io long-polling only when the test says so, so everything sent to it waits on the server.
+ * ones it has not read; peers that keep up still get every update. The slow peer of most cases
+ * polls over engine.io long-polling only when the test says so, so everything sent to it waits on
+ * the server; one case stalls a websocket tab instead, which falls behind only once the kernel's
+ * buffers towards it are full.
  */
 describe('a peer that falls behind', () => {
   const room = liveRoomStage();
@@ -105,6 +144,56 @@ describe('a peer that falls behind', () => {
     const next = await catchUp(slow, 'dragged', DRAGS + 1);
     expect(next.get('dragged')?.version).toBe(DRAGS + 1);
     expect(slow.received('scene:update')).toHaveLength(updates.length + 1);
+  });
+
+  it('holds copies for a websocket tab whose connection stopped draining, and sends where each element is once it drains', async () => {
+    const sender = await room.joined(room.host);
+    const stalledTab = await room.joined(room.guest);
+    const updates: SceneBroadcast[] = [];
+    stalledTab.on('scene:update', (update: SceneBroadcast) => updates.push(update));
+    const resume = stopReading(stalledTab);
+    // What the relay looks at: the packets waiting in engine.io for the tab's server-side socket.
+    const io = (room.server.app.get(RoomGateway) as unknown as { server: Server }).server;
+    const waitingForTab = () => {
+      const socket = [...io.sockets.sockets.values()].find(
+        (candidate: ServerSocket) => candidate.handshake.auth.token === room.guest.accessToken,
+      );
+      return (socket?.conn as unknown as { writeBuffer?: unknown[] } | undefined)?.writeBuffer?.length ?? 0;
+    };
+
+    const text = aLongText('notes', LONG_TEXT_BYTES);
+    const acks: Promise<SceneUpdateAck>[] = [];
+    const send = (elements: SceneElement[]) => {
+      acks.push(sender.timeout(30_000).emitWithAck('scene:update', { sessionId: room.sessionId, elements }));
+      return new Promise((resolve) => setTimeout(resolve, 1_000 / ROOM_LIMITS.maxUpdatesPerSecond + 2));
+    };
+    let version = 0;
+    while (waitingForTab() < BEHIND_AT_WAITING_PACKETS) {
+      if (version === MAX_VERSIONS_TO_BACK_UP) throw new Error('the stalled tab never fell behind');
+      version += 1;
+      await send([{ ...text, version }]);
+    }
+    const sentBeforeHolding = version;
+    // Held from here on: ten more versions of the text, and a box added among them.
+    for (let more = 1; more <= 10; more += 1) {
+      version += 1;
+      await send(more === 5 ? [{ ...text, version }, aRectangle({ id: 'added' })] : [{ ...text, version }]);
+    }
+    expect((await Promise.all(acks)).every((reply) => reply.ok)).toBe(true);
+
+    resume();
+    const board = new Map<string, SceneElement>();
+    await waitFor(() => {
+      board.clear();
+      for (const update of updates) mergeElements(board, update.elements);
+      return board.get('notes')?.version === version;
+    }, 30_000);
+    expect(board.has('added')).toBe(true);
+    // Everything queued before the tab counted as behind, then what was held as one update.
+    expect(updates.length).toBeLessThanOrEqual(sentBeforeHolding + 1);
+    expect(updates.at(-1)!.elements.filter((element) => element.id === 'notes')).toEqual([
+      expect.objectContaining({ version }),
+    ]);
   });
 
   it('never sends a peer that is behind a copy the server refused, after telling it to take the copy back', async () => {

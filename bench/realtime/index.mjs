@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { benchDatabaseUrl, dropSchema, keepBtreeGistInPublic, schemaPool } from '../lib/database.mjs';
 import { clockFrom, createLoadGenerator } from './load-generator.mjs';
 import { describeNeighbours, startNeighbours } from './neighbours.mjs';
+import { checkPerfWorks, recordServer } from './perf-record.mjs';
 import { formatNeighbours, formatRooms, formatSummary } from './report.mjs';
 import { seedRooms, signIn } from './seed.mjs';
 import {
@@ -62,6 +63,8 @@ export function readSettings(env) {
     sceneHz: number('BENCH_REALTIME_SCENE_HZ', 10, { zero: true }),
     pointerHz: number('BENCH_REALTIME_POINTER_HZ', 20, { zero: true }),
     profileDir: env.BENCH_REALTIME_CPU_PROF ? resolve(env.BENCH_REALTIME_CPU_PROF) : null,
+    // Linux perf on every thread of each server during its measured window (perf-record.mjs).
+    perfDir: env.BENCH_REALTIME_PERF ? resolve(env.BENCH_REALTIME_PERF) : null,
     // Cores the busy neighbours (a CPU hog and another server) ask for beside every target, or null.
     neighbourCores: switchedOn(env.BENCH_REALTIME_NEIGHBOURS, 'BENCH_REALTIME_NEIGHBOURS')
       ? number('BENCH_REALTIME_NEIGHBOUR_CORES', 1.5)
@@ -97,7 +100,15 @@ export async function run({ root, env, onCleanup, log }) {
   const pool = schemaPool(databaseUrl, schema, 2, `${schema}:bench`, '-c statement_timeout=60000');
   const epochNs = process.hrtime.bigint();
   const clock = clockFrom(epochNs);
-  const context = { root, databaseUrl, schema, jwtSecret: newJwtSecret(), applicationName, profileDir: null };
+  const context = {
+    root,
+    databaseUrl,
+    schema,
+    jwtSecret: newJwtSecret(),
+    applicationName,
+    profileDir: null,
+    perf: false,
+  };
   let server = null;
   let generator = null;
   let neighbours = null;
@@ -129,6 +140,11 @@ export async function run({ root, env, onCleanup, log }) {
 
     if (settings.profileDir) mkdirSync(settings.profileDir, { recursive: true });
     context.profileDir = settings.profileDir;
+    if (settings.perfDir) {
+      checkPerfWorks();
+      mkdirSync(settings.perfDir, { recursive: true });
+      context.perf = true;
+    }
     generator = createLoadGenerator({ workers: settings.workers, epochNs });
     const neighbourNote = settings.neighbourCores
       ? `, beside busy neighbours: ${describeNeighbours(settings.neighbourCores)}`
@@ -185,6 +201,10 @@ export async function run({ root, env, onCleanup, log }) {
       );
       console.log('Summarize one with: node bench/realtime/cpu-profile.mjs <file.cpuprofile>');
     }
+    if (settings.perfDir) {
+      console.log(`\nperf recordings of each server's measured window: ${settings.perfDir}`);
+      console.log('Summarize one with: node bench/realtime/perf-threads.mjs <file.perf.data>');
+    }
   } catch (error) {
     errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
   } finally {
@@ -209,8 +229,18 @@ export async function run({ root, env, onCleanup, log }) {
     });
     await sleepUntil(startAt + warmupMs);
     const before = await snapshot(isApp);
+    const recording = settings.perfDir
+      ? recordServer({
+          dir: settings.perfDir,
+          label: `${rooms}-rooms-${target}`,
+          // With the proxy's, when there is one (its CPU counts as the server's).
+          pids: server.pids,
+          seconds: settings.seconds,
+        })
+      : null;
     await sleepUntil(startAt + warmupMs + durationMs);
     const after = await snapshot(isApp);
+    await recording;
     const results = await running;
     const peaks = server.pids.map(peakRssMiB);
     let postgres = null;

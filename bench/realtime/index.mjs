@@ -107,7 +107,7 @@ export async function run({ root, env, onCleanup, log }) {
     jwtSecret: newJwtSecret(),
     applicationName,
     profileDir: null,
-    perf: false,
+    perfDir: null,
   };
   let server = null;
   let generator = null;
@@ -143,7 +143,7 @@ export async function run({ root, env, onCleanup, log }) {
     if (settings.perfDir) {
       checkPerfWorks();
       mkdirSync(settings.perfDir, { recursive: true });
-      context.perf = true;
+      context.perfDir = settings.perfDir;
     }
     generator = createLoadGenerator({ workers: settings.workers, epochNs });
     const neighbourNote = settings.neighbourCores
@@ -229,6 +229,7 @@ export async function run({ root, env, onCleanup, log }) {
     });
     await sleepUntil(startAt + warmupMs);
     const before = await snapshot(isApp);
+    // A recording that fails costs that recording, not the run (its error is reported with the rest).
     const recording = settings.perfDir
       ? recordServer({
           dir: settings.perfDir,
@@ -236,7 +237,7 @@ export async function run({ root, env, onCleanup, log }) {
           // With the proxy's, when there is one (its CPU counts as the server's).
           pids: server.pids,
           seconds: settings.seconds,
-        })
+        }).catch((error) => errors.push(`perf, ${rooms} rooms, ${target}: ${error.message}`))
       : null;
     await sleepUntil(startAt + warmupMs + durationMs);
     const after = await snapshot(isApp);

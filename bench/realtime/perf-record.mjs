@@ -4,16 +4,32 @@
 // descheduled inside a system call as busy there, so on a saturated machine it blames writev for
 // time the thread was not running; this does not. Summarize with bench/realtime/perf-threads.mjs.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Samples a second per thread: fine enough for a 15 s window, light enough not to skew it. */
 const FREQUENCY_HZ = 999;
 
-/** Node's flag that writes /tmp/perf-<pid>.map, so that perf can name JavaScript functions. */
-export const PERF_NODE_ARGS = ['--perf-basic-prof'];
+/**
+ * Node's flags for a server perf records: --perf-basic-prof writes /tmp/perf-<pid>.map, so that perf
+ * can name JavaScript functions. It also turns on V8's own event log, one file per isolate in the
+ * working directory (the checkout); that log goes to `dir` instead, one file per server.
+ */
+export function perfNodeArgs(dir, server) {
+  return ['--perf-basic-prof', `--logfile=${join(dir, `${server}.v8.log`)}`, '--no-logfile-per-isolate'];
+}
 
-/** Fails at once, before any server starts, when perf cannot record here. */
+/**
+ * Fails at once, before any server starts, when perf cannot record here, or would leave the kernel
+ * out: above perf_event_paranoid 1, perf samples another user's process in user space only.
+ */
 export function checkPerfWorks() {
+  const paranoid = Number(readFileSync('/proc/sys/kernel/perf_event_paranoid', 'utf8'));
+  if (process.getuid?.() !== 0 && paranoid > 1)
+    throw new Error(
+      `BENCH_REALTIME_PERF: kernel.perf_event_paranoid is ${paranoid}, so perf would not see the kernel's ` +
+        'share; run as root or set it to 1 (sysctl kernel.perf_event_paranoid=1)',
+    );
   const probe = spawnSync('perf', ['record', '-e', 'cpu-clock', '-o', '/dev/null', '--', 'true'], {
     encoding: 'utf8',
   });

@@ -7,7 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { formatTable } from '../lib/table.mjs';
 
-/** One sample: its process and thread, when it was taken (s), and its frames, innermost first. */
+/**
+ * One sample: its program, process and thread, when it was taken (s), and its frames, innermost
+ * first. Reads `perf script -F comm,pid,tid,time,ip,sym,dso`.
+ */
 export function parsePerfScript(text) {
   const samples = [];
   let sample = null;
@@ -15,8 +18,10 @@ export function parsePerfScript(text) {
     if (!line.trim()) continue;
     // A sample's header ("  pid/tid  time:") starts at the margin; its frames are indented by a tab.
     if (!line.startsWith('\t')) {
-      const header = /^\s*(\d+)\/(\d+)\s+([\d.]+):/.exec(line);
-      sample = header ? { pid: header[1], tid: header[2], at: Number(header[3]), frames: [] } : null;
+      const header = /^\s*(\S+)\s+(\d+)\/(\d+)\s+([\d.]+):/.exec(line);
+      sample = header
+        ? { command: header[1], pid: header[2], tid: header[3], at: Number(header[4]), frames: [] }
+        : null;
       if (sample) samples.push(sample);
       continue;
     }
@@ -37,12 +42,14 @@ export function threadKinds(samples) {
       .map((sample) => `${sample.pid}/${sample.tid}`),
   );
   return (sample) => {
+    // The proxy in front of several instances (app-proxy-x2) is a program of its own.
+    if (sample.command !== 'node') return `${sample.command} (another program)`;
     if (sample.tid === sample.pid) return 'main (event loop)';
     return writers.has(`${sample.pid}/${sample.tid}`) ? 'scene writer' : 'other (V8 GC, compiler, libuv)';
   };
 }
 
-const inKernel = (frame) => frame.object.includes('kernel');
+const inKernel = (frame) => frame.object.startsWith('[kernel');
 /** Frames named from the perf map Node wrote (JIT-compiled JavaScript). */
 const isJavaScript = (frame) => frame.symbol.startsWith('JS:') || frame.object.startsWith('/tmp/perf-');
 
@@ -50,7 +57,8 @@ const isJavaScript = (frame) => frame.symbol.startsWith('JS:') || frame.object.s
 function nameOf(frame) {
   const name = frame.symbol
     .replace(/^JS:[*~^]?/, '')
-    .replace(/file:\/\/|\/[^ ]*\/(node_modules|apps|libs)\//g, '$1/');
+    .replace('file://', '')
+    .replace(/\/[^ ]*\/(node_modules|apps|libs|bench)\//g, '$1/');
   return inKernel(frame) ? `[kernel] ${name}` : name;
 }
 
@@ -100,7 +108,8 @@ function main(argv) {
   if (!file) throw new Error('usage: node bench/realtime/perf-threads.mjs <file.perf.data> [--top 15]');
   const topAt = argv.indexOf('--top');
   const top = topAt >= 0 ? Number(argv[topAt + 1]) : 15;
-  const script = spawnSync('perf', ['script', '-i', file, '-F', 'pid,tid,time,ip,sym,dso'], {
+  if (!Number.isInteger(top) || top < 1) throw new Error('--top takes a whole number, e.g. --top 15');
+  const script = spawnSync('perf', ['script', '-i', file, '-F', 'comm,pid,tid,time,ip,sym,dso'], {
     encoding: 'utf8',
     maxBuffer: 2 ** 30,
   });

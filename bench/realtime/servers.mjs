@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sceneWriterConnectionName } from '../../apps/api/dist/room/scene-batch-messages.js';
-import { PERF_NODE_ARGS } from './perf-record.mjs';
+import { perfNodeArgs } from './perf-record.mjs';
 import { startProxy } from './proxy.mjs';
 
 const START_TIMEOUT_MS = 30_000;
@@ -38,16 +38,16 @@ export const TARGETS = {
 /** Starts `name` (a TARGETS key); resolves to { urls, pids, proxyPid, stop(), warnings }. */
 export async function startTarget(
   name,
-  { root, databaseUrl, schema, jwtSecret, applicationName, profileDir, perf = false },
+  { root, databaseUrl, schema, jwtSecret, applicationName, profileDir, perfDir = null },
 ) {
   const target = TARGETS[name];
   // Both sides alike, so that the perf map Node writes costs the relay what it costs the app.
-  const perfArgs = perf ? PERF_NODE_ARGS : [];
+  const perfArgs = (instance) => (perfDir ? perfNodeArgs(perfDir, `${name}-${instance}`) : []);
   if (target.kind === 'bare') {
     const server = await startNode({
       root,
       script: join(root, 'bench/realtime/bare-relay.mjs'),
-      nodeArgs: perfArgs,
+      nodeArgs: perfArgs(0),
       ready: /listening at (http:\/\/127\.0\.0\.1:\d+)/,
       env: { PORT: '0', ...(target.recovery ? { RECOVERY: '1' } : {}) },
     });
@@ -71,7 +71,7 @@ export async function startTarget(
     ...(target.redis ? { REDIS_URL } : {}),
     ...target.env,
   };
-  const nodeArgs = [...perfArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const servers = [];
   try {
     for (let i = 0; i < target.instances; i += 1) {
@@ -79,7 +79,7 @@ export async function startTarget(
         await startNode({
           root,
           script: join(root, 'apps/api/dist/main.js'),
-          nodeArgs,
+          nodeArgs: [...perfArgs(i), ...profileArgs],
           ready: /running at http:\/\/localhost:(\d+)/,
           env,
         }),

@@ -1,4 +1,4 @@
-import type { Server, Socket as ServerSocket } from 'socket.io';
+import type { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
 import {
   ROOM_LIMITS,
@@ -19,7 +19,11 @@ import { RoomGateway } from '../src/room/room.gateway';
 const DRAGS = 80;
 /** A text element of about this many bytes: a few dozen of them fill a stalled connection's buffers. */
 const LONG_TEXT_BYTES = 600_000;
-/** Versions the websocket case may send before the stalled tab must count as behind. */
+/**
+ * Versions the websocket case may send before the stalled tab must count as behind. The budgets
+ * allow it: the board keeps one copy of the text, and its log one per log window (a big element's
+ * window is long, LOG_BYTES_PER_SECOND), so the log holds a few copies however many go out.
+ */
 const MAX_VERSIONS_TO_BACK_UP = 400;
 
 /** A text box whose text is about `bytes` long (big, so that few updates fill a connection's buffers). */
@@ -155,9 +159,8 @@ describe('a peer that falls behind', () => {
     // What the relay looks at: the packets waiting in engine.io for the tab's server-side socket.
     const io = (room.server.app.get(RoomGateway) as unknown as { server: Server }).server;
     const waitingForTab = () => {
-      const socket = [...io.sockets.sockets.values()].find(
-        (candidate: ServerSocket) => candidate.handshake.auth.token === room.guest.accessToken,
-      );
+      // A client's socket id is its server-side socket's.
+      const socket = io.sockets.sockets.get(stalledTab.id ?? '');
       return (socket?.conn as unknown as { writeBuffer?: unknown[] } | undefined)?.writeBuffer?.length ?? 0;
     };
 

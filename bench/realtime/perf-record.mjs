@@ -50,11 +50,10 @@ export function recordServer({ dir, label, pids, seconds }) {
   // With -p, perf samples those processes for as long as the command after `--` runs.
   const perf = spawn(
     'perf',
-    ['record', '-e', 'cpu-clock', '-F', String(FREQUENCY_HZ), '-g', '-p', pids.join(','), '-o', file].concat([
-      '--',
-      'sleep',
-      String(seconds),
-    ]),
+    [
+      ...['record', '-e', 'cpu-clock', '-F', String(FREQUENCY_HZ), '-g'],
+      ...['-p', pids.join(','), '-o', file, '--', 'sleep', String(seconds)],
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

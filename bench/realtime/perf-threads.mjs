@@ -5,13 +5,14 @@
 // which the server wrote while it ran (node --perf-basic-prof), so read a recording on its machine.
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { formatTable } from '../lib/table.mjs';
+import { formatTable, whole } from '../lib/table.mjs';
+import { share } from './format.mjs';
 
 /**
  * One sample: its program, process and thread, when it was taken (s), and its frames, innermost
  * first. Reads `perf script -F comm,pid,tid,time,ip,sym,dso`.
  */
-export function parsePerfScript(text) {
+function parsePerfScript(text) {
   const samples = [];
   let sample = null;
   for (const line of text.split('\n')) {
@@ -35,7 +36,7 @@ export function parsePerfScript(text) {
  * What a thread is: the process's main thread (its event loop), the scene writer's thread (it runs
  * scene-batch code), or another of Node's threads (V8's garbage collection and compiler, libuv).
  */
-export function threadKinds(samples) {
+function threadKinds(samples) {
   const writers = new Set(
     samples
       .filter((sample) => sample.frames.some((frame) => frame.symbol.includes('scene-batch')))
@@ -130,31 +131,28 @@ function main(argv) {
         .sort((a, b) => b.samples - a.samples)
         .map((kind) => [
           kind.kind,
-          String(kind.threads),
-          String(kind.samples),
-          `${(kind.share * 100).toFixed(1)} %`,
-          `${(kind.kernelShare * 100).toFixed(1)} %`,
+          whole(kind.threads),
+          whole(kind.samples),
+          share(kind.share),
+          share(kind.kernelShare),
         ]),
     ),
   );
-  const percentOf = (count, kind) => `${((count / kind.samples) * 100).toFixed(1)} %`;
   for (const kind of summary.kinds) {
     console.log(`\n${kind.kind}: hottest functions (self)\n`);
-    console.log(
-      formatTable(
-        [{ title: 'function', align: 'left' }, { title: 'samples' }, { title: 'of these threads' }],
-        kind.hottest.map(([name, count]) => [name.slice(0, 110), String(count), percentOf(count, kind)]),
-      ),
-    );
+    console.log(functionTable(kind.hottest, kind));
     if (kind.inclusive.length === 0) continue;
     console.log(`\n${kind.kind}: JavaScript functions with what they called (inclusive)\n`);
-    console.log(
-      formatTable(
-        [{ title: 'function', align: 'left' }, { title: 'samples' }, { title: 'of these threads' }],
-        kind.inclusive.map(([name, count]) => [name.slice(0, 110), String(count), percentOf(count, kind)]),
-      ),
-    );
+    console.log(functionTable(kind.inclusive, kind));
   }
+}
+
+/** `[name, samples]` pairs of one kind of thread, with each one's share of that kind's samples. */
+function functionTable(functions, kind) {
+  return formatTable(
+    [{ title: 'function', align: 'left' }, { title: 'samples' }, { title: 'of these threads' }],
+    functions.map(([name, count]) => [name.slice(0, 110), whole(count), share(count / kind.samples)]),
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));

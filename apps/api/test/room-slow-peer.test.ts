@@ -13,7 +13,7 @@ import { aRectangle, waitFor } from './support/room-client';
 import { aSceneUsage } from './support/room-factories';
 import { PollingPeer } from './support/polling-peer';
 import { liveRoomStage } from './support/room-stage';
-import { BEHIND_AT_WAITING_PACKETS } from '../src/room/scene-relay';
+import { BEHIND_AT_WAITING_PACKETS, waitingPackets } from '../src/room/scene-relay';
 import { RoomGateway } from '../src/room/room.gateway';
 
 const DRAGS = 80;
@@ -156,12 +156,12 @@ describe('a peer that falls behind', () => {
     const updates: SceneBroadcast[] = [];
     stalledTab.on('scene:update', (update: SceneBroadcast) => updates.push(update));
     const resume = stopReading(stalledTab);
-    // What the relay looks at: the packets waiting in engine.io for the tab's server-side socket.
+    // What the relay looks at, read as it reads it: the packets engine.io holds for the tab.
     const io = (room.server.app.get(RoomGateway) as unknown as { server: Server }).server;
     const waitingForTab = () => {
       // A client's socket id is its server-side socket's.
       const socket = io.sockets.sockets.get(stalledTab.id ?? '');
-      return (socket?.conn as unknown as { writeBuffer?: unknown[] } | undefined)?.writeBuffer?.length ?? 0;
+      return socket ? waitingPackets(socket) : 0;
     };
 
     const text = aLongText('notes', LONG_TEXT_BYTES);

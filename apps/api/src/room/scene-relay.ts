@@ -28,7 +28,7 @@ const connectionOf = (peer: Socket) => peer.conn as unknown as EngineConnection;
  * private buffer, peers would stop counting as behind (room-slow-peer.test.ts fails), but drawing
  * would go on.
  */
-const waitingPackets = (peer: Socket): number => connectionOf(peer).writeBuffer?.length ?? 0;
+export const waitingPackets = (peer: Socket): number => connectionOf(peer).writeBuffer?.length ?? 0;
 
 /**
  * Nothing waits for the peer: its websocket wrote everything handed to it, or (long-polling) the

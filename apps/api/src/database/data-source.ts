@@ -9,6 +9,16 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /**
+ * How long a pooled PostgreSQL connection may sit idle before it is closed. node-postgres closes
+ * one after 10 s, so traffic that pauses for longer than that paid for a cold pool at the next
+ * burst: a backend forked per connection, its catalog caches and prepared statements built again.
+ * Linux perf showed bench/booking's race, which follows ~12 s in which the app's pool idled, forking
+ * 8 backends, and PostgreSQL spent 4x the baseline's CPU per request. A pool of 10 held for a few
+ * minutes costs PostgreSQL a few MiB; an idle night still gives the connections back.
+ */
+export const POOL_IDLE_TIMEOUT_MS = 5 * 60_000;
+
+/**
  * One DataSource for both databases: real PostgreSQL when DATABASE_URL is set, otherwise the
  * embedded PGlite under DATA_DIR. Same entities, same migrations; never `synchronize`.
  */
@@ -34,7 +44,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       poolSize: 10,
       // Every connection resolves unqualified names in the configured schema, so migrations and
       // queries written without a schema land there (tests use one schema per test file).
-      extra: { options: connection.options },
+      extra: { options: connection.options, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS },
     };
   }
   mkdirSync(database.dataDir, { recursive: true });

@@ -6,7 +6,12 @@ import { dataSourceOptions, POOL_IDLE_TIMEOUT_MS } from './data-source';
 describe('dataSourceOptions on PostgreSQL', () => {
   it("keeps the pool's idle connections for minutes, not node-postgres's 10 s", async () => {
     const dataSource = new DataSource(
-      dataSourceOptions({ kind: 'postgres', url: SUITE_POSTGRES, schema: 'public' }),
+      dataSourceOptions({
+        kind: 'postgres',
+        url: SUITE_POSTGRES,
+        schema: 'public',
+        sceneWriterThread: false,
+      }),
     );
     await dataSource.initialize();
     try {

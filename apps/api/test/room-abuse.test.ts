@@ -4,6 +4,7 @@ import { SOCKET_CAPS, SOCKET_FLOOD, SOCKET_RATE_LIMITS } from '@mockboard/contra
 import { signUp } from './support/factories';
 import { aCheckedRectangle, aRectangle, call, connect, next, waitFor } from './support/room-client';
 import { SceneWriter } from '../src/room/scene-writer';
+import { STRAINED_CREDIT_MS } from '../src/realtime/socket-rate-limiter';
 import { CollabClient } from './support/collab-client';
 import { liveRoomStage } from './support/room-stage';
 
@@ -72,7 +73,11 @@ describe('the live room under abuse', () => {
       );
       const accepted = acks.filter((ack) => ack.ok).length;
       const limited = acks.filter((ack) => ack.error?.code === 'rate_limited');
-      expect(accepted).toBeLessThanOrEqual(SOCKET_RATE_LIMITS.command.burst + 5);
+      // Reading the flood can hold the event loop a second late on a busy machine (CI's), and a
+      // bucket then holds STRAINED_CREDIT_MS of its rate: 20 commands rather than 5 (seen in CI).
+      const { perSecond, burst } = SOCKET_RATE_LIMITS.command;
+      const mostAllowed = Math.max(burst, (perSecond * STRAINED_CREDIT_MS) / 1000);
+      expect(accepted).toBeLessThanOrEqual(mostAllowed + 5);
       expect(limited.length).toBeGreaterThanOrEqual(1_000 - accepted);
       expect(limited[0]?.error?.message).toMatch(
         /^Too many session:phase: at most 2 per second; retry in \d+ ms$/,

@@ -47,7 +47,7 @@ const unknownEvent = (name: string): ErrorAck => ({
  * refused for the server's backlog, and the rate over time stays the limit.
  */
 const STRAINED_LATE_MS = 1_000;
-const STRAINED_CREDIT_MS = 10_000;
+export const STRAINED_CREDIT_MS = 10_000;
 
 /** One socket's buckets, and the refusals it has collected in the current flood window. */
 interface SocketRates {

@@ -1,8 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { SOCKET_CAPS, SOCKET_CONNECT_RATE, SOCKET_RATE_LIMITS, USER_RATE_LIMITS } from '@mockboard/contracts';
-import { LATENESS_REMEMBERED_MS } from '../src/realtime/loop-lateness';
 import { signUp, type SignedUpUser } from './support/factories';
+import { mostLetThrough } from './support/rate-budget';
 import { aRectangle, call } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -119,14 +119,12 @@ describe('attack review (issue 11)', () => {
       );
       const elapsedSeconds = (Date.now() - startedAt) / 1000;
       const accepted = acks.filter((ack) => ack.ok).length;
-      // One budget, not ten: ten sockets' bursts would all have passed.
+      // One budget, not ten: ten sockets' bursts would all have passed. The shared bucket holds one
+      // burst, or more while the event loop runs late (a loaded machine), and it refills at its rate
+      // while the burst is read.
       expect(accepted).toBeGreaterThanOrEqual(burst);
-      expect(accepted).toBeLessThan(sockets.length * burst);
-      // The shared bucket holds one burst, or while the event loop runs late (a loaded machine) what
-      // its rate refills over the lateness it remembers; it refills at its rate while the burst is read.
-      const lateCredit = (shared.perSecond * LATENESS_REMEMBERED_MS) / 1000;
       expect(accepted).toBeLessThanOrEqual(
-        Math.max(shared.burst, lateCredit) + Math.ceil(shared.perSecond * elapsedSeconds),
+        mostLetThrough(server, shared) + Math.ceil(shared.perSecond * elapsedSeconds),
       );
       const refused = acks.filter((ack) => !ack.ok);
       expect(new Set(refused.map((ack) => ack.error?.code))).toEqual(new Set(['rate_limited']));
@@ -158,8 +156,11 @@ describe('attack review (issue 11)', () => {
         ),
       );
       const limited = acks.filter((ack) => ack.error?.code === 'rate_limited');
-      // Whatever the handler answered to the rest, only about one socket's burst reached it.
-      expect(acks.length - limited.length).toBeLessThan(burst * 2);
+      // Whatever the handler answered to the rest, only about one socket's burst reached it (more
+      // while the event loop runs late, as on a loaded machine).
+      expect(acks.length - limited.length).toBeLessThan(
+        mostLetThrough(server, USER_RATE_LIMITS[kind]!) + burst,
+      );
       expect(limited[0]?.error?.message).toMatch(/\(one budget for all of your connections\)/);
       for (const socket of sockets) socket.close();
     });
@@ -185,7 +186,7 @@ describe('attack review (issue 11)', () => {
       );
       const accepted = acks.filter((ack) => ack.ok).length;
       expect(accepted).toBeGreaterThanOrEqual(SOCKET_CAPS.perUser);
-      expect(accepted).toBeLessThan(SOCKET_CAPS.perUser * 2);
+      expect(accepted).toBeLessThan(mostLetThrough(server, USER_RATE_LIMITS.join!) + SOCKET_CAPS.perUser);
       const refused = acks.filter((ack) => !ack.ok);
       expect(new Set(refused.map((ack) => ack.error?.code))).toEqual(new Set(['rate_limited']));
       for (const { socket } of opened) socket.close();

@@ -1,9 +1,10 @@
 import request from 'supertest';
-import { ROOM_LIMITS, type ReplayResponse } from '@mockboard/contracts';
+import { ROOM_LIMITS, SOCKET_RATE_LIMITS, type ReplayResponse } from '@mockboard/contracts';
 import { signUp } from './support/factories';
 import { aCheckedRectangle, aRectangle, call, next, waitFor } from './support/room-client';
 import { IDLE_AFTER_MS, RoomPresence } from '../src/room/room-presence';
 import { SceneWriter } from '../src/room/scene-writer';
+import { mostLetThrough } from './support/rate-budget';
 import { liveRoomStage } from './support/room-stage';
 
 describe('the live room', () => {
@@ -358,7 +359,11 @@ describe('the live room', () => {
         }),
       ),
     );
-    expect(acks.filter((ack) => ack.error?.code === 'rate_limited').length).toBeGreaterThan(0);
+    // Some are refused, unless a late event loop (a loaded machine) credited the budget with more
+    // than the flood holds.
+    const most = mostLetThrough(room.server, SOCKET_RATE_LIMITS.scene);
+    const refused = acks.filter((ack) => ack.error?.code === 'rate_limited').length;
+    expect(refused).toBeGreaterThanOrEqual(Math.min(1, acks.length - most));
     expect(acks.filter((ack) => ack.ok).length).toBeGreaterThan(0);
   });
 });

@@ -47,7 +47,12 @@ const unknownEvent = (name: string): ErrorAck => ({
  * refused for the server's backlog, and the rate over time stays the limit.
  */
 const STRAINED_LATE_MS = 1_000;
-export const STRAINED_CREDIT_MS = 10_000;
+const STRAINED_CREDIT_MS = 10_000;
+
+/** Over how many ms of its rate a bucket may fill: the loop's lateness, widened while strained. */
+export function creditForLateness(lateMs: number): number {
+  return lateMs >= STRAINED_LATE_MS ? Math.max(lateMs, STRAINED_CREDIT_MS) : lateMs;
+}
 
 /** One socket's buckets, and the refusals it has collected in the current flood window. */
 interface SocketRates {
@@ -126,10 +131,8 @@ export class SocketRateLimiter {
     };
   }
 
-  /** Over how many ms of its rate a bucket may fill now: the loop's lateness, widened while strained. */
   private creditMs(now: number): number {
-    const lateMs = this.loopLateMs(now);
-    return lateMs >= STRAINED_LATE_MS ? Math.max(lateMs, STRAINED_CREDIT_MS) : lateMs;
+    return creditForLateness(this.loopLateMs(now));
   }
 
   /** The user's shared bucket for this class, when the class has one (USER_RATE_LIMITS). */

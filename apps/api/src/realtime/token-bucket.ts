@@ -1,3 +1,8 @@
+/** The most a bucket of this rate lets through at once, given `creditMs` (TokenBucket.take). */
+export function bucketCapacity(perSecond: number, burst: number, creditMs: number): number {
+  return Math.max(burst, (creditMs / 1000) * perSecond);
+}
+
 /**
  * A rate limit: `perSecond` tokens refill continuously up to `burst`; each message takes one.
  * Pure arithmetic on a clock passed in, so it is cheap and testable.
@@ -22,7 +27,7 @@ export class TokenBucket {
    * client within it is not refused for the reader's delay.
    */
   take(now = Date.now(), creditMs = 0): boolean {
-    const capacity = Math.max(this.burst, (creditMs / 1000) * this.perSecond);
+    const capacity = bucketCapacity(this.perSecond, this.burst, creditMs);
     this.tokens = Math.min(capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
     this.updatedAt = now;
     if (this.tokens < 1) return false;

@@ -119,13 +119,14 @@ describe('attack review (issue 11)', () => {
       );
       const elapsedSeconds = (Date.now() - startedAt) / 1000;
       const accepted = acks.filter((ack) => ack.ok).length;
-      // One budget, not ten: ten sockets' bursts would all have passed. The shared bucket holds one
-      // burst, or more while the event loop runs late (a loaded machine), and it refills at its rate
-      // while the burst is read.
+      // One budget, not ten: ten sockets' bursts would all have passed (unless a late event loop, on
+      // a loaded machine, credited even the one budget with all of them).
+      const most = mostLetThrough(server, shared);
       expect(accepted).toBeGreaterThanOrEqual(burst);
-      expect(accepted).toBeLessThanOrEqual(
-        mostLetThrough(server, shared) + Math.ceil(shared.perSecond * elapsedSeconds),
-      );
+      expect(accepted).toBeLessThan(Math.max(sockets.length * burst, most + 1));
+      // The shared bucket holds one burst, or more while the event loop runs late, and it refills at
+      // its rate while the burst is read.
+      expect(accepted).toBeLessThanOrEqual(most + Math.ceil(shared.perSecond * elapsedSeconds));
       const refused = acks.filter((ack) => !ack.ok);
       expect(new Set(refused.map((ack) => ack.error?.code))).toEqual(new Set(['rate_limited']));
       expect(refused[0]?.error?.message).toMatch(

@@ -48,6 +48,11 @@ const ownDatabaseFiles = [
   'scene-writer-thread',
   'prepared-statements',
 ];
+/** Specs beside the code that always use PostgreSQL (SUITE_POSTGRES), whichever pass runs them. */
+const ownDatabaseSpecs = [
+  '<rootDir>/apps/api/src/database/connection-options\\.spec\\.ts$',
+  '<rootDir>/apps/api/src/database/data-source\\.spec\\.ts$',
+];
 /**
  * Files whose subject never reaches the database: HTTP headers and origins (deploy-safety,
  * origin-check; their apps start on whichever database, but what they check is the same on both)
@@ -68,6 +73,7 @@ const apiOnPostgres = process.env.API_TESTS_ALSO_ON_POSTGRES
         testPathIgnorePatterns: [
           '/node_modules/',
           ...ownDatabaseFiles.map((name) => `<rootDir>/apps/api/test/${name}\\.test\\.ts$`),
+          ...ownDatabaseSpecs,
           ...databaseFreeFiles,
         ],
       },

@@ -5,7 +5,7 @@ import { signUp } from './support/factories';
 import { aCheckedRectangle, aRectangle, call, connect, next, waitFor } from './support/room-client';
 import { SceneWriter } from '../src/room/scene-writer';
 import { CollabClient } from './support/collab-client';
-import { mostLetThrough } from './support/rate-budget';
+import { watchRateBudget } from './support/rate-budget';
 import { liveRoomStage } from './support/room-stage';
 
 type Ack = { ok: boolean; error?: { code: string; message: string } };
@@ -63,6 +63,7 @@ describe('the live room under abuse', () => {
   describe('rate limits', () => {
     it('refuses most of a 1,000-message phase flood with rate_limited, and health keeps answering', async () => {
       const interviewer = await joined(room.host);
+      const budget = watchRateBudget(room.server);
       const acks = await Promise.all(
         Array.from({ length: 1_000 }, (_, i) =>
           call<Ack>(interviewer, 'session:phase', {
@@ -73,8 +74,8 @@ describe('the live room under abuse', () => {
       );
       const accepted = acks.filter((ack) => ack.ok).length;
       const limited = acks.filter((ack) => ack.error?.code === 'rate_limited');
-      // 5 at once, or 20 if reading the flood held the event loop a second late (seen in CI).
-      expect(accepted).toBeLessThanOrEqual(mostLetThrough(room.server, SOCKET_RATE_LIMITS.command) + 5);
+      // 5 at once, or 20 or more if reading the flood held the event loop a second late (seen in CI).
+      expect(accepted).toBeLessThanOrEqual(budget.mostAtOnce(SOCKET_RATE_LIMITS.command) + 5);
       expect(limited.length).toBeGreaterThanOrEqual(1_000 - accepted);
       expect(limited[0]?.error?.message).toMatch(
         /^Too many session:phase: at most 2 per second; retry in \d+ ms$/,
@@ -86,13 +87,15 @@ describe('the live room under abuse', () => {
 
     it('limits joins, and events no handler knows, with an ack', async () => {
       const socket = await open(room.host);
+      const joinBudget = watchRateBudget(room.server);
       const joins = await Promise.all(
         Array.from({ length: 20 }, () => call<Ack>(socket, 'session:join', { sessionId: room.sessionId })),
       );
       expect(joins.filter((ack) => ack.ok).length).toBeLessThanOrEqual(
-        mostLetThrough(room.server, SOCKET_RATE_LIMITS.join) + 1,
+        joinBudget.mostAtOnce(SOCKET_RATE_LIMITS.join) + 1,
       );
       expect(joins.some((ack) => ack.error?.code === 'rate_limited')).toBe(true);
+      const otherBudget = watchRateBudget(room.server);
       const unknown = await Promise.all(
         Array.from({ length: 30 }, () => call<Ack>(socket, 'anything:else', {})),
       );
@@ -100,8 +103,9 @@ describe('the live room under abuse', () => {
         ok: false,
         error: { code: 'bad_request', message: 'anything:else: not an event this server handles' },
       });
+      // No bound is left when a late event loop credited the budget with all 30 (a loaded machine).
       expect(unknown.filter((ack) => ack.error?.code === 'rate_limited').length).toBeGreaterThanOrEqual(
-        30 - mostLetThrough(room.server, SOCKET_RATE_LIMITS.other) - 1,
+        30 - otherBudget.mostAtOnce(SOCKET_RATE_LIMITS.other) - 1,
       );
     });
 
@@ -110,6 +114,7 @@ describe('the live room under abuse', () => {
       const b = await joined(room.guest);
       let heard = 0;
       b.on('pointer:update', () => (heard += 1));
+      const budget = watchRateBudget(room.server);
       for (let i = 0; i < 300; i += 1)
         a.emit('pointer:update', {
           sessionId: room.sessionId,
@@ -121,7 +126,7 @@ describe('the live room under abuse', () => {
       await call(a, 'session:phase', { sessionId: room.sessionId, phase: 'estimation' });
       await state;
       expect(heard).toBeGreaterThan(0);
-      expect(heard).toBeLessThanOrEqual(mostLetThrough(room.server, SOCKET_RATE_LIMITS.pointer) + 5);
+      expect(heard).toBeLessThanOrEqual(budget.mostAtOnce(SOCKET_RATE_LIMITS.pointer) + 5);
     });
 
     it('disconnects a socket that keeps flooding far past its limits', async () => {

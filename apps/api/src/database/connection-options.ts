@@ -7,6 +7,15 @@ export interface PostgresConnection {
 }
 
 /**
+ * TCP keepalive on every pooled connection once it has idled a minute. The pools keep idle
+ * connections for minutes (data-source.ts) or for good (the scene writer's): a NAT or load balancer
+ * between the app and PostgreSQL that forgets idle flows sooner (some drop them after 4 minutes)
+ * would drop them silently, and the next query would wait for TCP to give up. The probes keep
+ * the flow alive, or show a dead one.
+ */
+export const IDLE_CONNECTION_KEEPALIVE = { keepAlive: true, keepAliveInitialDelayMillis: 60_000 } as const;
+
+/**
  * DATABASE_URL may carry server settings in its `options` parameter (libpq's, e.g.
  * `?options=-c%20statement_timeout%3D5000`), and every connection needs the schema as search_path.
  * node-postgres takes a URL's `options` over the one passed beside it, so the URL's would have

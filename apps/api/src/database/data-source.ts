@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, MigrationExecutor, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { postgresConnection } from './connection-options';
+import { IDLE_CONNECTION_KEEPALIVE, postgresConnection } from './connection-options';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { createEmbeddedDriver } from './embedded-pool';
 import { ENTITIES } from './entities';
@@ -13,8 +13,10 @@ import { MIGRATIONS } from './migrations';
  * one after 10 s, so traffic that pauses for longer than that paid for a cold pool at the next
  * burst: a backend forked per connection, its catalog caches and prepared statements built again.
  * Linux perf showed bench/booking's race, which follows ~12 s in which the app's pool idled, forking
- * 8 backends, and PostgreSQL spent 4x the baseline's CPU per request. A pool of 10 held for a few
- * minutes costs PostgreSQL a few MiB; an idle night still gives the connections back.
+ * 8 backends; PostgreSQL spent 0.92 ms per race request then, 0.70 with the pool kept (RESULTS.md,
+ * 5 Dec). What a busy minute opened now stays open for a while (a few MiB of PostgreSQL memory
+ * each, and up to 10 of max_connections per instance, which a busy minute took anyway); an idle
+ * night still gives them back.
  */
 export const POOL_IDLE_TIMEOUT_MS = 5 * 60_000;
 
@@ -44,7 +46,11 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       poolSize: 10,
       // Every connection resolves unqualified names in the configured schema, so migrations and
       // queries written without a schema land there (tests use one schema per test file).
-      extra: { options: connection.options, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS },
+      extra: {
+        options: connection.options,
+        idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+        ...IDLE_CONNECTION_KEEPALIVE,
+      },
     };
   }
   mkdirSync(database.dataDir, { recursive: true });

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';
-import { postgresConnection } from '../database/connection-options';
+import { IDLE_CONNECTION_KEEPALIVE, postgresConnection } from '../database/connection-options';
 import { transactionOn } from './scene-batch.repository';
 import { SceneBatchStore } from './scene-batch-store';
 import {
@@ -25,6 +25,7 @@ const warn = (warning: string) => port.postMessage({ warning } satisfies SceneBa
 // pg_stat_activity, with its schema: several deployments may share one PostgreSQL.
 const pool = new Pool({
   ...postgresConnection(url, schema),
+  ...IDLE_CONNECTION_KEEPALIVE,
   max: 1,
   idleTimeoutMillis: 0,
   application_name: sceneWriterConnectionName(schema),

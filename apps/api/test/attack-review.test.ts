@@ -120,19 +120,21 @@ describe('attack review (issue 11)', () => {
       );
       const elapsedSeconds = (Date.now() - startedAt) / 1000;
       const accepted = acks.filter((ack) => ack.ok).length;
-      // One budget, not ten: ten sockets' bursts would all have passed.
+      // One budget, not ten: ten sockets' bursts would all have passed. The shared bucket holds one
+      // burst, and it refills at its rate while the burst is read. While the event loop runs a
+      // second late, as the flood itself can make it on a loaded machine (CI's, twice on 5 Dec), the
+      // limiter credits it with 10 s of its rate: the whole flood may then pass, as designed.
       expect(accepted).toBeGreaterThanOrEqual(burst);
-      expect(accepted).toBeLessThan(sockets.length * burst);
-      // The shared bucket holds one burst, or more while the event loop runs late (a loaded
-      // machine), and it refills at its rate while the burst is read.
       expect(accepted).toBeLessThanOrEqual(
         budget.mostAtOnce(shared) + Math.ceil(shared.perSecond * elapsedSeconds),
       );
       const refused = acks.filter((ack) => !ack.ok);
-      expect(new Set(refused.map((ack) => ack.error?.code))).toEqual(new Set(['rate_limited']));
-      expect(refused[0]?.error?.message).toMatch(
-        /^Too many scene:update: at most \d+ per second \(one budget for all of your connections\); retry in \d+ ms$/,
-      );
+      for (const ack of refused) expect(ack.error?.code).toBe('rate_limited');
+      // On a quiet loop the bound above leaves refusals; the first names the budget that refused it.
+      if (refused.length > 0)
+        expect(refused[0]!.error?.message).toMatch(
+          /^Too many scene:update: at most \d+ per second \(one budget for all of your connections\); retry in \d+ ms$/,
+        );
       for (const socket of sockets) socket.close();
     });
   });

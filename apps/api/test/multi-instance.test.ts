@@ -12,7 +12,8 @@ import {
 import { CollabClient } from './support/collab-client';
 import { aRegistration, signUp, type SignedUpUser } from './support/factories';
 import { startHaproxy, type HaproxyProcess, type ProxiedRequest } from './support/haproxy-process';
-import { aLiveSession, aRectangle, call, connect } from './support/room-client';
+import { io, type Socket } from 'socket.io-client';
+import { aLiveSession, aRectangle, call } from './support/room-client';
 import { waitUntil } from './support/room-tab';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
 import { REPO_ROOT } from './support/test-app';
@@ -24,6 +25,8 @@ const ARTIFACTS = join(REPO_ROOT, 'test-artifacts/multi-instance');
 // Reconnecting through the proxy after a kill takes a second or two (socket.io's backoff, the
 // proxy's retry on another instance); a room that has not settled in this long never will.
 const SETTLE_MS = 30_000;
+/** How long a new socket keeps trying through the proxy (connectRetrying). */
+const CONNECT_RETRY_MS = 10_000;
 
 /** One participant's room client through the proxy, with what the test checks of it. */
 class Participant {
@@ -86,9 +89,35 @@ function digest(elements: Iterable<SceneElement>) {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/**
+ * A socket through the proxy that, like the web app's, connects again when an attempt fails: until
+ * the proxy's health checks take a killed instance out (two failed checks, a second apart), a new
+ * connection without a session may still be sent there and fail (seen in CI: a 502 after the kill).
+ */
+function connectRetrying(url: string, user: SignedUpUser): Promise<Socket> {
+  const socket = io(url, {
+    auth: { token: user.accessToken },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 200,
+  });
+  return new Promise((resolve, reject) => {
+    let lastError: unknown = null;
+    const giveUp = setTimeout(() => {
+      socket.disconnect();
+      reject(new Error(`no connection through the proxy in ${CONNECT_RETRY_MS} ms: ${String(lastError)}`));
+    }, CONNECT_RETRY_MS);
+    socket.io.on('error', (error) => (lastError = error));
+    socket.once('connect', () => {
+      clearTimeout(giveUp);
+      resolve(socket);
+    });
+  });
+}
+
 /** The stored scene as a fresh joiner gets it (a page reload), through the proxy. */
 async function storedScene(url: string, user: SignedUpUser, sessionId: string): Promise<SceneElement[]> {
-  const socket = await connect(url, user);
+  const socket = await connectRetrying(url, user);
   try {
     const ack = await call<JoinAck>(socket, 'session:join', { sessionId });
     if (!ack.ok) throw new Error(`join of ${sessionId} refused: ${JSON.stringify(ack)}`);

@@ -2,6 +2,15 @@ import { startIntervalJob } from './interval-job';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Until `done` holds, or 5 s: a fixed wait counted too few ticks on CI's loaded machine (one run
+ * in 60 ms of a 10 ms interval).
+ */
+async function waitFor(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!done() && Date.now() < deadline) await wait(10);
+}
+
 describe('startIntervalJob', () => {
   it('runs one at a time, and stop waits for the run in flight and ends the ticks', async () => {
     let running = 0;
@@ -20,7 +29,7 @@ describe('startIntervalJob', () => {
       10,
       () => undefined,
     );
-    await wait(150);
+    await waitFor(() => runs >= 2);
     await job.stop();
     expect(runs).toBeGreaterThanOrEqual(2);
     expect(mostAtOnce).toBe(1);
@@ -42,7 +51,7 @@ describe('startIntervalJob', () => {
       10,
       (error) => errors.push(error),
     );
-    await wait(60);
+    await waitFor(() => runs >= 2);
     await job.stop();
     expect(runs).toBeGreaterThanOrEqual(2);
     expect(errors).toHaveLength(runs);

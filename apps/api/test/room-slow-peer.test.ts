@@ -12,6 +12,7 @@ import { mergeElements } from '@mockboard/scene';
 import { aRectangle, waitFor } from './support/room-client';
 import { aSceneUsage } from './support/room-factories';
 import { PollingPeer } from './support/polling-peer';
+import { catchUp, drag, pollFor } from './support/slow-peer';
 import { liveRoomStage } from './support/room-stage';
 import { BEHIND_AT_WAITING_PACKETS, waitingPackets } from '../src/room/scene-relay';
 import { RoomGateway } from '../src/room/room.gateway';
@@ -80,41 +81,6 @@ describe('a peer that falls behind', () => {
     return peer;
   }
 
-  /** Drags one box `count` times (versions from..from+count-1), at the client's 40 Hz cap, and awaits every ack. */
-  async function drag(
-    sender: Socket,
-    box: SceneElement,
-    from: number,
-    count: number,
-    extra?: (version: number) => SceneElement[],
-  ) {
-    const acks: Promise<SceneUpdateAck>[] = [];
-    for (let version = from; version < from + count; version += 1) {
-      const elements = [{ ...box, version, x: version * 10 }, ...(extra?.(version) ?? [])];
-      acks.push(sender.timeout(20_000).emitWithAck('scene:update', { sessionId: room.sessionId, elements }));
-      await new Promise((resolve) => setTimeout(resolve, 1_000 / ROOM_LIMITS.maxUpdatesPerSecond + 2));
-    }
-    const replies = await Promise.all(acks);
-    expect(replies.every((reply) => reply.ok)).toBe(true);
-  }
-
-  /** Polls until the peer holds `box` at `version` (or the test times out), and returns its board. */
-  async function catchUp(
-    peer: PollingPeer,
-    boxId: string,
-    version: number,
-  ): Promise<Map<string, SceneElement>> {
-    const board = new Map<string, SceneElement>();
-    const merged = () => {
-      board.clear();
-      for (const update of peer.received<SceneBroadcast>('scene:update'))
-        mergeElements(board, update.elements);
-      return board.get(boxId)?.version === version;
-    };
-    for (let polls = 0; polls < 50 && !merged(); polls += 1) await peer.poll();
-    return board;
-  }
-
   it('sends a peer that stopped reading where each element is now, while a peer that keeps up gets every step', async () => {
     const sender = await room.joined(room.host);
     const otherTab = await room.joined(room.host);
@@ -126,7 +92,7 @@ describe('a peer that falls behind', () => {
     const box = aRectangle({ id: 'dragged' }) as SceneElement;
 
     // Every tenth step also adds a dot, which must reach the slow peer too.
-    await drag(sender, box, 1, DRAGS, (version) =>
+    await drag(sender, room.sessionId, box, 1, DRAGS, (version) =>
       version % 10 === 0 ? [aRectangle({ id: `dot-${version}` }) as SceneElement] : [],
     );
     await waitFor(() => steps.length === DRAGS);
@@ -144,7 +110,7 @@ describe('a peer that falls behind', () => {
     expect(last.elements.filter((element) => element.id === 'dragged')).toHaveLength(1);
 
     // Caught up, it gets the next step as it happens, on its own.
-    await drag(sender, box, DRAGS + 1, 1);
+    await drag(sender, room.sessionId, box, DRAGS + 1, 1);
     const next = await catchUp(slow, 'dragged', DRAGS + 1);
     expect(next.get('dragged')?.version).toBe(DRAGS + 1);
     expect(slow.received('scene:update')).toHaveLength(updates.length + 1);
@@ -203,7 +169,7 @@ describe('a peer that falls behind', () => {
     const sender = await room.joined(room.host);
     const slow = await aSlowGuest();
     const box = aRectangle({ id: 'dragged' }) as SceneElement;
-    await drag(sender, box, 1, BEHIND_AT_WAITING_PACKETS + 8);
+    await drag(sender, room.sessionId, box, 1, BEHIND_AT_WAITING_PACKETS + 8);
 
     // The scene is full: the next update is relayed (and held for the slow peer), then refused.
     await aSceneUsage(room.server.dataSource, room.sessionId, { sceneBytes: ROOM_LIMITS.maxSceneBytes });
@@ -214,8 +180,7 @@ describe('a peer that falls behind', () => {
       .emitWithAck('scene:update', { sessionId: room.sessionId, elements: refused });
     expect(reply).toMatchObject({ ok: false, error: { code: 'too_large' } });
 
-    for (let polls = 0; polls < 50 && slow.received('scene:restore').length === 0; polls += 1)
-      await slow.poll();
+    await pollFor(slow, 'scene:restore');
     const [restore] = slow.received<SceneRestore>('scene:restore');
     if (!restore) throw new Error('the slow peer was never told to take the refused copies back');
     expect(restore.refused.map((copy) => [copy.id, copy.version])).toEqual([
@@ -225,7 +190,7 @@ describe('a peer that falls behind', () => {
     // Room again on the board, a marker is drawn: whatever was held for the slow peer before it
     // goes out before it or with it, so once the marker is in, everything relayed before is too.
     await aSceneUsage(room.server.dataSource, room.sessionId, { sceneBytes: 0 });
-    await drag(sender, aRectangle({ id: 'marker' }) as SceneElement, 1, 1);
+    await drag(sender, room.sessionId, aRectangle({ id: 'marker' }) as SceneElement, 1, 1);
     const markerIn = () =>
       slow
         .received<SceneBroadcast>('scene:update')
@@ -245,14 +210,13 @@ describe('a peer that falls behind', () => {
     const sender = await room.joined(room.host);
     const slow = await aSlowGuest();
     const box = aRectangle({ id: 'dragged' }) as SceneElement;
-    await drag(sender, box, 1, BEHIND_AT_WAITING_PACKETS + 8);
+    await drag(sender, room.sessionId, box, 1, BEHIND_AT_WAITING_PACKETS + 8);
     const changed = await sender
       .timeout(10_000)
       .emitWithAck('session:phase', { sessionId: room.sessionId, phase: 'deep-dive' });
     expect(changed).toMatchObject({ ok: true });
 
-    for (let polls = 0; polls < 50 && slow.received('session:state').length === 0; polls += 1)
-      await slow.poll();
+    await pollFor(slow, 'session:state');
     const lastStroke = slow.events.findLastIndex(
       ({ event, payload }) =>
         event === 'scene:update' &&

@@ -113,7 +113,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       } catch (error) {
         // Refused for good: the copies shown are taken back, before the sender's ack.
         if (isFinalRefusal(error)) {
-          if (relayed) this.relay.withdraw(socket, sessionId, copyIdentities(raw));
+          if (relayed) this.relay.withdraw(socket.nsp, sessionId, copyIdentities(raw));
           const holders = relayed ? this.server.to(sessionRoom(sessionId)) : socket;
           await this.restorer.restore(this.server, holders, sessionId, round, raw);
         }

@@ -19,6 +19,8 @@ import { RoomStateRepository } from './room-state.repository';
 import { RoomGateway } from './room.gateway';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
+import { REMOTE_BROADCAST_HOOK } from '../realtime/remote-broadcasts';
+import { RemoteSceneRelay } from './remote-scene-relay';
 import { SceneRelay } from './scene-relay';
 import { SceneRestorer } from './scene-restore';
 import { SceneWriter } from './scene-writer';
@@ -34,6 +36,8 @@ import { SceneWriter } from './scene-writer';
     RoomPresence,
     SceneRestorer,
     SceneRelay,
+    RemoteSceneRelay,
+    { provide: REMOTE_BROADCAST_HOOK, useExisting: RemoteSceneRelay },
     RoomStateRepository,
     SceneRepository,
     SceneWriter,

@@ -45,8 +45,8 @@ function caughtUp(peer: Socket): boolean {
  * (a later copy replaces an earlier one, HeldCopies), and sent as one update once it caught up. A
  * peer dragging a box on a slow link then receives where the box is now, not every step of the way,
  * and what the server keeps for it is bounded by the board. Peers that keep up get every update at
- * once, as before. (Peers on other instances are reached through the adapter and keep their own
- * instance's write buffer: only the instance a peer is connected to can see it fall behind.)
+ * once, as before. Only the instance a peer is connected to can see it fall behind, so an update
+ * from another instance is relayed here too, for this instance's peers (remote-scene-relay.ts).
  */
 @Injectable()
 export class SceneRelay {
@@ -55,22 +55,30 @@ export class SceneRelay {
   private readonly checkScheduled = new WeakSet<Socket>();
 
   relay(sender: Socket, broadcast: SceneBroadcast): void {
-    let behind: string[] | undefined;
-    for (const peer of this.localPeers(sender.nsp, broadcast.sessionId)) {
-      if (peer === sender || !this.isBehind(peer)) continue;
-      this.hold(peer, broadcast);
-      (behind ??= []).push(peer.id);
-    }
+    const behind = this.holdForPeersBehind(sender.nsp, broadcast, (peer) => peer === sender);
     const others = sender.to(sessionRoom(broadcast.sessionId));
-    (behind ? others.except(behind) : others).emit(ROOM_EVENTS.sceneUpdate, broadcast);
+    (behind.length > 0 ? others.except(behind) : others).emit(ROOM_EVENTS.sceneUpdate, broadcast);
+  }
+
+  /**
+   * For an update relayed by another instance, before its adapter delivers it here: holds its
+   * copies for the local peers it is for (not in `except`) that are behind, and returns their ids,
+   * which the delivery must then skip.
+   */
+  holdFromAnotherInstance(
+    namespace: Namespace,
+    broadcast: SceneBroadcast,
+    except: ReadonlySet<string>,
+  ): string[] {
+    return this.holdForPeersBehind(namespace, broadcast, (peer) => except.has(peer.id));
   }
 
   /**
    * Forgets held copies the server refused for good, before the room is told to take them back
    * (scene:restore): a peer behind would otherwise receive a refused copy after being told.
    */
-  withdraw(sender: Socket, sessionId: string, refused: readonly CopyIdentity[]): void {
-    for (const peer of this.localPeers(sender.nsp, sessionId))
+  withdraw(namespace: Namespace, sessionId: string, refused: readonly CopyIdentity[]): void {
+    for (const peer of this.localPeers(namespace, sessionId))
       this.held.get(peer)?.withdraw(sessionId, refused);
   }
 
@@ -83,6 +91,21 @@ export class SceneRelay {
       const held = this.held.get(peer);
       if (held && !held.isEmpty) this.send(peer, held);
     }
+  }
+
+  /** Holds the update's copies for each local peer of its room that is behind (but those skipped); their ids. */
+  private holdForPeersBehind(
+    namespace: Namespace,
+    broadcast: SceneBroadcast,
+    skip: (peer: Socket) => boolean,
+  ): string[] {
+    const behind: string[] = [];
+    for (const peer of this.localPeers(namespace, broadcast.sessionId)) {
+      if (skip(peer) || !this.isBehind(peer)) continue;
+      this.hold(peer, broadcast);
+      behind.push(peer.id);
+    }
+    return behind;
   }
 
   private *localPeers(namespace: Namespace, sessionId: string): Generator<Socket> {

@@ -1,0 +1,111 @@
+import { Server, type Namespace } from 'socket.io';
+import { Adapter, ClusterAdapter, MessageType } from 'socket.io-adapter';
+import { withRemoteBroadcastHook, type RemoteBroadcast, type RemoteBroadcastHook } from './remote-broadcasts';
+
+/** A cluster adapter whose transport publishes nowhere: messages are handed to it by the test. */
+class UnconnectedClusterAdapter extends ClusterAdapter {
+  // ClusterAdapter's own constructor is protected.
+  constructor(namespace: Namespace) {
+    super(namespace);
+  }
+  protected override doPublish(): Promise<string> {
+    return Promise.resolve('');
+  }
+  protected override doPublishResponse(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+interface Delivery {
+  rooms: string[];
+  except: string[];
+}
+
+describe('withRemoteBroadcastHook', () => {
+  let io: Server;
+  let seen: RemoteBroadcast[];
+  let hookErrors: unknown[];
+  let deliveries: Delivery[];
+  let hook: RemoteBroadcastHook['beforeDelivery'];
+
+  beforeEach(() => {
+    seen = [];
+    hookErrors = [];
+    deliveries = [];
+    hook = () => undefined;
+    // What the in-memory adapter is asked to deliver to this instance's sockets.
+    jest.spyOn(Adapter.prototype, 'broadcast').mockImplementation((_packet, options) => {
+      deliveries.push({ rooms: [...options.rooms], except: [...(options.except ?? [])] });
+    });
+    io = new Server({
+      adapter: withRemoteBroadcastHook(
+        (namespace: Namespace) => new UnconnectedClusterAdapter(namespace),
+        {
+          events: new Set(['scene:update']),
+          beforeDelivery: (namespace, broadcast) => {
+            seen.push({ ...broadcast, except: new Set(broadcast.except) });
+            hook(namespace, broadcast);
+          },
+        },
+        (error) => hookErrors.push(error),
+      ) as unknown as typeof Adapter,
+    });
+  });
+  // The server was never attached to an HTTP server, and this adapter keeps no timers: nothing to close.
+  afterEach(() => jest.restoreAllMocks());
+
+  /** Hands the root namespace's adapter a message, as its transport does with what it reads. */
+  const receive = (message: { type: MessageType; uid?: string; nsp?: string; data?: unknown }) =>
+    (io.of('/').adapter as unknown as { onMessage(message: unknown): void }).onMessage({
+      uid: 'another-instance',
+      nsp: '/',
+      ...message,
+    });
+  const aBroadcast = (extra: Record<string, unknown> = {}) => ({
+    type: MessageType.BROADCAST,
+    data: {
+      packet: { type: 2, nsp: '/', data: ['scene:update', { sessionId: 's1' }] },
+      opts: { rooms: ['session:s1'], except: ['sender'], flags: {} },
+      ...extra,
+    },
+  });
+
+  it('shows the hook a broadcast from another instance, and skips the sockets it adds', () => {
+    hook = (_namespace, broadcast) => broadcast.except.add('behind');
+    receive(aBroadcast());
+    expect(seen).toEqual([
+      {
+        event: 'scene:update',
+        payload: { sessionId: 's1' },
+        rooms: ['session:s1'],
+        except: new Set(['sender']),
+      },
+    ]);
+    expect(deliveries).toEqual([{ rooms: ['session:s1'], except: ['sender', 'behind'] }]);
+  });
+
+  it('delivers a broadcast as sent when the hook throws, and reports the error', () => {
+    hook = (_namespace, broadcast) => {
+      broadcast.except.add('behind');
+      throw new Error('hook failed');
+    };
+    receive(aBroadcast());
+    expect(hookErrors).toEqual([new Error('hook failed')]);
+    expect(deliveries).toEqual([{ rooms: ['session:s1'], except: ['sender'] }]);
+  });
+
+  it('leaves out what is not a plain broadcast from another instance of this namespace', () => {
+    const ownUid = (io.of('/').adapter as unknown as { uid: string }).uid;
+    receive({ ...aBroadcast(), uid: ownUid });
+    receive({ ...aBroadcast(), nsp: '/other' });
+    receive(aBroadcast({ requestId: 'r1' }));
+    receive({ type: MessageType.SOCKETS_JOIN, data: { opts: { rooms: [], except: [] }, rooms: ['x'] } });
+    receive({ ...aBroadcast(), data: { ...aBroadcast().data, packet: { type: 2, nsp: '/', data: 'odd' } } });
+    receive({
+      ...aBroadcast(),
+      data: { ...aBroadcast().data, packet: { type: 2, nsp: '/', data: ['pointer:update', {}] } },
+    });
+    expect(seen).toEqual([]);
+    expect(hookErrors).toEqual([]);
+  });
+});

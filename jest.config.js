@@ -42,6 +42,7 @@ const ownDatabaseFiles = [
   'slot-booking-locks',
   'mail-crash',
   'multi-instance',
+  'instance-loss',
   'room-slow-peer-instances',
   'session-mail-instances',
   'docker-compose',

@@ -9,7 +9,7 @@ import {
 } from '@mockboard/contracts';
 import { sessionAllows } from '@mockboard/schedule';
 import { conflict } from '../common/domain-error';
-import { anySocketIn } from '../common/socket-ack';
+import { anySocketIn, socketsInRoom } from '../common/socket-ack';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { userOf } from '../room/room-membership';
@@ -54,8 +54,12 @@ export class CallService {
     await socket.join(callRoom(sessionId));
     if (previous && previous.endpointId !== endpointId)
       socket.to(callRoom(sessionId)).emit(CALL_EVENTS.peer, peerEvent(sessionId, user.id, previous, 'left'));
-    // Through the Redis adapter this sees the sockets on every instance.
-    const inCall = await server.in(callRoom(sessionId)).fetchSockets();
+    // Through the Redis adapter this sees the sockets on every instance that answers.
+    const inCall = await socketsInRoom(server, callRoom(sessionId), (error) =>
+      this.logger.warn(
+        `listing the call's peers on this instance only: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     // The user's other tabs hear it too: the web client makes the older one step back.
     socket
       .to(callRoom(sessionId))

@@ -9,6 +9,7 @@ import type { JsonLogger } from '../common/json-logger';
 import { refuseCrossSiteSockets } from '../common/origin-check';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { clusterChannelPrefix } from './cluster-channels';
 import { LoopLateness } from './loop-lateness';
 import { refuseDeepMessages } from './message-depth';
 import {
@@ -66,7 +67,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       // client re-joins on every connect and gets the merged scene from the database, resending
       // what was not acked; the notification bell refetches its list. (bench/realtime at 50 rooms:
       // 7 points less server CPU and 37 MiB less memory without it.)
-      ...(this.redis ? { adapter: this.clusterAdapter(this.redis) } : {}),
+      ...(this.redis && this.redisUrl ? { adapter: this.clusterAdapter(this.redis, this.redisUrl) } : {}),
     } as ServerOptions) as Server;
     // Before authentication: a cookie-authenticated handshake from another site is refused outright.
     server.use(refuseCrossSiteSockets(this.context.get<AppConfig>(APP_CONFIG, { strict: false }).publicUrl));
@@ -99,9 +100,10 @@ export class RealtimeIoAdapter extends IoAdapter {
    * The Redis Streams adapter, with the app's hook on what other instances broadcast (a room's
    * scene updates are coalesced for a peer behind on this instance, remote-scene-relay.ts).
    */
-  private clusterAdapter(redis: RedisClient) {
+  private clusterAdapter(redis: RedisClient, redisUrl: string) {
     const hook = this.context.get<RemoteBroadcastHook>(REMOTE_BROADCAST_HOOK, { strict: false });
-    return withRemoteBroadcastHook(createAdapter(redis), hook, (error) =>
+    const channelPrefix = clusterChannelPrefix(redisUrl);
+    return withRemoteBroadcastHook(createAdapter(redis, { channelPrefix }), hook, (error) =>
       this.logger.event('warn', 'a broadcast from another instance was delivered unfiltered', {
         error: error instanceof Error ? error.message : String(error),
       }),

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import { SOCKET_CAPS, SOCKET_CONNECT_RATE } from '@mockboard/contracts';
+import { SOCKET_LIST_TIMEOUT_MS } from '../common/socket-ack';
 import type { SocketData } from './realtime-io.adapter';
 import { TokenBucket } from './token-bucket';
 
@@ -85,6 +86,7 @@ export class UserSocketCap {
       if (!socket.connected) release();
     }, 30_000).unref();
     this.server
+      .timeout(SOCKET_LIST_TIMEOUT_MS)
       .in(userRoomOf(user.id))
       .fetchSockets()
       .then(

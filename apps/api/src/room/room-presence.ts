@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
 import { ROOM_EVENTS, SOCKET_CAPS, type PresenceEvent } from '@mockboard/contracts';
 import { DomainError } from '../common/domain-error';
-import { anySocketIn } from '../common/socket-ack';
+import { anySocketIn, socketsInRoom } from '../common/socket-ack';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 import {
   dataOf,
@@ -48,7 +48,11 @@ export class RoomPresence implements OnModuleDestroy {
   async enter(socket: Socket, sessionId: string, membership: SessionMembership): Promise<Set<string>> {
     const server = this.server!;
     await socket.join(sessionRoom(sessionId));
-    const inRoom = await server.in(sessionRoom(sessionId)).fetchSockets();
+    const inRoom = await socketsInRoom(server, sessionRoom(sessionId), (error) =>
+      this.logger.warn(
+        `counting the room's sockets on this instance only: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     // Joined first, counted after: of simultaneous joiners, those past the cap leave again.
     if (inRoom.findIndex((other) => other.id === socket.id) >= SOCKET_CAPS.perSession) {
       await socket.leave(sessionRoom(sessionId));

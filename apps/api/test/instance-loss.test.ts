@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { CALL_EVENTS, type CallJoinAck, type JoinAck } from '@mockboard/contracts';
+import { signUp } from './support/factories';
+import { aLiveSession, call, connect } from './support/room-client';
+import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
+import { SUITE_POSTGRES } from './support/suite-postgres';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const ONLY_LOCAL_SOCKETS = /counting the room's sockets on this instance only/;
+
+/** The participants a join's ack shows online. */
+const onlineIn = (ack: JoinAck) =>
+  ack.ok ? ack.participants.filter((each) => each.online).map((each) => each.userId) : [];
+
+/**
+ * Issue 18: a room's join asks every instance on the Redis adapter which sockets are in the room
+ * (fetchSockets), and the question fails when one does not answer within 5 s: an instance that hangs
+ * (its event loop stuck, its machine paused) but still holds its Redis connection. Such a join used
+ * to fail with `internal`, so nobody could enter any room until the instance came back or died. It
+ * now goes on with what the answering instance knows. A deployment on another database of the same
+ * Redis server must not count at all: it used to, as Redis's PUB/SUB ignores database numbers (CI
+ * saw a join fail so while another test file's instances shared the server). Built server
+ * processes on one PostgreSQL schema; SIGSTOP freezes an instance.
+ */
+describe('an instance that stops answering beside another on one Redis server', () => {
+  const processes: ServerProcess[] = [];
+  const sockets: Socket[] = [];
+  let env: Record<string, string>;
+  let cleanup: (() => Promise<void>) | undefined;
+
+  beforeEach(async () => {
+    ({ env, cleanup } = await serverProcessEnv({
+      REDIS_URL,
+      DATABASE_URL: SUITE_POSTGRES,
+      LOG_LEVEL: 'warn',
+    }));
+  });
+  afterEach(async () => {
+    sockets.splice(0).forEach((socket) => socket.disconnect());
+    for (const running of processes.splice(0)) {
+      running.child.kill('SIGCONT');
+      running.child.kill('SIGKILL');
+      await running.exited;
+    }
+    await cleanup?.();
+  });
+
+  const start = async (overrides: Record<string, string> = {}): Promise<ServerProcess> => {
+    const started = await startServerProcess({ ...env, ...overrides });
+    processes.push(started);
+    return started;
+  };
+
+  /** Connects `user` to `server` and joins the session's room; the join's ack. */
+  async function join(server: ServerProcess, user: Awaited<ReturnType<typeof signUp>>, sessionId: string) {
+    const socket = await connect(server.url, user);
+    sockets.push(socket);
+    return { socket, ack: await call<JoinAck>(socket, 'session:join', { sessionId }) };
+  }
+
+  async function frozen(server: ServerProcess): Promise<void> {
+    server.child.kill('SIGSTOP');
+    // Let a message or two reach the stopped process's socket unread.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  it('lets peers join a room and its call on an instance whose peer instance hangs', async () => {
+    const survivor = await start();
+    const hanging = await start();
+    const host = await signUp(survivor.url);
+    const guest = await signUp(survivor.url);
+    const sessionId = (await aLiveSession(survivor.url, host, guest)).id;
+    expect((await join(hanging, guest, sessionId)).ack).toMatchObject({ ok: true });
+    await frozen(hanging);
+
+    const hostJoin = await join(survivor, host, sessionId);
+    expect(hostJoin.ack).toMatchObject({ ok: true });
+    expect(onlineIn(hostJoin.ack)).toEqual([host.user.id]);
+    const inCall = await call<CallJoinAck>(hostJoin.socket, CALL_EVENTS.join, {
+      sessionId,
+      endpointId: randomUUID(),
+      media: { audio: true, video: false },
+    });
+    expect(inCall).toMatchObject({ ok: true, peers: [] });
+    expect(survivor.output()).toMatch(ONLY_LOCAL_SOCKETS);
+  }, 90_000);
+
+  it('does not count the instances of a deployment on another database of the Redis server', async () => {
+    const ours = await start();
+    const worker = Number(process.env.JEST_WORKER_ID ?? 1);
+    const theirs = await start({ REDIS_URL: `${REDIS_URL}/${(worker + 8) % 16}` });
+    const host = await signUp(ours.url);
+    const guest = await signUp(ours.url);
+    const sessionId = (await aLiveSession(ours.url, host, guest)).id;
+    // Theirs holds a socket in a room too, then hangs.
+    expect((await join(theirs, guest, sessionId)).ack).toMatchObject({ ok: true });
+    await frozen(theirs);
+
+    const hostJoin = await join(ours, host, sessionId);
+    expect(hostJoin.ack).toMatchObject({ ok: true });
+    expect(onlineIn(hostJoin.ack)).toEqual([host.user.id]);
+    expect(ours.output()).not.toMatch(ONLY_LOCAL_SOCKETS);
+  }, 90_000);
+});

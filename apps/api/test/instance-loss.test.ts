@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { CALL_EVENTS, type CallJoinAck, type JoinAck } from '@mockboard/contracts';
 import { signUp } from './support/factories';
-import { aLiveSession, call, connect } from './support/room-client';
+import { aLiveSession, connect } from './support/room-client';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
 import { SUITE_POSTGRES } from './support/suite-postgres';
 
@@ -15,7 +15,7 @@ const onlineIn = (ack: JoinAck) =>
 
 /**
  * Issue 18: a room's join asks every instance on the Redis adapter which sockets are in the room
- * (fetchSockets), and the question fails when one does not answer within 5 s: an instance that hangs
+ * (fetchSockets), and the question fails when one does not answer in time: an instance that hangs
  * (its event loop stuck, its machine paused) but still holds its Redis connection. Such a join used
  * to fail with `internal`, so nobody could enter any room until the instance came back or died. It
  * now goes on with what the answering instance knows. A deployment on another database of the same
@@ -56,7 +56,9 @@ describe('an instance that stops answering beside another on one Redis server', 
   async function join(server: ServerProcess, user: Awaited<ReturnType<typeof signUp>>, sessionId: string) {
     const socket = await connect(server.url, user);
     sockets.push(socket);
-    return { socket, ack: await call<JoinAck>(socket, 'session:join', { sessionId }) };
+    // Beside a hung instance a join waits ~7 s by design (README), more on a loaded machine.
+    const ack = (await socket.timeout(30_000).emitWithAck('session:join', { sessionId })) as JoinAck;
+    return { socket, ack };
   }
 
   async function frozen(server: ServerProcess): Promise<void> {
@@ -77,14 +79,14 @@ describe('an instance that stops answering beside another on one Redis server', 
     const hostJoin = await join(survivor, host, sessionId);
     expect(hostJoin.ack).toMatchObject({ ok: true });
     expect(onlineIn(hostJoin.ack)).toEqual([host.user.id]);
-    const inCall = await call<CallJoinAck>(hostJoin.socket, CALL_EVENTS.join, {
+    const inCall = (await hostJoin.socket.timeout(30_000).emitWithAck(CALL_EVENTS.join, {
       sessionId,
       endpointId: randomUUID(),
       media: { audio: true, video: false },
-    });
+    })) as CallJoinAck;
     expect(inCall).toMatchObject({ ok: true, peers: [] });
     expect(survivor.output()).toMatch(ONLY_LOCAL_SOCKETS);
-  }, 90_000);
+  }, 180_000);
 
   it('does not count the instances of a deployment on another database of the Redis server', async () => {
     const ours = await start();
@@ -101,5 +103,5 @@ describe('an instance that stops answering beside another on one Redis server', 
     expect(hostJoin.ack).toMatchObject({ ok: true });
     expect(onlineIn(hostJoin.ack)).toEqual([host.user.id]);
     expect(ours.output()).not.toMatch(ONLY_LOCAL_SOCKETS);
-  }, 90_000);
+  }, 180_000);
 });

@@ -5,19 +5,23 @@ import {
   type JoinAck,
   type SceneBroadcast,
   type SceneElement,
-  type SceneRestore,
   type SceneUpdateAck,
 } from '@mockboard/contracts';
 import { mergeElements } from '@mockboard/scene';
 import { aRectangle, waitFor } from './support/room-client';
-import { aSceneUsage } from './support/room-factories';
 import { PollingPeer } from './support/polling-peer';
-import { catchUp, drag, pollFor } from './support/slow-peer';
+import {
+  DRAGS,
+  catchUp,
+  drag,
+  expectCoalescedDrag,
+  expectHeldStrokesBeforeStateChange,
+  expectNoRefusedCopyAfterRestore,
+} from './support/slow-peer';
 import { liveRoomStage } from './support/room-stage';
 import { BEHIND_AT_WAITING_PACKETS, waitingPackets } from '../src/room/scene-relay';
 import { RoomGateway } from '../src/room/room.gateway';
 
-const DRAGS = 80;
 /** A text element of about this many bytes: a few dozen of them fill a stalled connection's buffers. */
 const LONG_TEXT_BYTES = 600_000;
 /**
@@ -84,30 +88,10 @@ describe('a peer that falls behind', () => {
   it('sends a peer that stopped reading where each element is now, while a peer that keeps up gets every step', async () => {
     const sender = await room.joined(room.host);
     const otherTab = await room.joined(room.host);
-    const steps: number[] = [];
-    otherTab.on('scene:update', (update: SceneBroadcast) => {
-      for (const element of update.elements) if (element.id === 'dragged') steps.push(element.version);
-    });
     const slow = await aSlowGuest();
-    const box = aRectangle({ id: 'dragged' }) as SceneElement;
-
-    // Every tenth step also adds a dot, which must reach the slow peer too.
-    await drag(sender, room.sessionId, box, 1, DRAGS, (version) =>
-      version % 10 === 0 ? [aRectangle({ id: `dot-${version}` }) as SceneElement] : [],
-    );
-    await waitFor(() => steps.length === DRAGS);
-    expect(steps).toEqual(Array.from({ length: DRAGS }, (_, index) => index + 1));
-
-    const board = await catchUp(slow, 'dragged', DRAGS);
-    expect(board.get('dragged')).toMatchObject({ version: DRAGS, x: DRAGS * 10 });
-    for (let version = 10; version <= DRAGS; version += 10) expect(board.has(`dot-${version}`)).toBe(true);
-    // What queued before it counted as behind, then one update with the rest.
+    const stage = { sender, slow, sessionId: room.sessionId, dataSource: room.server.dataSource };
+    const box = await expectCoalescedDrag(stage, otherTab);
     const updates = slow.received<SceneBroadcast>('scene:update');
-    expect(updates.length).toBeGreaterThan(1);
-    expect(updates.length).toBeLessThanOrEqual(BEHIND_AT_WAITING_PACKETS + 1);
-    const last = updates.at(-1)!;
-    expect(last.round).toBe(undefined);
-    expect(last.elements.filter((element) => element.id === 'dragged')).toHaveLength(1);
 
     // Caught up, it gets the next step as it happens, on its own.
     await drag(sender, room.sessionId, box, DRAGS + 1, 1);
@@ -168,66 +152,22 @@ describe('a peer that falls behind', () => {
   it('never sends a peer that is behind a copy the server refused, after telling it to take the copy back', async () => {
     const sender = await room.joined(room.host);
     const slow = await aSlowGuest();
-    const box = aRectangle({ id: 'dragged' }) as SceneElement;
-    await drag(sender, room.sessionId, box, 1, BEHIND_AT_WAITING_PACKETS + 8);
-
-    // The scene is full: the next update is relayed (and held for the slow peer), then refused.
-    await aSceneUsage(room.server.dataSource, room.sessionId, { sceneBytes: ROOM_LIMITS.maxSceneBytes });
-    const version = BEHIND_AT_WAITING_PACKETS + 9;
-    const refused = [{ ...box, version, x: -1 }, aRectangle({ id: 'added' }) as SceneElement];
-    const reply = await sender
-      .timeout(20_000)
-      .emitWithAck('scene:update', { sessionId: room.sessionId, elements: refused });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'too_large' } });
-
-    await pollFor(slow, 'scene:restore');
-    const [restore] = slow.received<SceneRestore>('scene:restore');
-    if (!restore) throw new Error('the slow peer was never told to take the refused copies back');
-    expect(restore.refused.map((copy) => [copy.id, copy.version])).toEqual([
-      ['dragged', version],
-      ['added', 1],
-    ]);
-    // Room again on the board, a marker is drawn: whatever was held for the slow peer before it
-    // goes out before it or with it, so once the marker is in, everything relayed before is too.
-    await aSceneUsage(room.server.dataSource, room.sessionId, { sceneBytes: 0 });
-    await drag(sender, room.sessionId, aRectangle({ id: 'marker' }) as SceneElement, 1, 1);
-    const markerIn = () =>
-      slow
-        .received<SceneBroadcast>('scene:update')
-        .some((update) => update.elements.some((element) => element.id === 'marker'));
-    for (let polls = 0; polls < 50 && !markerIn(); polls += 1) await slow.poll();
-    expect(markerIn()).toBe(true);
-    const sent = slow.received<SceneBroadcast>('scene:update').flatMap((update) => update.elements);
-    expect(sent.some((element) => element.id === 'added')).toBe(false);
-    expect(sent.some((element) => element.id === 'dragged' && element.version === version)).toBe(false);
-    // The held copy the refused one had replaced comes back with the restore, as stored.
-    expect(restore.stored.map((element) => [element.id, element.version])).toEqual([
-      ['dragged', version - 1],
-    ]);
+    await expectNoRefusedCopyAfterRestore({
+      sender,
+      slow,
+      sessionId: room.sessionId,
+      dataSource: room.server.dataSource,
+    });
   });
 
   it('sends a peer that is behind the strokes made before a change of the room, then the change', async () => {
     const sender = await room.joined(room.host);
     const slow = await aSlowGuest();
-    const box = aRectangle({ id: 'dragged' }) as SceneElement;
-    await drag(sender, room.sessionId, box, 1, BEHIND_AT_WAITING_PACKETS + 8);
-    const changed = await sender
-      .timeout(10_000)
-      .emitWithAck('session:phase', { sessionId: room.sessionId, phase: 'deep-dive' });
-    expect(changed).toMatchObject({ ok: true });
-
-    await pollFor(slow, 'session:state');
-    const lastStroke = slow.events.findLastIndex(
-      ({ event, payload }) =>
-        event === 'scene:update' &&
-        (payload as SceneBroadcast).elements.some(
-          (element) => element.id === 'dragged' && element.version === BEHIND_AT_WAITING_PACKETS + 8,
-        ),
-    );
-    const state = slow.events.findIndex(({ event }) => event === 'session:state');
-    expect(lastStroke).toBeGreaterThanOrEqual(0);
-    expect(lastStroke).toBeLessThan(state);
-    // The strokes were held (fewer updates than strokes): the order was the relay's doing.
-    expect(slow.received('scene:update').length).toBeLessThan(BEHIND_AT_WAITING_PACKETS + 8);
+    await expectHeldStrokesBeforeStateChange({
+      sender,
+      slow,
+      sessionId: room.sessionId,
+      dataSource: room.server.dataSource,
+    });
   });
 });

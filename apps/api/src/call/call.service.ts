@@ -9,7 +9,7 @@ import {
 } from '@mockboard/contracts';
 import { sessionAllows } from '@mockboard/schedule';
 import { conflict } from '../common/domain-error';
-import { anySocketIn, socketsInRoom } from '../common/socket-ack';
+import { anySocketIn, socketsInRoom } from '../common/socket-listing';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { userOf } from '../room/room-membership';
@@ -54,7 +54,7 @@ export class CallService {
     await socket.join(callRoom(sessionId));
     if (previous && previous.endpointId !== endpointId)
       socket.to(callRoom(sessionId)).emit(CALL_EVENTS.peer, peerEvent(sessionId, user.id, previous, 'left'));
-    // Through the Redis adapter this sees the sockets on every instance that answers.
+    // Through the Redis adapter this sees the sockets on every instance (see socketsInRoom).
     const inCall = await socketsInRoom(server, callRoom(sessionId), (error) =>
       this.logger.warn(
         `listing the call's peers on this instance only: ${error instanceof Error ? error.message : String(error)}`,

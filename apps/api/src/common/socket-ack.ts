@@ -1,5 +1,4 @@
 import { HttpException, type Logger } from '@nestjs/common';
-import type { DefaultEventsMap, RemoteSocket, Server } from 'socket.io';
 import type { ErrorAck, SocketErrorCode } from '@mockboard/contracts';
 import { isDatabaseUnavailable } from '../database/postgres-errors';
 import { DomainError, type DomainErrorKind } from './domain-error';
@@ -74,42 +73,4 @@ export async function ackOf<T>(logger: Logger, work: () => Promise<T>): Promise<
       logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return ack;
   }
-}
-
-/**
- * How long the other instances may take to list their sockets (fetchSockets) before a connect or a
- * join goes on without them. One that is alive answers within milliseconds, busy or not; one that
- * hangs with its Redis connection open would otherwise hold every connect and join for the
- * adapter's default of 5 s.
- */
-export const SOCKET_LIST_TIMEOUT_MS = 2_000;
-
-/**
- * The sockets in `room` on every instance. Should another instance not answer in time (one that
- * hangs: its event loop stuck, its machine paused), this instance's own are returned and
- * `onPartial` hears why: whatever asked goes on with what is known here rather than fail.
- */
-export async function socketsInRoom(
-  server: Server,
-  room: string,
-  onPartial: (error: unknown) => void,
-): Promise<RemoteSocket<DefaultEventsMap, unknown>[]> {
-  try {
-    return await server.timeout(SOCKET_LIST_TIMEOUT_MS).in(room).fetchSockets();
-  } catch (error) {
-    onPartial(error);
-    return server.local.in(room).fetchSockets();
-  }
-}
-
-/**
- * Whether any socket in `room`, on any instance, passes `test` (socket.data as another instance
- * sent it). With the Redis adapter this asks every instance, and rejects when one does not answer.
- */
-export async function anySocketIn(
-  server: Server,
-  room: string,
-  test: (socket: { data: unknown }) => boolean,
-): Promise<boolean> {
-  return (await server.in(room).fetchSockets()).some(test);
 }

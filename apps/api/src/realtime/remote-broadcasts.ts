@@ -24,7 +24,7 @@ export interface RemoteBroadcastHook {
   beforeDelivery(namespace: Namespace, broadcast: RemoteBroadcast): void;
 }
 
-/** The Nest provider token of the app's RemoteBroadcastHook, if a module provides one. */
+/** The Nest provider token of the app's RemoteBroadcastHook (RoomModule provides it). */
 export const REMOTE_BROADCAST_HOOK = Symbol('RemoteBroadcastHook');
 
 /** What this file reads of a cluster adapter: `onMessage` and `uid` are protected in its types. */
@@ -96,5 +96,6 @@ function inspect(
     rooms: options.rooms,
     except,
   });
+  // The options were decoded for this delivery alone: rewriting them changes nothing else.
   if (except.size !== before) options.except = [...except];
 }

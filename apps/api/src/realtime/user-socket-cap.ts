@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import { SOCKET_CAPS, SOCKET_CONNECT_RATE } from '@mockboard/contracts';
-import { SOCKET_LIST_TIMEOUT_MS } from '../common/socket-ack';
+import { SOCKET_LIST_TIMEOUT_MS } from '../common/socket-listing';
 import type { SocketData } from './realtime-io.adapter';
 import { TokenBucket } from './token-bucket';
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { ROOM_EVENTS, type SceneBroadcast, type SceneRestore, type SessionState } from '@mockboard/contracts';
 import type { RemoteBroadcast, RemoteBroadcastHook } from '../realtime/remote-broadcasts';
+import { sessionRoom } from './room-membership';
 import { SceneRelay } from './scene-relay';
 
 /**
@@ -25,7 +26,15 @@ export class RemoteSceneRelay implements RemoteBroadcastHook {
   beforeDelivery(namespace: Namespace, broadcast: RemoteBroadcast): void {
     switch (broadcast.event) {
       case ROOM_EVENTS.sceneUpdate: {
-        const update = broadcast.payload as SceneBroadcast;
+        const { sessionId, round, elements } = broadcast.payload as SceneBroadcast;
+        // Held copies go to the session room's peers: only an update sent to that room is held.
+        if (!broadcast.rooms.includes(sessionRoom(sessionId))) return;
+        // msgpack (a payload with binary data) would carry an absent round as null.
+        const update: SceneBroadcast = {
+          sessionId,
+          elements,
+          ...(round !== null && round !== undefined ? { round } : {}),
+        };
         for (const held of this.relay.holdFromAnotherInstance(namespace, update, broadcast.except))
           broadcast.except.add(held);
         return;

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
 import { ROOM_EVENTS, SOCKET_CAPS, type PresenceEvent } from '@mockboard/contracts';
 import { DomainError } from '../common/domain-error';
-import { anySocketIn, socketsInRoom } from '../common/socket-ack';
+import { anySocketIn, socketsInRoom } from '../common/socket-listing';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 import {
   dataOf,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
+import { REMOTE_BROADCAST_HOOK } from '../realtime/remote-broadcasts';
 import { SessionsModule } from '../sessions/sessions.module';
 import { HintsGateway } from './hints/hints.gateway';
 import { HintsService } from './hints/hints.service';
@@ -19,7 +20,6 @@ import { RoomStateRepository } from './room-state.repository';
 import { RoomGateway } from './room.gateway';
 import { RoomService } from './room.service';
 import { SceneRepository } from './scene.repository';
-import { REMOTE_BROADCAST_HOOK } from '../realtime/remote-broadcasts';
 import { RemoteSceneRelay } from './remote-scene-relay';
 import { SceneRelay } from './scene-relay';
 import { SceneRestorer } from './scene-restore';

@@ -74,10 +74,11 @@ function withoutWaitingForFlushes(databaseUrl: string): string {
 }
 
 /**
- * Instances on one Redis see each other (the adapter's stream): a file that kills an instance makes
- * the live ones wait for its answers until its heartbeat expires. Two files run at the same time
- * only in different Jest workers (CI runs two), so each worker keeps its instances in a Redis
- * database of its own (1, 2, …), never meeting another file's instances.
+ * Instances on one Redis database see each other (the adapter's stream and channels): a file that
+ * freezes or kills an instance makes the live ones wait for its answers. Two files run at the same
+ * time only in different Jest workers (CI runs two), so each worker keeps its instances in a Redis
+ * database of its own (1, 2, …), whose channels carry its number (clusterChannelPrefix): they never
+ * meet another file's instances.
  */
 function ownRedisDatabase(url: string | undefined): { REDIS_URL?: string } {
   const worker = Number(process.env.JEST_WORKER_ID ?? '0');

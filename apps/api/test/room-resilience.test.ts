@@ -14,10 +14,8 @@ import { aLiveSession, aRectangle, call, connect, soonStart } from './support/ro
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
 import { liveRoomStage } from './support/room-stage';
 import { SeededRandom } from './support/seeded-random';
-import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
-import { SUITE_POSTGRES } from './support/suite-postgres';
-
-const REDIS_URL = 'redis://127.0.0.1:6379';
+import { startWithConfig } from './support/test-app';
+import { twoInstancesOnRedis } from './support/two-instances';
 
 /** A CollabClient in a test, with a signal for "something changed" to wait on. */
 interface Peer {
@@ -321,28 +319,10 @@ describe('the collaboration client and a server killed with SIGKILL', () => {
 });
 
 describe('two instances on one Redis', () => {
-  let one: TestApp;
-  let two: TestApp;
-  let host: SignedUpUser;
-  let guest: SignedUpUser;
-  let sessionId: string;
-
-  beforeAll(async () => {
-    // One PostgreSQL schema for both: this is a scale-out test, not a database test.
-    one = await startTestApp({ REDIS_URL, DATABASE_URL: SUITE_POSTGRES });
-    two = await startWithConfig(one.config);
-  });
-  beforeEach(async () => {
-    host = await signUp(one.url);
-    guest = await signUp(one.url);
-    sessionId = (await aLiveSession(one.url, host, guest)).id;
-  });
-  afterAll(async () => {
-    await two?.app.close();
-    await one?.close();
-  });
+  const stage = twoInstancesOnRedis();
 
   it('two instances on one Redis share a room', async () => {
+    const { one, two, host, guest, sessionId } = stage;
     const b = await joined(two.url, guest, sessionId);
     const a = await joined(one.url, host, sessionId);
     await until(
@@ -369,6 +349,7 @@ describe('two instances on one Redis', () => {
   });
 
   it('an instance that shuts down as its peers leave ends cleanly', async () => {
+    const { one, host, guest, sessionId } = stage;
     // Each departure asks every instance whether the user is still in the room. When the instance
     // shuts down meanwhile, its Redis client closes under that question, which the adapter
     // publishes without catching a failure: an unhandled rejection, which ends a Node process.
@@ -394,6 +375,7 @@ describe('two instances on one Redis', () => {
   });
 
   it('a peer whose connection drops keeps drawing through the other instance', async () => {
+    const { one, two, host, guest, sessionId } = stage;
     const a = await joined(one.url, host, sessionId);
     const b = await joined(two.url, guest, sessionId);
     // B has received a broadcast through Redis before its connection drops; after it, B re-joins.

@@ -1,17 +1,15 @@
 import type { Socket } from 'socket.io-client';
 import type { JoinAck } from '@mockboard/contracts';
-import { signUp, type SignedUpUser } from './support/factories';
+import type { SignedUpUser } from './support/factories';
 import { PollingPeer } from './support/polling-peer';
-import { aLiveSession, call, connect } from './support/room-client';
+import { call, connect } from './support/room-client';
 import {
   expectCoalescedDrag,
   expectHeldStrokesBeforeStateChange,
   expectNoRefusedCopyAfterRestore,
 } from './support/slow-peer';
-import { SUITE_POSTGRES } from './support/suite-postgres';
-import { startTestApp, startWithConfig, type TestApp } from './support/test-app';
-
-const REDIS_URL = 'redis://127.0.0.1:6379';
+import type { TestApp } from './support/test-app';
+import { twoInstancesOnRedis } from './support/two-instances';
 
 /**
  * Issue 18: a peer that falls behind is sent its partner's strokes coalesced, also when the partner
@@ -21,48 +19,30 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
  * instance one; the slow guest, which polls over long-polling only when the test says so, is on two.
  */
 describe('a peer behind on another instance than its partner', () => {
-  let one: TestApp;
-  let two: TestApp;
-  let host: SignedUpUser;
-  let guest: SignedUpUser;
-  let sessionId: string;
+  const stage = twoInstancesOnRedis();
   const sockets: Socket[] = [];
   const peers: PollingPeer[] = [];
-
-  beforeAll(async () => {
-    // One PostgreSQL schema for both: this is a scale-out test, not a database test.
-    one = await startTestApp({ REDIS_URL, DATABASE_URL: SUITE_POSTGRES });
-    two = await startWithConfig(one.config);
-  });
-  beforeEach(async () => {
-    host = await signUp(one.url);
-    guest = await signUp(one.url);
-    sessionId = (await aLiveSession(one.url, host, guest)).id;
-  });
   afterEach(async () => {
     sockets.splice(0).forEach((socket) => socket.disconnect());
     await Promise.all(peers.splice(0).map((peer) => peer.close()));
-  });
-  afterAll(async () => {
-    await two?.app.close();
-    await one?.close();
   });
 
   async function joinedOn(app: TestApp, user: SignedUpUser): Promise<Socket> {
     const socket = await connect(app.url, user);
     sockets.push(socket);
-    expect(await call(socket, 'session:join', { sessionId })).toMatchObject({ ok: true });
+    expect(await call(socket, 'session:join', { sessionId: stage.sessionId })).toMatchObject({ ok: true });
     return socket;
   }
 
   async function aSlowGuestOnTwo(): Promise<PollingPeer> {
-    const peer = await PollingPeer.connect(two.url, guest.accessToken);
+    const peer = await PollingPeer.connect(stage.two.url, stage.guest.accessToken);
     peers.push(peer);
-    expect((await peer.call<JoinAck>('session:join', { sessionId })).ok).toBe(true);
+    expect((await peer.call<JoinAck>('session:join', { sessionId: stage.sessionId })).ok).toBe(true);
     return peer;
   }
 
   it('sends the slow peer where each element is now, while a peer that keeps up on its instance gets every step', async () => {
+    const { one, two, host, sessionId } = stage;
     const sender = await joinedOn(one, host);
     const otherTabOnTwo = await joinedOn(two, host);
     const slow = await aSlowGuestOnTwo();
@@ -70,12 +50,14 @@ describe('a peer behind on another instance than its partner', () => {
   });
 
   it('sends the slow peer the strokes made before a change of the room, then the change', async () => {
+    const { one, host, sessionId } = stage;
     const sender = await joinedOn(one, host);
     const slow = await aSlowGuestOnTwo();
     await expectHeldStrokesBeforeStateChange({ sender, slow, sessionId, dataSource: one.dataSource });
   });
 
   it('never sends the slow peer a copy the server refused, after telling it to take the copy back', async () => {
+    const { one, host, sessionId } = stage;
     const sender = await joinedOn(one, host);
     const slow = await aSlowGuestOnTwo();
     await expectNoRefusedCopyAfterRestore({ sender, slow, sessionId, dataSource: one.dataSource });

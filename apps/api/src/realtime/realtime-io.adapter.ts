@@ -103,9 +103,10 @@ export class RealtimeIoAdapter extends IoAdapter {
   private clusterAdapter(redis: RedisClient, redisUrl: string) {
     const hook = this.context.get<RemoteBroadcastHook>(REMOTE_BROADCAST_HOOK, { strict: false });
     const channelPrefix = clusterChannelPrefix(redisUrl);
-    return withRemoteBroadcastHook(createAdapter(redis, { channelPrefix }), hook, (error) =>
-      this.logger.event('warn', 'a broadcast from another instance was delivered unfiltered', {
+    return withRemoteBroadcastHook(createAdapter(redis, { channelPrefix }), hook, (error, failures) =>
+      this.logger.event('warn', 'broadcasts from another instance were delivered unfiltered', {
         error: error instanceof Error ? error.message : String(error),
+        failures,
       }),
     );
   }

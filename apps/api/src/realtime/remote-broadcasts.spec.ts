@@ -1,6 +1,11 @@
 import { Server, type Namespace } from 'socket.io';
 import { Adapter, ClusterAdapter, MessageType } from 'socket.io-adapter';
-import { withRemoteBroadcastHook, type RemoteBroadcast, type RemoteBroadcastHook } from './remote-broadcasts';
+import {
+  HOOK_ERROR_REPORT_MS,
+  withRemoteBroadcastHook,
+  type RemoteBroadcast,
+  type RemoteBroadcastHook,
+} from './remote-broadcasts';
 
 /** A cluster adapter whose transport publishes nowhere: messages are handed to it by the test. */
 class UnconnectedClusterAdapter extends ClusterAdapter {
@@ -24,7 +29,7 @@ interface Delivery {
 describe('withRemoteBroadcastHook', () => {
   let io: Server;
   let seen: RemoteBroadcast[];
-  let hookErrors: unknown[];
+  let hookErrors: [unknown, number][];
   let deliveries: Delivery[];
   let hook: RemoteBroadcastHook['beforeDelivery'];
 
@@ -47,7 +52,7 @@ describe('withRemoteBroadcastHook', () => {
             hook(namespace, broadcast);
           },
         },
-        (error) => hookErrors.push(error),
+        (error, failures) => hookErrors.push([error, failures]),
       ) as unknown as typeof Adapter,
     });
   });
@@ -90,8 +95,25 @@ describe('withRemoteBroadcastHook', () => {
       throw new Error('hook failed');
     };
     receive(aBroadcast());
-    expect(hookErrors).toEqual([new Error('hook failed')]);
+    expect(hookErrors).toEqual([[new Error('hook failed'), 1]]);
     expect(deliveries).toEqual([{ rooms: ['session:s1'], except: ['sender'] }]);
+  });
+
+  it('reports a hook that keeps throwing once a minute at most, with how many broadcasts it failed', () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    try {
+      hook = () => {
+        throw new Error('hook failed');
+      };
+      for (let count = 0; count < 5; count += 1) receive(aBroadcast());
+      expect(hookErrors).toHaveLength(1);
+      jest.setSystemTime(1_000_000 + HOOK_ERROR_REPORT_MS);
+      receive(aBroadcast());
+      expect(hookErrors.map(([, failures]) => failures)).toEqual([1, 5]);
+      expect(deliveries).toHaveLength(6);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('leaves out what is not a plain broadcast from another instance of this namespace', () => {

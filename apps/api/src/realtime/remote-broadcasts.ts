@@ -16,7 +16,8 @@ export interface RemoteBroadcast {
 /**
  * Looks at every room broadcast another instance published before it is delivered to this
  * instance's sockets, and may keep some of them from it (see RemoteBroadcast.except). Runs in the
- * adapter's delivery, so it must stay cheap; should it throw, the broadcast is delivered as sent.
+ * adapter's delivery, so it must stay cheap; should it throw, the broadcast is delivered as sent
+ * (and the failure reported, see HOOK_ERROR_REPORT_MS).
  */
 export interface RemoteBroadcastHook {
   /** The events it looks at: others (cursors, the most frequent) pass without a look. */
@@ -26,6 +27,12 @@ export interface RemoteBroadcastHook {
 
 /** The Nest provider token of the app's RemoteBroadcastHook (RoomModule provides it). */
 export const REMOTE_BROADCAST_HOOK = Symbol('RemoteBroadcastHook');
+
+/**
+ * A hook that throws once would throw on every stroke of every room: its failures are reported at
+ * most this often, with how many broadcasts failed since the last report.
+ */
+export const HOOK_ERROR_REPORT_MS = 60_000;
 
 /** What this file reads of a cluster adapter: `onMessage` and `uid` are protected in its types. */
 interface ClusterAdapterInternals {
@@ -50,8 +57,18 @@ interface EncodedOptions {
 export function withRemoteBroadcastHook<A extends ClusterAdapter>(
   factory: (namespace: Namespace) => A,
   hook: RemoteBroadcastHook,
-  onHookError: (error: unknown) => void,
+  onHookError: (error: unknown, failures: number) => void,
 ): (namespace: Namespace) => A {
+  let failures = 0;
+  let reportedAt = -Infinity;
+  const failed = (error: unknown) => {
+    failures += 1;
+    const now = Date.now();
+    if (now - reportedAt < HOOK_ERROR_REPORT_MS) return;
+    reportedAt = now;
+    onHookError(error, failures);
+    failures = 0;
+  };
   // A function, not an arrow: socket.io calls the adapter option with `new` (what it returns is the adapter).
   return function remoteBroadcastsHooked(namespace: Namespace): A {
     const adapter = factory(namespace);
@@ -72,7 +89,7 @@ export function withRemoteBroadcastHook<A extends ClusterAdapter>(
             hook,
           );
         } catch (error) {
-          onHookError(error);
+          failed(error);
         }
       }
       deliver(message, offset);

@@ -61,20 +61,23 @@ describe('an instance that stops answering beside another on one Redis server', 
     return { socket, ack };
   }
 
-  async function frozen(server: ServerProcess): Promise<void> {
-    server.child.kill('SIGSTOP');
-    // Let a message or two reach the stopped process's socket unread.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  /**
+   * Our instance, and beside it `theirs` (on our Redis database unless `theirEnv` says otherwise)
+   * holding the guest's socket in the session's room, frozen with SIGSTOP; the host, to join on ours.
+   */
+  async function besideAFrozenInstance(theirEnv: Record<string, string> = {}) {
+    const ours = await start();
+    const theirs = await start(theirEnv);
+    const host = await signUp(ours.url);
+    const guest = await signUp(ours.url);
+    const sessionId = (await aLiveSession(ours.url, host, guest)).id;
+    expect((await join(theirs, guest, sessionId)).ack).toMatchObject({ ok: true });
+    theirs.child.kill('SIGSTOP');
+    return { ours, host, sessionId };
   }
 
   it('lets peers join a room and its call on an instance whose peer instance hangs', async () => {
-    const survivor = await start();
-    const hanging = await start();
-    const host = await signUp(survivor.url);
-    const guest = await signUp(survivor.url);
-    const sessionId = (await aLiveSession(survivor.url, host, guest)).id;
-    expect((await join(hanging, guest, sessionId)).ack).toMatchObject({ ok: true });
-    await frozen(hanging);
+    const { ours: survivor, host, sessionId } = await besideAFrozenInstance();
 
     const hostJoin = await join(survivor, host, sessionId);
     expect(hostJoin.ack).toMatchObject({ ok: true });
@@ -89,15 +92,10 @@ describe('an instance that stops answering beside another on one Redis server', 
   }, 180_000);
 
   it('does not count the instances of a deployment on another database of the Redis server', async () => {
-    const ours = await start();
     const worker = Number(process.env.JEST_WORKER_ID ?? 1);
-    const theirs = await start({ REDIS_URL: `${REDIS_URL}/${(worker + 8) % 16}` });
-    const host = await signUp(ours.url);
-    const guest = await signUp(ours.url);
-    const sessionId = (await aLiveSession(ours.url, host, guest)).id;
-    // Theirs holds a socket in a room too, then hangs.
-    expect((await join(theirs, guest, sessionId)).ack).toMatchObject({ ok: true });
-    await frozen(theirs);
+    const { ours, host, sessionId } = await besideAFrozenInstance({
+      REDIS_URL: `${REDIS_URL}/${(worker + 8) % 16}`,
+    });
 
     const hostJoin = await join(ours, host, sessionId);
     expect(hostJoin.ack).toMatchObject({ ok: true });

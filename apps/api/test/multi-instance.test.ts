@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import {
   SceneElementSchema,
@@ -12,7 +13,6 @@ import {
 import { CollabClient } from './support/collab-client';
 import { aRegistration, signUp, type SignedUpUser } from './support/factories';
 import { startHaproxy, type HaproxyProcess, type ProxiedRequest } from './support/haproxy-process';
-import { io, type Socket } from 'socket.io-client';
 import { aLiveSession, aRectangle, call } from './support/room-client';
 import { waitUntil } from './support/room-tab';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';

@@ -57,7 +57,7 @@ export class SceneRelay {
   relay(sender: Socket, broadcast: SceneBroadcast): void {
     const behind = this.holdForPeersBehind(sender.nsp, broadcast, (peer) => peer === sender);
     const others = sender.to(sessionRoom(broadcast.sessionId));
-    (behind.length > 0 ? others.except(behind) : others).emit(ROOM_EVENTS.sceneUpdate, broadcast);
+    (behind ? others.except(behind) : others).emit(ROOM_EVENTS.sceneUpdate, broadcast);
   }
 
   /**
@@ -70,7 +70,7 @@ export class SceneRelay {
     broadcast: SceneBroadcast,
     except: ReadonlySet<string>,
   ): string[] {
-    return this.holdForPeersBehind(namespace, broadcast, (peer) => except.has(peer.id));
+    return this.holdForPeersBehind(namespace, broadcast, (peer) => except.has(peer.id)) ?? [];
   }
 
   /**
@@ -93,17 +93,20 @@ export class SceneRelay {
     }
   }
 
-  /** Holds the update's copies for each local peer of its room that is behind (but those skipped); their ids. */
+  /**
+   * Holds the update's copies for each local peer of its room that is behind (but those skipped);
+   * their ids, or undefined when none is (the usual case: no array is made per update then).
+   */
   private holdForPeersBehind(
     namespace: Namespace,
     broadcast: SceneBroadcast,
     skip: (peer: Socket) => boolean,
-  ): string[] {
-    const behind: string[] = [];
+  ): string[] | undefined {
+    let behind: string[] | undefined;
     for (const peer of this.localPeers(namespace, broadcast.sessionId)) {
       if (skip(peer) || !this.isBehind(peer)) continue;
       this.hold(peer, broadcast);
-      behind.push(peer.id);
+      (behind ??= []).push(peer.id);
     }
     return behind;
   }

@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { signUp, type SignedUpUser } from './factories';
 import { aLiveSession, call, connect } from './room-client';
+import { stageField } from './stage-field';
 import { startTestApp, type TestApp } from './test-app';
 
 /** What a live-room test file works with; the users and the session are new for every test. */
@@ -24,6 +25,7 @@ export interface LiveRoomStage {
  * tests (they change per test), and pass `env` for app settings such as ADMIN_EMAILS.
  */
 export function liveRoomStage(env: Record<string, string> = {}): LiveRoomStage {
+  const ready = <T>(value: T | undefined) => stageField(value, 'live-room stage');
   let server: TestApp | undefined;
   let host: SignedUpUser | undefined;
   let guest: SignedUpUser | undefined;
@@ -68,10 +70,4 @@ export function liveRoomStage(env: Record<string, string> = {}): LiveRoomStage {
       return socket;
     },
   };
-}
-
-/** A stage field read outside a test (at describe time) is a mistake in the test, not undefined. */
-function ready<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('The live-room stage is set up in hooks: read it inside a test');
-  return value;
 }

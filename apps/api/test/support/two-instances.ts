@@ -1,5 +1,6 @@
 import { signUp, type SignedUpUser } from './factories';
 import { aLiveSession } from './room-client';
+import { stageField } from './stage-field';
 import { SUITE_POSTGRES } from './suite-postgres';
 import { startTestApp, startWithConfig, type TestApp } from './test-app';
 
@@ -21,6 +22,7 @@ export interface TwoInstanceStage {
  * Registers its own hooks, so call it at the top of a `describe` and read the fields inside tests.
  */
 export function twoInstancesOnRedis(): TwoInstanceStage {
+  const ready = <T>(value: T | undefined) => stageField(value, 'two-instance stage');
   let one: TestApp | undefined;
   let two: TestApp | undefined;
   let host: SignedUpUser | undefined;
@@ -58,11 +60,4 @@ export function twoInstancesOnRedis(): TwoInstanceStage {
       return ready(sessionId);
     },
   };
-}
-
-/** A stage field read outside a test (at describe time) is a mistake in the test, not undefined. */
-function ready<T>(value: T | undefined): T {
-  if (value === undefined)
-    throw new Error('The two-instance stage is set up in hooks: read it inside a test');
-  return value;
 }

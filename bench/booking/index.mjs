@@ -53,8 +53,11 @@ export async function run({ root, env, onCleanup, log }) {
     await keepBtreeGistInPublic(databaseUrl);
     log(`Starting the server on schema ${schema}…`);
     // BENCH_BOOKING_CPU_PROF=<dir>: the server runs under `node --cpu-prof` (summarize a profile with
-    // bench/realtime/cpu-profile.mjs).
+    // bench/realtime/cpu-profile.mjs; each phase's log line says where it starts in the profile).
     const profileDir = env.BENCH_BOOKING_CPU_PROF;
+    const serverStarted = performance.now();
+    const sinceStart = () =>
+      `${((performance.now() - serverStarted) / 1000).toFixed(1)} s after the server started`;
     server = startServer({
       root,
       databaseUrl,
@@ -106,7 +109,7 @@ export async function run({ root, env, onCleanup, log }) {
     setup.drains = [];
     const measure = async (scenario, side, load) => {
       await settle(scenario, side);
-      log(`Measuring ${scenario} (${side})…`);
+      log(`Measuring ${scenario} (${side}), ${sinceStart()}…`);
       let before;
       const result = await closedLoop({
         concurrency: settings.concurrency,
@@ -165,7 +168,7 @@ export async function run({ root, env, onCleanup, log }) {
     });
 
     const scenario = `${RACERS} bookers race for each of ${plan.races.app.length} slots`;
-    log(`Measuring ${scenario}…`);
+    log(`Measuring ${scenario}, ${sinceStart()}…`);
     await api.openConnections(url, RACERS);
     const race = async (side, slots, attempt) => {
       await settle(scenario, side);

@@ -1,7 +1,8 @@
 // Summarizes a V8 .cpuprofile (from `node --cpu-prof`, e.g. BENCH_REALTIME_CPU_PROF=<dir>): self time
 // by package or source area, and the hottest functions, so a profile can be read in a terminal.
-// Usage: node bench/realtime/cpu-profile.mjs <file.cpuprofile> [--top 25] [--from-ms 5000]
-//   --from-ms skips the first ms of the profile (start-up, migrations, joins).
+// Usage: node bench/realtime/cpu-profile.mjs <file.cpuprofile> [--top 25] [--from-ms 5000] [--to-ms 9000]
+//   --from-ms skips the first ms of the profile (start-up, migrations, joins); --to-ms ends the window
+//   there (one phase of bench/booking, whose log says when each phase starts).
 import { readFileSync } from 'node:fs';
 import { formatTable } from '../lib/table.mjs';
 
@@ -15,7 +16,7 @@ export function areaOf(url, functionName) {
   return inRepo ? inRepo[1] : url;
 }
 
-export function summarizeProfile(profile, { fromMs = 0 } = {}) {
+export function summarizeProfile(profile, { fromMs = 0, toMs = Infinity } = {}) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map();
   let at = 0;
@@ -23,7 +24,7 @@ export function summarizeProfile(profile, { fromMs = 0 } = {}) {
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
     at += delta;
-    if (at < fromMs * 1000) return;
+    if (at < fromMs * 1000 || at >= toMs * 1000) return;
     selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
     total += delta;
   });
@@ -46,7 +47,9 @@ export function summarizeProfile(profile, { fromMs = 0 } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [file, ...rest] = process.argv.slice(2);
   if (!file) {
-    console.error('Usage: node bench/realtime/cpu-profile.mjs <file.cpuprofile> [--top N] [--from-ms MS]');
+    console.error(
+      'Usage: node bench/realtime/cpu-profile.mjs <file.cpuprofile> [--top N] [--from-ms MS] [--to-ms MS]',
+    );
     process.exit(2);
   }
   const option = (name, fallback) => {
@@ -56,6 +59,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const top = option('--top', 25);
   const summary = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')), {
     fromMs: option('--from-ms', 0),
+    toMs: option('--to-ms', Infinity),
   });
   const busy = summary.byArea.filter(([area]) => area !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
   const rows = (entries) =>

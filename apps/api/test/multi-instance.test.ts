@@ -349,6 +349,13 @@ describe('several instances behind HAProxy, rooms hashed by session id (issue 18
     const victimName = `app${victim + 1}`;
     const room = moved[0]!;
     const [returning, staying] = room.peers;
+    // Restarted before the proxy's checks took it out (two failed, a second apart), the instance
+    // would never be reported up again: on a fast machine the test above ends sooner than that.
+    await waitUntil(
+      () => through().output().includes(`Server app/${victimName} is DOWN`),
+      () => `the proxy sees ${victimName} down`,
+      15_000,
+    );
     const shown = through().output().length;
     instances[victim] = await startServerProcess({ ...env, PORT: new URL(instances[victim]!.url).port });
     await waitUntil(

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { CALL_EVENTS, type CallJoinAck, type JoinAck } from '@mockboard/contracts';
 import { signUp } from './support/factories';
-import { aLiveSession, connect } from './support/room-client';
+import { aLiveSession, connect, waitFor } from './support/room-client';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
 import { SUITE_POSTGRES } from './support/suite-postgres';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const ONLY_LOCAL_SOCKETS = /counting the room's sockets on this instance only/;
+const WENT_SILENT = /another instance went silent/;
 
 /** The participants a join's ack shows online. */
 const onlineIn = (ack: JoinAck) =>
@@ -20,8 +21,10 @@ const onlineIn = (ack: JoinAck) =>
  * to fail with `internal`, so nobody could enter any room until the instance came back or died. It
  * now goes on with what the answering instance knows. A deployment on another database of the same
  * Redis server must not count at all: it used to, as Redis's PUB/SUB ignores database numbers (CI
- * saw a join fail so while another test file's instances shared the server). Built server
- * processes on one PostgreSQL schema; SIGSTOP freezes an instance.
+ * saw a join fail so while another test file's instances shared the server). Once the hung
+ * instance has been silent for LIVENESS's beats, it is no longer counted: joins are quick again and
+ * see the peers on every instance that answers. Built server processes on one PostgreSQL schema;
+ * SIGSTOP freezes an instance.
  */
 describe('an instance that stops answering beside another on one Redis server', () => {
   const processes: ServerProcess[] = [];
@@ -89,6 +92,41 @@ describe('an instance that stops answering beside another on one Redis server', 
     })) as CallJoinAck;
     expect(inCall).toMatchObject({ ok: true, peers: [] });
     expect(survivor.output()).toMatch(ONLY_LOCAL_SOCKETS);
+  }, 180_000);
+
+  it('stops waiting for a hung instance once it is silent, and sees the peers on the others again', async () => {
+    const ours = await start();
+    const hung = await start();
+    const third = await start();
+    const host = await signUp(ours.url);
+    const guest = await signUp(ours.url);
+    const sessionId = (await aLiveSession(ours.url, host, guest)).id;
+    const guestJoin = await join(third, guest, sessionId);
+    expect(guestJoin.ack).toMatchObject({ ok: true });
+    const guestEndpoint = randomUUID();
+    expect(
+      await guestJoin.socket.timeout(30_000).emitWithAck(CALL_EVENTS.join, {
+        sessionId,
+        endpointId: guestEndpoint,
+        media: { audio: true, video: false },
+      }),
+    ).toMatchObject({ ok: true });
+    hung.child.kill('SIGSTOP');
+
+    // LIVENESS: five missed beats of 2 s; a loaded machine may take longer to tell.
+    await waitFor(() => WENT_SILENT.test(ours.output()), 60_000);
+    const hostJoin = await join(ours, host, sessionId);
+    expect(hostJoin.ack).toMatchObject({ ok: true });
+    expect(onlineIn(hostJoin.ack).sort()).toEqual([host.user.id, guest.user.id].sort());
+    const inCall = (await hostJoin.socket.timeout(30_000).emitWithAck(CALL_EVENTS.join, {
+      sessionId,
+      endpointId: randomUUID(),
+      media: { audio: true, video: false },
+    })) as CallJoinAck;
+    expect(inCall).toMatchObject({
+      ok: true,
+      peers: [expect.objectContaining({ endpointId: guestEndpoint })],
+    });
   }, 180_000);
 
   it('does not count the instances of a deployment on another database of the Redis server', async () => {

@@ -10,6 +10,7 @@ import { refuseCrossSiteSockets } from '../common/origin-check';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { clusterChannelPrefix } from './cluster-channels';
+import { withLiveInstanceCount } from './live-instances';
 import { LoopLateness } from './loop-lateness';
 import { refuseDeepMessages } from './message-depth';
 import {
@@ -98,16 +99,24 @@ export class RealtimeIoAdapter extends IoAdapter {
 
   /**
    * The Redis Streams adapter, with the app's hook on what other instances broadcast (a room's
-   * scene updates are coalesced for a peer behind on this instance, remote-scene-relay.ts).
+   * scene updates are coalesced for a peer behind on this instance, remote-scene-relay.ts), and an
+   * instance count that leaves out an instance gone silent (live-instances.ts).
    */
   private clusterAdapter(redis: RedisClient, redisUrl: string) {
     const hook = this.context.get<RemoteBroadcastHook>(REMOTE_BROADCAST_HOOK, { strict: false });
     const channelPrefix = clusterChannelPrefix(redisUrl);
-    return withRemoteBroadcastHook(createAdapter(redis, { channelPrefix }), hook, (error, failures) =>
+    const hooked = withRemoteBroadcastHook(createAdapter(redis, { channelPrefix }), hook, (error, failures) =>
       this.logger.event('warn', 'broadcasts from another instance were delivered unfiltered', {
         error: error instanceof Error ? error.message : String(error),
         failures,
       }),
+    );
+    return withLiveInstanceCount(hooked, ({ uid, silent }) =>
+      silent
+        ? this.logger.event('warn', 'another instance went silent: not waited for until it is heard again', {
+            instance: uid,
+          })
+        : this.logger.event('info', 'a silent instance is heard again', { instance: uid }),
     );
   }
 

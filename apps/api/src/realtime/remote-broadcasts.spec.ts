@@ -1,25 +1,12 @@
 import { Server, type Namespace } from 'socket.io';
-import { Adapter, ClusterAdapter, MessageType } from 'socket.io-adapter';
+import { Adapter, MessageType } from 'socket.io-adapter';
+import { UnconnectedClusterAdapter } from '../../test/support/unconnected-cluster-adapter';
 import {
   HOOK_ERROR_REPORT_MS,
   withRemoteBroadcastHook,
   type RemoteBroadcast,
   type RemoteBroadcastHook,
 } from './remote-broadcasts';
-
-/** A cluster adapter whose transport publishes nowhere: messages are handed to it by the test. */
-class UnconnectedClusterAdapter extends ClusterAdapter {
-  // ClusterAdapter's own constructor is protected.
-  constructor(namespace: Namespace) {
-    super(namespace);
-  }
-  protected override doPublish(): Promise<string> {
-    return Promise.resolve('');
-  }
-  protected override doPublishResponse(): Promise<void> {
-    return Promise.resolve();
-  }
-}
 
 interface Delivery {
   rooms: string[];

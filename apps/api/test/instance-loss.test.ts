@@ -9,6 +9,8 @@ import { SUITE_POSTGRES } from './support/suite-postgres';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const ONLY_LOCAL_SOCKETS = /counting the room's sockets on this instance only/;
 const WENT_SILENT = /another instance went silent/;
+const HEARD_AGAIN = /a silent instance is heard again/;
+const BARRIER_TIMED_OUT = /did not confirm its stored updates/;
 
 /** The participants a join's ack shows online. */
 const onlineIn = (ack: JoinAck) =>
@@ -95,7 +97,8 @@ describe('an instance that stops answering beside another on one Redis server', 
   }, 180_000);
 
   it('stops waiting for a hung instance once it is silent, and sees the peers on the others again', async () => {
-    const ours = await start();
+    // Info, to hear when the hung instance is back.
+    const ours = await start({ LOG_LEVEL: 'info' });
     const hung = await start();
     const third = await start();
     const host = await signUp(ours.url);
@@ -115,6 +118,7 @@ describe('an instance that stops answering beside another on one Redis server', 
 
     // LIVENESS: five missed beats of 2 s; a loaded machine may take longer to tell.
     await waitFor(() => WENT_SILENT.test(ours.output()), 60_000);
+    const afterSilence = ours.output().length;
     const hostJoin = await join(ours, host, sessionId);
     expect(hostJoin.ack).toMatchObject({ ok: true });
     expect(onlineIn(hostJoin.ack).sort()).toEqual([host.user.id, guest.user.id].sort());
@@ -127,6 +131,16 @@ describe('an instance that stops answering beside another on one Redis server', 
       ok: true,
       peers: [expect.objectContaining({ endpointId: guestEndpoint })],
     });
+    // Neither question waited for the hung instance: no fallback, no barrier timeout.
+    expect(ours.output().slice(afterSilence)).not.toMatch(ONLY_LOCAL_SOCKETS);
+    expect(ours.output().slice(afterSilence)).not.toMatch(BARRIER_TIMED_OUT);
+
+    // Back, it is counted again, and a join still sees every peer.
+    hung.child.kill('SIGCONT');
+    await waitFor(() => HEARD_AGAIN.test(ours.output()), 30_000);
+    const again = await join(ours, host, sessionId);
+    expect(again.ack).toMatchObject({ ok: true });
+    expect(onlineIn(again.ack).sort()).toEqual([host.user.id, guest.user.id].sort());
   }, 180_000);
 
   it('does not count the instances of a deployment on another database of the Redis server', async () => {

@@ -3,108 +3,162 @@ import { MessageType, type Adapter } from 'socket.io-adapter';
 import { UnconnectedClusterAdapter } from '../../test/support/unconnected-cluster-adapter';
 import { ALIVE_EVENT, LIVENESS, withLiveInstanceCount, type LivenessChange } from './live-instances';
 
+const PREFIX = 'socket.io-db3';
+const SILENT_BEATS = LIVENESS.missedBeforeSilent;
+
 describe('withLiveInstanceCount', () => {
-  let io: Server;
-  let adapter: UnconnectedClusterAdapter;
+  let io: Server | undefined;
+  let adapter: UnconnectedClusterAdapter | undefined;
   let changes: LivenessChange[];
+  /** Instances subscribed to their reply channels, as Redis would count them. */
+  let subscribed: Set<string>;
 
   beforeEach(() => {
     jest.useFakeTimers();
     changes = [];
+    subscribed = new Set();
     io = new Server({
       adapter: withLiveInstanceCount(
         (namespace: Namespace) => (adapter = new UnconnectedClusterAdapter(namespace)),
-        (change) => changes.push(change),
+        {
+          channelPrefix: PREFIX,
+          subscribers: (channels) =>
+            Promise.resolve(
+              channels.map((channel) => {
+                const [, nsp, uid] = channel.split('#');
+                return nsp === '/' && subscribed.has(uid!) ? 1 : 0;
+              }),
+            ),
+          report: (change) => changes.push(change),
+        },
       ) as unknown as typeof Adapter,
     });
     io.of('/');
   });
   afterEach(() => {
-    adapter.close();
     jest.useRealTimers();
+    adapter?.close();
+    adapter = undefined;
   });
 
-  /** A message from another instance, as the adapter's transport hands it over. */
-  const heardFrom = (uid: string) =>
-    (adapter as unknown as { onMessage(message: unknown): void }).onMessage({
-      uid,
-      nsp: '/',
-      type: MessageType.SERVER_SIDE_EMIT,
-      data: { packet: [ALIVE_EVENT] },
-    });
-  /** This instance's next beats, with `alive` heard from before each. */
-  const beats = (count: number, alive: string[] = []) => {
+  const the = () => adapter!;
+  /** Hands the adapter a message from `uid`, as its transport does with what it reads. */
+  const receive = (uid: string, type: MessageType, data: unknown) =>
+    (the() as unknown as { onMessage(message: unknown): void }).onMessage({ uid, nsp: '/', type, data });
+  const heardFrom = (uid: string) => receive(uid, MessageType.SERVER_SIDE_EMIT, { packet: [ALIVE_EVENT] });
+  /** This instance's next beats, with its own last beat and `alive` heard before each. */
+  const beats = async (count: number, alive: string[] = []) => {
     for (let beat = 0; beat < count; beat += 1) {
+      heardFrom(the().instanceUid);
       alive.forEach(heardFrom);
-      jest.advanceTimersByTime(LIVENESS.beatMs);
+      await jest.advanceTimersByTimeAsync(LIVENESS.beatMs);
     }
   };
   const aliveBeats = () =>
-    adapter.published.filter(
+    the().published.filter(
       (message) =>
         message.type === MessageType.SERVER_SIDE_EMIT &&
-        (message.data as { packet: unknown[] }).packet[0] === ALIVE_EVENT,
+        (message as { data: { packet: unknown[] } }).data.packet[0] === ALIVE_EVENT,
     ).length;
+  /** b and c heard, then c silent for as many beats while still subscribed. */
+  const cHangs = async () => {
+    the().subscribed = 3;
+    subscribed = new Set(['b', 'c']);
+    await beats(1, ['b', 'c']);
+    await beats(SILENT_BEATS, ['b']);
+  };
 
-  it('says it is alive at once, then at every beat, and stops when closed', () => {
+  it('says it is alive at once, then at every beat, and stops when closed', async () => {
     expect(aliveBeats()).toBe(1);
-    beats(3);
+    await beats(3);
     expect(aliveBeats()).toBe(4);
-    adapter.close();
-    beats(3);
+    the().close();
+    await beats(3);
     expect(aliveBeats()).toBe(4);
   });
 
-  it('counts the subscribed instances until it has beaten long enough to have heard them all', async () => {
-    adapter.subscribed = 3;
-    beats(LIVENESS.missedBeforeSilent - 1);
-    expect(await adapter.serverCount()).toBe(3);
-  });
-
-  it('leaves out an instance silent for as many beats, and counts it again once it is heard', async () => {
-    adapter.subscribed = 3;
-    beats(LIVENESS.missedBeforeSilent, ['b', 'c']);
-    expect(await adapter.serverCount()).toBe(3);
-
-    beats(LIVENESS.missedBeforeSilent - 1, ['b']);
-    expect(await adapter.serverCount()).toBe(3);
+  it('counts as Redis does an instance it never heard (just started, or of a release without beats)', async () => {
+    the().subscribed = 3;
+    subscribed = new Set(['b', 'c']);
+    await beats(SILENT_BEATS * 2, ['b']);
+    expect(await the().serverCount()).toBe(3);
     expect(changes).toEqual([]);
-    beats(1, ['b']);
-    expect(await adapter.serverCount()).toBe(2);
+  });
+
+  it('leaves out an instance that went silent but is still subscribed, until it is heard again', async () => {
+    the().subscribed = 3;
+    subscribed = new Set(['b', 'c']);
+    await beats(1, ['b', 'c']);
+    await beats(SILENT_BEATS - 1, ['b']);
+    expect(await the().serverCount()).toBe(3);
+    await beats(1, ['b']);
+    expect(await the().serverCount()).toBe(2);
     expect(changes).toEqual([{ uid: 'c', silent: true }]);
 
-    beats(2, ['b']);
-    expect(changes).toHaveLength(1);
-    heardFrom('c');
-    expect(await adapter.serverCount()).toBe(3);
+    // Any message is a sign of life, not only a beat.
+    receive('c', MessageType.BROADCAST, {
+      packet: { type: 2, nsp: '/', data: ['pointer:update', {}] },
+      opts: { rooms: [], except: [] },
+    });
+    expect(await the().serverCount()).toBe(3);
     expect(changes).toEqual([
       { uid: 'c', silent: true },
       { uid: 'c', silent: false },
     ]);
   });
 
-  it('never counts more instances than are subscribed: one that died is gone at once', async () => {
-    beats(LIVENESS.missedBeforeSilent, ['b', 'c']);
-    adapter.subscribed = 2;
-    expect(await adapter.serverCount()).toBe(2);
+  it('forgets without a word an instance that stopped: Redis no longer counts it', async () => {
+    the().subscribed = 2;
+    subscribed = new Set(['b']);
+    await beats(1, ['b', 'c']);
+    await beats(SILENT_BEATS, ['b']);
+    expect(await the().serverCount()).toBe(2);
+    expect(changes).toEqual([]);
   });
 
-  it('takes any message as a sign of life, not only a beat', async () => {
-    adapter.subscribed = 2;
-    beats(LIVENESS.missedBeforeSilent * 2, []);
-    expect(await adapter.serverCount()).toBe(1);
-    (adapter as unknown as { onMessage(message: unknown): void }).onMessage({
-      uid: 'b',
-      nsp: '/',
-      type: MessageType.BROADCAST,
-      data: { packet: { type: 2, nsp: '/', data: ['pointer:update', {}] }, opts: { rooms: [], except: [] } },
-    });
-    expect(await adapter.serverCount()).toBe(2);
+  it('does not take it off twice when it dies while left out', async () => {
+    await cHangs();
+    expect(await the().serverCount()).toBe(2);
+    the().subscribed = 2;
+    subscribed.delete('c');
+    expect(await the().serverCount()).toBe(2);
   });
 
-  it('does not take its own messages for another instance', async () => {
-    adapter.subscribed = 2;
-    beats(LIVENESS.missedBeforeSilent, [adapter.instanceUid]);
-    expect(await adapter.serverCount()).toBe(1);
+  it('gives no verdict while it does not hear its own beats come back (Redis away)', async () => {
+    the().subscribed = 3;
+    subscribed = new Set(['b', 'c']);
+    await beats(1, ['b', 'c']);
+    for (let beat = 0; beat < SILENT_BEATS * 2; beat += 1)
+      await jest.advanceTimersByTimeAsync(LIVENESS.beatMs);
+    expect(await the().serverCount()).toBe(3);
+    expect(changes).toEqual([]);
+  });
+
+  it('takes no answer from an instance it left out to a question asked meanwhile', async () => {
+    await cHangs();
+    const answered = jest.fn();
+    await the().serverSideEmit(['scene:settle', 's1', answered]);
+    const question = (the().published.at(-1) as { data: { requestId: string } }).data;
+    const answer = (uid: string) =>
+      receive(uid, MessageType.SERVER_SIDE_EMIT_RESPONSE, { requestId: question.requestId, packet: [uid] });
+
+    answer('c');
+    expect(answered).not.toHaveBeenCalled();
+    answer('b');
+    expect(answered).toHaveBeenCalledWith(null, [['b']]);
+    // Heard again all the same.
+    expect(changes.at(-1)).toEqual({ uid: 'c', silent: false });
+  });
+
+  it('takes every answer to a question asked while nobody was left out', async () => {
+    the().subscribed = 3;
+    subscribed = new Set(['b', 'c']);
+    await beats(1, ['b', 'c']);
+    const answered = jest.fn();
+    await the().serverSideEmit(['scene:settle', 's1', answered]);
+    const question = (the().published.at(-1) as { data: { requestId: string } }).data;
+    for (const uid of ['c', 'b'])
+      receive(uid, MessageType.SERVER_SIDE_EMIT_RESPONSE, { requestId: question.requestId, packet: [uid] });
+    expect(answered).toHaveBeenCalledWith(null, [['c'], ['b']]);
   });
 });

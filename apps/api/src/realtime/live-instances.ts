@@ -1,101 +1,146 @@
 import type { Namespace } from 'socket.io';
-import type { ClusterAdapter, ClusterMessage } from 'socket.io-adapter';
+import {
+  MessageType,
+  type ClusterAdapter,
+  type ClusterMessage,
+  type ClusterResponse,
+} from 'socket.io-adapter';
+import { InstanceLiveness } from './instance-liveness';
 
 /**
  * How often each instance says it is alive, and how many of those beats another may miss in a row
- * before it is taken for hung: 10 s of silence. The count is kept at this instance's own beats, so
- * a pause of its own (its event loop blocked, its machine paused) costs every other instance one
- * missed beat at most, never a verdict.
+ * before it is taken for hung: 10–12 s of silence.
  */
 export const LIVENESS = { beatMs: 2_000, missedBeforeSilent: 5 };
 
 /** What the beat publishes (a server-side emit nobody listens to: the message itself is the news). */
 export const ALIVE_EVENT = 'mockboard:instance-alive';
 
-/** What this file reads of a cluster adapter: `onMessage` and `uid` are protected in its types. */
-interface ClusterAdapterInternals {
-  uid: string;
-  onMessage(message: ClusterMessage, offset?: string): void;
-}
-
-/** What an instance learns of another from its messages. */
-interface Heard {
-  /** Whether a message of it arrived since this instance's last beat. */
-  sinceLastBeat: boolean;
-  /** This instance's beats in a row without a message of it. */
-  missed: number;
-}
-
-/** A change in what this instance knows of another: gone silent (no longer waited for), or heard again. */
+/** A change in what this instance knows of another: taken for hung, or heard again. */
 export interface LivenessChange {
   uid: string;
   silent: boolean;
 }
 
-/** An instance silent for this many beats is forgotten (it died or was replaced long ago). */
-const FORGET_AFTER_BEATS = 100;
+export interface LiveInstanceOptions {
+  /** The adapter's `channelPrefix`: its channels are `<prefix>#<namespace>#` and `<prefix>#<namespace>#<uid>#`. */
+  channelPrefix: string;
+  /** How many subscribers each channel has (`PUBSUB NUMSUB`), in the order asked. */
+  subscribers(channels: readonly string[]): Promise<number[]>;
+  report(change: LivenessChange): void;
+  beatMs?: number;
+  missedBeforeSilent?: number;
+}
+
+/** The answers to a question of this instance, which name the question's requestId. */
+const ANSWERS: ReadonlySet<MessageType> = new Set([
+  MessageType.FETCH_SOCKETS_RESPONSE,
+  MessageType.SERVER_SIDE_EMIT_RESPONSE,
+  MessageType.BROADCAST_CLIENT_COUNT,
+  MessageType.BROADCAST_ACK,
+]);
+
+/** Longer than any question waits for its answers (the adapter's timeouts are 5 s). */
+const QUESTION_MEMORY_MS = 15_000;
+
+/** What this file reads of a cluster adapter: these are protected in its types. */
+interface ClusterAdapterInternals {
+  uid: string;
+  onMessage(message: ClusterMessage | ClusterResponse, offset?: string): void;
+  doPublish(message: ClusterMessage): Promise<string>;
+}
 
 /**
  * Wraps a cluster adapter factory (the Redis Streams adapter's) so that an instance that hangs stops
  * being waited for. That adapter counts the instances by their subscriptions to its channel
- * (`PUBSUB NUMSUB`), and waits for that many answers to every question it asks across instances: a
+ * (`PUBSUB NUMSUB`) and waits for that many answers to every question it asks across instances: a
  * room's sockets (fetchSockets), a join's barrier (serverSideEmitWithAck). An instance whose event
- * loop is stuck keeps its Redis connection, so it stays counted, and every join anywhere waited the
- * full timeouts for as long as it hung. Here each instance beats every `beatMs` (one PUBLISH), every
- * message from another instance counts as a sign of life, and the instance count is the
- * subscriptions' but never more than this instance and those heard within `missedBeforeSilent`
- * beats. An instance that dies is dropped by Redis at once, one that hangs after that many beats.
- * Until this instance has beaten that often itself, it has not yet heard everyone: the
- * subscriptions' count stands.
+ * loop is stuck keeps its Redis connection, so it stayed counted, and every join anywhere waited
+ * the full timeouts for as long as it hung.
+ *
+ * Here each instance beats every `beatMs` (one PUBLISH), and every message of another counts as a
+ * sign of life (InstanceLiveness). One that was heard and then missed `missedBeforeSilent` beats,
+ * yet is still subscribed to its own reply channel, is taken for hung: the count leaves it out
+ * until it is heard again. One that is no longer subscribed died or stopped, and Redis's count has
+ * already dropped it. An instance never heard (just started, or of a release without beats) is
+ * counted as Redis counts it. The adapter counts answers, not who sent them, so a question asked
+ * while some instances were left out takes no answer from those: one that wakes up and answers
+ * late must not stand in for an instance that was waited for.
  */
 export function withLiveInstanceCount<A extends ClusterAdapter>(
   factory: (namespace: Namespace) => A,
-  report: (change: LivenessChange) => void,
-  { beatMs, missedBeforeSilent } = LIVENESS,
+  {
+    channelPrefix,
+    subscribers,
+    report,
+    beatMs = LIVENESS.beatMs,
+    missedBeforeSilent = LIVENESS.missedBeforeSilent,
+  }: LiveInstanceOptions,
 ): (namespace: Namespace) => A {
   // A function, not an arrow: socket.io calls the adapter option with `new` (what it returns is the adapter).
   return function liveInstancesCounted(namespace: Namespace): A {
     const adapter = factory(namespace);
     const internals = adapter as unknown as ClusterAdapterInternals;
-    const heard = new Map<string, Heard>();
-    let beats = 0;
+    const liveness = new InstanceLiveness(missedBeforeSilent);
+    const replyChannel = (uid: string) => `${channelPrefix}#${namespace.name}#${uid}#`;
+    /** Questions asked while instances were left out: requestId → those instances, and when. */
+    const leftOut = new Map<string, { uids: ReadonlySet<string>; at: number }>();
+
+    /** Which of these instances are still subscribed, each in its own reply channel. */
+    const stillSubscribed = async (uids: readonly string[]): Promise<boolean[]> =>
+      (await subscribers(uids.map(replyChannel))).map((count) => count > 0);
 
     const receive = internals.onMessage.bind(adapter);
     internals.onMessage = (message, offset) => {
-      if (message.uid && message.uid !== internals.uid) {
-        const other = heard.get(message.uid);
-        if (!other) heard.set(message.uid, { sinceLastBeat: true, missed: 0 });
-        else {
-          if (other.missed >= missedBeforeSilent) report({ uid: message.uid, silent: false });
-          other.sinceLastBeat = true;
-          other.missed = 0;
-        }
+      if (message.nsp !== namespace.name || !message.uid) return receive(message, offset);
+      if (message.uid === internals.uid) {
+        liveness.heardOwn();
+        return receive(message, offset);
+      }
+      if (liveness.heard(message.uid)) report({ uid: message.uid, silent: false });
+      if (ANSWERS.has(message.type)) {
+        const question = leftOut.get((message as { data?: { requestId?: string } }).data?.requestId ?? '');
+        if (question?.uids.has(message.uid)) return;
       }
       receive(message, offset);
     };
 
+    const publish = internals.doPublish.bind(adapter);
+    internals.doPublish = (message) => {
+      const requestId = (message as { data?: { requestId?: string } }).data?.requestId;
+      const silent = liveness.silent();
+      if (requestId && silent.length > 0) leftOut.set(requestId, { uids: new Set(silent), at: Date.now() });
+      return publish(message);
+    };
+
+    const decide = async (quiet: string[]) => {
+      const subscribed = await stillSubscribed(quiet);
+      quiet.forEach((uid, index) => {
+        if (!subscribed[index]) liveness.forget(uid);
+        // Heard again while Redis was asked: nothing to report.
+        else if (liveness.markSilent(uid)) report({ uid, silent: true });
+      });
+    };
     const beat = () => {
-      beats += 1;
-      for (const [uid, other] of heard) {
-        if (!other.sinceLastBeat) other.missed += 1;
-        other.sinceLastBeat = false;
-        if (other.missed === missedBeforeSilent) report({ uid, silent: true });
-        if (other.missed >= FORGET_AFTER_BEATS) heard.delete(uid);
-      }
-      // A beat that fails (Redis away) is not retried: the next one follows in beatMs.
+      const quiet = liveness.beat();
+      // A check that fails (Redis away) is made again at the next beat.
+      if (quiet.length > 0) decide(quiet).catch(() => undefined);
+      const forgetBefore = Date.now() - QUESTION_MEMORY_MS;
+      for (const [requestId, question] of leftOut) if (question.at < forgetBefore) leftOut.delete(requestId);
       adapter.serverSideEmit([ALIVE_EVENT]).catch(() => undefined);
     };
     const timer = setInterval(beat, beatMs);
     timer.unref();
     adapter.serverSideEmit([ALIVE_EVENT]).catch(() => undefined);
 
-    const subscribed = adapter.serverCount.bind(adapter);
+    const counted = adapter.serverCount.bind(adapter);
     adapter.serverCount = async () => {
-      const count = await subscribed();
-      if (beats < missedBeforeSilent) return count;
-      let live = 1;
-      for (const other of heard.values()) if (other.missed < missedBeforeSilent) live += 1;
-      return Math.min(count, live);
+      const silent = liveness.silent();
+      if (silent.length === 0) return counted();
+      const [count, subscribed] = await Promise.all([counted(), stillSubscribed(silent)]);
+      // One that died while taken for hung has left Redis's count already: it is not taken off twice.
+      silent.forEach((uid, index) => subscribed[index] || liveness.forget(uid));
+      return Math.max(1, count - subscribed.filter(Boolean).length);
     };
 
     const close = adapter.close.bind(adapter);

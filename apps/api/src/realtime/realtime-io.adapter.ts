@@ -111,13 +111,23 @@ export class RealtimeIoAdapter extends IoAdapter {
         failures,
       }),
     );
-    return withLiveInstanceCount(hooked, ({ uid, silent }) =>
-      silent
-        ? this.logger.event('warn', 'another instance went silent: not waited for until it is heard again', {
-            instance: uid,
-          })
-        : this.logger.event('info', 'a silent instance is heard again', { instance: uid }),
-    );
+    return withLiveInstanceCount(hooked, {
+      channelPrefix,
+      subscribers: async (channels) => {
+        const counts = await redis.pubSubNumSub([...channels]);
+        return channels.map((channel) => Number(counts[channel] ?? 0));
+      },
+      report: ({ uid, silent }) =>
+        silent
+          ? this.logger.event(
+              'warn',
+              'another instance went silent: not waited for until it is heard again',
+              {
+                instance: uid,
+              },
+            )
+          : this.logger.event('info', 'a silent instance is heard again', { instance: uid }),
+    });
   }
 
   override async close(server: Server): Promise<void> {

@@ -30,8 +30,9 @@ export class JoinBarrier {
   /**
    * Resolves once the updates of the session submitted anywhere before this call are stored or
    * refused. An instance that does not answer within the adapter's timeout (5 s) is logged and
-   * not waited for: the join goes on rather than fail. One silent for LIVENESS's beats is not
-   * asked at all (live-instances.ts): what it relayed and has not stored cannot be read anyway.
+   * not waited for: the join goes on rather than fail. One taken for hung (silent for LIVENESS's
+   * beats, live-instances.ts) is not waited for at all, and an answer it sends late is not
+   * counted: what it relayed and has not stored cannot be read anyway.
    */
   async settled(server: Server, sessionId: string): Promise<void> {
     await Promise.all([this.writer.settled(sessionId), this.othersSettled(server, sessionId)]);

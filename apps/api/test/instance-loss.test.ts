@@ -135,12 +135,18 @@ describe('an instance that stops answering beside another on one Redis server', 
     expect(ours.output().slice(afterSilence)).not.toMatch(ONLY_LOCAL_SOCKETS);
     expect(ours.output().slice(afterSilence)).not.toMatch(BARRIER_TIMED_OUT);
 
-    // Back, it is counted again, and a join still sees every peer.
+    // Back, it is counted again, and joins see every peer once it has caught up with what it
+    // missed (a join meanwhile may go on without its late answer, as beside any slow instance).
     hung.child.kill('SIGCONT');
     await waitFor(() => HEARD_AGAIN.test(ours.output()), 30_000);
-    const again = await join(ours, host, sessionId);
-    expect(again.ack).toMatchObject({ ok: true });
-    expect(onlineIn(again.ack).sort()).toEqual([host.user.id, guest.user.id].sort());
+    const everyone = [host.user.id, guest.user.id].sort();
+    let seen: string[] = [];
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && seen.join() !== everyone.join();) {
+      const again = await join(ours, host, sessionId);
+      expect(again.ack).toMatchObject({ ok: true });
+      seen = onlineIn(again.ack).sort();
+    }
+    expect(seen).toEqual(everyone);
   }, 180_000);
 
   it('does not count the instances of a deployment on another database of the Redis server', async () => {

@@ -26,11 +26,15 @@ export class InstanceLiveness {
     this.heardOwnSinceBeat = true;
   }
 
-  /** A message from another instance. True when that instance had been taken for silent. */
-  heard(uid: string): boolean {
+  /**
+   * A message from another instance; only one whose beat was heard is followed (one of a release
+   * without beats may go quiet for as long as it likes, and must stay counted). True when that
+   * instance had been taken for silent.
+   */
+  heard(uid: string, isBeat: boolean): boolean {
     const other = this.others.get(uid);
     if (!other) {
-      this.others.set(uid, { heardSinceBeat: true, missed: 0, silent: false });
+      if (isBeat) this.others.set(uid, { heardSinceBeat: true, missed: 0, silent: false });
       return false;
     }
     const wasSilent = other.silent;

@@ -85,6 +85,18 @@ describe('withLiveInstanceCount', () => {
     expect(changes).toEqual([]);
   });
 
+  it('counts as Redis does an instance that sends messages but never beats (an older release)', async () => {
+    the().subscribed = 3;
+    subscribed = new Set(['b', 'old']);
+    receive('old', MessageType.BROADCAST, {
+      packet: { type: 2, nsp: '/', data: ['pointer:update', {}] },
+      opts: { rooms: [], except: [] },
+    });
+    await beats(SILENT_BEATS * 2, ['b']);
+    expect(await the().serverCount()).toBe(3);
+    expect(changes).toEqual([]);
+  });
+
   it('leaves out an instance that went silent but is still subscribed, until it is heard again', async () => {
     the().subscribed = 3;
     subscribed = new Set(['b', 'c']);
@@ -114,6 +126,13 @@ describe('withLiveInstanceCount', () => {
     await beats(SILENT_BEATS, ['b']);
     expect(await the().serverCount()).toBe(2);
     expect(changes).toEqual([]);
+  });
+
+  it('counts an instance heard again while Redis was being asked', async () => {
+    await cHangs();
+    const counting = the().serverCount();
+    heardFrom('c');
+    expect(await counting).toBe(3);
   });
 
   it('does not take it off twice when it dies while left out', async () => {

@@ -40,6 +40,13 @@ const ANSWERS: ReadonlySet<MessageType> = new Set([
   MessageType.BROADCAST_ACK,
 ]);
 
+/** A beat: what an instance that follows others' liveness publishes every beatMs. */
+function isBeat(message: ClusterMessage | ClusterResponse): boolean {
+  if (message.type !== MessageType.SERVER_SIDE_EMIT) return false;
+  const data = message.data as { packet?: unknown[]; requestId?: string };
+  return data.requestId === undefined && data.packet?.[0] === ALIVE_EVENT;
+}
+
 /** Longer than any question waits for its answers (the adapter's timeouts are 5 s). */
 const QUESTION_MEMORY_MS = 15_000;
 
@@ -58,12 +65,12 @@ interface ClusterAdapterInternals {
  * loop is stuck keeps its Redis connection, so it stayed counted, and every join anywhere waited
  * the full timeouts for as long as it hung.
  *
- * Here each instance beats every `beatMs` (one PUBLISH), and every message of another counts as a
- * sign of life (InstanceLiveness). One that was heard and then missed `missedBeforeSilent` beats,
- * yet is still subscribed to its own reply channel, is taken for hung: the count leaves it out
- * until it is heard again. One that is no longer subscribed died or stopped, and Redis's count has
- * already dropped it. An instance never heard (just started, or of a release without beats) is
- * counted as Redis counts it. The adapter counts answers, not who sent them, so a question asked
+ * Here each instance beats every `beatMs` (one PUBLISH), and once its beat was heard, every message
+ * of it counts as a sign of life (InstanceLiveness). One that then missed `missedBeforeSilent`
+ * beats, yet is still subscribed to its own reply channel, is taken for hung: the count leaves it
+ * out until it is heard again. One that is no longer subscribed died or stopped, and Redis's count
+ * has already dropped it. An instance whose beat was never heard (just started, or of a release
+ * without beats) is counted as Redis counts it. The adapter counts answers, not who sent them, so a question asked
  * while some instances were left out takes no answer from those: one that wakes up and answers
  * late must not stand in for an instance that was waited for.
  */
@@ -97,7 +104,7 @@ export function withLiveInstanceCount<A extends ClusterAdapter>(
         liveness.heardOwn();
         return receive(message, offset);
       }
-      if (liveness.heard(message.uid)) report({ uid: message.uid, silent: false });
+      if (liveness.heard(message.uid, isBeat(message))) report({ uid: message.uid, silent: false });
       if (ANSWERS.has(message.type)) {
         const question = leftOut.get((message as { data?: { requestId?: string } }).data?.requestId ?? '');
         if (question?.uids.has(message.uid)) return;
@@ -113,18 +120,19 @@ export function withLiveInstanceCount<A extends ClusterAdapter>(
       return publish(message);
     };
 
-    const decide = async (quiet: string[]) => {
-      const subscribed = await stillSubscribed(quiet);
-      quiet.forEach((uid, index) => {
+    /** The quiet ones still subscribed hang; those (quiet or silent) no longer subscribed are gone. */
+    const decide = async (uids: string[]) => {
+      const subscribed = await stillSubscribed(uids);
+      uids.forEach((uid, index) => {
         if (!subscribed[index]) liveness.forget(uid);
-        // Heard again while Redis was asked: nothing to report.
+        // Already taken for silent, or heard again while Redis was asked: nothing to report.
         else if (liveness.markSilent(uid)) report({ uid, silent: true });
       });
     };
     const beat = () => {
-      const quiet = liveness.beat();
+      const uids = [...liveness.beat(), ...liveness.silent()];
       // A check that fails (Redis away) is made again at the next beat.
-      if (quiet.length > 0) decide(quiet).catch(() => undefined);
+      if (uids.length > 0) decide(uids).catch(() => undefined);
       const forgetBefore = Date.now() - QUESTION_MEMORY_MS;
       for (const [requestId, question] of leftOut) if (question.at < forgetBefore) leftOut.delete(requestId);
       adapter.serverSideEmit([ALIVE_EVENT]).catch(() => undefined);
@@ -133,14 +141,20 @@ export function withLiveInstanceCount<A extends ClusterAdapter>(
     timer.unref();
     adapter.serverSideEmit([ALIVE_EVENT]).catch(() => undefined);
 
+    /*
+     * The instances left out are those taken for silent when the count is answered, not when it
+     * was asked: a question publishes right after its count (fetchSockets, serverSideEmit), so the
+     * answers it drops (doPublish above) are from exactly the instances its count left out.
+     * (broadcastWithAck publishes before it counts; the app sends no broadcast with acks.)
+     */
     const counted = adapter.serverCount.bind(adapter);
     adapter.serverCount = async () => {
-      const silent = liveness.silent();
-      if (silent.length === 0) return counted();
-      const [count, subscribed] = await Promise.all([counted(), stillSubscribed(silent)]);
+      const asked = liveness.silent();
+      if (asked.length === 0) return counted();
+      const [count, subscribed] = await Promise.all([counted(), stillSubscribed(asked)]);
       // One that died while taken for hung has left Redis's count already: it is not taken off twice.
-      silent.forEach((uid, index) => subscribed[index] || liveness.forget(uid));
-      return Math.max(1, count - subscribed.filter(Boolean).length);
+      asked.forEach((uid, index) => subscribed[index] || liveness.forget(uid));
+      return Math.max(1, count - liveness.silent().length);
     };
 
     const close = adapter.close.bind(adapter);

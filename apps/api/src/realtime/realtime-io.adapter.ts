@@ -113,6 +113,7 @@ export class RealtimeIoAdapter extends IoAdapter {
     );
     return withLiveInstanceCount(hooked, {
       channelPrefix,
+      // The adapter's own PUB/SUB, not sharded (useShardedPubSub is off): NUMSUB counts its subscribers.
       subscribers: async (channels) => {
         const counts = await redis.pubSubNumSub([...channels]);
         return channels.map((channel) => Number(counts[channel] ?? 0));

@@ -43,8 +43,9 @@ export class InstanceLiveness {
   }
 
   /**
-   * This instance's beat. Returns the instances that have just missed `missedBeforeSilent` beats
-   * in a row: the caller decides whether they hang (markSilent) or are gone (forget).
+   * This instance's beat. Returns the instances that have missed `missedBeforeSilent` beats in a
+   * row and are not yet taken for silent: the caller decides whether they hang (markSilent) or
+   * are gone (forget).
    */
   beat(): string[] {
     const counting = this.heardOwnSinceBeat;

@@ -60,10 +60,20 @@ describe('withLiveInstanceCount', () => {
         message.type === MessageType.SERVER_SIDE_EMIT &&
         (message as { data: { packet: unknown[] } }).data.packet[0] === ALIVE_EVENT,
     ).length;
+  /** What Redis sees: this instance and `others` subscribed, each to its channels. */
+  const redisCounts = (...others: string[]) => {
+    the().subscribed = others.length + 1;
+    subscribed = new Set(others);
+  };
+  /** A cursor another instance broadcast: a message, not a beat. */
+  const aCursorFrom = (uid: string) =>
+    receive(uid, MessageType.BROADCAST, {
+      packet: { type: 2, nsp: '/', data: ['pointer:update', {}] },
+      opts: { rooms: [], except: [] },
+    });
   /** b and c heard, then c silent for as many beats while still subscribed. */
   const cHangs = async () => {
-    the().subscribed = 3;
-    subscribed = new Set(['b', 'c']);
+    redisCounts('b', 'c');
     await beats(1, ['b', 'c']);
     await beats(SILENT_BEATS, ['b']);
   };
@@ -78,28 +88,22 @@ describe('withLiveInstanceCount', () => {
   });
 
   it('counts as Redis does an instance it never heard (just started, or of a release without beats)', async () => {
-    the().subscribed = 3;
-    subscribed = new Set(['b', 'c']);
+    redisCounts('b', 'c');
     await beats(SILENT_BEATS * 2, ['b']);
     expect(await the().serverCount()).toBe(3);
     expect(changes).toEqual([]);
   });
 
   it('counts as Redis does an instance that sends messages but never beats (an older release)', async () => {
-    the().subscribed = 3;
-    subscribed = new Set(['b', 'old']);
-    receive('old', MessageType.BROADCAST, {
-      packet: { type: 2, nsp: '/', data: ['pointer:update', {}] },
-      opts: { rooms: [], except: [] },
-    });
+    redisCounts('b', 'old');
+    aCursorFrom('old');
     await beats(SILENT_BEATS * 2, ['b']);
     expect(await the().serverCount()).toBe(3);
     expect(changes).toEqual([]);
   });
 
   it('leaves out an instance that went silent but is still subscribed, until it is heard again', async () => {
-    the().subscribed = 3;
-    subscribed = new Set(['b', 'c']);
+    redisCounts('b', 'c');
     await beats(1, ['b', 'c']);
     await beats(SILENT_BEATS - 1, ['b']);
     expect(await the().serverCount()).toBe(3);
@@ -108,10 +112,7 @@ describe('withLiveInstanceCount', () => {
     expect(changes).toEqual([{ uid: 'c', silent: true }]);
 
     // Any message is a sign of life, not only a beat.
-    receive('c', MessageType.BROADCAST, {
-      packet: { type: 2, nsp: '/', data: ['pointer:update', {}] },
-      opts: { rooms: [], except: [] },
-    });
+    aCursorFrom('c');
     expect(await the().serverCount()).toBe(3);
     expect(changes).toEqual([
       { uid: 'c', silent: true },
@@ -120,8 +121,7 @@ describe('withLiveInstanceCount', () => {
   });
 
   it('forgets without a word an instance that stopped: Redis no longer counts it', async () => {
-    the().subscribed = 2;
-    subscribed = new Set(['b']);
+    redisCounts('b');
     await beats(1, ['b', 'c']);
     await beats(SILENT_BEATS, ['b']);
     expect(await the().serverCount()).toBe(2);
@@ -138,14 +138,12 @@ describe('withLiveInstanceCount', () => {
   it('does not take it off twice when it dies while left out', async () => {
     await cHangs();
     expect(await the().serverCount()).toBe(2);
-    the().subscribed = 2;
-    subscribed.delete('c');
+    redisCounts('b');
     expect(await the().serverCount()).toBe(2);
   });
 
   it('gives no verdict while it does not hear its own beats come back (Redis away)', async () => {
-    the().subscribed = 3;
-    subscribed = new Set(['b', 'c']);
+    redisCounts('b', 'c');
     await beats(1, ['b', 'c']);
     for (let beat = 0; beat < SILENT_BEATS * 2; beat += 1)
       await jest.advanceTimersByTimeAsync(LIVENESS.beatMs);
@@ -170,8 +168,7 @@ describe('withLiveInstanceCount', () => {
   });
 
   it('takes every answer to a question asked while nobody was left out', async () => {
-    the().subscribed = 3;
-    subscribed = new Set(['b', 'c']);
+    redisCounts('b', 'c');
     await beats(1, ['b', 'c']);
     const answered = jest.fn();
     await the().serverSideEmit(['scene:settle', 's1', answered]);

@@ -43,8 +43,14 @@ const ANSWERS: ReadonlySet<MessageType> = new Set([
 /** A beat: what an instance that follows others' liveness publishes every beatMs. */
 function isBeat(message: ClusterMessage | ClusterResponse): boolean {
   if (message.type !== MessageType.SERVER_SIDE_EMIT) return false;
-  const data = message.data as { packet?: unknown[]; requestId?: string };
-  return data.requestId === undefined && data.packet?.[0] === ALIVE_EVENT;
+  return (
+    requestIdOf(message) === undefined && (message.data as { packet?: unknown[] }).packet?.[0] === ALIVE_EVENT
+  );
+}
+
+/** The question a message asks or answers, if any. */
+function requestIdOf(message: ClusterMessage | ClusterResponse): string | undefined {
+  return (message as { data?: { requestId?: string } }).data?.requestId;
 }
 
 /** Longer than any question waits for its answers (the adapter's timeouts are 5 s). */
@@ -70,9 +76,9 @@ interface ClusterAdapterInternals {
  * beats, yet is still subscribed to its own reply channel, is taken for hung: the count leaves it
  * out until it is heard again. One that is no longer subscribed died or stopped, and Redis's count
  * has already dropped it. An instance whose beat was never heard (just started, or of a release
- * without beats) is counted as Redis counts it. The adapter counts answers, not who sent them, so a question asked
- * while some instances were left out takes no answer from those: one that wakes up and answers
- * late must not stand in for an instance that was waited for.
+ * without beats) is counted as Redis counts it. The adapter counts answers, not who sent them, so
+ * a question asked while some instances were left out takes no answer from those: one that wakes
+ * up and answers late must not stand in for an instance that was waited for.
  */
 export function withLiveInstanceCount<A extends ClusterAdapter>(
   factory: (namespace: Namespace) => A,
@@ -106,7 +112,7 @@ export function withLiveInstanceCount<A extends ClusterAdapter>(
       }
       if (liveness.heard(message.uid, isBeat(message))) report({ uid: message.uid, silent: false });
       if (ANSWERS.has(message.type)) {
-        const question = leftOut.get((message as { data?: { requestId?: string } }).data?.requestId ?? '');
+        const question = leftOut.get(requestIdOf(message) ?? '');
         if (question?.uids.has(message.uid)) return;
       }
       receive(message, offset);
@@ -114,7 +120,7 @@ export function withLiveInstanceCount<A extends ClusterAdapter>(
 
     const publish = internals.doPublish.bind(adapter);
     internals.doPublish = (message) => {
-      const requestId = (message as { data?: { requestId?: string } }).data?.requestId;
+      const requestId = requestIdOf(message);
       const silent = liveness.silent();
       if (requestId && silent.length > 0) leftOut.set(requestId, { uids: new Set(silent), at: Date.now() });
       return publish(message);

@@ -119,15 +119,13 @@ export class RealtimeIoAdapter extends IoAdapter {
         return channels.map((channel) => Number(counts[channel] ?? 0));
       },
       report: ({ uid, silent }) =>
-        silent
-          ? this.logger.event(
-              'warn',
-              'another instance went silent: not waited for until it is heard again',
-              {
-                instance: uid,
-              },
-            )
-          : this.logger.event('info', 'a silent instance is heard again', { instance: uid }),
+        this.logger.event(
+          silent ? 'warn' : 'info',
+          silent
+            ? 'another instance went silent: not waited for until it is heard again'
+            : 'a silent instance is heard again',
+          { instance: uid },
+        ),
     });
   }
 

@@ -16,3 +16,12 @@ export function clusterChannelPrefix(redisUrl: string): string {
     ? `${DEFAULT_CHANNEL_PREFIX}-db${database}`
     : DEFAULT_CHANNEL_PREFIX;
 }
+
+/**
+ * The channel on which an instance of namespace `namespace` gets the answers to its questions, as
+ * the Redis Streams adapter names it (`<prefix>#<namespace>#<uid>#`): subscribed for as long as the
+ * instance lives, so `PUBSUB NUMSUB` on it tells whether it still does (live-instances.ts).
+ */
+export function replyChannel(prefix: string, namespace: string, uid: string): string {
+  return `${prefix}#${namespace}#${uid}#`;
+}

@@ -5,6 +5,8 @@ import {
   type ClusterMessage,
   type ClusterResponse,
 } from 'socket.io-adapter';
+import { internalsOf } from './cluster-adapter-internals';
+import { replyChannel } from './cluster-channels';
 import { InstanceLiveness } from './instance-liveness';
 
 /**
@@ -23,7 +25,7 @@ export interface LivenessChange {
 }
 
 export interface LiveInstanceOptions {
-  /** The adapter's `channelPrefix`: its channels are `<prefix>#<namespace>#` and `<prefix>#<namespace>#<uid>#`. */
+  /** The adapter's `channelPrefix` (clusterChannelPrefix): each instance's reply channel carries it. */
   channelPrefix: string;
   /** How many subscribers each channel has (`PUBSUB NUMSUB`), in the order asked. */
   subscribers(channels: readonly string[]): Promise<number[]>;
@@ -56,13 +58,6 @@ function requestIdOf(message: ClusterMessage | ClusterResponse): string | undefi
 /** Longer than any question waits for its answers (the adapter's timeouts are 5 s). */
 const QUESTION_MEMORY_MS = 15_000;
 
-/** What this file reads of a cluster adapter: these are protected in its types. */
-interface ClusterAdapterInternals {
-  uid: string;
-  onMessage(message: ClusterMessage | ClusterResponse, offset?: string): void;
-  doPublish(message: ClusterMessage): Promise<string>;
-}
-
 /**
  * Wraps a cluster adapter factory (the Redis Streams adapter's) so that an instance that hangs stops
  * being waited for. That adapter counts the instances by their subscriptions to its channel
@@ -93,15 +88,16 @@ export function withLiveInstanceCount<A extends ClusterAdapter>(
   // A function, not an arrow: socket.io calls the adapter option with `new` (what it returns is the adapter).
   return function liveInstancesCounted(namespace: Namespace): A {
     const adapter = factory(namespace);
-    const internals = adapter as unknown as ClusterAdapterInternals;
+    const internals = internalsOf(adapter);
     const liveness = new InstanceLiveness(missedBeforeSilent);
-    const replyChannel = (uid: string) => `${channelPrefix}#${namespace.name}#${uid}#`;
     /** Questions asked while instances were left out: requestId → those instances, and when. */
     const leftOut = new Map<string, { uids: ReadonlySet<string>; at: number }>();
 
     /** Which of these instances are still subscribed, each in its own reply channel. */
     const stillSubscribed = async (uids: readonly string[]): Promise<boolean[]> =>
-      (await subscribers(uids.map(replyChannel))).map((count) => count > 0);
+      (await subscribers(uids.map((uid) => replyChannel(channelPrefix, namespace.name, uid)))).map(
+        (count) => count > 0,
+      );
 
     const receive = internals.onMessage.bind(adapter);
     internals.onMessage = (message, offset) => {

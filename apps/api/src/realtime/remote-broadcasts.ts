@@ -1,5 +1,6 @@
 import type { Namespace } from 'socket.io';
-import { MessageType, type ClusterAdapter, type ClusterMessage } from 'socket.io-adapter';
+import { MessageType, type ClusterAdapter } from 'socket.io-adapter';
+import { internalsOf } from './cluster-adapter-internals';
 
 /** A room broadcast another instance published, as this instance's adapter is about to deliver it. */
 export interface RemoteBroadcast {
@@ -34,12 +35,6 @@ export const REMOTE_BROADCAST_HOOK = Symbol('RemoteBroadcastHook');
  */
 export const HOOK_ERROR_REPORT_MS = 60_000;
 
-/** What this file reads of a cluster adapter: `onMessage` and `uid` are protected in its types. */
-interface ClusterAdapterInternals {
-  uid: string;
-  onMessage(message: ClusterMessage, offset?: string): void;
-}
-
 /** A broadcast's options as the cluster adapter sends them between instances. */
 interface EncodedOptions {
   rooms: string[];
@@ -72,7 +67,7 @@ export function withRemoteBroadcastHook<A extends ClusterAdapter>(
   // A function, not an arrow: socket.io calls the adapter option with `new` (what it returns is the adapter).
   return function remoteBroadcastsHooked(namespace: Namespace): A {
     const adapter = factory(namespace);
-    const internals = adapter as unknown as ClusterAdapterInternals;
+    const internals = internalsOf(adapter);
     const deliver = internals.onMessage.bind(adapter);
     internals.onMessage = (message, offset) => {
       if (

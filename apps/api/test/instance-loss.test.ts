@@ -61,7 +61,7 @@ describe('an instance that stops answering beside another on one Redis server', 
   async function join(server: ServerProcess, user: Awaited<ReturnType<typeof signUp>>, sessionId: string) {
     const socket = await connect(server.url, user);
     sockets.push(socket);
-    // Beside a hung instance a join waits ~7 s by design (README), more on a loaded machine.
+    // Beside a hung instance a join waits ~5 s by design (README), more on a loaded machine.
     const ack = (await socket.timeout(30_000).emitWithAck('session:join', { sessionId })) as JoinAck;
     return { socket, ack };
   }
@@ -116,7 +116,7 @@ describe('an instance that stops answering beside another on one Redis server', 
     ).toMatchObject({ ok: true });
     hung.child.kill('SIGSTOP');
 
-    // LIVENESS: five missed beats of 2 s; a loaded machine may take longer to tell.
+    // LIVENESS: five missed beats of 1 s; a loaded machine may take longer to tell.
     await waitFor(() => WENT_SILENT.test(ours.output()), 60_000);
     const afterSilence = ours.output().length;
     const hostJoin = await join(ours, host, sessionId);

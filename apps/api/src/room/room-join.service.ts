@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
 import { isDrawableType, type JoinAck, type RoomRole } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { HintsService } from './hints/hints.service';
-import { JoinBarrier } from './join-barrier';
 import { roomColourOf } from './room-colours';
 import { RoomCommandsService } from './room-commands.service';
 import type { SessionMembership } from './room-membership';
@@ -29,7 +27,6 @@ export class RoomJoinService {
     private readonly room: RoomService,
     private readonly commands: RoomCommandsService,
     private readonly scenes: SceneRepository,
-    private readonly barrier: JoinBarrier,
     private readonly hints: HintsService,
   ) {}
 
@@ -57,17 +54,17 @@ export class RoomJoinService {
    * clock, the prompt as the role may see it, the interviewer's notes, the hints revealed so far
    * in this round, and the current round's
    * board (each round draws on its own; an earlier one is read by replay), whole or `since` a
-   * version the client holds.
+   * version the client holds. The board is read once `settled` resolves: JoinBarrier's wait,
+   * started when the socket took its place in the room, for the updates relayed before that.
    */
   async answer(
-    server: Server,
     admission: Admission,
     online: ReadonlySet<string>,
+    settled: Promise<void>,
     since?: number,
   ): Promise<JoinAck> {
     const { sessionId, record, view, user, state, role } = admission;
-    // In the room first, then every update relayed before that is stored: none falls between.
-    await this.barrier.settled(server, sessionId);
+    await settled;
     const stored = await this.scenes.load(sessionId, state.round, since);
     // Scenes stored before the element allow-list may hold iframes or embeds: never handed out.
     const scene = {

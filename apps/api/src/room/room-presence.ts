@@ -41,13 +41,22 @@ export class RoomPresence implements OnModuleDestroy {
   }
 
   /**
-   * Puts the socket in the session's room (and, for a participant, in the participants' room),
-   * keeps its membership on it and tells the peers it joined. Returns the ids of the users whose
-   * sockets are in the room, this one's included.
+   * Puts the socket in the session's room: from now on it hears every update relayed there. What
+   * was relayed before is what a join's barrier waits to see stored (JoinBarrier), so the barrier
+   * may start here, beside `enter`'s count of the room.
+   */
+  async takePlace(socket: Socket, sessionId: string): Promise<void> {
+    await socket.join(sessionRoom(sessionId));
+  }
+
+  /**
+   * For a socket that took its place in the session's room: counts the room (within its cap; one
+   * past it leaves the room again), puts a participant in the participants' room, keeps its
+   * membership on it and tells the peers it joined. Returns the ids of the users whose sockets are
+   * in the room, this one's included.
    */
   async enter(socket: Socket, sessionId: string, membership: SessionMembership): Promise<Set<string>> {
     const server = this.server!;
-    await socket.join(sessionRoom(sessionId));
     const inRoom = await socketsInRoom(server, sessionRoom(sessionId), (error) =>
       this.logger.warn(
         `counting the room's sockets on this instance only: ${error instanceof Error ? error.message : String(error)}`,

@@ -71,8 +71,15 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return ackOf(this.logger, async () => {
       const { sessionId, since } = parse(JoinRequestSchema, payload);
       const admission = await this.joins.admit(userOf(socket), sessionId);
+      await this.presence.takePlace(socket, sessionId);
+      // In the room first, then every update relayed before that is stored: none falls between.
+      // Both ask the other instances (with Redis), so the wait and the room's count go side by
+      // side: beside a hung instance a join waits for the longer of their timeouts, not their sum.
+      const settled = this.barrier.settled(this.server, sessionId);
+      // Awaited by answer; if the count refuses the socket first, nobody needs its outcome.
+      settled.catch(() => undefined);
       const online = await this.presence.enter(socket, sessionId, admission.membership);
-      return this.joins.answer(this.server, admission, online, since);
+      return this.joins.answer(admission, online, settled, since);
     });
   }
 

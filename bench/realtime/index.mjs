@@ -12,6 +12,7 @@ import { describeNeighbours, startNeighbours } from './neighbours.mjs';
 import { checkPerfWorks, recordServer } from './perf-record.mjs';
 import { formatNeighbours, formatRooms, formatSummary } from './report.mjs';
 import { seedRooms, signIn } from './seed.mjs';
+import { serverLoopDelay } from './server-loop-delay.mjs';
 import {
   TARGETS,
   backendPids,
@@ -228,6 +229,9 @@ export async function run({ root, env, onCleanup, log }) {
       tag,
     });
     await sleepUntil(startAt + warmupMs);
+    // Restarts the servers' event-loop histograms, so the read after the window covers it; not
+    // awaited, as an overloaded server answers it seconds late, and the window must not wait.
+    const loopDelayRestarted = serverLoopDelay(server.instanceUrls);
     const before = await snapshot(isApp);
     // A recording that fails costs that recording, not the run (its error is reported with the rest).
     const recording = settings.perfDir
@@ -241,6 +245,8 @@ export async function run({ root, env, onCleanup, log }) {
       : null;
     await sleepUntil(startAt + warmupMs + durationMs);
     const after = await snapshot(isApp);
+    await loopDelayRestarted;
+    const loopDelay = await serverLoopDelay(server.instanceUrls);
     await recording;
     const results = await running;
     const peaks = server.pids.map(peakRssMiB);
@@ -274,6 +280,7 @@ export async function run({ root, env, onCleanup, log }) {
       },
       peakRssMiB: peaks.every((peak) => peak !== null) ? peaks.reduce((a, b) => a + b, 0) : NaN,
       connect,
+      serverLoopDelay: loopDelay,
     });
     if (isApp) row.persisted = await storedAsAcked(tag, results);
     return row;

@@ -99,7 +99,8 @@ export function formatRooms(rows, { graceMs }) {
       { title: 'sent msg/s' },
       { title: 'sent / scheduled' },
       { title: 'send delay p99 ms' },
-      { title: 'event-loop delay p99 / max ms' },
+      { title: 'load-gen event-loop delay p99 / max ms' },
+      { title: 'server event-loop delay p99 / max ms' },
       { title: 'load-gen CPU' },
       { title: 'neighbours CPU' },
       { title: 'other processes CPU' },
@@ -117,6 +118,9 @@ export function formatRooms(rows, { graceMs }) {
       share(divide(row.sentPerSecond, row.scheduledPerSecond)),
       fixed(row.generator.sendDelayP99, 1),
       `${fixed(row.generator.loopDelayP99, 1)} / ${fixed(row.generator.loopDelayMax, 1)}`,
+      row.serverLoopDelay
+        ? `${fixed(row.serverLoopDelay.p99, 1)} / ${fixed(row.serverLoopDelay.max, 1)}`
+        : '–',
       percent(row.generator.cpu),
       percent(row.cpu.neighbours),
       percent(row.generator.othersCpu),

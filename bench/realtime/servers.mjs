@@ -104,6 +104,8 @@ export async function startTarget(
     },
     // Counted with the instances as the server's CPU, and reported apart too.
     proxyPid: target.proxy ? servers[0].pid : null,
+    // Each instance's own, behind the proxy too (server-loop-delay.mjs).
+    instanceUrls: (target.proxy ? servers.slice(1) : servers).map((server) => server.url),
     async stop() {
       const exits = await started.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -39,9 +39,20 @@ function countUpTo(sorted, limit) {
 /**
  * `results`: one per worker (load-worker.mjs `run`); `cpu`: { server, proxy, neighbours, postgres,
  * loadGenerator, others } ms over `wallMs` (null where not measured; the proxy's is part of the
- * server's); `peakRssMiB` of the server process(es).
+ * server's); `peakRssMiB` of the server process(es); `serverLoopDelay`: { p99, max } ms of the app
+ * servers' event loops over the window (server-loop-delay.mjs), null for the relay.
  */
-export function summarize({ target, rooms, results, wallMs, durationMs, cpu, peakRssMiB, connect }) {
+export function summarize({
+  target,
+  rooms,
+  results,
+  wallMs,
+  durationMs,
+  cpu,
+  peakRssMiB,
+  connect,
+  serverLoopDelay = null,
+}) {
   const perSecond = (count) => (count / durationMs) * 1000;
   const percentOfCore = (ms) => (ms === null || ms === undefined ? NaN : (ms / wallMs) * 100);
   const microsPerDelivered = (ms) =>
@@ -129,6 +140,7 @@ export function summarize({ target, rooms, results, wallMs, durationMs, cpu, pea
           : (cpu.postgres * 1000 * (durationMs / wallMs)) / acks.length,
     },
     peakRssMiB,
+    serverLoopDelay,
     disconnects: results.flatMap((r) => r.disconnects),
   };
 }

@@ -116,7 +116,7 @@ describe('an instance that stops answering beside another on one Redis server', 
     ).toMatchObject({ ok: true });
     hung.child.kill('SIGSTOP');
 
-    // LIVENESS: five missed beats of 1 s; a loaded machine may take longer to tell.
+    // LIVENESS: five missed beats of 2 s; a loaded machine may take longer to tell.
     await waitFor(() => WENT_SILENT.test(ours.output()), 60_000);
     const afterSilence = ours.output().length;
     const hostJoin = await join(ours, host, sessionId);

@@ -6,11 +6,12 @@ import { SceneWriter } from './scene-writer';
 const SETTLE_EVENT = 'scene:settle';
 
 /**
- * What a join waits for between entering the room and reading the scene. Updates are relayed
- * before they are stored: one relayed just before the joiner entered never reaches it, so the scene
- * it reads must already hold it. Such an update was submitted to its instance's writer in the same
- * tick as the relay, so once every writer of the cluster settled the session, the read sees it.
- * A refusal's scene:restore waits for it too before reading the stored copies (see restoreOf).
+ * What a join waits for between its socket taking its place in the room (RoomPresence.takePlace)
+ * and reading the scene. Updates are relayed before they are stored: one relayed just before the
+ * joiner entered never reaches it, so the scene it reads must already hold it. Such an update was
+ * submitted to its instance's writer in the same tick as the relay, so once every writer of the
+ * cluster settled the session, the read sees it. A refusal's scene:restore waits for it too before
+ * reading the stored copies (see restoreOf).
  */
 @Injectable()
 export class JoinBarrier {

@@ -54,8 +54,9 @@ export class RoomJoinService {
    * clock, the prompt as the role may see it, the interviewer's notes, the hints revealed so far
    * in this round, and the current round's
    * board (each round draws on its own; an earlier one is read by replay), whole or `since` a
-   * version the client holds. The board is read once `settled` resolves: JoinBarrier's wait,
-   * started when the socket took its place in the room, for the updates relayed before that.
+   * version the client holds. The board is read once `settled` resolves: JoinBarrier's wait for
+   * the updates relayed before the socket took its place in the room, which the caller started
+   * after that (a wait started before would miss an update relayed in between).
    */
   async answer(
     admission: Admission,

@@ -43,7 +43,7 @@ export class RoomPresence implements OnModuleDestroy {
   /**
    * Puts the socket in the session's room: from now on it hears every update relayed there. What
    * was relayed before is what a join's barrier waits to see stored (JoinBarrier), so the barrier
-   * may start here, beside `enter`'s count of the room.
+   * may start once this resolved, beside `enter`'s count of the room.
    */
   async takePlace(socket: Socket, sessionId: string): Promise<void> {
     await socket.join(sessionRoom(sessionId));

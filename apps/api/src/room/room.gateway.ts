@@ -76,7 +76,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       // Both ask the other instances (with Redis), so the wait and the room's count go side by
       // side: beside a hung instance a join waits for the longer of their timeouts, not their sum.
       const settled = this.barrier.settled(this.server, sessionId);
-      // Awaited by answer; if the count refuses the socket first, nobody needs its outcome.
+      // Awaited by answer. If the count refuses the socket (the room's cap), nobody needs its
+      // outcome: the other instances still settle the session, which costs them nothing else.
       settled.catch(() => undefined);
       const online = await this.presence.enter(socket, sessionId, admission.membership);
       return this.joins.answer(admission, online, settled, since);

@@ -14,8 +14,8 @@ export const SOCKET_LIST_TIMEOUT_MS = 2_000;
  * `onPartial` hears why: whatever asked goes on with what is known here rather than fail. The
  * adapter drops the answers that did come, so meanwhile sockets on every other instance are left
  * out (peers there show offline, and a per-room cap counts this instance's sockets only). That
- * lasts until the hung instance has been silent for LIVENESS's beats (10–12 s): from then on it is not
- * counted, and the others' answers suffice again (live-instances.ts).
+ * lasts until the hung instance has been silent for LIVENESS's beats (10–12 s): from then on it is
+ * not counted, and the others' answers suffice again (live-instances.ts).
  */
 export async function socketsInRoom(
   server: Server,

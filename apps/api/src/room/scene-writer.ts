@@ -154,10 +154,10 @@ export class SceneWriter implements OnApplicationShutdown {
 
   /**
    * Resolves once every update of the session submitted before this call has been committed or
-   * refused; never rejects. A join waits for it (JoinBarrier) once its socket is in the room: an update
-   * relayed before that was submitted in the same tick, so once it settled the scene read sees it
-   * (issue 12). Updates settle in submission order (batches, and the halves of a failing one, are
-   * written in order), so waiting for the latest one waits for all of them.
+   * refused; never rejects. A join waits for it (JoinBarrier) once its socket is in the room: an
+   * update relayed before that was submitted in the same tick, so once it settled the scene read
+   * sees it (issue 12). Updates settle in submission order (batches, and the halves of a failing
+   * one, are written in order), so waiting for the latest one waits for all of them.
    */
   settled(sessionId: string): Promise<void> {
     const latest = this.latestPending.get(sessionId);

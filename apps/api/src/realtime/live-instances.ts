@@ -71,7 +71,7 @@ const QUESTION_MEMORY_MS = 15_000;
  * loop is stuck keeps its Redis connection, so it stayed counted, and every join anywhere waited
  * the full timeouts for as long as it hung.
  *
- * Here each instance beats every `beatMs` (one PUBLISH), and once its beat was heard, every message
+ * Here each instance beats every `beatMs` (see LIVENESS), and once its beat was heard, every message
  * of it counts as a sign of life (InstanceLiveness). One that then missed `missedBeforeSilent`
  * beats, yet is still subscribed to its own reply channel, is taken for hung: the count leaves it
  * out until it is heard again. One that is no longer subscribed died or stopped, and Redis's count

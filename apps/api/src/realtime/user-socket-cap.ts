@@ -76,15 +76,17 @@ export class UserSocketCap {
     if (retryAfterMs !== null) return next(new ConnectingTooFastError(retryAfterMs));
     mine.add(socket.id);
     this.local.set(user.id, mine);
+    // A later middleware may still refuse the handshake: no disconnect event follows then.
+    const refusedLater = setTimeout(() => {
+      if (!socket.connected) release();
+    }, 30_000).unref();
     const release = () => {
+      // Cleared as the socket leaves, or the timer would keep it (and all it refers to) for 30 s.
+      clearTimeout(refusedLater);
       mine.delete(socket.id);
       if (mine.size === 0 && this.local.get(user.id) === mine) this.local.delete(user.id);
     };
     socket.once('disconnect', release);
-    // A later middleware may still refuse the handshake: no disconnect event follows then.
-    setTimeout(() => {
-      if (!socket.connected) release();
-    }, 30_000).unref();
     this.server
       .timeout(SOCKET_LIST_TIMEOUT_MS)
       .in(userRoomOf(user.id))

@@ -1,0 +1,49 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Server, type Socket } from 'socket.io';
+import { io as connect } from 'socket.io-client';
+import { UserSocketCap } from './user-socket-cap';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const nextTask = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('UserSocketCap', () => {
+  const http = createServer();
+  const server = new Server(http);
+  let url = '';
+
+  beforeAll(async () => {
+    server.use((socket, next) => {
+      socket.data = { user: { id: 'user-1' } };
+      next();
+    });
+    server.use(new UserSocketCap(server).middleware);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('lets a socket that has left be collected at once, not held for its 30 s check', async () => {
+    const connected = new Promise<WeakRef<Socket>>((resolve) =>
+      server.once('connection', (socket) => resolve(new WeakRef(socket))),
+    );
+    const client = connect(url, { transports: ['websocket'], reconnection: false });
+    const left = await connected;
+    await new Promise<void>((resolve) => {
+      left.deref()!.once('disconnect', () => resolve());
+      client.disconnect();
+    });
+    // The socket's own teardown (engine.io's close, its timers) settles over a few tasks.
+    for (let round = 0; round < 5 && left.deref(); round++) {
+      await nextTask();
+      collectGarbage();
+    }
+    expect({ collected: left.deref() === undefined }).toEqual({ collected: true });
+  });
+});

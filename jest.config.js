@@ -64,6 +64,7 @@ const databaseFreeFiles = [
   '<rootDir>/apps/api/test/deploy-safety\\.test\\.ts$',
   '<rootDir>/apps/api/test/origin-check\\.test\\.ts$',
   '<rootDir>/apps/api/src/database/data-dir-lock\\.spec\\.ts$',
+  '<rootDir>/apps/api/src/realtime/user-socket-cap\\.spec\\.ts$',
 ];
 // The same files with DATABASE_URL set to this URL in each file's environment (on-postgres.ts).
 const apiOnPostgres = process.env.API_TESTS_ALSO_ON_POSTGRES
@@ -90,6 +91,10 @@ module.exports = {
   // embedded databases, socket clients that files leave to the garbage collector) piled up in one
   // process: at 131 files CI's run died of "JavaScript heap out of memory" near 4.7 GB.
   workerIdleMemoryLimit: '2GB',
+  // A worker that ran a dozen browser files holds ~1.7 GB, and Node takes longer than Jest's default
+  // 500 ms to tear that down once asked to end: Jest then killed an exiting worker and warned that
+  // tests leak. Why it holds so much: .ci/run, beside the Jest step.
+  workerGracefulExitTimeout: 5_000,
   globalTeardown: '<rootDir>/scripts/jest-temp-dir.js',
   projects: [
     {

@@ -6,6 +6,7 @@ import { Server, type Socket } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { UserSocketCap } from './user-socket-cap';
 
+// For this file's check that a socket is collected; the flag stays set for the rest of the worker.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 const nextTask = () => new Promise((resolve) => setImmediate(resolve));
@@ -34,16 +35,21 @@ describe('UserSocketCap', () => {
       server.once('connection', (socket) => resolve(new WeakRef(socket))),
     );
     const client = connect(url, { transports: ['websocket'], reconnection: false });
-    const left = await connected;
-    await new Promise<void>((resolve) => {
-      left.deref()!.once('disconnect', () => resolve());
-      client.disconnect();
-    });
-    // The socket's own teardown (engine.io's close, its timers) settles over a few tasks.
-    for (let round = 0; round < 5 && left.deref(); round++) {
-      await nextTask();
-      collectGarbage();
+    try {
+      const refused = new Promise<never>((_, reject) => client.once('connect_error', reject));
+      const left = await Promise.race([connected, refused]);
+      await new Promise<void>((resolve) => {
+        left.deref()!.once('disconnect', () => resolve());
+        client.disconnect();
+      });
+      // A WeakRef keeps its target until the current task ends, so each collection follows an await.
+      for (let round = 0; round < 5 && left.deref(); round++) {
+        await nextTask();
+        collectGarbage();
+      }
+      expect({ collected: left.deref() === undefined }).toEqual({ collected: true });
+    } finally {
+      client.close();
     }
-    expect({ collected: left.deref() === undefined }).toEqual({ collected: true });
   });
 });

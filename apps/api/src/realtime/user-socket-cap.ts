@@ -76,7 +76,8 @@ export class UserSocketCap {
     if (retryAfterMs !== null) return next(new ConnectingTooFastError(retryAfterMs));
     mine.add(socket.id);
     this.local.set(user.id, mine);
-    // A later middleware may still refuse the handshake: no disconnect event follows then.
+    // A socket whose client leaves while the other instances are counted below never connects, so
+    // no disconnect event follows: socket.io drops it quietly, and this frees its place then.
     const refusedLater = setTimeout(() => {
       if (!socket.connected) release();
     }, 30_000).unref();

@@ -1,11 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram, Registry } from 'prom-client';
+import { ProcessMetrics } from './process-metrics';
 
-/** Prometheus metrics of this process: default process metrics and an HTTP latency histogram. */
+/** Prometheus metrics of this process: the process's own (CPU, memory, event loop, GC) and HTTP latency. */
 @Injectable()
-export class MetricsService {
+export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
   private readonly httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -15,8 +16,10 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor() {
-    collectDefaultMetrics({ register: this.registry });
+  private readonly processMetrics = new ProcessMetrics(this.registry);
+
+  onModuleDestroy(): void {
+    this.processMetrics.stop();
   }
 
   /**

@@ -1,15 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Server, type Socket } from 'socket.io';
 import { io as connect } from 'socket.io-client';
+import { isCollected } from '../../test/support/garbage';
 import { UserSocketCap } from './user-socket-cap';
-
-// For this file's check that a socket is collected; the flag stays set for the rest of the worker.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-const nextTask = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('UserSocketCap', () => {
   const http = createServer();
@@ -42,12 +36,7 @@ describe('UserSocketCap', () => {
         left.deref()!.once('disconnect', () => resolve());
         client.disconnect();
       });
-      // A WeakRef keeps its target until the current task ends, so each collection follows an await.
-      for (let round = 0; round < 5 && left.deref(); round++) {
-        await nextTask();
-        collectGarbage();
-      }
-      expect({ collected: left.deref() === undefined }).toEqual({ collected: true });
+      expect({ collected: await isCollected(left) }).toEqual({ collected: true });
     } finally {
       client.close();
     }

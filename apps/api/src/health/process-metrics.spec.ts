@@ -1,0 +1,85 @@
+import { Registry } from 'prom-client';
+import { isCollected } from '../../test/support/garbage';
+import { ProcessMetrics } from './process-metrics';
+
+/** The value of an unlabelled sample (or the first with these labels) in Prometheus' text format. */
+function sample(text: string, name: string, labels = ''): number {
+  const line = text.split('\n').find((row) => row.startsWith(`${name}${labels} `));
+  if (line === undefined) throw new Error(`no ${name}${labels} in:\n${text}`);
+  return Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+function blockTheLoop(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // busy on purpose: the loop runs this late
+  }
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('ProcessMetrics', () => {
+  let registry: Registry;
+  let metrics: ProcessMetrics;
+  beforeEach(() => {
+    registry = new Registry();
+    metrics = new ProcessMetrics(registry);
+  });
+  afterEach(() => metrics.stop());
+
+  it("reports the process's CPU, memory and open files under the names Node.js dashboards read", async () => {
+    blockTheLoop(20);
+    const text = await registry.metrics();
+
+    const user = sample(text, 'process_cpu_user_seconds_total');
+    const system = sample(text, 'process_cpu_system_seconds_total');
+    expect(user).toBeGreaterThan(0);
+    expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThanOrEqual(user + system - 0.01);
+    const heapUsed = sample(text, 'nodejs_heap_size_used_bytes');
+    expect(heapUsed).toBeGreaterThan(1_000_000);
+    expect(sample(text, 'nodejs_heap_size_total_bytes')).toBeGreaterThanOrEqual(heapUsed);
+    expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(heapUsed);
+    expect(sample(text, 'nodejs_external_memory_bytes')).toBeGreaterThan(0);
+    expect(sample(text, 'process_open_fds')).toBeGreaterThan(2);
+    expect(sample(text, 'nodejs_active_resources_total')).toBeGreaterThan(0);
+    expect(sample(text, 'process_start_time_seconds')).toBeLessThanOrEqual(Date.now() / 1000);
+    expect(text).toContain(`nodejs_version_info{version="${process.version}"`);
+
+    // Counters only grow: the next scrape adds the CPU spent since this one.
+    blockTheLoop(30);
+    const later = await registry.metrics();
+    expect(sample(later, 'process_cpu_user_seconds_total')).toBeGreaterThan(user);
+  });
+
+  it("reports how late the event loop ran since the last scrape, and the next scrape's window starts afresh", async () => {
+    await registry.metrics();
+    await wait(30); // the histogram samples the loop every 10 ms
+    blockTheLoop(120);
+    await wait(30);
+    const blocked = await registry.metrics();
+    expect(sample(blocked, 'nodejs_eventloop_lag_max_seconds')).toBeGreaterThan(0.1);
+    expect(sample(blocked, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThan(0.1);
+    expect(sample(blocked, 'nodejs_eventloop_lag_min_seconds')).toBeLessThan(0.1);
+
+    await wait(50);
+    const quiet = await registry.metrics();
+    expect(sample(quiet, 'nodejs_eventloop_lag_max_seconds')).toBeLessThan(0.1);
+    expect(sample(quiet, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('times garbage collections by kind', async () => {
+    await isCollected(new WeakRef({})); // forces full collections
+    await wait(10); // the observer hears of them a little later
+    const text = await registry.metrics();
+    expect(sample(text, 'nodejs_gc_duration_seconds_count', '{kind="major"}')).toBeGreaterThan(0);
+  });
+
+  it('leaves nothing behind once stopped: a closed app can be collected with all it held', async () => {
+    const ref = ((): WeakRef<Registry> => {
+      const appRegistry = new Registry();
+      new ProcessMetrics(appRegistry).stop();
+      return new WeakRef(appRegistry);
+    })();
+    expect({ collected: await isCollected(ref) }).toEqual({ collected: true });
+  });
+});

@@ -22,7 +22,16 @@ const libs = ['call', 'collab', 'contracts', 'diagrams', 'prompts', 'rubric', 's
 const moduleNameMapper = Object.fromEntries(
   libs.map((lib) => [`^@mockboard/${lib}$`, `<rootDir>/libs/${lib}/src`]),
 );
-const transform = (tsconfig) => ({ '^.+\\.tsx?$': ['ts-jest', { tsconfig }] });
+/**
+ * PGlite's CommonJS files go through scripts/jest-builtin-imports.js, so Jest runs without Node's
+ * --experimental-vm-modules (that file says why); the rest of node_modules is loaded as it is.
+ */
+const PGLITE_BUILD = '/node_modules/@electric-sql/pglite/dist/.+\\.cjs$';
+const transform = (tsconfig) => ({
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig }],
+  [PGLITE_BUILD]: '<rootDir>/scripts/jest-builtin-imports.js',
+});
+const transformIgnorePatterns = ['/node_modules/(?!@electric-sql/pglite/dist/)'];
 
 const api = {
   displayName: 'api',
@@ -30,6 +39,7 @@ const api = {
   testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.test.ts'],
   moduleNameMapper,
   transform: transform('<rootDir>/apps/api/tsconfig.json'),
+  transformIgnorePatterns,
 };
 /**
  * Files that choose their database themselves (always PostgreSQL at DATABASE_URL or CI's local one,
@@ -92,9 +102,9 @@ module.exports = {
   // embedded databases, socket clients that files leave to the garbage collector) piled up in one
   // process: at 131 files CI's run died of "JavaScript heap out of memory" near 4.7 GB.
   workerIdleMemoryLimit: '2GB',
-  // A worker that ran a dozen browser files holds ~1.7 GB, and Node takes longer than Jest's default
-  // 500 ms to tear that down once asked to end: Jest then killed an exiting worker and warned that
-  // tests leak. Why it holds so much: .ci/run, beside the Jest step.
+  // Jest's default grace for a worker to end is 500 ms; a worker that held 1.7 GB needed more, and
+  // Jest then killed it and warned that tests leak. Workers no longer grow like that (.ci/run, beside
+  // the Jest step, says why they did), but a busy machine's teardown should not read as a leak.
   workerGracefulExitTimeout: 5_000,
   globalTeardown: '<rootDir>/scripts/jest-temp-dir.js',
   projects: [
@@ -119,6 +129,7 @@ module.exports = {
       testEnvironment: '<rootDir>/apps/web/e2e/support/failure-environment.ts',
       moduleNameMapper,
       transform: transform('<rootDir>/apps/web/e2e/tsconfig.json'),
+      transformIgnorePatterns,
     },
   ],
 };

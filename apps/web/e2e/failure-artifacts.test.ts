@@ -17,7 +17,6 @@ describe('a browser test that fails', () => {
       join(REPO_ROOT, 'node_modules/jest/bin/jest.js'),
       ['--selectProjects', 'e2e', '--testMatch', `**/${FIXTURE}`],
       {
-        NODE_OPTIONS: '--experimental-vm-modules',
         E2E_FAILURES_DIR: failuresDir,
         ...(process.env.CHROMIUM_PATH && { CHROMIUM_PATH: process.env.CHROMIUM_PATH }),
       },

@@ -1,5 +1,5 @@
 // How late the app server's own event loop ran over a measured window, read from its /metrics:
-// prom-client's nodejs_eventloop_lag_p99_seconds and _max_seconds come from a histogram that
+// its nodejs_eventloop_lag_p99_seconds and _max_seconds come from a histogram that
 // restarts at every scrape, so a read as the window opens restarts it and a read as it closes covers
 // the window (both are HTTP requests the loop answers when it gets to them: at 500 rooms on a slow
 // VM, 4–8 s late). The generator's own delay is reported apart: it says whether the load kept up.

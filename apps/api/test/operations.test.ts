@@ -22,6 +22,10 @@ describe('operations', () => {
     );
     expect(response.text).toContain('process_cpu_user_seconds_total');
     expect(response.text).toContain('nodejs_heap_size_used_bytes');
+    // What bench/realtime reads of the server's event loop, and the garbage collector's time.
+    expect(response.text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
+    expect(response.text).toMatch(/^nodejs_eventloop_lag_max_seconds \d/m);
+    expect(response.text).toContain('# TYPE nodejs_gc_duration_seconds histogram');
   });
 
   it('sends helmet security headers', async () => {

@@ -29,7 +29,9 @@ describe('ProcessMetrics', () => {
 
   it("reports the process's CPU, memory and open files under the names Node.js dashboards read", async () => {
     blockTheLoop(20);
+    const pendingTimer = setTimeout(() => undefined, 60_000);
     const text = await registry.metrics();
+    clearTimeout(pendingTimer);
 
     const user = sample(text, 'process_cpu_user_seconds_total');
     const system = sample(text, 'process_cpu_system_seconds_total');
@@ -40,8 +42,17 @@ describe('ProcessMetrics', () => {
     expect(sample(text, 'nodejs_heap_size_total_bytes')).toBeGreaterThanOrEqual(heapUsed);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(heapUsed);
     expect(sample(text, 'nodejs_external_memory_bytes')).toBeGreaterThan(0);
+    expect(sample(text, 'process_virtual_memory_bytes')).toBeGreaterThan(
+      sample(text, 'process_resident_memory_bytes'),
+    );
+    expect(sample(text, 'process_heap_bytes')).toBeGreaterThan(0);
+    expect(sample(text, 'nodejs_heap_space_size_used_bytes', '{space="old"}')).toBeGreaterThan(0);
+    expect(sample(text, 'nodejs_heap_space_size_total_bytes', '{space="new"}')).toBeGreaterThan(0);
     expect(sample(text, 'process_open_fds')).toBeGreaterThan(2);
-    expect(sample(text, 'nodejs_active_resources_total')).toBeGreaterThan(0);
+    expect(sample(text, 'process_max_fds')).toBeGreaterThan(sample(text, 'process_open_fds'));
+    const timers = sample(text, 'nodejs_active_resources', '{type="Timeout"}');
+    expect(timers).toBeGreaterThan(0);
+    expect(sample(text, 'nodejs_active_resources_total')).toBeGreaterThanOrEqual(timers);
     expect(sample(text, 'process_start_time_seconds')).toBeLessThanOrEqual(Date.now() / 1000);
     expect(text).toContain(`nodejs_version_info{version="${process.version}"`);
 

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import {
   PerformanceObserver,
   constants,
@@ -6,7 +5,8 @@ import {
   type IntervalHistogram,
   type PerformanceEntry,
 } from 'node:perf_hooks';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Gauge, Histogram, type Registry } from 'prom-client';
+import { registerProcessGauges } from './process-gauges';
 
 /** The GC kinds Node reports, as prom-client names them. */
 const GC_KINDS: Record<number, string> = {
@@ -22,6 +22,7 @@ const NS_PER_SECOND = 1e9;
 /**
  * This process's own metrics (CPU, memory, event loop, garbage collection, open files), under the
  * names prom-client's `collectDefaultMetrics` gives them, so dashboards made for Node.js read them.
+ * This class owns the two that run between scrapes; process-gauges.ts has those read at a scrape.
  *
  * Why not `collectDefaultMetrics` itself: nothing stops its GC observer or its event-loop histogram.
  * The observer stays registered with Node for good, and keeps its callback, the registry and
@@ -39,31 +40,7 @@ export class ProcessMetrics {
     this.loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
     this.loopDelay.enable();
 
-    cpuSecondsCounters(registers);
-    new Gauge({
-      name: 'process_start_time_seconds',
-      help: 'Start time of the process since unix epoch in seconds.',
-      registers,
-    }).set(Math.round(Date.now() / 1000 - process.uptime()));
-    memoryGauges(registers);
-    if (canCountOpenFiles()) {
-      new Gauge({
-        name: 'process_open_fds',
-        help: 'Number of open file descriptors.',
-        registers,
-        collect() {
-          this.set(readdirSync('/proc/self/fd').length - 1); // less the one readdir held
-        },
-      });
-    }
-    new Gauge({
-      name: 'nodejs_active_resources_total',
-      help: 'Total number of active resources keeping the event loop alive (timers, sockets, requests).',
-      registers,
-      collect() {
-        this.set(process.getActiveResourcesInfo().length);
-      },
-    });
+    registerProcessGauges(registers);
     this.loopDelayGauges(registers);
     const gcDuration = new Histogram({
       name: 'nodejs_gc_duration_seconds',
@@ -80,13 +57,6 @@ export class ProcessMetrics {
       }
     });
     this.gcObserver.observe({ entryTypes: ['gc'] });
-    const [major, minor, patch] = process.versions.node.split('.');
-    new Gauge({
-      name: 'nodejs_version_info',
-      help: 'Node.js version info.',
-      labelNames: ['version', 'major', 'minor', 'patch'] as const,
-      registers,
-    }).set({ version: process.version, major, minor, patch }, 1);
   }
 
   /** Stops the event loop's sampling and the GC observer: nothing of this app outlives it. */
@@ -134,66 +104,5 @@ export class ProcessMetrics {
         registers,
       }),
     }));
-  }
-}
-
-function cpuSecondsCounters(registers: Registry[]): void {
-  const counter = (name: string, help: string, read: (usage: NodeJS.CpuUsage) => number): void => {
-    let reportedMicros = 0;
-    new Counter({
-      name,
-      help,
-      registers,
-      collect() {
-        const micros = read(process.cpuUsage());
-        this.inc((micros - reportedMicros) / 1e6);
-        reportedMicros = micros;
-      },
-    });
-  };
-  counter('process_cpu_user_seconds_total', 'Total user CPU time spent in seconds.', (usage) => usage.user);
-  counter(
-    'process_cpu_system_seconds_total',
-    'Total system CPU time spent in seconds.',
-    (usage) => usage.system,
-  );
-  counter(
-    'process_cpu_seconds_total',
-    'Total user and system CPU time spent in seconds.',
-    (usage) => usage.user + usage.system,
-  );
-}
-
-function memoryGauges(registers: Registry[]): void {
-  const gauge = (name: string, help: string, read: (usage: NodeJS.MemoryUsage) => number): void => {
-    new Gauge({
-      name,
-      help,
-      registers,
-      collect() {
-        this.set(read(process.memoryUsage()));
-      },
-    });
-  };
-  gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', (usage) => usage.rss);
-  gauge(
-    'nodejs_heap_size_total_bytes',
-    'Process heap size from Node.js in bytes.',
-    (usage) => usage.heapTotal,
-  );
-  gauge(
-    'nodejs_heap_size_used_bytes',
-    'Process heap size used from Node.js in bytes.',
-    (usage) => usage.heapUsed,
-  );
-  gauge('nodejs_external_memory_bytes', 'Node.js external memory size in bytes.', (usage) => usage.external);
-}
-
-function canCountOpenFiles(): boolean {
-  try {
-    readdirSync('/proc/self/fd');
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -22,24 +22,26 @@ const libs = ['call', 'collab', 'contracts', 'diagrams', 'prompts', 'rubric', 's
 const moduleNameMapper = Object.fromEntries(
   libs.map((lib) => [`^@mockboard/${lib}$`, `<rootDir>/libs/${lib}/src`]),
 );
+const transform = (tsconfig) => ({ '^.+\\.tsx?$': ['ts-jest', { tsconfig }] });
 /**
- * PGlite's CommonJS files go through scripts/jest-builtin-imports.js, so Jest runs without Node's
- * --experimental-vm-modules (that file says why); the rest of node_modules is loaded as it is.
+ * For the projects whose apps open an embedded database: PGlite's CommonJS files go through
+ * scripts/jest-builtin-imports.js, so Jest runs without Node's --experimental-vm-modules (that file
+ * says why); the rest of node_modules is loaded as it is.
  */
-const PGLITE_BUILD = '/node_modules/@electric-sql/pglite/dist/.+\\.cjs$';
-const transform = (tsconfig) => ({
-  '^.+\\.tsx?$': ['ts-jest', { tsconfig }],
-  [PGLITE_BUILD]: '<rootDir>/scripts/jest-builtin-imports.js',
+const withPglite = (tsconfig) => ({
+  transform: {
+    ...transform(tsconfig),
+    '/node_modules/@electric-sql/pglite/dist/.+\\.cjs$': '<rootDir>/scripts/jest-builtin-imports.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/dist/)'],
 });
-const transformIgnorePatterns = ['/node_modules/(?!@electric-sql/pglite/dist/)'];
 
 const api = {
   displayName: 'api',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.test.ts'],
   moduleNameMapper,
-  transform: transform('<rootDir>/apps/api/tsconfig.json'),
-  transformIgnorePatterns,
+  ...withPglite('<rootDir>/apps/api/tsconfig.json'),
 };
 /**
  * Files that choose their database themselves (always PostgreSQL at DATABASE_URL or CI's local one,
@@ -68,7 +70,8 @@ const ownDatabaseSpecs = [
 /**
  * Files whose subject never reaches the database: HTTP headers and origins (deploy-safety,
  * origin-check; their apps start on whichever database, but what they check is the same on both)
- * the embedded data directory's lock, and the socket cap's spec (a bare socket.io server). About
+ * the embedded data directory's lock, the socket cap's spec (a bare socket.io server) and the process
+ * metrics' spec. About
  * 40 s of worker time in a CI rehearsal (3 Dec).
  */
 const databaseFreeFiles = [
@@ -76,6 +79,7 @@ const databaseFreeFiles = [
   '<rootDir>/apps/api/test/origin-check\\.test\\.ts$',
   '<rootDir>/apps/api/src/database/data-dir-lock\\.spec\\.ts$',
   '<rootDir>/apps/api/src/realtime/user-socket-cap\\.spec\\.ts$',
+  '<rootDir>/apps/api/src/health/process-metrics\\.spec\\.ts$',
 ];
 // The same files with DATABASE_URL set to this URL in each file's environment (on-postgres.ts).
 const apiOnPostgres = process.env.API_TESTS_ALSO_ON_POSTGRES
@@ -128,8 +132,7 @@ module.exports = {
       // test-artifacts/e2e/failures/, before its after-hooks close the browser.
       testEnvironment: '<rootDir>/apps/web/e2e/support/failure-environment.ts',
       moduleNameMapper,
-      transform: transform('<rootDir>/apps/web/e2e/tsconfig.json'),
-      transformIgnorePatterns,
+      ...withPglite('<rootDir>/apps/web/e2e/tsconfig.json'),
     },
   ],
 };

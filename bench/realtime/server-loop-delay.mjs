@@ -2,7 +2,9 @@
 // its nodejs_eventloop_lag_p99_seconds and _max_seconds come from a histogram that
 // restarts at every scrape, so a read as the window opens restarts it and a read as it closes covers
 // the window (both are HTTP requests the loop answers when it gets to them: at 500 rooms on a slow
-// VM, 4–8 s late). The generator's own delay is reported apart: it says whether the load kept up.
+// VM, 4–8 s late). Node's histogram records the time between its 10 ms samples, so an idle loop
+// reads ~10 ms: a figure of 33 ms means the loop ran ~23 ms late. The generator's own delay is
+// reported apart: it says whether the load kept up.
 // The server's delay is what its timers wait behind, among them the beat that tells the other
 // instances it is alive (apps/api/src/realtime/live-instances.ts).
 

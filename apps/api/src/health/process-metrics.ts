@@ -24,12 +24,10 @@ const NS_PER_SECOND = 1e9;
  * names prom-client's `collectDefaultMetrics` gives them, so dashboards made for Node.js read them.
  * This class owns the two that run between scrapes; process-gauges.ts has those read at a scrape.
  *
- * Why not `collectDefaultMetrics` itself: nothing stops its GC observer or its event-loop histogram.
- * The observer stays registered with Node for good, and keeps its callback, the registry and
- * everything the callback's realm holds: every app a process starts and closes again (each test
- * file starts several, each in its own realm) stayed in memory, ~70 MB a browser test file (heap
- * snapshots, 5 Dec 2026). The histogram kept sampling the loop for a closed app. Here both stop
- * when the app closes.
+ * Why not `collectDefaultMetrics` itself: nothing stops its GC observer, which stays registered with
+ * Node and keeps the app's registry and its realm: a process that starts and closes apps (a test
+ * worker) kept every one (.ci/run, beside the Jest step). Nor its event-loop histogram, which kept
+ * sampling for a closed app. Here both stop when the app closes.
  */
 export class ProcessMetrics {
   private readonly loopDelay: IntervalHistogram;
@@ -72,14 +70,30 @@ export class ProcessMetrics {
    */
   private loopDelayGauges(registers: Registry[]): void {
     const loopDelay = this.loopDelay;
-    const statistics: [string, (histogram: IntervalHistogram) => number][] = [
-      ['min', (histogram) => histogram.min],
-      ['max', (histogram) => histogram.max],
-      ['mean', (histogram) => histogram.mean],
-      ['stddev', (histogram) => histogram.stddev],
-      ['p50', (histogram) => histogram.percentile(50)],
-      ['p90', (histogram) => histogram.percentile(90)],
-      ['p99', (histogram) => histogram.percentile(99)],
+    const statistics: [string, string, (histogram: IntervalHistogram) => number][] = [
+      ['min', 'The minimum recorded event loop delay.', (histogram) => histogram.min],
+      ['max', 'The maximum recorded event loop delay.', (histogram) => histogram.max],
+      ['mean', 'The mean of the recorded event loop delays.', (histogram) => histogram.mean],
+      [
+        'stddev',
+        'The standard deviation of the recorded event loop delays.',
+        (histogram) => histogram.stddev,
+      ],
+      [
+        'p50',
+        'The 50th percentile of the recorded event loop delays.',
+        (histogram) => histogram.percentile(50),
+      ],
+      [
+        'p90',
+        'The 90th percentile of the recorded event loop delays.',
+        (histogram) => histogram.percentile(90),
+      ],
+      [
+        'p99',
+        'The 99th percentile of the recorded event loop delays.',
+        (histogram) => histogram.percentile(99),
+      ],
     ];
     new Gauge({
       name: 'nodejs_eventloop_lag_seconds',
@@ -87,7 +101,8 @@ export class ProcessMetrics {
       registers,
       async collect() {
         for (const { read, gauge } of windowGauges) {
-          // An empty window reads NaN (and 9.2e18 for its min): it had no delay to report.
+          // A window with no sample yet (a scrape within 10 ms of the last) reads NaN, and 9.2e18
+          // for its min. prom-client reports those; 0 keeps a reader's maximum and sums meaningful.
           gauge.set(loopDelay.count > 0 ? read(loopDelay) / NS_PER_SECOND : 0);
         }
         loopDelay.reset();
@@ -96,13 +111,9 @@ export class ProcessMetrics {
         this.set(Number(process.hrtime.bigint() - started) / NS_PER_SECOND);
       },
     });
-    const windowGauges = statistics.map(([statistic, read]) => ({
+    const windowGauges = statistics.map(([statistic, help, read]) => ({
       read,
-      gauge: new Gauge({
-        name: `nodejs_eventloop_lag_${statistic}_seconds`,
-        help: `The ${statistic} of the recorded event loop delays.`,
-        registers,
-      }),
+      gauge: new Gauge({ name: `nodejs_eventloop_lag_${statistic}_seconds`, help, registers }),
     }));
   }
 }

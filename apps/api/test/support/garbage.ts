@@ -3,7 +3,8 @@ import { runInNewContext } from 'node:vm';
 
 // So a test can force collections; the flag stays set for the rest of the worker.
 setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+/** A full, forced garbage collection. */
+export const collectGarbage = runInNewContext('gc') as () => void;
 const nextTask = () => new Promise((resolve) => setImmediate(resolve));
 
 /**

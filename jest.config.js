@@ -70,9 +70,8 @@ const ownDatabaseSpecs = [
 /**
  * Files whose subject never reaches the database: HTTP headers and origins (deploy-safety,
  * origin-check; their apps start on whichever database, but what they check is the same on both)
- * the embedded data directory's lock, the socket cap's spec (a bare socket.io server) and the process
- * metrics' spec. About
- * 40 s of worker time in a CI rehearsal (3 Dec).
+ * the embedded data directory's lock, the socket cap's spec (a bare socket.io server) and the
+ * process metrics' spec. About 40 s of worker time in a CI rehearsal (3 Dec).
  */
 const databaseFreeFiles = [
   '<rootDir>/apps/api/test/deploy-safety\\.test\\.ts$',

@@ -33,5 +33,4 @@ module.exports = {
   getCacheKey(source, path) {
     return createHash('sha256').update(thisFile).update(path).update(source).digest('hex');
   },
-  withBuiltinsHandedOver,
 };

@@ -21,10 +21,12 @@ const DATABASE_CODE = join(REPO_ROOT, 'apps/api/src/database');
 const PGLITE_PACKAGE = join(REPO_ROOT, 'node_modules/@electric-sql/pglite/package.json');
 
 /**
- * Appended to the template's postgresql.conf, so every test database starts with it. PostgreSQL's
- * default 128 MB of shared buffers is memory PGlite allocates and clears at every start: 0.6-0.9 s
- * and about 1 s of CPU per test app on a 2-core VM, against 0.35 s with 16 MB (6 Dec 2026). A test
- * database's working set is a few MB, so nothing else changes. Deployments keep the default.
+ * Appended to the template's postgresql.conf, so every test database starts with it. With
+ * PostgreSQL's default 128 MB of shared buffers, PGlite.create took 0.65-1.27 s (1.3-1.6 s of CPU)
+ * on a 2-core VM, against ~0.35 s (0.45 s of CPU) with 16 MB (6 Dec 2026), most of the difference
+ * in one WebAssembly function while its memory grew to 188 MB instead of 128. Most test databases
+ * fit; the few larger ones (whiteboard-budget's ~10 MB log) spill to their files, correct but a
+ * little slower. Deployments keep the default.
  */
 const TEST_SETTINGS = `
 # Test databases only (apps/api/test/support/embedded-template.ts): a faster start.

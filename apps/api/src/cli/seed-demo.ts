@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const outcomes: string[] = [];
   try {
     const users = UsersService.over(dataSource);
-    const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+    const passwordHash = await new PasswordHasher(config).hash(DEMO_PASSWORD);
     for (const account of DEMO_ACCOUNTS) {
       const existed = await users.createOrResetDemoAccount(account, passwordHash);
       outcomes.push(existed ? 'existed: password and profile reset' : 'created');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { OWASP_PASSWORD_HASH_COST, type PasswordHashCost } from '../auth/password-hash-cost';
 import { MAIL_ENV_SHAPE, mailConfigOf, type MailConfig } from './mail-config';
 
 const MAKE_A_SECRET = 'generate your own, e.g. with `openssl rand -base64 48`';
@@ -205,6 +206,11 @@ export interface AppConfig {
   metricsPort?: number;
   trustProxy: boolean;
   authRateLimitPerMinute: number;
+  /**
+   * argon2id's cost for new password hashes. No variable sets it, so no deployment can weaken it;
+   * only tests lower it (testConfig), where a sign-up's 35 ms of hashing was most of its cost.
+   */
+  passwordHashCost: PasswordHashCost;
   adminEmails: string[];
   promptsDir: string;
   webDistDir: string;
@@ -272,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsPort: e.METRICS_PORT,
     trustProxy: e.TRUST_PROXY,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    passwordHashCost: OWASP_PASSWORD_HASH_COST,
     adminEmails: e.ADMIN_EMAILS.split(',')
       .map((email) => email.trim().toLowerCase())
       .filter(Boolean),

@@ -49,13 +49,21 @@ export async function testConfig(env: Record<string, string> = {}): Promise<AppC
   }
   const merged: Record<string, string> = { ...base, ...env, ...ownRedisDatabase(env.REDIS_URL) };
   if (merged.DATABASE_URL) merged.DATABASE_URL = withoutWaitingForFlushes(merged.DATABASE_URL);
-  const config = loadConfig(merged);
+  const config: AppConfig = { ...loadConfig(merged), passwordHashCost: TEST_PASSWORD_HASH_COST };
   // A folder the test chose itself may hold a database already; only a fresh one is seeded.
   if (config.database.kind === 'embedded' && env.DATA_DIR === undefined) {
     await copyMigratedTemplate(config.database.dataDir, config.database.schema);
   }
   return config;
 }
+
+/**
+ * argon2id at its lowest cost (1 MiB, one iteration): 1 ms of CPU a sign-up instead of 35. The
+ * suite signs up thousands of users, and at OWASP's cost their hashing was a tenth of CI's CPU. What
+ * tests check of a hash (argon2id, never the password, verified at sign-in) holds at any cost.
+ * Servers always hash at OWASP's cost (loadConfig), the server processes that tests start included.
+ */
+const TEST_PASSWORD_HASH_COST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
 /**
  * A test app's commits on PostgreSQL do not wait for their WAL to reach the disk

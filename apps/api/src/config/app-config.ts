@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { OWASP_PASSWORD_HASH_COST, type PasswordHashCost } from '../auth/password-hash-cost';
+import { OWASP_PASSWORD_HASH_COST, type PasswordHashCost } from './password-hash-cost';
 import { MAIL_ENV_SHAPE, mailConfigOf, type MailConfig } from './mail-config';
 
 const MAKE_A_SECRET = 'generate your own, e.g. with `openssl rand -base64 48`';
@@ -208,9 +208,9 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   /**
    * argon2id's cost for new password hashes. No variable sets it, so no deployment can weaken it;
-   * only tests lower it (testConfig), where a sign-up's 35 ms of hashing was most of its cost.
+   * only tests lower it (testConfig), which sign up thousands of users at 35 ms of hashing each.
    */
-  passwordHashCost: PasswordHashCost;
+  passwordHashCost: Readonly<PasswordHashCost>;
   adminEmails: string[];
   promptsDir: string;
   webDistDir: string;

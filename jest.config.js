@@ -13,7 +13,8 @@
  * On a quiet 2-core machine four API files on both databases took 79 s on one worker and 47 s on
  * two; two browser files took 57 s and 54 s (Chromium and the server already fill both cores).
  * Node: `npm run test:jest` starts Jest, and so its workers, with V8's semi-spaces (where new
- * objects are made, until the scavenger copies out the survivors) allowed to grow to 32 MB, not 16. Each test file loads the app's modules afresh and starts apps, so it allocates a lot of
+ * objects are made, until the scavenger copies out the survivors) allowed to grow to 32 MB, not 16.
+ * Each test file loads the app's modules afresh and starts apps, so it allocates a lot of
  * short-lived objects; the garbage collector took a tenth of an API file's CPU, and four API files
  * in one process took 8 % less CPU (35.5 s against 38.7 s, three runs each; 64 MB and 128 MB
  * gained less).

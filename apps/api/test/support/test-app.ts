@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import type { PasswordHashCost } from '../../src/config/password-hash-cost';
 import { isUniqueViolation } from '../../src/database/postgres-errors';
 import { copyMigratedTemplate } from './embedded-template';
 
@@ -61,10 +62,10 @@ export async function testConfig(env: Record<string, string> = {}): Promise<AppC
  * argon2id at a cheap cost (1 MiB, one iteration): 1 ms of CPU a sign-up instead of 35. The
  * suite signs up thousands of users: at OWASP's cost, eight API files spent 13-18 % of their CPU
  * hashing 340 passwords. What tests check of a hash (argon2id, never the password, verified at
- * sign-in) holds at any cost.
- * Servers always hash at OWASP's cost (loadConfig), the server processes that tests start included.
+ * sign-in) holds at any cost. Servers always hash at OWASP's cost (loadConfig), the server
+ * processes that tests start included.
  */
-const TEST_PASSWORD_HASH_COST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+const TEST_PASSWORD_HASH_COST: PasswordHashCost = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
 /**
  * A test app's commits on PostgreSQL do not wait for their WAL to reach the disk

@@ -29,11 +29,29 @@ const EXCALIDRAW_TOOLS =
   '.App-toolbar, .mobile-misc-tools-container, .dropdown-menu-button, .sidebar-trigger, ' +
   '.zoom-actions, .undo-redo-buttons, .help-icon';
 
-/** The boxes of the Excalidraw tools that `tile` covers (an empty list when it covers none). */
+type Shown = { getBoundingClientRect(): Box };
+
+/**
+ * Run in the page: the boxes of the elements a person can see, as Playwright's boundingBox reads
+ * them (these tests compile without the DOM's types).
+ */
+function visibleBoxes(elements: unknown[]): Box[] {
+  const view = globalThis as unknown as { getComputedStyle(e: unknown): { visibility: string } };
+  return elements
+    .filter((element) => view.getComputedStyle(element).visibility !== 'hidden')
+    .map((element) => {
+      const { x, y, width, height } = (element as Shown).getBoundingClientRect();
+      return { x, y, width, height };
+    });
+}
+
+/**
+ * The boxes of the Excalidraw tools that `tile` covers (an empty list when it covers none). Read in
+ * one go: while Excalidraw swaps layouts, a tool counted a moment before may be gone.
+ */
 async function toolsUnder(page: Page, tile: Box): Promise<Box[]> {
-  const tools = await page.locator(EXCALIDRAW_TOOLS).all();
-  const boxes = await Promise.all(tools.map((tool) => tool.boundingBox()));
-  return boxes.filter((box): box is Box => box !== null && box.width > 0 && overlaps(tile, box));
+  const boxes = await page.locator(EXCALIDRAW_TOOLS).evaluateAll(visibleBoxes);
+  return boxes.filter((box) => box.width > 0 && overlaps(tile, box));
 }
 
 /** The tile lies on the whiteboard and covers none of Excalidraw's tools. */

@@ -61,25 +61,33 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 export interface MemberStage {
   readonly server: TestApp;
   readonly browser: Browser;
-  /** A new member in their own browser context, closed when the block ends. */
+  /** A new member in their own browser context, closed when the test ends. */
   aMember(displayName: string, timezoneId: string): Promise<Page>;
-  /** A page signed in as a user made through the API (their session cookie), in a context of its own. */
+  /**
+   * A page signed in as a user made through the API (their session cookie), in a context of its
+   * own, closed when the test ends.
+   */
   signedIn(user: SignedUpUser, viewport?: { width: number; height: number }): Promise<Page>;
 }
 
 /**
  * Starts the real server and Debian's Chromium for the enclosing `describe` block and closes both
- * (and every member's context) after it. `env` holds app settings such as ADMIN_EMAILS.
+ * after it. `env` holds app settings such as ADMIN_EMAILS. The members a test brings in leave when
+ * it ends: their contexts close after each test (a failing test's pages are saved before that).
+ * An idle room page still repaints its clock every second, ~6 % of a core each in headless
+ * Chromium, so a file's earlier rooms left open slowed every later test beside them.
  */
 export function memberStage(launch: LaunchOptions = {}, env: Record<string, string> = {}): MemberStage {
   let server: TestApp | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const closeContexts = () => Promise.all(contexts.splice(0).map((context) => context.close()));
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestApp(env), launchBrowser(launch)]);
   });
+  afterEach(closeContexts);
   afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
+    await closeContexts();
     await browser?.close();
     await server?.close();
   });

@@ -11,7 +11,6 @@ import { MailService } from './mail.service';
 import { MailWorker } from './mail.worker';
 import { OutgoingMailRepository } from './outgoing-mail.repository';
 import { MailPreferencesModule } from './preferences/mail-preferences.module';
-import { SmtpMailTransport } from './smtp-mail.transport';
 
 /**
  * Outgoing mail: MailService (enqueue, registerComposer) for every feature module, the worker that
@@ -30,8 +29,11 @@ import { SmtpMailTransport } from './smtp-mail.transport';
     {
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG, DevMailboxRepository],
-      useFactory: (config: AppConfig, mailbox: DevMailboxRepository) =>
-        config.mail.smtpUrl ? new SmtpMailTransport(config.mail.smtpUrl) : new DevMailboxTransport(mailbox),
+      // nodemailer is loaded only when SMTP_URL is set: the dev mailbox needs none of it.
+      useFactory: async (config: AppConfig, mailbox: DevMailboxRepository) =>
+        config.mail.smtpUrl
+          ? new (await import('./smtp-mail.transport')).SmtpMailTransport(config.mail.smtpUrl)
+          : new DevMailboxTransport(mailbox),
     },
   ],
   exports: [MailService],

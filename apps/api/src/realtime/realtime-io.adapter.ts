@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createClient } from 'redis';
+import type { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 import { ROOM_LIMITS } from '@mockboard/contracts';
 import { SocketAuthenticator } from '../auth/socket-authenticator';
@@ -37,6 +37,7 @@ type RedisClient = ReturnType<typeof createClient>;
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private redis: RedisClient | null = null;
+  private streamsAdapter: typeof createAdapter | null = null;
 
   constructor(
     private readonly context: INestApplicationContext,
@@ -46,9 +47,18 @@ export class RealtimeIoAdapter extends IoAdapter {
     super(context);
   }
 
-  /** Connects to Redis before the server starts, so the first broadcast already crosses instances. */
+  /**
+   * Connects to Redis before the server starts, so the first broadcast already crosses instances.
+   * The Redis client and the adapter are loaded only here: a single instance never needs their
+   * ~460 modules, which every start, and every test file's fresh module registry, used to load.
+   */
   async connectRedis(): Promise<void> {
     if (!this.redisUrl) return;
+    const [{ createClient }, { createAdapter }] = await Promise.all([
+      import('redis'),
+      import('@socket.io/redis-streams-adapter'),
+    ]);
+    this.streamsAdapter = createAdapter;
     this.redis = createClient({ url: this.redisUrl });
     this.redis.on('error', (error: Error) =>
       this.logger.event('warn', 'redis error', { error: error.message }),
@@ -68,7 +78,9 @@ export class RealtimeIoAdapter extends IoAdapter {
       // client re-joins on every connect and gets the merged scene from the database, resending
       // what was not acked; the notification bell refetches its list. (bench/realtime at 50 rooms:
       // 7 points less server CPU and 37 MiB less memory without it.)
-      ...(this.redis && this.redisUrl ? { adapter: this.clusterAdapter(this.redis, this.redisUrl) } : {}),
+      ...(this.redis && this.streamsAdapter && this.redisUrl
+        ? { adapter: this.clusterAdapter(this.redis, this.streamsAdapter, this.redisUrl) }
+        : {}),
     } as ServerOptions) as Server;
     // Before authentication: a cookie-authenticated handshake from another site is refused outright.
     server.use(refuseCrossSiteSockets(this.context.get<AppConfig>(APP_CONFIG, { strict: false }).publicUrl));
@@ -102,14 +114,17 @@ export class RealtimeIoAdapter extends IoAdapter {
    * scene updates are coalesced for a peer behind on this instance, remote-scene-relay.ts), and an
    * instance count that leaves out an instance gone silent (live-instances.ts).
    */
-  private clusterAdapter(redis: RedisClient, redisUrl: string) {
+  private clusterAdapter(redis: RedisClient, streamsAdapter: typeof createAdapter, redisUrl: string) {
     const hook = this.context.get<RemoteBroadcastHook>(REMOTE_BROADCAST_HOOK, { strict: false });
     const channelPrefix = clusterChannelPrefix(redisUrl);
-    const hooked = withRemoteBroadcastHook(createAdapter(redis, { channelPrefix }), hook, (error, failures) =>
-      this.logger.event('warn', 'broadcasts from another instance were delivered unfiltered', {
-        error: error instanceof Error ? error.message : String(error),
-        failures,
-      }),
+    const hooked = withRemoteBroadcastHook(
+      streamsAdapter(redis, { channelPrefix }),
+      hook,
+      (error, failures) =>
+        this.logger.event('warn', 'broadcasts from another instance were delivered unfiltered', {
+          error: error instanceof Error ? error.message : String(error),
+          failures,
+        }),
     );
     return withLiveInstanceCount(hooked, {
       channelPrefix,

@@ -29,29 +29,27 @@ const EXCALIDRAW_TOOLS =
   '.App-toolbar, .mobile-misc-tools-container, .dropdown-menu-button, .sidebar-trigger, ' +
   '.zoom-actions, .undo-redo-buttons, .help-icon';
 
-type Shown = { getBoundingClientRect(): Box };
-
 /**
- * Run in the page: the boxes of the elements a person can see, as Playwright's boundingBox reads
- * them (these tests compile without the DOM's types).
+ * Run in the page: each element's box in the viewport, as Playwright's boundingBox reads it (an
+ * element that is not laid out has an empty one). These tests compile without the DOM's types.
  */
-function visibleBoxes(elements: unknown[]): Box[] {
-  const view = globalThis as unknown as { getComputedStyle(e: unknown): { visibility: string } };
-  return elements
-    .filter((element) => view.getComputedStyle(element).visibility !== 'hidden')
-    .map((element) => {
-      const { x, y, width, height } = (element as Shown).getBoundingClientRect();
-      return { x, y, width, height };
-    });
+function screenBoxes(elements: unknown[]): Box[] {
+  return elements.map((element) => {
+    const { x, y, width, height } = (element as { getBoundingClientRect(): Box }).getBoundingClientRect();
+    return { x, y, width, height };
+  });
 }
 
 /**
- * The boxes of the Excalidraw tools that `tile` covers (an empty list when it covers none). Read in
+ * The boxes of the Excalidraw tools that `tile` covers (an empty list when it covers none), or null
+ * while no tool is on screen at all, so a board that has not drawn its tools never passes. Read in
  * one go: while Excalidraw swaps layouts, a tool counted a moment before may be gone.
  */
-async function toolsUnder(page: Page, tile: Box): Promise<Box[]> {
-  const boxes = await page.locator(EXCALIDRAW_TOOLS).evaluateAll(visibleBoxes);
-  return boxes.filter((box) => box.width > 0 && overlaps(tile, box));
+async function toolsUnder(page: Page, tile: Box): Promise<Box[] | null> {
+  const shown = (await page.locator(EXCALIDRAW_TOOLS).evaluateAll(screenBoxes)).filter(
+    (box) => box.width > 0,
+  );
+  return shown.length === 0 ? null : shown.filter((box) => overlaps(tile, box));
 }
 
 /** The tile lies on the whiteboard and covers none of Excalidraw's tools. */
@@ -129,21 +127,9 @@ function allowSound(): void {
 
 describe('the call’s controls in the room', () => {
   const stage = memberStage({ fakeMedia: true }, { ADMIN_EMAILS: ADMIN_EMAIL });
-  const pages: Page[] = [];
-
-  /** A page of its own for `user`, closed after the test: a call with video keeps a page busy. */
-  async function signedIn(user: SignedUpUser): Promise<Page> {
-    const page = await stage.signedIn(user);
-    pages.push(page);
-    return page;
-  }
-
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.context().close()));
-  });
 
   async function openRoom(user: SignedUpUser, session: Session): Promise<Page> {
-    const page = await signedIn(user);
+    const page = await stage.signedIn(user);
     await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     return page;
@@ -258,7 +244,7 @@ describe('the call’s controls in the room', () => {
     await a.setViewportSize(PHONE);
     await eventually(
       async () => toolsUnder(a, await boxOf(tile)),
-      (covered) => covered.length === 0,
+      (covered) => covered?.length === 0,
       'the tile clearing Excalidraw’s phone layout',
     );
     await a.screenshot({ path: artifact('room-call-ui-tile-phone.png') });
@@ -276,7 +262,7 @@ describe('the call’s controls in the room', () => {
     const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
     const session = await aLiveSession(stage.server.url, ada, ben);
     const b = await openRoom(ben, session);
-    const a = await signedIn(ada);
+    const a = await stage.signedIn(ada);
     // Ada's browser refuses the microphone until she changes her mind, and plays no sound before a
     // click (its autoplay policy); the test lifts both with flags.
     await a.addInitScript(refuseMicrophoneWhileFlagged);

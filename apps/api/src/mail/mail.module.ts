@@ -29,11 +29,12 @@ import { MailPreferencesModule } from './preferences/mail-preferences.module';
     {
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG, DevMailboxRepository],
-      // nodemailer is loaded only when SMTP_URL is set: the dev mailbox needs none of it.
-      useFactory: async (config: AppConfig, mailbox: DevMailboxRepository) =>
-        config.mail.smtpUrl
-          ? new (await import('./smtp-mail.transport')).SmtpMailTransport(config.mail.smtpUrl)
-          : new DevMailboxTransport(mailbox),
+      useFactory: async (config: AppConfig, mailbox: DevMailboxRepository) => {
+        if (!config.mail.smtpUrl) return new DevMailboxTransport(mailbox);
+        // nodemailer is loaded only for SMTP: the dev mailbox needs none of it.
+        const { SmtpMailTransport } = await import('./smtp-mail.transport');
+        return new SmtpMailTransport(config.mail.smtpUrl);
+      },
     },
   ],
   exports: [MailService],

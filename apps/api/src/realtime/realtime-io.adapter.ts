@@ -49,8 +49,8 @@ export class RealtimeIoAdapter extends IoAdapter {
 
   /**
    * Connects to Redis before the server starts, so the first broadcast already crosses instances.
-   * The Redis client and the adapter are loaded only here: a single instance never needs their
-   * ~460 modules, which every start, and every test file's fresh module registry, used to load.
+   * The Redis client and the adapter are loaded only here: a single instance needs none of their
+   * ~460 modules, which would cost every start, and every test file's fresh module registry.
    */
   async connectRedis(): Promise<void> {
     if (!this.redisUrl) return;

@@ -29,6 +29,13 @@ export interface SocketData {
 
 type RedisClient = ReturnType<typeof createClient>;
 
+/** What joins this instance to the others: its Redis connection and the adapter module for it. */
+interface Cluster {
+  url: string;
+  redis: RedisClient;
+  createAdapter: typeof createAdapter;
+}
+
 /**
  * The one socket.io server of the app: every handshake is authenticated here (session cookie or
  * `auth: {token}`); one user's sockets are capped (UserSocketCap); every event is rate-limited
@@ -36,8 +43,7 @@ type RedisClient = ReturnType<typeof createClient>;
  * several app instances into one set of rooms (it also survives Redis reconnects).
  */
 export class RealtimeIoAdapter extends IoAdapter {
-  private redis: RedisClient | null = null;
-  private streamsAdapter: typeof createAdapter | null = null;
+  private cluster: Cluster | null = null;
 
   constructor(
     private readonly context: INestApplicationContext,
@@ -58,13 +64,11 @@ export class RealtimeIoAdapter extends IoAdapter {
       import('redis'),
       import('@socket.io/redis-streams-adapter'),
     ]);
-    this.streamsAdapter = createAdapter;
-    this.redis = createClient({ url: this.redisUrl });
-    this.redis.on('error', (error: Error) =>
-      this.logger.event('warn', 'redis error', { error: error.message }),
-    );
-    await this.redis.connect();
-    observePublishFailures(this.redis);
+    const redis = createClient({ url: this.redisUrl });
+    redis.on('error', (error: Error) => this.logger.event('warn', 'redis error', { error: error.message }));
+    await redis.connect();
+    observePublishFailures(redis);
+    this.cluster = { url: this.redisUrl, redis, createAdapter };
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -78,9 +82,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       // client re-joins on every connect and gets the merged scene from the database, resending
       // what was not acked; the notification bell refetches its list. (bench/realtime at 50 rooms:
       // 7 points less server CPU and 37 MiB less memory without it.)
-      ...(this.redis && this.streamsAdapter && this.redisUrl
-        ? { adapter: this.clusterAdapter(this.redis, this.streamsAdapter, this.redisUrl) }
-        : {}),
+      ...(this.cluster ? { adapter: this.clusterAdapter(this.cluster) } : {}),
     } as ServerOptions) as Server;
     // Before authentication: a cookie-authenticated handshake from another site is refused outright.
     server.use(refuseCrossSiteSockets(this.context.get<AppConfig>(APP_CONFIG, { strict: false }).publicUrl));
@@ -114,17 +116,14 @@ export class RealtimeIoAdapter extends IoAdapter {
    * scene updates are coalesced for a peer behind on this instance, remote-scene-relay.ts), and an
    * instance count that leaves out an instance gone silent (live-instances.ts).
    */
-  private clusterAdapter(redis: RedisClient, streamsAdapter: typeof createAdapter, redisUrl: string) {
+  private clusterAdapter({ url, redis, createAdapter }: Cluster) {
     const hook = this.context.get<RemoteBroadcastHook>(REMOTE_BROADCAST_HOOK, { strict: false });
-    const channelPrefix = clusterChannelPrefix(redisUrl);
-    const hooked = withRemoteBroadcastHook(
-      streamsAdapter(redis, { channelPrefix }),
-      hook,
-      (error, failures) =>
-        this.logger.event('warn', 'broadcasts from another instance were delivered unfiltered', {
-          error: error instanceof Error ? error.message : String(error),
-          failures,
-        }),
+    const channelPrefix = clusterChannelPrefix(url);
+    const hooked = withRemoteBroadcastHook(createAdapter(redis, { channelPrefix }), hook, (error, failures) =>
+      this.logger.event('warn', 'broadcasts from another instance were delivered unfiltered', {
+        error: error instanceof Error ? error.message : String(error),
+        failures,
+      }),
     );
     return withLiveInstanceCount(hooked, {
       channelPrefix,
@@ -146,8 +145,8 @@ export class RealtimeIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await this.redis?.quit().catch(() => undefined);
-    this.redis = null;
+    await this.cluster?.redis.quit().catch(() => undefined);
+    this.cluster = null;
   }
 }
 

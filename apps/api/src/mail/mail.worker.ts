@@ -38,7 +38,8 @@ export const CLAIM_BATCH_SIZE = 10;
 const LEASE_SLACK_MS = 2_000;
 /**
  * Finished mail is kept this long (what was sent or skipped and why, for support questions), then
- * deleted, at most MAIL_PRUNE_BATCH rows per poll. Its dedupe keys name events that are over by then.
+ * deleted, at most MAIL_PRUNE_BATCH rows every POLL_EVERY_MS. Its dedupe keys name events that are
+ * over by then.
  */
 export const MAIL_RETENTION_DAYS = 30;
 const MAIL_PRUNE_BATCH = 1_000;
@@ -90,6 +91,11 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
   private pollAgain = false;
+  /**
+   * Set by the timer, so old rows are pruned once per POLL_EVERY_MS however often commits wake the
+   * worker: under load every booking wakes it, and a prune per drain was one more statement each.
+   */
+  private pruneDue = true;
   private stopped = false;
   private readonly wakeOnCommit: EntitySubscriberInterface = {
     // A transaction that queued mail committed: send it now rather than at the next poll.
@@ -113,7 +119,10 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     this.dataSource.subscribers.push(this.wakeOnCommit);
     // unref: a pending poll never keeps the process alive on its own. The first poll runs now, so
     // mail left by a crash goes out as soon as its lease has ended.
-    this.timer = setInterval(() => this.poll(), POLL_EVERY_MS).unref();
+    this.timer = setInterval(() => {
+      this.pruneDue = true;
+      this.poll();
+    }, POLL_EVERY_MS).unref();
     this.poll();
   }
 
@@ -144,9 +153,10 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       });
   }
 
-  /** Deletes one batch of old finished rows. Never throws: the next poll tries again. */
+  /** Deletes one batch of old finished rows if the timer asked. Never throws: the next tick tries again. */
   private async prune(): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped || !this.pruneDue) return;
+    this.pruneDue = false;
     try {
       await this.outgoing.pruneFinished(this.dataSource.manager, MAIL_RETENTION_DAYS, MAIL_PRUNE_BATCH);
     } catch (error) {

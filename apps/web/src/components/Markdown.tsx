@@ -1,4 +1,4 @@
-import type { ComponentPropsWithoutRef } from 'react';
+import { memo, type ComponentPropsWithoutRef } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 
@@ -46,6 +46,7 @@ function componentsFor(sectionLevel: number): Components {
 
 // Built once per level: a new `components` object each render would remount every heading.
 const componentsByLevel = new Map<number, Components>();
+const remarkPlugins = [remarkGfm];
 
 interface MarkdownProps {
   children: string;
@@ -54,7 +55,12 @@ interface MarkdownProps {
   className?: string;
 }
 
-export function Markdown({ children, sectionLevel = 2, className }: MarkdownProps) {
+/**
+ * Memoized, like InlineMarkdown: parsing is the costly part, and the pages around it re-render on
+ * socket events, fetches and keystrokes while the text stays the same. Parsing the interviewer's
+ * guide again on each of the room's re-renders took ~0.4 s of its page open in headless Chromium.
+ */
+export const Markdown = memo(function Markdown({ children, sectionLevel = 2, className }: MarkdownProps) {
   let components = componentsByLevel.get(sectionLevel);
   if (!components) {
     components = componentsFor(sectionLevel);
@@ -63,9 +69,21 @@ export function Markdown({ children, sectionLevel = 2, className }: MarkdownProp
   // Raw HTML in the source is not rendered (react-markdown's default), so prompt files cannot inject markup.
   return (
     <div className={`prose${className ? ` ${className}` : ''}`}>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
+      <ReactMarkdown remarkPlugins={remarkPlugins} components={components}>
         {children}
       </ReactMarkdown>
     </div>
   );
-}
+});
+
+// Single lines such as rubric signals may use inline Markdown (bold, code); paragraphs are unwrapped.
+const inlineOnly: Components = { p: 'span' };
+
+/** One line of Markdown in running text, e.g. a rubric signal; parsed again only when it changes. */
+export const InlineMarkdown = memo(function InlineMarkdown({ children }: { children: string }) {
+  return (
+    <ReactMarkdown remarkPlugins={remarkPlugins} components={inlineOnly}>
+      {children}
+    </ReactMarkdown>
+  );
+});

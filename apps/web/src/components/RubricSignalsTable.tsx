@@ -1,12 +1,8 @@
 import type { RubricSignal } from '@mockboard/contracts';
-import ReactMarkdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import { getRubric } from '../api/rubric';
 import { useResource } from '../hooks/useResource';
+import { InlineMarkdown } from './Markdown';
 import { signalLevelText } from './signal-level';
-
-// Signals are single lines that may use inline Markdown (bold, code); paragraphs are unwrapped.
-const inlineOnly = { p: 'span' } as const;
 
 /**
  * Strong and weak signals per rubric dimension, each with the rubric level it evidences; titles and
@@ -36,15 +32,11 @@ export function RubricSignalsTable({ signals }: { signals: readonly RubricSignal
               <span className="signal-level signal-level--strong">
                 {signalLevelText('Strong', signal.strongLevel, levels)}
               </span>
-              <ReactMarkdown remarkPlugins={[remarkGfm]} components={inlineOnly}>
-                {signal.strong}
-              </ReactMarkdown>
+              <InlineMarkdown>{signal.strong}</InlineMarkdown>
             </td>
             <td data-label="Weak">
               <span className="signal-level">{signalLevelText('Weak', signal.weakLevel, levels)}</span>
-              <ReactMarkdown remarkPlugins={[remarkGfm]} components={inlineOnly}>
-                {signal.weak}
-              </ReactMarkdown>
+              <InlineMarkdown>{signal.weak}</InlineMarkdown>
             </td>
           </tr>
         ))}

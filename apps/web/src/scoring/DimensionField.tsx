@@ -7,8 +7,8 @@ import {
   type RubricSignal,
   type ScoreLevel,
 } from '@mockboard/contracts';
-import ReactMarkdown from 'react-markdown';
 import { scoreLevelLabel } from '../components/labels';
+import { InlineMarkdown } from '../components/Markdown';
 import { signalLevelText } from '../components/signal-level';
 import { TextAreaField } from '../components/TextAreaField';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -78,11 +78,11 @@ export function DimensionField({
             <strong className="signal-box__tag signal-box__tag--strong">
               {signalLevelText('Strong', signal.strongLevel, levels)}
             </strong>{' '}
-            <ReactMarkdown components={inlineOnly}>{signal.strong}</ReactMarkdown>
+            <InlineMarkdown>{signal.strong}</InlineMarkdown>
           </p>
           <p>
             <strong className="signal-box__tag">{signalLevelText('Weak', signal.weakLevel, levels)}</strong>{' '}
-            <ReactMarkdown components={inlineOnly}>{signal.weak}</ReactMarkdown>
+            <InlineMarkdown>{signal.weak}</InlineMarkdown>
           </p>
         </aside>
       )}
@@ -98,6 +98,3 @@ export function DimensionField({
     </div>
   );
 }
-
-// Signals are single lines that may use inline Markdown (bold, code); paragraphs are unwrapped.
-const inlineOnly = { p: 'span' } as const;

@@ -1,9 +1,10 @@
 import type { Socket } from 'socket.io-client';
 import type { JoinAck } from '@mockboard/contracts';
-import { aRectangle, call } from './support/room-client';
+import { aRectangle, call, waitFor } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
 import { SCENE_LOCK_CLASS } from '../src/room/scene-batch.repository';
 import { SceneWriter } from '../src/room/scene-writer';
+import { IN_FLIGHT_PER_SOCKET, MAX_HOLD_MS, SceneBackpressure } from '../src/room/scene-backpressure';
 
 const UPDATES = 30;
 
@@ -78,5 +79,58 @@ describe('scene updates while the writer is stalled', () => {
     const late = await room.open(room.host);
     const join = await call<JoinAck>(late, 'session:join', { sessionId: room.sessionId });
     expect(join.scene.elements.find((element) => element.id === 'dragged')?.version).toBe(UPDATES);
+  }, 60_000);
+
+  it('stops reading a sender past its allowance, reads it again while the stall lasts, and loses nothing', async () => {
+    const backpressure = room.server.app.get(SceneBackpressure);
+    const sender = await room.joined(room.host);
+    const partner = await room.joined(room.guest);
+    const relayed: string[] = [];
+    partner.on('scene:update', (payload: { elements: { id: string }[] }) =>
+      relayed.push(...payload.elements.map((element) => element.id)),
+    );
+    const sent = IN_FLIGHT_PER_SOCKET + 26;
+    const ids = Array.from({ length: sent }, (_, index) => `stroke-${index + 1}`);
+    let answered = 0;
+
+    const release = await stallWriter(room.sessionId);
+    const acks: Promise<unknown>[] = [];
+    // At the web client's pace (20 Hz), well within the socket's rate limit.
+    for (const id of ids) {
+      const ack = sender.timeout(60_000).emitWithAck('scene:update', {
+        sessionId: room.sessionId,
+        elements: [aRectangle({ id, version: 1 })],
+      });
+      acks.push(ack.finally(() => (answered += 1)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // An event any read answers at once (the server does not know it): it shows when the sender is read.
+    let probeAnswered = false;
+    const probe = sender
+      .timeout(60_000)
+      .emitWithAck('probe:read', {})
+      .finally(() => (probeAnswered = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Past its allowance the server stopped reading the sender: the strokes after it, and the
+    // probe behind them, wait in the connection; those taken were relayed at once, in order.
+    expect(backpressure.waiting).toBe(IN_FLIGHT_PER_SOCKET);
+    expect(relayed).toEqual(ids.slice(0, IN_FLIGHT_PER_SOCKET));
+    expect(probeAnswered).toBe(false);
+
+    // The stall outlasts MAX_HOLD_MS: the server reads the sender again and relays the rest, in order.
+    await waitFor(() => relayed.length === sent, MAX_HOLD_MS + 2_000);
+    expect(relayed).toEqual(ids);
+    expect(await probe).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(answered).toBe(0);
+    await release();
+
+    const replies = await Promise.all(acks);
+    expect(replies.every((reply) => (reply as { ok: boolean }).ok)).toBe(true);
+    const rows = (await room.server.dataSource.query(
+      `SELECT count(*)::int AS stored FROM scene_elements WHERE session_id = $1 AND element_id LIKE 'stroke-%'`,
+      [room.sessionId],
+    )) as { stored: number }[];
+    expect(rows[0]!.stored).toBe(sent);
+    expect(backpressure.waiting).toBe(0);
   }, 60_000);
 });

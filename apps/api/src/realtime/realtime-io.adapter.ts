@@ -19,6 +19,7 @@ import {
   type RemoteBroadcastHook,
 } from './remote-broadcasts';
 import { SocketRateLimiter } from './socket-rate-limiter';
+import { SocketReads } from './socket-reads';
 import { UserSocketCap } from './user-socket-cap';
 
 export interface SocketData {
@@ -100,9 +101,11 @@ export class RealtimeIoAdapter extends IoAdapter {
     });
     server.use(new UserSocketCap(server).middleware);
     const lateness = this.context.get(LoopLateness, { strict: false });
+    const reads = this.context.get(SocketReads, { strict: false });
     const limiter = new SocketRateLimiter(
       (socket) => this.logger.event('warn', 'socket disconnected for flooding', { socketId: socket.id }),
       (now) => lateness.lateMs(now),
+      (socket, now) => reads.backlogMs(socket, now),
     );
     server.on('connection', (socket) => {
       limiter.attach(socket);

@@ -96,6 +96,21 @@ describe('SocketRateLimiter', () => {
       expect(tenHzReadInOneBunch(limiter, socket, at, 9).every((refusal) => refusal === null)).toBe(true);
     });
 
+    it('refuses none of a bunch its socket’s held reads kept back, and only that socket’s', () => {
+      // SocketReads held one socket for 9 s (SceneBackpressure); the loop itself is on time.
+      const held = aSocket() as unknown as Socket;
+      const limiter = new SocketRateLimiter(
+        undefined,
+        () => 0,
+        (socket) => (socket === held ? 9_000 : 0),
+      );
+      expect(limiter.take(held, 'scene:update', at)).toBeNull();
+      expect(tenHzReadInOneBunch(limiter, held, at, 9).every((refusal) => refusal === null)).toBe(true);
+      const other = aSocket() as unknown as Socket;
+      const refused = tenHzReadInOneBunch(limiter, other, at, 9).filter((refusal) => refusal !== null);
+      expect(refused).toHaveLength(9 * 10 - burst);
+    });
+
     it('widens nothing for a loop less than a second late', () => {
       const limiter = new SocketRateLimiter(undefined, () => 900);
       const socket = aSocket() as unknown as Socket;

@@ -79,11 +79,13 @@ export class SocketRateLimiter {
    * socket's messages in bunches; the buckets then hold what their rate refills over that delay
    * (over STRAINED_CREDIT_MS once it is a second late), so a client within its rate is never
    * refused for the server's delay (issue 18: 87 % of a 10 Hz client's strokes were refused with
-   * busy neighbours), while the rate over time stays the limit.
+   * busy neighbours), while the rate over time stays the limit. `backlogMs`: the same for one
+   * socket whose reads the server held back (SocketReads).
    */
   constructor(
     private readonly onFlood: (socket: Socket) => void = () => undefined,
     private readonly loopLateMs: (now: number) => number = () => 0,
+    private readonly backlogMs: (socket: Socket, now: number) => number = () => 0,
   ) {}
 
   attach(socket: Socket): void {
@@ -103,7 +105,7 @@ export class SocketRateLimiter {
     const rates = this.ratesOf(socket, now);
     const kind = CLASS_OF_EVENT[event] ?? 'other';
     const { perSecond, burst } = SOCKET_RATE_LIMITS[kind];
-    const creditMs = this.creditMs(now);
+    const creditMs = Math.max(this.creditMs(now), this.backlogMs(socket, now));
     // A new bucket is as full as one that waited through the loop's delay.
     const bucket = (rates.buckets[kind] ??= new TokenBucket(perSecond, burst, now - creditMs));
     const userBucket = this.userBucketOf(socket, kind, now, creditMs);

@@ -37,6 +37,7 @@ import { RoomJoinService } from './room-join.service';
 import { RoomPresence } from './room-presence';
 import { RoomService } from './room.service';
 import { SceneWriter } from './scene-writer';
+import { SceneBackpressure } from './scene-backpressure';
 import { JoinBarrier } from './join-barrier';
 import { PointerShedding } from './pointer-shedding';
 import { SceneRelay } from './scene-relay';
@@ -64,6 +65,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly barrier: JoinBarrier,
     private readonly shedding: PointerShedding,
     private readonly relay: SceneRelay,
+    private readonly backpressure: SceneBackpressure,
   ) {}
 
   @SubscribeMessage(ROOM_EVENTS.join)
@@ -90,10 +92,13 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * tenth of the server's CPU in bench/realtime and gives these handlers nothing they need.
    */
   handleConnection(socket: Socket): void {
+    // SceneBackpressure starts each update now, or once the socket's earlier ones are answered.
     socket.on(ROOM_EVENTS.sceneUpdate, (payload: unknown, ack?: unknown) => {
-      void this.update(socket, payload).then((reply) => {
-        if (typeof ack === 'function') ack(reply);
-      });
+      this.backpressure.take(socket, () =>
+        this.update(socket, payload).then((reply) => {
+          if (typeof ack === 'function') ack(reply);
+        }),
+      );
     });
     socket.on(ROOM_EVENTS.pointerUpdate, (payload: unknown) => this.pointer(socket, payload));
     socket.on(ROOM_EVENTS.viewportUpdate, (payload: unknown) => this.viewport(socket, payload));

@@ -24,6 +24,7 @@ import { SceneRepository } from './scene.repository';
 import { SceneRelay } from './scene-relay';
 import { SceneRestorer } from './scene-restore';
 import { SceneWriter } from './scene-writer';
+import { SceneBackpressure } from './scene-backpressure';
 
 @Module({
   imports: [SessionsModule, PromptsModule, RevealedHintsModule],
@@ -41,6 +42,7 @@ import { SceneWriter } from './scene-writer';
     RoomStateRepository,
     SceneRepository,
     SceneWriter,
+    SceneBackpressure,
     JoinBarrier,
     PointerShedding,
     ReplayService,

@@ -134,8 +134,8 @@ export class SceneWriter implements OnApplicationShutdown {
     round?: number,
   ): Promise<AppliedUpdate> {
     // Never refused for being busy (issue 18): a slow database slows the acks, and coalescing in
-    // enqueue bounds the backlog by the number of distinct elements. Each socket's own rate limit
-    // (SOCKET_RATE_LIMITS.scene) is what bounds the number of updates waiting for an ack.
+    // enqueue bounds the backlog by the number of distinct elements. The gateway's
+    // SceneBackpressure bounds the number of updates waiting for an ack, per socket and in all.
     return new Promise((resolve, reject) => {
       const update: PendingUpdate = {
         sessionId,

@@ -1,0 +1,125 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
+import { LATENESS_REMEMBERED_MS } from './loop-lateness';
+import { SocketReads } from './socket-reads';
+
+/** What SocketReads touches of a socket: engine.io's transport and ping options, and ws's connection. */
+function aSocket(transport = 'websocket') {
+  const connection = {
+    paused: false,
+    pause: () => (connection.paused = true),
+    resume: () => (connection.paused = false),
+  };
+  const socket = {
+    conn: {
+      transport: { name: transport, socket: connection },
+      pingTimeoutTimer: null,
+      sendPacket: () => undefined,
+    },
+    nsp: { server: { engine: { opts: { pingInterval: 25_000, pingTimeout: 20_000 } } } },
+  };
+  return { socket: socket as unknown as Socket, connection };
+}
+
+describe('SocketReads', () => {
+  const at = 1_000_000;
+
+  it('pauses and resumes the websocket under a socket, once each however often asked', () => {
+    const reads = new SocketReads();
+    const { socket, connection } = aSocket();
+    reads.hold(socket, at);
+    reads.hold(socket, at + 10);
+    expect(connection.paused).toBe(true);
+    expect(reads.isHeld(socket)).toBe(true);
+    reads.release(socket, at + 20);
+    expect(connection.paused).toBe(false);
+    expect(reads.isHeld(socket)).toBe(false);
+  });
+
+  it('pauses nothing on HTTP long-polling, which has no connection to pause', () => {
+    const reads = new SocketReads();
+    const { socket, connection } = aSocket('polling');
+    reads.hold(socket, at);
+    expect(connection.paused).toBe(false);
+    expect(reads.isHeld(socket)).toBe(true);
+  });
+
+  it('tells how old a held socket’s backlog may be, through holds that follow each other closely', () => {
+    const reads = new SocketReads();
+    const { socket } = aSocket();
+    expect(reads.backlogMs(socket, at)).toBe(0);
+    reads.hold(socket, at);
+    expect(reads.backlogMs(socket, at + 3_000)).toBe(3_000);
+    reads.release(socket, at + 4_000);
+    // The backlog is read in a few bunches after the release: they are as old.
+    expect(reads.backlogMs(socket, at + 4_500)).toBe(4_500);
+    // A hold soon after continues the run: its backlog is older than the hold.
+    reads.hold(socket, at + 5_000);
+    expect(reads.backlogMs(socket, at + 6_000)).toBe(6_000);
+    reads.release(socket, at + 6_000);
+    expect(reads.backlogMs(socket, at + 6_000 + LATENESS_REMEMBERED_MS)).toBe(0);
+    // Long after, a hold starts a new run.
+    reads.hold(socket, at + 20_000);
+    expect(reads.backlogMs(socket, at + 21_000)).toBe(1_000);
+  });
+
+  describe('on a real connection with a short ping timeout', () => {
+    const http = createServer();
+    const server = new Server(http, { pingInterval: 100, pingTimeout: 200 });
+    let url = '';
+    const clients: ClientSocket[] = [];
+
+    beforeAll(async () => {
+      server.on('connection', (socket) =>
+        socket.on('echo', (value: unknown, ack: (v: unknown) => void) => ack(value)),
+      );
+      await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    });
+    afterEach(() => clients.splice(0).forEach((client) => client.close()));
+    afterAll(() => server.close());
+
+    /** A connected client, its socket on the server, and the reason it was dropped, if it was. */
+    async function aConnection() {
+      const connected = new Promise<Socket>((resolve) => server.once('connection', resolve));
+      const client = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+      clients.push(client);
+      const socket = await connected;
+      const dropped: string[] = [];
+      socket.on('disconnect', (reason) => dropped.push(reason));
+      return { client, socket, dropped };
+    }
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('keeps a held connection alive past many ping timeouts, and reads what waited once released', async () => {
+      const reads = new SocketReads();
+      const { client, socket, dropped } = await aConnection();
+      reads.hold(socket);
+      let answered = false;
+      const echo = client
+        .timeout(5_000)
+        .emitWithAck('echo', 'waited')
+        .finally(() => (answered = true));
+      await wait(1_500);
+      expect(dropped).toEqual([]);
+      expect(answered).toBe(false);
+      reads.release(socket);
+      expect(await echo).toBe('waited');
+      // Released, the heartbeat counts as usual again: the connection stays up on its pongs.
+      await wait(600);
+      expect(dropped).toEqual([]);
+    });
+
+    it('(what it guards against) a connection paused without it is dropped for its missing pong', async () => {
+      const { socket, dropped } = await aConnection();
+      const ws = (socket.conn.transport as unknown as { socket: { pause(): void; resume(): void } }).socket;
+      ws.pause();
+      await wait(1_000);
+      expect(dropped).toEqual(['ping timeout']);
+      // Read again, so the closing handshake is read now rather than after ws's 30 s timeout.
+      ws.resume();
+    });
+  });
+});

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import { LATENESS_REMEMBERED_MS } from './loop-lateness';
+
+/** The ws connection under engine.io's websocket transport (ws 8 pauses its TCP socket). */
+interface PausableConnection {
+  pause(): void;
+  resume(): void;
+}
+
+/** One socket's reads held back: since when, and what was paused (none on HTTP long-polling). */
+interface Hold {
+  connection: PausableConnection | null;
+  /** Keeps engine.io from timing out the pong it cannot read while held (keepHeartbeat). */
+  heartbeat: ReturnType<typeof setInterval> | null;
+  /** When this run of holds began: holds that follow each other within a moment count as one. */
+  since: number;
+  /** When the latest hold ended (null: it still holds). */
+  releasedAt: number | null;
+}
+
+/**
+ * Both ends of engine.io time a connection out: the server when it has not read the pong to its
+ * ping within pingTimeout (20 s), the client when no ping came for pingInterval + pingTimeout (it
+ * pings again only once it has read the pong). A held socket's pong waits behind what its client
+ * sent before it, so while held, this does engine.io's part: it restarts the server's pong timer
+ * and sends the client a ping, twice within the shorter of the two; the client's pongs are read
+ * once released, and from then on the heartbeat counts as usual. Both are private to engine.io's
+ * Socket (6.x): socket-reads.spec.ts holds a real connection past a short ping timeout to pin them.
+ */
+function keepHeartbeat(socket: Socket): ReturnType<typeof setInterval> {
+  const engine = socket.conn as unknown as {
+    pingTimeoutTimer?: { refresh(): unknown } | null;
+    sendPacket(type: 'ping'): void;
+  };
+  const { pingInterval, pingTimeout } = socket.nsp.server.engine.opts;
+  const beat = () => {
+    engine.pingTimeoutTimer?.refresh();
+    engine.sendPacket('ping');
+  };
+  // At once too: the ping in flight when the hold began may be nearly out of time.
+  beat();
+  const timer = setInterval(beat, Math.min(pingInterval!, pingTimeout!) / 2);
+  timer.unref();
+  return timer;
+}
+
+function pausableConnectionOf(socket: Socket): PausableConnection | null {
+  // engine.io types its transport's connection as private; the websocket transport's is ws's.
+  const transport = socket.conn.transport as unknown as {
+    name?: string;
+    socket?: Partial<PausableConnection>;
+  };
+  const connection = transport.name === 'websocket' ? transport.socket : undefined;
+  return typeof connection?.pause === 'function' && typeof connection.resume === 'function'
+    ? (connection as PausableConnection)
+    : null;
+}
+
+/**
+ * Stops and restarts reading a socket, so the kernel's buffers and TCP's flow control push back on
+ * a client the server cannot keep up with, instead of its messages piling up in memory (issue 18:
+ * 500 rooms on two cores grew the server to 2 GB in a minute). What is already read still arrives:
+ * a hold stops the next read, not the messages of the current one.
+ *
+ * It also tells how far behind a socket's reads may be (`backlogMs`): once released, it reads in
+ * one go what its client sent while held, and the rate limits must not count that as a burst.
+ */
+@Injectable()
+export class SocketReads {
+  private readonly holds = new WeakMap<Socket, Hold>();
+
+  hold(socket: Socket, now = Date.now()): void {
+    const previous = this.holds.get(socket);
+    if (previous && previous.releasedAt === null) return;
+    const continues = previous && now - previous.releasedAt! < LATENESS_REMEMBERED_MS;
+    const connection = pausableConnectionOf(socket);
+    connection?.pause();
+    const heartbeat = connection ? keepHeartbeat(socket) : null;
+    this.holds.set(socket, {
+      connection,
+      heartbeat,
+      since: continues ? previous.since : now,
+      releasedAt: null,
+    });
+  }
+
+  release(socket: Socket, now = Date.now()): void {
+    const hold = this.holds.get(socket);
+    if (!hold || hold.releasedAt !== null) return;
+    hold.releasedAt = now;
+    clearInterval(hold.heartbeat ?? undefined);
+    hold.connection?.resume();
+  }
+
+  isHeld(socket: Socket): boolean {
+    const hold = this.holds.get(socket);
+    return hold !== undefined && hold.releasedAt === null;
+  }
+
+  /**
+   * How old the oldest message a read of this socket may bring is, as far as holding it explains:
+   * since its run of holds began, while it lasts and for LATENESS_REMEMBERED_MS after (the backlog
+   * is read in a few bunches); 0 for a socket read as it comes.
+   */
+  backlogMs(socket: Socket, now = Date.now()): number {
+    const hold = this.holds.get(socket);
+    if (!hold) return 0;
+    if (hold.releasedAt !== null && now - hold.releasedAt >= LATENESS_REMEMBERED_MS) return 0;
+    return now - hold.since;
+  }
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import { SocketReads } from '../realtime/socket-reads';
+
+/**
+ * How many of one socket's scene updates may be relayed and waiting for their commit while the
+ * server keeps up. A client at 20 Hz reaches it only if nothing commits for three seconds (a stalled
+ * database): until then its partner gets every stroke at once, as the relay-before-commit design
+ * promises (room-backpressure.test.ts stalls the writer for 30 strokes).
+ */
+export const IN_FLIGHT_PER_SOCKET = 64;
+/**
+ * Past this many updates waiting for their commit across all sockets, the server is behind (each
+ * waiting update holds its elements, a promise and an ack: bench/realtime at 500 rooms piled up
+ * 110,000 of them, ~2 GB, in a minute), and each socket may have only IN_FLIGHT_WHEN_BEHIND.
+ */
+export const IN_FLIGHT_BUDGET = 4_096;
+export const IN_FLIGHT_WHEN_BEHIND = 4;
+/**
+ * How long a socket's reads are held while the server as a whole keeps up: then only the database
+ * is slow (a lock, a stall), not the server, and the socket is read again and its updates taken as
+ * they come until it is back under its allowance, so its partner keeps seeing its strokes however
+ * long the stall, as before this class. engine.io closes a connection whose pong it has not read
+ * for its ping timeout (20 s), and a held socket's pong waits behind its strokes. While the server
+ * is behind (IN_FLIGHT_BUDGET), holds last until answers come: a client that sends faster than
+ * the server can store for longer than that loses its connection and re-joins, not the server its
+ * memory.
+ */
+export const MAX_HOLD_MS = 10_000;
+
+/** One sender's updates: those started and not yet answered, and those read but not started. */
+interface Sender {
+  inFlight: number;
+  parked: (() => Promise<unknown>)[];
+  /** Set while its reads are held: ends the hold at MAX_HOLD_MS. */
+  holdTimer: ReturnType<typeof setTimeout> | null;
+  /** A hold ran out (MAX_HOLD_MS): updates start as they come until it is under its allowance. */
+  overdue: boolean;
+}
+
+/**
+ * Bounds the scene updates the server holds in memory (issue 18). A socket with too many updates
+ * waiting for their commit stops being read (SocketReads): TCP pushes back on its client, whose
+ * later strokes wait in its own buffers. The messages its last read already brought are parked
+ * as they are, unrelayed and unvalidated, and started in order as earlier ones are answered. Nothing
+ * is refused: under overload strokes reach the partner and their acks later, every sender at the
+ * same pace; on a server that keeps up, no socket gets near its allowance.
+ */
+@Injectable()
+export class SceneBackpressure {
+  private inFlight = 0;
+  private readonly senders = new WeakMap<Socket, Sender>();
+
+  constructor(private readonly reads: SocketReads) {}
+
+  /** Starts `handle` (one update, answered when its promise settles) now, or after the earlier ones. */
+  take(socket: Socket, handle: () => Promise<unknown>): void {
+    const sender = this.senderOf(socket);
+    if (sender.parked.length === 0 && this.admits(sender)) {
+      this.start(socket, sender, handle);
+      return;
+    }
+    sender.parked.push(handle);
+    if (!sender.holdTimer) this.holdReads(socket, sender);
+  }
+
+  /** Updates started and not yet answered, across all sockets (tests, metrics). */
+  get waiting(): number {
+    return this.inFlight;
+  }
+
+  private admits(sender: Sender): boolean {
+    return sender.overdue || sender.inFlight < this.allowance();
+  }
+
+  private allowance(): number {
+    return this.inFlight < IN_FLIGHT_BUDGET ? IN_FLIGHT_PER_SOCKET : IN_FLIGHT_WHEN_BEHIND;
+  }
+
+  private start(socket: Socket, sender: Sender, handle: () => Promise<unknown>): void {
+    sender.inFlight += 1;
+    this.inFlight += 1;
+    void handle().finally(() => {
+      sender.inFlight -= 1;
+      this.inFlight -= 1;
+      this.startParked(socket, sender);
+    });
+  }
+
+  private startParked(socket: Socket, sender: Sender): void {
+    if (sender.overdue && sender.inFlight < this.allowance()) sender.overdue = false;
+    while (sender.parked.length > 0 && this.admits(sender))
+      this.start(socket, sender, sender.parked.shift()!);
+    if (sender.parked.length === 0 && sender.holdTimer) this.releaseReads(socket, sender);
+  }
+
+  private holdReads(socket: Socket, sender: Sender): void {
+    this.reads.hold(socket);
+    this.endHoldLater(socket, sender);
+  }
+
+  /** In MAX_HOLD_MS, unless answers ended the hold before: see MAX_HOLD_MS. */
+  private endHoldLater(socket: Socket, sender: Sender): void {
+    sender.holdTimer = setTimeout(() => {
+      if (this.inFlight >= IN_FLIGHT_BUDGET) return this.endHoldLater(socket, sender);
+      sender.overdue = true;
+      this.startParked(socket, sender);
+    }, MAX_HOLD_MS);
+    sender.holdTimer.unref();
+  }
+
+  private releaseReads(socket: Socket, sender: Sender): void {
+    clearTimeout(sender.holdTimer!);
+    sender.holdTimer = null;
+    this.reads.release(socket);
+  }
+
+  private senderOf(socket: Socket): Sender {
+    let sender = this.senders.get(socket);
+    if (!sender) {
+      const created: Sender = { inFlight: 0, parked: [], holdTimer: null, overdue: false };
+      // A gone socket's parked updates were never relayed nor acked: its client sends them again
+      // when it re-joins (its outbox keeps every unacked copy).
+      // Read again, so ws reads the closing handshake instead of waiting out its timeout.
+      socket.once('disconnect', () => {
+        created.parked = [];
+        if (created.holdTimer) this.releaseReads(socket, created);
+      });
+      this.senders.set(socket, created);
+      sender = created;
+    }
+    return sender;
+  }
+}

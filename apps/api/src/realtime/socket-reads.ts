@@ -60,8 +60,8 @@ function pausableConnectionOf(socket: Socket): PausableConnection | null {
 /**
  * Stops and restarts reading a socket, so the kernel's buffers and TCP's flow control push back on
  * a client the server cannot keep up with, instead of its messages piling up in memory (issue 18:
- * 500 rooms on two cores grew the server to 2 GB in a minute). What is already read still arrives:
- * a hold stops the next read, not the messages of the current one.
+ * 500 rooms on two cores grew the server past 2 GB in a minute and a half). What is already read
+ * still arrives: a hold stops the next read, not the messages of the current one.
  *
  * It also tells how far behind a socket's reads may be (`backlogMs`): once released, it reads in
  * one go what its client sent while held, and the rate limits must not count that as a burst.

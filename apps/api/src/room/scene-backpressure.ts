@@ -10,21 +10,21 @@ import { SocketReads } from '../realtime/socket-reads';
  */
 export const IN_FLIGHT_PER_SOCKET = 64;
 /**
- * Past this many updates waiting for their commit across all sockets, the server is behind (each
- * waiting update holds its elements, a promise and an ack: bench/realtime at 500 rooms piled up
- * 110,000 of them, ~2 GB, in a minute), and each socket may have only IN_FLIGHT_WHEN_BEHIND.
+ * Past this many updates waiting for their commit across all sockets, the instance is behind, and
+ * each socket may have only IN_FLIGHT_WHEN_BEHIND. Each waiting update holds its elements, a promise
+ * and an ack: bench/realtime at 500 rooms piled up 110,000 of them, ~2 GB, in a minute and a half.
+ * With 4,096 the server held sockets at 200 rooms on a slow VM, where it keeps up with ~8,000
+ * waiting, and acked fewer within 3 s; with 16,384 it held none there, and at 500 rooms its memory
+ * levelled off at ~1 GB while it stored half again as many updates a second (bench/RESULTS.md).
  */
-export const IN_FLIGHT_BUDGET = 4_096;
+export const IN_FLIGHT_BUDGET = 16_384;
 export const IN_FLIGHT_WHEN_BEHIND = 4;
 /**
- * How long a socket's reads are held while the server as a whole keeps up: then only the database
- * is slow (a lock, a stall), not the server, and the socket is read again and its updates taken as
+ * How long a socket's reads are held while the instance is not behind: then only the database is
+ * slow (a lock, a stall), not the server, and the socket is read again and its updates taken as
  * they come until it is back under its allowance, so its partner keeps seeing its strokes however
- * long the stall, as before this class. engine.io closes a connection whose pong it has not read
- * for its ping timeout (20 s), and a held socket's pong waits behind its strokes. While the server
- * is behind (IN_FLIGHT_BUDGET), holds last until answers come: a client that sends faster than
- * the server can store for longer than that loses its connection and re-joins, not the server its
- * memory.
+ * long the stall lasts. While the instance is behind, holds last until answers come (SocketReads
+ * keeps engine.io's heartbeat meanwhile).
  */
 export const MAX_HOLD_MS = 10_000;
 

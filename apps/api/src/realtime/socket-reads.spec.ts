@@ -1,9 +1,10 @@
+import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { LATENESS_REMEMBERED_MS } from './loop-lateness';
-import { SocketReads } from './socket-reads';
+import { MAX_BACKLOG_CREDIT_MS, SocketReads } from './socket-reads';
 
 /** What SocketReads touches of a socket: engine.io's transport and ping options, and ws's connection. */
 function aSocket(transport = 'websocket') {
@@ -12,12 +13,13 @@ function aSocket(transport = 'websocket') {
     pause: () => (connection.paused = true),
     resume: () => (connection.paused = false),
   };
+  const conn = Object.assign(new EventEmitter(), {
+    transport: { name: transport, socket: connection },
+    pingTimeoutTimer: null,
+    sendPacket: () => undefined,
+  });
   const socket = {
-    conn: {
-      transport: { name: transport, socket: connection },
-      pingTimeoutTimer: null,
-      sendPacket: () => undefined,
-    },
+    conn,
     nsp: { server: { engine: { opts: { pingInterval: 25_000, pingTimeout: 20_000 } } } },
   };
   return { socket: socket as unknown as Socket, connection };
@@ -38,12 +40,20 @@ describe('SocketReads', () => {
     expect(reads.isHeld(socket)).toBe(false);
   });
 
-  it('pauses nothing on HTTP long-polling, which has no connection to pause', () => {
+  it('pauses a long-polling socket once it upgrades to a websocket, if still held', () => {
     const reads = new SocketReads();
     const { socket, connection } = aSocket('polling');
     reads.hold(socket, at);
     expect(connection.paused).toBe(false);
     expect(reads.isHeld(socket)).toBe(true);
+    const websocket = { name: 'websocket', socket: { ...connection, paused: false } };
+    websocket.socket.pause = () => (websocket.socket.paused = true);
+    websocket.socket.resume = () => (websocket.socket.paused = false);
+    socket.conn.transport = websocket as unknown as typeof socket.conn.transport;
+    socket.conn.emit('upgrade', websocket);
+    expect(websocket.socket.paused).toBe(true);
+    reads.release(socket, at + 10);
+    expect(websocket.socket.paused).toBe(false);
   });
 
   it('tells how old a held socket’s backlog may be, through holds that follow each other closely', () => {
@@ -63,11 +73,14 @@ describe('SocketReads', () => {
     // Long after, a hold starts a new run.
     reads.hold(socket, at + 20_000);
     expect(reads.backlogMs(socket, at + 21_000)).toBe(1_000);
+    // However long the run, the credit is at most MAX_BACKLOG_CREDIT_MS.
+    expect(reads.backlogMs(socket, at + 20_000 + 10 * MAX_BACKLOG_CREDIT_MS)).toBe(MAX_BACKLOG_CREDIT_MS);
   });
 
   describe('on a real connection with a short ping timeout', () => {
     const http = createServer();
-    const server = new Server(http, { pingInterval: 100, pingTimeout: 200 });
+    // Short enough to time out within a test, long enough that a busy CI machine's timers keep up.
+    const server = new Server(http, { pingInterval: 300, pingTimeout: 600 });
     let url = '';
     const clients: ClientSocket[] = [];
 
@@ -102,13 +115,13 @@ describe('SocketReads', () => {
         .timeout(5_000)
         .emitWithAck('echo', 'waited')
         .finally(() => (answered = true));
-      await wait(1_500);
+      await wait(3_000);
       expect(dropped).toEqual([]);
       expect(answered).toBe(false);
       reads.release(socket);
       expect(await echo).toBe('waited');
       // Released, the heartbeat counts as usual again: the connection stays up on its pongs.
-      await wait(600);
+      await wait(1_500);
       expect(dropped).toEqual([]);
     });
 
@@ -116,7 +129,8 @@ describe('SocketReads', () => {
       const { socket, dropped } = await aConnection();
       const ws = (socket.conn.transport as unknown as { socket: { pause(): void; resume(): void } }).socket;
       ws.pause();
-      await wait(1_000);
+      await wait(2_500);
+      // The server's timer (300 + 600 ms) runs out before the client's (300 + 900 ms).
       expect(dropped).toEqual(['ping timeout']);
       // Read again, so the closing handshake is read now rather than after ws's 30 s timeout.
       ws.resume();

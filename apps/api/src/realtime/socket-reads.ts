@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { LATENESS_REMEMBERED_MS } from './loop-lateness';
 
+/**
+ * The most backlog a socket's reads are credited with (backlogMs): what a minute of its rate
+ * allows at once. More would let a socket held through a long overload send, say, a hundred
+ * commands at once; a read brings at most what the kernel buffered, a few seconds of strokes.
+ */
+export const MAX_BACKLOG_CREDIT_MS = 60_000;
+
 /** The ws connection under engine.io's websocket transport (ws 8 pauses its TCP socket). */
 interface PausableConnection {
   pause(): void;
@@ -69,19 +76,43 @@ function pausableConnectionOf(socket: Socket): PausableConnection | null {
 @Injectable()
 export class SocketReads {
   private readonly holds = new WeakMap<Socket, Hold>();
+  /** Sockets on long-polling whose upgrade to a websocket is watched (see pauseOnUpgrade). */
+  private readonly upgrading = new WeakSet<Socket>();
 
   hold(socket: Socket, now = Date.now()): void {
     const previous = this.holds.get(socket);
     if (previous && previous.releasedAt === null) return;
     const continues = previous && now - previous.releasedAt! < LATENESS_REMEMBERED_MS;
-    const connection = pausableConnectionOf(socket);
-    connection?.pause();
-    const heartbeat = connection ? keepHeartbeat(socket) : null;
-    this.holds.set(socket, {
-      connection,
-      heartbeat,
+    const hold: Hold = {
+      connection: null,
+      heartbeat: null,
       since: continues ? previous.since : now,
       releasedAt: null,
+    };
+    this.holds.set(socket, hold);
+    if (!this.pause(socket, hold)) this.pauseOnUpgrade(socket);
+  }
+
+  private pause(socket: Socket, hold: Hold): boolean {
+    const connection = pausableConnectionOf(socket);
+    if (!connection) return false;
+    connection.pause();
+    hold.connection = connection;
+    hold.heartbeat = keepHeartbeat(socket);
+    return true;
+  }
+
+  /**
+   * HTTP long-polling cannot be paused (engine.io answers each POST as it reads it), but the web
+   * client upgrades to a websocket a moment after it connects: a hold that began before is applied
+   * to the websocket once it is there.
+   */
+  private pauseOnUpgrade(socket: Socket): void {
+    if (this.upgrading.has(socket)) return;
+    this.upgrading.add(socket);
+    socket.conn.once('upgrade', () => {
+      const hold = this.holds.get(socket);
+      if (hold && hold.releasedAt === null && !hold.connection) this.pause(socket, hold);
     });
   }
 
@@ -101,12 +132,12 @@ export class SocketReads {
   /**
    * How old the oldest message a read of this socket may bring is, as far as holding it explains:
    * since its run of holds began, while it lasts and for LATENESS_REMEMBERED_MS after (the backlog
-   * is read in a few bunches); 0 for a socket read as it comes.
+   * is read in a few bunches), at most MAX_BACKLOG_CREDIT_MS; 0 for a socket read as it comes.
    */
   backlogMs(socket: Socket, now = Date.now()): number {
     const hold = this.holds.get(socket);
     if (!hold) return 0;
     if (hold.releasedAt !== null && now - hold.releasedAt >= LATENESS_REMEMBERED_MS) return 0;
-    return now - hold.since;
+    return Math.min(now - hold.since, MAX_BACKLOG_CREDIT_MS);
   }
 }

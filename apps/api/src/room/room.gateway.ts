@@ -184,6 +184,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return ackOf(this.logger, async () => {
       const { sessionId, round, text } = parse(NotesUpdateRequestSchema, payload);
       requireParticipant(socket, sessionId, EDITORS);
+      await this.backpressure.started(socket);
       await this.commands.saveNotes(userOf(socket), sessionId, round, text);
       return { ok: true as const };
     });
@@ -206,6 +207,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return ackOf(this.logger, async () => {
       const request = parse(schema, payload);
       requireParticipant(socket, request.sessionId, EDITORS);
+      // After the strokes this socket sent before it, which may still be parked (SceneBackpressure).
+      await this.backpressure.started(socket);
       const state = await change(request);
       // A peer that fell behind gets the strokes made before the change first (SceneRelay).
       this.relay.sendHeldNow(this.server.sockets, request.sessionId);

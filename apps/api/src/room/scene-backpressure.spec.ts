@@ -142,4 +142,37 @@ describe('SceneBackpressure', () => {
     expect(connection.paused).toBe(false);
     return answer(1).then(() => expect(started).toHaveLength(IN_FLIGHT_PER_SOCKET));
   });
+
+  it('stops an overdue socket again once the instance is behind', () => {
+    jest.useFakeTimers();
+    const backpressure = new SceneBackpressure(new SocketReads());
+    const overdue = aSocket();
+    const { started, update } = updates();
+    for (let id = 1; id <= IN_FLIGHT_PER_SOCKET + 1; id += 1) backpressure.take(overdue.socket, update(id));
+    jest.advanceTimersByTime(MAX_HOLD_MS);
+    expect(overdue.connection.paused).toBe(false);
+    // Other sockets fill the instance's budget: the overdue one takes nothing more.
+    for (let s = 0; backpressure.waiting < IN_FLIGHT_BUDGET; s += 1) {
+      const { socket } = aSocket();
+      for (let i = 0; i < IN_FLIGHT_PER_SOCKET; i += 1) backpressure.take(socket, update(-1));
+    }
+    backpressure.take(overdue.socket, update(1_000));
+    expect(started).not.toContain(1_000);
+    expect(overdue.connection.paused).toBe(true);
+  });
+
+  it('tells when every update a socket has sent so far has started, for the events sent after them', async () => {
+    const backpressure = new SceneBackpressure(new SocketReads());
+    const { socket } = aSocket();
+    const { update, answer } = updates();
+    await backpressure.started(socket);
+    for (let id = 1; id <= IN_FLIGHT_PER_SOCKET + 2; id += 1) backpressure.take(socket, update(id));
+    let done = false;
+    const allStarted = backpressure.started(socket).then(() => (done = true));
+    await answer(1);
+    expect(done).toBe(false);
+    await answer(2);
+    await allStarted;
+    expect(done).toBe(true);
+  });
 });

@@ -34,8 +34,13 @@ interface Sender {
   parked: (() => Promise<unknown>)[];
   /** Set while its reads are held: ends the hold at MAX_HOLD_MS. */
   holdTimer: ReturnType<typeof setTimeout> | null;
-  /** A hold ran out (MAX_HOLD_MS): updates start as they come until it is under its allowance. */
+  /**
+   * A hold ran out (MAX_HOLD_MS): updates start as they come until it is under its allowance,
+   * unless the instance is behind meanwhile.
+   */
   overdue: boolean;
+  /** Waiting for every update parked now to have started (see started). */
+  startedWaiters: (() => void)[];
 }
 
 /**
@@ -64,13 +69,25 @@ export class SceneBackpressure {
     if (!sender.holdTimer) this.holdReads(socket, sender);
   }
 
+  /**
+   * Resolves once every scene update this socket has sent so far has started (been relayed and
+   * submitted). The room's other events from the socket wait for it, so they act after the strokes
+   * sent before them, as they did before strokes could be parked: the strokes drawn just before
+   * "end" are stored, not refused as drawn on a closed board.
+   */
+  started(socket: Socket): Promise<void> {
+    const sender = this.senders.get(socket);
+    if (!sender || sender.parked.length === 0) return Promise.resolve();
+    return new Promise((resolve) => sender.startedWaiters.push(resolve));
+  }
+
   /** Updates started and not yet answered, across all sockets (tests, metrics). */
   get waiting(): number {
     return this.inFlight;
   }
 
   private admits(sender: Sender): boolean {
-    return sender.overdue || sender.inFlight < this.allowance();
+    return (sender.overdue && this.inFlight < IN_FLIGHT_BUDGET) || sender.inFlight < this.allowance();
   }
 
   private allowance(): number {
@@ -91,7 +108,9 @@ export class SceneBackpressure {
     if (sender.overdue && sender.inFlight < this.allowance()) sender.overdue = false;
     while (sender.parked.length > 0 && this.admits(sender))
       this.start(socket, sender, sender.parked.shift()!);
-    if (sender.parked.length === 0 && sender.holdTimer) this.releaseReads(socket, sender);
+    if (sender.parked.length > 0) return;
+    if (sender.holdTimer) this.releaseReads(socket, sender);
+    for (const resolve of sender.startedWaiters.splice(0)) resolve();
   }
 
   private holdReads(socket: Socket, sender: Sender): void {
@@ -102,9 +121,12 @@ export class SceneBackpressure {
   /** In MAX_HOLD_MS, unless answers ended the hold before: see MAX_HOLD_MS. */
   private endHoldLater(socket: Socket, sender: Sender): void {
     sender.holdTimer = setTimeout(() => {
-      if (this.inFlight >= IN_FLIGHT_BUDGET) return this.endHoldLater(socket, sender);
-      sender.overdue = true;
-      this.startParked(socket, sender);
+      if (this.inFlight < IN_FLIGHT_BUDGET) {
+        sender.overdue = true;
+        this.startParked(socket, sender);
+      }
+      // Still parked: the instance is behind, or became so while this socket's updates started.
+      if (sender.parked.length > 0) this.endHoldLater(socket, sender);
     }, MAX_HOLD_MS);
     sender.holdTimer.unref();
   }
@@ -118,13 +140,19 @@ export class SceneBackpressure {
   private senderOf(socket: Socket): Sender {
     let sender = this.senders.get(socket);
     if (!sender) {
-      const created: Sender = { inFlight: 0, parked: [], holdTimer: null, overdue: false };
+      const created: Sender = {
+        inFlight: 0,
+        parked: [],
+        holdTimer: null,
+        overdue: false,
+        startedWaiters: [],
+      };
       // A gone socket's parked updates were never relayed nor acked: its client sends them again
-      // when it re-joins (its outbox keeps every unacked copy).
-      // Read again, so ws reads the closing handshake instead of waiting out its timeout.
+      // when it re-joins (its outbox keeps every unacked copy). Its reads are released, so ws reads
+      // the closing handshake instead of waiting out its timeout.
       socket.once('disconnect', () => {
         created.parked = [];
-        if (created.holdTimer) this.releaseReads(socket, created);
+        this.startParked(socket, created);
       });
       this.senders.set(socket, created);
       sender = created;

@@ -32,8 +32,10 @@ interface Hold {
  * pings again only once it has read the pong). A held socket's pong waits behind what its client
  * sent before it, so while held, this does engine.io's part: it restarts the server's pong timer
  * and sends the client a ping, twice within the shorter of the two; the client's pongs are read
- * once released, and from then on the heartbeat counts as usual. Both are private to engine.io's
- * Socket (6.x): socket-reads.spec.ts holds a real connection past a short ping timeout to pin them.
+ * once released, and from then on the heartbeat counts as usual (a client gone without closing is
+ * noticed then, or by the failed writes of these pings). Both are private to engine.io's Socket
+ * (6.x, protocol 4: with allowEIO3, which we leave off, the server must not ping): the spec holds
+ * a real connection past a short ping timeout to pin them.
  */
 function keepHeartbeat(socket: Socket): ReturnType<typeof setInterval> {
   const engine = socket.conn as unknown as {

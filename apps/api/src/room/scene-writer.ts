@@ -135,7 +135,8 @@ export class SceneWriter implements OnApplicationShutdown {
   ): Promise<AppliedUpdate> {
     // Never refused for being busy (issue 18): a slow database slows the acks, and coalescing in
     // enqueue bounds the backlog by the number of distinct elements. The gateway's
-    // SceneBackpressure bounds the number of updates waiting for an ack, per socket and in all.
+    // SceneBackpressure bounds the updates waiting for an ack: 64 a socket, 4 once the instance
+    // is behind, where it stops reading the sockets past that.
     return new Promise((resolve, reject) => {
       const update: PendingUpdate = {
         sessionId,

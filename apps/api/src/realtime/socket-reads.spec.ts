@@ -1,29 +1,10 @@
-import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
+import { aPausableConnection, anEngineSocket as aSocket } from '../../test/support/engine-socket';
 import { LATENESS_REMEMBERED_MS } from './loop-lateness';
 import { MAX_BACKLOG_CREDIT_MS, SocketReads } from './socket-reads';
-
-/** What SocketReads touches of a socket: engine.io's transport and ping options, and ws's connection. */
-function aSocket(transport = 'websocket') {
-  const connection = {
-    paused: false,
-    pause: () => (connection.paused = true),
-    resume: () => (connection.paused = false),
-  };
-  const conn = Object.assign(new EventEmitter(), {
-    transport: { name: transport, socket: connection },
-    pingTimeoutTimer: null,
-    sendPacket: () => undefined,
-  });
-  const socket = {
-    conn,
-    nsp: { server: { engine: { opts: { pingInterval: 25_000, pingTimeout: 20_000 } } } },
-  };
-  return { socket: socket as unknown as Socket, connection };
-}
 
 describe('SocketReads', () => {
   const at = 1_000_000;
@@ -46,9 +27,7 @@ describe('SocketReads', () => {
     reads.hold(socket, at);
     expect(connection.paused).toBe(false);
     expect(reads.isHeld(socket)).toBe(true);
-    const websocket = { name: 'websocket', socket: { ...connection, paused: false } };
-    websocket.socket.pause = () => (websocket.socket.paused = true);
-    websocket.socket.resume = () => (websocket.socket.paused = false);
+    const websocket = { name: 'websocket', socket: aPausableConnection() };
     socket.conn.transport = websocket as unknown as typeof socket.conn.transport;
     socket.conn.emit('upgrade', websocket);
     expect(websocket.socket.paused).toBe(true);

@@ -1,4 +1,4 @@
-import type { Socket } from 'socket.io';
+import { anEngineSocket as aSocket } from '../../test/support/engine-socket';
 import { SocketReads } from '../realtime/socket-reads';
 import {
   IN_FLIGHT_BUDGET,
@@ -7,28 +7,6 @@ import {
   MAX_HOLD_MS,
   SceneBackpressure,
 } from './scene-backpressure';
-
-/** A socket as SceneBackpressure and SocketReads see it: its disconnect listener and its ws. */
-function aSocket() {
-  const connection = {
-    paused: false,
-    pause: () => (connection.paused = true),
-    resume: () => (connection.paused = false),
-  };
-  let onDisconnect = () => undefined as void;
-  const socket = {
-    conn: {
-      transport: { name: 'websocket', socket: connection },
-      pingTimeoutTimer: null,
-      sendPacket: () => undefined,
-    },
-    nsp: { server: { engine: { opts: { pingInterval: 25_000, pingTimeout: 20_000 } } } },
-    once: (event: string, listener: () => void) => {
-      if (event === 'disconnect') onDisconnect = listener;
-    },
-  };
-  return { socket: socket as unknown as Socket, connection, disconnect: () => onDisconnect() };
-}
 
 /** Updates whose answers the test gives: `started` lists them in the order they began. */
 function updates() {

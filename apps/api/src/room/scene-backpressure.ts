@@ -81,7 +81,7 @@ export class SceneBackpressure {
     return new Promise((resolve) => sender.startedWaiters.push(resolve));
   }
 
-  /** Updates started and not yet answered, across all sockets (tests, metrics). */
+  /** Updates started and not yet answered, across all sockets (read by the tests). */
   get waiting(): number {
     return this.inFlight;
   }

@@ -4,7 +4,13 @@ import { aRectangle, call, waitFor } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
 import { SCENE_LOCK_CLASS } from '../src/room/scene-batch.repository';
 import { SceneWriter } from '../src/room/scene-writer';
-import { IN_FLIGHT_PER_SOCKET, MAX_HOLD_MS, SceneBackpressure } from '../src/room/scene-backpressure';
+import { ROOM_LIMITS } from '@mockboard/contracts';
+import {
+  IN_FLIGHT_BYTES_PER_SOCKET,
+  IN_FLIGHT_PER_SOCKET,
+  MAX_HOLD_MS,
+  SceneBackpressure,
+} from '../src/room/scene-backpressure';
 
 const UPDATES = 30;
 
@@ -132,5 +138,67 @@ describe('scene updates while the writer is stalled', () => {
     )) as { stored: number }[];
     expect(rows[0]!.stored).toBe(sent);
     expect(backpressure.waiting).toBe(0);
+  }, 60_000);
+
+  /** The longest stroke a pen draws (20,000 points and pressures at full precision): ~1.2 MB of JSON. */
+  const aLongPenStroke = (id: string) => ({
+    ...aRectangle({ id, version: 1 }),
+    type: 'freedraw',
+    points: Array.from({ length: 20_000 }, (_, i) => [i + Math.random(), Math.random() * 500]),
+    pressures: Array.from({ length: 20_000 }, () => Math.random()),
+    simulatePressure: false,
+    lastCommittedPoint: null,
+  });
+
+  it('stops reading a sender whose few large updates outweigh its allowance, and stores them all once the writer moves', async () => {
+    const backpressure = room.server.app.get(SceneBackpressure);
+    const sender = await room.joined(room.host);
+    const partner = await room.joined(room.guest);
+    const relayed: string[] = [];
+    partner.on('scene:update', (payload: { elements: { id: string }[] }) =>
+      relayed.push(...payload.elements.map((element) => element.id)),
+    );
+    // Eight: 9.6 MB, within the scene's cap (ROOM_LIMITS.maxSceneBytes).
+    const ids = Array.from({ length: 8 }, (_, index) => `pasted-${index + 1}`);
+
+    const release = await stallWriter(room.sessionId);
+    const acks: Promise<unknown>[] = [];
+    for (const id of ids) {
+      const element = aLongPenStroke(id);
+      acks.push(
+        sender
+          .timeout(60_000)
+          .emitWithAck('scene:update', { sessionId: room.sessionId, elements: [element] }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    let probeAnswered = false;
+    const probe = sender
+      .timeout(60_000)
+      .emitWithAck('probe:read', {})
+      .finally(() => (probeAnswered = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Far fewer than its allowance of updates, but their weight reached its allowance of bytes.
+    const taken = backpressure.waiting;
+    expect(taken).toBeGreaterThanOrEqual(IN_FLIGHT_BYTES_PER_SOCKET / ROOM_LIMITS.maxElementBytes);
+    expect(taken).toBeLessThan(ids.length);
+    expect(backpressure.waitingBytes).toBeGreaterThanOrEqual(IN_FLIGHT_BYTES_PER_SOCKET);
+    expect(backpressure.waitingBytes).toBeLessThan(IN_FLIGHT_BYTES_PER_SOCKET + ROOM_LIMITS.maxMessageBytes);
+    expect(relayed).toEqual(ids.slice(0, taken));
+    expect(probeAnswered).toBe(false);
+
+    await release();
+    const replies = await Promise.all(acks);
+    expect(replies.every((reply) => (reply as { ok: boolean }).ok)).toBe(true);
+    // The last ones were relayed as the first were answered: ~1.2 MB each, still on their way.
+    await waitFor(() => relayed.length === ids.length, 10_000);
+    expect(relayed).toEqual(ids);
+    expect(await probe).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const rows = (await room.server.dataSource.query(
+      `SELECT count(*)::int AS stored FROM scene_elements WHERE session_id = $1 AND element_id LIKE 'pasted-%'`,
+      [room.sessionId],
+    )) as { stored: number }[];
+    expect(rows[0]!.stored).toBe(ids.length);
+    expect(backpressure.waitingBytes).toBe(0);
   }, 60_000);
 });

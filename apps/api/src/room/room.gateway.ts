@@ -37,7 +37,7 @@ import { RoomJoinService } from './room-join.service';
 import { RoomPresence } from './room-presence';
 import { RoomService } from './room.service';
 import { SceneWriter } from './scene-writer';
-import { SceneBackpressure } from './scene-backpressure';
+import { SceneBackpressure, type Weigh } from './scene-backpressure';
 import { JoinBarrier } from './join-barrier';
 import { PointerShedding } from './pointer-shedding';
 import { SceneRelay } from './scene-relay';
@@ -94,8 +94,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   handleConnection(socket: Socket): void {
     // SceneBackpressure starts each update now, or once the socket's earlier ones are answered.
     socket.on(ROOM_EVENTS.sceneUpdate, (payload: unknown, ack?: unknown) => {
-      this.backpressure.take(socket, () =>
-        this.update(socket, payload).then((reply) => {
+      this.backpressure.take(socket, (weigh) =>
+        this.update(socket, payload, weigh).then((reply) => {
           if (typeof ack === 'function') ack(reply);
         }),
       );
@@ -104,7 +104,12 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.on(ROOM_EVENTS.viewportUpdate, (payload: unknown) => this.viewport(socket, payload));
   }
 
-  update(socket: Socket, payload: unknown): Promise<SceneUpdateAck | ErrorAck> {
+  /** `weigh` learns what the update's elements hold in memory until it is answered. */
+  update(
+    socket: Socket,
+    payload: unknown,
+    weigh: Weigh = () => undefined,
+  ): Promise<SceneUpdateAck | ErrorAck> {
     return ackOf(this.logger, async () => {
       this.room.requireFewElements(payload);
       // The elements' text is checked on their JSON in validElements, not walked here as well.
@@ -112,7 +117,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       requireParticipant(socket, sessionId, EDITORS);
       let relayed = false;
       try {
-        const valid = this.room.validUpdate(raw);
+        const { valid, bytes } = this.room.validUpdate(raw);
+        weigh(bytes);
         this.presence.touch(socket);
         const elements = valid.map(({ element }) => element);
         // Relayed before the commit, so a stroke reaches the partner in the time of a cursor move:

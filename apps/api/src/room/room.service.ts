@@ -106,14 +106,17 @@ export class RoomService {
     }
   }
 
-  /** A scene update's elements, each checked (see validElements), within the cap on one message's bytes. */
-  validUpdate(raw: unknown[]): ValidElement[] {
+  /**
+   * A scene update's elements, each checked (see validElements), within the cap on one message's
+   * bytes, and those bytes (what the update holds until it is answered: SceneBackpressure).
+   */
+  validUpdate(raw: unknown[]): { valid: ValidElement[]; bytes: number } {
     const valid = this.validElements(raw);
     const bytes = valid.reduce((sum, { json }) => sum + Buffer.byteLength(json), 0);
     if (bytes > ROOM_LIMITS.maxMessageBytes) {
       throw new DomainError('too_large', `A message is capped at ${ROOM_LIMITS.maxMessageBytes} bytes`);
     }
-    return valid;
+    return { valid, bytes };
   }
 
   /**

@@ -2,21 +2,30 @@ import { anEngineSocket as aSocket } from '../../test/support/engine-socket';
 import { SocketReads } from '../realtime/socket-reads';
 import {
   IN_FLIGHT_BUDGET,
+  IN_FLIGHT_BYTES_BUDGET,
+  IN_FLIGHT_BYTES_PER_SOCKET,
+  IN_FLIGHT_BYTES_WHEN_BEHIND,
   IN_FLIGHT_PER_SOCKET,
   IN_FLIGHT_WHEN_BEHIND,
   MAX_HOLD_MS,
   SceneBackpressure,
 } from './scene-backpressure';
 
-/** Updates whose answers the test gives: `started` lists them in the order they began. */
+/**
+ * Updates whose answers the test gives: `started` lists them in the order they began. Each weighs
+ * `bytes` once started, as a validated update does.
+ */
 function updates() {
   const started: number[] = [];
   const answers = new Map<number, () => void>();
-  const update = (id: number) => () =>
-    new Promise<void>((resolve) => {
-      started.push(id);
-      answers.set(id, resolve);
-    });
+  const update =
+    (id: number, bytes = 500) =>
+    (weigh: (bytes: number) => void) =>
+      new Promise<void>((resolve) => {
+        weigh(bytes);
+        started.push(id);
+        answers.set(id, resolve);
+      });
   const answer = async (id: number) => {
     answers.get(id)!();
     // The answer's continuation (SceneBackpressure's finally) runs after a few microtasks.
@@ -152,5 +161,50 @@ describe('SceneBackpressure', () => {
     await answer(2);
     await allStarted;
     expect(done).toBe(true);
+  });
+
+  it('holds a socket whose few updates in flight weigh IN_FLIGHT_BYTES_PER_SOCKET, and gives back their weight once answered', async () => {
+    const backpressure = new SceneBackpressure(new SocketReads());
+    const { socket, connection } = aSocket();
+    const { started, update, answer } = updates();
+    const large = IN_FLIGHT_BYTES_PER_SOCKET / 4;
+    for (let id = 1; id <= 6; id += 1) backpressure.take(socket, update(id, large));
+    expect(started).toEqual([1, 2, 3, 4]);
+    expect(backpressure.waitingBytes).toBe(IN_FLIGHT_BYTES_PER_SOCKET);
+    expect(connection.paused).toBe(true);
+
+    await answer(1);
+    expect(started).toEqual([1, 2, 3, 4, 5]);
+    for (const id of [2, 3, 4, 5]) await answer(id);
+    expect(started).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(connection.paused).toBe(false);
+    await answer(6);
+    expect(backpressure.waiting).toBe(0);
+    expect(backpressure.waitingBytes).toBe(0);
+  });
+
+  it('always starts one update of any weight when its socket has nothing in flight', () => {
+    const backpressure = new SceneBackpressure(new SocketReads());
+    const { socket, connection } = aSocket();
+    const { started, update } = updates();
+    backpressure.take(socket, update(1, 3 * IN_FLIGHT_BYTES_PER_SOCKET));
+    backpressure.take(socket, update(2));
+    expect(started).toEqual([1]);
+    expect(connection.paused).toBe(true);
+  });
+
+  it('gives each socket one large update at a time once IN_FLIGHT_BYTES_BUDGET waits in all, however few updates that is', () => {
+    const backpressure = new SceneBackpressure(new SocketReads());
+    const { started, update } = updates();
+    for (let s = 0; backpressure.waitingBytes < IN_FLIGHT_BYTES_BUDGET; s += 1) {
+      const { socket } = aSocket();
+      for (let i = 0; i < 4; i += 1) backpressure.take(socket, update(s, IN_FLIGHT_BYTES_PER_SOCKET / 4));
+    }
+    expect(backpressure.waiting).toBeLessThan(IN_FLIGHT_BUDGET / 100);
+    const late = aSocket();
+    backpressure.take(late.socket, update(-1, IN_FLIGHT_BYTES_WHEN_BEHIND));
+    backpressure.take(late.socket, update(-2));
+    expect(started.filter((id) => id < 0)).toEqual([-1]);
+    expect(late.connection.paused).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
+import { ROOM_LIMITS } from '@mockboard/contracts';
 import { SocketReads } from '../realtime/socket-reads';
 
 /**
@@ -20,6 +21,17 @@ export const IN_FLIGHT_PER_SOCKET = 64;
 export const IN_FLIGHT_BUDGET = 16_384;
 export const IN_FLIGHT_WHEN_BEHIND = 4;
 /**
+ * The same bounds in bytes of the updates' element JSON, for updates far larger than a stroke: 64
+ * updates of the largest message (2 MB) would hold 128 MB for one socket in a database stall. A
+ * socket may have four of those waiting (one while the instance is behind), the instance 64. An
+ * update is admitted while its socket is under the bound, so a single message of any allowed size
+ * always gets through. bench/realtime's updates are ~500 bytes: 16,384 of them hold ~8 MB, far
+ * from the instance's bound, which only big pastes and long strokes reach.
+ */
+export const IN_FLIGHT_BYTES_PER_SOCKET = 4 * ROOM_LIMITS.maxMessageBytes;
+export const IN_FLIGHT_BYTES_WHEN_BEHIND = ROOM_LIMITS.maxMessageBytes;
+export const IN_FLIGHT_BYTES_BUDGET = 64 * ROOM_LIMITS.maxMessageBytes;
+/**
  * How long a socket's reads are held while the instance is not behind: then only the database is
  * slow (a lock, a stall), not the server, and the socket is read again and its updates taken as
  * they come until it is back under its allowance, so its partner keeps seeing its strokes however
@@ -28,10 +40,21 @@ export const IN_FLIGHT_WHEN_BEHIND = 4;
  */
 export const MAX_HOLD_MS = 10_000;
 
+/**
+ * Called by an update, once validated, with the bytes of its elements' JSON: what it holds in
+ * memory until answered. Unvalidated (parked) updates weigh nothing: the hold bounds them.
+ */
+export type Weigh = (bytes: number) => void;
+
+/** One update's work: answered when its promise settles. */
+export type SceneUpdateWork = (weigh: Weigh) => Promise<unknown>;
+
 /** One sender's updates: those started and not yet answered, and those read but not started. */
 interface Sender {
   inFlight: number;
-  parked: (() => Promise<unknown>)[];
+  /** What its updates in flight weigh (see Weigh). */
+  bytes: number;
+  parked: SceneUpdateWork[];
   /** Set while its reads are held: ends the hold at MAX_HOLD_MS. */
   holdTimer: ReturnType<typeof setTimeout> | null;
   /**
@@ -45,7 +68,7 @@ interface Sender {
 
 /**
  * Bounds the scene updates the server holds in memory (issue 18). A socket with too many updates
- * waiting for their commit stops being read (SocketReads): TCP pushes back on its client, whose
+ * (or too many bytes of them) waiting for their commit stops being read (SocketReads): TCP pushes back on its client, whose
  * later strokes wait in its own buffers. The messages its last read already brought are parked
  * as they are, unrelayed and unvalidated, and started in order as earlier ones are answered. Nothing
  * is refused: under overload strokes reach the partner and their acks later, every sender at the
@@ -54,12 +77,13 @@ interface Sender {
 @Injectable()
 export class SceneBackpressure {
   private inFlight = 0;
+  private bytes = 0;
   private readonly senders = new WeakMap<Socket, Sender>();
 
   constructor(private readonly reads: SocketReads) {}
 
   /** Starts `handle` (one update, answered when its promise settles) now, or after the earlier ones. */
-  take(socket: Socket, handle: () => Promise<unknown>): void {
+  take(socket: Socket, handle: SceneUpdateWork): void {
     const sender = this.senderOf(socket);
     if (sender.parked.length === 0 && this.admits(sender)) {
       this.start(socket, sender, handle);
@@ -86,26 +110,48 @@ export class SceneBackpressure {
     return this.inFlight;
   }
 
+  /** What those weigh (read by the tests). */
+  get waitingBytes(): number {
+    return this.bytes;
+  }
+
+  /** Too much waits in the instance as a whole: each socket gets the smaller allowances. */
+  private behind(): boolean {
+    return this.inFlight >= IN_FLIGHT_BUDGET || this.bytes >= IN_FLIGHT_BYTES_BUDGET;
+  }
+
   private admits(sender: Sender): boolean {
-    return (sender.overdue && this.inFlight < IN_FLIGHT_BUDGET) || sender.inFlight < this.allowance();
+    return (sender.overdue && !this.behind()) || this.withinAllowance(sender);
   }
 
-  private allowance(): number {
-    return this.inFlight < IN_FLIGHT_BUDGET ? IN_FLIGHT_PER_SOCKET : IN_FLIGHT_WHEN_BEHIND;
+  private withinAllowance(sender: Sender): boolean {
+    const behind = this.behind();
+    return (
+      sender.inFlight < (behind ? IN_FLIGHT_WHEN_BEHIND : IN_FLIGHT_PER_SOCKET) &&
+      sender.bytes < (behind ? IN_FLIGHT_BYTES_WHEN_BEHIND : IN_FLIGHT_BYTES_PER_SOCKET)
+    );
   }
 
-  private start(socket: Socket, sender: Sender, handle: () => Promise<unknown>): void {
+  private start(socket: Socket, sender: Sender, handle: SceneUpdateWork): void {
+    let weight = 0;
     sender.inFlight += 1;
     this.inFlight += 1;
-    void handle().finally(() => {
+    const weigh: Weigh = (bytes) => {
+      weight += bytes;
+      sender.bytes += bytes;
+      this.bytes += bytes;
+    };
+    void handle(weigh).finally(() => {
       sender.inFlight -= 1;
       this.inFlight -= 1;
+      sender.bytes -= weight;
+      this.bytes -= weight;
       this.startParked(socket, sender);
     });
   }
 
   private startParked(socket: Socket, sender: Sender): void {
-    if (sender.overdue && sender.inFlight < this.allowance()) sender.overdue = false;
+    if (sender.overdue && this.withinAllowance(sender)) sender.overdue = false;
     while (sender.parked.length > 0 && this.admits(sender))
       this.start(socket, sender, sender.parked.shift()!);
     if (sender.parked.length > 0) return;
@@ -121,7 +167,7 @@ export class SceneBackpressure {
   /** In MAX_HOLD_MS, unless answers ended the hold before: see MAX_HOLD_MS. */
   private endHoldLater(socket: Socket, sender: Sender): void {
     sender.holdTimer = setTimeout(() => {
-      if (this.inFlight < IN_FLIGHT_BUDGET) {
+      if (!this.behind()) {
         sender.overdue = true;
         this.startParked(socket, sender);
       }
@@ -142,6 +188,7 @@ export class SceneBackpressure {
     if (!sender) {
       const created: Sender = {
         inFlight: 0,
+        bytes: 0,
         parked: [],
         holdTimer: null,
         overdue: false,

@@ -63,6 +63,9 @@ export function readSettings(env) {
     // Per peer; 0 leaves that kind of traffic out (e.g. pointers only, to time the relay alone).
     sceneHz: number('BENCH_REALTIME_SCENE_HZ', 10, { zero: true }),
     pointerHz: number('BENCH_REALTIME_POINTER_HZ', 20, { zero: true }),
+    // Scene updates a peer leaves unanswered at most, as the web client (8, MAX_UNANSWERED_BATCHES
+    // in libs/collab); 0, the default, sends on schedule whatever the answers (load-worker.mjs).
+    paced: Math.round(number('BENCH_REALTIME_PACED', 0, { zero: true })),
     profileDir: env.BENCH_REALTIME_CPU_PROF ? resolve(env.BENCH_REALTIME_CPU_PROF) : null,
     // Linux perf on every thread of each server during its measured window (perf-record.mjs).
     perfDir: env.BENCH_REALTIME_PERF ? resolve(env.BENCH_REALTIME_PERF) : null,
@@ -150,6 +153,9 @@ export async function run({ root, env, onCleanup, log }) {
     const neighbourNote = settings.neighbourCores
       ? `, beside busy neighbours: ${describeNeighbours(settings.neighbourCores)}`
       : '';
+    const pacedNote = settings.paced
+      ? `; paced: at most ${settings.paced} scene updates unanswered per peer, later edits coalesced (scene figures count edits)`
+      : '';
     let measurement = 0;
     for (const rooms of settings.rooms) {
       const forRooms = [];
@@ -179,7 +185,7 @@ export async function run({ root, env, onCleanup, log }) {
         noteProblems(errors, notes, row);
       }
       console.log(
-        `\n${rooms} rooms × 2 peers — scene ${settings.sceneHz} Hz + pointer ${settings.pointerHz} Hz per peer, ${settings.seconds} s measured${neighbourNote}\n`,
+        `\n${rooms} rooms × 2 peers — scene ${settings.sceneHz} Hz + pointer ${settings.pointerHz} Hz per peer, ${settings.seconds} s measured${neighbourNote}${pacedNote}\n`,
       );
       console.log(formatRooms(forRooms, { graceMs: GRACE_MS }));
     }
@@ -226,6 +232,7 @@ export async function run({ root, env, onCleanup, log }) {
       graceMs: GRACE_MS,
       sceneHz: settings.sceneHz,
       pointerHz: settings.pointerHz,
+      paced: settings.paced,
       tag,
     });
     await sleepUntil(startAt + warmupMs);

@@ -66,9 +66,12 @@ async function connect({ target, peers: wanted, sendTimes: sharedSendTimes, conc
 
 /**
  * Sends from `startAt` for warm-up + measured time, then waits `graceMs` for late deliveries.
- * Only messages sent inside the measured window are counted, on both sides.
+ * Only messages sent inside the measured window are counted, on both sides. With `paced` > 0, a
+ * peer has at most that many scene updates unanswered, as the web client does (scene-uploader.ts in
+ * libs/collab): edits made at its limit wait and go together once an answer comes, a later copy of
+ * an element replacing an earlier one, and scene figures count edits, not messages.
  */
-async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz, tag }) {
+async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz, paced, tag }) {
   const from = startAt + warmupMs;
   const to = from + durationMs;
   const inWindow = (t) => t >= from && t < to;
@@ -125,6 +128,8 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
         stats.pointer.latencies.push(now - sentAt);
       }
     });
+    peer.unanswered = 0;
+    peer.waiting?.clear();
     // Spread the peers' phases evenly, so the load is smooth rather than 10 bursts a second.
     peer.nextScene = sceneHz > 0 ? startAt + Math.random() * scenePeriod : Infinity;
     peer.nextPointer = pointerHz > 0 ? startAt + Math.random() * pointerPeriod : Infinity;
@@ -132,28 +137,61 @@ async function run({ startAt, warmupMs, durationMs, graceMs, sceneHz, pointerHz,
 
   const lag = monitorEventLoopDelay({ resolution: 5 });
   let lagStarted = false;
+  /**
+   * One scene:update carrying `entries` (an element's latest copy and the edits it stands for), and
+   * its ack: the writer's throughput counts messages; acks and their latency count edits, each
+   * timed from when it was made.
+   */
+  const sendBatch = (peer, entries) => {
+    peer.unanswered += 1;
+    const payload = { sessionId: peer.sessionId, elements: entries.map((entry) => entry.element) };
+    peer.socket.emit(EVENTS.scene, payload, (ack) => {
+      peer.unanswered -= 1;
+      const at = clock();
+      if (ack?.ok) {
+        stats.ackedTotal += 1;
+        for (const { element } of entries)
+          if ((stats.ackedVersions.get(element.id) ?? 0) < element.version)
+            stats.ackedVersions.set(element.id, element.version);
+        // The writer's throughput: acks arriving in the window, whenever their update was sent.
+        if (inWindow(at)) stats.scene.acksReceived += 1;
+      }
+      for (const { edits } of entries)
+        for (const edit of edits) {
+          if (!edit.counted) continue;
+          if (ack?.ok) stats.scene.acks.push(at - edit.madeAt);
+          else {
+            const code = ack?.error?.code ?? 'malformed';
+            stats.scene.ackErrors[code] = (stats.scene.ackErrors[code] ?? 0) + 1;
+          }
+        }
+      sendWaiting(peer);
+    });
+  };
+  /** Paced: what waited for an answer goes as one batch, the latest copy of each element. */
+  const sendWaiting = (peer) => {
+    if (!peer.waiting?.size || peer.unanswered >= paced || !peer.socket?.connected) return;
+    const entries = [...peer.waiting.values()];
+    peer.waiting.clear();
+    sendBatch(peer, entries);
+  };
   const sendScene = (peer, scheduledAt, now) => {
     const element = anElement(peer, tag, now);
     sendTimes.record(peer.index, slotOf(element.id), element.version, now);
-    const payload = { sessionId: peer.sessionId, elements: [element] };
     const counted = inWindow(now);
-    if (counted) stats.scene.sent += 1;
-    peer.socket.emit(EVENTS.scene, payload, (ack) => {
-      if (ack?.ok) {
-        stats.ackedTotal += 1;
-        if ((stats.ackedVersions.get(element.id) ?? 0) < element.version)
-          stats.ackedVersions.set(element.id, element.version);
-        // The writer's throughput: acks arriving in the window, whenever their update was sent.
-        if (inWindow(clock())) stats.scene.acksReceived += 1;
-      }
-      if (!counted) return;
-      if (ack?.ok) stats.scene.acks.push(clock() - now);
-      else {
-        const code = ack?.error?.code ?? 'malformed';
-        stats.scene.ackErrors[code] = (stats.scene.ackErrors[code] ?? 0) + 1;
-      }
-    });
-    if (counted) stats.sendDelays.push(now - scheduledAt);
+    if (counted) {
+      stats.scene.sent += 1;
+      stats.sendDelays.push(now - scheduledAt);
+    }
+    const edit = { madeAt: now, counted };
+    if (!paced || peer.unanswered < paced) {
+      sendBatch(peer, [{ element, edits: [edit] }]);
+      return;
+    }
+    // Paced, at its limit: the edit waits, a later copy of its element replacing an earlier one.
+    peer.waiting ??= new Map();
+    const earlier = peer.waiting.get(element.id);
+    peer.waiting.set(element.id, { element, edits: [...(earlier?.edits ?? []), edit] });
   };
   const sendPointer = (peer, scheduledAt, now) => {
     if (inWindow(now)) {

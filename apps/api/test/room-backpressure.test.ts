@@ -1,5 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { JoinAck } from '@mockboard/contracts';
+import { MAX_UNANSWERED_BATCHES } from '@mockboard/collab';
+import { CollabClient } from './support/collab-client';
 import { aRectangle, call, waitFor } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
 import { SCENE_LOCK_CLASS } from '../src/room/scene-batch.repository';
@@ -30,11 +32,21 @@ describe('scene updates while the writer is stalled', () => {
     await runner.connect();
     await runner.startTransaction();
     await runner.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SCENE_LOCK_CLASS, sessionId]);
-    return async () => {
+    let released = false;
+    const release = async () => {
+      if (released) return;
+      released = true;
       await runner.commitTransaction();
       await runner.release();
     };
+    stalls.push(release);
+    return release;
   }
+  /** A failed test's stall ends with it: on the embedded database it holds the only connection. */
+  const stalls: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const release of stalls.splice(0)) await release();
+  });
 
   const sendAt10Hz = async (socket: Socket, count: number) => {
     const acks: Promise<unknown>[] = [];
@@ -150,55 +162,106 @@ describe('scene updates while the writer is stalled', () => {
     lastCommittedPoint: null,
   });
 
-  it('stops reading a sender whose few large updates outweigh its allowance, and stores them all once the writer moves', async () => {
-    const backpressure = room.server.app.get(SceneBackpressure);
-    const sender = await room.joined(room.host);
-    const partner = await room.joined(room.guest);
-    const relayed: string[] = [];
-    partner.on('scene:update', (payload: { elements: { id: string }[] }) =>
-      relayed.push(...payload.elements.map((element) => element.id)),
-    );
-    // Eight: 9.6 MB, within the scene's cap (ROOM_LIMITS.maxSceneBytes).
-    const ids = Array.from({ length: 8 }, (_, index) => `pasted-${index + 1}`);
-
-    const release = await stallWriter(room.sessionId);
-    const acks: Promise<unknown>[] = [];
-    for (const id of ids) {
-      const element = aLongPenStroke(id);
-      acks.push(
-        sender
-          .timeout(60_000)
-          .emitWithAck('scene:update', { sessionId: room.sessionId, elements: [element] }),
+  it.each(['websocket', 'polling'] as const)(
+    'stops reading a sender whose few large updates outweigh its allowance, and stores them all once the writer moves (%s)',
+    async (transport) => {
+      const backpressure = room.server.app.get(SceneBackpressure);
+      // On long-polling (a proxy that refuses websockets) a POST is left unanswered instead.
+      const sender = await room.joined(room.host, transport);
+      const partner = await room.joined(room.guest);
+      const relayed: string[] = [];
+      partner.on('scene:update', (payload: { elements: { id: string }[] }) =>
+        relayed.push(...payload.elements.map((element) => element.id)),
       );
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    let probeAnswered = false;
-    const probe = sender
-      .timeout(60_000)
-      .emitWithAck('probe:read', {})
-      .finally(() => (probeAnswered = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // Far fewer than its allowance of updates, but their weight reached its allowance of bytes.
-    const taken = backpressure.waiting;
-    expect(taken).toBeGreaterThanOrEqual(IN_FLIGHT_BYTES_PER_SOCKET / ROOM_LIMITS.maxElementBytes);
-    expect(taken).toBeLessThan(ids.length);
-    expect(backpressure.waitingBytes).toBeGreaterThanOrEqual(IN_FLIGHT_BYTES_PER_SOCKET);
-    expect(backpressure.waitingBytes).toBeLessThan(IN_FLIGHT_BYTES_PER_SOCKET + ROOM_LIMITS.maxMessageBytes);
-    expect(relayed).toEqual(ids.slice(0, taken));
-    expect(probeAnswered).toBe(false);
+      // Eight: 9.6 MB, within the scene's cap (ROOM_LIMITS.maxSceneBytes).
+      const ids = Array.from({ length: 8 }, (_, index) => `pasted-${index + 1}`);
 
-    await release();
-    const replies = await Promise.all(acks);
-    expect(replies.every((reply) => (reply as { ok: boolean }).ok)).toBe(true);
-    // The last ones were relayed as the first were answered: ~1.2 MB each, still on their way.
-    await waitFor(() => relayed.length === ids.length, 10_000);
-    expect(relayed).toEqual(ids);
-    expect(await probe).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    const rows = (await room.server.dataSource.query(
-      `SELECT count(*)::int AS stored FROM scene_elements WHERE session_id = $1 AND element_id LIKE 'pasted-%'`,
-      [room.sessionId],
-    )) as { stored: number }[];
-    expect(rows[0]!.stored).toBe(ids.length);
-    expect(backpressure.waitingBytes).toBe(0);
+      const release = await stallWriter(room.sessionId);
+      const acks: Promise<unknown>[] = [];
+      for (const id of ids) {
+        const element = aLongPenStroke(id);
+        acks.push(
+          sender
+            .timeout(60_000)
+            .emitWithAck('scene:update', { sessionId: room.sessionId, elements: [element] }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // Sent once the sender is held: on long-polling, a probe in the POST that brought the last
+      // strokes would be read with them.
+      await waitFor(() => backpressure.waitingBytes >= IN_FLIGHT_BYTES_PER_SOCKET, 5_000);
+      let probeAnswered = false;
+      const probe = sender
+        .timeout(60_000)
+        .emitWithAck('probe:read', {})
+        .finally(() => (probeAnswered = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Far fewer than its allowance of updates, but their weight reached its allowance of bytes.
+      const taken = backpressure.waiting;
+      expect(taken).toBeGreaterThanOrEqual(IN_FLIGHT_BYTES_PER_SOCKET / ROOM_LIMITS.maxElementBytes);
+      expect(taken).toBeLessThan(ids.length);
+      expect(backpressure.waitingBytes).toBeGreaterThanOrEqual(IN_FLIGHT_BYTES_PER_SOCKET);
+      expect(backpressure.waitingBytes).toBeLessThan(
+        IN_FLIGHT_BYTES_PER_SOCKET + ROOM_LIMITS.maxMessageBytes,
+      );
+      expect(relayed).toEqual(ids.slice(0, taken));
+      expect(probeAnswered).toBe(false);
+
+      await release();
+      const replies = await Promise.all(acks);
+      expect(replies.every((reply) => (reply as { ok: boolean }).ok)).toBe(true);
+      // The last ones were relayed as the first were answered: ~1.2 MB each, still on their way.
+      await waitFor(() => relayed.length === ids.length, 10_000);
+      expect(relayed).toEqual(ids);
+      expect(await probe).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      const rows = (await room.server.dataSource.query(
+        `SELECT count(*)::int AS stored FROM scene_elements WHERE session_id = $1 AND element_id LIKE 'pasted-%'`,
+        [room.sessionId],
+      )) as { stored: number }[];
+      expect(rows[0]!.stored).toBe(ids.length);
+      expect(backpressure.waitingBytes).toBe(0);
+    },
+    60_000,
+  );
+
+  it('a drawing client sends few unanswered batches while nothing is stored, and its partner gets the board as it is once it is', async () => {
+    const partner = await room.joined(room.guest);
+    const received: { version: number }[][] = [];
+    partner.on('scene:update', (payload: { elements: { id: string; version: number }[] }) =>
+      received.push(payload.elements.filter((element) => element.id === 'dragged')),
+    );
+    const drawer = new CollabClient({
+      sessionId: room.sessionId,
+      url: room.server.url,
+      token: room.host.accessToken,
+      socketOptions: { transports: ['websocket'] },
+    });
+    try {
+      await drawer.connect();
+      const release = await stallWriter(room.sessionId);
+      // A box dragged for three seconds: an edit every 50 ms, as fast as the client sends.
+      const edits = 60;
+      for (let version = 1; version <= edits; version += 1) {
+        drawer.sendElements([aRectangle({ id: 'dragged', version, x: version * 5 })]);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Nothing was answered: the client stopped at its limit, its later steps coalesced.
+      expect(received).toHaveLength(MAX_UNANSWERED_BATCHES);
+      expect(drawer.pendingCount).toBe(1);
+
+      await release();
+      await waitFor(() => drawer.pendingCount === 0, 10_000);
+      // Once answered, the next batch carried the box where it is now, not the steps between.
+      await waitFor(() => received.at(-1)?.[0]?.version === edits, 5_000);
+      expect(received.length).toBeLessThan(MAX_UNANSWERED_BATCHES + 4);
+      const rows = (await room.server.dataSource.query(
+        `SELECT version FROM scene_elements WHERE session_id = $1 AND element_id = 'dragged'`,
+        [room.sessionId],
+      )) as { version: number }[];
+      expect(rows).toEqual([{ version: edits }]);
+    } finally {
+      drawer.close();
+    }
   }, 60_000);
 });

@@ -4,3 +4,4 @@ export * from './collab-client';
 export * from './collab-error';
 export * from './hint-log';
 export * from './transport';
+export { MAX_UNANSWERED_BATCHES } from './scene-uploader';

@@ -7,6 +7,17 @@ import type { SceneOutbox } from './scene-outbox';
 const FLUSH_INTERVAL_MS = Math.ceil(1000 / (ROOM_LIMITS.maxUpdatesPerSecond / 2));
 const RATE_LIMITED_RETRY_MS = 250;
 export const TEMPORARY_RETRY_MS = 1_000;
+/**
+ * Batches sent on one connection and not answered yet, at most. The server answers a batch once
+ * it is stored, so on a server that keeps up (answers in tens of ms) this never binds at 20 batches
+ * a second. On one that falls behind, edits wait in the outbox, where a later copy of an element
+ * replaces an earlier one, instead of every step queueing in the connection behind strokes the
+ * server cannot store yet: the next batch, sent as an answer comes, carries the board as it is
+ * now, and the partner sees it one commit late rather than replaying a backlog (issue 18). Below
+ * the server's own allowance per socket (64 waiting; 4 while it is behind), so a web client is
+ * stopped by it only when the whole server is behind.
+ */
+export const MAX_UNANSWERED_BATCHES = 8;
 
 /** What the uploader needs of the client's connection. */
 export interface UploadLink {
@@ -30,6 +41,8 @@ export class SceneUploader {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFlushAt = -Infinity;
   private retryAt = 0;
+  /** Batches sent on `connection` and not answered yet (see MAX_UNANSWERED_BATCHES). */
+  private unanswered = { connection: -1, count: 0 };
 
   constructor(
     private readonly outbox: SceneOutbox,
@@ -38,7 +51,7 @@ export class SceneUploader {
 
   schedule(): void {
     const { joined, closed } = this.link.state();
-    if (this.flushTimer || !joined || closed || !this.outbox.hasUnsent) return;
+    if (this.flushTimer || !joined || closed || !this.outbox.hasUnsent || this.mustWaitForAnswers()) return;
     const now = Date.now();
     // Always through a timer, so edits made in one burst of synchronous calls share one message.
     const delay = Math.max(0, this.lastFlushAt + FLUSH_INTERVAL_MS - now, this.retryAt - now);
@@ -58,19 +71,31 @@ export class SceneUploader {
   private flush(): void {
     const { joined, closed } = this.link.state();
     if (!joined || closed) return;
+    if (this.mustWaitForAnswers()) return;
     const batch = this.outbox.nextBatch();
     if (batch.length === 0) return;
     this.lastFlushAt = Date.now();
     const connection = this.link.connection();
+    if (this.unanswered.connection !== connection) this.unanswered = { connection, count: 0 };
+    this.unanswered.count += 1;
     this.link.send(batch, (timeout, raw) => this.onAck(batch, connection, timeout, raw));
     this.schedule();
   }
 
+  /** Counted per connection: a dropped one's answers never come, and a new one starts from none. */
+  private mustWaitForAnswers(): boolean {
+    const { connection, count } = this.unanswered;
+    return connection === this.link.connection() && count >= MAX_UNANSWERED_BATCHES;
+  }
+
   private onAck(batch: SceneElement[], connection: number, timeout: Error | null, raw: unknown): void {
+    if (connection === this.unanswered.connection) this.unanswered.count -= 1;
     if (!timeout && SceneUpdateAckSchema.safeParse(raw).success) {
       // Acked means committed. A copy edited again meanwhile stays pending with its newer copy.
       this.outbox.acknowledged(batch);
       this.link.changed();
+      // Edits made while the answer was awaited go now.
+      this.schedule();
       return;
     }
     // A failure from an earlier connection: the re-join already queued everything pending again.
@@ -86,5 +111,6 @@ export class SceneUploader {
     this.outbox.drop(batch);
     this.link.refused({ ...error, message: `${error.message}. Your last change was not saved.` });
     this.link.changed();
+    this.schedule();
   }
 }

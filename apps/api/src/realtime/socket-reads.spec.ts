@@ -2,7 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { aPausableConnection, anEngineSocket as aSocket } from '../../test/support/engine-socket';
+import {
+  aPausableConnection,
+  aPollingRequest,
+  anEngineSocket as aSocket,
+} from '../../test/support/engine-socket';
 import { LATENESS_REMEMBERED_MS } from './loop-lateness';
 import { MAX_BACKLOG_CREDIT_MS, SocketReads } from './socket-reads';
 
@@ -21,15 +25,23 @@ describe('SocketReads', () => {
     expect(reads.isHeld(socket)).toBe(false);
   });
 
-  it('pauses a long-polling socket once it upgrades to a websocket, if still held', () => {
+  it('leaves a long-polling socket’s POSTs unread while held, and moves the hold to the websocket it upgrades to', () => {
     const reads = new SocketReads();
-    const { socket, connection } = aSocket('polling');
+    const { socket, polling } = aSocket('polling');
     reads.hold(socket, at);
-    expect(connection.paused).toBe(false);
     expect(reads.isHeld(socket)).toBe(true);
+    const post = aPollingRequest('POST');
+    const get = aPollingRequest('GET');
+    const transport = socket.conn.transport as unknown as { onRequest(request: unknown): void };
+    transport.onRequest(post);
+    transport.onRequest(get);
+    expect(polling.handedOn).toEqual([get]);
+
     const websocket = { name: 'websocket', socket: aPausableConnection() };
     socket.conn.transport = websocket as unknown as typeof socket.conn.transport;
     socket.conn.emit('upgrade', websocket);
+    // What long-polling left unread was sent before the upgrade: it is read first.
+    expect(polling.handedOn).toEqual([get, post]);
     expect(websocket.socket.paused).toBe(true);
     reads.release(socket, at + 10);
     expect(websocket.socket.paused).toBe(false);
@@ -74,9 +86,9 @@ describe('SocketReads', () => {
     afterAll(() => server.close());
 
     /** A connected client, its socket on the server, and the reason it was dropped, if it was. */
-    async function aConnection() {
+    async function aConnection(transport: 'websocket' | 'polling' = 'websocket') {
       const connected = new Promise<Socket>((resolve) => server.once('connection', resolve));
-      const client = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+      const client = connect(url, { transports: [transport], reconnection: false, forceNew: true });
       clients.push(client);
       const socket = await connected;
       const dropped: string[] = [];
@@ -100,6 +112,25 @@ describe('SocketReads', () => {
       reads.release(socket);
       expect(await echo).toBe('waited');
       // Released, the heartbeat counts as usual again: the connection stays up on its pongs.
+      await wait(1_500);
+      expect(dropped).toEqual([]);
+    });
+
+    it('holds a long-polling connection too: what its client sends waits, unread, until released', async () => {
+      const reads = new SocketReads();
+      const { client, socket, dropped } = await aConnection('polling');
+      expect(socket.conn.transport.name).toBe('polling');
+      reads.hold(socket);
+      let answered = false;
+      const echo = client
+        .timeout(5_000)
+        .emitWithAck('echo', 'waited')
+        .finally(() => (answered = true));
+      await wait(3_000);
+      expect(dropped).toEqual([]);
+      expect(answered).toBe(false);
+      reads.release(socket);
+      expect(await echo).toBe('waited');
       await wait(1_500);
       expect(dropped).toEqual([]);
     });

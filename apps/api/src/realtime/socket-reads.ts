@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { LATENESS_REMEMBERED_MS } from './loop-lateness';
+import { pausablePolling, type PausableConnection } from './paused-polling';
 
 /**
  * The most backlog a socket's reads are credited with (backlogMs): what a minute of its rate
@@ -9,13 +10,7 @@ import { LATENESS_REMEMBERED_MS } from './loop-lateness';
  */
 export const MAX_BACKLOG_CREDIT_MS = 60_000;
 
-/** The ws connection under engine.io's websocket transport (ws 8 pauses its TCP socket). */
-interface PausableConnection {
-  pause(): void;
-  resume(): void;
-}
-
-/** One socket's reads held back: since when, and what was paused (none on HTTP long-polling). */
+/** One socket's reads held back: since when, and what was paused. */
 interface Hold {
   connection: PausableConnection | null;
   /** Keeps engine.io from timing out the pong it cannot read while held (keepHeartbeat). */
@@ -54,12 +49,24 @@ function keepHeartbeat(socket: Socket): ReturnType<typeof setInterval> {
   return timer;
 }
 
+/** engine.io's transport as read here: all of it is private in engine.io's types. */
+interface EngineTransport {
+  name?: string;
+  /** Under the websocket transport: ws's connection (ws 8 pauses its TCP socket). */
+  socket?: Partial<PausableConnection>;
+  onRequest?: unknown;
+  onError?: unknown;
+}
+
+const transportOf = (socket: Socket) => socket.conn.transport as unknown as EngineTransport;
+
 function pausableConnectionOf(socket: Socket): PausableConnection | null {
-  // engine.io types its transport's connection as private; the websocket transport's is ws's.
-  const transport = socket.conn.transport as unknown as {
-    name?: string;
-    socket?: Partial<PausableConnection>;
-  };
+  const transport = transportOf(socket);
+  if (transport.name === 'polling') {
+    return typeof transport.onRequest === 'function' && typeof transport.onError === 'function'
+      ? pausablePolling(transport as Parameters<typeof pausablePolling>[0])
+      : null;
+  }
   const connection = transport.name === 'websocket' ? transport.socket : undefined;
   return typeof connection?.pause === 'function' && typeof connection.resume === 'function'
     ? (connection as PausableConnection)
@@ -78,7 +85,7 @@ function pausableConnectionOf(socket: Socket): PausableConnection | null {
 @Injectable()
 export class SocketReads {
   private readonly holds = new WeakMap<Socket, Hold>();
-  /** Sockets on long-polling whose upgrade to a websocket is watched (see pauseOnUpgrade). */
+  /** Sockets on long-polling whose upgrade to a websocket is watched (see moveHoldOnUpgrade). */
   private readonly upgrading = new WeakSet<Socket>();
 
   hold(socket: Socket, now = Date.now()): void {
@@ -92,29 +99,31 @@ export class SocketReads {
       releasedAt: null,
     };
     this.holds.set(socket, hold);
-    if (!this.pause(socket, hold)) this.pauseOnUpgrade(socket);
+    this.pause(socket, hold);
+    if (transportOf(socket).name === 'polling') this.moveHoldOnUpgrade(socket);
   }
 
-  private pause(socket: Socket, hold: Hold): boolean {
+  private pause(socket: Socket, hold: Hold): void {
     const connection = pausableConnectionOf(socket);
-    if (!connection) return false;
-    connection.pause();
     hold.connection = connection;
-    hold.heartbeat = keepHeartbeat(socket);
-    return true;
+    if (!connection) return;
+    connection.pause();
+    hold.heartbeat ??= keepHeartbeat(socket);
   }
 
   /**
-   * HTTP long-polling cannot be paused (engine.io answers each POST as it reads it), but the web
-   * client upgrades to a websocket a moment after it connects: a hold that began before is applied
-   * to the websocket once it is there.
+   * The web client starts on long-polling and upgrades to a websocket a moment after it connects:
+   * a hold that began before moves to the websocket. The upgrade completes only once no POST is
+   * on its way, so the POSTs it held (if any) were sent before anything the websocket brings.
    */
-  private pauseOnUpgrade(socket: Socket): void {
+  private moveHoldOnUpgrade(socket: Socket): void {
     if (this.upgrading.has(socket)) return;
     this.upgrading.add(socket);
     socket.conn.once('upgrade', () => {
       const hold = this.holds.get(socket);
-      if (hold && hold.releasedAt === null && !hold.connection) this.pause(socket, hold);
+      if (!hold || hold.releasedAt !== null) return;
+      hold.connection?.resume();
+      this.pause(socket, hold);
     });
   }
 

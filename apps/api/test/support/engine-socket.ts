@@ -11,15 +11,32 @@ export function aPausableConnection() {
   return connection;
 }
 
+/** An HTTP request as engine.io's long-polling transport is handed it. */
+export const aPollingRequest = (method: 'GET' | 'POST') => Object.assign(new EventEmitter(), { method });
+
+/** engine.io's long-polling transport as SocketReads sees it: the requests it was handed on. */
+export function aPollingTransport() {
+  const handedOn: unknown[] = [];
+  const errors: string[] = [];
+  return {
+    name: 'polling',
+    handedOn,
+    errors,
+    onRequest: (request: unknown) => void handedOn.push(request),
+    onError: (message: string) => void errors.push(message),
+  };
+}
+
 /**
  * A socket.io socket as SocketReads and SceneBackpressure see it: engine.io's connection (its
  * transport, ping timer and options, its `upgrade` event) and the socket's `disconnect` event,
  * which `disconnect()` fires. Unit specs only: the real thing is tested over real ports.
  */
-export function anEngineSocket(transport = 'websocket') {
+export function anEngineSocket(transport: 'websocket' | 'polling' = 'websocket') {
   const connection = aPausableConnection();
+  const polling = aPollingTransport();
   const conn = Object.assign(new EventEmitter(), {
-    transport: { name: transport, socket: connection },
+    transport: transport === 'polling' ? polling : { name: transport, socket: connection },
     pingTimeoutTimer: null,
     sendPacket: () => undefined,
   });
@@ -30,6 +47,7 @@ export function anEngineSocket(transport = 'websocket') {
   return {
     socket: socket as unknown as Socket,
     connection,
+    polling,
     disconnect: () => socket.emit('disconnect', 'client namespace disconnect'),
   };
 }

@@ -5,10 +5,17 @@ import { aRectangle } from '../../../../libs/contracts/src/test-elements';
 import type { SignedUpUser } from './factories';
 
 /** A real socket.io client of one user, connected over the websocket transport. */
-export function connect(baseUrl: string, user: SignedUpUser): Promise<Socket> {
+/** socket.io's transports: a client stays on long-polling when a proxy refuses websockets. */
+export type Transport = 'websocket' | 'polling';
+
+export function connect(
+  baseUrl: string,
+  user: SignedUpUser,
+  transport: Transport = 'websocket',
+): Promise<Socket> {
   const socket = io(baseUrl, {
     auth: { token: user.accessToken },
-    transports: ['websocket'],
+    transports: [transport],
     forceNew: true,
   });
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { signUp, type SignedUpUser } from './factories';
-import { aLiveSession, call, connect } from './room-client';
+import { aLiveSession, call, connect, type Transport } from './room-client';
 import { stageField } from './stage-field';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -13,10 +13,10 @@ export interface LiveRoomStage {
   readonly sessionId: string;
   /** Every socket `open` or `joined` made in the current test, in order; disconnected after it. */
   readonly sockets: Socket[];
-  /** A connected socket of `user`, disconnected after the test. */
-  open(user: SignedUpUser): Promise<Socket>;
+  /** A connected socket of `user` (on a websocket unless told), disconnected after the test. */
+  open(user: SignedUpUser, transport?: Transport): Promise<Socket>;
   /** As `open`, and joined to the session's room (the join is expected to succeed). */
-  joined(user: SignedUpUser): Promise<Socket>;
+  joined(user: SignedUpUser, transport?: Transport): Promise<Socket>;
 }
 
 /**
@@ -44,8 +44,8 @@ export function liveRoomStage(env: Record<string, string> = {}): LiveRoomStage {
   afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
   afterAll(() => server?.close());
 
-  const open = async (user: SignedUpUser) => {
-    const socket = await connect(ready(server).url, user);
+  const open = async (user: SignedUpUser, transport?: Transport) => {
+    const socket = await connect(ready(server).url, user, transport);
     sockets.push(socket);
     return socket;
   };
@@ -64,8 +64,8 @@ export function liveRoomStage(env: Record<string, string> = {}): LiveRoomStage {
     },
     sockets,
     open,
-    async joined(user) {
-      const socket = await open(user);
+    async joined(user, transport) {
+      const socket = await open(user, transport);
       expect(await call(socket, 'session:join', { sessionId })).toMatchObject({ ok: true });
       return socket;
     },

@@ -1,12 +1,11 @@
 import type { Socket } from 'socket.io-client';
-import type { JoinAck } from '@mockboard/contracts';
+import { ROOM_LIMITS, type JoinAck } from '@mockboard/contracts';
 import { MAX_UNANSWERED_BATCHES } from '@mockboard/collab';
 import { CollabClient } from './support/collab-client';
 import { aRectangle, call, waitFor } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
 import { SCENE_LOCK_CLASS } from '../src/room/scene-batch.repository';
 import { SceneWriter } from '../src/room/scene-writer';
-import { ROOM_LIMITS } from '@mockboard/contracts';
 import {
   IN_FLIGHT_BYTES_PER_SOCKET,
   IN_FLIGHT_PER_SOCKET,
@@ -59,6 +58,24 @@ describe('scene updates while the writer is stalled', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return acks;
+  };
+
+  /**
+   * An event any read answers at once (the server does not know it): whether it was answered shows
+   * whether the sender has been read since.
+   */
+  const probeReads = (sender: Socket) => {
+    let answered = false;
+    const answer = sender
+      .timeout(60_000)
+      .emitWithAck('probe:read', {})
+      .finally(() => (answered = true));
+    return {
+      answer,
+      get answered() {
+        return answered;
+      },
+    };
   };
 
   it('acks every update once stored, relays each at once, and coalesces the repeated element', async () => {
@@ -122,23 +139,18 @@ describe('scene updates while the writer is stalled', () => {
       acks.push(ack.finally(() => (answered += 1)));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    // An event any read answers at once (the server does not know it): it shows when the sender is read.
-    let probeAnswered = false;
-    const probe = sender
-      .timeout(60_000)
-      .emitWithAck('probe:read', {})
-      .finally(() => (probeAnswered = true));
+    const probe = probeReads(sender);
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Past its allowance the server stopped reading the sender: the strokes after it, and the
     // probe behind them, wait in the connection; those taken were relayed at once, in order.
     expect(backpressure.waiting).toBe(IN_FLIGHT_PER_SOCKET);
     expect(relayed).toEqual(ids.slice(0, IN_FLIGHT_PER_SOCKET));
-    expect(probeAnswered).toBe(false);
+    expect(probe.answered).toBe(false);
 
     // The stall outlasts MAX_HOLD_MS: the server reads the sender again and relays the rest, in order.
     await waitFor(() => relayed.length === sent, MAX_HOLD_MS + 2_000);
     expect(relayed).toEqual(ids);
-    expect(await probe).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await probe.answer).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(answered).toBe(0);
     await release();
 
@@ -190,11 +202,7 @@ describe('scene updates while the writer is stalled', () => {
       // Sent once the sender is held: on long-polling, a probe in the POST that brought the last
       // strokes would be read with them.
       await waitFor(() => backpressure.waitingBytes >= IN_FLIGHT_BYTES_PER_SOCKET, 5_000);
-      let probeAnswered = false;
-      const probe = sender
-        .timeout(60_000)
-        .emitWithAck('probe:read', {})
-        .finally(() => (probeAnswered = true));
+      const probe = probeReads(sender);
       await new Promise((resolve) => setTimeout(resolve, 300));
       // Far fewer than its allowance of updates, but their weight reached its allowance of bytes.
       const taken = backpressure.waiting;
@@ -204,8 +212,10 @@ describe('scene updates while the writer is stalled', () => {
       expect(backpressure.waitingBytes).toBeLessThan(
         IN_FLIGHT_BYTES_PER_SOCKET + ROOM_LIMITS.maxMessageBytes,
       );
+      // Those taken were relayed at once: ~1.2 MB each, they may still be on their way.
+      await waitFor(() => relayed.length >= taken, 5_000);
       expect(relayed).toEqual(ids.slice(0, taken));
-      expect(probeAnswered).toBe(false);
+      expect(probe.answered).toBe(false);
 
       await release();
       const replies = await Promise.all(acks);
@@ -213,7 +223,7 @@ describe('scene updates while the writer is stalled', () => {
       // The last ones were relayed as the first were answered: ~1.2 MB each, still on their way.
       await waitFor(() => relayed.length === ids.length, 10_000);
       expect(relayed).toEqual(ids);
-      expect(await probe).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(await probe.answer).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       const rows = (await room.server.dataSource.query(
         `SELECT count(*)::int AS stored FROM scene_elements WHERE session_id = $1 AND element_id LIKE 'pasted-%'`,
         [room.sessionId],

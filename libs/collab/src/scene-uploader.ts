@@ -13,9 +13,11 @@ export const TEMPORARY_RETRY_MS = 1_000;
  * a second. On one that falls behind, edits wait in the outbox, where a later copy of an element
  * replaces an earlier one, instead of every step queueing in the connection behind strokes the
  * server cannot store yet: the next batch, sent as an answer comes, carries the board as it is
- * now, and the partner sees it one commit late rather than replaying a backlog (issue 18). Below
- * the server's own allowance per socket (64 waiting; 4 while it is behind), so a web client is
- * stopped by it only when the whole server is behind.
+ * now, and the partner sees it one commit late rather than replaying a backlog (issue 18). Well
+ * below the server's allowance per socket (64 waiting), so the server stops reading a web client
+ * only when the whole server is behind (its allowance is then 4). A batch unanswered after
+ * ACK_TIMEOUT_MS is sent again and no longer counted here, though the server may still hold it:
+ * past a 10-s overload, a connection can carry more than this.
  */
 export const MAX_UNANSWERED_BATCHES = 8;
 

@@ -25,7 +25,7 @@ describe('SocketReads', () => {
     expect(reads.isHeld(socket)).toBe(false);
   });
 
-  it('leaves a long-polling socket’s POSTs unread while held, and moves the hold to the websocket it upgrades to', () => {
+  it('leaves a long-polling socket’s POSTs unread while held, lets them go when an upgrade starts, and holds the websocket', () => {
     const reads = new SocketReads();
     const { socket, polling } = aSocket('polling');
     reads.hold(socket, at);
@@ -37,12 +37,14 @@ describe('SocketReads', () => {
     transport.onRequest(get);
     expect(polling.handedOn).toEqual([get]);
 
+    // The client completes an upgrade only once its POST is answered: the probe lets it go.
+    socket.conn.emit('upgrading');
+    expect(polling.handedOn).toEqual([get, post]);
     const websocket = { name: 'websocket', socket: aPausableConnection() };
     socket.conn.transport = websocket as unknown as typeof socket.conn.transport;
     socket.conn.emit('upgrade', websocket);
-    // What long-polling left unread was sent before the upgrade: it is read first.
-    expect(polling.handedOn).toEqual([get, post]);
     expect(websocket.socket.paused).toBe(true);
+    expect(reads.isHeld(socket)).toBe(true);
     reads.release(socket, at + 10);
     expect(websocket.socket.paused).toBe(false);
   });
@@ -82,13 +84,22 @@ describe('SocketReads', () => {
       await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
       url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     });
-    afterEach(() => clients.splice(0).forEach((client) => client.close()));
+    /** Holds a test made: released after it, so a failed test does not leave a request unanswered. */
+    const holds: { reads: SocketReads; socket: Socket }[] = [];
+    const holdFor = (reads: SocketReads, socket: Socket) => {
+      reads.hold(socket);
+      holds.push({ reads, socket });
+    };
+    afterEach(() => {
+      holds.splice(0).forEach(({ reads, socket }) => reads.release(socket));
+      clients.splice(0).forEach((client) => client.close());
+    });
     afterAll(() => server.close());
 
     /** A connected client, its socket on the server, and the reason it was dropped, if it was. */
-    async function aConnection(transport: 'websocket' | 'polling' = 'websocket') {
+    async function aConnection(transports: ('websocket' | 'polling')[] = ['websocket']) {
       const connected = new Promise<Socket>((resolve) => server.once('connection', resolve));
-      const client = connect(url, { transports: [transport], reconnection: false, forceNew: true });
+      const client = connect(url, { transports, reconnection: false, forceNew: true });
       clients.push(client);
       const socket = await connected;
       const dropped: string[] = [];
@@ -97,41 +108,70 @@ describe('SocketReads', () => {
     }
     const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-    it('keeps a held connection alive past many ping timeouts, and reads what waited once released', async () => {
-      const reads = new SocketReads();
-      const { client, socket, dropped } = await aConnection();
-      reads.hold(socket);
-      let answered = false;
-      const echo = client
-        .timeout(5_000)
-        .emitWithAck('echo', 'waited')
-        .finally(() => (answered = true));
-      await wait(3_000);
-      expect(dropped).toEqual([]);
-      expect(answered).toBe(false);
-      reads.release(socket);
-      expect(await echo).toBe('waited');
-      // Released, the heartbeat counts as usual again: the connection stays up on its pongs.
-      await wait(1_500);
-      expect(dropped).toEqual([]);
-    });
+    it.each(['websocket', 'polling'] as const)(
+      'keeps a held connection alive past many ping timeouts, and reads what waited once released (%s)',
+      async (transport) => {
+        const reads = new SocketReads();
+        const { client, socket, dropped } = await aConnection([transport]);
+        expect(socket.conn.transport.name).toBe(transport);
+        holdFor(reads, socket);
+        let answered = false;
+        const echo = client
+          .timeout(5_000)
+          .emitWithAck('echo', 'waited')
+          .finally(() => (answered = true));
+        await wait(3_000);
+        expect(dropped).toEqual([]);
+        expect(answered).toBe(false);
+        reads.release(socket);
+        expect(await echo).toBe('waited');
+        // Released, the heartbeat counts as usual again: the connection stays up on its pongs.
+        await wait(1_500);
+        expect(dropped).toEqual([]);
+      },
+    );
 
-    it('holds a long-polling connection too: what its client sends waits, unread, until released', async () => {
+    it('lets a connection held on long-polling upgrade to a websocket, and holds that', async () => {
       const reads = new SocketReads();
-      const { client, socket, dropped } = await aConnection('polling');
-      expect(socket.conn.transport.name).toBe('polling');
-      reads.hold(socket);
+      // The websocket's handshake is let through only once the socket is held with a POST waiting,
+      // so the upgrade's probe comes while that POST is unanswered, as it may in a browser.
+      const upgradeListeners = http.listeners('upgrade') as ((...args: unknown[]) => void)[];
+      const handshakes: unknown[][] = [];
+      http.removeAllListeners('upgrade');
+      http.on('upgrade', (...args: unknown[]) => handshakes.push(args));
+      const letHandshakesThrough = () => {
+        http.removeAllListeners('upgrade');
+        for (const listener of upgradeListeners) http.on('upgrade', listener);
+        for (const args of handshakes.splice(0))
+          for (const listener of upgradeListeners) listener.apply(http, args);
+      };
+      let connection!: Awaited<ReturnType<typeof aConnection>>;
+      let early!: Promise<unknown>;
+      try {
+        // As the web client connects: long-polling first, then the upgrade.
+        connection = await aConnection(['polling', 'websocket']);
+        expect(connection.socket.conn.transport.name).toBe('polling');
+        holdFor(reads, connection.socket);
+        early = connection.client.timeout(5_000).emitWithAck('echo', 'early');
+        await wait(300);
+      } finally {
+        letHandshakesThrough();
+      }
+      const { client, socket, dropped } = connection;
+      for (let waited = 0; socket.conn.transport.name !== 'websocket'; waited += 50) {
+        if (waited > 3_000) throw new Error('the held connection never upgraded');
+        await wait(50);
+      }
       let answered = false;
-      const echo = client
+      const late = client
         .timeout(5_000)
-        .emitWithAck('echo', 'waited')
+        .emitWithAck('echo', 'late')
         .finally(() => (answered = true));
-      await wait(3_000);
-      expect(dropped).toEqual([]);
+      await wait(1_000);
       expect(answered).toBe(false);
       reads.release(socket);
-      expect(await echo).toBe('waited');
-      await wait(1_500);
+      expect(await early).toBe('early');
+      expect(await late).toBe('late');
       expect(dropped).toEqual([]);
     });
 

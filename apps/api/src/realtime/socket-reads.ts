@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { LATENESS_REMEMBERED_MS } from './loop-lateness';
-import { pausablePolling, type PausableConnection } from './paused-polling';
+import { pausablePolling, type PausableConnection } from './pausable-polling';
 
 /**
  * The most backlog a socket's reads are credited with (backlogMs): what a minute of its rate
@@ -85,7 +85,7 @@ function pausableConnectionOf(socket: Socket): PausableConnection | null {
 @Injectable()
 export class SocketReads {
   private readonly holds = new WeakMap<Socket, Hold>();
-  /** Sockets on long-polling whose upgrade to a websocket is watched (see moveHoldOnUpgrade). */
+  /** Sockets on long-polling whose upgrade to a websocket is watched (see followUpgrade). */
   private readonly upgrading = new WeakSet<Socket>();
 
   hold(socket: Socket, now = Date.now()): void {
@@ -99,8 +99,9 @@ export class SocketReads {
       releasedAt: null,
     };
     this.holds.set(socket, hold);
-    this.pause(socket, hold);
-    if (transportOf(socket).name === 'polling') this.moveHoldOnUpgrade(socket);
+    if (transportOf(socket).name === 'polling') this.followUpgrade(socket);
+    // Mid-upgrade, long-polling is left as it is: see followUpgrade.
+    if (!socket.conn.upgrading) this.pause(socket, hold);
   }
 
   private pause(socket: Socket, hold: Hold): void {
@@ -113,18 +114,29 @@ export class SocketReads {
 
   /**
    * The web client starts on long-polling and upgrades to a websocket a moment after it connects:
-   * a hold that began before moves to the websocket. The upgrade completes only once no POST is
-   * on its way, so the POSTs it held (if any) were sent before anything the websocket brings.
+   * a hold that began before moves to the websocket. Long-polling is let go once the upgrade starts
+   * (the probe): the client completes it only once its POST is answered (held, it would give up
+   * after upgradeTimeout and stall until its ping timeout), and engine.io stops reading the old
+   * transport at the upgrade. What that POST brings is parked like any read. Should the upgrade
+   * fail, this hold stays unapplied until it ends; the next one pauses long-polling again.
    */
-  private moveHoldOnUpgrade(socket: Socket): void {
+  private followUpgrade(socket: Socket): void {
     if (this.upgrading.has(socket)) return;
     this.upgrading.add(socket);
-    socket.conn.once('upgrade', () => {
-      const hold = this.holds.get(socket);
-      if (!hold || hold.releasedAt !== null) return;
-      hold.connection?.resume();
-      this.pause(socket, hold);
+    socket.conn.once('upgrading', () => {
+      const hold = this.activeHold(socket);
+      hold?.connection?.resume();
+      if (hold) hold.connection = null;
     });
+    socket.conn.once('upgrade', () => {
+      const hold = this.activeHold(socket);
+      if (hold) this.pause(socket, hold);
+    });
+  }
+
+  private activeHold(socket: Socket): Hold | null {
+    const hold = this.holds.get(socket);
+    return hold && hold.releasedAt === null ? hold : null;
   }
 
   release(socket: Socket, now = Date.now()): void {
@@ -136,8 +148,7 @@ export class SocketReads {
   }
 
   isHeld(socket: Socket): boolean {
-    const hold = this.holds.get(socket);
-    return hold !== undefined && hold.releasedAt === null;
+    return this.activeHold(socket) !== null;
   }
 
   /**

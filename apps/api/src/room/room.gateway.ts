@@ -105,11 +105,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   /** `weigh` learns what the update's elements hold in memory until it is answered. */
-  update(
-    socket: Socket,
-    payload: unknown,
-    weigh: Weigh = () => undefined,
-  ): Promise<SceneUpdateAck | ErrorAck> {
+  update(socket: Socket, payload: unknown, weigh: Weigh): Promise<SceneUpdateAck | ErrorAck> {
     return ackOf(this.logger, async () => {
       this.room.requireFewElements(payload);
       // The elements' text is checked on their JSON in validElements, not walked here as well.

@@ -139,7 +139,7 @@ describe('SceneBackpressure', () => {
     jest.advanceTimersByTime(MAX_HOLD_MS);
     expect(overdue.connection.paused).toBe(false);
     // Other sockets fill the instance's budget: the overdue one takes nothing more.
-    for (let s = 0; backpressure.waiting < IN_FLIGHT_BUDGET; s += 1) {
+    for (let s = 0; backpressure.waiting < IN_FLIGHT_BUDGET && s < 1_000; s += 1) {
       const { socket } = aSocket();
       for (let i = 0; i < IN_FLIGHT_PER_SOCKET; i += 1) backpressure.take(socket, update(-1));
     }
@@ -196,7 +196,8 @@ describe('SceneBackpressure', () => {
   it('gives each socket one large update at a time once IN_FLIGHT_BYTES_BUDGET waits in all, however few updates that is', () => {
     const backpressure = new SceneBackpressure(new SocketReads());
     const { started, update } = updates();
-    for (let s = 0; backpressure.waitingBytes < IN_FLIGHT_BYTES_BUDGET; s += 1) {
+    // Bounded: were weighing broken, the loop would end and the expectations below fail.
+    for (let s = 0; backpressure.waitingBytes < IN_FLIGHT_BYTES_BUDGET && s < 100; s += 1) {
       const { socket } = aSocket();
       for (let i = 0; i < 4; i += 1) backpressure.take(socket, update(s, IN_FLIGHT_BYTES_PER_SOCKET / 4));
     }
@@ -206,5 +207,20 @@ describe('SceneBackpressure', () => {
     backpressure.take(late.socket, update(-2));
     expect(started.filter((id) => id < 0)).toEqual([-1]);
     expect(late.connection.paused).toBe(true);
+  });
+
+  it('keeps an overdue socket within its bytes, however long the stall lasts', () => {
+    jest.useFakeTimers();
+    const backpressure = new SceneBackpressure(new SocketReads());
+    const heavy = aSocket();
+    const { started, update } = updates();
+    const stroke = IN_FLIGHT_BYTES_PER_SOCKET / 4;
+    for (let id = 1; id <= 6; id += 1) backpressure.take(heavy.socket, update(id, stroke));
+    expect(started).toEqual([1, 2, 3, 4]);
+    jest.advanceTimersByTime(3 * MAX_HOLD_MS);
+    // Overdue, it would take updates however many wait, but these weigh its allowance already.
+    expect(started).toEqual([1, 2, 3, 4]);
+    expect(heavy.connection.paused).toBe(true);
+    expect(backpressure.waitingBytes).toBe(IN_FLIGHT_BYTES_PER_SOCKET);
   });
 });

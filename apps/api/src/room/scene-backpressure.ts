@@ -68,11 +68,11 @@ interface Sender {
 
 /**
  * Bounds the scene updates the server holds in memory (issue 18). A socket with too many updates
- * (or too many bytes of them) waiting for their commit stops being read (SocketReads): TCP pushes back on its client, whose
- * later strokes wait in its own buffers. The messages its last read already brought are parked
- * as they are, unrelayed and unvalidated, and started in order as earlier ones are answered. Nothing
- * is refused: under overload strokes reach the partner and their acks later, every sender at the
- * same pace; on a server that keeps up, no socket gets near its allowance.
+ * (or bytes of them) waiting for their commit stops being read (SocketReads): TCP pushes back on
+ * its client, whose later strokes wait in its own buffers. The messages its last read already
+ * brought are parked as they are, unrelayed and unvalidated, and started in order as earlier ones
+ * are answered. Nothing is refused: under overload strokes reach the partner and their acks later,
+ * every sender at the same pace; on a server that keeps up, no socket gets near its allowance.
  */
 @Injectable()
 export class SceneBackpressure {
@@ -120,8 +120,14 @@ export class SceneBackpressure {
     return this.inFlight >= IN_FLIGHT_BUDGET || this.bytes >= IN_FLIGHT_BYTES_BUDGET;
   }
 
+  /**
+   * An overdue socket (its hold ran out while only the database was slow) takes updates however
+   * many wait, so its partner keeps seeing strokes through a stall, but not past its bytes: a
+   * sender of large strokes stays bounded however long the stall lasts.
+   */
   private admits(sender: Sender): boolean {
-    return (sender.overdue && !this.behind()) || this.withinAllowance(sender);
+    const overdueAdmits = sender.overdue && !this.behind() && sender.bytes < IN_FLIGHT_BYTES_PER_SOCKET;
+    return overdueAdmits || this.withinAllowance(sender);
   }
 
   private withinAllowance(sender: Sender): boolean {

@@ -11,8 +11,21 @@ export function aPausableConnection() {
   return connection;
 }
 
-/** An HTTP request as engine.io's long-polling transport is handed it. */
-export const aPollingRequest = (method: 'GET' | 'POST') => Object.assign(new EventEmitter(), { method });
+/** An HTTP request as engine.io's long-polling transport is handed it, its response attached. */
+export function aPollingRequest(method: 'GET' | 'POST') {
+  const res = {
+    status: null as number | null,
+    ended: false,
+    writeHead(status: number) {
+      res.status = status;
+      return res;
+    },
+    end() {
+      res.ended = true;
+    },
+  };
+  return Object.assign(new EventEmitter(), { method, res });
+}
 
 /** engine.io's long-polling transport as SocketReads sees it: the requests it was handed on. */
 export function aPollingTransport() {

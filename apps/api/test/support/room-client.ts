@@ -4,10 +4,10 @@ import type { SceneElement, Session } from '@mockboard/contracts';
 import { aRectangle } from '../../../../libs/contracts/src/test-elements';
 import type { SignedUpUser } from './factories';
 
-/** A real socket.io client of one user, connected over the websocket transport. */
 /** socket.io's transports: a client stays on long-polling when a proxy refuses websockets. */
 export type Transport = 'websocket' | 'polling';
 
+/** A real socket.io client of one user, connected over one transport (the websocket unless told). */
 export function connect(
   baseUrl: string,
   user: SignedUpUser,

@@ -1,27 +1,40 @@
 import { aPollingRequest, aPollingTransport } from '../../test/support/engine-socket';
-import { pausablePolling } from './paused-polling';
+import { pausablePolling } from './pausable-polling';
 
 describe('pausablePolling', () => {
-  it('leaves POSTs waiting while paused and hands them on in order once resumed; GETs pass at once', () => {
+  it('leaves a POST waiting while paused and hands it on once resumed; GETs pass at once', () => {
+    const transport = aPollingTransport();
+    const connection = pausablePolling(transport);
+    const post = aPollingRequest('POST');
+    const poll = aPollingRequest('GET');
+
+    connection.pause();
+    transport.onRequest(post);
+    transport.onRequest(poll);
+    expect(transport.handedOn).toEqual([poll]);
+    expect(post.res.ended).toBe(false);
+
+    connection.resume();
+    expect(transport.handedOn).toEqual([poll, post]);
+    // Resumed, requests go straight on again.
+    const next = aPollingRequest('POST');
+    transport.onRequest(next);
+    expect(transport.handedOn.at(-1)).toBe(next);
+    expect(transport.errors).toEqual([]);
+  });
+
+  it('refuses a second POST while one waits, as engine.io refuses overlapping POSTs', () => {
     const transport = aPollingTransport();
     const connection = pausablePolling(transport);
     const first = aPollingRequest('POST');
-    const poll = aPollingRequest('GET');
-    const second = aPollingRequest('POST');
-
+    const overlapping = aPollingRequest('POST');
     connection.pause();
     transport.onRequest(first);
-    transport.onRequest(poll);
-    transport.onRequest(second);
-    expect(transport.handedOn).toEqual([poll]);
-
+    transport.onRequest(overlapping);
+    expect(overlapping.res).toMatchObject({ status: 400, ended: true });
+    expect(transport.errors).toEqual(['data request overlap from client']);
     connection.resume();
-    expect(transport.handedOn).toEqual([poll, first, second]);
-    // Resumed, requests go straight on again.
-    const third = aPollingRequest('POST');
-    transport.onRequest(third);
-    expect(transport.handedOn.at(-1)).toBe(third);
-    expect(transport.errors).toEqual([]);
+    expect(transport.handedOn).toEqual([first]);
   });
 
   it('ends the transport when its client gives up on a waiting POST, and never hands that one on', () => {

@@ -1,3 +1,4 @@
+import type { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
 import { ROOM_LIMITS, type JoinAck } from '@mockboard/contracts';
 import { MAX_UNANSWERED_BATCHES } from '@mockboard/collab';
@@ -6,6 +7,8 @@ import { aRectangle, call, waitFor } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
 import { SCENE_LOCK_CLASS } from '../src/room/scene-batch.repository';
 import { SceneWriter } from '../src/room/scene-writer';
+import { RoomGateway } from '../src/room/room.gateway';
+import { SocketReads } from '../src/realtime/socket-reads';
 import {
   IN_FLIGHT_BYTES_PER_SOCKET,
   IN_FLIGHT_PER_SOCKET,
@@ -199,9 +202,11 @@ describe('scene updates while the writer is stalled', () => {
         );
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      // Sent once the sender is held: on long-polling, a probe in the POST that brought the last
-      // strokes would be read with them.
-      await waitFor(() => backpressure.waitingBytes >= IN_FLIGHT_BYTES_PER_SOCKET, 5_000);
+      // Sent once the server holds the sender (it read a stroke past the allowance): a probe read
+      // together with that stroke, in one POST or one read of the websocket, would be answered.
+      const io = (room.server.app.get(RoomGateway) as unknown as { server: Server }).server;
+      const onServer = io.sockets.sockets.get(sender.id ?? '')!;
+      await waitFor(() => room.server.app.get(SocketReads).isHeld(onServer), 5_000);
       const probe = probeReads(sender);
       await new Promise((resolve) => setTimeout(resolve, 300));
       // Far fewer than its allowance of updates, but their weight reached its allowance of bytes.

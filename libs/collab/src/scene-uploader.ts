@@ -73,7 +73,6 @@ export class SceneUploader {
   private flush(): void {
     const { joined, closed } = this.link.state();
     if (!joined || closed) return;
-    if (this.mustWaitForAnswers()) return;
     const batch = this.outbox.nextBatch();
     if (batch.length === 0) return;
     this.lastFlushAt = Date.now();

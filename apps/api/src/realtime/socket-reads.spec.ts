@@ -107,6 +107,20 @@ describe('SocketReads', () => {
       return { client, socket, dropped };
     }
     const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    /** An echo sent now, and whether the server has answered it yet (it answers once it reads it). */
+    const anEcho = (client: ClientSocket, value: string) => {
+      let answered = false;
+      const answer = client
+        .timeout(5_000)
+        .emitWithAck('echo', value)
+        .finally(() => (answered = true));
+      return {
+        answer,
+        get answered() {
+          return answered;
+        },
+      };
+    };
 
     it.each(['websocket', 'polling'] as const)(
       'keeps a held connection alive past many ping timeouts, and reads what waited once released (%s)',
@@ -115,16 +129,12 @@ describe('SocketReads', () => {
         const { client, socket, dropped } = await aConnection([transport]);
         expect(socket.conn.transport.name).toBe(transport);
         holdFor(reads, socket);
-        let answered = false;
-        const echo = client
-          .timeout(5_000)
-          .emitWithAck('echo', 'waited')
-          .finally(() => (answered = true));
+        const echo = anEcho(client, 'waited');
         await wait(3_000);
         expect(dropped).toEqual([]);
-        expect(answered).toBe(false);
+        expect(echo.answered).toBe(false);
         reads.release(socket);
-        expect(await echo).toBe('waited');
+        expect(await echo.answer).toBe('waited');
         // Released, the heartbeat counts as usual again: the connection stays up on its pongs.
         await wait(1_500);
         expect(dropped).toEqual([]);
@@ -162,16 +172,12 @@ describe('SocketReads', () => {
         if (waited > 3_000) throw new Error('the held connection never upgraded');
         await wait(50);
       }
-      let answered = false;
-      const late = client
-        .timeout(5_000)
-        .emitWithAck('echo', 'late')
-        .finally(() => (answered = true));
+      const late = anEcho(client, 'late');
       await wait(1_000);
-      expect(answered).toBe(false);
+      expect(late.answered).toBe(false);
       reads.release(socket);
       expect(await early).toBe('early');
-      expect(await late).toBe('late');
+      expect(await late.answer).toBe('late');
       expect(dropped).toEqual([]);
     });
 

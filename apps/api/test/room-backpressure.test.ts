@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
 import { ROOM_LIMITS, type JoinAck } from '@mockboard/contracts';
-import { MAX_UNANSWERED_BATCHES } from '@mockboard/collab';
+import { ACK_TIMEOUT_MS, MAX_UNANSWERED_BATCHES } from '@mockboard/collab';
 import { CollabClient } from './support/collab-client';
 import { aRectangle, call, waitFor } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
@@ -254,6 +254,7 @@ describe('scene updates while the writer is stalled', () => {
     try {
       await drawer.connect();
       const release = await stallWriter(room.sessionId);
+      const stalledAt = Date.now();
       // A box dragged for three seconds: an edit every 50 ms, as fast as the client sends.
       const edits = 60;
       for (let version = 1; version <= edits; version += 1) {
@@ -264,6 +265,10 @@ describe('scene updates while the writer is stalled', () => {
       // Nothing was answered: the client stopped at its limit, its later steps coalesced.
       expect(received).toHaveLength(MAX_UNANSWERED_BATCHES);
       expect(drawer.pendingCount).toBe(1);
+      // Past a command's timeout, the batches still waiting for the database are not sent again
+      // (they were, at 10 s: each reached the server and the partner twice).
+      await new Promise((resolve) => setTimeout(resolve, stalledAt + ACK_TIMEOUT_MS + 1_000 - Date.now()));
+      expect(received).toHaveLength(MAX_UNANSWERED_BATCHES);
 
       await release();
       await waitFor(() => drawer.pendingCount === 0, 10_000);
@@ -278,5 +283,5 @@ describe('scene updates while the writer is stalled', () => {
     } finally {
       drawer.close();
     }
-  }, 60_000);
+  }, 90_000);
 });

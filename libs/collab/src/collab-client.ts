@@ -20,7 +20,7 @@ import { RoomConnection, type ConnectionStatus } from './room-connection';
 import { SceneUploader } from './scene-uploader';
 import { SessionCommands } from './session-commands';
 import { SharedScene, type TakeBack } from './shared-scene';
-import { ACK_TIMEOUT_MS, type CollabSocket } from './transport';
+import { ACK_TIMEOUT_MS, SCENE_ACK_TIMEOUT_MS, type CollabSocket } from './transport';
 
 export type { ConnectionStatus } from './room-connection';
 
@@ -91,7 +91,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
       connection: () => this.room.attempt,
       send: (batch, ack) => {
         const payload = { sessionId: options.sessionId, round: this.room.round, elements: batch };
-        this.io.timeout(ACK_TIMEOUT_MS).emit(ROOM_EVENTS.sceneUpdate, payload, ack);
+        this.io.timeout(SCENE_ACK_TIMEOUT_MS).emit(ROOM_EVENTS.sceneUpdate, payload, ack);
       },
       changed: () => this.report(),
       refused: (error) => this.options.onError?.(error),

@@ -113,8 +113,12 @@ describe('long strokes and refused edits in two browsers', () => {
     const top = middle.y - 150;
     await a.mouse.move(left, top);
     await a.mouse.down();
-    await a.evaluate(scribble, { left, right, top, sweeps: 12, steps: 250 });
-    await a.mouse.move(left, top + 12 * 30);
+    // 2,500 moves, one a frame (42 s at headless Chromium's 60 frames a second), ~30 bytes a point
+    // with these fractions (fewer with rounder ones): ~75,000 bytes, past the old cap with room to
+    // spare. Each frame draws the whole stroke again, so a longer one costs CPU that tells no more.
+    const sweeps = 10;
+    await a.evaluate(scribble, { left, right, top, sweeps, steps: 250 });
+    await a.mouse.move(left, top + sweeps * 30);
     await a.mouse.up();
 
     const drawn = await waitForBoard(a, (board) => board.some((e) => e.type === 'freedraw'), 'the stroke');

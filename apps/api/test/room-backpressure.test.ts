@@ -251,6 +251,10 @@ describe('scene updates while the writer is stalled', () => {
       token: room.host.accessToken,
       socketOptions: { transports: ['websocket'] },
     });
+    let sent = 0;
+    drawer.socket.onAnyOutgoing((event: string) => {
+      if (event === 'scene:update') sent += 1;
+    });
     try {
       await drawer.connect();
       const release = await stallWriter(room.sessionId);
@@ -265,9 +269,11 @@ describe('scene updates while the writer is stalled', () => {
       // Nothing was answered: the client stopped at its limit, its later steps coalesced.
       expect(received).toHaveLength(MAX_UNANSWERED_BATCHES);
       expect(drawer.pendingCount).toBe(1);
-      // Past a command's timeout, the batches still waiting for the database are not sent again
-      // (they were, at 10 s: each reached the server and the partner twice).
-      await new Promise((resolve) => setTimeout(resolve, stalledAt + ACK_TIMEOUT_MS + 1_000 - Date.now()));
+      // Past a command's timeout, the client still waits for the batches the database holds up:
+      // when they timed out at 10 s, each freed its place and the client sent more, and sent
+      // again the ones whose copies had not been replaced since.
+      await new Promise((resolve) => setTimeout(resolve, stalledAt + ACK_TIMEOUT_MS + 3_000 - Date.now()));
+      expect(sent).toBe(MAX_UNANSWERED_BATCHES);
       expect(received).toHaveLength(MAX_UNANSWERED_BATCHES);
 
       await release();

@@ -20,7 +20,7 @@ import { RoomConnection, type ConnectionStatus } from './room-connection';
 import { SceneUploader } from './scene-uploader';
 import { SessionCommands } from './session-commands';
 import { SharedScene, type TakeBack } from './shared-scene';
-import { ACK_TIMEOUT_MS, SCENE_ACK_TIMEOUT_MS, type CollabSocket } from './transport';
+import { SCENE_ACK_TIMEOUT_MS, type CollabSocket } from './transport';
 
 export type { ConnectionStatus } from './room-connection';
 
@@ -210,7 +210,8 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
 
   /**
    * Hands the room over to another client: closes once every command sent on this one has its
-   * answer and every edit is stored (or after ACK_TIMEOUT_MS at the latest). A swap's state
+   * answer and every edit is stored (or after SCENE_ACK_TIMEOUT_MS at the latest: commands time
+   * out sooner, and a stroke's answer is late only while the server is behind). A swap's state
    * broadcast makes the page join the next round while the swap's own ack is still on its way on
    * this socket; closing at once would drop it and report a swap that went through as a failure,
    * and would lose the last strokes of the round (stored on that round's board, see RoomConnection's `round`).
@@ -218,7 +219,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   closeWhenIdle(): void {
     if (this.closed) return;
     this.closeWhenSettled = true;
-    this.handOverTimer ??= setTimeout(() => this.close(), ACK_TIMEOUT_MS);
+    this.handOverTimer ??= setTimeout(() => this.close(), SCENE_ACK_TIMEOUT_MS);
     this.closeIfHandedOver();
   }
 

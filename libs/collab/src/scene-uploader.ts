@@ -16,9 +16,9 @@ export const TEMPORARY_RETRY_MS = 1_000;
  * now, and the partner sees it one commit late rather than replaying a backlog (issue 18). Well
  * below the server's allowance per socket (64 waiting, 8 MB), so the server stops reading a web
  * client only when the whole server is behind (its allowance is then 4, 2 MB) or its batches are
- * large (a few long pen strokes). A batch unanswered after
- * SCENE_ACK_TIMEOUT_MS (a minute) is sent again and no longer counted here, though the server may
- * still hold it: only past that can a connection carry more than this.
+ * large (a few long pen strokes). A batch unanswered after SCENE_ACK_TIMEOUT_MS (a minute) is sent
+ * again and no longer counted here, though the server may still hold it: only past that can a
+ * connection carry more than this.
  */
 export const MAX_UNANSWERED_BATCHES = 8;
 

@@ -5,8 +5,9 @@ export const ACK_TIMEOUT_MS = 10_000;
  * How long a scene batch waits for its answer before it is sent again. Longer than a command's
  * ACK_TIMEOUT_MS, because the server answers a batch only once it is stored, and a server that
  * falls behind its database stops reading the sender until it catches up (issue 18): the batch is
- * not lost, it waits in the connection. Sent again at 10 s, each copy reached the server twice and
- * the partner twice, more work in the very overload that made the answer late. A connection that
+ * not lost, it waits in the connection. When batches timed out at 10 s, each freed its place among
+ * the unanswered (MAX_UNANSWERED_BATCHES) and its copies not replaced since went again, to the
+ * server and the partner: more work in the very overload that made the answer late. A connection that
  * died is told by socket.io's heartbeat (pingInterval + pingTimeout, 45 s by default), and the
  * re-join sends everything pending again; this bounds only an answer lost on a connection that
  * stays up.

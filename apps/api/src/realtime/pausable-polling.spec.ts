@@ -1,14 +1,20 @@
 import { aPollingRequest, aPollingTransport } from '../../test/support/engine-socket';
 import { pausablePolling } from './pausable-polling';
 
+/** A polling transport made pausable, and paused. */
+function aPausedPolling() {
+  const transport = aPollingTransport();
+  const connection = pausablePolling(transport);
+  connection.pause();
+  return { transport, connection };
+}
+
 describe('pausablePolling', () => {
   it('leaves a POST waiting while paused and hands it on once resumed; GETs pass at once', () => {
-    const transport = aPollingTransport();
-    const connection = pausablePolling(transport);
+    const { transport, connection } = aPausedPolling();
     const post = aPollingRequest('POST');
     const poll = aPollingRequest('GET');
 
-    connection.pause();
     transport.onRequest(post);
     transport.onRequest(poll);
     expect(transport.handedOn).toEqual([poll]);
@@ -24,11 +30,9 @@ describe('pausablePolling', () => {
   });
 
   it('refuses a second POST while one waits, as engine.io refuses overlapping POSTs', () => {
-    const transport = aPollingTransport();
-    const connection = pausablePolling(transport);
+    const { transport, connection } = aPausedPolling();
     const first = aPollingRequest('POST');
     const overlapping = aPollingRequest('POST');
-    connection.pause();
     transport.onRequest(first);
     transport.onRequest(overlapping);
     expect(overlapping.res).toMatchObject({ status: 400, ended: true });
@@ -38,10 +42,8 @@ describe('pausablePolling', () => {
   });
 
   it('ends the transport when its client gives up on a waiting POST, and never hands that one on', () => {
-    const transport = aPollingTransport();
-    const connection = pausablePolling(transport);
+    const { transport, connection } = aPausedPolling();
     const abandoned = aPollingRequest('POST');
-    connection.pause();
     transport.onRequest(abandoned);
     abandoned.emit('close');
     expect(transport.errors).toEqual(['data request connection closed prematurely']);
@@ -50,10 +52,8 @@ describe('pausablePolling', () => {
   });
 
   it('forgets its listener on a POST it handed on: the request’s own close is engine.io’s business', () => {
-    const transport = aPollingTransport();
-    const connection = pausablePolling(transport);
+    const { transport, connection } = aPausedPolling();
     const post = aPollingRequest('POST');
-    connection.pause();
     transport.onRequest(post);
     connection.resume();
     post.emit('close');

@@ -120,8 +120,13 @@ module.exports = {
     {
       displayName: 'libs',
       testEnvironment: 'node',
-      // The web app's pure modules (e.g. the call's words, the video tile's position) are tested beside them too.
-      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts'],
+      // The web app's pure modules (e.g. the call's words, the video tile's position) and its build's
+      // own steps are tested beside them too.
+      testMatch: [
+        '<rootDir>/libs/*/src/**/*.spec.ts',
+        '<rootDir>/apps/web/src/**/*.spec.ts',
+        '<rootDir>/apps/web/build/**/*.spec.ts',
+      ],
       moduleNameMapper,
       transform: transform('<rootDir>/tsconfig.json'),
     },

@@ -4,9 +4,12 @@ import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressedAssets } from './build/precompressed-assets-plugin';
 
 // The root package.json runs Vite with `--config apps/web/vite.config.ts` from the repository root,
-// so every path here is made absolute from this file rather than from the working directory.
+// so every path here is made absolute from this file rather than from the working directory; and
+// with `--configLoader runner`, as this config imports our own TypeScript (build/, and through it a
+// contract from libs/), which Vite's module runner loads as it is written.
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiOrigin = 'http://localhost:3000';
 
@@ -40,7 +43,7 @@ function excalidrawFonts(): Plugin {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), excalidrawFonts()],
+  plugins: [react(), excalidrawFonts(), precompressedAssets()],
   resolve: {
     alias: {
       // Bundle the contracts from source: the browser needs ESM, and libs/contracts/dist is CommonJS.
@@ -54,6 +57,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // precompressedAssets reports the sizes that are served; Vite's own gzip of every chunk is not.
+    reportCompressedSize: false,
     rolldownOptions: {
       output: {
         // The chunk with Excalidraw's core (loaded by the room and the replay only) is named after it,

@@ -98,6 +98,8 @@ describe('the live room in two browsers', () => {
   const cspViolations: string[] = [];
   /** Excalidraw's fonts, which must come from our own origin. */
   const fontsServed: string[] = [];
+  /** How each of the app's scripts came: its size, the encodings the browser offered, the one sent. */
+  const scriptsServed: Promise<{ url: string; bytes: number; offered: string; sent: string }>[] = [];
 
   /** A page signed in as `user`, watched for requests that leave our origin and CSP violations. */
   async function signedIn(user: SignedUpUser, viewport = DESKTOP): Promise<Page> {
@@ -108,6 +110,17 @@ describe('the live room in two browsers', () => {
     page.on('response', (response) => {
       if (response.url().startsWith(`${stage.server.url}/fonts/`) && response.ok())
         fontsServed.push(response.url());
+      if (/\/assets\/[^/]+\.js$/.test(response.url()))
+        scriptsServed.push(
+          Promise.all([response.request().allHeaders(), response.allHeaders(), response.body()]).then(
+            ([sent, received, body]) => ({
+              url: response.url(),
+              bytes: body.length,
+              offered: sent['accept-encoding'] ?? '',
+              sent: received['content-encoding'] ?? 'none',
+            }),
+          ),
+        );
     });
     page.on('request', (sent) => {
       const url = sent.url();
@@ -128,6 +141,14 @@ describe('the live room in two browsers', () => {
     const session = await aLiveSession(stage.server.url, ada, ben);
     const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
     await Promise.all([openRoom(a, session), openRoom(b, session)]);
+    // The room's scripts (Excalidraw's among them) came as the build compressed them, in brotli
+    // (Chromium offers it on plain HTTP too); the build leaves those under 1 KiB as they are.
+    const scripts = await Promise.all(scriptsServed);
+    expect(scripts.some(({ url }) => /\/assets\/excalidraw-[^/]+\.js$/.test(url))).toBe(true);
+    for (const { url, bytes, offered, sent } of scripts) {
+      expect(offered).toMatch(/\bbr\b/);
+      expect({ url, sent }).toEqual({ url, sent: bytes < 1024 ? 'none' : 'br' });
+    }
 
     // Roles, prompt view and presence as each of them sees it.
     await a.getByText('You interview').waitFor();

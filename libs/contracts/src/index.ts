@@ -18,3 +18,4 @@ export * from './mail-unsubscribe';
 export * from './moderation';
 export * from './diagram';
 export * from './study-plan';
+export * from './precompressed-assets';

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { PrecompressedAssets } from './precompressed-assets';
 
 /** Paths the single-page app never owns: neither its assets nor its index answer them. */
 const SERVER_PATHS = /^\/(api|socket\.io|metrics)(\/|$)/;
 
 /**
  * Serves the built web app from `distDir`, and its index.html for any other GET that asks for HTML
- * (client-side routes such as /prompts/url-shortener). Hashed assets are cached for a year.
+ * (client-side routes such as /prompts/url-shortener). Hashed assets are cached for a year, and
+ * sent compressed when the build wrote a copy the browser accepts.
  */
 export function webAppHandlers(distDir: string): RequestHandler[] {
   const indexFile = join(distDir, 'index.html');
@@ -24,17 +26,19 @@ export function webAppHandlers(distDir: string): RequestHandler[] {
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(indexFile);
   };
+  const precompressed = new PrecompressedAssets(distDir);
   const assets = express.static(distDir, {
     index: false,
     setHeaders: (response, path) => {
       const hashed = path.includes(`${join(distDir, 'assets')}`);
       response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      precompressed.setHeaders(response, path);
     },
   });
   // express.static would stat the disk for every API request before the API's routes answered.
   const serverSkipsAssets = (request: Request, response: Response, next: NextFunction): void => {
     if (SERVER_PATHS.test(request.path)) return next();
-    assets(request, response, next);
+    precompressed.choose(request, response, () => assets(request, response, next));
   };
   return [serverSkipsAssets, fallback];
 }

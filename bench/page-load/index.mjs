@@ -1,0 +1,170 @@
+// Opening the live room in Debian's Chromium: the bytes it downloads and the time until the board is
+// connected, with the build's compressed copies (what every browser gets) against the files as
+// built (the same page, the browser offering no encoding), on a home connection and on loopback.
+import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import {
+  benchDatabaseUrl,
+  dropSchema,
+  freshSchemaName,
+  keepBtreeGistInPublic,
+  schemaPool,
+} from '../lib/database.mjs';
+import { startServer } from '../lib/server.mjs';
+import { fixed, formatTable, ratio, whole } from '../lib/table.mjs';
+import { seedRooms, signIn } from '../realtime/seed.mjs';
+
+export const description =
+  'opening the room: bytes downloaded and time to a connected board, compressed copies against the files as built';
+
+/** Cold loads per side and network; the sides alternate, so a neighbour's burst hits both alike. */
+const LOADS = 5;
+/**
+ * Chromium's own throttling (DevTools' network conditions). Home: 20 Mbit/s down, 5 up, 40 ms
+ * round trip, a common broadband or good 4G line. Loopback: this machine, unthrottled.
+ */
+const NETWORKS = [
+  { name: 'home (20 Mbit/s, 40 ms)', latency: 40, download: 20e6 / 8, upload: 5e6 / 8 },
+  { name: 'loopback', latency: 0, download: -1, upload: -1 },
+];
+const SIDES = [
+  { name: 'compressed', headers: {} },
+  // The baseline: the same server and page, asked for the files as they are.
+  { name: 'as built', headers: { 'Accept-Encoding': 'identity' } },
+];
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+export async function run({ root, env, onCleanup, log }) {
+  const errors = [];
+  const databaseUrl = benchDatabaseUrl(env);
+  const schema = freshSchemaName();
+  const pool = schemaPool(databaseUrl, schema, 2, `${schema}:bench`);
+  let server = null;
+  let browser = null;
+  let cleaned = null;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+      await pool.end();
+      await dropSchema(databaseUrl, schema);
+    })());
+  onCleanup(cleanup);
+
+  const rows = [];
+  try {
+    await keepBtreeGistInPublic(databaseUrl);
+    server = startServer({ root, databaseUrl, schema });
+    const url = await server.ready;
+    const [room] = await seedRooms(pool, { root, rooms: 1 });
+    await signIn(url, [room]);
+    browser = await chromium.launch({
+      executablePath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_FLAGS,
+    });
+    const roomUrl = `${url}/sessions/${room.sessionId}/room`;
+    // One load first, not measured: the server's first answers (the prompt, the scene) warm it.
+    await openRoom(browser, roomUrl, room.peers[0].token, NETWORKS[1], SIDES[0]);
+
+    for (const network of NETWORKS) {
+      const loads = Object.fromEntries(SIDES.map((side) => [side.name, []]));
+      for (let round = 0; round < LOADS; round += 1) {
+        for (const side of SIDES) {
+          loads[side.name].push(await openRoom(browser, roomUrl, room.peers[0].token, network, side));
+        }
+      }
+      log(`${network.name}: ${LOADS} cold loads a side`);
+      for (const side of SIDES)
+        rows.push({ network: network.name, side: side.name, ...medianOf(loads[side.name]) });
+    }
+  } catch (error) {
+    errors.push(error instanceof Error ? error.message : String(error));
+  } finally {
+    await cleanup();
+  }
+  if (rows.length) report(rows, log);
+  return { errors };
+}
+
+/**
+ * A cold load in a fresh context (empty cache), signed in as the peer: milliseconds from the
+ * navigation to the room saying "Connected" with its board up, and the bytes that came over the
+ * network (the response bodies as sent, and their size once decoded).
+ */
+async function openRoom(browser, roomUrl, token, network, side) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addCookies([{ name: 'mockboard_session', value: token, url: new URL(roomUrl).origin }]);
+    const page = await context.newPage();
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: network.latency,
+      downloadThroughput: network.download,
+      uploadThroughput: network.upload,
+    });
+    await devtools.send('Network.setExtraHTTPHeaders', { headers: side.headers });
+    let transferred = 0;
+    let decoded = 0;
+    const encodings = new Set();
+    devtools.on('Network.responseReceived', ({ response }) => {
+      const encoding = Object.entries(response.headers).find(
+        ([name]) => name.toLowerCase() === 'content-encoding',
+      );
+      if (response.url.includes('/assets/')) encodings.add(encoding?.[1] ?? 'none');
+    });
+    devtools.on('Network.dataReceived', ({ dataLength }) => (decoded += dataLength));
+    devtools.on('Network.loadingFinished', ({ encodedDataLength }) => (transferred += encodedDataLength));
+
+    const started = performance.now();
+    await page.goto(roomUrl);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 60_000 });
+    // Polled from here: the app's CSP has no 'unsafe-eval', which waitForFunction would need.
+    while (!(await page.evaluate(() => typeof globalThis.__mockboardScene === 'function'))) {
+      await page.waitForTimeout(20);
+    }
+    const ms = performance.now() - started;
+    return { ms, transferred, decoded, encodings: [...encodings].sort().join(', ') };
+  } finally {
+    await context.close();
+  }
+}
+
+function medianOf(loads) {
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return {
+    ms: median(loads.map((load) => load.ms)),
+    transferred: median(loads.map((load) => load.transferred)),
+    decoded: median(loads.map((load) => load.decoded)),
+    encodings: loads[0].encodings,
+  };
+}
+
+function report(rows, log) {
+  const kib = (bytes) => whole(bytes / 1024);
+  log('');
+  console.log(
+    formatTable(
+      [
+        { title: 'network', align: 'left' },
+        { title: 'assets sent', align: 'left' },
+        { title: 'KiB over the wire' },
+        { title: 'KiB decoded' },
+        { title: 'connected board, ms (median)' },
+        { title: 'vs as built' },
+      ],
+      rows.map((row) => {
+        const baseline = rows.find((other) => other.network === row.network && other.side === 'as built');
+        return [
+          row.network,
+          `${row.side} (${row.encodings})`,
+          kib(row.transferred),
+          kib(row.decoded),
+          fixed(row.ms, 0),
+          ratio(row.ms / baseline.ms),
+        ];
+      }),
+    ),
+  );
+}

@@ -33,11 +33,26 @@ function buildWhatIsStale() {
     'apps/web/public',
     'apps/web/index.html',
     'apps/web/vite.config.ts',
+    'apps/web/build',
+    // The libs the web app bundles from source (vite.config.ts's aliases).
+    'libs/call/src',
+    'libs/collab/src',
     'libs/contracts/src',
+    'libs/scene/src',
+    'libs/schedule/src',
   ];
   if (newest(webIndex) < Math.max(...webSources.map((path) => newest(join(root, path))))) {
     console.log('Building the web app…');
-    run(bin('vite'), ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
+    // As `npm run build:web` does (vite.config.ts says why the module runner loads the config).
+    run(bin('vite'), [
+      'build',
+      '--config',
+      'apps/web/vite.config.ts',
+      '--configLoader',
+      'runner',
+      '--logLevel',
+      'warn',
+    ]);
   }
 }
 

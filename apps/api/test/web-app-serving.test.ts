@@ -75,6 +75,15 @@ describe('serving the built web app', () => {
     expect(page.text).toContain('<div id="root">');
   });
 
+  it('answers a missing file of the build with a 404, never with the index', async () => {
+    for (const accept of ['*/*', 'text/html']) {
+      for (const path of ['/assets/RoomPage-0ld8u1ld.js', '/fonts/Missing.woff2']) {
+        const response = await request(server.url).get(path).set('Accept', accept).expect(404);
+        expect(response.text).not.toContain('<div id="root">');
+      }
+    }
+  });
+
   it("answers an unknown /api path with the API's JSON 404, even as a browser asking for HTML", async () => {
     for (const accept of ['application/json', 'text/html']) {
       const response = await request(server.url).get('/api/nothing-here').set('Accept', accept).expect(404);

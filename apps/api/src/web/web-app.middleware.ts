@@ -5,6 +5,12 @@ import { PrecompressedAssets } from './precompressed-assets';
 
 /** Paths the single-page app never owns: neither its assets nor its index answer them. */
 const SERVER_PATHS = /^\/(api|socket\.io|metrics)(\/|$)/;
+/**
+ * The build's own folders: a file missing there is a 404, never the index. A tab open across a
+ * redeploy asks for the previous build's chunks; a 404 says so plainly (the page then offers a
+ * reload), where the index in their place would surface as a script with the wrong MIME type.
+ */
+const BUILD_PATHS = /^\/(assets|fonts)\//;
 
 /**
  * Serves the built web app from `distDir`, and its index.html for any other GET that asks for HTML
@@ -15,7 +21,8 @@ export function webAppHandlers(distDir: string): RequestHandler[] {
   const indexFile = join(distDir, 'index.html');
   const fallback = (request: Request, response: Response, next: NextFunction): void => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (SERVER_PATHS.test(request.path) || !request.accepts('html')) return next();
+    if (SERVER_PATHS.test(request.path) || BUILD_PATHS.test(request.path) || !request.accepts('html'))
+      return next();
     if (!existsSync(indexFile)) {
       response
         .status(503)

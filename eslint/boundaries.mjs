@@ -83,7 +83,7 @@ const webPaths = {
   patterns: [
     {
       // A relative path that lands in apps/web; the API's own ./web/ folder (serving the build) passes.
-      regex: '(^|/)(apps/web|web/(src|e2e|dist))(/|$)',
+      regex: '(^|/)(apps/web|web/(src|e2e|dist|build))(/|$)',
       message: 'The web app is not a library: move what both sides need into libs/.',
     },
   ],

@@ -34,12 +34,8 @@ function buildWhatIsStale() {
     'apps/web/index.html',
     'apps/web/vite.config.ts',
     'apps/web/build',
-    // The libs the web app bundles from source (vite.config.ts's aliases).
-    'libs/call/src',
-    'libs/collab/src',
-    'libs/contracts/src',
-    'libs/scene/src',
-    'libs/schedule/src',
+    // The web app bundles libs from source (vite.config.ts's aliases): any of them may be in it.
+    ...readdirSync(join(root, 'libs')).map((lib) => `libs/${lib}/src`),
   ];
   if (newest(webIndex) < Math.max(...webSources.map((path) => newest(join(root, path))))) {
     console.log('Building the web app…');

@@ -1,6 +1,7 @@
 // Opening the live room in Debian's Chromium: the bytes it downloads and the time until the board is
 // connected, with the build's compressed copies (what every browser gets) against the files as
 // built (the same page, the browser offering no encoding), on a home connection and on loopback.
+// It measures apps/web/dist as it is: build it first (npm run build:web).
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import {
@@ -76,6 +77,10 @@ export async function run({ root, env, onCleanup, log }) {
       log(`${network.name}: ${LOADS} cold loads a side`);
       for (const side of SIDES)
         rows.push({ network: network.name, side: side.name, ...medianOf(loads[side.name]) });
+      // A stale or missing web build has no copies: both sides would measure the same files.
+      if (!loads.compressed.every((load) => load.encodings.includes('br'))) {
+        errors.push(`${network.name}: no asset came compressed; rebuild the web app (npm run build:web)`);
+      }
     }
   } catch (error) {
     errors.push(error instanceof Error ? error.message : String(error));
@@ -105,17 +110,25 @@ async function openRoom(browser, roomUrl, token, network, side) {
       uploadThroughput: network.upload,
     });
     await devtools.send('Network.setExtraHTTPHeaders', { headers: side.headers });
+    // Only the app's own files (scripts, styles, fonts): the API's answers vary with timing.
+    const appFiles = new Set();
     let transferred = 0;
     let decoded = 0;
     const encodings = new Set();
-    devtools.on('Network.responseReceived', ({ response }) => {
+    devtools.on('Network.responseReceived', ({ requestId, response }) => {
+      if (!/\/(assets|fonts)\//.test(new URL(response.url).pathname)) return;
+      appFiles.add(requestId);
       const encoding = Object.entries(response.headers).find(
         ([name]) => name.toLowerCase() === 'content-encoding',
       );
-      if (response.url.includes('/assets/')) encodings.add(encoding?.[1] ?? 'none');
+      encodings.add(encoding?.[1] ?? 'none');
     });
-    devtools.on('Network.dataReceived', ({ dataLength }) => (decoded += dataLength));
-    devtools.on('Network.loadingFinished', ({ encodedDataLength }) => (transferred += encodedDataLength));
+    devtools.on('Network.dataReceived', ({ requestId, dataLength }) => {
+      if (appFiles.has(requestId)) decoded += dataLength;
+    });
+    devtools.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+      if (appFiles.has(requestId)) transferred += encodedDataLength;
+    });
 
     const started = performance.now();
     await page.goto(roomUrl);

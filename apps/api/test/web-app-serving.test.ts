@@ -2,9 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { precompressFiles } from '../../web/build/precompress';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface RawResponse {
@@ -17,7 +16,10 @@ interface RawResponse {
 /** A request whose answer is read as it came over the wire (supertest decodes gzip itself). */
 function rawRequest(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const sent = httpRequest(url, { method, headers }, (response) => {
+    const { origin, hostname, port } = new URL(url);
+    // The path as written, fragment and all (new URL would drop it, as browsers do).
+    const path = url.slice(origin.length);
+    const sent = httpRequest({ hostname, port, path, method, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
@@ -53,10 +55,12 @@ describe('serving the built web app', () => {
     await writeFile(join(distDir, 'api', 'health'), 'a file, not the API');
     await writeFile(join(distDir, 'metrics'), 'a file, not the metrics');
     await mkdir(join(distDir, 'assets'));
+    // As the build leaves them (apps/web/build/precompress.ts): copies beside a large script, none
+    // beside a small one.
     await writeFile(join(distDir, 'assets', 'room-3f9a1c.js'), aScript);
+    await writeFile(join(distDir, 'assets', 'room-3f9a1c.js.br'), brotliCompressSync(aScript));
+    await writeFile(join(distDir, 'assets', 'room-3f9a1c.js.gz'), gzipSync(aScript));
     await writeFile(join(distDir, 'assets', 'tiny-77d0e2.js'), 'export const one = 1;');
-    // The build's own step writes the copies, as `npm run build:web` does.
-    await precompressFiles(distDir, ['assets/room-3f9a1c.js', 'assets/tiny-77d0e2.js']);
     server = await startTestApp({ WEB_DIST_DIR: distDir });
   });
   afterAll(async () => {
@@ -139,7 +143,7 @@ describe('serving the built web app', () => {
       }
     });
 
-    it('answers HEAD, a query string and a revalidation for the copy, and sends a small file as it is', async () => {
+    it('answers HEAD, a query, a fragment and a revalidation for the copy, and sends a small file as it is', async () => {
       const head = await rawRequest(script(), { 'Accept-Encoding': BROWSER_ENCODINGS }, 'HEAD');
       const brotli = await readFile(join(distDir, 'assets', 'room-3f9a1c.js.br'));
       expect(head.headers['content-encoding']).toBe('br');
@@ -149,6 +153,11 @@ describe('serving the built web app', () => {
       const withQuery = await rawRequest(`${script()}?v=2`, { 'Accept-Encoding': BROWSER_ENCODINGS });
       expect(withQuery.headers['content-encoding']).toBe('br');
       expect(withQuery.body.equals(brotli)).toBe(true);
+
+      // A fragment never comes from a browser; from a raw client it is no part of the path.
+      const withFragment = await rawRequest(`${script()}#x.js`, { 'Accept-Encoding': BROWSER_ENCODINGS });
+      expect(withFragment.headers['content-encoding']).toBe('br');
+      expect(withFragment.body.equals(brotli)).toBe(true);
 
       const again = await rawRequest(script(), {
         'Accept-Encoding': BROWSER_ENCODINGS,

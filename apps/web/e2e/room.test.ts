@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import request from 'supertest';
 import type { ReplayResponse, Session } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
@@ -91,6 +91,37 @@ async function waitForSettledView(page: Page): Promise<View> {
   });
 }
 
+interface ScriptServed {
+  url: string;
+  /** Its size once decoded. */
+  bytes: number;
+  /** The encodings the browser offered, and the one the server sent ('none' for the file as built). */
+  offered: string;
+  sent: string;
+}
+
+/** Records how each of the app's scripts reaches `page`, until the returned function reads them. */
+function watchScripts(page: Page): () => Promise<ScriptServed[]> {
+  const served: Promise<ScriptServed>[] = [];
+  const record = (response: Response) => {
+    if (!/\/assets\/[^/]+\.js$/.test(response.url())) return;
+    const read = Promise.all([response.request().allHeaders(), response.allHeaders(), response.body()]);
+    served.push(
+      read.then(([sent, received, body]) => ({
+        url: response.url(),
+        bytes: body.length,
+        offered: sent['accept-encoding'] ?? '',
+        sent: received['content-encoding'] ?? 'none',
+      })),
+    );
+  };
+  page.on('response', record);
+  return () => {
+    page.off('response', record);
+    return Promise.all(served);
+  };
+}
+
 describe('the live room in two browsers', () => {
   const stage = memberStage();
   /** Every request a page made that did not go to our own server (fonts from a CDN, …). */
@@ -98,8 +129,6 @@ describe('the live room in two browsers', () => {
   const cspViolations: string[] = [];
   /** Excalidraw's fonts, which must come from our own origin. */
   const fontsServed: string[] = [];
-  /** How each of the app's scripts came: its size, the encodings the browser offered, the one sent. */
-  const scriptsServed: Promise<{ url: string; bytes: number; offered: string; sent: string }>[] = [];
 
   /** A page signed in as `user`, watched for requests that leave our origin and CSP violations. */
   async function signedIn(user: SignedUpUser, viewport = DESKTOP): Promise<Page> {
@@ -110,23 +139,21 @@ describe('the live room in two browsers', () => {
     page.on('response', (response) => {
       if (response.url().startsWith(`${stage.server.url}/fonts/`) && response.ok())
         fontsServed.push(response.url());
-      if (/\/assets\/[^/]+\.js$/.test(response.url()))
-        scriptsServed.push(
-          Promise.all([response.request().allHeaders(), response.allHeaders(), response.body()]).then(
-            ([sent, received, body]) => ({
-              url: response.url(),
-              bytes: body.length,
-              offered: sent['accept-encoding'] ?? '',
-              sent: received['content-encoding'] ?? 'none',
-            }),
-          ),
-        );
     });
     page.on('request', (sent) => {
       const url = sent.url();
       if (!url.startsWith(stage.server.url) && !/^(data|blob):/.test(url)) offOrigin.push(url);
     });
     return page;
+  }
+
+  async function aSoloSession(user: SignedUpUser): Promise<Session> {
+    const response = await request(stage.server.url)
+      .post('/api/sessions/solo')
+      .set(user.bearer)
+      .send({ promptId: 'url-shortener' })
+      .expect(201);
+    return response.body as Session;
   }
 
   async function openRoom(page: Page, session: Session): Promise<void> {
@@ -140,10 +167,11 @@ describe('the live room in two browsers', () => {
     const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
     const session = await aLiveSession(stage.server.url, ada, ben);
     const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
+    const scriptsTo = watchScripts(a);
     await Promise.all([openRoom(a, session), openRoom(b, session)]);
     // The room's scripts (Excalidraw's among them) came as the build compressed them, in brotli
-    // (Chromium offers it on plain HTTP too); the build leaves those under 1 KiB as they are.
-    const scripts = await Promise.all(scriptsServed);
+    // (Chromium offers it to localhost, as to HTTPS); the build leaves those under 1 KiB as they are.
+    const scripts = await scriptsTo();
     expect(scripts.some(({ url }) => /\/assets\/excalidraw-[^/]+\.js$/.test(url))).toBe(true);
     for (const { url, bytes, offered, sent } of scripts) {
       expect(offered).toMatch(/\bbr\b/);
@@ -342,12 +370,7 @@ describe('the live room in two browsers', () => {
 
   it('gives a solo session the same room: no partner, and the candidate moves the clock on', async () => {
     const solo = await signUp(stage.server.url, { displayName: 'Sol Alone' });
-    const session = (
-      await request(stage.server.url)
-        .post('/api/sessions/solo')
-        .set(solo.bearer)
-        .send({ promptId: 'url-shortener' })
-    ).body as Session;
+    const session = await aSoloSession(solo);
     const page = await signedIn(solo);
     await openRoom(page, session);
 
@@ -355,6 +378,22 @@ describe('the live room in two browsers', () => {
     expect(await page.getByRole('button', { name: /^Follow/ }).count()).toBe(0);
     await page.getByRole('button', { name: /^Next: / }).click();
     await page.getByText(/^Round 1 · Estimation/).waitFor();
+  });
+
+  it('offers a reload when the room’s code fails to download, as in a tab open across a redeploy', async () => {
+    const solo = await signUp(stage.server.url, { displayName: 'Sol Alone' });
+    const session = await aSoloSession(solo);
+    const page = await signedIn(solo);
+    // The room's chunk is gone, as the server answers for a previous build's files.
+    const roomChunk = /\/assets\/RoomPage-[^/]+\.js$/;
+    await page.route(roomChunk, (route) => route.fulfill({ status: 404 }));
+
+    await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
+    await page.getByRole('alert').getByRole('heading', { name: 'This screen could not be shown' }).waitFor();
+    // The reload loads the build the server has now.
+    await page.unroute(roomChunk);
+    await page.getByRole('button', { name: 'Reload the page' }).click();
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
   });
 
   it('tells a stranger the room is not theirs, in the server’s words', async () => {

@@ -4,6 +4,7 @@ import { ForgotPasswordPage } from './account/ForgotPasswordPage';
 import { ResetPasswordPage } from './account/ResetPasswordPage';
 import { VerifyEmailPage } from './account/VerifyEmailPage';
 import { RequireAuth } from './auth/RequireAuth';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
 import { RedirectKeepingQuery } from './components/RedirectKeepingQuery';
 import { LoadingState } from './components/StatusViews';
@@ -54,9 +55,13 @@ export function App() {
         path="sessions/:id/room"
         element={
           <RequireAuth>
-            <Suspense fallback={<LoadingState label="Opening the room…" />}>
-              <RoomPage />
-            </Suspense>
+            {/* Outside Layout's boundary: a room chunk that fails to download (a tab open across a
+                redeploy) offers a reload rather than a blank screen. */}
+            <ErrorBoundary>
+              <Suspense fallback={<LoadingState label="Opening the room…" />}>
+                <RoomPage />
+              </Suspense>
+            </ErrorBoundary>
           </RequireAuth>
         }
       />

@@ -7,11 +7,13 @@ import {
   type PrecompressedEncoding,
 } from '@mockboard/contracts';
 
-/** What `choose` tells `setHeaders` about the file express.static is about to send. */
+/** What `pointAtCompressedCopy` tells `setHeaders` about the file express.static will send. */
 interface ChosenCopy {
   encoding: PrecompressedEncoding['encoding'];
   /** The file the browser asked for, whose type the response keeps. */
   original: string;
+  /** The copy's file: the original's path and the encoding's suffix. */
+  copy: string;
 }
 const CHOSEN = Symbol('precompressed copy');
 type WithChosenCopy = Response & { [CHOSEN]?: ChosenCopy };
@@ -25,16 +27,19 @@ const exists = (path: string) =>
 /**
  * Sends a browser the build's compressed copy of an asset (apps/web/build/precompress.ts) when it
  * accepts that encoding: the room's scripts are 2 MB as built and about a quarter of that in
- * brotli, and compressing per request would cost the server CPU on every first visit. `choose`
- * points the request at the copy; express.static then serves it, with its caching, ranges and
- * validators, and `setHeaders` gives the response the original's type and the copy's encoding.
+ * brotli, and compressing per request would cost the server CPU on every first visit.
+ * `pointAtCompressedCopy` points the request at the copy; express.static then serves it, with its
+ * caching, ranges and validators, and `setHeaders` gives the response the original's type and the
+ * copy's encoding. The server's order decides, not the client's weights: any encoding the client
+ * accepts at all will do (RFC 9110 allows it), and Chromium lists gzip before br.
  */
 export class PrecompressedAssets {
   private readonly assetsDir: string;
   /**
-   * The encodings written for each asset, found on its first request. Only files that exist are
+   * The encodings written for each asset, found on its first request. Only files with a copy are
    * remembered, so the map is bounded by the build, not by what clients ask for; hashed assets
-   * never change under the same name.
+   * never change under the same name. One found without a copy is looked at again next time: it
+   * may be a small file (the build leaves those as they are), or one asked for mid-build.
    */
   private readonly copies = new Map<string, Promise<PrecompressedEncoding[]>>();
 
@@ -42,7 +47,7 @@ export class PrecompressedAssets {
     this.assetsDir = join(distDir, 'assets') + sep;
   }
 
-  readonly choose = (request: Request, response: Response, next: NextFunction): void => {
+  readonly pointAtCompressedCopy = (request: Request, response: Response, next: NextFunction): void => {
     const file = this.assetFile(request);
     if (!file) return next();
     this.copiesOf(file).then(
@@ -51,8 +56,11 @@ export class PrecompressedAssets {
           response.vary('Accept-Encoding');
           const chosen = encodings.find(({ encoding }) => request.acceptsEncodings(encoding) === encoding);
           if (chosen) {
-            (response as WithChosenCopy)[CHOSEN] = { encoding: chosen.encoding, original: file };
-            request.url = request.url.replace(/(\?|$)/, `${chosen.suffix}$1`);
+            const copy = { encoding: chosen.encoding, original: file, copy: file + chosen.suffix };
+            (response as WithChosenCopy)[CHOSEN] = copy;
+            // The suffix goes at the end of the path, before any query or fragment.
+            const pathEnd = request.url.search(/[?#]|$/);
+            request.url = request.url.slice(0, pathEnd) + chosen.suffix + request.url.slice(pathEnd);
           }
         }
         next();
@@ -64,7 +72,7 @@ export class PrecompressedAssets {
   /** For express.static's setHeaders: the copy is sent as the original, encoded. */
   setHeaders(response: Response, path: string): void {
     const chosen = (response as WithChosenCopy)[CHOSEN];
-    if (!chosen || !path.startsWith(chosen.original)) return;
+    if (!chosen || path !== chosen.copy) return;
     response.setHeader('Content-Encoding', chosen.encoding);
     response.type(basename(chosen.original));
   }
@@ -88,12 +96,12 @@ export class PrecompressedAssets {
     const known = this.copies.get(file);
     if (known) return known;
     const found = exists(file).then(async (original) => {
-      if (!original) {
-        this.copies.delete(file);
-        return [];
-      }
-      const written = await Promise.all(PRECOMPRESSED_ENCODINGS.map(({ suffix }) => exists(file + suffix)));
-      return PRECOMPRESSED_ENCODINGS.filter((_, index) => written[index]);
+      const written = original
+        ? await Promise.all(PRECOMPRESSED_ENCODINGS.map(({ suffix }) => exists(file + suffix)))
+        : [];
+      const encodings = PRECOMPRESSED_ENCODINGS.filter((_, index) => written[index]);
+      if (encodings.length === 0) this.copies.delete(file);
+      return encodings;
     });
     this.copies.set(file, found);
     return found;

@@ -45,7 +45,7 @@ export function webAppHandlers(distDir: string): RequestHandler[] {
   // express.static would stat the disk for every API request before the API's routes answered.
   const serverSkipsAssets = (request: Request, response: Response, next: NextFunction): void => {
     if (SERVER_PATHS.test(request.path)) return next();
-    precompressed.choose(request, response, () => assets(request, response, next));
+    precompressed.pointAtCompressedCopy(request, response, () => assets(request, response, next));
   };
   return [serverSkipsAssets, fallback];
 }

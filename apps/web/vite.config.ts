@@ -9,7 +9,9 @@ import { precompressedAssets } from './build/precompressed-assets-plugin';
 // The root package.json runs Vite with `--config apps/web/vite.config.ts` from the repository root,
 // so every path here is made absolute from this file rather than from the working directory; and
 // with `--configLoader runner`, as this config imports our own TypeScript (build/, and through it a
-// contract from libs/), which Vite's module runner loads as it is written.
+// contract from libs/): Vite's default loader bundles it too, but warns on every build that its
+// native loader, planned as the default, will not load such imports; the module runner loads them
+// as they are written.
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiOrigin = 'http://localhost:3000';
 

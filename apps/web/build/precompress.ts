@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 // A relative path: Vite loads its config (and so this file) before its aliases apply. Nothing of
-// Vite's here: the API's tests build their fixture with this (Vite's side is the plugin's file).
+// Vite's here, so the spec beside it runs on its own (Vite's side is the plugin's file).
 import {
   PRECOMPRESSED_ENCODINGS,
   PRECOMPRESSIBLE_ASSET,
@@ -22,8 +22,8 @@ const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
 /**
- * The strongest settings: the build compresses each asset once, and every visitor downloads it.
- * zlib runs on libuv's threads, so the files are compressed side by side.
+ * Strong settings: the build compresses each asset once, and every visitor downloads it. zlib runs
+ * on libuv's threads, so the files are compressed side by side.
  */
 const compress: Record<PrecompressedEncoding['encoding'], (data: Buffer) => Promise<Buffer>> = {
   br: (data) =>

@@ -2,7 +2,7 @@ import type { Page, Response } from 'playwright-core';
 import request from 'supertest';
 import type { ReplayResponse, Session } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
-import { aLiveSession } from '../../api/test/support/room-client';
+import { aLiveSession, waitFor } from '../../api/test/support/room-client';
 import { artifact } from './support/browser';
 import { DESKTOP, expectNoSidewaysScroll, memberStage, PHONE } from './support/members';
 
@@ -29,15 +29,6 @@ async function waitForScene(page: Page, accept: (types: string[] | null) => bool
     await page.waitForTimeout(100);
   }
 }
-/** Polls a condition the test's own listeners keep (requests seen, …) until it holds. */
-async function waitUntil(holds: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!holds()) {
-    if (Date.now() > deadline) throw new Error(`Never saw ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const boardReady = (types: string[] | null) => types !== null;
 const hasRectangle = (types: string[] | null) => types?.includes('rectangle') ?? false;
 const isEmpty = (types: string[] | null) => types?.length === 0;
@@ -217,10 +208,7 @@ describe('the live room in two browsers', () => {
     await waitForScene(b, (types) => types?.includes('text') ?? false);
     // Ada's browser fetches the font as it draws the label, while the label already travels to Ben:
     // on a busy machine Ben may see it first (CI did once).
-    await waitUntil(
-      () => fontsServed.some((url) => url.includes('/fonts/Excalifont/')),
-      'Excalifont from our server',
-    );
+    await waitFor(() => fontsServed.some((url) => url.includes('/fonts/Excalifont/')), 10_000);
 
     // Ada's cursor shows on Ben's board once she moves it.
     await a.mouse.move(from.x + 300, from.y + 60, { steps: 5 });

@@ -95,14 +95,13 @@ export class PrecompressedAssets {
   private copiesOf(file: string): Promise<PrecompressedEncoding[]> {
     const known = this.copies.get(file);
     if (known) return known;
-    const found = exists(file).then(async (original) => {
-      const written = original
-        ? await Promise.all(PRECOMPRESSED_ENCODINGS.map(({ suffix }) => exists(file + suffix)))
-        : [];
-      const encodings = PRECOMPRESSED_ENCODINGS.filter((_, index) => written[index]);
-      if (encodings.length === 0) this.copies.delete(file);
-      return encodings;
-    });
+    const found = Promise.all(PRECOMPRESSED_ENCODINGS.map(({ suffix }) => exists(file + suffix))).then(
+      (written) => {
+        const encodings = PRECOMPRESSED_ENCODINGS.filter((_, index) => written[index]);
+        if (encodings.length === 0) this.copies.delete(file);
+        return encodings;
+      },
+    );
     this.copies.set(file, found);
     return found;
   }

@@ -159,7 +159,10 @@ function noteWhenTheRoomIsReady() {
   check();
 }
 
-/** The moment noteWhenTheRoomIsReady noted, read from outside at any pace (it is the page's own clock). */
+/**
+ * The moment noteWhenTheRoomIsReady noted, read from outside at any pace (it is the page's own clock).
+ * Polled from here: the app's CSP has no 'unsafe-eval', which page.waitForFunction would need.
+ */
 async function roomReadyAt(page) {
   const deadline = performance.now() + 60_000;
   for (;;) {

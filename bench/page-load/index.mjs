@@ -93,8 +93,9 @@ export async function run({ root, env, onCleanup, log }) {
 
 /**
  * A cold load in a fresh context (empty cache), signed in as the peer: milliseconds from the
- * navigation to the room saying "Connected" with its board up, and the bytes that came over the
- * network (the response bodies as sent, and their size once decoded).
+ * navigation to the room saying "Connected" with its board up, the bytes that came over the
+ * network (the response bodies as sent, and their size once decoded), and how busy the page's main
+ * thread had been by then (Chromium's own counters, read within 50 ms of that moment).
  */
 async function openRoom(browser, roomUrl, token, network, side) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -103,6 +104,7 @@ async function openRoom(browser, roomUrl, token, network, side) {
     const page = await context.newPage();
     const devtools = await context.newCDPSession(page);
     await devtools.send('Network.enable');
+    await devtools.send('Performance.enable');
     await devtools.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: network.latency,
@@ -133,7 +135,8 @@ async function openRoom(browser, roomUrl, token, network, side) {
     await page.addInitScript(noteWhenTheRoomIsReady);
     await page.goto(roomUrl);
     const ms = await roomReadyAt(page);
-    return { ms, transferred, decoded, encodings: [...encodings].sort().join(', ') };
+    const busy = await mainThreadBusy(devtools);
+    return { ms, ...busy, transferred, decoded, encodings: [...encodings].sort().join(', ') };
   } finally {
     await context.close();
   }
@@ -173,10 +176,27 @@ async function roomReadyAt(page) {
   }
 }
 
+/**
+ * The page's main thread so far, in ms (Chromium's Performance domain): all its tasks, and within
+ * them scripts and the browser's own style and layout work; the rest of a load's time it waited.
+ */
+async function mainThreadBusy(devtools) {
+  const { metrics } = await devtools.send('Performance.getMetrics');
+  const ms = (name) => (metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000;
+  return {
+    busyMs: ms('TaskDuration'),
+    scriptMs: ms('ScriptDuration'),
+    layoutMs: ms('LayoutDuration') + ms('RecalcStyleDuration'),
+  };
+}
+
 function medianOf(loads) {
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return {
     ms: median(loads.map((load) => load.ms)),
+    busyMs: median(loads.map((load) => load.busyMs)),
+    scriptMs: median(loads.map((load) => load.scriptMs)),
+    layoutMs: median(loads.map((load) => load.layoutMs)),
     transferred: median(loads.map((load) => load.transferred)),
     decoded: median(loads.map((load) => load.decoded)),
     encodings: loads[0].encodings,
@@ -195,6 +215,9 @@ function report(rows, log) {
         { title: 'KiB decoded' },
         { title: 'connected board, ms (median)' },
         { title: 'vs as built' },
+        { title: 'main thread busy, ms' },
+        { title: 'of which scripts' },
+        { title: 'style + layout' },
       ],
       rows.map((row) => {
         const baseline = rows.find((other) => other.network === row.network && other.side === 'as built');
@@ -205,6 +228,9 @@ function report(rows, log) {
           kib(row.decoded),
           fixed(row.ms, 0),
           ratio(row.ms / baseline.ms),
+          fixed(row.busyMs, 0),
+          fixed(row.scriptMs, 0),
+          fixed(row.layoutMs, 0),
         ];
       }),
     ),

@@ -4,6 +4,7 @@ import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { excalidrawLaserRest } from './build/excalidraw-laser-rest';
 import { precompressedAssets } from './build/precompressed-assets-plugin';
 
 // The root package.json runs Vite with `--config apps/web/vite.config.ts` from the repository root,
@@ -45,7 +46,9 @@ function excalidrawFonts(): Plugin {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), excalidrawFonts(), precompressedAssets()],
+  plugins: [react(), excalidrawFonts(), excalidrawLaserRest(), precompressedAssets()],
+  // The development server bundles dependencies apart from the build's plugins.
+  optimizeDeps: { rolldownOptions: { plugins: [excalidrawLaserRest()] } },
   resolve: {
     alias: {
       // Bundle the contracts from source: the browser needs ESM, and libs/contracts/dist is CommonJS.

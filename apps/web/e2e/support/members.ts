@@ -74,9 +74,8 @@ export interface MemberStage {
  * Starts the real server and Debian's Chromium for the enclosing `describe` block and closes both
  * after it. `env` holds app settings such as ADMIN_EMAILS. The members a test brings in leave when
  * it ends: their contexts close after each test (a failing test's pages are saved before that).
- * An idle room page keeps ~6 % of a core busy in headless Chromium (its clock changes every
- * second, and Excalidraw asks for an animation frame on every frame), so a file's earlier rooms
- * left open slowed every later test beside them.
+ * A room page left open costs CPU beside every later test of the file (its clock changes every
+ * second, and its call and socket keep running), so members leave with their test.
  */
 export function memberStage(launch: LaunchOptions = {}, env: Record<string, string> = {}): MemberStage {
   let server: TestApp | undefined;

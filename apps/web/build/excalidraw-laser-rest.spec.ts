@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { restLaserTrailsWhenIdle } from './excalidraw-laser-rest';
+
+/** Excalidraw's LaserTrails reduced to what the step touches, in the shape of its production bundle. */
+const LASER_TRAILS = `class LaserTrails {
+  constructor(animationFrameHandler, app) {
+    this.animationFrameHandler = animationFrameHandler;
+    this.app = app;
+    this.collabTrails = new Map();
+    this.localTrail = { stop() {} };
+    this.frames = 0;
+  }
+  stop(){this.animationFrameHandler.stop(this),this.localTrail.stop()}onFrame(){this.updateCollabTrails()}
+  updateCollabTrails() { this.frames += 1; }
+}`;
+
+interface Trails {
+  onFrame(): boolean | undefined;
+  stop(): void;
+  collabTrails: Map<string, unknown>;
+  frames: number;
+}
+
+/** The transformed class, with a frame handler that records when the loop is started again. */
+function restingTrails(collaborators: Map<string, { pointer?: { tool: string } }>) {
+  const LaserTrails = new Function(`${restLaserTrailsWhenIdle(LASER_TRAILS)}\nreturn LaserTrails;`)();
+  const handler = {
+    starts: 0,
+    stops: 0,
+    start: () => (handler.starts += 1),
+    stop: () => (handler.stops += 1),
+  };
+  const trails = new LaserTrails(handler, { state: { collaborators } }) as Trails;
+  return { trails, handler };
+}
+
+describe("Excalidraw's laser loop rests while nobody holds a laser", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('ends the loop with no laser about, and starts it again once a partner picks one up', () => {
+    const collaborators = new Map<string, { pointer?: { tool: string } }>([
+      ['ben', { pointer: { tool: 'pointer' } }],
+    ]);
+    const { trails, handler } = restingTrails(collaborators);
+
+    expect(trails.onFrame()).toBe(true); // true ends Excalidraw's frame loop
+    expect(trails.frames).toBe(1);
+    jest.advanceTimersByTime(1_000);
+    expect(handler.starts).toBe(0); // looked again ten times, rendered nothing
+
+    collaborators.set('ben', { pointer: { tool: 'laser' } });
+    jest.advanceTimersByTime(100);
+    expect(handler.starts).toBe(1);
+    expect(trails.onFrame()).toBe(false); // frame by frame while the laser is out
+  });
+
+  it('takes one more frame when a partner with a trail has left, to clear it', () => {
+    const { trails, handler } = restingTrails(new Map());
+    trails.collabTrails.set('gone', {});
+    expect(trails.onFrame()).toBe(false);
+    trails.collabTrails.clear();
+    expect(trails.onFrame()).toBe(true);
+    expect(handler.starts).toBe(0);
+  });
+
+  it('stops looking when the board leaves the page', () => {
+    const collaborators = new Map<string, { pointer?: { tool: string } }>();
+    const { trails, handler } = restingTrails(collaborators);
+    trails.onFrame();
+    trails.stop();
+    collaborators.set('ben', { pointer: { tool: 'laser' } });
+    jest.advanceTimersByTime(1_000);
+    expect(handler.starts).toBe(0);
+    expect(handler.stops).toBe(1);
+  });
+
+  it("finds the loop in the installed Excalidraw's production and development bundles", () => {
+    const require = createRequire(__filename);
+    const dist = dirname(dirname(require.resolve('@excalidraw/excalidraw')));
+    for (const build of ['prod', 'dev']) {
+      const changed = restLaserTrailsWhenIdle(readFileSync(join(dist, build, 'index.js'), 'utf8'));
+      expect(changed).toContain('return mockboardRestLaserTrails(this)');
+      expect(changed).toContain('clearTimeout(this.mockboardWake)');
+    }
+  });
+
+  it('fails the build, saying what to check, when the bundle is not the expected one', () => {
+    expect(() => restLaserTrailsWhenIdle('export const nothing = 1;')).toThrow(
+      /LaserTrails is not as apps\/web\/build\/excalidraw-laser-rest\.ts expects \(onFrame found 0 times, stop 0 times/,
+    );
+  });
+});

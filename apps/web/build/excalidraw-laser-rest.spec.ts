@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { restLaserTrailsWhenIdle } from './excalidraw-laser-rest';
 
-/** Excalidraw's LaserTrails reduced to what the step touches, in the shape of its production bundle. */
+/**
+ * Excalidraw's LaserTrails reduced to what the step touches, in the shape of its production bundle:
+ * its `updateCollabTrails` does nothing once no collaborator is left, as Excalidraw's does.
+ */
 const LASER_TRAILS = `class LaserTrails {
   constructor(animationFrameHandler, app) {
     this.animationFrameHandler = animationFrameHandler;
@@ -13,18 +16,31 @@ const LASER_TRAILS = `class LaserTrails {
     this.frames = 0;
   }
   stop(){this.animationFrameHandler.stop(this),this.localTrail.stop()}onFrame(){this.updateCollabTrails()}
-  updateCollabTrails() { this.frames += 1; }
+  updateCollabTrails() { if (this.app.state.collaborators.size === 0) return; this.frames += 1; }
 }`;
+
+type Collaborators = Map<string, { pointer?: { tool: string } }>;
+
+/** A partner's trail as Excalidraw's AnimatedTrail: drawing a path or not, running or stopped. */
+function aTrail(drawing: boolean) {
+  const trail = {
+    hasCurrentTrail: drawing,
+    stopped: false,
+    endPath: () => (trail.hasCurrentTrail = false),
+    stop: () => (trail.stopped = true),
+  };
+  return trail;
+}
 
 interface Trails {
   onFrame(): boolean | undefined;
   stop(): void;
-  collabTrails: Map<string, unknown>;
+  collabTrails: Map<string, ReturnType<typeof aTrail>>;
   frames: number;
 }
 
 /** The transformed class, with a frame handler that records when the loop is started again. */
-function restingTrails(collaborators: Map<string, { pointer?: { tool: string } }>) {
+function restingTrails(collaborators: Collaborators) {
   const LaserTrails = new Function(`${restLaserTrailsWhenIdle(LASER_TRAILS)}\nreturn LaserTrails;`)();
   const handler = {
     starts: 0,
@@ -41,9 +57,7 @@ describe("Excalidraw's laser loop rests while nobody holds a laser", () => {
   afterEach(() => jest.useRealTimers());
 
   it('ends the loop with no laser about, and starts it again once a partner picks one up', () => {
-    const collaborators = new Map<string, { pointer?: { tool: string } }>([
-      ['ben', { pointer: { tool: 'pointer' } }],
-    ]);
+    const collaborators: Collaborators = new Map([['ben', { pointer: { tool: 'pointer' } }]]);
     const { trails, handler } = restingTrails(collaborators);
 
     expect(trails.onFrame()).toBe(true); // true ends Excalidraw's frame loop
@@ -57,17 +71,32 @@ describe("Excalidraw's laser loop rests while nobody holds a laser", () => {
     expect(trails.onFrame()).toBe(false); // frame by frame while the laser is out
   });
 
-  it('takes one more frame when a partner with a trail has left, to clear it', () => {
-    const { trails, handler } = restingTrails(new Map());
-    trails.collabTrails.set('gone', {});
+  it('clears the trail of the last partner to leave, and rests', () => {
+    const collaborators: Collaborators = new Map([['ben', { pointer: { tool: 'laser' } }]]);
+    const { trails, handler } = restingTrails(collaborators);
+    const bens = aTrail(true);
+    trails.collabTrails.set('ben', bens);
     expect(trails.onFrame()).toBe(false);
-    trails.collabTrails.clear();
+
+    collaborators.delete('ben'); // Excalidraw's own clean-up is skipped once nobody is left
     expect(trails.onFrame()).toBe(true);
+    expect(bens.stopped).toBe(true);
+    expect(trails.collabTrails.size).toBe(0);
+    jest.advanceTimersByTime(1_000);
     expect(handler.starts).toBe(0);
   });
 
+  it("ends a partner's trail whose release never arrived once their pointer is no laser", () => {
+    const collaborators: Collaborators = new Map([['ben', { pointer: { tool: 'pointer' } }]]);
+    const { trails } = restingTrails(collaborators);
+    const bens = aTrail(true);
+    trails.collabTrails.set('ben', bens);
+    expect(trails.onFrame()).toBe(true);
+    expect(bens.hasCurrentTrail).toBe(false);
+  });
+
   it('stops looking when the board leaves the page', () => {
-    const collaborators = new Map<string, { pointer?: { tool: string } }>();
+    const collaborators: Collaborators = new Map();
     const { trails, handler } = restingTrails(collaborators);
     trails.onFrame();
     trails.stop();

@@ -4,47 +4,66 @@ import type { Plugin } from 'vite';
  * Excalidraw 0.18 draws partners' laser pointers from a loop that asks the browser for an animation
  * frame on every frame for as long as the board is on screen (`LaserTrails.onFrame`), to read where
  * each collaborator's laser is. An idle room tab therefore rendered 60 frames a second: in headless
- * Chromium two idle room tabs kept 21–25 % of a core busy, against 7–8 % without the loop (measured
- * 7 Dec 2026), and on a laptop it keeps the page from ever resting.
+ * Chromium two idle room tabs kept 21–34 % of a core busy, against 7–8 % with this step (measured
+ * 7 Dec 2026, README's "An idle board renders nothing"), and on a laptop the page never rests.
  *
  * This build step changes that loop, in Excalidraw's own bundle, to rest while no partner's pointer
  * is a laser: it then looks again ten times a second with a timer, which renders nothing, and runs
- * frame by frame again as soon as a partner picks up the laser (or leaves, so their trail is
- * cleared). Only the loop's end changes; how trails are drawn is Excalidraw's. A bundle without the
- * code this expects (another Excalidraw version) fails the build, so an upgrade cannot drop it
- * silently: check whether the new version still needs it.
+ * frame by frame again within a tenth of a second of a partner picking up the laser. How trails are
+ * drawn stays Excalidraw's. A bundle without the code this expects (another Excalidraw version)
+ * fails the build, so an upgrade cannot drop the step silently: check whether the new version still
+ * needs it.
  */
 const LOOK_AGAIN_MS = 100;
 
 /** Excalidraw's bundles, as built for production and for development. */
 const EXCALIDRAW_BUNDLE = /@excalidraw[\\/]excalidraw[\\/]dist[\\/](prod|dev)[\\/]index\.js$/;
 
-const LOOP_STEP = /onFrame\(\)\s*\{\s*this\.updateCollabTrails\(\);?\s*\}/g;
-const LOOP_STOP =
+/** LaserTrails' `onFrame` and `stop` methods, minified or not. */
+const ON_FRAME_METHOD = /onFrame\(\)\s*\{\s*this\.updateCollabTrails\(\);?\s*\}/g;
+const STOP_METHOD =
   /stop\(\)\s*\{\s*this\.animationFrameHandler\.stop\(this\)\s*[,;]\s*this\.localTrail\.stop\(\);?\s*\}/g;
 
-// Appended to the bundle: declarations are hoisted, so the rest of it keeps its lines.
-const RESTING = `
+/**
+ * Appended to the bundle (declarations are hoisted, so the rest of it keeps its lines). Each look
+ * also tidies what Excalidraw left to its endless loop, or never did: the trail of a partner who
+ * left (its loop skipped that clean-up once nobody was left on the board), and a partner's trail
+ * whose end never arrived (cursors are coalesced and may be dropped, so the laser's release can be
+ * lost when the tool changes right after it: the trail would then ask for frames forever).
+ */
+const RESTING_HELPERS_SOURCE = `
 /* Mockboard: apps/web/build/excalidraw-laser-rest.ts */
-function mockboardLaserTrailsWanted(trails) {
-  const collaborators = trails.app.state.collaborators;
-  for (const collaborator of collaborators.values())
+function mockboardLaserInUse(trails) {
+  for (const collaborator of trails.app.state.collaborators.values())
     if (collaborator.pointer && collaborator.pointer.tool === "laser") return true;
-  for (const key of trails.collabTrails.keys()) if (!collaborators.has(key)) return true;
   return false;
 }
+function mockboardTidyLaserTrails(trails) {
+  const collaborators = trails.app.state.collaborators;
+  for (const [key, trail] of trails.collabTrails) {
+    const collaborator = collaborators.get(key);
+    if (!collaborator) {
+      trail.stop();
+      trails.collabTrails.delete(key);
+    } else if (trail.hasCurrentTrail && !(collaborator.pointer && collaborator.pointer.tool === "laser")) {
+      trail.endPath();
+    }
+  }
+}
 function mockboardRestLaserTrails(trails) {
-  if (mockboardLaserTrailsWanted(trails)) return false;
+  mockboardTidyLaserTrails(trails);
+  if (mockboardLaserInUse(trails)) return false;
   clearTimeout(trails.mockboardWake);
-  const look = () => {
-    if (!mockboardLaserTrailsWanted(trails)) {
-      trails.mockboardWake = setTimeout(look, ${LOOK_AGAIN_MS});
+  const lookAgain = () => {
+    mockboardTidyLaserTrails(trails);
+    if (!mockboardLaserInUse(trails)) {
+      trails.mockboardWake = setTimeout(lookAgain, ${LOOK_AGAIN_MS});
       return;
     }
     trails.mockboardWake = undefined;
     trails.animationFrameHandler.start(trails);
   };
-  trails.mockboardWake = setTimeout(look, ${LOOK_AGAIN_MS});
+  trails.mockboardWake = setTimeout(lookAgain, ${LOOK_AGAIN_MS});
   return true;
 }
 `;
@@ -55,8 +74,8 @@ function mockboardRestLaserTrails(trails) {
  * board leaving the page) also ends the timer, so nothing wakes an unmounted board.
  */
 export function restLaserTrailsWhenIdle(code: string): string {
-  const steps = code.match(LOOP_STEP)?.length ?? 0;
-  const stops = code.match(LOOP_STOP)?.length ?? 0;
+  const steps = code.match(ON_FRAME_METHOD)?.length ?? 0;
+  const stops = code.match(STOP_METHOD)?.length ?? 0;
   if (steps !== 1 || stops !== 1)
     throw new Error(
       `Excalidraw's LaserTrails is not as apps/web/build/excalidraw-laser-rest.ts expects ` +
@@ -65,18 +84,19 @@ export function restLaserTrailsWhenIdle(code: string): string {
     );
   return (
     code
-      .replace(LOOP_STEP, 'onFrame(){this.updateCollabTrails();return mockboardRestLaserTrails(this)}')
+      .replace(ON_FRAME_METHOD, 'onFrame(){this.updateCollabTrails();return mockboardRestLaserTrails(this)}')
       .replace(
-        LOOP_STOP,
+        STOP_METHOD,
         'stop(){clearTimeout(this.mockboardWake);this.mockboardWake=void 0;' +
           'this.animationFrameHandler.stop(this);this.localTrail.stop()}',
-      ) + RESTING
+      ) + RESTING_HELPERS_SOURCE
   );
 }
 
 /**
- * The step as a plugin, for the build and for the development server's pre-bundling of
- * dependencies (which does not run the build's plugins).
+ * The step as a plugin. vite.config.ts adds it to the build and to the development server's
+ * pre-bundling of dependencies, which does not run the build's plugins: without it there,
+ * `npm run dev` would serve the endless loop.
  */
 export function excalidrawLaserRest(): Plugin {
   return {

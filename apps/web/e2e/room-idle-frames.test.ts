@@ -82,8 +82,9 @@ describe('an idle room in two browsers', () => {
     await a.mouse.down();
     let sweeping = true;
     const sweep = (async () => {
-      for (let step = 0; sweeping && step < 400; step += 1)
-        await a.mouse.move(at.x + (step % 40) * 8, at.y + Math.floor(step / 40) * 10);
+      // Until Ben has seen it: a trail fades within a second of the laser's last move.
+      for (let step = 0; sweeping; step += 1)
+        await a.mouse.move(at.x + (step % 40) * 8, at.y + (Math.floor(step / 40) % 10) * 10);
     })();
     try {
       const deadline = Date.now() + 30_000;
@@ -97,8 +98,8 @@ describe('an idle room in two browsers', () => {
       await a.mouse.up();
     }
 
-    // Back to the selection tool, and a move so Ben learns of it: once the trail has faded, Ben's
-    // page rests again.
+    // Straight back to the selection tool, and a move so Ben learns of it. Cursors are coalesced, so
+    // the laser's release may never reach Ben; either way, once the trail has faded his page rests.
     await a.keyboard.press('v');
     await a.mouse.move(at.x, at.y, { steps: 3 });
     const deadline = Date.now() + 30_000;

@@ -252,7 +252,7 @@ describe('study plan', () => {
       const notes = await as(me)
         .patch(`/api/study-plan/cards/${card.id}`, { notes: 'x'.repeat(STUDY_PLAN_LIMITS.notesLength + 1) })
         .expect(400);
-      expect(notes.body.fields[0].field).toBe('notes');
+      expect(notes.body.fields[0]).toEqual({ field: 'notes', message: 'must be at most 5,000 characters' });
       const links = Array.from({ length: STUDY_PLAN_LIMITS.linksPerCard + 1 }, (_, index) => ({
         url: `https://example.com/${index}`,
       }));

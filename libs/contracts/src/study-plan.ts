@@ -40,6 +40,14 @@ export const STUDY_CARD_STATUS_LABELS: Record<StudyCardStatus, string> = {
 
 const L = STUDY_PLAN_LIMITS;
 
+/**
+ * "5,000". Not toLocaleString: in Node the first Intl call loads ICU's data (20–36 ms), and this
+ * runs as the contracts load, in every process that imports them (the server, each test file).
+ */
+function withThousandsCommas(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** Only web links: a `javascript:` or `data:` URL on a card would run or show anything. */
 export const StudyLinkUrlSchema = z
   .string()
@@ -78,7 +86,7 @@ const CardTitleSchema = z
   .max(L.cardTitleLength, { message: `must be at most ${L.cardTitleLength} characters` });
 const NotesSchema = z
   .string()
-  .max(L.notesLength, { message: `must be at most ${L.notesLength.toLocaleString('en-US')} characters` });
+  .max(L.notesLength, { message: `must be at most ${withThousandsCommas(L.notesLength)} characters` });
 const LinksSchema = z
   .array(StudyLinkSchema)
   .max(L.linksPerCard, { message: `at most ${L.linksPerCard} links per card` });

@@ -47,7 +47,8 @@ function excalidrawFonts(): Plugin {
 export default defineConfig({
   root: webRoot,
   plugins: [react(), excalidrawFonts(), excalidrawLaserRest(), precompressedAssets()],
-  // The development server bundles dependencies apart from the build's plugins.
+  // The development server pre-bundles dependencies without the build's plugins: without this,
+  // `npm run dev` would serve Excalidraw's endless laser loop (build/excalidraw-laser-rest.ts).
   optimizeDeps: { rolldownOptions: { plugins: [excalidrawLaserRest()] } },
   resolve: {
     alias: {

@@ -77,12 +77,29 @@ describe("Excalidraw's laser loop rests while nobody holds a laser", () => {
     const bens = aTrail(true);
     trails.collabTrails.set('ben', bens);
     expect(trails.onFrame()).toBe(false);
+    expect(bens.hasCurrentTrail).toBe(true); // a stroke still being drawn is left alone
+    expect(bens.stopped).toBe(false);
 
     collaborators.delete('ben'); // Excalidraw's own clean-up is skipped once nobody is left
     expect(trails.onFrame()).toBe(true);
     expect(bens.stopped).toBe(true);
     expect(trails.collabTrails.size).toBe(0);
     jest.advanceTimersByTime(1_000);
+    expect(handler.starts).toBe(0);
+  });
+
+  it('clears the trail of a partner who leaves while the loop rests', () => {
+    const collaborators: Collaborators = new Map([['ben', { pointer: { tool: 'pointer' } }]]);
+    const { trails, handler } = restingTrails(collaborators);
+    const bens = aTrail(false);
+    trails.collabTrails.set('ben', bens);
+    expect(trails.onFrame()).toBe(true);
+    expect(bens.stopped).toBe(false);
+
+    collaborators.delete('ben');
+    jest.advanceTimersByTime(100);
+    expect(bens.stopped).toBe(true);
+    expect(trails.collabTrails.size).toBe(0);
     expect(handler.starts).toBe(0);
   });
 

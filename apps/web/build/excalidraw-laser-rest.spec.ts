@@ -52,6 +52,15 @@ function restingTrails(collaborators: Collaborators) {
   return { trails, handler };
 }
 
+/** The transformed class with Ben on the board, his pointer a `tool`, and his trail (drawing or not). */
+function withBen(tool: string, drawing: boolean) {
+  const collaborators: Collaborators = new Map([['ben', { pointer: { tool } }]]);
+  const { trails, handler } = restingTrails(collaborators);
+  const bens = aTrail(drawing);
+  trails.collabTrails.set('ben', bens);
+  return { collaborators, trails, handler, bens };
+}
+
 describe("Excalidraw's laser loop rests while nobody holds a laser", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
@@ -72,10 +81,7 @@ describe("Excalidraw's laser loop rests while nobody holds a laser", () => {
   });
 
   it('clears the trail of the last partner to leave, and rests', () => {
-    const collaborators: Collaborators = new Map([['ben', { pointer: { tool: 'laser' } }]]);
-    const { trails, handler } = restingTrails(collaborators);
-    const bens = aTrail(true);
-    trails.collabTrails.set('ben', bens);
+    const { collaborators, trails, handler, bens } = withBen('laser', true);
     expect(trails.onFrame()).toBe(false);
     expect(bens.hasCurrentTrail).toBe(true); // a stroke still being drawn is left alone
     expect(bens.stopped).toBe(false);
@@ -89,10 +95,7 @@ describe("Excalidraw's laser loop rests while nobody holds a laser", () => {
   });
 
   it('clears the trail of a partner who leaves while the loop rests', () => {
-    const collaborators: Collaborators = new Map([['ben', { pointer: { tool: 'pointer' } }]]);
-    const { trails, handler } = restingTrails(collaborators);
-    const bens = aTrail(false);
-    trails.collabTrails.set('ben', bens);
+    const { collaborators, trails, handler, bens } = withBen('pointer', false);
     expect(trails.onFrame()).toBe(true);
     expect(bens.stopped).toBe(false);
 
@@ -104,10 +107,7 @@ describe("Excalidraw's laser loop rests while nobody holds a laser", () => {
   });
 
   it("ends a partner's trail whose release never arrived once their pointer is no laser", () => {
-    const collaborators: Collaborators = new Map([['ben', { pointer: { tool: 'pointer' } }]]);
-    const { trails } = restingTrails(collaborators);
-    const bens = aTrail(true);
-    trails.collabTrails.set('ben', bens);
+    const { trails, bens } = withBen('pointer', true);
     expect(trails.onFrame()).toBe(true);
     expect(bens.hasCurrentTrail).toBe(false);
   });

@@ -33,9 +33,12 @@ const STOP_METHOD =
  */
 const RESTING_HELPERS_SOURCE = `
 /* Mockboard: apps/web/build/excalidraw-laser-rest.ts */
+function mockboardHoldsLaser(collaborator) {
+  return !!collaborator.pointer && collaborator.pointer.tool === "laser";
+}
 function mockboardLaserInUse(trails) {
   for (const collaborator of trails.app.state.collaborators.values())
-    if (collaborator.pointer && collaborator.pointer.tool === "laser") return true;
+    if (mockboardHoldsLaser(collaborator)) return true;
   return false;
 }
 function mockboardTidyLaserTrails(trails) {
@@ -45,7 +48,7 @@ function mockboardTidyLaserTrails(trails) {
     if (!collaborator) {
       trail.stop();
       trails.collabTrails.delete(key);
-    } else if (trail.hasCurrentTrail && !(collaborator.pointer && collaborator.pointer.tool === "laser")) {
+    } else if (trail.hasCurrentTrail && !mockboardHoldsLaser(collaborator)) {
       trail.endPath();
     }
   }

@@ -1,6 +1,5 @@
-import { parse as parseYaml } from 'yaml';
 import { ReferenceDiagramSchema, type ReferenceDiagram } from '@mockboard/contracts';
-import { issuesToProblems, type ContentProblem } from '@mockboard/rubric';
+import { issuesToProblems, parseYamlText, type ContentProblem } from '@mockboard/rubric';
 
 export type DiagramParseResult =
   { ok: true; diagram: ReferenceDiagram } | { ok: false; problems: ContentProblem[] };
@@ -12,7 +11,7 @@ export type DiagramParseResult =
 export function parseDiagramFile(text: string, fileName: string): DiagramParseResult {
   let data: unknown;
   try {
-    data = parseYaml(text.replace(/^\uFEFF/, ''));
+    data = parseYamlText(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return {
       ok: false,

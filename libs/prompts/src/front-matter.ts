@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYamlText } from '@mockboard/rubric';
 
 export type FrontMatterResult = { ok: true; data: unknown; body: string } | { ok: false; reason: string };
 
@@ -12,7 +12,7 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   if (closing === -1) return { ok: false, reason: 'the front matter has no closing "---" line' };
   const body = lines.slice(closing + 1).join('\n');
   try {
-    return { ok: true, data: parseYaml(lines.slice(1, closing).join('\n')), body };
+    return { ok: true, data: parseYamlText(lines.slice(1, closing).join('\n')), body };
   } catch (error) {
     return { ok: false, reason: `the front matter is not valid YAML: ${(error as Error).message}` };
   }

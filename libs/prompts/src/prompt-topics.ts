@@ -1,6 +1,5 @@
-import { parse as parseYaml } from 'yaml';
 import { PromptTopicsFileSchema, type PromptTopic } from '@mockboard/contracts';
-import { issuesToProblems, type ContentProblem } from '@mockboard/rubric';
+import { issuesToProblems, parseYamlText, type ContentProblem } from '@mockboard/rubric';
 import type { Prompt } from './prompt';
 
 export const TOPICS_FILE = 'topics.yaml';
@@ -20,7 +19,7 @@ export function parseTopicsFile(
 ): TopicsParseResult {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = parseYamlText(text);
   } catch (error) {
     return { ok: false, problems: [{ file, field: '(yaml)', reason: (error as Error).message }] };
   }

@@ -1,4 +1,5 @@
 export * from './content-problem';
+export * from './yaml-text';
 export * from './parse-rubric';
 export * from './weighted-score';
 export * from './scorecard-rules';

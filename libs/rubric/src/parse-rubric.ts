@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYamlText } from './yaml-text';
 import { RubricSchema, type Rubric } from '@mockboard/contracts';
 import { issuesToProblems, type ContentProblem } from './content-problem';
 
@@ -8,7 +8,7 @@ export type RubricParseResult = { ok: true; rubric: Rubric } | { ok: false; prob
 export function parseRubric(yamlText: string, file = 'rubric.yaml'): RubricParseResult {
   let raw: unknown;
   try {
-    raw = parseYaml(yamlText);
+    raw = parseYamlText(yamlText);
   } catch (error) {
     return {
       ok: false,

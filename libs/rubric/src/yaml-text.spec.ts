@@ -32,6 +32,15 @@ function withoutYaml(use: (parse: typeof parseYamlText) => void): void {
   }
 }
 
+/** What `parse` makes of `text`: its value, or its error's message. */
+function outcomeOf(parse: (text: string) => unknown, text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: parse(text) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
 describe('parseYamlText', () => {
   it('reads every shipped YAML text with js-yaml alone, exactly as `yaml` does', () => {
     const texts = shippedYamlTexts();
@@ -68,19 +77,10 @@ describe('parseYamlText', () => {
       'base: &b { a: 1 }\nother: *b\n',
     ];
     for (const text of readOtherwise) {
-      let expected: unknown;
-      try {
-        expected = { value: parseWithYaml(text) };
-      } catch (error) {
-        expected = { error: (error as Error).message };
-      }
-      let actual: unknown;
-      try {
-        actual = { value: parseYamlText(text) };
-      } catch (error) {
-        actual = { error: (error as Error).message };
-      }
-      expect({ text, result: actual }).toStrictEqual({ text, result: expected });
+      expect({ text, result: outcomeOf(parseYamlText, text) }).toStrictEqual({
+        text,
+        result: outcomeOf(parseWithYaml, text),
+      });
     }
   });
 

@@ -12,6 +12,7 @@ import { ApiExceptionFilter, asBodyParserError } from './common/api-exception.fi
 import { rejectDeeplyNestedBodies } from './common/body-depth.middleware';
 import { JsonLogger } from './common/json-logger';
 import { refuseCrossSiteChanges } from './common/origin-check';
+import { privateApiAnswers } from './common/private-api-answers.middleware';
 import { requestLogger } from './common/request-logger.middleware';
 import { StorableParamsPipe } from './common/storable-params.pipe';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
@@ -52,6 +53,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       strictTransportSecurity: config.hsts,
     }),
   );
+  app.use('/api', privateApiAnswers);
   app.use(cookieParser());
   app.use(refuseCrossSiteChanges(config.publicUrl));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });

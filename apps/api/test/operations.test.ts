@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { signUp } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('operations', () => {
@@ -34,6 +35,24 @@ describe('operations', () => {
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('keeps API answers out of shared caches: private, asked again each time, 304 when unchanged', async () => {
+    const user = await signUp(server.url);
+    const me = await request(server.url).get('/api/me').set(user.bearer).expect(200);
+    expect(me.headers['cache-control']).toBe('private, no-cache');
+    expect(me.headers.etag).toBeTruthy();
+    const unchanged = await request(server.url)
+      .get('/api/me')
+      .set(user.bearer)
+      .set('If-None-Match', me.headers.etag as string)
+      .expect(304);
+    expect(unchanged.text).toBe('');
+    const refused = await request(server.url).get('/api/me').expect(401);
+    expect(refused.headers['cache-control']).toBe('private, no-cache');
+    // A route that knows better keeps its own.
+    const health = await request(server.url).get('/api/health').expect(200);
+    expect(health.headers['cache-control']).toBe('no-store');
   });
 
   it('publishes OpenAPI at /api/docs, documenting request bodies from the shared schemas', async () => {

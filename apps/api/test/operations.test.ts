@@ -37,22 +37,24 @@ describe('operations', () => {
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('keeps API answers out of shared caches: private, asked again each time, 304 when unchanged', async () => {
+  it('keeps API answers out of every cache, errors included, unless the route says otherwise', async () => {
     const user = await signUp(server.url);
     const me = await request(server.url).get('/api/me').set(user.bearer).expect(200);
-    expect(me.headers['cache-control']).toBe('private, no-cache');
-    expect(me.headers.etag).toBeTruthy();
+    expect(me.headers['cache-control']).toBe('no-store');
+    const refused = await request(server.url).get('/api/me').expect(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    const unknown = await request(server.url).get('/api/no-such-thing').set(user.bearer).expect(404);
+    expect(unknown.headers['cache-control']).toBe('no-store');
+    // The week's open slots: kept by the browser only, asked for again, a 304 while unchanged.
+    const slots = await request(server.url).get('/api/slots').set(user.bearer).expect(200);
+    expect(slots.headers['cache-control']).toBe('private, no-cache');
+    expect(slots.headers.etag).toBeTruthy();
     const unchanged = await request(server.url)
-      .get('/api/me')
+      .get('/api/slots')
       .set(user.bearer)
-      .set('If-None-Match', me.headers.etag as string)
+      .set('If-None-Match', slots.headers.etag as string)
       .expect(304);
     expect(unchanged.text).toBe('');
-    const refused = await request(server.url).get('/api/me').expect(401);
-    expect(refused.headers['cache-control']).toBe('private, no-cache');
-    // A route that knows better keeps its own.
-    const health = await request(server.url).get('/api/health').expect(200);
-    expect(health.headers['cache-control']).toBe('no-store');
   });
 
   it('publishes OpenAPI at /api/docs, documenting request bodies from the shared schemas', async () => {

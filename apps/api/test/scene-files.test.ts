@@ -44,6 +44,8 @@ describe('images pasted into the whiteboard', () => {
       })
       .expect(200);
     expect(response.headers['content-type']).toBe('image/png');
+    // An image never changes under its id: kept a year, over the API's default no-store.
+    expect(response.headers['cache-control']).toBe('private, max-age=31536000, immutable');
     expect(Buffer.compare(response.body as Buffer, PNG)).toBe(0);
   });
 

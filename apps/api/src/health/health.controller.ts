@@ -21,8 +21,6 @@ export class HealthController {
 
   @Get('health')
   @ApiOperation({ summary: 'Liveness and database reachability: 200 when healthy, 503 otherwise' })
-  // A probe must see now, never a copy kept by a proxy or the browser.
-  @Header('Cache-Control', 'no-store')
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const report = await this.healthService.report();
     response.status(report.status === 'ok' ? 200 : 503);

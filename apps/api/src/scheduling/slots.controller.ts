@@ -10,6 +10,7 @@ import {
 } from '@mockboard/contracts';
 import { CurrentUser, RequiresVerifiedEmail } from '../auth/access.decorators';
 import type { AuthUser } from '../auth/auth-user';
+import { REVALIDATED_API_ANSWER } from '../common/private-api-answers.middleware';
 import { ValidBody, ValidQuery } from '../common/validated.decorators';
 import { SlotsService } from './slots.service';
 
@@ -31,6 +32,7 @@ export class SlotsController {
   @Get()
   // The body is a SlotListResponse that PostgreSQL wrote as JSON; the text goes out untouched.
   @Header('Content-Type', 'application/json; charset=utf-8')
+  @Header('Cache-Control', REVALIDATED_API_ANSWER)
   @ApiOperation({ summary: "Others' open slots between from and to (default: the next 14 days)" })
   list(
     @CurrentUser() user: AuthUser,

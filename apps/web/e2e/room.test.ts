@@ -122,6 +122,16 @@ function watchScripts(page: Page): () => Promise<ScriptServed[]> {
   };
 }
 
+/** The pages `page` loads from now on (each navigation's and reload's document), in order. */
+function pageLoads(page: Page): string[] {
+  const documents: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document' && request.frame() === page.mainFrame())
+      documents.push(request.url());
+  });
+  return documents;
+}
+
 describe('the live room in two browsers', () => {
   const stage = memberStage();
   /** Every request a page made that did not go to our own server (fonts from a CDN, …). */
@@ -382,16 +392,38 @@ describe('the live room in two browsers', () => {
     await page.getByText(/^Round 1 · Estimation/).waitFor();
   });
 
-  it('offers a reload when the room’s code fails to download, as in a tab open across a redeploy', async () => {
+  it('reloads by itself once when the room’s code fails to download, as in a tab open across a redeploy', async () => {
+    const solo = await signUp(stage.server.url, { displayName: 'Sol Once' });
+    const session = await aSoloSession(solo);
+    const page = await signedIn(solo);
+    const roomUrl = `${stage.server.url}/sessions/${session.id}/room`;
+    const documents = pageLoads(page);
+    // On the first load the room's chunk is gone, as the server answers for a previous build's files;
+    // the reload that follows gets it.
+    const roomChunk = /\/assets\/RoomPage-[^/]+\.js$/;
+    await page.route(roomChunk, (route) =>
+      documents.length === 1 ? route.fulfill({ status: 404 }) : route.continue(),
+    );
+
+    await page.goto(roomUrl);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    expect(documents).toEqual([roomUrl, roomUrl]);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('offers a reload when the room’s code fails to download again right after reloading', async () => {
     const solo = await signUp(stage.server.url, { displayName: 'Sol Alone' });
     const session = await aSoloSession(solo);
     const page = await signedIn(solo);
-    // The room's chunk is gone, as the server answers for a previous build's files.
+    const roomUrl = `${stage.server.url}/sessions/${session.id}/room`;
+    const documents = pageLoads(page);
+    // The room's chunk stays gone: the tab reloads once by itself, then says so.
     const roomChunk = /\/assets\/RoomPage-[^/]+\.js$/;
     await page.route(roomChunk, (route) => route.fulfill({ status: 404 }));
 
-    await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
+    await page.goto(roomUrl);
     await page.getByRole('alert').getByRole('heading', { name: 'This screen could not be shown' }).waitFor();
+    expect(documents).toEqual([roomUrl, roomUrl]);
     // The reload loads the build the server has now.
     await page.unroute(roomChunk);
     await page.getByRole('button', { name: 'Reload the page' }).click();

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { ForgotPasswordPage } from './account/ForgotPasswordPage';
 import { ResetPasswordPage } from './account/ResetPasswordPage';
@@ -6,6 +6,7 @@ import { VerifyEmailPage } from './account/VerifyEmailPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
+import { lazyOrReload } from './components/lazy-or-reload';
 import { RedirectKeepingQuery } from './components/RedirectKeepingQuery';
 import { LoadingState } from './components/StatusViews';
 import { HomePage } from './pages/HomePage';
@@ -24,26 +25,28 @@ import { UnsubscribePage } from './mail-preferences/UnsubscribePage';
 import { SignUpPage } from './pages/SignUpPage';
 
 // The Markdown renderer is most of the bundle and only the prompt page needs it: load it on demand.
-const PromptPage = lazy(() =>
+const PromptPage = lazyOrReload(() =>
   import('./pages/PromptPage').then((module) => ({ default: module.PromptPage })),
 );
 
 // The scorecard (the prompt's signals) and the shared case study use the same renderer: also on demand.
-const ScorecardPage = lazy(() =>
+const ScorecardPage = lazyOrReload(() =>
   import('./pages/ScorecardPage').then((module) => ({ default: module.ScorecardPage })),
 );
-const SharedCaseStudyPage = lazy(() =>
+const SharedCaseStudyPage = lazyOrReload(() =>
   import('./pages/SharedCaseStudyPage').then((module) => ({ default: module.SharedCaseStudyPage })),
 );
 
 // The whiteboard (Excalidraw) is by far the largest dependency: only the room and the replay load it.
 // The study plan renders card notes as Markdown: on demand as well.
-const StudyPlanPage = lazy(() =>
+const StudyPlanPage = lazyOrReload(() =>
   import('./study-plan/StudyPlanPage').then((module) => ({ default: module.StudyPlanPage })),
 );
 
-const RoomPage = lazy(() => import('./pages/RoomPage').then((module) => ({ default: module.RoomPage })));
-const ReplayPage = lazy(() =>
+const RoomPage = lazyOrReload(() =>
+  import('./pages/RoomPage').then((module) => ({ default: module.RoomPage })),
+);
+const ReplayPage = lazyOrReload(() =>
   import('./pages/ReplayPage').then((module) => ({ default: module.ReplayPage })),
 );
 

@@ -1,15 +1,16 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import {
   DIAGRAM_KIND_LOOK,
   DIAGRAM_NODE_KINDS,
   type ReferenceDiagram as Diagram,
 } from '@mockboard/contracts';
 import { diagramKey, getReferenceDiagram, type DiagramSource } from '../api/diagrams';
+import { lazyOrReload } from '../components/lazy-or-reload';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useResource } from '../hooks/useResource';
 import '../styles/reference-diagram.css';
 
-const DiagramBoard = lazy(() => import('./DiagramBoard'));
+const DiagramBoard = lazyOrReload(() => import('./DiagramBoard'));
 
 /**
  * A prompt's reference design, read-only: the rendered scene (the server lays it out), a legend of

@@ -5,7 +5,7 @@ import { FIXTURE_DIAGRAM_LABELS, promptsWithADiagram } from '../../api/test/supp
 import { aLiveSession } from '../../api/test/support/room-client';
 import { aPastSession } from '../../api/test/support/scoring-factories';
 import type { TestApp } from '../../api/test/support/test-app';
-import { artifact } from './support/browser';
+import { artifact, pageLoads } from './support/browser';
 import { DESKTOP, PHONE, expectNoSidewaysScroll, memberStage } from './support/members';
 
 const ADMIN_EMAIL = 'reference-admin@example.test';
@@ -125,6 +125,26 @@ describe('the reference design', () => {
       .first()
       .waitFor();
     expect(await theirs.getByRole('button', { name: 'Reference design' }).count()).toBe(0);
+  });
+
+  it('says in the room when the drawing’s code fails to download, and keeps the room (no reload)', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Stays' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Stays' });
+    const session = await aLiveSession(stage.server.url, ada, ben, { promptId: 'url-shortener' });
+    const interviewerId = session.rounds.find((round) => round.number === 1)!.interviewerId;
+    const page = await stage.signedIn(interviewerId === ada.user.id ? ada : ben);
+    const roomUrl = `${stage.server.url}/sessions/${session.id}/room`;
+    const documents = pageLoads(page);
+    // The drawing's code is gone, as for a tab open across a redeploy.
+    await page.route(/\/assets\/DiagramBoard-[^/]+\.js$/, (route) => route.fulfill({ status: 404 }));
+    await page.goto(roomUrl);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+
+    await page.getByRole('button', { name: 'Reference design' }).click();
+    await page.getByRole('heading', { name: 'The drawing could not be shown' }).waitFor();
+    await page.getByText('The design as a list').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    expect(documents).toEqual([roomUrl]);
   });
 
   it('opens beside the final board after the session, side by side on a wide screen and stacked on a phone', async () => {

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { ReplayResponse, Session } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
 import { aLiveSession, waitFor } from '../../api/test/support/room-client';
-import { artifact } from './support/browser';
+import { artifact, pageLoads } from './support/browser';
 import { DESKTOP, expectNoSidewaysScroll, memberStage, PHONE } from './support/members';
 
 /** The test hook the whiteboard puts on `window` (these tests compile without the DOM's types). */
@@ -120,16 +120,6 @@ function watchScripts(page: Page): () => Promise<ScriptServed[]> {
     page.off('response', record);
     return Promise.all(served);
   };
-}
-
-/** The pages `page` loads from now on (each navigation's and reload's document), in order. */
-function pageLoads(page: Page): string[] {
-  const documents: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'document' && request.frame() === page.mainFrame())
-      documents.push(request.url());
-  });
-  return documents;
 }
 
 describe('the live room in two browsers', () => {

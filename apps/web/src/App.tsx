@@ -58,8 +58,8 @@ export function App() {
         path="sessions/:id/room"
         element={
           <RequireAuth>
-            {/* Outside Layout's boundary: a room chunk that fails to download (a tab open across a
-                redeploy) offers a reload rather than a blank screen. */}
+            {/* Outside Layout's boundary: a room chunk that still fails to download once the tab
+                reloaded itself for it (lazyOrReload) offers a reload rather than a blank screen. */}
             <ErrorBoundary>
               <Suspense fallback={<LoadingState label="Opening the room…" />}>
                 <RoomPage />

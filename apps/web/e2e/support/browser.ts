@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../../api/test/support/test-app';
 import { saveArtifactsOnFailure } from './failure-artifacts';
 
@@ -45,4 +45,14 @@ export async function launchBrowser({ fakeMedia = false }: LaunchOptions = {}): 
 
 export function artifact(name: string): string {
   return join(ARTIFACTS_DIR, name);
+}
+
+/** The pages `page` loads from now on (each navigation's and reload's document), in order. */
+export function pageLoads(page: Page): string[] {
+  const documents: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document' && request.frame() === page.mainFrame())
+      documents.push(request.url());
+  });
+  return documents;
 }

@@ -2,12 +2,15 @@ import { Component, type ReactNode } from 'react';
 
 interface ErrorBoundaryProps {
   children: ReactNode;
+  /** What to show in place of the children; by default, the whole screen's error with a reload. */
+  fallback?: ReactNode;
 }
 
 /**
- * The last line of defence: a rendering bug or a page chunk that fails to download (e.g. after a
- * redeploy) shows a way out instead of a blank screen. Layout keys it by path, so navigating resets it.
- * React itself reports the caught error to the console (createRoot's default onCaughtError).
+ * The last line of defence: a rendering bug, or a page's code that still fails to download after
+ * the tab reloaded itself for it (lazyOrReload), shows a way out instead of a blank screen. Layout
+ * keys it by path, so navigating resets it. React itself reports the caught error to the console
+ * (createRoot's default onCaughtError).
  */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, { failed: boolean }> {
   override state = { failed: false };
@@ -18,6 +21,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { failed: boole
 
   override render() {
     if (!this.state.failed) return this.props.children;
+    if (this.props.fallback !== undefined) return this.props.fallback;
     return (
       <div className="container page page--narrow">
         <div className="status status--error" role="alert">

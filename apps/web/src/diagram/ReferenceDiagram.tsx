@@ -1,16 +1,18 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import {
   DIAGRAM_KIND_LOOK,
   DIAGRAM_NODE_KINDS,
   type ReferenceDiagram as Diagram,
 } from '@mockboard/contracts';
 import { diagramKey, getReferenceDiagram, type DiagramSource } from '../api/diagrams';
-import { lazyOrReload } from '../components/lazy-or-reload';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { useResource } from '../hooks/useResource';
 import '../styles/reference-diagram.css';
 
-const DiagramBoard = lazyOrReload(() => import('./DiagramBoard'));
+// Plain `lazy`, not lazyOrReload: the drawing shows in the live room too, where a reload would drop
+// the call and unsaved notes; if its code fails to download, the list below still has the design.
+const DiagramBoard = lazy(() => import('./DiagramBoard'));
 
 /**
  * A prompt's reference design, read-only: the rendered scene (the server lays it out), a legend of
@@ -35,9 +37,17 @@ export function ReferenceDiagram({ source }: { source: DiagramSource }) {
   const { diagram, elements, promptTitle } = view.data;
   return (
     <figure className="reference-diagram" aria-label={`Reference design: ${promptTitle}`}>
-      <Suspense fallback={<LoadingState label="Loading the drawing…" />}>
-        <DiagramBoard elements={elements} />
-      </Suspense>
+      <ErrorBoundary
+        fallback={
+          <EmptyState title="The drawing could not be shown" level={2}>
+            The design is listed below. Reload the page to try the drawing again.
+          </EmptyState>
+        }
+      >
+        <Suspense fallback={<LoadingState label="Loading the drawing…" />}>
+          <DiagramBoard elements={elements} />
+        </Suspense>
+      </ErrorBoundary>
       <figcaption className="reference-diagram__caption">
         <DiagramLegend diagram={diagram} />
         <DiagramAsText diagram={diagram} />

@@ -122,6 +122,9 @@ function watchScripts(page: Page): () => Promise<ScriptServed[]> {
   };
 }
 
+/** The room page's code in the web build (a chunk loaded when the room is first opened). */
+const ROOM_CHUNK = /\/assets\/RoomPage-[^/]+\.js$/;
+
 describe('the live room in two browsers', () => {
   const stage = memberStage();
   /** Every request a page made that did not go to our own server (fonts from a CDN, …). */
@@ -390,8 +393,7 @@ describe('the live room in two browsers', () => {
     const documents = pageLoads(page);
     // On the first load the room's chunk is gone, as the server answers for a previous build's files;
     // the reload that follows gets it.
-    const roomChunk = /\/assets\/RoomPage-[^/]+\.js$/;
-    await page.route(roomChunk, (route) =>
+    await page.route(ROOM_CHUNK, (route) =>
       documents.length === 1 ? route.fulfill({ status: 404 }) : route.continue(),
     );
 
@@ -408,14 +410,13 @@ describe('the live room in two browsers', () => {
     const roomUrl = `${stage.server.url}/sessions/${session.id}/room`;
     const documents = pageLoads(page);
     // The room's chunk stays gone: the tab reloads once by itself, then says so.
-    const roomChunk = /\/assets\/RoomPage-[^/]+\.js$/;
-    await page.route(roomChunk, (route) => route.fulfill({ status: 404 }));
+    await page.route(ROOM_CHUNK, (route) => route.fulfill({ status: 404 }));
 
     await page.goto(roomUrl);
     await page.getByRole('alert').getByRole('heading', { name: 'This screen could not be shown' }).waitFor();
     expect(documents).toEqual([roomUrl, roomUrl]);
     // The reload loads the build the server has now.
-    await page.unroute(roomChunk);
+    await page.unroute(ROOM_CHUNK);
     await page.getByRole('button', { name: 'Reload the page' }).click();
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
   });

@@ -12,9 +12,9 @@ import { ApiExceptionFilter, asBodyParserError } from './common/api-exception.fi
 import { rejectDeeplyNestedBodies } from './common/body-depth.middleware';
 import { JsonLogger } from './common/json-logger';
 import { refuseCrossSiteChanges } from './common/origin-check';
-import { privateApiAnswers } from './common/private-api-answers.middleware';
 import { requestLogger } from './common/request-logger.middleware';
 import { StorableParamsPipe } from './common/storable-params.pipe';
+import { uncachedApiAnswers } from './common/uncached-api-answers.middleware';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { SCENE_FILE_TYPES } from './room/scene-files.service';
 import { MetricsService } from './health/metrics.service';
@@ -53,7 +53,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       strictTransportSecurity: config.hsts,
     }),
   );
-  app.use('/api', privateApiAnswers);
+  app.use('/api', uncachedApiAnswers);
   app.use(cookieParser());
   app.use(refuseCrossSiteChanges(config.publicUrl));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });

@@ -159,6 +159,14 @@ describe('the live room in two browsers', () => {
     return response.body as Session;
   }
 
+  /** A solo room's signed-in tab, not opened yet, and the page loads it makes from now on. */
+  async function aSoloRoomTab(displayName: string) {
+    const solo = await signUp(stage.server.url, { displayName });
+    const session = await aSoloSession(solo);
+    const page = await signedIn(solo);
+    return { page, roomUrl: `${stage.server.url}/sessions/${session.id}/room`, documents: pageLoads(page) };
+  }
+
   async function openRoom(page: Page, session: Session): Promise<void> {
     await page.goto(`${stage.server.url}/sessions/${session.id}/room`);
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
@@ -386,11 +394,7 @@ describe('the live room in two browsers', () => {
   });
 
   it('reloads by itself once when the room’s code fails to download, as in a tab open across a redeploy', async () => {
-    const solo = await signUp(stage.server.url, { displayName: 'Sol Once' });
-    const session = await aSoloSession(solo);
-    const page = await signedIn(solo);
-    const roomUrl = `${stage.server.url}/sessions/${session.id}/room`;
-    const documents = pageLoads(page);
+    const { page, roomUrl, documents } = await aSoloRoomTab('Sol Once');
     // On the first load the room's chunk is gone, as the server answers for a previous build's files;
     // the reload that follows gets it.
     await page.route(ROOM_CHUNK, (route) =>
@@ -404,11 +408,7 @@ describe('the live room in two browsers', () => {
   });
 
   it('offers a reload when the room’s code fails to download again right after reloading', async () => {
-    const solo = await signUp(stage.server.url, { displayName: 'Sol Alone' });
-    const session = await aSoloSession(solo);
-    const page = await signedIn(solo);
-    const roomUrl = `${stage.server.url}/sessions/${session.id}/room`;
-    const documents = pageLoads(page);
+    const { page, roomUrl, documents } = await aSoloRoomTab('Sol Alone');
     // The room's chunk stays gone: the tab reloads once by itself, then says so.
     await page.route(ROOM_CHUNK, (route) => route.fulfill({ status: 404 }));
 

@@ -10,7 +10,7 @@ import {
 } from '@mockboard/contracts';
 import { CurrentUser, RequiresVerifiedEmail } from '../auth/access.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { REVALIDATED_API_ANSWER } from '../common/private-api-answers.middleware';
+import { REVALIDATED_API_ANSWER } from '../common/uncached-api-answers.middleware';
 import { ValidBody, ValidQuery } from '../common/validated.decorators';
 import { SlotsService } from './slots.service';
 

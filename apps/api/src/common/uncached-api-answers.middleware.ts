@@ -9,7 +9,7 @@ import type { NextFunction, Request, Response } from 'express';
  * it: an image's year-long immutable copy, the calendar feed's five minutes, and
  * REVALIDATED_API_ANSWER where a repeat is often unchanged and large.
  */
-export const API_CACHE_CONTROL = 'no-store';
+const API_CACHE_CONTROL = 'no-store';
 
 /**
  * Kept by the browser only, and asked for again each time: a 304 without a body while the ETag
@@ -17,7 +17,7 @@ export const API_CACHE_CONTROL = 'no-store';
  */
 export const REVALIDATED_API_ANSWER = 'private, no-cache';
 
-export function privateApiAnswers(_request: Request, response: Response, next: NextFunction): void {
+export function uncachedApiAnswers(_request: Request, response: Response, next: NextFunction): void {
   response.setHeader('Cache-Control', API_CACHE_CONTROL);
   next();
 }

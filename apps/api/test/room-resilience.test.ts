@@ -147,6 +147,29 @@ describe('the collaboration client against a live room', () => {
     expect(digest(await serverScene(room.server.url, room.guest, room.sessionId))).toEqual(digest(drawn));
   });
 
+  it('a client left by its page sends what still waits before it closes, even when the connection is down', async () => {
+    // A page's cleanups run parent first: the room asks its client to close, then the notes send
+    // their last save. Nothing else waits, so a client that closed at once would drop that save.
+    const a = await joined(room.server.url, room.host, room.sessionId);
+    a.client.closeWhenIdle();
+    await expect(a.client.saveNotes(1, 'Asked about the read/write ratio.')).resolves.toBeUndefined();
+    await until([a], () => a.client.status === 'offline', 'A closes once the save is answered');
+
+    // Strokes made while the connection is down go once it is back, then the client closes.
+    const b = await joined(room.server.url, room.host, room.sessionId);
+    cut(b);
+    await until([b], () => b.client.status === 'reconnecting', 'B is cut off');
+    const drawn = Array.from({ length: 5 }, () => aShape());
+    for (const shape of drawn) b.client.sendElements([shape]);
+    b.client.closeWhenIdle();
+    await until([b], () => b.client.status === 'offline', 'B closes once its strokes are stored');
+    expect(b.client.pendingCount).toBe(0);
+    expect(digest(await serverScene(room.server.url, room.guest, room.sessionId))).toEqual(digest(drawn));
+    const check = await joined(room.server.url, room.host, room.sessionId);
+    const { notes } = await check.client.connect();
+    expect(notes).toBe('Asked about the read/write ratio.');
+  });
+
   it('a client whose connection is cut again and again during a burst of edits ends with the same scene as its peer and the server', async () => {
     const random = new SeededRandom(7);
     const a = await joined(room.server.url, room.host, room.sessionId);

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { ReplayResponse, Session } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
 import { aLiveSession, waitFor } from '../../api/test/support/room-client';
-import { artifact, pageLoads } from './support/browser';
+import { artifact, pageLoads, socketIoLine } from './support/browser';
 import { DESKTOP, expectNoSidewaysScroll, memberStage, PHONE } from './support/members';
 
 /** The test hook the whiteboard puts on `window` (these tests compile without the DOM's types). */
@@ -165,6 +165,24 @@ describe('the live room in two browsers', () => {
     const session = await aSoloSession(solo);
     const page = await signedIn(solo);
     return { page, roomUrl: `${stage.server.url}/sessions/${session.id}/room`, documents: pageLoads(page) };
+  }
+
+  /** The element types the session's replay holds, polled until `accept` holds. */
+  async function waitForStored(user: SignedUpUser, session: Session, accept: (types: string[]) => boolean) {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const replay = await request(stage.server.url)
+        .get(`/api/sessions/${session.id}/replay`)
+        .set(user.bearer)
+        .expect(200);
+      const types = (replay.body as ReplayResponse).entries.flatMap((entry) =>
+        entry.element ? [entry.element.type] : [],
+      );
+      if (accept(types)) return;
+      if (Date.now() > deadline)
+        throw new Error(`The replay never matched; it holds ${JSON.stringify(types)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   async function openRoom(page: Page, session: Session): Promise<void> {
@@ -419,6 +437,48 @@ describe('the live room in two browsers', () => {
     await page.unroute(ROOM_CHUNK);
     await page.getByRole('button', { name: 'Reload the page' }).click();
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  });
+
+  it('keeps what was left unsaved in the room: the last notes, and strokes drawn while the connection was down', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    const page = await signedIn(ada);
+    const line = await socketIoLine(page);
+    const notes = page.getByRole('textbox', { name: 'Your private notes' });
+    const backToSession = async () => {
+      await page.getByRole('link', { name: 'Session', exact: true }).click();
+      await page.waitForURL(`${stage.server.url}/sessions/${session.id}`);
+    };
+
+    // Notes typed just before leaving: their save was still waiting for the pause in typing.
+    await openRoom(page, session);
+    await notes.fill('Asked about the read/write ratio.');
+    await backToSession();
+    await openRoom(page, session);
+    expect(await notes.inputValue()).toBe('Asked about the read/write ratio.');
+
+    // The connection drops; a stroke and more notes wait for it.
+    await line.cut(/[?&]session=/);
+    await page.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor();
+    await drawRectangle(page);
+    await page.getByRole('status').filter({ hasText: '1 change waiting to be sent' }).waitFor();
+    await notes.fill('Asked about the read/write ratio. Sharded by user id.');
+
+    // Closing the tab asks first; she stays.
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+
+    // Leaving for the session page asks nothing; once the connection is back, both are stored.
+    await backToSession();
+    await line.restore();
+    await waitForStored(ada, session, (types) => types.includes('rectangle'));
+    await openRoom(page, session);
+    await waitForScene(page, hasRectangle);
+    expect(await notes.inputValue()).toBe('Asked about the read/write ratio. Sharded by user id.');
   });
 
   it('tells a stranger the room is not theirs, in the server’s words', async () => {

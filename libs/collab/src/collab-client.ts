@@ -60,9 +60,9 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   private readonly room: RoomConnection;
   private reported: [ConnectionStatus, number] | null = null;
   private closed = false;
-  /** Handed over (closeWhenIdle): closes once nothing sent on it waits for an answer. */
+  /** Left (closeWhenIdle): closes once nothing sent on it waits for an answer. */
   private closeWhenSettled = false;
-  private handOverTimer: Timer | undefined;
+  private closeDeadline: Timer | undefined;
   // Volatile, so dropped when offline or not joined; an old position is worth nothing anyway.
   private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (pointer) => {
     if (this.room.joined) this.io.volatile.emit(ROOM_EVENTS.pointerUpdate, pointer);
@@ -100,7 +100,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
       socket: this.io,
       sessionId: options.sessionId,
       whenJoined: () => this.room.whenJoined(),
-      answered: () => this.closeIfHandedOver(),
+      answered: () => this.closeIfIdle(),
     });
     this.listen();
   }
@@ -195,12 +195,12 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     return this.commands.revealHint(round, phase, stage);
   }
 
-  /** Disconnects for good. Edits still pending are not delivered. */
+  /** Disconnects at once, for good. Edits still pending are not delivered (see closeWhenIdle). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.room.leave();
-    clearTimeout(this.handOverTimer);
+    clearTimeout(this.closeDeadline);
     this.uploader.stop();
     this.pointers.cancel();
     this.viewports.cancel();
@@ -209,21 +209,24 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   }
 
   /**
-   * Hands the room over to another client: closes once every command sent on this one has its
-   * answer and every edit is stored (or after SCENE_ACK_TIMEOUT_MS at the latest: commands time
-   * out sooner, and a stroke's answer is late only while the server is behind). A swap's state
-   * broadcast makes the page join the next round while the swap's own ack is still on its way on
-   * this socket; closing at once would drop it and report a swap that went through as a failure,
-   * and would lose the last strokes of the round (stored on that round's board, see RoomConnection's `round`).
+   * Closes once every command sent on it has its answer and every edit is stored (or after
+   * SCENE_ACK_TIMEOUT_MS at the latest: commands time out sooner, and a stroke's answer is late
+   * only while the server is behind), still sending meanwhile, and reconnecting if the connection
+   * drops. For a page that leaves the room: the last strokes, the notes' last save, a swap's own ack
+   * still on its way when the new round's state makes the page join again (closing at once would
+   * report a swap that went through as a failure, and lose the round's last strokes, stored on that
+   * round's board: see RoomConnection's `round`).
    */
   closeWhenIdle(): void {
     if (this.closed) return;
     this.closeWhenSettled = true;
-    this.handOverTimer ??= setTimeout(() => this.close(), SCENE_ACK_TIMEOUT_MS);
-    this.closeIfHandedOver();
+    this.closeDeadline ??= setTimeout(() => this.close(), SCENE_ACK_TIMEOUT_MS);
+    // Checked after the caller's turn: a page's cleanups run parent first, so the notes' last save
+    // is sent just after the room's own cleanup asked the client to close.
+    queueMicrotask(() => this.closeIfIdle());
   }
 
-  private closeIfHandedOver(): void {
+  private closeIfIdle(): void {
     if (this.closeWhenSettled && this.commands.inFlight === 0 && this.shared.outbox.size === 0) this.close();
   }
 
@@ -283,6 +286,6 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     if (status === this.room.status && count === this.shared.outbox.size) return;
     this.reported = [this.room.status, this.shared.outbox.size];
     this.options.onStatus?.(this.room.status, this.shared.outbox.size);
-    this.closeIfHandedOver();
+    this.closeIfIdle();
   }
 }

@@ -29,7 +29,7 @@ export interface CommandLink {
 
 /** The session's commands over the room connection, each answered by the server's ack. */
 export class SessionCommands {
-  /** Commands sent and not answered yet: a hand-over to a new client waits for their answers. */
+  /** Commands called and not answered yet: a client closing when idle waits for their answers. */
   private sent = 0;
 
   constructor(private readonly link: CommandLink) {}
@@ -74,19 +74,26 @@ export class SessionCommands {
     return (await this.command(ROOM_EVENTS.hintReveal, payload, HintRevealAckSchema)).reveal;
   }
 
-  /** Waits for the join, then emits and parses the ack; a refusal rejects with a CollabError. */
+  /**
+   * Waits for the join, then emits and parses the ack; a refusal rejects with a CollabError. Counted
+   * from the call, not the emit: a client closing when idle waits for a command still waiting for
+   * its join (the notes' last save as the room is left while the connection is down).
+   */
   private async command<T>(event: string, payload: object, schema: Schema<T>): Promise<T> {
-    await this.link.whenJoined();
     let raw: unknown;
     this.sent += 1;
     try {
-      raw = await this.link.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
-    } catch {
-      // Not retried: the server may have applied it (a swap or an end is not idempotent).
-      throw new CollabError({
-        code: 'internal',
-        message: 'The connection dropped before the server answered; please retry',
-      });
+      await this.link.whenJoined();
+      raw = await this.link.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck(event, payload)
+        .catch(() => {
+          // Not retried: the server may have applied it (a swap or an end is not idempotent).
+          throw new CollabError({
+            code: 'internal',
+            message: 'The connection dropped before the server answered; please retry',
+          });
+        });
     } finally {
       this.sent -= 1;
       this.link.answered();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Route, type WebSocketRoute } from 'playwright-core';
 import { REPO_ROOT } from '../../../api/test/support/test-app';
 import { saveArtifactsOnFailure } from './failure-artifacts';
 
@@ -55,4 +55,56 @@ export function pageLoads(page: Page): string[] {
       documents.push(request.url());
   });
   return documents;
+}
+
+/** A page's socket.io connections, which a test cuts and restores as a network that drops would. */
+export interface SocketIoLine {
+  /**
+   * Waits until a websocket whose address matches `upgraded` is open (socket.io starts on long
+   * polling, and a poll already waiting would outlive the cut by up to 25 s), then closes every
+   * socket.io websocket of the page and refuses new connections until restored.
+   */
+  cut(upgraded: RegExp): Promise<void>;
+  restore(): Promise<void>;
+}
+
+const SOCKET_IO = /\/socket\.io\//;
+
+/** Routes `page`'s socket.io connections through the test; to be set up before the page opens them. */
+export async function socketIoLine(page: Page): Promise<SocketIoLine> {
+  const routed = new Set<WebSocketRoute>();
+  const open = new Set<string>();
+  page.on('websocket', (socket) => {
+    open.add(socket.url());
+    socket.on('close', () => open.delete(socket.url()));
+  });
+  let down = false;
+  await page.routeWebSocket(SOCKET_IO, (socket) => {
+    if (down) {
+      void socket.close();
+      return;
+    }
+    routed.add(socket);
+    // Passed through both ways as they are (Playwright forwards once connected).
+    socket.connectToServer();
+  });
+  const refuse = (route: Route) => route.abort('internetdisconnected');
+  return {
+    async cut(upgraded) {
+      const deadline = Date.now() + 10_000;
+      while (![...open].some((url) => upgraded.test(url))) {
+        if (Date.now() > deadline) throw new Error(`No websocket matching ${upgraded} opened`);
+        await page.waitForTimeout(50);
+      }
+      down = true;
+      // Long-polling requests too: socket.io reconnects over them first.
+      await page.route(SOCKET_IO, refuse);
+      await Promise.all([...routed].map((socket) => socket.close()));
+      routed.clear();
+    },
+    async restore() {
+      down = false;
+      await page.unroute(SOCKET_IO, refuse);
+    },
+  };
 }

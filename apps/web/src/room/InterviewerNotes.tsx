@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ROOM_LIMITS } from '@mockboard/contracts';
+import { useLeaveWarning } from '../hooks/useLeaveWarning';
 
 const SAVE_AFTER_MS = 800;
 
@@ -21,7 +22,10 @@ export function InterviewerNotes({ round, initialText, save }: InterviewerNotesP
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(initialText);
+  /** The text the server last confirmed: closing the tab asks first while the latest differs. */
+  const saved = useRef(initialText);
   const saveRef = useRef(save);
+  useLeaveWarning(() => latest.current !== saved.current);
 
   useEffect(() => {
     saveRef.current = save;
@@ -32,7 +36,10 @@ export function InterviewerNotes({ round, initialText, save }: InterviewerNotesP
     timer.current = undefined;
     setState({ kind: 'saving' });
     saveRef.current(round, value).then(
-      () => latest.current === value && setState({ kind: 'saved' }),
+      () => {
+        saved.current = value;
+        if (latest.current === value) setState({ kind: 'saved' });
+      },
       (error: Error) => latest.current === value && setState({ kind: 'failed', message: error.message }),
     );
   }

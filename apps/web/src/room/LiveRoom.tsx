@@ -13,6 +13,7 @@ import { useCall } from '../call/useCall';
 import { ChatPanel, UnreadBadge } from '../chat/ChatPanel';
 import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
+import { useLeaveWarning } from '../hooks/useLeaveWarning';
 import { useNow } from '../hooks/useNow';
 import { useResource } from '../hooks/useResource';
 import { ReferenceDesignSection } from '../diagram/ReferenceDesignSection';
@@ -60,6 +61,8 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const [endedByMe, setEndedByMe] = useState(false);
   const [viewingPastRound, setViewingPastRound] = useState(false);
   const now = useNow(15_000);
+  // Strokes not stored yet (the connection is down, or the server is behind): closing asks first.
+  useLeaveWarning(() => client.pendingCount > 0);
 
   const sessionPath = `/sessions/${state.sessionId}`;
   const role = state.roles[myUserId] ?? ack.role;

@@ -55,8 +55,6 @@ export function useCollabRoom(sessionId: string) {
   useEffect(() => {
     let active = true;
     let joinedRound: number | null = null;
-    // Set when a new round makes the page join again: this client then hands over instead of closing.
-    let handingOver = false;
     // Presence heard before the ack is newer than the ack's snapshot of who is online.
     const heard = new Map<string, boolean>();
     const client: CollabClient = new CollabClient({
@@ -69,10 +67,7 @@ export function useCollabRoom(sessionId: string) {
       onState: (next) => {
         if (!active) return;
         setState(next);
-        if (joinedRound !== null && next.round !== joinedRound) {
-          handingOver = true;
-          setGeneration((n) => n + 1);
-        }
+        if (joinedRound !== null && next.round !== joinedRound) setGeneration((n) => n + 1);
       },
       onPresence: (event) => {
         if (!active) return;
@@ -102,9 +97,9 @@ export function useCollabRoom(sessionId: string) {
     );
     return () => {
       active = false;
-      // A command in flight on it (the swap that started the new round) still gets its answer.
-      if (handingOver) client.closeWhenIdle();
-      else client.close();
+      // Leaving the room, or joining the next round: what is still on its way goes on in the
+      // background (the last strokes, the notes' last save, the swap that started the new round).
+      client.closeWhenIdle();
     };
   }, [sessionId, generation]);
 

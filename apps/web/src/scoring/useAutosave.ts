@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toApiRequestError, type ApiRequestError } from '../api/client';
+import { useLeaveWarning } from '../hooks/useLeaveWarning';
 
 export type SaveState =
   | { status: 'idle' }
@@ -67,17 +68,14 @@ export function useAutosave<T, R>(
     while (inFlight.current) await inFlight.current;
   }, []);
 
-  // Leaving the page saves what is waiting instead of dropping it, and warns while a save is open.
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (unsaved.current || inFlight.current) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => {
-      window.removeEventListener('beforeunload', warn);
+  // Closing the tab asks first while a save is open; leaving the page saves what is waiting.
+  useLeaveWarning(() => Boolean(unsaved.current || inFlight.current));
+  useEffect(
+    () => () => {
       if (unsaved.current) void saveNow();
-    };
-  }, [saveNow]);
+    },
+    [saveNow],
+  );
 
   return { state, schedule, retry: saveNow, settle };
 }

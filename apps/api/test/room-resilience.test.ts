@@ -148,6 +148,13 @@ describe('the collaboration client against a live room', () => {
   });
 
   it('a client left by its page sends what still waits before it closes, even when the connection is down', async () => {
+    // Saves beyond the notes' rate limit are retried after a pause, during which the client waits.
+    const hurried = await joined(room.server.url, room.host, room.sessionId);
+    hurried.client.closeWhenIdle();
+    const saves = Array.from({ length: 14 }, (_, index) => hurried.client.saveNotes(1, `Draft ${index}`));
+    await expect(Promise.all(saves)).resolves.toHaveLength(14);
+    expect(hurried.client.status).toBe('offline');
+
     // A page's cleanups run parent first: the room asks its client to close, then the notes send
     // their last save. Nothing else waits, so a client that closed at once would drop that save.
     const a = await joined(room.server.url, room.host, room.sessionId);

@@ -37,6 +37,8 @@ export interface CollabClientOptions<S extends CollabSocket = CollabSocket> exte
   onRestore?: (replaced: SceneElement[], removed: string[]) => void;
   onStatus?: (status: ConnectionStatus, pendingCount: number) => void;
   onError?: (error: CollabErrorBody) => void;
+  /** The client closed for good: by `close`, or by `closeWhenIdle` once idle. */
+  onClosed?: () => void;
 }
 
 // Cursors at about 20 Hz look smooth and cost peers little.
@@ -60,8 +62,8 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   private readonly room: RoomConnection;
   private reported: [ConnectionStatus, number] | null = null;
   private closed = false;
-  /** Left (closeWhenIdle): closes once nothing sent on it waits for an answer. */
-  private closeWhenSettled = false;
+  /** Left by its page (closeWhenIdle): closes once nothing sent on it waits for an answer. */
+  private leaving = false;
   private closeDeadline: Timer | undefined;
   // Volatile, so dropped when offline or not joined; an old position is worth nothing anyway.
   private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (pointer) => {
@@ -124,6 +126,12 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
 
   get pendingCount(): number {
     return this.shared.outbox.size;
+  }
+
+  /** Edits not stored or commands not answered yet, which this client may still deliver. */
+  get holdsUnsaved(): boolean {
+    if (this.closed || this.room.status === 'offline') return false;
+    return this.shared.outbox.size > 0 || this.commands.inFlight > 0;
   }
 
   /** Whether the session join holds on the current connection. */
@@ -206,20 +214,17 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     this.viewports.cancel();
     this.io.disconnect();
     this.room.goOffline(new CollabError({ code: 'conflict', message: 'The room connection was closed' }));
+    this.options.onClosed?.();
   }
 
   /**
-   * Closes once every command sent on it has its answer and every edit is stored (or after
-   * SCENE_ACK_TIMEOUT_MS at the latest: commands time out sooner, and a stroke's answer is late
-   * only while the server is behind), still sending meanwhile, and reconnecting if the connection
-   * drops. For a page that leaves the room: the last strokes, the notes' last save, a swap's own ack
-   * still on its way when the new round's state makes the page join again (closing at once would
-   * report a swap that went through as a failure, and lose the round's last strokes, stored on that
-   * round's board: see RoomConnection's `round`).
+   * Closes once its edits are stored and its commands answered, sending (and reconnecting) until
+   * then, or after SCENE_ACK_TIMEOUT_MS: a page that leaves the room or joins the next round loses
+   * neither its last strokes nor the notes' last save, nor the answer to the swap that started the next round.
    */
   closeWhenIdle(): void {
     if (this.closed) return;
-    this.closeWhenSettled = true;
+    this.leaving = true;
     this.closeDeadline ??= setTimeout(() => this.close(), SCENE_ACK_TIMEOUT_MS);
     // Checked after the caller's turn: a page's cleanups run parent first, so the notes' last save
     // is sent just after the room's own cleanup asked the client to close.
@@ -227,7 +232,8 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   }
 
   private closeIfIdle(): void {
-    if (this.closeWhenSettled && this.commands.inFlight === 0 && this.shared.outbox.size === 0) this.close();
+    // Offline for good (refused, or reconnecting gave up), nothing more can be delivered either.
+    if (this.leaving && !this.holdsUnsaved) this.close();
   }
 
   // ---- scene events ------------------------------------------------------------------------------

@@ -23,19 +23,19 @@ export interface CommandLink {
   readonly sessionId: string;
   /** Resolves once the session join holds; rejects when the room connection is closed. */
   whenJoined(): Promise<void>;
-  /** A command got its answer (or none will come): a hand-over may now close the connection. */
+  /** A command got its answer (or none will come): a client closing when idle may close now. */
   answered(): void;
 }
 
 /** The session's commands over the room connection, each answered by the server's ack. */
 export class SessionCommands {
   /** Commands called and not answered yet: a client closing when idle waits for their answers. */
-  private sent = 0;
+  private unanswered = 0;
 
   constructor(private readonly link: CommandLink) {}
 
   get inFlight(): number {
-    return this.sent;
+    return this.unanswered;
   }
 
   async setPhase(phase: InterviewPhase): Promise<SessionState> {
@@ -47,18 +47,23 @@ export class SessionCommands {
     return (await this.command(ROOM_EVENTS.swap, { sessionId: this.link.sessionId }, StateAckSchema)).state;
   }
 
-  /** Saves the interviewer's notes; a rate-limited save is retried, since only the latest text matters. */
-  async saveNotes(round: number, text: string): Promise<void> {
+  /**
+   * Saves the interviewer's notes; a rate-limited save is retried, since only the latest text
+   * matters. In flight until the last attempt, pauses between attempts included.
+   */
+  saveNotes(round: number, text: string): Promise<void> {
     const payload = { sessionId: this.link.sessionId, round, text };
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.command(ROOM_EVENTS.notes, payload, OkAckSchema);
-        return;
-      } catch (error) {
-        if (!(error instanceof CollabError) || error.code !== 'rate_limited' || attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, RATE_LIMITED_RETRY_MS * attempt));
+    return this.counted(async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.command(ROOM_EVENTS.notes, payload, OkAckSchema);
+          return;
+        } catch (error) {
+          if (!(error instanceof CollabError) || error.code !== 'rate_limited' || attempt >= 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, RATE_LIMITED_RETRY_MS * attempt));
+        }
       }
-    }
+    });
   }
 
   async endSession(): Promise<SessionState> {
@@ -75,31 +80,37 @@ export class SessionCommands {
   }
 
   /**
-   * Waits for the join, then emits and parses the ack; a refusal rejects with a CollabError. Counted
-   * from the call, not the emit: a client closing when idle waits for a command still waiting for
-   * its join (the notes' last save as the room is left while the connection is down).
+   * Waits for the join, then emits and parses the ack; a refusal rejects with a CollabError. In
+   * flight from the call, the wait for the join included (a save made as the room is left while
+   * the connection is down).
    */
-  private async command<T>(event: string, payload: object, schema: Schema<T>): Promise<T> {
-    let raw: unknown;
-    this.sent += 1;
-    try {
+  private command<T>(event: string, payload: object, schema: Schema<T>): Promise<T> {
+    return this.counted(async () => {
       await this.link.whenJoined();
-      raw = await this.link.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck(event, payload)
-        .catch(() => {
-          // Not retried: the server may have applied it (a swap or an end is not idempotent).
-          throw new CollabError({
-            code: 'internal',
-            message: 'The connection dropped before the server answered; please retry',
-          });
+      let raw: unknown;
+      try {
+        raw = await this.link.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+      } catch {
+        // Not retried: the server may have applied it (a swap or an end is not idempotent).
+        throw new CollabError({
+          code: 'internal',
+          message: 'The connection dropped before the server answered; please retry',
         });
+      }
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) return parsed.data;
+      throw new CollabError(errorOf(raw));
+    });
+  }
+
+  /** Counts `work` as unanswered until it settles, then tells the client. */
+  private async counted<T>(work: () => Promise<T>): Promise<T> {
+    this.unanswered += 1;
+    try {
+      return await work();
     } finally {
-      this.sent -= 1;
+      this.unanswered -= 1;
       this.link.answered();
     }
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    throw new CollabError(errorOf(raw));
   }
 }

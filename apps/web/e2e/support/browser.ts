@@ -1,6 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page, type Route, type WebSocketRoute } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type Page,
+  type Route,
+  type WebSocket,
+  type WebSocketRoute,
+} from 'playwright-core';
 import { REPO_ROOT } from '../../../api/test/support/test-app';
 import { saveArtifactsOnFailure } from './failure-artifacts';
 
@@ -60,23 +67,32 @@ export function pageLoads(page: Page): string[] {
 /** A page's socket.io connections, which a test cuts and restores as a network that drops would. */
 export interface SocketIoLine {
   /**
-   * Waits until a websocket whose address matches `upgraded` is open (socket.io starts on long
-   * polling, and a poll already waiting would outlive the cut by up to 25 s), then closes every
-   * socket.io websocket of the page and refuses new connections until restored.
+   * Waits until a websocket whose address matches `address` has taken over from long polling (a
+   * poll already waiting would outlive the cut by up to 25 s), then closes every socket.io websocket
+   * of the page and refuses new connections until restored.
    */
-  cut(upgraded: RegExp): Promise<void>;
+  cut(address: RegExp): Promise<void>;
   restore(): Promise<void>;
+  /** Waits until no websocket whose address matches `address` is open. */
+  closed(address: RegExp): Promise<void>;
 }
 
 const SOCKET_IO = /\/socket\.io\//;
+/** The frame a socket.io client sends once its websocket has replaced long polling (engine.io's upgrade). */
+const ENGINE_IO_UPGRADE = '5';
 
 /** Routes `page`'s socket.io connections through the test; to be set up before the page opens them. */
 export async function socketIoLine(page: Page): Promise<SocketIoLine> {
   const routed = new Set<WebSocketRoute>();
-  const open = new Set<string>();
+  const open = new Set<WebSocket>();
+  const upgraded = new Set<WebSocket>();
   page.on('websocket', (socket) => {
-    open.add(socket.url());
-    socket.on('close', () => open.delete(socket.url()));
+    open.add(socket);
+    socket.on('framesent', ({ payload }) => payload === ENGINE_IO_UPGRADE && upgraded.add(socket));
+    socket.on('close', () => {
+      open.delete(socket);
+      upgraded.delete(socket);
+    });
   });
   let down = false;
   await page.routeWebSocket(SOCKET_IO, (socket) => {
@@ -89,13 +105,16 @@ export async function socketIoLine(page: Page): Promise<SocketIoLine> {
     socket.connectToServer();
   });
   const refuse = (route: Route) => route.abort('internetdisconnected');
+  const until = async (holds: () => boolean, what: string) => {
+    const deadline = Date.now() + 20_000;
+    while (!holds()) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+      await page.waitForTimeout(50);
+    }
+  };
   return {
-    async cut(upgraded) {
-      const deadline = Date.now() + 10_000;
-      while (![...open].some((url) => upgraded.test(url))) {
-        if (Date.now() > deadline) throw new Error(`No websocket matching ${upgraded} opened`);
-        await page.waitForTimeout(50);
-      }
+    async cut(address) {
+      await until(() => [...upgraded].some((socket) => address.test(socket.url())), `${address} is upgraded`);
       down = true;
       // Long-polling requests too: socket.io reconnects over them first.
       await page.route(SOCKET_IO, refuse);
@@ -106,5 +125,7 @@ export async function socketIoLine(page: Page): Promise<SocketIoLine> {
       down = false;
       await page.unroute(SOCKET_IO, refuse);
     },
+    closed: (address) =>
+      until(() => ![...open].some((socket) => address.test(socket.url())), `${address} is closed`),
   };
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RoomRole } from '@mockboard/contracts';
 import { sessionAllows, sessionHasBegun } from '@mockboard/schedule';
@@ -13,7 +13,6 @@ import { useCall } from '../call/useCall';
 import { ChatPanel, UnreadBadge } from '../chat/ChatPanel';
 import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
-import { useLeaveWarning } from '../hooks/useLeaveWarning';
 import { useNow } from '../hooks/useNow';
 import { useResource } from '../hooks/useResource';
 import { ReferenceDesignSection } from '../diagram/ReferenceDesignSection';
@@ -61,8 +60,13 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const [endedByMe, setEndedByMe] = useState(false);
   const [viewingPastRound, setViewingPastRound] = useState(false);
   const now = useNow(15_000);
-  // Strokes not stored yet (the connection is down, or the server is behind): closing asks first.
-  useLeaveWarning(() => client.pendingCount > 0);
+  const shown = useRef(true);
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+    };
+  }, []);
 
   const sessionPath = `/sessions/${state.sessionId}`;
   const role = state.roles[myUserId] ?? ack.role;
@@ -123,6 +127,8 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
 
   async function endInterview() {
     await client.endSession();
+    // The answer may come after the person left the room (the client closes once it has it).
+    if (!shown.current) return;
     setEndedByMe(true);
     navigate(sessionPath);
   }

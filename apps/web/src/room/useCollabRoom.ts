@@ -57,6 +57,11 @@ export function useCollabRoom(sessionId: string) {
     let joinedRound: number | null = null;
     // Presence heard before the ack is newer than the ack's snapshot of who is online.
     const heard = new Map<string, boolean>();
+    // For as long as the client lives, on the room page and after it (closeWhenIdle below): closing
+    // the tab while it holds strokes or a save not stored yet asks first.
+    const askBeforeClosing = (event: BeforeUnloadEvent) => {
+      if (client.holdsUnsaved) event.preventDefault();
+    };
     const client: CollabClient = new CollabClient({
       sessionId,
       socket: openRoomSocket(sessionId),
@@ -78,7 +83,9 @@ export function useCollabRoom(sessionId: string) {
       },
       onStatus: (next, pending) => active && setStatus({ client, status: next, pending }),
       onError: (error) => active && setProblem(error.message),
+      onClosed: () => window.removeEventListener('beforeunload', askBeforeClosing),
     });
+    window.addEventListener('beforeunload', askBeforeClosing);
     client.connect().then(
       (ack) => {
         if (!active) return;

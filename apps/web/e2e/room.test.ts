@@ -124,6 +124,8 @@ function watchScripts(page: Page): () => Promise<ScriptServed[]> {
 
 /** The room page's code in the web build (a chunk loaded when the room is first opened). */
 const ROOM_CHUNK = /\/assets\/RoomPage-[^/]+\.js$/;
+/** socket.io's frame answering a scene:update once stored: an ack (`43<id>`) of `{ ok: true, version }`. */
+const SCENE_UPDATE_ACK = /^43\d+\[\{"ok":true,"version":/;
 
 describe('the live room in two browsers', () => {
   const stage = memberStage();
@@ -165,6 +167,16 @@ describe('the live room in two browsers', () => {
     const session = await aSoloSession(solo);
     const page = await signedIn(solo);
     return { page, roomUrl: `${stage.server.url}/sessions/${session.id}/room`, documents: pageLoads(page) };
+  }
+
+  /** Closes `page` as its person would close the tab, and says which question it asked (then stays). */
+  async function askedBeforeClosing(page: Page): Promise<string> {
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    const type = dialog.type();
+    await dialog.dismiss();
+    return type;
   }
 
   /** The element types the session's replay holds, polled until `accept` holds. */
@@ -454,14 +466,6 @@ describe('the live room in two browsers', () => {
       await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
       await waitForScene(page, boardReady);
     };
-    const askedBeforeClosing = async () => {
-      const asked = page.waitForEvent('dialog');
-      await page.close({ runBeforeUnload: true });
-      const dialog = await asked;
-      const type = dialog.type();
-      await dialog.dismiss();
-      return type;
-    };
 
     await openRoom(page, session);
     await page.getByRole('link', { name: 'Session', exact: true }).click();
@@ -482,18 +486,36 @@ describe('the live room in two browsers', () => {
     await page.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor();
     await drawRectangle(page);
     await page.getByRole('status').filter({ hasText: '1 change waiting to be sent' }).waitFor();
-    expect(await askedBeforeClosing()).toBe('beforeunload');
+    expect(await askedBeforeClosing(page)).toBe('beforeunload');
 
     // Leaving for the session page asks nothing, and the page still asks before closing while the
     // stroke waits; once the connection is back it is stored, and the room's connection closes.
     await page.getByRole('link', { name: 'Session', exact: true }).click();
     await page.waitForURL(sessionUrl);
-    expect(await askedBeforeClosing()).toBe('beforeunload');
+    expect(await askedBeforeClosing(page)).toBe('beforeunload');
     await line.restore();
     await waitForStored(ada, session, (types) => types.includes('rectangle'));
     await line.closed(ROOM_SOCKET);
     await enterRoom();
     await waitForScene(page, hasRectangle);
+  });
+
+  it('says the strokes are saving while the server is slow to store them', async () => {
+    const { page, roomUrl } = await aSoloRoomTab('Sol Slow');
+    const line = await socketIoLine(page);
+    await page.goto(roomUrl);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    await waitForScene(page, boardReady);
+
+    // The server stores the stroke but its answer comes late, as from a server that fell behind.
+    await line.holdFromServer(/[?&]session=/, SCENE_UPDATE_ACK);
+    await drawRectangle(page);
+    const saving = page.getByRole('status').filter({ hasText: 'Saving 1 change…' });
+    await saving.waitFor();
+    expect(await askedBeforeClosing(page)).toBe('beforeunload');
+    await page.screenshot({ path: artifact('room-saving.png') });
+    line.release();
+    await saving.waitFor({ state: 'detached' });
   });
 
   it('tells a stranger the room is not theirs, in the server’s words', async () => {

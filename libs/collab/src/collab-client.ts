@@ -128,6 +128,14 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     return this.shared.outbox.size;
   }
 
+  /**
+   * Since when (epoch ms) the oldest edit sent on this connection has waited for the server to
+   * store it, or null when none waits: a server that falls behind answers late, never not at all.
+   */
+  get unstoredSince(): number | null {
+    return this.room.joined ? this.uploader.oldestUnansweredAt() : null;
+  }
+
   /** Edits not stored or commands not answered yet, which this client may still deliver. */
   get holdsUnsaved(): boolean {
     if (this.closed || this.room.status === 'offline') return false;

@@ -44,8 +44,8 @@ export class SceneUploader {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFlushAt = -Infinity;
   private retryAt = 0;
-  /** Batches sent on `connection` and not answered yet (see MAX_UNANSWERED_BATCHES). */
-  private unanswered = { connection: -1, count: 0 };
+  /** When each batch sent on `connection` and not answered yet was sent (see MAX_UNANSWERED_BATCHES). */
+  private unanswered = { connection: -1, sentAt: new Set<{ at: number }>() };
 
   constructor(
     private readonly outbox: SceneOutbox,
@@ -78,20 +78,39 @@ export class SceneUploader {
     if (batch.length === 0) return;
     this.lastFlushAt = Date.now();
     const connection = this.link.connection();
-    if (this.unanswered.connection !== connection) this.unanswered = { connection, count: 0 };
-    this.unanswered.count += 1;
-    this.link.send(batch, (timeout, raw) => this.onAck(batch, connection, timeout, raw));
+    if (this.unanswered.connection !== connection) this.unanswered = { connection, sentAt: new Set() };
+    const sent = { at: this.lastFlushAt };
+    this.unanswered.sentAt.add(sent);
+    this.link.send(batch, (timeout, raw) => this.onAck(batch, connection, sent, timeout, raw));
     this.schedule();
+  }
+
+  /**
+   * When the oldest batch still unanswered on the current connection was sent (epoch ms), or null
+   * when none is: how long the server has been storing what this client sent.
+   */
+  oldestUnansweredAt(): number | null {
+    const { connection, sentAt } = this.unanswered;
+    if (connection !== this.link.connection()) return null;
+    let oldest: number | null = null;
+    for (const { at } of sentAt) oldest = Math.min(oldest ?? at, at);
+    return oldest;
   }
 
   /** Counted per connection: a dropped one's answers never come, and a new one starts from none. */
   private mustWaitForAnswers(): boolean {
-    const { connection, count } = this.unanswered;
-    return connection === this.link.connection() && count >= MAX_UNANSWERED_BATCHES;
+    const { connection, sentAt } = this.unanswered;
+    return connection === this.link.connection() && sentAt.size >= MAX_UNANSWERED_BATCHES;
   }
 
-  private onAck(batch: SceneElement[], connection: number, timeout: Error | null, raw: unknown): void {
-    if (connection === this.unanswered.connection) this.unanswered.count -= 1;
+  private onAck(
+    batch: SceneElement[],
+    connection: number,
+    sent: { at: number },
+    timeout: Error | null,
+    raw: unknown,
+  ): void {
+    if (connection === this.unanswered.connection) this.unanswered.sentAt.delete(sent);
     if (!timeout && SceneUpdateAckSchema.safeParse(raw).success) {
       // Acked means committed. A copy edited again meanwhile stays pending with its newer copy.
       this.outbox.acknowledged(batch);

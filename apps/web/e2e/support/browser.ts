@@ -75,6 +75,13 @@ export interface SocketIoLine {
   restore(): Promise<void>;
   /** Waits until no websocket whose address matches `address` is open. */
   closed(address: RegExp): Promise<void>;
+  /**
+   * Holds the frames the server sends over websockets that match `frame`, as a server that falls
+   * behind answers late, once a websocket whose address matches `address` has taken over.
+   */
+  holdFromServer(address: RegExp, frame: RegExp): Promise<void>;
+  /** Delivers the frames held, in order, and holds no more. */
+  release(): void;
 }
 
 const SOCKET_IO = /\/socket\.io\//;
@@ -95,14 +102,20 @@ export async function socketIoLine(page: Page): Promise<SocketIoLine> {
     });
   });
   let down = false;
+  let holding: RegExp | null = null;
+  const held: [WebSocketRoute, string][] = [];
   await page.routeWebSocket(SOCKET_IO, (socket) => {
     if (down) {
       void socket.close();
       return;
     }
     routed.add(socket);
-    // Passed through both ways as they are (Playwright forwards once connected).
-    socket.connectToServer();
+    // The page's frames pass through as they are (Playwright forwards them); the server's, unless held.
+    const server = socket.connectToServer();
+    server.onMessage((message) => {
+      if (typeof message === 'string' && holding?.test(message)) held.push([socket, message]);
+      else socket.send(message);
+    });
   });
   const refuse = (route: Route) => route.abort('internetdisconnected');
   const until = async (holds: () => boolean, what: string) => {
@@ -112,9 +125,11 @@ export async function socketIoLine(page: Page): Promise<SocketIoLine> {
       await page.waitForTimeout(50);
     }
   };
+  const upgradedTo = (address: RegExp) =>
+    until(() => [...upgraded].some((socket) => address.test(socket.url())), `${address} is upgraded`);
   return {
     async cut(address) {
-      await until(() => [...upgraded].some((socket) => address.test(socket.url())), `${address} is upgraded`);
+      await upgradedTo(address);
       down = true;
       // Long-polling requests too: socket.io reconnects over them first.
       await page.route(SOCKET_IO, refuse);
@@ -127,5 +142,13 @@ export async function socketIoLine(page: Page): Promise<SocketIoLine> {
     },
     closed: (address) =>
       until(() => ![...open].some((socket) => address.test(socket.url())), `${address} is closed`),
+    async holdFromServer(address, frame) {
+      await upgradedTo(address);
+      holding = frame;
+    },
+    release() {
+      holding = null;
+      for (const [socket, message] of held.splice(0)) socket.send(message);
+    },
   };
 }

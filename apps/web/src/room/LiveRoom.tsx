@@ -152,7 +152,11 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
         />
         {/* The room's connection and the call's, one above the other to keep the bar on one line. */}
         <div className="room-bar__status">
-          <ConnectionIndicator status={live.status} pending={live.pending} />
+          <ConnectionIndicator
+            status={live.status}
+            pending={live.pending}
+            unstoredSince={() => client.unstoredSince}
+          />
           <CallStatusText call={call} partnerName={partnerName} />
         </div>
         <CallControls call={call} actions={actions} />

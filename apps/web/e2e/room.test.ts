@@ -179,6 +179,19 @@ describe('the live room in two browsers', () => {
     return type;
   }
 
+  /** Closes `page` as its person would close the tab, expecting no question first. */
+  async function closesWithoutAsking(page: Page): Promise<void> {
+    const questions: string[] = [];
+    page.on('dialog', (dialog) => {
+      questions.push(dialog.type());
+      void dialog.accept();
+    });
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    expect(questions).toEqual([]);
+  }
+
   /** The element types the session's replay holds, polled until `accept` holds. */
   async function waitForStored(user: SignedUpUser, session: Session, accept: (types: string[]) => boolean) {
     const deadline = Date.now() + 20_000;
@@ -498,6 +511,7 @@ describe('the live room in two browsers', () => {
     await line.closed(ROOM_SOCKET);
     await enterRoom();
     await waitForScene(page, hasRectangle);
+    await closesWithoutAsking(page);
   });
 
   it('says the strokes are saving while the server is slow to store them', async () => {
@@ -516,6 +530,7 @@ describe('the live room in two browsers', () => {
     await page.screenshot({ path: artifact('room-saving.png') });
     line.release();
     await saving.waitFor({ state: 'detached' });
+    await closesWithoutAsking(page);
   });
 
   it('tells a stranger the room is not theirs, in the server’s words', async () => {

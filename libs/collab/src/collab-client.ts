@@ -130,7 +130,8 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
 
   /**
    * Since when (epoch ms) the oldest edit sent on this connection has waited for the server to
-   * store it, or null when none waits: a server that falls behind answers late, never not at all.
+   * store it, or null when none waits: a server that falls behind answers late (or, after
+   * SCENE_ACK_TIMEOUT_MS, the edit is sent again).
    */
   get unstoredSince(): number | null {
     return this.room.joined ? this.uploader.oldestUnansweredAt() : null;

@@ -44,8 +44,8 @@ export class SceneUploader {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFlushAt = -Infinity;
   private retryAt = 0;
-  /** When each batch sent on `connection` and not answered yet was sent (see MAX_UNANSWERED_BATCHES). */
-  private unanswered = { connection: -1, sentAt: new Set<{ at: number }>() };
+  /** The batches sent on `connection` and not answered yet, oldest first (see MAX_UNANSWERED_BATCHES). */
+  private unanswered = { connection: -1, batches: new Set<{ sentAt: number }>() };
 
   constructor(
     private readonly outbox: SceneOutbox,
@@ -78,9 +78,9 @@ export class SceneUploader {
     if (batch.length === 0) return;
     this.lastFlushAt = Date.now();
     const connection = this.link.connection();
-    if (this.unanswered.connection !== connection) this.unanswered = { connection, sentAt: new Set() };
-    const sent = { at: this.lastFlushAt };
-    this.unanswered.sentAt.add(sent);
+    if (this.unanswered.connection !== connection) this.unanswered = { connection, batches: new Set() };
+    const sent = { sentAt: this.lastFlushAt };
+    this.unanswered.batches.add(sent);
     this.link.send(batch, (timeout, raw) => this.onAck(batch, connection, sent, timeout, raw));
     this.schedule();
   }
@@ -90,27 +90,27 @@ export class SceneUploader {
    * when none is: how long the server has been storing what this client sent.
    */
   oldestUnansweredAt(): number | null {
-    const { connection, sentAt } = this.unanswered;
+    const { connection, batches } = this.unanswered;
     if (connection !== this.link.connection()) return null;
-    let oldest: number | null = null;
-    for (const { at } of sentAt) oldest = Math.min(oldest ?? at, at);
-    return oldest;
+    // A Set keeps the order of insertion: the first is the oldest.
+    for (const { sentAt } of batches) return sentAt;
+    return null;
   }
 
   /** Counted per connection: a dropped one's answers never come, and a new one starts from none. */
   private mustWaitForAnswers(): boolean {
-    const { connection, sentAt } = this.unanswered;
-    return connection === this.link.connection() && sentAt.size >= MAX_UNANSWERED_BATCHES;
+    const { connection, batches } = this.unanswered;
+    return connection === this.link.connection() && batches.size >= MAX_UNANSWERED_BATCHES;
   }
 
   private onAck(
     batch: SceneElement[],
     connection: number,
-    sent: { at: number },
+    sent: { sentAt: number },
     timeout: Error | null,
     raw: unknown,
   ): void {
-    if (connection === this.unanswered.connection) this.unanswered.sentAt.delete(sent);
+    if (connection === this.unanswered.connection) this.unanswered.batches.delete(sent);
     if (!timeout && SceneUpdateAckSchema.safeParse(raw).success) {
       // Acked means committed. A copy edited again meanwhile stays pending with its newer copy.
       this.outbox.acknowledged(batch);

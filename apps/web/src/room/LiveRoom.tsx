@@ -13,6 +13,7 @@ import { useCall } from '../call/useCall';
 import { ChatPanel, UnreadBadge } from '../chat/ChatPanel';
 import { useChat } from '../chat/useChat';
 import { Dialog } from '../components/Dialog';
+import { useLeaveWarning } from '../hooks/useLeaveWarning';
 import { useNow } from '../hooks/useNow';
 import { useResource } from '../hooks/useResource';
 import { ReferenceDesignSection } from '../diagram/ReferenceDesignSection';
@@ -60,6 +61,9 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const [endedByMe, setEndedByMe] = useState(false);
   const [viewingPastRound, setViewingPastRound] = useState(false);
   const now = useNow(15_000);
+  // The client asks while it can still deliver (useCollabRoom); the page, while anything is
+  // unstored, even once the room is offline for good and its edits can no longer be sent.
+  useLeaveWarning(() => client.pendingCount > 0);
   const shown = useRef(true);
   useEffect(() => {
     shown.current = true;

@@ -229,7 +229,8 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   /**
    * Closes once its edits are stored and its commands answered, sending (and reconnecting) until
    * then, or after SCENE_ACK_TIMEOUT_MS: a page that leaves the room or joins the next round loses
-   * neither its last strokes nor the notes' last save, nor the answer to the swap that started the next round.
+   * neither its last strokes, nor the notes' last save, nor the answer to the swap that started the
+   * next round.
    */
   closeWhenIdle(): void {
     if (this.closed) return;
@@ -241,7 +242,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   }
 
   private closeIfIdle(): void {
-    // Offline for good (refused, or reconnecting gave up), nothing more can be delivered either.
+    // Idle once nothing is left to deliver, or nothing can be: the room went offline for good.
     if (this.leaving && !this.holdsUnsaved) this.close();
   }
 

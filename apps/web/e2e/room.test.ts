@@ -1,8 +1,10 @@
 import type { Page, Response } from 'playwright-core';
 import request from 'supertest';
+import { ROOM_ROUTING_PARAM } from '@mockboard/collab';
 import type { ReplayResponse, Session } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
 import { aLiveSession, waitFor } from '../../api/test/support/room-client';
+import { eventually } from '../../api/test/support/scene-watcher';
 import { artifact, pageLoads, socketIoLine } from './support/browser';
 import { DESKTOP, expectNoSidewaysScroll, memberStage, PHONE } from './support/members';
 
@@ -126,6 +128,8 @@ function watchScripts(page: Page): () => Promise<ScriptServed[]> {
 const ROOM_CHUNK = /\/assets\/RoomPage-[^/]+\.js$/;
 /** socket.io's frame answering a scene:update once stored: an ack (`43<id>`) of `{ ok: true, version }`. */
 const SCENE_UPDATE_ACK = /^43\d+\[\{"ok":true,"version":/;
+/** The room's socket.io connections: each names its session for the proxy. */
+const ROOM_SOCKET = new RegExp(`[?&]${ROOM_ROUTING_PARAM}=`);
 
 describe('the live room in two browsers', () => {
   const stage = memberStage();
@@ -192,22 +196,20 @@ describe('the live room in two browsers', () => {
     expect(questions).toEqual([]);
   }
 
-  /** The element types the session's replay holds, polled until `accept` holds. */
+  /** Polls the element types the session's replay holds until `accept` holds. */
   async function waitForStored(user: SignedUpUser, session: Session, accept: (types: string[]) => boolean) {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
+    let types: string[] = [];
+    const stored = await eventually(async () => {
       const replay = await request(stage.server.url)
         .get(`/api/sessions/${session.id}/replay`)
         .set(user.bearer)
         .expect(200);
-      const types = (replay.body as ReplayResponse).entries.flatMap((entry) =>
+      types = (replay.body as ReplayResponse).entries.flatMap((entry) =>
         entry.element ? [entry.element.type] : [],
       );
-      if (accept(types)) return;
-      if (Date.now() > deadline)
-        throw new Error(`The replay never matched; it holds ${JSON.stringify(types)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+      return accept(types);
+    }, 20_000);
+    if (!stored) throw new Error(`The replay never matched; it holds ${JSON.stringify(types)}`);
   }
 
   async function openRoom(page: Page, session: Session): Promise<void> {
@@ -470,7 +472,6 @@ describe('the live room in two browsers', () => {
     const session = await aLiveSession(stage.server.url, ada, ben);
     const page = await signedIn(ada);
     const line = await socketIoLine(page);
-    const ROOM_SOCKET = /[?&]session=/;
     const notes = page.getByRole('textbox', { name: 'Your private notes' });
     const sessionUrl = `${stage.server.url}/sessions/${session.id}`;
     /** Into the room from the session page, within the app (no page load to end its background work). */
@@ -522,7 +523,7 @@ describe('the live room in two browsers', () => {
     await waitForScene(page, boardReady);
 
     // The server stores the stroke but its answer comes late, as from a server that fell behind.
-    await line.holdFromServer(/[?&]session=/, SCENE_UPDATE_ACK);
+    await line.holdFromServer(ROOM_SOCKET, SCENE_UPDATE_ACK);
     await drawRectangle(page);
     const saving = page.getByRole('status').filter({ hasText: 'Saving 1 change…' });
     await saving.waitFor();

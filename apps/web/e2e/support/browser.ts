@@ -8,6 +8,7 @@ import {
   type WebSocket,
   type WebSocketRoute,
 } from 'playwright-core';
+import { waitUntil } from '../../../api/test/support/room-tab';
 import { REPO_ROOT } from '../../../api/test/support/test-app';
 import { saveArtifactsOnFailure } from './failure-artifacts';
 
@@ -118,15 +119,12 @@ export async function socketIoLine(page: Page): Promise<SocketIoLine> {
     });
   });
   const refuse = (route: Route) => route.abort('internetdisconnected');
-  const until = async (holds: () => boolean, what: string) => {
-    const deadline = Date.now() + 20_000;
-    while (!holds()) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-      await page.waitForTimeout(50);
-    }
-  };
   const upgradedTo = (address: RegExp) =>
-    until(() => [...upgraded].some((socket) => address.test(socket.url())), `${address} is upgraded`);
+    waitUntil(
+      () => [...upgraded].some((socket) => address.test(socket.url())),
+      () => `${address} is upgraded`,
+      20_000,
+    );
   return {
     async cut(address) {
       await upgradedTo(address);
@@ -141,7 +139,11 @@ export async function socketIoLine(page: Page): Promise<SocketIoLine> {
       await page.unroute(SOCKET_IO, refuse);
     },
     closed: (address) =>
-      until(() => ![...open].some((socket) => address.test(socket.url())), `${address} is closed`),
+      waitUntil(
+        () => ![...open].some((socket) => address.test(socket.url())),
+        () => `${address} is closed`,
+        20_000,
+      ),
     async holdFromServer(address, frame) {
       await upgradedTo(address);
       holding = frame;

@@ -198,8 +198,8 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     return this.commands.swapRoles();
   }
 
-  /** Saves the interviewer's notes; a rate-limited save is retried, since only the latest text matters. */
-  saveNotes(round: number, text: string): Promise<void> {
+  /** Saves the interviewer's notes; resolves with the text stored (this or a newer one). */
+  saveNotes(round: number, text: string): Promise<string> {
     return this.commands.saveNotes(round, text);
   }
 

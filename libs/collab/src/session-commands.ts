@@ -9,9 +9,8 @@ import {
   type SessionState,
 } from '@mockboard/contracts';
 import { CollabError, errorOf } from './collab-error';
+import { LatestSave } from './latest-save';
 import { ACK_TIMEOUT_MS, type CollabSocket } from './transport';
-
-const RATE_LIMITED_RETRY_MS = 250;
 
 const StateAckSchema = OkAckSchema.extend({ state: SessionStateSchema });
 
@@ -31,6 +30,8 @@ export interface CommandLink {
 export class SessionCommands {
   /** Commands called and not answered yet: a client closing when idle waits for their answers. */
   private unanswered = 0;
+  /** Each round's notes, saved in the order they were written. */
+  private readonly notes = new Map<number, LatestSave>();
 
   constructor(private readonly link: CommandLink) {}
 
@@ -48,22 +49,12 @@ export class SessionCommands {
   }
 
   /**
-   * Saves the interviewer's notes; a rate-limited save is retried, since only the latest text
-   * matters. In flight until the last attempt, pauses between attempts included.
+   * Saves the interviewer's notes for a round; resolves with the text stored, this one or a newer
+   * one that replaced it (LatestSave: one save on its way at a time, rate-limited ones retried).
+   * In flight until stored or failed, pauses between attempts included.
    */
-  saveNotes(round: number, text: string): Promise<void> {
-    const payload = { sessionId: this.link.sessionId, round, text };
-    return this.counted(async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          await this.command(ROOM_EVENTS.notes, payload, OkAckSchema);
-          return;
-        } catch (error) {
-          if (!(error instanceof CollabError) || error.code !== 'rate_limited' || attempt >= 5) throw error;
-          await new Promise((resolve) => setTimeout(resolve, RATE_LIMITED_RETRY_MS * attempt));
-        }
-      }
-    });
+  saveNotes(round: number, text: string): Promise<string> {
+    return this.counted(() => this.notesOf(round).save(text));
   }
 
   async endSession(): Promise<SessionState> {
@@ -101,6 +92,18 @@ export class SessionCommands {
       if (parsed.success) return parsed.data;
       throw new CollabError(errorOf(raw));
     });
+  }
+
+  private notesOf(round: number): LatestSave {
+    let notes = this.notes.get(round);
+    if (!notes) {
+      const { sessionId } = this.link;
+      notes = new LatestSave(async (text) => {
+        await this.command(ROOM_EVENTS.notes, { sessionId, round, text }, OkAckSchema);
+      });
+      this.notes.set(round, notes);
+    }
+    return notes;
   }
 
   /** Counts `work` as unanswered until it settles, then tells the client. */

@@ -9,7 +9,8 @@ type SaveState = { kind: 'saved' | 'editing' | 'saving' } | { kind: 'failed'; me
 interface InterviewerNotesProps {
   round: number;
   initialText: string;
-  save: (round: number, text: string) => Promise<void>;
+  /** Resolves with the text stored: this one or a newer one that replaced it on the way. */
+  save: (round: number, text: string) => Promise<string>;
 }
 
 /**
@@ -36,9 +37,9 @@ export function InterviewerNotes({ round, initialText, save }: InterviewerNotesP
     timer.current = undefined;
     setState({ kind: 'saving' });
     saveRef.current(round, value).then(
-      () => {
-        saved.current = value;
-        if (latest.current === value) setState({ kind: 'saved' });
+      (stored) => {
+        saved.current = stored;
+        if (latest.current === stored) setState({ kind: 'saved' });
       },
       (error: Error) => latest.current === value && setState({ kind: 'failed', message: error.message }),
     );

@@ -531,6 +531,10 @@ describe('the live room in two browsers', () => {
     await page.screenshot({ path: artifact('room-saving.png') });
     line.release();
     await saving.waitFor({ state: 'detached' });
+    // The wait's end is said too, for a moment.
+    const saved = page.getByRole('status').filter({ hasText: 'All changes saved' });
+    await saved.waitFor();
+    await saved.waitFor({ state: 'detached' });
     await closesWithoutAsking(page);
   });
 

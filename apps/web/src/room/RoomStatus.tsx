@@ -3,7 +3,7 @@ import type { RoomParticipant } from '@mockboard/contracts';
 import { MicIcon } from '../call/CallIcons';
 import { NO_CALL_PRESENCE, type CallPresence } from '../call/call-words';
 import { initials } from '../components/Avatar';
-import { useNow } from '../hooks/useNow';
+import { useSaveNotice } from './useSaveNotice';
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
@@ -11,9 +11,6 @@ const STATUS_TEXT: Record<ConnectionStatus, string> = {
   reconnecting: 'Reconnecting…',
   offline: 'Offline',
 };
-
-/** How long the oldest edit may wait for the server to store it before the bar says it is saving. */
-const SLOW_SAVE_MS = 2_000;
 
 const changes = (count: number) => (count === 1 ? '1 change' : `${count} changes`);
 
@@ -27,19 +24,15 @@ interface ConnectionIndicatorProps {
 
 /** Whether this page is in touch with the room, and how many of your edits still wait for it. */
 export function ConnectionIndicator({ status, pending, unstoredSince }: ConnectionIndicatorProps) {
-  // While connected an edit waits only tens of milliseconds: counting those would just flicker. A
-  // server that falls behind answers late (issue 18), and the bar then says the edits are saving.
-  const sending = status === 'connected' && pending > 0;
-  const now = useNow(sending ? 500 : null);
-  const since = sending ? unstoredSince() : null;
-  const savingSlowly = since !== null && now.getTime() - since >= SLOW_SAVE_MS;
+  const notice = useSaveNotice(status === 'connected', pending, unstoredSince);
   const waiting = status !== 'connected' && pending > 0;
   return (
     <p className={`room-connection room-connection--${status}`} role="status">
       <span className="room-connection__dot" aria-hidden="true" />
       <span className="room-connection__text">{STATUS_TEXT[status]}</span>
       {waiting && <span className="room-connection__pending">{changes(pending)} waiting to be sent</span>}
-      {savingSlowly && <span className="room-connection__pending">Saving {changes(pending)}…</span>}
+      {notice === 'saving' && <span className="room-connection__pending">Saving {changes(pending)}…</span>}
+      {notice === 'saved' && <span>All changes saved</span>}
     </p>
   );
 }

@@ -152,10 +152,13 @@ describe('the collaboration client against a live room', () => {
     // their last save. Nothing else waits, so a client that closed at once would drop that save.
     const a = await joined(room.server.url, room.host, room.sessionId);
     a.client.closeWhenIdle();
-    await expect(a.client.saveNotes(1, 'Asked about the read/write ratio.')).resolves.toBeUndefined();
+    await expect(a.client.saveNotes(1, 'Asked about the read/write ratio.')).resolves.toBe(
+      'Asked about the read/write ratio.',
+    );
     await until([a], () => a.client.status === 'offline', 'A closes once the save is answered');
 
     // Strokes made while the connection is down go once it is back, then the client closes.
+    const partner = await joined(room.server.url, room.guest, room.sessionId);
     const b = await joined(room.server.url, room.host, room.sessionId);
     cut(b);
     await until([b], () => b.client.status === 'reconnecting', 'B is cut off');
@@ -165,9 +168,35 @@ describe('the collaboration client against a live room', () => {
     await until([b], () => b.client.status === 'offline', 'B closes once its strokes are stored');
     expect(b.client.pendingCount).toBe(0);
     expect(digest(await serverScene(room.server.url, room.guest, room.sessionId))).toEqual(digest(drawn));
+    // Its partner saw the host leave when the line was cut; the client that came back only to
+    // deliver was never announced as the host coming back.
+    const hostNews = () =>
+      partner.presence.filter((event) => event.userId === room.host.user.id).map((event) => event.state);
+    expect(hostNews()).toEqual(['joined', 'left']);
     const check = await joined(room.server.url, room.host, room.sessionId);
     const { notes } = await check.client.connect();
     expect(notes).toBe('Asked about the read/write ratio.');
+  });
+
+  it('a client left by its page while connected says so at once, and its partner hears one departure', async () => {
+    const partner = await joined(room.server.url, room.guest, room.sessionId);
+    const b = await joined(room.server.url, room.host, room.sessionId);
+    const sent: string[] = [];
+    b.client.socket.onAnyOutgoing((event: string) => sent.push(event));
+    const stroke = aShape();
+    b.client.sendElements([stroke]);
+    b.client.closeWhenIdle();
+    // The departure goes at once, while the stroke still waits to be sent and stored.
+    expect(sent).toEqual(['session:depart']);
+    expect(b.client.pendingCount).toBe(1);
+    await until([b], () => b.client.status === 'offline', 'B closes once its stroke is stored');
+    expect(digest(await serverScene(room.server.url, room.guest, room.sessionId))).toEqual(digest([stroke]));
+    const hostNews = () =>
+      partner.presence.filter((event) => event.userId === room.host.user.id).map((event) => event.state);
+    await until([partner], () => hostNews().length === 2, 'the partner hears the host leave');
+    // A last check that no second departure follows the close: the partner's next join answer.
+    await joined(room.server.url, room.guest, room.sessionId);
+    expect(hostNews()).toEqual(['joined', 'left']);
   });
 
   it('a client whose connection is cut again and again during a burst of edits ends with the same scene as its peer and the server', async () => {

@@ -324,6 +324,67 @@ describe('the live room', () => {
     expect(await back).toMatchObject({ userId: room.host.user.id, state: 'active' });
   });
 
+  it('tells peers someone left as their page leaves, while their client still delivers strokes', async () => {
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    await call(b, 'session:join', { sessionId: room.sessionId });
+    const heard: string[] = [];
+    b.on('presence', (event: { userId: string; state: string }) => {
+      if (event.userId === room.host.user.id) heard.push(event.state);
+    });
+
+    // The host's page is gone; its client stays to deliver a stroke the server has not stored yet.
+    expect(await call(a, 'session:depart', { sessionId: room.sessionId })).toEqual({ ok: true });
+    await waitFor(() => heard.length > 0);
+    expect(heard).toEqual(['left']);
+    const relayed = next<{ elements: { id: string }[] }>(b, 'scene:update');
+    const stroke = aRectangle();
+    expect(await call(a, 'scene:update', { sessionId: room.sessionId, elements: [stroke] })).toMatchObject({
+      ok: true,
+    });
+    expect((await relayed).elements.map((element) => element.id)).toEqual([stroke.id]);
+    // Delivering is not coming back, nor is an idle sweep; departing twice changes nothing.
+    room.server.app.get(RoomPresence).markIdleSockets(Date.now() + IDLE_AFTER_MS + 1);
+    await call(a, 'scene:update', { sessionId: room.sessionId, elements: [aRectangle()] });
+    expect(await call(a, 'session:depart', { sessionId: room.sessionId })).toEqual({ ok: true });
+
+    // Someone joining now is told the host is not in the room.
+    const c = await open(room.guest);
+    const { participants } = await call<{ participants: { userId: string; online: boolean }[] }>(
+      c,
+      'session:join',
+      {
+        sessionId: room.sessionId,
+      },
+    );
+    expect(participants.find((participant) => participant.userId === room.host.user.id)?.online).toBe(false);
+
+    // A client that reconnects to deliver the rest joins as departing: nobody sees the host come back.
+    a.disconnect();
+    const again = await open(room.host);
+    await call(again, 'session:join', { sessionId: room.sessionId, departing: true });
+    await call(again, 'scene:update', { sessionId: room.sessionId, elements: [aRectangle()] });
+    again.disconnect();
+    // The host really comes back: the only news since the page left.
+    const back = await open(room.host);
+    await call(back, 'session:join', { sessionId: room.sessionId });
+    await waitFor(() => heard.length > 1);
+    expect(heard).toEqual(['left', 'joined']);
+  });
+
+  it('refuses a departure from a room the socket has not joined', async () => {
+    const stranger = await open(await signUp(room.server.url));
+    expect(await call(stranger, 'session:depart', { sessionId: room.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call(stranger, 'session:depart', { sessionId: 'not-a-session' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+  });
+
   // Issue 18: a busy writer slows the acks; it used to refuse everything past a backlog of 2,000.
   it('stores a backlog of thousands of updates submitted at once, refusing none', async () => {
     const writer = room.server.app.get(SceneWriter);

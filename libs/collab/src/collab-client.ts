@@ -20,7 +20,7 @@ import { RoomConnection, type ConnectionStatus } from './room-connection';
 import { SceneUploader } from './scene-uploader';
 import { SessionCommands } from './session-commands';
 import { SharedScene, type TakeBack } from './shared-scene';
-import { SCENE_ACK_TIMEOUT_MS, type CollabSocket } from './transport';
+import { ACK_TIMEOUT_MS, SCENE_ACK_TIMEOUT_MS, type CollabSocket } from './transport';
 
 export type { ConnectionStatus } from './room-connection';
 
@@ -79,6 +79,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
       socket: this.io,
       sessionId: options.sessionId,
       isClosed: () => this.closed,
+      isDeparting: () => this.leaving,
       dropped: () => {
         this.uploader.stop();
         // Answers to what was in flight may never come: everything pending goes again after the re-join.
@@ -234,11 +235,26 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    */
   closeWhenIdle(): void {
     if (this.closed) return;
-    this.leaving = true;
+    if (!this.leaving) {
+      this.leaving = true;
+      this.depart();
+    }
     this.closeDeadline ??= setTimeout(() => this.close(), SCENE_ACK_TIMEOUT_MS);
     // Checked after the caller's turn: a page's cleanups run parent first, so the notes' last save
     // is sent just after the room's own cleanup asked the client to close.
     queueMicrotask(() => this.closeIfIdle());
+  }
+
+  /**
+   * Peers see the person leave now, not when this client has delivered the rest and closes. Not
+   * joined, the next join says it instead; a join that was on its way as the page left is
+   * followed by this again (acceptJoin). The server answers a second time as it did the first.
+   */
+  private depart(): void {
+    if (!this.room.joined) return;
+    this.io
+      .timeout(ACK_TIMEOUT_MS)
+      .emit(ROOM_EVENTS.depart, { sessionId: this.options.sessionId }, () => undefined);
   }
 
   private closeIfIdle(): void {
@@ -278,6 +294,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     this.takeBack(settled);
     if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
     this.options.onState?.(ack.state);
+    if (this.leaving) this.depart();
     this.uploader.schedule();
   }
 

@@ -1,4 +1,4 @@
-import { JoinAckSchema, ROOM_EVENTS, type JoinAck } from '@mockboard/contracts';
+import { JoinAckSchema, ROOM_EVENTS, type JoinAck, type JoinRequest } from '@mockboard/contracts';
 import {
   CollabError,
   errorOf,
@@ -19,6 +19,8 @@ export interface ConnectionLink {
   readonly sessionId: string;
   /** Closed for good (close()): late answers and drops no longer matter. */
   isClosed(): boolean;
+  /** Its person left the room's page: a join says so, and the peers do not see them come back. */
+  isDeparting(): boolean;
   /** The connection dropped: answers to what was in flight may never come. */
   dropped(): void;
   /** The session (re)join holds: the client takes the join's scene and state. */
@@ -157,7 +159,8 @@ export class RoomConnection {
   private join(): void {
     const attempt = ++this.attempts;
     const socket = this.link.socket;
-    const payload = { sessionId: this.link.sessionId, since: this.joinedVersion };
+    const payload: JoinRequest = { sessionId: this.link.sessionId, since: this.joinedVersion };
+    if (this.link.isDeparting()) payload.departing = true;
     socket.timeout(ACK_TIMEOUT_MS).emit(ROOM_EVENTS.join, payload, (timeout, raw) => {
       if (attempt !== this.attempts || this.link.isClosed()) return;
       if (timeout) {

@@ -105,6 +105,11 @@ export const JoinRequestSchema = z.strictObject({
   sessionId: SessionIdSchema,
   /** The version of the scene this client already holds: the answer then holds only what changed after it. */
   since: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /**
+   * Its person already left the room's page and the client only delivers what it still holds
+   * (session:depart): it joins without its peers seeing the person come back.
+   */
+  departing: z.boolean().optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
@@ -202,6 +207,11 @@ export const ROOM_EVENTS = {
   swap: 'session:swap',
   notes: 'notes:update',
   end: 'session:end',
+  /**
+   * c→s: the person left the room's page while their client still delivers edits not yet stored:
+   * peers see them leave now, not when the connection closes (acked `{ ok: true }`).
+   */
+  depart: 'session:depart',
   presence: 'presence',
   state: 'session:state',
   /** c→s: the interviewer reveals a hint (acked with the stored reveal). */

@@ -38,7 +38,7 @@ export async function socketsInRoom(
 export async function anySocketIn(
   server: Server,
   room: string,
-  test: (socket: { data: unknown }) => boolean,
+  test: (socket: { id: string; data: unknown }) => boolean,
 ): Promise<boolean> {
   return (await server.in(room).fetchSockets()).some(test);
 }

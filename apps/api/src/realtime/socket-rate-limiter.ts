@@ -19,6 +19,7 @@ const CLASS_OF_EVENT: Readonly<Record<string, SocketEventClass>> = {
   [ROOM_EVENTS.phase]: 'command',
   [ROOM_EVENTS.swap]: 'command',
   [ROOM_EVENTS.end]: 'command',
+  [ROOM_EVENTS.depart]: 'command',
   // A hint reveal is a click, like a phase change.
   [ROOM_EVENTS.hintReveal]: 'command',
   [ROOM_EVENTS.pointerUpdate]: 'pointer',

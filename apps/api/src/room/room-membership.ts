@@ -22,6 +22,11 @@ export interface SessionMembership {
   solo: boolean;
   /** How its cursor is labelled for the peers (computed once, not per pointer move). */
   sender: PointerSender;
+  /**
+   * Its person left the room's page; the socket stays only to deliver what it still holds
+   * (session:depart), so peers do not count the person as in the room through it.
+   */
+  departing?: boolean;
 }
 
 /**
@@ -46,4 +51,10 @@ export function userOf(socket: Pick<Socket, 'data'>): AuthUser {
 /** The socket's membership of the session, or undefined when it has not joined it. */
 export function membershipOf(socket: Pick<Socket, 'data'>, sessionId: string): SessionMembership | undefined {
   return dataOf(socket).sessions?.[sessionId];
+}
+
+/** Whether the socket counts its person as in the session's room (joined, and not departing). */
+export function presentIn(socket: Pick<Socket, 'data'>, sessionId: string): boolean {
+  const membership = membershipOf(socket, sessionId);
+  return membership !== undefined && !membership.departing;
 }

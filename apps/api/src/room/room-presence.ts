@@ -6,7 +6,9 @@ import { anySocketIn, socketsInRoom } from '../common/socket-listing';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 import {
   dataOf,
+  membershipOf,
   participantsRoom,
+  presentIn,
   sessionRoom,
   type PointerSender,
   type SessionMembership,
@@ -52,10 +54,16 @@ export class RoomPresence implements OnModuleDestroy {
   /**
    * For a socket that took its place in the session's room: counts the room (within its cap; one
    * past it leaves the room again), puts a participant in the participants' room, keeps its
-   * membership on it and tells the peers it joined. Returns the ids of the users whose sockets are
-   * in the room, this one's included.
+   * membership on it and tells the peers it joined, unless it is `departing` (a client that only
+   * delivers what its person left unsaved). Returns the ids of the users in the room: those with a
+   * socket there that is not departing, this one's user included.
    */
-  async enter(socket: Socket, sessionId: string, membership: SessionMembership): Promise<Set<string>> {
+  async enter(
+    socket: Socket,
+    sessionId: string,
+    membership: SessionMembership,
+    departing = false,
+  ): Promise<Set<string>> {
     const server = this.server!;
     const inRoom = await socketsInRoom(server, sessionRoom(sessionId), (error) =>
       this.logger.warn(
@@ -73,12 +81,34 @@ export class RoomPresence implements OnModuleDestroy {
     // Only participants hear what is private to them (the call, the chat).
     if (membership.canEdit) await socket.join(participantsRoom(sessionId));
     const data = dataOf(socket);
-    data.sessions = { ...data.sessions, [sessionId]: membership };
+    data.sessions = { ...data.sessions, [sessionId]: { ...membership, departing } };
     data.lastActiveAt = Date.now();
-    socket
-      .to(sessionRoom(sessionId))
-      .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'joined'));
-    return new Set(inRoom.map((other) => (other.data as SocketData).user.id));
+    if (!departing)
+      socket
+        .to(sessionRoom(sessionId))
+        .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'joined'));
+    const present = inRoom.filter((other) => other.id === socket.id || presentIn(other, sessionId));
+    return new Set(present.map((other) => (other.data as SocketData).user.id));
+  }
+
+  /**
+   * The socket's person left the room's page; the socket stays to deliver what they left unsaved.
+   * Peers hear that they left now, unless another of their sockets is still in the room. Once is
+   * enough: a second call changes nothing.
+   */
+  async depart(socket: Socket, sessionId: string): Promise<void> {
+    const membership = membershipOf(socket, sessionId);
+    if (!membership) throw new DomainError('forbidden', 'Join the session first (session:join)');
+    if (membership.departing) return;
+    membership.departing = true;
+    try {
+      await this.announceLeftUnlessPresent(socket, sessionId, membership);
+    } catch (error) {
+      // Peers then hear it when the socket closes, as before the page left.
+      this.logger.warn(
+        `presence on departure failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   /** Activity (a stroke or a pointer move) ends idleness at once; peers hear "active". */
@@ -111,16 +141,8 @@ export class RoomPresence implements OnModuleDestroy {
     if (!data.user || !data.sessions || !this.server) return;
     try {
       for (const [sessionId, membership] of Object.entries(data.sessions)) {
-        // With Redis, fetchSockets asks every instance and rejects when one does not answer.
-        const stillHere = await anySocketIn(
-          this.server,
-          sessionRoom(sessionId),
-          (other) => (other.data as SocketData).user.id === data.user.id,
-        );
-        if (!stillHere)
-          this.server
-            .to(sessionRoom(sessionId))
-            .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'left'));
+        // A departing socket's peers heard that its person left when it departed.
+        if (!membership.departing) await this.announceLeftUnlessPresent(socket, sessionId, membership);
       }
     } catch (error) {
       this.logger.warn(
@@ -129,9 +151,32 @@ export class RoomPresence implements OnModuleDestroy {
     }
   }
 
+  private async announceLeftUnlessPresent(
+    socket: Socket,
+    sessionId: string,
+    membership: SessionMembership,
+  ): Promise<void> {
+    const userId = dataOf(socket).user.id;
+    // With Redis, fetchSockets asks every instance and rejects when one does not answer.
+    const stillHere = await anySocketIn(
+      this.server!,
+      sessionRoom(sessionId),
+      (other) =>
+        other.id !== socket.id &&
+        (other.data as SocketData).user.id === userId &&
+        presentIn(other, sessionId),
+    );
+    if (!stillHere)
+      socket
+        .to(sessionRoom(sessionId))
+        .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'left'));
+  }
+
   private announce(socket: Socket, state: PresenceEvent['state']): void {
     const data = dataOf(socket);
     for (const [sessionId, membership] of Object.entries(data.sessions ?? {})) {
+      // Idle or active, a departing socket's person is gone as far as the peers know.
+      if (membership.departing) continue;
       socket
         .to(sessionRoom(sessionId))
         .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, state));

@@ -71,7 +71,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @SubscribeMessage(ROOM_EVENTS.join)
   join(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<JoinAck | ErrorAck> {
     return ackOf(this.logger, async () => {
-      const { sessionId, since } = parse(JoinRequestSchema, payload);
+      const { sessionId, since, departing } = parse(JoinRequestSchema, payload);
       const admission = await this.joins.admit(userOf(socket), sessionId);
       await this.presence.takePlace(socket, sessionId);
       // In the room first, then every update relayed before that is stored: none falls between.
@@ -81,7 +81,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       // Awaited by answer. If the count refuses the socket (the room's cap), nobody needs its
       // outcome: the other instances still settle the session, which costs them nothing else.
       settled.catch(() => undefined);
-      const online = await this.presence.enter(socket, sessionId, admission.membership);
+      const online = await this.presence.enter(socket, sessionId, admission.membership, departing);
       return this.joins.answer(admission, online, settled, since);
     });
   }
@@ -188,6 +188,15 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       requireParticipant(socket, sessionId, EDITORS);
       await this.backpressure.started(socket);
       await this.commands.saveNotes(userOf(socket), sessionId, round, text);
+      return { ok: true as const };
+    });
+  }
+
+  @SubscribeMessage(ROOM_EVENTS.depart)
+  depart(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
+    return ackOf(this.logger, async () => {
+      const { sessionId } = parse(SessionCommandSchema, payload);
+      await this.presence.depart(socket, sessionId);
       return { ok: true as const };
     });
   }

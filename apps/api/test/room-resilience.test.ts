@@ -199,6 +199,22 @@ describe('the collaboration client against a live room', () => {
     expect(hostNews()).toEqual(['joined', 'left']);
   });
 
+  it('a client handed over to the next round’s leaves its person in the room', async () => {
+    const partner = await joined(room.server.url, room.guest, room.sessionId);
+    const before = await joined(room.server.url, room.host, room.sessionId);
+    const sent: string[] = [];
+    before.client.socket.onAnyOutgoing((event: string) => sent.push(event));
+    const after = await joined(room.server.url, room.host, room.sessionId);
+    before.client.sendElements([aShape()]);
+    before.client.closeWhenIdle({ stayInRoom: true });
+    await until([before], () => before.client.status === 'offline', 'the old client closes once idle');
+    after.client.sendElements([aShape()]);
+    await until([after], () => settled(after), 'the new client’s stroke is stored');
+    expect(sent).not.toContain('session:depart');
+    const hostNews = partner.presence.filter((event) => event.userId === room.host.user.id);
+    expect(hostNews.map((event) => event.state)).toEqual(['joined', 'joined']);
+  });
+
   it('a client whose connection is cut again and again during a burst of edits ends with the same scene as its peer and the server', async () => {
     const random = new SeededRandom(7);
     const a = await joined(room.server.url, room.host, room.sessionId);

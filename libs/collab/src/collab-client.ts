@@ -64,6 +64,8 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   private closed = false;
   /** Left by its page (closeWhenIdle): closes once nothing sent on it waits for an answer. */
   private leaving = false;
+  /** Left with its person (not handed over to the next round's client): peers were told so. */
+  private departing = false;
   private closeDeadline: Timer | undefined;
   // Volatile, so dropped when offline or not joined; an old position is worth nothing anyway.
   private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (pointer) => {
@@ -79,7 +81,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
       socket: this.io,
       sessionId: options.sessionId,
       isClosed: () => this.closed,
-      isDeparting: () => this.leaving,
+      isDeparting: () => this.departing,
       dropped: () => {
         this.uploader.stop();
         // Answers to what was in flight may never come: everything pending goes again after the re-join.
@@ -231,12 +233,14 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    * Closes once its edits are stored and its commands answered, sending (and reconnecting) until
    * then, or after SCENE_ACK_TIMEOUT_MS: a page that leaves the room or joins the next round loses
    * neither its last strokes, nor the notes' last save, nor the answer to the swap that started the
-   * next round.
+   * next round. Peers hear at once that the person left (`depart`), unless they `stayInRoom`
+   * through another client: the next round's.
    */
-  closeWhenIdle(): void {
+  closeWhenIdle({ stayInRoom = false }: { stayInRoom?: boolean } = {}): void {
     if (this.closed) return;
     if (!this.leaving) {
       this.leaving = true;
+      this.departing = !stayInRoom;
       this.depart();
     }
     this.closeDeadline ??= setTimeout(() => this.close(), SCENE_ACK_TIMEOUT_MS);
@@ -251,7 +255,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    * followed by this again (acceptJoin). The server answers a second time as it did the first.
    */
   private depart(): void {
-    if (!this.room.joined) return;
+    if (!this.departing || !this.room.joined) return;
     this.io
       .timeout(ACK_TIMEOUT_MS)
       .emit(ROOM_EVENTS.depart, { sessionId: this.options.sessionId }, () => undefined);
@@ -294,7 +298,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     this.takeBack(settled);
     if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
     this.options.onState?.(ack.state);
-    if (this.leaving) this.depart();
+    this.depart();
     this.uploader.schedule();
   }
 

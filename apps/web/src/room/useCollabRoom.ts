@@ -55,6 +55,8 @@ export function useCollabRoom(sessionId: string) {
   useEffect(() => {
     let active = true;
     let joinedRound: number | null = null;
+    // The next round's client takes over: the person stays in the room through it.
+    let handedOver = false;
     // Presence heard before the ack is newer than the ack's snapshot of who is online.
     const heard = new Map<string, boolean>();
     // For as long as the client lives, on the room page and after it (closeWhenIdle below): closing
@@ -72,7 +74,10 @@ export function useCollabRoom(sessionId: string) {
       onState: (next) => {
         if (!active) return;
         setState(next);
-        if (joinedRound !== null && next.round !== joinedRound) setGeneration((n) => n + 1);
+        if (joinedRound !== null && next.round !== joinedRound) {
+          handedOver = true;
+          setGeneration((n) => n + 1);
+        }
       },
       onPresence: (event) => {
         if (!active) return;
@@ -106,7 +111,7 @@ export function useCollabRoom(sessionId: string) {
       active = false;
       // Leaving the room, or joining the next round: what is still on its way goes on in the
       // background (the last strokes, the notes' last save, the swap that started the new round).
-      client.closeWhenIdle();
+      client.closeWhenIdle({ stayInRoom: handedOver });
     };
   }, [sessionId, generation]);
 

@@ -515,6 +515,33 @@ describe('the live room in two browsers', () => {
     await closesWithoutAsking(page);
   });
 
+  it('shows a partner who left the room as gone at once, while their last stroke is still being stored', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
+    const benLine = await socketIoLine(b);
+    await Promise.all([openRoom(a, session), openRoom(b, session)]);
+    const people = a.getByRole('list', { name: 'People in this session' });
+    await people.getByText('Ben Guest, online').waitFor();
+
+    // Ben's stroke reaches Ada, but the server's answer to Ben comes late; Ben leaves the room.
+    await benLine.holdFromServer(ROOM_SOCKET, SCENE_UPDATE_ACK);
+    await drawRectangle(b);
+    await waitForScene(a, hasRectangle);
+    await b.getByRole('link', { name: 'Session', exact: true }).click();
+    await b.waitForURL(`${stage.server.url}/sessions/${session.id}`);
+
+    // Ada sees him gone while his client still waits for that answer, and no return when it comes.
+    await people.getByText('Ben Guest, offline').waitFor();
+    expect(benLine.isOpen(ROOM_SOCKET)).toBe(true);
+    benLine.release();
+    await benLine.closed(ROOM_SOCKET);
+    await waitForStored(ada, session, (types) => types.includes('rectangle'));
+    await people.getByText('Ben Guest, offline').waitFor();
+    await a.screenshot({ path: artifact('room-partner-left.png') });
+  });
+
   it('says the strokes are saving while the server is slow to store them', async () => {
     const { page, roomUrl } = await aSoloRoomTab('Sol Slow');
     const line = await socketIoLine(page);

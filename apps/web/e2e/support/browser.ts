@@ -74,6 +74,8 @@ export interface SocketIoLine {
    */
   cut(address: RegExp): Promise<void>;
   restore(): Promise<void>;
+  /** Whether a websocket whose address matches `address` is open now. */
+  isOpen(address: RegExp): boolean;
   /** Waits until no websocket whose address matches `address` is open. */
   closed(address: RegExp): Promise<void>;
   /**
@@ -119,6 +121,7 @@ export async function socketIoLine(page: Page): Promise<SocketIoLine> {
     });
   });
   const refuse = (route: Route) => route.abort('internetdisconnected');
+  const isOpen = (address: RegExp) => [...open].some((socket) => address.test(socket.url()));
   const upgradedTo = (address: RegExp) =>
     waitUntil(
       () => [...upgraded].some((socket) => address.test(socket.url())),
@@ -138,9 +141,10 @@ export async function socketIoLine(page: Page): Promise<SocketIoLine> {
       down = false;
       await page.unroute(SOCKET_IO, refuse);
     },
+    isOpen,
     closed: (address) =>
       waitUntil(
-        () => ![...open].some((socket) => address.test(socket.url())),
+        () => !isOpen(address),
         () => `${address} is closed`,
         20_000,
       ),

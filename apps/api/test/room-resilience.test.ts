@@ -199,6 +199,20 @@ describe('the collaboration client against a live room', () => {
     expect(hostNews()).toEqual(['joined', 'left']);
   });
 
+  it('a notes save whose answer was lost with the connection goes again once it is back', async () => {
+    const a = await joined(room.server.url, room.host, room.sessionId);
+    let cuts = 0;
+    a.client.socket.onAnyOutgoing((event: string) => {
+      // Cut once the save is on the wire: the server may store it, but its answer cannot come back.
+      if (event === 'notes:update' && cuts++ === 0) queueMicrotask(() => cut(a));
+    });
+    const text = 'Partition the links by short code; cache the hot ones.';
+    await expect(a.client.saveNotes(1, text)).resolves.toBe(text);
+    expect(cuts).toBe(2);
+    const check = await joined(room.server.url, room.host, room.sessionId);
+    expect((await check.client.connect()).notes).toBe(text);
+  });
+
   it('a client handed over to the next round’s leaves its person in the room', async () => {
     const partner = await joined(room.server.url, room.guest, room.sessionId);
     const before = await joined(room.server.url, room.host, room.sessionId);

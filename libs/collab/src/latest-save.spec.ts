@@ -82,6 +82,21 @@ describe('LatestSave (the interviewer notes, saved as they are typed)', () => {
     await expect(newer).resolves.toBe('Fan out on write, except for celebrities');
   });
 
+  it('sends again, newest text first, when the answer never came (a dropped connection)', async () => {
+    const pretend = server();
+    const notes = new LatestSave(pretend.sendOnce, { pauseMs: 250, attempts: 5 });
+    const older = notes.save('Consistent hashing');
+    const newer = notes.save('Consistent hashing with virtual nodes');
+    await pretend.answer(
+      new CollabError({ code: 'internal', message: 'The connection dropped before the server answered' }),
+    );
+    await jest.advanceTimersByTimeAsync(250);
+    await pretend.answer();
+    expect(pretend.sent).toEqual(['Consistent hashing', 'Consistent hashing with virtual nodes']);
+    await expect(older).resolves.toBe('Consistent hashing with virtual nodes');
+    await expect(newer).resolves.toBe('Consistent hashing with virtual nodes');
+  });
+
   it('waits longer after each refusal and gives up after the last attempt', async () => {
     const pretend = server();
     const notes = new LatestSave(pretend.sendOnce, { pauseMs: 100, attempts: 3 });
@@ -103,10 +118,10 @@ describe('LatestSave (the interviewer notes, saved as they are typed)', () => {
   it('fails only the saves a failed attempt carried, and still sends a newer one', async () => {
     const pretend = server();
     const notes = new LatestSave(pretend.sendOnce);
-    const dropped = notes.save('Read replicas').catch((error: unknown) => error);
+    const refused = notes.save('Read replicas').catch((error: unknown) => error);
     const later = notes.save('Read replicas for the timeline');
-    await pretend.answer(new CollabError({ code: 'internal', message: 'The connection dropped' }));
-    expect(await dropped).toMatchObject({ code: 'internal' });
+    await pretend.answer(new CollabError({ code: 'conflict', message: 'The session is completed' }));
+    expect(await refused).toMatchObject({ code: 'conflict' });
     expect(pretend.sent).toEqual(['Read replicas', 'Read replicas for the timeline']);
     await pretend.answer();
     await expect(later).resolves.toBe('Read replicas for the timeline');

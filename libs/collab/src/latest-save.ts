@@ -1,25 +1,27 @@
-import { CollabError } from './collab-error';
+import { CollabError, isTemporary } from './collab-error';
 
 interface Waiter {
   resolve(stored: string): void;
   reject(error: unknown): void;
 }
 
-/** How a save refused `rate_limited` is tried again: after `pauseMs` times the refusals so far. */
-export interface RateLimitedRetry {
+/** How a save that may succeed later is tried again: after `pauseMs` times the failures so far. */
+export interface Retry {
   pauseMs: number;
-  /** Attempts in all, the first included, before the save fails with the refusal. */
+  /** Attempts in all, the first included, before the save fails with the last attempt's error. */
   attempts: number;
 }
 
-const DEFAULT_RETRY: RateLimitedRetry = { pauseMs: 250, attempts: 5 };
+const DEFAULT_RETRY: Retry = { pauseMs: 250, attempts: 5 };
 
 /**
  * Stores a text that its writer keeps rewriting (the interviewer's notes): one save on its way at
  * a time, and always the newest text. A save called while another is on its way waits for it and
  * is replaced by any later one, so two saves never race to the server and an older draft cannot
- * land after a newer one. A save refused `rate_limited` is tried again after a pause, with
- * whatever text is newest by then.
+ * land after a newer one. A save that may succeed later is tried again after a pause, with
+ * whatever text is newest by then: one refused `rate_limited`, one the server could not store for
+ * a moment, and one whose answer never came (the connection dropped; the send waits for the
+ * re-join). Sending the whole text again is harmless: the server keeps the last text it got.
  */
 export class LatestSave {
   private next: { text: string; waiters: Waiter[] } | null = null;
@@ -27,7 +29,7 @@ export class LatestSave {
 
   constructor(
     private readonly sendOnce: (text: string) => Promise<void>,
-    private readonly retry: RateLimitedRetry = DEFAULT_RETRY,
+    private readonly retry: Retry = DEFAULT_RETRY,
   ) {}
 
   /**
@@ -43,35 +45,36 @@ export class LatestSave {
 
   private async sendAll(): Promise<void> {
     this.sending = true;
-    let refusals = 0;
+    let failures = 0;
     while (this.next) {
       const { text, waiters } = this.next;
       this.next = null;
       try {
         await this.sendOnce(text);
-        refusals = 0;
+        failures = 0;
         for (const waiter of waiters) waiter.resolve(text);
       } catch (error) {
-        if (isRateLimited(error) && refusals + 1 < this.retry.attempts) {
-          refusals += 1;
+        if (mayLaterSucceed(error) && failures + 1 < this.retry.attempts) {
+          failures += 1;
           this.tryAgain(text, waiters);
-          await new Promise((resolve) => setTimeout(resolve, this.retry.pauseMs * refusals));
+          await new Promise((resolve) => setTimeout(resolve, this.retry.pauseMs * failures));
           continue;
         }
-        refusals = 0;
+        failures = 0;
         for (const waiter of waiters) waiter.reject(error);
       }
     }
     this.sending = false;
   }
 
-  /** A refused text goes again after the pause, unless a newer one is (or comes) waiting. */
+  /** A failed text goes again after the pause, unless a newer one is (or comes) waiting. */
   private tryAgain(text: string, waiters: Waiter[]): void {
     const newer = this.next;
     this.next = { text: newer?.text ?? text, waiters: [...waiters, ...(newer?.waiters ?? [])] };
   }
 }
 
-function isRateLimited(error: unknown): boolean {
-  return error instanceof CollabError && error.code === 'rate_limited';
+/** Refused for its rate, or not stored for a reason of the moment (busy, no answer, no database). */
+function mayLaterSucceed(error: unknown): boolean {
+  return error instanceof CollabError && (error.code === 'rate_limited' || isTemporary(error));
 }

@@ -50,7 +50,8 @@ export class SessionCommands {
 
   /**
    * Saves the interviewer's notes for a round; resolves with the text stored, this one or a newer
-   * one that replaced it (LatestSave: one save on its way at a time, rate-limited ones retried).
+   * one that replaced it (LatestSave: one save on its way at a time; one refused for its rate, or
+   * whose answer never came, goes again).
    * In flight until stored or failed, pauses between attempts included.
    */
   saveNotes(round: number, text: string): Promise<string> {

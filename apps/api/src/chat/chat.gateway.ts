@@ -60,5 +60,6 @@ function requireChatter(socket: Socket, payload: unknown): void {
   requireParticipant(socket, sessionId, {
     observer: 'Observers cannot use the chat',
     solo: 'A solo session has no chat',
+    departed: 'This connection left the room; open the room again to chat',
   });
 }

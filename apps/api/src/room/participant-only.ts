@@ -7,6 +7,11 @@ export interface ParticipantOnlyRefusals {
   observer: string;
   /** Absent: a solo session's one participant is let through too. */
   solo?: string;
+  /**
+   * Absent: a departing socket (its page left the room, session:depart) is let through too, for
+   * what it still delivers (the notes' last save, the answer to a swap).
+   */
+  departed?: string;
 }
 
 /**
@@ -24,4 +29,5 @@ export function requireParticipant(
   if (!membership) throw forbidden('Join the session first (session:join)');
   if (!membership.canEdit) throw forbidden(refusals.observer);
   if (membership.solo && refusals.solo !== undefined) throw forbidden(refusals.solo);
+  if (membership.departing && refusals.departed !== undefined) throw forbidden(refusals.departed);
 }

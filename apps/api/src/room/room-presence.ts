@@ -78,15 +78,20 @@ export class RoomPresence implements OnModuleDestroy {
         `This session's room holds at most ${SOCKET_CAPS.perSession} connections; close another tab`,
       );
     }
-    // Only participants hear what is private to them (the call, the chat).
-    if (membership.canEdit) await socket.join(participantsRoom(sessionId));
+    // Only participants hear what is private to them (the call, the chat); not a departing socket,
+    // whose person is gone (a client that only delivers what they left unsaved needs neither).
+    if (membership.canEdit && !departing) await socket.join(participantsRoom(sessionId));
+    // A join asked again, e.g. after its answer timed out: the first may have announced a return.
+    const wasPresent = presentIn(socket, sessionId);
     const data = dataOf(socket);
-    data.sessions = { ...data.sessions, [sessionId]: { ...membership, departing } };
+    const joined = { ...membership, departing };
+    data.sessions = { ...data.sessions, [sessionId]: joined };
     data.lastActiveAt = Date.now();
     if (!departing)
       socket
         .to(sessionRoom(sessionId))
         .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'joined'));
+    else if (wasPresent) await this.departed(socket, sessionId, joined);
     const present = inRoom.filter((other) => other.id === socket.id || presentIn(other, sessionId));
     return new Set(present.map((other) => (other.data as SocketData).user.id));
   }
@@ -101,10 +106,17 @@ export class RoomPresence implements OnModuleDestroy {
     if (!membership) throw new DomainError('forbidden', 'Join the session first (session:join)');
     if (membership.departing) return;
     membership.departing = true;
+    await this.departed(socket, sessionId, membership);
+  }
+
+  /** Out of the participants' room, and peers told the person left (unless still here elsewhere). */
+  private async departed(socket: Socket, sessionId: string, membership: SessionMembership): Promise<void> {
+    await socket.leave(participantsRoom(sessionId));
     try {
       await this.announceLeftUnlessPresent(socket, sessionId, membership);
     } catch (error) {
-      // Peers then hear it when the socket closes, as before the page left.
+      // Not announced: the socket counts as present again, so its close announces the departure.
+      membership.departing = false;
       this.logger.warn(
         `presence on departure failed: ${error instanceof Error ? error.message : String(error)}`,
       );

@@ -141,7 +141,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const parsed = PointerUpdateSchema.safeParse(payload);
     if (!parsed.success) return;
     const membership = dataOf(socket).sessions?.[parsed.data.sessionId];
-    if (!membership) return;
+    // A departing socket's person is gone for the peers: no cursor of theirs either.
+    if (!membership || membership.departing) return;
     this.presence.touch(socket);
     // Cursors are relayed, never stored, and dropped first when CPU is scarce (PointerShedding)
     // or a peer's connection is backed up (volatile).
@@ -161,7 +162,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const parsed = ViewportUpdateSchema.safeParse(payload);
     if (!parsed.success) return;
     const membership = dataOf(socket).sessions?.[parsed.data.sessionId];
-    if (!membership) return;
+    if (!membership || membership.departing) return;
     const { sessionId, viewport } = parsed.data;
     const broadcast: ViewportBroadcast = { sessionId, viewport, userId: membership.sender.userId };
     socket.volatile.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.viewportUpdate, broadcast);

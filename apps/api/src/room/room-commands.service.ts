@@ -5,12 +5,15 @@ import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../sessions/session-views.service';
 import type { SessionRecord } from '../sessions/session-record';
 import { DomainError, conflict } from '../common/domain-error';
+import { SerialByKey } from '../common/serial-by-key';
 import { RoomStateRepository, type RoomState } from './room-state.repository';
 import { RoomService } from './room.service';
 
 /** What participants change in a room: the phase, the round (swap), notes, and the end. */
 @Injectable()
 export class RoomCommandsService {
+  private readonly notesWrites = new SerialByKey();
+
   constructor(
     private readonly room: RoomService,
     private readonly states: RoomStateRepository,
@@ -42,8 +45,20 @@ export class RoomCommandsService {
     return this.room.toSessionState(record, next);
   }
 
-  /** The interviewer's private notes for a round, saved as they type. */
-  async saveNotes(user: AuthUser, sessionId: string, round: number, text: string): Promise<void> {
+  /**
+   * The interviewer's private notes for a round, saved as they type. One person's saves of a round
+   * are written in the order they arrive: a save sent again after its answer was lost (the client
+   * retries with its newest text) must not be overtaken by the first, still on its way here. Every
+   * socket of a session reaches the same instance (the proxy routes by session), so this instance
+   * sees them all.
+   */
+  saveNotes(user: AuthUser, sessionId: string, round: number, text: string): Promise<void> {
+    return this.notesWrites.run(`${sessionId}:${round}:${user.id}`, () =>
+      this.writeNotes(user, sessionId, round, text),
+    );
+  }
+
+  private async writeNotes(user: AuthUser, sessionId: string, round: number, text: string): Promise<void> {
     const record = await this.views.visibleRecord(user, sessionId);
     // Notes may be finished while scoring, but not rewritten once the session is settled.
     if (!sessionAllows(record.session.status, 'write_notes')) {

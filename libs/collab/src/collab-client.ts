@@ -87,7 +87,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
         // Answers to what was in flight may never come: everything pending goes again after the re-join.
         this.shared.outbox.sendAllAgain();
       },
-      joined: (ack) => this.acceptJoin(ack),
+      joined: (ack, asDeparting) => this.acceptJoin(ack, asDeparting),
       statusChanged: () => this.report(),
       refused: (error) => this.options.onError?.(error),
     });
@@ -252,7 +252,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   /**
    * Peers see the person leave now, not when this client has delivered the rest and closes. Not
    * joined, the next join says it instead; a join that was on its way as the page left is
-   * followed by this again (acceptJoin). The server answers a second time as it did the first.
+   * followed by this (acceptJoin). The server answers a second departure as it did the first.
    */
   private depart(): void {
     if (!this.departing || !this.room.joined) return;
@@ -292,13 +292,14 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   }
 
   /** A (re)join holds: keeps local pending copies that win, takes every server copy newer than ours. */
-  private acceptJoin(ack: JoinAck): void {
+  private acceptJoin(ack: JoinAck, asDeparting: boolean): void {
     const whole = ack.scene.since === undefined;
     const { settled, accepted } = this.shared.join(ack.scene.elements, whole, this.room.attempt);
     this.takeBack(settled);
     if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
     this.options.onState?.(ack.state);
-    this.depart();
+    // A join sent before the page left announced the person: they depart now.
+    if (!asDeparting) this.depart();
     this.uploader.schedule();
   }
 

@@ -39,3 +39,7 @@ export function handshakeRefusal(error: ConnectError): CollabErrorBody {
  */
 export const isTemporary = (error: CollabErrorBody): boolean =>
   error.code === 'internal' || error.code === 'unavailable';
+
+/** Worth asking again after a pause: refused for its rate, or for now only (isTemporary). */
+export const mayLaterSucceed = (error: CollabErrorBody): boolean =>
+  error.code === 'rate_limited' || isTemporary(error);

@@ -1,4 +1,4 @@
-import { CollabError, isTemporary } from './collab-error';
+import { CollabError, mayLaterSucceed } from './collab-error';
 
 interface Waiter {
   resolve(stored: string): void;
@@ -54,7 +54,7 @@ export class LatestSave {
         failures = 0;
         for (const waiter of waiters) waiter.resolve(text);
       } catch (error) {
-        if (mayLaterSucceed(error) && failures + 1 < this.retry.attempts) {
+        if (worthRetrying(error) && failures + 1 < this.retry.attempts) {
           failures += 1;
           this.tryAgain(text, waiters);
           await new Promise((resolve) => setTimeout(resolve, this.retry.pauseMs * failures));
@@ -75,6 +75,6 @@ export class LatestSave {
 }
 
 /** Refused for its rate, or not stored for a reason of the moment (busy, no answer, no database). */
-function mayLaterSucceed(error: unknown): boolean {
-  return error instanceof CollabError && (error.code === 'rate_limited' || isTemporary(error));
+function worthRetrying(error: unknown): boolean {
+  return error instanceof CollabError && mayLaterSucceed(error);
 }

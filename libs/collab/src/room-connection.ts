@@ -3,7 +3,7 @@ import {
   CollabError,
   errorOf,
   handshakeRefusal,
-  isTemporary,
+  mayLaterSucceed,
   type CollabErrorBody,
   type ConnectError,
 } from './collab-error';
@@ -23,8 +23,11 @@ export interface ConnectionLink {
   isDeparting(): boolean;
   /** The connection dropped: answers to what was in flight may never come. */
   dropped(): void;
-  /** The session (re)join holds: the client takes the join's scene and state. */
-  joined(ack: JoinAck): void;
+  /**
+   * The session (re)join holds: the client takes the join's scene and state. `asDeparting`: the
+   * join said its person already left (isDeparting when it was sent).
+   */
+  joined(ack: JoinAck, asDeparting: boolean): void;
   /** The status changed. */
   statusChanged(): void;
   /** A refusal for the UI: a temporary one (the join is asked again) or a final one. */
@@ -169,21 +172,21 @@ export class RoomConnection {
         return;
       }
       const joined = JoinAckSchema.safeParse(raw);
-      if (joined.success) return this.accept(joined.data);
+      if (joined.success) return this.accept(joined.data, payload.departing === true);
       const error = errorOf(raw);
       // Busy, or its database out of reach for a moment: the join is asked again, not given up.
-      if (isTemporary(error) || error.code === 'rate_limited') {
+      if (mayLaterSucceed(error)) {
         this.link.refused(error);
         setTimeout(() => attempt === this.attempts && socket.connected && this.join(), TEMPORARY_RETRY_MS);
       } else this.fail(error);
     });
   }
 
-  private accept(ack: JoinAck): void {
+  private accept(ack: JoinAck, asDeparting: boolean): void {
     this.isJoined = true;
     this.joinedRound ??= ack.round;
     this.joinedVersion = ack.scene.version;
-    this.link.joined(ack);
+    this.link.joined(ack, asDeparting);
     this.setStatus('connected');
     this.joins.joined(ack);
     this.joins.tellListeners(ack);

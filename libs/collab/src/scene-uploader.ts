@@ -1,5 +1,5 @@
 import { ROOM_LIMITS, SceneUpdateAckSchema, type SceneElement } from '@mockboard/contracts';
-import { errorOf, isTemporary, type CollabErrorBody } from './collab-error';
+import { errorOf, isTemporary, mayLaterSucceed, type CollabErrorBody } from './collab-error';
 import type { SceneOutbox } from './scene-outbox';
 
 // One scene:update per 50 ms at most: 20 a second, half of the server's per-socket budget
@@ -122,7 +122,7 @@ export class SceneUploader {
     // A failure from an earlier connection: the re-join already queued everything pending again.
     if (connection !== this.link.connection() || this.link.state().closed) return;
     const error = timeout ? null : errorOf(raw);
-    if (!error || error.code === 'rate_limited' || isTemporary(error)) {
+    if (!error || mayLaterSucceed(error)) {
       this.retryAt = Date.now() + (error && isTemporary(error) ? TEMPORARY_RETRY_MS : RATE_LIMITED_RETRY_MS);
       this.outbox.sendAgain(batch);
       this.schedule();

@@ -54,6 +54,17 @@ describe('the room bar’s word on edits not stored yet', () => {
     ).toEqual(['saving', 'saving', 'saving', 'saved']);
   });
 
+  it('stops saying "saved" as soon as new edits are on their way', () => {
+    expect(
+      noticesFor([
+        { now: 2_000, pending: 1, unstoredSince: 0 },
+        { now: 2_100 },
+        { now: 2_600, pending: 1, unstoredSince: 2_550 },
+        { now: 4_600, pending: 1, unstoredSince: 2_550 },
+      ]),
+    ).toEqual(['saving', 'saved', null, 'saving']);
+  });
+
   it('says nothing of saving while disconnected (the bar counts what waits to be sent)', () => {
     expect(
       noticesFor([

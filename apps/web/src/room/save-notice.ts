@@ -39,6 +39,8 @@ export function stepSaveNotice(state: SaveNoticeState, seen: SaveObservation): S
   if (slow || (state.holding && seen.pending > 0))
     return state.holding ? state : { holding: true, savedAt: null };
   if (state.holding) return { holding: false, savedAt: seen.now };
+  // New edits on their way: "saved" would no longer be true, and they are not slow (yet).
+  if (state.savedAt !== null && seen.pending > 0) return QUIET;
   if (state.savedAt !== null && seen.now - state.savedAt >= SAVED_NOTICE_MS) return QUIET;
   return state;
 }

@@ -52,6 +52,10 @@ function aPeer(url: string, user: SignedUpUser, sessionId: string, extra: Partia
   return peer;
 }
 
+/** What `peer` heard of `user`'s presence, in order ('joined', 'left', …). */
+const newsOf = (peer: Peer, user: SignedUpUser): PresenceEvent['state'][] =>
+  peer.presence.filter((event) => event.userId === user.user.id).map((event) => event.state);
+
 async function joined(url: string, user: SignedUpUser, sessionId: string): Promise<Peer> {
   const peer = aPeer(url, user, sessionId);
   await peer.client.connect();
@@ -170,9 +174,7 @@ describe('the collaboration client against a live room', () => {
     expect(digest(await serverScene(room.server.url, room.guest, room.sessionId))).toEqual(digest(drawn));
     // Its partner saw the host leave when the line was cut; the client that came back only to
     // deliver was never announced as the host coming back.
-    const hostNews = () =>
-      partner.presence.filter((event) => event.userId === room.host.user.id).map((event) => event.state);
-    expect(hostNews()).toEqual(['joined', 'left']);
+    expect(newsOf(partner, room.host)).toEqual(['joined', 'left']);
     const check = await joined(room.server.url, room.host, room.sessionId);
     const { notes } = await check.client.connect();
     expect(notes).toBe('Asked about the read/write ratio.');
@@ -191,12 +193,10 @@ describe('the collaboration client against a live room', () => {
     expect(b.client.pendingCount).toBe(1);
     await until([b], () => b.client.status === 'offline', 'B closes once its stroke is stored');
     expect(digest(await serverScene(room.server.url, room.guest, room.sessionId))).toEqual(digest([stroke]));
-    const hostNews = () =>
-      partner.presence.filter((event) => event.userId === room.host.user.id).map((event) => event.state);
-    await until([partner], () => hostNews().length === 2, 'the partner hears the host leave');
+    await until([partner], () => newsOf(partner, room.host).length === 2, 'the partner hears the host leave');
     // A last check that no second departure follows the close: the partner's next join answer.
     await joined(room.server.url, room.guest, room.sessionId);
-    expect(hostNews()).toEqual(['joined', 'left']);
+    expect(newsOf(partner, room.host)).toEqual(['joined', 'left']);
   });
 
   it('a notes save whose answer was lost with the connection goes again once it is back', async () => {
@@ -225,8 +225,7 @@ describe('the collaboration client against a live room', () => {
     after.client.sendElements([aShape()]);
     await until([after], () => settled(after), 'the new client’s stroke is stored');
     expect(sent).not.toContain('session:depart');
-    const hostNews = partner.presence.filter((event) => event.userId === room.host.user.id);
-    expect(hostNews.map((event) => event.state)).toEqual(['joined', 'joined']);
+    expect(newsOf(partner, room.host)).toEqual(['joined', 'joined']);
   });
 
   it('a client whose connection is cut again and again during a burst of edits ends with the same scene as its peer and the server', async () => {

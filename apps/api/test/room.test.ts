@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ROOM_LIMITS, SOCKET_RATE_LIMITS, type ReplayResponse } from '@mockboard/contracts';
 import { signUp } from './support/factories';
@@ -348,6 +349,9 @@ describe('the live room', () => {
     room.server.app.get(RoomPresence).markIdleSockets(Date.now() + IDLE_AFTER_MS + 1);
     await call(a, 'scene:update', { sessionId: room.sessionId, elements: [aRectangle()] });
     expect(await call(a, 'session:depart', { sessionId: room.sessionId })).toEqual({ ok: true });
+    // Nor does what is private to the people in the room still reach it, or go from it.
+    const chat = { sessionId: room.sessionId, id: randomUUID(), text: 'Still here?' };
+    expect(await call(a, 'chat:send', chat)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     // Someone joining now is told the host is not in the room.
     const c = await open(room.guest);
@@ -371,6 +375,35 @@ describe('the live room', () => {
     await call(back, 'session:join', { sessionId: room.sessionId });
     await waitFor(() => heard.length > 1);
     expect(heard).toEqual(['left', 'joined']);
+  });
+
+  it('tells peers someone left when a join asked again says so, after the first announced them', async () => {
+    // A join whose answer timed out is asked again; the page left meanwhile, so the second departs.
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    await call(b, 'session:join', { sessionId: room.sessionId });
+    const heard: string[] = [];
+    b.on('presence', (event: { userId: string; state: string }) => {
+      if (event.userId === room.host.user.id) heard.push(event.state);
+    });
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    await call(a, 'session:join', { sessionId: room.sessionId, departing: true });
+    await waitFor(() => heard.length > 1);
+    expect(heard).toEqual(['joined', 'left']);
+  });
+
+  it('keeps the last of a burst of notes saves sent without waiting for answers', async () => {
+    const a = await open(room.host);
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    // Within the notes' burst allowance; a socket's handlers run side by side, their writes must not.
+    const drafts = Array.from({ length: 8 }, (_, i) => `Draft ${i + 1}: ${'notes '.repeat(i * 50)}`);
+    const acks = await Promise.all(
+      drafts.map((text) => call(a, 'notes:update', { sessionId: room.sessionId, round: 1, text })),
+    );
+    expect(acks).toEqual(drafts.map(() => ({ ok: true })));
+    const check = await open(room.host);
+    const joined = await call<{ notes: string }>(check, 'session:join', { sessionId: room.sessionId });
+    expect(joined.notes).toBe(drafts.at(-1));
   });
 
   it('refuses a departure from a room the socket has not joined', async () => {

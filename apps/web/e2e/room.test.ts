@@ -35,6 +35,40 @@ const boardReady = (types: string[] | null) => types !== null;
 const hasRectangle = (types: string[] | null) => types?.includes('rectangle') ?? false;
 const isEmpty = (types: string[] | null) => types?.length === 0;
 
+/** What a page's presence watcher (watchPresenceList) has seen so far. */
+type PresenceSeenHook = { __presenceSeen?: string[] };
+
+/**
+ * Run in the page: from now on, notes every text the room's list of people shows (each person's
+ * hidden ", online" or ", offline" included), as it changes, so a flicker between two checks of a
+ * test is seen too. The DOM is reached through globalThis: these tests compile without its types.
+ */
+function watchPresenceList(): void {
+  type Node = { textContent: string | null };
+  const page = globalThis as unknown as PresenceSeenHook & {
+    document: { body: Node; querySelector(selector: string): Node | null };
+    MutationObserver: new (changed: () => void) => { observe(target: Node, options: object): void };
+  };
+  const seen: string[] = [];
+  page.__presenceSeen = seen;
+  // The whole page is watched: the list may be rendered anew, e.g. when the room joins again.
+  const note = () => {
+    const text = page.document.querySelector('[aria-label="People in this session"]')?.textContent ?? '';
+    if (text !== seen.at(-1)) seen.push(text);
+  };
+  note();
+  new page.MutationObserver(note).observe(page.document.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
+}
+
+/** Run in the page: what watchPresenceList has seen. */
+function presenceListSeen(): string[] {
+  return (globalThis as unknown as PresenceSeenHook).__presenceSeen ?? [];
+}
+
 type PastBoardHook = { __mockboardPastBoard?: () => { type: string }[] };
 
 /** Run in the page: the types on the earlier round's board it shows, or null when none is open. */
@@ -338,6 +372,8 @@ describe('the live room in two browsers', () => {
     await a.getByRole('button', { name: 'Swap roles' }).waitFor();
     expect(await b.getByRole('button', { name: 'Swap roles' }).count()).toBe(0);
     expect(await b.getByRole('button', { name: 'End interview' }).count()).toBe(0);
+    // Neither sees the other leave while both join round 2 (the last round's client waits for it).
+    await Promise.all([a.evaluate(watchPresenceList), b.evaluate(watchPresenceList)]);
     await a.getByRole('button', { name: 'Swap roles' }).click();
     const swapDialog = a.getByRole('dialog', { name: 'Swap roles?' });
     await swapDialog.getByRole('button', { name: 'Swap roles' }).click();
@@ -353,6 +389,14 @@ describe('the live room in two browsers', () => {
     expect(await a.getByText('Interviewer only').count()).toBe(0);
     expect(await a.getByRole('button', { name: 'Swap roles' }).count()).toBe(0);
     expect(await a.getByRole('button', { name: 'End interview' }).count()).toBe(0);
+    await a.getByText('Ben Guest, online').waitFor();
+    await b.getByText('Ada Host, online').waitFor();
+    expect(
+      (await a.evaluate(presenceListSeen)).filter((text) => text.includes('Ben Guest, offline')),
+    ).toEqual([]);
+    expect((await b.evaluate(presenceListSeen)).filter((text) => text.includes('Ada Host, offline'))).toEqual(
+      [],
+    );
 
     // Round 2 starts on a board of its own, for both; round 1's stays there to look back at.
     await waitForScene(a, isEmpty);
@@ -532,14 +576,14 @@ describe('the live room in two browsers', () => {
     await b.getByRole('link', { name: 'Session', exact: true }).click();
     await b.waitForURL(`${stage.server.url}/sessions/${session.id}`);
 
-    // Ada sees him gone while his client still waits for that answer, and no return when it comes.
+    // Ada sees him gone while his client still waits for that answer; once it comes, his stroke is
+    // stored and his room connection closes.
     await people.getByText('Ben Guest, offline').waitFor();
     expect(benLine.isOpen(ROOM_SOCKET)).toBe(true);
+    await a.screenshot({ path: artifact('room-partner-left.png') });
     benLine.release();
     await benLine.closed(ROOM_SOCKET);
     await waitForStored(ada, session, (types) => types.includes('rectangle'));
-    await people.getByText('Ben Guest, offline').waitFor();
-    await a.screenshot({ path: artifact('room-partner-left.png') });
   });
 
   it('says the strokes are saving while the server is slow to store them', async () => {

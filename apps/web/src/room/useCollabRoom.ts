@@ -51,12 +51,20 @@ export function useCollabRoom(sessionId: string) {
   const [idle, setIdle] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<Status>({ client: null, status: 'connecting', pending: 0 });
   const [problem, setProblem] = useState<string | null>(null);
+  /**
+   * The last round's client, handed over to this round's: it closes (once idle) only after this
+   * one joined, so the partner never sees the person leave and come back at a swap.
+   */
+  const handedOverClient = useRef<CollabClient | null>(null);
 
   useEffect(() => {
     let active = true;
     let joinedRound: number | null = null;
     // The next round's client takes over: the person stays in the room through it.
     let handedOver = false;
+    const previous = handedOverClient.current;
+    handedOverClient.current = null;
+    const releasePrevious = () => previous?.closeWhenIdle({ stayInRoom: true });
     // Presence heard before the ack is newer than the ack's snapshot of who is online.
     const heard = new Map<string, boolean>();
     // For as long as the client lives, on the room page and after it (closeWhenIdle below): closing
@@ -93,6 +101,7 @@ export function useCollabRoom(sessionId: string) {
     window.addEventListener('beforeunload', askBeforeClosing);
     client.connect().then(
       (ack) => {
+        releasePrevious();
         if (!active) return;
         joinedRound = ack.round;
         setOnline(new Map(ack.participants.map((p) => [p.userId, heard.get(p.userId) ?? p.online])));
@@ -102,6 +111,7 @@ export function useCollabRoom(sessionId: string) {
         });
       },
       (error: ErrorAck['error']) => {
+        releasePrevious();
         if (!active) return;
         // A refusal of a re-join (e.g. the session ended meanwhile) ends the room like a first refusal.
         setConnection({ kind: 'refused', error: { code: error.code, message: error.message } });
@@ -109,11 +119,16 @@ export function useCollabRoom(sessionId: string) {
     );
     return () => {
       active = false;
+      releasePrevious();
       // Leaving the room, or joining the next round: what is still on its way goes on in the
       // background (the last strokes, the notes' last save, the swap that started the new round).
-      client.closeWhenIdle({ stayInRoom: handedOver });
+      if (handedOver) handedOverClient.current = client;
+      else client.closeWhenIdle();
     };
   }, [sessionId, generation]);
+  // Declared after the room's effect, so cleaned up after it: a page left just as the round changed
+  // has a handed-over client and no next round's client to wait for. Its person left.
+  useEffect(() => () => handedOverClient.current?.closeWhenIdle(), []);
 
   const room = connection.kind === 'joined' ? connection.room : null;
   // Until this generation's client reports, it is still connecting.

@@ -8,8 +8,11 @@ import { SceneWriter } from '../src/room/scene-writer';
 import { watchRateBudget } from './support/rate-budget';
 import { liveRoomStage } from './support/room-stage';
 
+/** An admin, who may observe any open room (and is shown to its participants while there). */
+const ROOM_ADMIN_EMAIL = 'room-admin@example.test';
+
 describe('the live room', () => {
-  const room = liveRoomStage();
+  const room = liveRoomStage({ ADMIN_EMAILS: ROOM_ADMIN_EMAIL });
   const { open } = room;
 
   it('lets two peers join and see each other’s strokes', async () => {
@@ -404,6 +407,29 @@ describe('the live room', () => {
     const check = await open(room.host);
     const joined = await call<{ notes: string }>(check, 'session:join', { sessionId: room.sessionId });
     expect(joined.notes).toBe(drafts.at(-1));
+  });
+
+  it('keeps an observing admin shown to the participants: an observer cannot depart', async () => {
+    const b = await open(room.guest);
+    await call(b, 'session:join', { sessionId: room.sessionId });
+    const admin = await signUp(room.server.url, { email: ROOM_ADMIN_EMAIL });
+    const heard: string[] = [];
+    b.on('presence', (event: { userId: string; state: string }) => {
+      if (event.userId === admin.user.id) heard.push(event.state);
+    });
+    const watcher = await open(admin);
+    expect(await call(watcher, 'session:join', { sessionId: room.sessionId, departing: true })).toMatchObject(
+      {
+        ok: true,
+        role: 'observer',
+      },
+    );
+    expect(await call(watcher, 'session:depart', { sessionId: room.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await waitFor(() => heard.length > 0);
+    expect(heard).toEqual(['joined']);
   });
 
   it('refuses a departure from a room the socket has not joined', async () => {

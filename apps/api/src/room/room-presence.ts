@@ -62,8 +62,10 @@ export class RoomPresence implements OnModuleDestroy {
     socket: Socket,
     sessionId: string,
     membership: SessionMembership,
-    departing = false,
+    asksToDepart = false,
   ): Promise<Set<string>> {
+    // Only a participant departs: whoever observes a session is shown to its participants.
+    const departing = asksToDepart && membership.canEdit;
     const server = this.server!;
     const inRoom = await socketsInRoom(server, sessionRoom(sessionId), (error) =>
       this.logger.warn(
@@ -104,6 +106,8 @@ export class RoomPresence implements OnModuleDestroy {
   async depart(socket: Socket, sessionId: string): Promise<void> {
     const membership = membershipOf(socket, sessionId);
     if (!membership) throw new DomainError('forbidden', 'Join the session first (session:join)');
+    if (!membership.canEdit)
+      throw new DomainError('forbidden', 'Whoever observes a session is shown to its participants');
     if (membership.departing) return;
     membership.departing = true;
     await this.departed(socket, sessionId, membership);

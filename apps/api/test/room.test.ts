@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import type { Socket } from 'socket.io-client';
 import { ROOM_LIMITS, SOCKET_RATE_LIMITS, type ReplayResponse } from '@mockboard/contracts';
 import { signUp } from './support/factories';
 import { aCheckedRectangle, aRectangle, call, next, waitFor } from './support/room-client';
@@ -7,6 +8,15 @@ import { IDLE_AFTER_MS, RoomPresence } from '../src/room/room-presence';
 import { SceneWriter } from '../src/room/scene-writer';
 import { watchRateBudget } from './support/rate-budget';
 import { liveRoomStage } from './support/room-stage';
+
+/** The presence news (`joined`, `left`, …) `socket` hears of `userId` from now on, in order. */
+function presenceHeard(socket: Socket, userId: string): string[] {
+  const heard: string[] = [];
+  socket.on('presence', (event: { userId: string; state: string }) => {
+    if (event.userId === userId) heard.push(event.state);
+  });
+  return heard;
+}
 
 /** An admin, who may observe any open room (and is shown to its participants while there). */
 const ROOM_ADMIN_EMAIL = 'room-admin@example.test';
@@ -333,10 +343,7 @@ describe('the live room', () => {
     const b = await open(room.guest);
     await call(a, 'session:join', { sessionId: room.sessionId });
     await call(b, 'session:join', { sessionId: room.sessionId });
-    const heard: string[] = [];
-    b.on('presence', (event: { userId: string; state: string }) => {
-      if (event.userId === room.host.user.id) heard.push(event.state);
-    });
+    const heard = presenceHeard(b, room.host.user.id);
 
     // The host's page is gone; its client stays to deliver a stroke the server has not stored yet.
     expect(await call(a, 'session:depart', { sessionId: room.sessionId })).toEqual({ ok: true });
@@ -385,10 +392,7 @@ describe('the live room', () => {
     const a = await open(room.host);
     const b = await open(room.guest);
     await call(b, 'session:join', { sessionId: room.sessionId });
-    const heard: string[] = [];
-    b.on('presence', (event: { userId: string; state: string }) => {
-      if (event.userId === room.host.user.id) heard.push(event.state);
-    });
+    const heard = presenceHeard(b, room.host.user.id);
     await call(a, 'session:join', { sessionId: room.sessionId });
     await call(a, 'session:join', { sessionId: room.sessionId, departing: true });
     await waitFor(() => heard.length > 1);
@@ -413,10 +417,7 @@ describe('the live room', () => {
     const b = await open(room.guest);
     await call(b, 'session:join', { sessionId: room.sessionId });
     const admin = await signUp(room.server.url, { email: ROOM_ADMIN_EMAIL });
-    const heard: string[] = [];
-    b.on('presence', (event: { userId: string; state: string }) => {
-      if (event.userId === admin.user.id) heard.push(event.state);
-    });
+    const heard = presenceHeard(b, admin.user.id);
     const watcher = await open(admin);
     expect(await call(watcher, 'session:join', { sessionId: room.sessionId, departing: true })).toMatchObject(
       {

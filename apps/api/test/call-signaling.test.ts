@@ -268,6 +268,16 @@ describe('call signaling between the participants of a session', () => {
     });
   });
 
+  it('lets a tab whose room page left hang up after its departure, as the page’s cleanups do', async () => {
+    // The room's cleanup departs first (its client stays to deliver), then the call's hangs up.
+    const host = await inCall(room.host);
+    const guest = await inCall(room.guest);
+    const left = peerEvent(host.socket, () => guest.endpointId, 'left');
+    expect(await call(guest.socket, 'session:depart', { sessionId: room.sessionId })).toEqual({ ok: true });
+    expect(await call(guest.socket, CALL_EVENTS.leave, { sessionId: room.sessionId })).toEqual({ ok: true });
+    expect(await left).toMatchObject({ endpointId: guest.endpointId, state: 'left' });
+  });
+
   it('refuses a join once the interview has ended', async () => {
     const host = await inCall(room.host);
     await room.joined(room.guest);

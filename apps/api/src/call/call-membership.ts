@@ -63,7 +63,6 @@ export function callSessionOf(socket: Pick<Socket, 'data'>, payload: unknown): s
   requireParticipant(socket, sessionId, {
     observer: 'Observers do not take part in the call',
     solo: 'Solo practice sessions have no call',
-    departed: 'This connection left the room; open the room again to join the call',
   });
   return sessionId;
 }

@@ -27,6 +27,11 @@ export interface SessionMembership {
    * (session:depart), so peers do not count the person as in the room through it.
    */
   departing?: boolean;
+  /**
+   * Peers were told the person left, or never saw them here through this socket (it joined
+   * departing): its close then announces nothing. Unset while a departure's news could not go out.
+   */
+  departureAnnounced?: boolean;
 }
 
 /**

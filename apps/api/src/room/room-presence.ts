@@ -64,8 +64,10 @@ export class RoomPresence implements OnModuleDestroy {
     membership: SessionMembership,
     asksToDepart = false,
   ): Promise<Set<string>> {
-    // Only a participant departs: whoever observes a session is shown to its participants.
-    const departing = asksToDepart && membership.canEdit;
+    // Only a participant departs: whoever observes a session is shown to its participants. Once
+    // departing, a socket stays so: a join asked twice may be answered in either order.
+    const departing =
+      membership.canEdit && (asksToDepart || membershipOf(socket, sessionId)?.departing === true);
     const server = this.server!;
     const inRoom = await socketsInRoom(server, sessionRoom(sessionId), (error) =>
       this.logger.warn(
@@ -86,7 +88,7 @@ export class RoomPresence implements OnModuleDestroy {
     // A join asked again, e.g. after its answer timed out: the first may have announced a return.
     const wasPresent = presentIn(socket, sessionId);
     const data = dataOf(socket);
-    const joined = { ...membership, departing };
+    const joined = { ...membership, departing, departureAnnounced: departing && !wasPresent };
     data.sessions = { ...data.sessions, [sessionId]: joined };
     data.lastActiveAt = Date.now();
     if (!departing)
@@ -118,12 +120,14 @@ export class RoomPresence implements OnModuleDestroy {
     await socket.leave(participantsRoom(sessionId));
     try {
       await this.announceLeftUnlessPresent(socket, sessionId, membership);
+      membership.departureAnnounced = true;
     } catch (error) {
-      // Not announced: the socket counts as present again, so its close announces the departure.
-      membership.departing = false;
       this.logger.warn(
         `presence on departure failed: ${error instanceof Error ? error.message : String(error)}`,
       );
+      // Not announced: the socket's close announces it, or, had it closed meanwhile (the wait
+      // for another instance is long), one more try now.
+      if (socket.disconnected) await this.left(socket);
     }
   }
 
@@ -158,7 +162,8 @@ export class RoomPresence implements OnModuleDestroy {
     try {
       for (const [sessionId, membership] of Object.entries(data.sessions)) {
         // A departing socket's peers heard that its person left when it departed.
-        if (!membership.departing) await this.announceLeftUnlessPresent(socket, sessionId, membership);
+        if (!membership.departureAnnounced)
+          await this.announceLeftUnlessPresent(socket, sessionId, membership);
       }
     } catch (error) {
       this.logger.warn(

@@ -228,6 +228,20 @@ describe('the collaboration client against a live room', () => {
     expect(newsOf(partner, room.host)).toEqual(['joined', 'joined']);
   });
 
+  it('a handed-over client departs when asked to close again without staying (the page left after all)', async () => {
+    const partner = await joined(room.server.url, room.guest, room.sessionId);
+    const before = await joined(room.server.url, room.host, room.sessionId);
+    const sent: string[] = [];
+    before.client.socket.onAnyOutgoing((event: string) => sent.push(event));
+    before.client.sendElements([aShape()]);
+    before.client.closeWhenIdle({ stayInRoom: true });
+    expect(sent).toEqual([]);
+    before.client.closeWhenIdle();
+    expect(sent).toEqual(['session:depart']);
+    await until([partner], () => newsOf(partner, room.host).length === 2, 'the partner hears the host leave');
+    expect(newsOf(partner, room.host)).toEqual(['joined', 'left']);
+  });
+
   it('a client whose connection is cut again and again during a burst of edits ends with the same scene as its peer and the server', async () => {
     const random = new SeededRandom(7);
     const a = await joined(room.server.url, room.host, room.sessionId);

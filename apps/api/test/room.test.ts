@@ -397,13 +397,24 @@ describe('the live room', () => {
     await call(a, 'session:join', { sessionId: room.sessionId, departing: true });
     await waitFor(() => heard.length > 1);
     expect(heard).toEqual(['joined', 'left']);
+    // The first join answered last changes nothing: a departing socket stays departing.
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    const c = await open(room.guest);
+    const { participants } = await call<{ participants: { userId: string; online: boolean }[] }>(
+      c,
+      'session:join',
+      { sessionId: room.sessionId },
+    );
+    expect(participants.find((participant) => participant.userId === room.host.user.id)?.online).toBe(false);
+    expect(heard).toEqual(['joined', 'left']);
   });
 
   it('keeps the last of a burst of notes saves sent without waiting for answers', async () => {
     const a = await open(room.host);
     await call(a, 'session:join', { sessionId: room.sessionId });
-    // Within the notes' burst allowance; a socket's handlers run side by side, their writes must not.
-    const drafts = Array.from({ length: 8 }, (_, i) => `Draft ${i + 1}: ${'notes '.repeat(i * 50)}`);
+    // Within the notes' burst allowance; a socket's handlers run side by side, their writes must
+    // not. The oldest draft is the longest, the slowest to write: without an order it lands last.
+    const drafts = Array.from({ length: 8 }, (_, i) => `Draft ${i + 1}: ${'notes '.repeat((8 - i) * 400)}`);
     const acks = await Promise.all(
       drafts.map((text) => call(a, 'notes:update', { sessionId: room.sessionId, round: 1, text })),
     );

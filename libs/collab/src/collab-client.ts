@@ -238,9 +238,10 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    */
   closeWhenIdle({ stayInRoom = false }: { stayInRoom?: boolean } = {}): void {
     if (this.closed) return;
-    if (!this.leaving) {
-      this.leaving = true;
-      this.departing = !stayInRoom;
+    this.leaving = true;
+    // The first call without stayInRoom departs, also after one with it (the page left after all).
+    if (!stayInRoom && !this.departing) {
+      this.departing = true;
       this.depart();
     }
     this.closeDeadline ??= setTimeout(() => this.close(), SCENE_ACK_TIMEOUT_MS);

@@ -119,15 +119,16 @@ export function useCollabRoom(sessionId: string) {
     );
     return () => {
       active = false;
-      releasePrevious();
+      // The page left: the last round's client departs too, whether or not this one joined.
+      previous?.closeWhenIdle({ stayInRoom: handedOver });
       // Leaving the room, or joining the next round: what is still on its way goes on in the
       // background (the last strokes, the notes' last save, the swap that started the new round).
       if (handedOver) handedOverClient.current = client;
       else client.closeWhenIdle();
     };
   }, [sessionId, generation]);
-  // Declared after the room's effect, so cleaned up after it: a page left just as the round changed
-  // has a handed-over client and no next round's client to wait for. Its person left.
+  // Declared after the room's effect, so cleaned up after it: a page left after a new round's state
+  // arrived but before it re-rendered kept its client for a next round that never comes.
   useEffect(() => () => handedOverClient.current?.closeWhenIdle(), []);
 
   const room = connection.kind === 'joined' ? connection.room : null;

@@ -56,6 +56,13 @@ function aPeer(url: string, user: SignedUpUser, sessionId: string, extra: Partia
 const newsOf = (peer: Peer, user: SignedUpUser): PresenceEvent['state'][] =>
   peer.presence.filter((event) => event.userId === user.user.id).map((event) => event.state);
 
+/** The names of the events `peer` sends from now on, in order. */
+function eventsSentBy(peer: Peer): string[] {
+  const sent: string[] = [];
+  peer.client.socket.onAnyOutgoing((event: string) => sent.push(event));
+  return sent;
+}
+
 async function joined(url: string, user: SignedUpUser, sessionId: string): Promise<Peer> {
   const peer = aPeer(url, user, sessionId);
   await peer.client.connect();
@@ -183,8 +190,7 @@ describe('the collaboration client against a live room', () => {
   it('a client left by its page while connected says so at once, and its partner hears one departure', async () => {
     const partner = await joined(room.server.url, room.guest, room.sessionId);
     const b = await joined(room.server.url, room.host, room.sessionId);
-    const sent: string[] = [];
-    b.client.socket.onAnyOutgoing((event: string) => sent.push(event));
+    const sent = eventsSentBy(b);
     const stroke = aShape();
     b.client.sendElements([stroke]);
     b.client.closeWhenIdle();
@@ -216,8 +222,7 @@ describe('the collaboration client against a live room', () => {
   it('a client handed over to the next round’s leaves its person in the room', async () => {
     const partner = await joined(room.server.url, room.guest, room.sessionId);
     const before = await joined(room.server.url, room.host, room.sessionId);
-    const sent: string[] = [];
-    before.client.socket.onAnyOutgoing((event: string) => sent.push(event));
+    const sent = eventsSentBy(before);
     const after = await joined(room.server.url, room.host, room.sessionId);
     before.client.sendElements([aShape()]);
     before.client.closeWhenIdle({ stayInRoom: true });
@@ -231,8 +236,7 @@ describe('the collaboration client against a live room', () => {
   it('a handed-over client departs when asked to close again without staying (the page left after all)', async () => {
     const partner = await joined(room.server.url, room.guest, room.sessionId);
     const before = await joined(room.server.url, room.host, room.sessionId);
-    const sent: string[] = [];
-    before.client.socket.onAnyOutgoing((event: string) => sent.push(event));
+    const sent = eventsSentBy(before);
     before.client.sendElements([aShape()]);
     before.client.closeWhenIdle({ stayInRoom: true });
     expect(sent).toEqual([]);

@@ -338,6 +338,17 @@ describe('the live room', () => {
     expect(await back).toMatchObject({ userId: room.host.user.id, state: 'active' });
   });
 
+  /** Whether a new socket of the guest, joining now, is told `userId` is in the room. */
+  async function onlineForAJoiner(userId: string): Promise<boolean | undefined> {
+    const joiner = await open(room.guest);
+    const { participants } = await call<{ participants: { userId: string; online: boolean }[] }>(
+      joiner,
+      'session:join',
+      { sessionId: room.sessionId },
+    );
+    return participants.find((participant) => participant.userId === userId)?.online;
+  }
+
   it('tells peers someone left as their page leaves, while their client still delivers strokes', async () => {
     const a = await open(room.host);
     const b = await open(room.guest);
@@ -364,15 +375,7 @@ describe('the live room', () => {
     expect(await call(a, 'chat:send', chat)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     // Someone joining now is told the host is not in the room.
-    const c = await open(room.guest);
-    const { participants } = await call<{ participants: { userId: string; online: boolean }[] }>(
-      c,
-      'session:join',
-      {
-        sessionId: room.sessionId,
-      },
-    );
-    expect(participants.find((participant) => participant.userId === room.host.user.id)?.online).toBe(false);
+    expect(await onlineForAJoiner(room.host.user.id)).toBe(false);
 
     // A client that reconnects to deliver the rest joins as departing: nobody sees the host come back.
     a.disconnect();
@@ -399,13 +402,7 @@ describe('the live room', () => {
     expect(heard).toEqual(['joined', 'left']);
     // The first join answered last changes nothing: a departing socket stays departing.
     await call(a, 'session:join', { sessionId: room.sessionId });
-    const c = await open(room.guest);
-    const { participants } = await call<{ participants: { userId: string; online: boolean }[] }>(
-      c,
-      'session:join',
-      { sessionId: room.sessionId },
-    );
-    expect(participants.find((participant) => participant.userId === room.host.user.id)?.online).toBe(false);
+    expect(await onlineForAJoiner(room.host.user.id)).toBe(false);
     expect(heard).toEqual(['joined', 'left']);
   });
 

@@ -1,5 +1,8 @@
 import { PointerBroadcastSchema, ViewportBroadcastSchema } from '@mockboard/contracts';
-import { next } from './support/room-client';
+import type { Socket } from 'socket.io-client';
+import { LoopLateness } from '../src/realtime/loop-lateness';
+import { CollabClient } from './support/collab-client';
+import { call, next, waitFor } from './support/room-client';
 import { liveRoomStage } from './support/room-stage';
 
 /**
@@ -40,5 +43,106 @@ describe('cursors and views in the live room', () => {
     const relayed = next<unknown>(b, 'viewport:update');
     a.emit('viewport:update', view);
     expect(ViewportBroadcastSchema.parse(await relayed)).toEqual({ ...view, userId: room.host.user.id });
+  });
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** The x of each cursor `socket` receives, with its button, in order. */
+  const cursorsSeenBy = (socket: Socket): string[] => {
+    const seen: string[] = [];
+    socket.on('pointer:update', (cursor: { pointer: { x: number }; button: string }) =>
+      seen.push(`${cursor.pointer.x} ${cursor.button}`),
+    );
+    return seen;
+  };
+
+  it("sends a cursor's release even while the connection is busy, where a move may be dropped", async () => {
+    const host = new CollabClient({
+      sessionId: room.sessionId,
+      url: room.server.url,
+      token: room.host.accessToken,
+      socketOptions: { transports: ['websocket'] },
+    });
+    try {
+      await host.connect();
+      const b = await room.joined(room.guest);
+      const seen = cursorsSeenBy(b);
+      const view = { scrollX: 0, scrollY: 0, zoom: 1, width: 800, height: 600 };
+      /** Sends a cursor in the same task as another message, as a stroke's end sends its last update. */
+      const sendWhileBusy = (x: number, button: 'up' | 'down') => {
+        host.socket.emit('viewport:update', { sessionId: room.sessionId, viewport: view });
+        host.sendPointer({ x, y: 0, tool: 'laser' }, button);
+      };
+
+      host.sendPointer({ x: 1, y: 0, tool: 'laser' }, 'down');
+      await waitFor(() => seen.includes('1 down'));
+      // Past the client's 50 ms between cursors, so each of these goes at once.
+      await sleep(100);
+      sendWhileBusy(2, 'down');
+      await sleep(100);
+      sendWhileBusy(3, 'up');
+      await waitFor(() => seen.includes('3 up'));
+      // The move sent while busy was dropped (socket.io's volatile): the case this test is about.
+      expect(seen).toEqual(['1 down', '3 up']);
+    } finally {
+      host.close();
+    }
+  });
+
+  describe('while the server is short of CPU', () => {
+    /**
+     * Holds this process's event loop (the server runs in it) for 120 ms five times, between
+     * which LoopLateness samples it late: then the server counts as short of CPU and thins cursors
+     * (PointerShedding). Answers whether it does, read just before the cursors are sent.
+     */
+    const strainTheServersLoop = async (): Promise<boolean> => {
+      for (let block = 0; block < 5; block++) {
+        const until = Date.now() + 120;
+        while (Date.now() < until);
+        await sleep(10);
+      }
+      return room.server.app.get(LoopLateness).lateSamples(20) >= 3;
+    };
+
+    it('shows the partner where the cursor came to rest, and a laser released as released', async () => {
+      const a = await room.joined(room.host);
+      const b = await room.joined(room.guest);
+      const seen = cursorsSeenBy(b);
+      const cursor = (x: number, button: 'up' | 'down') => ({
+        sessionId: room.sessionId,
+        pointer: { x, y: 0, tool: 'laser' },
+        button,
+      });
+
+      expect(await strainTheServersLoop()).toBe(true);
+      // A laser stroke sent at once, then a move that ends at x = 9.
+      for (const x of [1, 2, 3]) a.emit('pointer:update', cursor(x, 'up'));
+      for (const x of [4, 5]) a.emit('pointer:update', cursor(x, 'down'));
+      for (const x of [6, 7, 8, 9]) a.emit('pointer:update', cursor(x, 'up'));
+
+      // The press and the release go out at once; the last move when its 200 ms are up.
+      await sleep(600);
+      expect(seen).toEqual(expect.arrayContaining(['1 up', '4 down', '6 up']));
+      expect(seen.indexOf('4 down')).toBeLessThan(seen.indexOf('6 up'));
+      expect(seen.at(-1)).toBe('9 up');
+    });
+
+    it('sends no cursor held back for a person who left meanwhile', async () => {
+      const a = await room.joined(room.host);
+      const b = await room.joined(room.guest);
+      const seen = cursorsSeenBy(b);
+      const cursor = (x: number) => ({
+        sessionId: room.sessionId,
+        pointer: { x, y: 0, tool: 'pointer' },
+        button: 'up',
+      });
+
+      expect(await strainTheServersLoop()).toBe(true);
+      a.emit('pointer:update', cursor(1));
+      a.emit('pointer:update', cursor(2));
+      expect(await call(a, 'session:depart', { sessionId: room.sessionId })).toEqual({ ok: true });
+      await sleep(600);
+      expect(seen).toEqual(['1 up']);
+    });
   });
 });

@@ -67,9 +67,21 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   /** Left with its person (not handed over to the next round's client): peers were told so. */
   private departing = false;
   private closeDeadline: Timer | undefined;
-  // Volatile, so dropped when offline or not joined; an old position is worth nothing anyway.
-  private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (pointer) => {
-    if (this.room.joined) this.io.volatile.emit(ROOM_EVENTS.pointerUpdate, pointer);
+  /** The button and tool of the last cursor sent: a cursor that changes either is never dropped. */
+  private lastCursorSent: Pick<PointerUpdate, 'button'> & { tool: PointerUpdate['pointer']['tool'] } = {
+    button: 'up',
+    tool: 'pointer',
+  };
+  // Not sent while not joined: an old position is worth nothing once a newer one exists. A move is
+  // volatile, dropped while the connection is busy (as when a stroke's last update is written in
+  // the same task as its release); a press or a release, or a switch of tool, is not, or the
+  // partner's laser stroke would never end.
+  private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (cursor) => {
+    if (!this.room.joined) return;
+    const { button, pointer } = cursor;
+    const changes = button !== this.lastCursorSent.button || pointer.tool !== this.lastCursorSent.tool;
+    this.lastCursorSent = { button, tool: pointer.tool };
+    (changes ? this.io : this.io.volatile).emit(ROOM_EVENTS.pointerUpdate, cursor);
   });
   private readonly viewports = new LatestOnly<ViewportUpdate>(VIEWPORT_INTERVAL_MS, (viewport) => {
     if (this.room.joined) this.io.volatile.emit(ROOM_EVENTS.viewportUpdate, viewport);

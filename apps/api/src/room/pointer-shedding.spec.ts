@@ -1,9 +1,12 @@
 import { LoopLateness } from '../realtime/loop-lateness';
-import { PointerShedding } from './pointer-shedding';
+import { BUSY_POINTER_INTERVAL_MS, PointerShedding, type CursorState } from './pointer-shedding';
 
 describe('PointerShedding', () => {
-  const cursorsAt20Hz = (shedding: PointerShedding, sender: object, from: number, count: number) =>
-    Array.from({ length: count }, (_, index) => shedding.admits(sender, from + index * 50));
+  const START = 1_000;
+  const moving: CursorState = { button: 'up', pointer: { tool: 'pointer' } };
+
+  beforeEach(() => jest.useFakeTimers({ now: START }));
+  afterEach(() => jest.useRealTimers());
 
   /** A loop whose sampler ran at 100 ms intervals until `at`, each sample the given ms late. */
   const loopSampled = (lates: number[], at: number): LoopLateness => {
@@ -17,29 +20,100 @@ describe('PointerShedding', () => {
   const onTimeAfter = (lateness: LoopLateness, at: number, until: number): void => {
     for (let now = at + 100; now <= until; now += 100) lateness.sampled(now);
   };
+  const STRAINED = [40, 0, 80, 0, 30];
 
-  it('relays every cursor while the event loop is on time', () => {
-    const lateness = loopSampled([2, 0, 3], 1_000);
-    onTimeAfter(lateness, 1_000, 2_000);
-    expect(cursorsAt20Hz(new PointerShedding(lateness), {}, 1_000, 20).every(Boolean)).toBe(true);
+  /** Relays `count` cursors of `sender` at 20 Hz from now on; `relayed` gets their numbers as they go out. */
+  const cursorsAt20Hz = (
+    shedding: PointerShedding,
+    sender: object,
+    count: number,
+    relayed: number[],
+    state: (index: number) => CursorState = () => moving,
+    changes: number[] = [],
+  ): void => {
+    for (let index = 0; index < count; index++) {
+      if (index > 0) jest.advanceTimersByTime(50);
+      const send = (changed: boolean) => {
+        relayed.push(index);
+        if (changed) changes.push(index);
+      };
+      shedding.relay(sender, state(index), send, Date.now());
+    }
+  };
+
+  it('relays every cursor at once while the event loop is on time, a press or release as a change', () => {
+    const lateness = loopSampled([2, 0, 3], START);
+    onTimeAfter(lateness, START, START + 1_000);
+    const relayed: number[] = [];
+    const changes: number[] = [];
+    const pressedFrom5To9 = (index: number): CursorState => ({
+      button: index >= 5 && index < 10 ? 'down' : 'up',
+      pointer: { tool: 'laser' },
+    });
+    cursorsAt20Hz(new PointerShedding(lateness), {}, 20, relayed, pressedFrom5To9, changes);
+    expect(relayed).toEqual(Array.from({ length: 20 }, (_, index) => index));
+    // The first cursor of a sender is news too: nothing was known of it.
+    expect(changes).toEqual([0, 5, 10]);
   });
 
-  it('relays every cursor through one late sample, a hiccup such as a garbage collection', () => {
-    const lateness = loopSampled([0, 0, 80, 0], 1_000);
-    expect(cursorsAt20Hz(new PointerShedding(lateness), {}, 1_000, 20).every(Boolean)).toBe(true);
+  it('relays every cursor at once through one late sample, a hiccup such as a garbage collection', () => {
+    const relayed: number[] = [];
+    cursorsAt20Hz(new PointerShedding(loopSampled([0, 0, 80, 0], START)), {}, 20, relayed);
+    expect(relayed).toHaveLength(20);
   });
 
-  it('thins each sender to one cursor per 200 ms while the loop runs late again and again, then relays all again', () => {
-    const lateness = loopSampled([40, 0, 80, 0, 30], 1_000);
+  it('thins each sender to one cursor per 200 ms while the loop runs late again and again, the newest one each time', () => {
+    const shedding = new PointerShedding(loopSampled(STRAINED, START));
+    const relayed: number[] = [];
+    cursorsAt20Hz(shedding, {}, 20, relayed);
+    // The first at once; then, every 200 ms, the newest of the ones in between.
+    expect(relayed).toEqual([0, 3, 7, 11, 15]);
+    // The person stopped at the 20th: it goes out when its interval is up, so the partner sees
+    // where the cursor rests, not where the last relayed one was.
+    jest.advanceTimersByTime(BUSY_POINTER_INTERVAL_MS);
+    expect(relayed).toEqual([0, 3, 7, 11, 15, 19]);
+    jest.advanceTimersByTime(10 * BUSY_POINTER_INTERVAL_MS);
+    expect(relayed).toHaveLength(6);
+  });
+
+  it('relays a press, a release or a switch of tool at once however busy the loop is', () => {
+    const shedding = new PointerShedding(loopSampled(STRAINED, START));
+    const relayed: number[] = [];
+    // Told apart from moves, so that they go out even to a backed-up connection (the gateway).
+    const changes: number[] = [];
+    // A laser stroke: moving, pressed for three cursors, released, then back to the pointer.
+    const states: CursorState[] = [
+      moving,
+      { button: 'up', pointer: { tool: 'laser' } },
+      { button: 'down', pointer: { tool: 'laser' } },
+      { button: 'down', pointer: { tool: 'laser' } },
+      { button: 'down', pointer: { tool: 'laser' } },
+      { button: 'up', pointer: { tool: 'laser' } },
+      moving,
+    ];
+    cursorsAt20Hz(shedding, {}, states.length, relayed, (index) => states[index]!, changes);
+    // The two moves with the button held are thinned; the release is not, and goes with its place.
+    expect(relayed).toEqual([0, 1, 2, 5, 6]);
+    expect(changes).toEqual([0, 1, 2, 5, 6]);
+    jest.advanceTimersByTime(10 * BUSY_POINTER_INTERVAL_MS);
+    expect(relayed).toEqual([0, 1, 2, 5, 6]);
+  });
+
+  it('drops a held cursor once a newer one goes out, and once the loop is on time again', () => {
+    const lateness = loopSampled(STRAINED, START);
     const shedding = new PointerShedding(lateness);
-    const [alice, bob] = [{}, {}];
-    const relayed = cursorsAt20Hz(shedding, alice, 1_000, 20);
-    expect(relayed.filter(Boolean)).toHaveLength(5);
-    expect(relayed.slice(0, 4)).toEqual([true, false, false, false]);
-    // Senders are thinned on their own: another's cursor still goes out.
-    expect(shedding.admits(bob, 1_050)).toBe(true);
-    // Once a second of samples on time has followed, the loop counts as on time again.
-    onTimeAfter(lateness, 1_000, 2_100);
-    expect(cursorsAt20Hz(shedding, alice, 2_100, 4).every(Boolean)).toBe(true);
+    const [ada, ben] = [{}, {}];
+    const relayed: string[] = [];
+    shedding.relay(ada, moving, () => relayed.push('ada 1'), Date.now());
+    shedding.relay(ada, moving, () => relayed.push('ada 2'), Date.now());
+    // Senders are thinned on their own: another's cursor still goes out at once.
+    shedding.relay(ben, moving, () => relayed.push('ben 1'), Date.now());
+    expect(relayed).toEqual(['ada 1', 'ben 1']);
+
+    // A second of samples on time: the loop counts as on time, and the next cursor goes at once.
+    onTimeAfter(lateness, START, START + 1_100);
+    shedding.relay(ada, moving, () => relayed.push('ada 3'), START + 1_100);
+    jest.advanceTimersByTime(10 * BUSY_POINTER_INTERVAL_MS);
+    expect(relayed).toEqual(['ada 1', 'ben 1', 'ada 3']);
   });
 });

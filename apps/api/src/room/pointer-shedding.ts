@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PointerUpdate } from '@mockboard/contracts';
 import { LoopLateness } from '../realtime/loop-lateness';
 
 /** A sample of the event loop this late counts towards CPU being short. */
@@ -11,27 +12,98 @@ const LATE_MS = 20;
  */
 const STRAINED_AT_LATE_SAMPLES = 3;
 /** While busy, one socket's cursor is relayed at most this often: 5 Hz instead of the client's 20. */
-const BUSY_POINTER_INTERVAL_MS = 200;
+export const BUSY_POINTER_INTERVAL_MS = 200;
+
+/** What of a cursor tells whether it changes more than where it is. */
+export type CursorState = Pick<PointerUpdate, 'button'> & { pointer: Pick<PointerUpdate['pointer'], 'tool'> };
+
+/** One sender's cursors: the last relayed, and the newest held back while the loop is strained. */
+interface SenderCursors {
+  lastAt: number;
+  lastButton: CursorState['button'];
+  lastTool: CursorState['pointer']['tool'];
+  /** The newest cursor not relayed yet: it goes out when the interval is up, unless replaced. */
+  held: Relay | null;
+  heldState: CursorState | null;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * Sends one cursor. `changes` is set for a press, a release or a switch of tool: news the partner
+ * must get, where a move may be dropped for a backed-up connection (the next one supersedes it).
+ */
+export type Relay = (changes: boolean) => void;
 
 /**
  * Cursors are the first thing shed when CPU is scarce (issue 18): they are ephemeral, the next one
  * supersedes the last, and relaying each costs as much as relaying a stroke. While the event loop
- * runs late again and again, each socket's cursor goes out at most every BUSY_POINTER_INTERVAL_MS
- * and the ones in between are dropped, never queued, so scene updates and the writer's round trips
- * get the time. Scene updates are never shed.
+ * runs late again and again, each socket's cursor goes out at most every BUSY_POINTER_INTERVAL_MS,
+ * so scene updates and the writer's round trips get the time. The cursors in between are replaced
+ * by the newest, never queued, and the newest goes out when the interval is up: a partner who stops
+ * moving is shown where they stopped, not where the last relayed cursor was. A press or release of
+ * the button, or a switch to or from the laser, goes out at once, so a partner's laser stroke ends
+ * when it ends. Scene updates are never shed.
  */
 @Injectable()
 export class PointerShedding {
-  private readonly lastRelayed = new WeakMap<object, number>();
+  private readonly senders = new WeakMap<object, SenderCursors>();
 
   constructor(private readonly lateness: LoopLateness) {}
 
-  /** Whether this cursor update of `sender` is relayed (false: dropped, a later one follows). */
-  admits(sender: object, now = Date.now()): boolean {
-    if (this.lateness.lateSamples(LATE_MS, now) < STRAINED_AT_LATE_SAMPLES) return true;
-    const last = this.lastRelayed.get(sender);
-    if (last !== undefined && now - last < BUSY_POINTER_INTERVAL_MS) return false;
-    this.lastRelayed.set(sender, now);
-    return true;
+  /**
+   * Relays this cursor of `sender` with `send`, now or, while the loop is strained, once its
+   * interval is up unless a newer cursor of `sender` comes first. A held `send` may run up to
+   * BUSY_POINTER_INTERVAL_MS later: it must check the sender is still there.
+   */
+  relay(sender: object, cursor: CursorState, send: Relay, now = Date.now()): void {
+    const last = this.senders.get(sender);
+    const changes = !last || last.lastButton !== cursor.button || last.lastTool !== cursor.pointer.tool;
+    if (
+      changes ||
+      now - last.lastAt >= BUSY_POINTER_INTERVAL_MS ||
+      this.lateness.lateSamples(LATE_MS, now) < STRAINED_AT_LATE_SAMPLES
+    ) {
+      this.sent(sender, last, cursor, now);
+      send(changes);
+      return;
+    }
+    last.held = send;
+    last.heldState = cursor;
+    last.timer ??= setTimeout(() => this.sendHeld(last), last.lastAt + BUSY_POINTER_INTERVAL_MS - now);
+  }
+
+  private sendHeld(last: SenderCursors): void {
+    const { held, heldState } = last;
+    last.timer = null;
+    last.held = null;
+    last.heldState = null;
+    if (!held || !heldState) return;
+    // Counted from when it was due, so a late timer does not push the next cursor back.
+    last.lastAt += BUSY_POINTER_INTERVAL_MS;
+    last.lastButton = heldState.button;
+    last.lastTool = heldState.pointer.tool;
+    held(false);
+  }
+
+  private sent(sender: object, last: SenderCursors | undefined, cursor: CursorState, now: number): void {
+    if (!last) {
+      this.senders.set(sender, {
+        lastAt: now,
+        lastButton: cursor.button,
+        lastTool: cursor.pointer.tool,
+        held: null,
+        heldState: null,
+        timer: null,
+      });
+      return;
+    }
+    // Whatever was held is older than this cursor.
+    if (last.timer) clearTimeout(last.timer);
+    last.timer = null;
+    last.held = null;
+    last.heldState = null;
+    last.lastAt = now;
+    last.lastButton = cursor.button;
+    last.lastTool = cursor.pointer.tool;
   }
 }

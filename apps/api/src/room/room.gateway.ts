@@ -30,7 +30,7 @@ import {
 } from '@mockboard/contracts';
 import { ackOf } from '../common/socket-ack';
 import { parseContract, parsePayload as parse } from '../common/socket-payload';
-import { dataOf, sessionRoom, userOf } from './room-membership';
+import { dataOf, presentIn, sessionRoom, userOf } from './room-membership';
 import { requireParticipant, type ParticipantOnlyRefusals } from './participant-only';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomJoinService } from './room-join.service';
@@ -144,9 +144,6 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // A departing socket's person is gone for the peers: no cursor of theirs either.
     if (!membership || membership.departing) return;
     this.presence.touch(socket);
-    // Cursors are relayed, never stored, and dropped first when CPU is scarce (PointerShedding)
-    // or a peer's connection is backed up (volatile).
-    if (!this.shedding.admits(socket)) return;
     // Built field by field: object spreads of the parsed cursor and the sender cost ~10 µs a cursor,
     // 5 % of the server's busy time at 50 rooms (a bench/realtime profile); a literal costs a fifth.
     const { sessionId, pointer, button, selectedElementIds } = parsed.data;
@@ -154,7 +151,15 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const broadcast: PointerBroadcast = { sessionId, pointer, button, userId, displayName, colour };
     // Only when sent: the Redis adapter's msgpack would carry an undefined field as null.
     if (selectedElementIds) broadcast.selectedElementIds = selectedElementIds;
-    socket.volatile.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.pointerUpdate, broadcast);
+    // Cursors are relayed, never stored, and thinned first when CPU is scarce (PointerShedding).
+    // A move is dropped for a peer whose connection is backed up (volatile), never a press or a
+    // release: a laser stroke whose release was dropped would stay drawn on the partner's board.
+    this.shedding.relay(socket, parsed.data, (changes) => {
+      // A cursor held back by the shedding goes out later: not if its person has left meanwhile.
+      if (socket.disconnected || !presentIn(socket, sessionId)) return;
+      const peers = changes ? socket.to(sessionRoom(sessionId)) : socket.volatile.to(sessionRoom(sessionId));
+      peers.emit(ROOM_EVENTS.pointerUpdate, broadcast);
+    });
   }
 
   /** What a peer's screen shows, for partners in follow mode: relayed like a cursor, never stored. */

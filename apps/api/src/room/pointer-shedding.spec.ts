@@ -1,5 +1,10 @@
 import { LoopLateness } from '../realtime/loop-lateness';
-import { BUSY_POINTER_INTERVAL_MS, PointerShedding, type CursorState } from './pointer-shedding';
+import {
+  BUSY_POINTER_INTERVAL_MS,
+  KEPT_CHANGES,
+  PointerShedding,
+  type CursorState,
+} from './pointer-shedding';
 
 describe('PointerShedding', () => {
   const START = 1_000;
@@ -117,5 +122,23 @@ describe('PointerShedding', () => {
     shedding.relay(ada, moving, () => relayed.push('ada 3'), Date.now());
     jest.advanceTimersByTime(10 * BUSY_POINTER_INTERVAL_MS);
     expect(relayed).toEqual(['ada 1', 'ben 1', 'ada 3']);
+  });
+
+  it('keeps a few presses and releases a second past a backed-up connection, not a button flipped on every cursor', () => {
+    const lateness = loopSampled([0, 0, 0], START);
+    onTimeAfter(lateness, START, START + 3_000);
+    const shedding = new PointerShedding(lateness);
+    const relayed: number[] = [];
+    const kept: number[] = [];
+    const flipped = (index: number): CursorState => ({
+      button: index % 2 === 0 ? 'down' : 'up',
+      pointer: { tool: 'laser' },
+    });
+    // Two seconds of a client flipping its button at 20 Hz: every cursor is relayed, and the
+    // budget's burst plus its rate are kept; the others go as moves.
+    cursorsAt20Hz(shedding, {}, 40, relayed, flipped, kept);
+    expect(relayed).toHaveLength(40);
+    expect(kept.length).toBeGreaterThanOrEqual(KEPT_CHANGES.burst + KEPT_CHANGES.perSecond);
+    expect(kept.length).toBeLessThanOrEqual(KEPT_CHANGES.burst + 2 * KEPT_CHANGES.perSecond);
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PointerUpdate } from '@mockboard/contracts';
 import { LoopLateness } from '../realtime/loop-lateness';
+import { TokenBucket } from '../realtime/token-bucket';
 
 /** A sample of the event loop this late counts towards CPU being short. */
 const LATE_MS = 20;
@@ -13,6 +14,12 @@ const LATE_MS = 20;
 const STRAINED_AT_LATE_SAMPLES = 3;
 /** While busy, one socket's cursor is relayed at most this often: 5 Hz instead of the client's 20. */
 export const BUSY_POINTER_INTERVAL_MS = 200;
+/**
+ * How many presses, releases and switches of tool a second one socket may send past a peer's
+ * backed-up connection (where moves are dropped): a person clicks a few times a second at most,
+ * while a client alternating its button on every cursor would fill that peer's buffer.
+ */
+export const KEPT_CHANGES = { perSecond: 8, burst: 8 } as const;
 
 /** What of a cursor tells whether it changes more than where it is. */
 export type CursorState = Pick<PointerUpdate, 'button'> & { pointer: Pick<PointerUpdate['pointer'], 'tool'> };
@@ -22,6 +29,8 @@ interface SenderCursors {
   lastAt: number;
   lastButton: CursorState['button'];
   lastTool: CursorState['pointer']['tool'];
+  /** What is left of KEPT_CHANGES. */
+  keptChanges: TokenBucket;
   /** The newest cursor not relayed yet: it goes out when the interval is up, unless replaced. */
   held: Relay | null;
   heldState: CursorState | null;
@@ -29,10 +38,11 @@ interface SenderCursors {
 }
 
 /**
- * Sends one cursor. `changes` is set for a press, a release or a switch of tool: news the partner
- * must get, where a move may be dropped for a backed-up connection (the next one supersedes it).
+ * Sends one cursor. `keep` is set for a press, a release or a switch of tool (within
+ * KEPT_CHANGES): news the partner must get, where a move may be dropped for a backed-up
+ * connection (the next one supersedes it).
  */
-export type Relay = (changes: boolean) => void;
+export type Relay = (keep: boolean) => void;
 
 /**
  * Cursors are the first thing shed when CPU is scarce (issue 18): they are ephemeral, the next one
@@ -41,8 +51,9 @@ export type Relay = (changes: boolean) => void;
  * so scene updates and the writer's round trips get the time. The cursors in between are replaced
  * by the newest, never queued, and the newest goes out when the interval is up: a partner who stops
  * moving is shown where they stopped, not where the last relayed cursor was. A press or release of
- * the button, or a switch to or from the laser, goes out at once, so a partner's laser stroke ends
- * when it ends. Scene updates are never shed.
+ * the button, or a switch to or from the laser, goes out at once, and past a backed-up connection
+ * too (KEPT_CHANGES a second), so a partner's laser stroke ends when it ends. Scene updates are never
+ * shed.
  */
 @Injectable()
 export class PointerShedding {
@@ -63,8 +74,8 @@ export class PointerShedding {
       now - last.lastAt >= BUSY_POINTER_INTERVAL_MS ||
       this.lateness.lateSamples(LATE_MS, now) < STRAINED_AT_LATE_SAMPLES
     ) {
-      this.sent(sender, last, cursor, now);
-      send(changes);
+      const kept = this.sent(sender, last, cursor, now).keptChanges;
+      send(changes && kept.take(now));
       return;
     }
     last.held = send;
@@ -85,17 +96,24 @@ export class PointerShedding {
     held(false);
   }
 
-  private sent(sender: object, last: SenderCursors | undefined, cursor: CursorState, now: number): void {
+  private sent(
+    sender: object,
+    last: SenderCursors | undefined,
+    cursor: CursorState,
+    now: number,
+  ): SenderCursors {
     if (!last) {
-      this.senders.set(sender, {
+      const first: SenderCursors = {
         lastAt: now,
         lastButton: cursor.button,
         lastTool: cursor.pointer.tool,
+        keptChanges: new TokenBucket(KEPT_CHANGES.perSecond, KEPT_CHANGES.burst, now),
         held: null,
         heldState: null,
         timer: null,
-      });
-      return;
+      };
+      this.senders.set(sender, first);
+      return first;
     }
     // Whatever was held is older than this cursor.
     if (last.timer) clearTimeout(last.timer);
@@ -105,5 +123,6 @@ export class PointerShedding {
     last.lastAt = now;
     last.lastButton = cursor.button;
     last.lastTool = cursor.pointer.tool;
+    return last;
   }
 }

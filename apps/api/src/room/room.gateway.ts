@@ -153,11 +153,12 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (selectedElementIds) broadcast.selectedElementIds = selectedElementIds;
     // Cursors are relayed, never stored, and thinned first when CPU is scarce (PointerShedding).
     // A move is dropped for a peer whose connection is backed up (volatile), never a press or a
-    // release: a laser stroke whose release was dropped would stay drawn on the partner's board.
-    this.shedding.relay(socket, parsed.data, (changes) => {
+    // release (a few a second): a laser stroke whose release was dropped would stay drawn on the
+    // partner's board.
+    this.shedding.relay(socket, parsed.data, (keep) => {
       // A cursor held back by the shedding goes out later: not if its person has left meanwhile.
       if (socket.disconnected || !presentIn(socket, sessionId)) return;
-      const peers = changes ? socket.to(sessionRoom(sessionId)) : socket.volatile.to(sessionRoom(sessionId));
+      const peers = keep ? socket.to(sessionRoom(sessionId)) : socket.volatile.to(sessionRoom(sessionId));
       peers.emit(ROOM_EVENTS.pointerUpdate, broadcast);
     });
   }

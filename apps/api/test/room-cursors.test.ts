@@ -1,4 +1,4 @@
-import { PointerBroadcastSchema, ViewportBroadcastSchema } from '@mockboard/contracts';
+import { PointerBroadcastSchema, ROOM_LIMITS, ViewportBroadcastSchema } from '@mockboard/contracts';
 import type { Socket } from 'socket.io-client';
 import { LoopLateness } from '../src/realtime/loop-lateness';
 import { CollabClient } from './support/collab-client';
@@ -13,6 +13,17 @@ import { liveRoomStage } from './support/room-stage';
 describe('cursors and views in the live room', () => {
   const room = liveRoomStage();
 
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** The x of each cursor `socket` receives, with its button, in order. */
+  const cursorsSeenBy = (socket: Socket): string[] => {
+    const seen: string[] = [];
+    socket.on('pointer:update', (cursor: { pointer: { x: number }; button: string }) =>
+      seen.push(`${cursor.pointer.x} ${cursor.button}`),
+    );
+    return seen;
+  };
+
   it('relays a cursor with the sender and its selection, and one without a selection without the field', async () => {
     const a = await room.joined(room.host);
     const b = await room.joined(room.guest);
@@ -24,13 +35,30 @@ describe('cursors and views in the live room', () => {
     const withSelection = PointerBroadcastSchema.parse(await selected);
     expect(withSelection).toMatchObject({ ...cursor, ...sender, selectedElementIds: { 'rect-1': true } });
 
-    // A busy server relays one cursor a socket every 200 ms (PointerShedding): the next comes later.
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // On a busy server this one is held for up to 200 ms (PointerShedding), then relayed.
     const plain = next<Record<string, unknown>>(b, 'pointer:update');
     a.emit('pointer:update', cursor);
     const received = await plain;
     expect(PointerBroadcastSchema.parse(received)).toMatchObject({ ...cursor, ...sender });
     expect(Object.keys(received)).not.toContain('selectedElementIds');
+  });
+
+  it('relays no cursor whose selection is past the limit, as no other malformed cursor', async () => {
+    const a = await room.joined(room.host);
+    const b = await room.joined(room.guest);
+    const seen = cursorsSeenBy(b);
+    const cursor = (x: number, ids: number) => ({
+      sessionId: room.sessionId,
+      pointer: { x, y: 0, tool: 'pointer' },
+      button: 'up',
+      selectedElementIds: Object.fromEntries(Array.from({ length: ids }, (_, i) => [`element-${i}`, true])),
+    });
+    a.emit('pointer:update', cursor(1, ROOM_LIMITS.maxSelectedElements + 1));
+    a.emit('pointer:update', { ...cursor(2, 1), selectedElementIds: { ['x'.repeat(65)]: true } });
+    a.emit('pointer:update', cursor(3, ROOM_LIMITS.maxSelectedElements));
+    await waitFor(() => seen.length > 0);
+    await sleep(300);
+    expect(seen).toEqual(['3 up']);
   });
 
   it('relays a view with the sender', async () => {
@@ -44,17 +72,6 @@ describe('cursors and views in the live room', () => {
     a.emit('viewport:update', view);
     expect(ViewportBroadcastSchema.parse(await relayed)).toEqual({ ...view, userId: room.host.user.id });
   });
-
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-  /** The x of each cursor `socket` receives, with its button, in order. */
-  const cursorsSeenBy = (socket: Socket): string[] => {
-    const seen: string[] = [];
-    socket.on('pointer:update', (cursor: { pointer: { x: number }; button: string }) =>
-      seen.push(`${cursor.pointer.x} ${cursor.button}`),
-    );
-    return seen;
-  };
 
   it("sends a cursor's release even while the connection is busy, where a move may be dropped", async () => {
     const host = new CollabClient({
@@ -125,6 +142,8 @@ describe('cursors and views in the live room', () => {
       expect(seen).toEqual(expect.arrayContaining(['1 up', '4 down', '6 up']));
       expect(seen.indexOf('4 down')).toBeLessThan(seen.indexOf('6 up'));
       expect(seen.at(-1)).toBe('9 up');
+      // The moves in between were thinned (all nine were read within far less than 200 ms).
+      expect(seen).not.toContain('8 up');
     });
 
     it('sends no cursor held back for a person who left meanwhile', async () => {

@@ -99,8 +99,9 @@ describe('an idle room in two browsers', () => {
     }
 
     // Straight back to the selection tool, and a move so Ben learns of it. A release or a switch of
-    // tool is never dropped, by the client or a server short of CPU (CollabClient, PointerShedding),
-    // so once the trail has faded his page rests, with no further move of hers.
+    // tool is neither dropped as volatile nor thinned, by the client or a server short of CPU, a few
+    // a second (CollabClient, PointerShedding), so once the trail has faded his page rests, with no
+    // further move of hers.
     await a.keyboard.press('v');
     await a.mouse.move(at.x, at.y, { steps: 3 });
     const deadline = Date.now() + 30_000;

@@ -67,7 +67,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   /** Left with its person (not handed over to the next round's client): peers were told so. */
   private departing = false;
   private closeDeadline: Timer | undefined;
-  /** The button and tool of the last cursor sent: a cursor that changes either is never dropped. */
+  /** The button and tool of the last cursor sent: a cursor that changes either is not volatile. */
   private lastCursorSent: Pick<PointerUpdate, 'button'> & { tool: PointerUpdate['pointer']['tool'] } = {
     button: 'up',
     tool: 'pointer',
@@ -195,7 +195,10 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     this.uploader.schedule();
   }
 
-  /** Cursor position, at most every 50 ms (the latest wins); volatile, so dropped when offline. */
+  /**
+   * Cursor position, at most every 50 ms (the latest wins); not sent while not joined, and a move
+   * is dropped while the connection is busy (see `pointers`).
+   */
   sendPointer(pointer: PointerUpdate['pointer'], button: 'up' | 'down'): void {
     this.pointers.push({ sessionId: this.options.sessionId, pointer, button });
   }

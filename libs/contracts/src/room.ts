@@ -14,6 +14,8 @@ export const ROOM_LIMITS = {
   maxMessageBytes: 2_000_000,
   /** Elements in one scene:update. */
   maxElementsPerUpdate: 500,
+  /** Element ids in one cursor's selection (relayed to the partner with every cursor). */
+  maxSelectedElements: 500,
   /** Live elements in one scene (deleted ones count against maxSceneBytes instead). */
   maxElementsPerScene: 10_000,
   /** UTF-8 bytes of one scene's stored elements, deleted ones included. */
@@ -162,7 +164,12 @@ export const PointerUpdateSchema = z.strictObject({
     tool: z.enum(['pointer', 'laser']),
   }),
   button: z.enum(['up', 'down']),
-  selectedElementIds: z.record(z.string(), z.boolean()).optional(),
+  selectedElementIds: z
+    .record(z.string().min(1).max(64), z.boolean())
+    .refine((ids) => Object.keys(ids).length <= ROOM_LIMITS.maxSelectedElements, {
+      message: `at most ${ROOM_LIMITS.maxSelectedElements} selected elements`,
+    })
+    .optional(),
 });
 export type PointerUpdate = z.infer<typeof PointerUpdateSchema>;
 

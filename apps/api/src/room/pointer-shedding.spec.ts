@@ -27,6 +27,19 @@ describe('PointerShedding', () => {
   };
   const STRAINED = [40, 0, 80, 0, 30];
 
+  /** What the gateway does with a cursor: judged, then relayed now (kept or not) or held. */
+  const offer = (
+    shedding: PointerShedding,
+    sender: object,
+    cursor: CursorState,
+    send: (keep: boolean) => void,
+    now = Date.now(),
+  ): void => {
+    const verdict = shedding.judge(sender, cursor, now);
+    if (verdict === 'hold') shedding.hold(sender, cursor, () => send(false));
+    else send(verdict === 'keep');
+  };
+
   /** Relays `count` cursors of `sender` at 20 Hz from now on; `relayed` gets their numbers as they go out. */
   const cursorsAt20Hz = (
     shedding: PointerShedding,
@@ -42,7 +55,7 @@ describe('PointerShedding', () => {
         relayed.push(index);
         if (changed) changes.push(index);
       };
-      shedding.relay(sender, state(index), send, Date.now());
+      offer(shedding, sender, state(index), send);
     }
   };
 
@@ -109,17 +122,17 @@ describe('PointerShedding', () => {
     const shedding = new PointerShedding(lateness);
     const [ada, ben] = [{}, {}];
     const relayed: string[] = [];
-    shedding.relay(ada, moving, () => relayed.push('ada 1'), Date.now());
-    shedding.relay(ada, moving, () => relayed.push('ada 2'), Date.now());
+    offer(shedding, ada, moving, () => relayed.push('ada 1'), Date.now());
+    offer(shedding, ada, moving, () => relayed.push('ada 2'), Date.now());
     // Senders are thinned on their own: another's cursor still goes out at once.
-    shedding.relay(ben, moving, () => relayed.push('ben 1'), Date.now());
+    offer(shedding, ben, moving, () => relayed.push('ben 1'), Date.now());
     expect(relayed).toEqual(['ada 1', 'ben 1']);
 
     // Ten samples on time push the late ones out: the loop counts as on time, and Ada's next
     // cursor goes at once, within her 200 ms, in place of the one held.
     for (let sample = 1; sample <= 10; sample++) lateness.sampled(START + sample);
     jest.advanceTimersByTime(20);
-    shedding.relay(ada, moving, () => relayed.push('ada 3'), Date.now());
+    offer(shedding, ada, moving, () => relayed.push('ada 3'), Date.now());
     jest.advanceTimersByTime(10 * BUSY_POINTER_INTERVAL_MS);
     expect(relayed).toEqual(['ada 1', 'ben 1', 'ada 3']);
   });
@@ -140,5 +153,22 @@ describe('PointerShedding', () => {
     expect(relayed).toHaveLength(40);
     expect(kept.length).toBeGreaterThanOrEqual(KEPT_CHANGES.burst + KEPT_CHANGES.perSecond);
     expect(kept.length).toBeLessThanOrEqual(KEPT_CHANGES.burst + 2 * KEPT_CHANGES.perSecond);
+  });
+
+  it('thins a button flipped on every cursor once its few kept changes a second are spent', () => {
+    const shedding = new PointerShedding(loopSampled(STRAINED, START));
+    const relayed: number[] = [];
+    const kept: number[] = [];
+    const flipped = (index: number): CursorState => ({
+      button: index % 2 === 0 ? 'down' : 'up',
+      pointer: { tool: 'laser' },
+    });
+    cursorsAt20Hz(shedding, {}, 40, relayed, flipped, kept);
+    jest.advanceTimersByTime(BUSY_POINTER_INTERVAL_MS);
+    expect(kept.length).toBeLessThanOrEqual(KEPT_CHANGES.burst + 2 * KEPT_CHANGES.perSecond);
+    // The rest count as moves: one every 200 ms at most, the newest each time.
+    expect(relayed.length - kept.length).toBeLessThanOrEqual(2_000 / BUSY_POINTER_INTERVAL_MS + 1);
+    expect(relayed.length).toBeLessThan(40);
+    expect(relayed.at(-1)).toBe(39);
   });
 });

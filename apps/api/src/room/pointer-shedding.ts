@@ -12,17 +12,27 @@ const LATE_MS = 20;
  * late, and shedding for the 2 s each was remembered dropped 19 % of the cursors.
  */
 const STRAINED_AT_LATE_SAMPLES = 3;
-/** While busy, one socket's cursor is relayed at most this often: 5 Hz instead of the client's 20. */
+/** While busy, one sender's cursor is relayed at most this often: 5 Hz instead of the client's 20. */
 export const BUSY_POINTER_INTERVAL_MS = 200;
 /**
- * How many presses, releases and switches of tool a second one socket may send past a peer's
- * backed-up connection (where moves are dropped): a person clicks a few times a second at most,
- * while a client alternating its button on every cursor would fill that peer's buffer.
+ * How many presses, releases and switches of tool one sender may have relayed at once, and past a
+ * peer's backed-up connection (where moves are dropped): a person clicks a few times a second at
+ * most, while a client flipping its button on every cursor would skip the thinning and fill that
+ * peer's buffer. Past this budget a change counts as a move.
  */
 export const KEPT_CHANGES = { perSecond: 8, burst: 8 } as const;
 
 /** What of a cursor tells whether it changes more than where it is. */
 export type CursorState = Pick<PointerUpdate, 'button'> & { pointer: Pick<PointerUpdate['pointer'], 'tool'> };
+
+/**
+ * What to do with a cursor now:
+ * - `keep`: relay it, and past a backed-up connection too (a press, a release, a switch of tool,
+ *   or the sender's first cursor: news the partner must get);
+ * - `send`: relay it as a move, which a backed-up connection may drop (the next one supersedes it);
+ * - `hold`: not now; hand it to `hold`, which relays the newest held cursor when the interval is up.
+ */
+export type CursorVerdict = 'keep' | 'send' | 'hold';
 
 /** One sender's cursors: the last relayed, and the newest held back while the loop is strained. */
 interface SenderCursors {
@@ -31,29 +41,24 @@ interface SenderCursors {
   lastTool: CursorState['pointer']['tool'];
   /** What is left of KEPT_CHANGES. */
   keptChanges: TokenBucket;
-  /** The newest cursor not relayed yet: it goes out when the interval is up, unless replaced. */
-  held: Relay | null;
+  /** Relays the newest cursor not relayed yet, when the interval is up, unless a newer one goes first. */
+  held: (() => void) | null;
   heldState: CursorState | null;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
 /**
- * Sends one cursor. `keep` is set for a press, a release or a switch of tool (within
- * KEPT_CHANGES): news the partner must get, where a move may be dropped for a backed-up
- * connection (the next one supersedes it).
- */
-export type Relay = (keep: boolean) => void;
-
-/**
  * Cursors are the first thing shed when CPU is scarce (issue 18): they are ephemeral, the next one
  * supersedes the last, and relaying each costs as much as relaying a stroke. While the event loop
- * runs late again and again, each socket's cursor goes out at most every BUSY_POINTER_INTERVAL_MS,
+ * runs late again and again, each sender's cursor goes out at most every BUSY_POINTER_INTERVAL_MS,
  * so scene updates and the writer's round trips get the time. The cursors in between are replaced
  * by the newest, never queued, and the newest goes out when the interval is up: a partner who stops
  * moving is shown where they stopped, not where the last relayed cursor was. A press or release of
- * the button, or a switch to or from the laser, goes out at once, and past a backed-up connection
- * too (KEPT_CHANGES a second), so a partner's laser stroke ends when it ends. Scene updates are never
- * shed.
+ * the button, or a switch to or from the laser, goes out at once, past a backed-up connection too
+ * (within KEPT_CHANGES), so a partner's laser stroke ends when it ends. Scene updates are never shed.
+ *
+ * A sender is whatever the caller names one (the gateway: a socket's membership of a session, new
+ * at each join); its state goes with it.
  */
 @Injectable()
 export class PointerShedding {
@@ -62,48 +67,13 @@ export class PointerShedding {
   constructor(private readonly lateness: LoopLateness) {}
 
   /**
-   * Relays this cursor of `sender` with `send`, now or, while the loop is strained, once its
-   * interval is up unless a newer cursor of `sender` comes first. A held `send` may run up to
-   * BUSY_POINTER_INTERVAL_MS later: it must check the sender is still there.
+   * Whether this cursor of `sender` is relayed now (and how), or held: then pass it to `hold`
+   * before the next cursor of `sender`. Counts a cursor relayed now as `sender`'s last.
    */
-  relay(sender: object, cursor: CursorState, send: Relay, now = Date.now()): void {
+  judge(sender: object, cursor: CursorState, now = Date.now()): CursorVerdict {
     const last = this.senders.get(sender);
-    const changes = !last || last.lastButton !== cursor.button || last.lastTool !== cursor.pointer.tool;
-    if (
-      changes ||
-      now - last.lastAt >= BUSY_POINTER_INTERVAL_MS ||
-      this.lateness.lateSamples(LATE_MS, now) < STRAINED_AT_LATE_SAMPLES
-    ) {
-      const kept = this.sent(sender, last, cursor, now).keptChanges;
-      send(changes && kept.take(now));
-      return;
-    }
-    last.held = send;
-    last.heldState = cursor;
-    last.timer ??= setTimeout(() => this.sendHeld(last), last.lastAt + BUSY_POINTER_INTERVAL_MS - now);
-  }
-
-  private sendHeld(last: SenderCursors): void {
-    const { held, heldState } = last;
-    last.timer = null;
-    last.held = null;
-    last.heldState = null;
-    if (!held || !heldState) return;
-    // Counted from when it was due, so a late timer does not push the next cursor back.
-    last.lastAt += BUSY_POINTER_INTERVAL_MS;
-    last.lastButton = heldState.button;
-    last.lastTool = heldState.pointer.tool;
-    held(false);
-  }
-
-  private sent(
-    sender: object,
-    last: SenderCursors | undefined,
-    cursor: CursorState,
-    now: number,
-  ): SenderCursors {
     if (!last) {
-      const first: SenderCursors = {
+      this.senders.set(sender, {
         lastAt: now,
         lastButton: cursor.button,
         lastTool: cursor.pointer.tool,
@@ -111,11 +81,48 @@ export class PointerShedding {
         held: null,
         heldState: null,
         timer: null,
-      };
-      this.senders.set(sender, first);
-      return first;
+      });
+      return 'keep';
     }
-    // Whatever was held is older than this cursor.
+    const changes = last.lastButton !== cursor.button || last.lastTool !== cursor.pointer.tool;
+    const keep = changes && last.keptChanges.take(now);
+    if (
+      !keep &&
+      now - last.lastAt < BUSY_POINTER_INTERVAL_MS &&
+      this.lateness.lateSamples(LATE_MS, now) >= STRAINED_AT_LATE_SAMPLES
+    )
+      return 'hold';
+    this.relayed(last, cursor, now);
+    return keep ? 'keep' : 'send';
+  }
+
+  /**
+   * Holds a cursor `judge` answered `hold` for: `send` relays it as a move once `sender`'s interval
+   * is up, unless a newer cursor of `sender` is relayed or held first. A timer runs it, later still
+   * if the loop is late: it must check the sender is still there.
+   */
+  hold(sender: object, cursor: CursorState, send: () => void): void {
+    const last = this.senders.get(sender);
+    if (!last) return;
+    last.held = send;
+    last.heldState = cursor;
+    last.timer ??= setTimeout(
+      () => this.sendHeld(last),
+      Math.max(0, last.lastAt + BUSY_POINTER_INTERVAL_MS - Date.now()),
+    );
+  }
+
+  private sendHeld(last: SenderCursors): void {
+    const { held, heldState } = last;
+    last.timer = null;
+    if (!held || !heldState) return;
+    // From when it went, so the next one waits a whole interval even after a late timer.
+    this.relayed(last, heldState, Date.now());
+    held();
+  }
+
+  /** `cursor` goes now: whatever was held is older. */
+  private relayed(last: SenderCursors, cursor: CursorState, now: number): void {
     if (last.timer) clearTimeout(last.timer);
     last.timer = null;
     last.held = null;
@@ -123,6 +130,5 @@ export class PointerShedding {
     last.lastAt = now;
     last.lastButton = cursor.button;
     last.lastTool = cursor.pointer.tool;
-    return last;
   }
 }

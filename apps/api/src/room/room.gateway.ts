@@ -24,13 +24,14 @@ import {
   type ErrorAck,
   type JoinAck,
   type PointerBroadcast,
+  type PointerUpdate,
   type SceneUpdateAck,
   type SessionState,
   type ViewportBroadcast,
 } from '@mockboard/contracts';
 import { ackOf } from '../common/socket-ack';
 import { parseContract, parsePayload as parse } from '../common/socket-payload';
-import { dataOf, presentIn, sessionRoom, userOf } from './room-membership';
+import { dataOf, presentIn, sessionRoom, userOf, type SessionMembership } from './room-membership';
 import { requireParticipant, type ParticipantOnlyRefusals } from './participant-only';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomJoinService } from './room-join.service';
@@ -140,27 +141,42 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   pointer(socket: Socket, payload: unknown): void {
     const parsed = PointerUpdateSchema.safeParse(payload);
     if (!parsed.success) return;
-    const membership = dataOf(socket).sessions?.[parsed.data.sessionId];
+    const cursor = parsed.data;
+    const membership = dataOf(socket).sessions?.[cursor.sessionId];
     // A departing socket's person is gone for the peers: no cursor of theirs either.
     if (!membership || membership.departing) return;
     this.presence.touch(socket);
+    // Cursors are relayed, never stored, and thinned first when CPU is scarce (PointerShedding),
+    // judged before anything is built for them.
+    const verdict = this.shedding.judge(membership, cursor);
+    if (verdict !== 'hold') return this.relayCursor(socket, membership, cursor, verdict === 'keep');
+    this.shedding.hold(membership, cursor, () => {
+      // Held for a while: not relayed if its person has left meanwhile.
+      if (socket.connected && presentIn(socket, cursor.sessionId))
+        this.relayCursor(socket, membership, cursor, false);
+    });
+  }
+
+  /**
+   * A move is dropped for a peer whose connection is backed up (volatile); a kept cursor (a press, a
+   * release, a few a second) is not: a laser stroke whose release was dropped would stay drawn on
+   * the partner's board.
+   */
+  private relayCursor(
+    socket: Socket,
+    membership: SessionMembership,
+    cursor: PointerUpdate,
+    keep: boolean,
+  ): void {
     // Built field by field: object spreads of the parsed cursor and the sender cost ~10 µs a cursor,
     // 5 % of the server's busy time at 50 rooms (a bench/realtime profile); a literal costs a fifth.
-    const { sessionId, pointer, button, selectedElementIds } = parsed.data;
+    const { sessionId, pointer, button, selectedElementIds } = cursor;
     const { userId, displayName, colour } = membership.sender;
     const broadcast: PointerBroadcast = { sessionId, pointer, button, userId, displayName, colour };
     // Only when sent: the Redis adapter's msgpack would carry an undefined field as null.
     if (selectedElementIds) broadcast.selectedElementIds = selectedElementIds;
-    // Cursors are relayed, never stored, and thinned first when CPU is scarce (PointerShedding).
-    // A move is dropped for a peer whose connection is backed up (volatile), never a press or a
-    // release (a few a second): a laser stroke whose release was dropped would stay drawn on the
-    // partner's board.
-    this.shedding.relay(socket, parsed.data, (keep) => {
-      // A cursor held back by the shedding goes out later: not if its person has left meanwhile.
-      if (socket.disconnected || !presentIn(socket, sessionId)) return;
-      const peers = keep ? socket.to(sessionRoom(sessionId)) : socket.volatile.to(sessionRoom(sessionId));
-      peers.emit(ROOM_EVENTS.pointerUpdate, broadcast);
-    });
+    const peers = keep ? socket.to(sessionRoom(sessionId)) : socket.volatile.to(sessionRoom(sessionId));
+    peers.emit(ROOM_EVENTS.pointerUpdate, broadcast);
   }
 
   /** What a peer's screen shows, for partners in follow mode: relayed like a cursor, never stored. */

@@ -26,6 +26,11 @@ describe('PointerShedding', () => {
     for (let now = at + 100; now <= until; now += 100) lateness.sampled(now);
   };
   const STRAINED = [40, 0, 80, 0, 30];
+  /** A client flipping its laser's button on every cursor. */
+  const flipped = (index: number): CursorState => ({
+    button: index % 2 === 0 ? 'down' : 'up',
+    pointer: { tool: 'laser' },
+  });
 
   /** What the gateway does with a cursor: judged, then relayed now (kept or not) or held. */
   const offer = (
@@ -143,10 +148,6 @@ describe('PointerShedding', () => {
     const shedding = new PointerShedding(lateness);
     const relayed: number[] = [];
     const kept: number[] = [];
-    const flipped = (index: number): CursorState => ({
-      button: index % 2 === 0 ? 'down' : 'up',
-      pointer: { tool: 'laser' },
-    });
     // Two seconds of a client flipping its button at 20 Hz: every cursor is relayed, and the
     // budget's burst plus its rate are kept; the others go as moves.
     cursorsAt20Hz(shedding, {}, 40, relayed, flipped, kept);
@@ -159,10 +160,6 @@ describe('PointerShedding', () => {
     const shedding = new PointerShedding(loopSampled(STRAINED, START));
     const relayed: number[] = [];
     const kept: number[] = [];
-    const flipped = (index: number): CursorState => ({
-      button: index % 2 === 0 ? 'down' : 'up',
-      pointer: { tool: 'laser' },
-    });
     cursorsAt20Hz(shedding, {}, 40, relayed, flipped, kept);
     jest.advanceTimersByTime(BUSY_POINTER_INTERVAL_MS);
     expect(kept.length).toBeLessThanOrEqual(KEPT_CHANGES.burst + 2 * KEPT_CHANGES.perSecond);

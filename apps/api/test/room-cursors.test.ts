@@ -106,6 +106,29 @@ describe('cursors and views in the live room', () => {
     }
   });
 
+  it("relays a quick laser click whole, though its press and release fall within the client's 50 ms", async () => {
+    const host = new CollabClient({
+      sessionId: room.sessionId,
+      url: room.server.url,
+      token: room.host.accessToken,
+      socketOptions: { transports: ['websocket'] },
+    });
+    try {
+      await host.connect();
+      const b = await room.joined(room.guest);
+      const seen = cursorsSeenBy(b);
+      const laser = (x: number) => ({ x, y: 0, tool: 'laser' as const });
+      host.sendPointer(laser(1), 'up');
+      // Within the 50 ms after the first: each would wait, and the release replace the press.
+      host.sendPointer(laser(2), 'down');
+      host.sendPointer(laser(3), 'up');
+      await waitFor(() => seen.includes('3 up'));
+      expect(seen).toEqual(['1 up', '2 down', '3 up']);
+    } finally {
+      host.close();
+    }
+  });
+
   describe('while the server is short of CPU', () => {
     /**
      * Holds this process's event loop (the server runs in it) for 120 ms five times, between

@@ -200,6 +200,11 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    * is dropped while the connection is busy (see `pointers`).
    */
   sendPointer(pointer: PointerUpdate['pointer'], button: 'up' | 'down'): void {
+    // A press and its release within one interval (a quick laser click) would collapse into the
+    // release, and the partner would never see the click: the press goes now.
+    const waiting = this.pointers.waiting;
+    if (waiting && (waiting.button !== button || waiting.pointer.tool !== pointer.tool))
+      this.pointers.sendWaitingNow();
     this.pointers.push({ sessionId: this.options.sessionId, pointer, button });
   }
 

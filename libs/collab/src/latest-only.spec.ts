@@ -24,4 +24,21 @@ describe('LatestOnly', () => {
     jest.advanceTimersByTime(100);
     expect(sent).toEqual([1]);
   });
+
+  it('sends what is waiting at once when asked, and counts the interval again from then', () => {
+    const sent: number[] = [];
+    const latest = new LatestOnly<number>(50, (value) => sent.push(value));
+    latest.push(1);
+    jest.advanceTimersByTime(10);
+    latest.push(2);
+    expect(latest.waiting).toBe(2);
+    latest.sendWaitingNow();
+    expect(latest.waiting).toBeUndefined();
+    latest.push(3);
+    expect(sent).toEqual([1, 2]);
+    jest.advanceTimersByTime(49);
+    expect(sent).toEqual([1, 2]);
+    jest.advanceTimersByTime(1);
+    expect(sent).toEqual([1, 2, 3]);
+  });
 });

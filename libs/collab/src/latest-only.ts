@@ -25,6 +25,21 @@ export class LatestOnly<T> {
       }, wait);
   }
 
+  /** The value waiting for the interval to end, if any. */
+  get waiting(): T | undefined {
+    return this.next?.value;
+  }
+
+  /**
+   * Sends what is waiting now, before its interval ends (a value the next one must not replace);
+   * the interval starts again from now.
+   */
+  sendWaitingNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.flush();
+  }
+
   /** Forgets what was waiting and stops the timer. */
   cancel(): void {
     clearTimeout(this.timer);

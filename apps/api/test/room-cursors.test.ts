@@ -169,6 +169,27 @@ describe('cursors and views in the live room', () => {
       expect(seen).not.toContain('8 up');
     });
 
+    it('sends no cursor held back before the socket joined again, after the newer ones', async () => {
+      const a = await room.joined(room.host);
+      const b = await room.joined(room.guest);
+      const seen = cursorsSeenBy(b);
+      const cursor = (x: number) => ({
+        sessionId: room.sessionId,
+        pointer: { x, y: 0, tool: 'pointer' },
+        button: 'up',
+      });
+
+      expect(await strainTheServersLoop()).toBe(true);
+      a.emit('pointer:update', cursor(1));
+      a.emit('pointer:update', cursor(2));
+      // A join asked again (its first answer timed out, say): its first cursor goes at once.
+      expect(await call(a, 'session:join', { sessionId: room.sessionId })).toMatchObject({ ok: true });
+      a.emit('pointer:update', cursor(3));
+      await waitFor(() => seen.includes('3 up'));
+      await sleep(400);
+      expect(seen.at(-1)).toBe('3 up');
+    });
+
     it('sends no cursor held back for a person who left meanwhile', async () => {
       const a = await room.joined(room.host);
       const b = await room.joined(room.guest);

@@ -67,21 +67,20 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
   /** Left with its person (not handed over to the next round's client): peers were told so. */
   private departing = false;
   private closeDeadline: Timer | undefined;
-  /** The button and tool of the last cursor sent: a cursor that changes either is not volatile. */
-  private lastCursorSent: Pick<PointerUpdate, 'button'> & { tool: PointerUpdate['pointer']['tool'] } = {
-    button: 'up',
-    tool: 'pointer',
-  };
+  /**
+   * The last cursor sent since the last join (none yet: null). One that changes its button or tool
+   * is not volatile; nor is the first after a join, which the server keeps too (PointerShedding).
+   */
+  private lastCursorSent: PointerUpdate | null = null;
   // Not sent while not joined: an old position is worth nothing once a newer one exists. A move is
   // volatile, dropped while the connection is busy (as when a stroke's last update is written in
   // the same task as its release); a press or a release, or a switch of tool, is not, or the
   // partner's laser stroke would never end.
   private readonly pointers = new LatestOnly<PointerUpdate>(POINTER_INTERVAL_MS, (cursor) => {
     if (!this.room.joined) return;
-    const { button, pointer } = cursor;
-    const changes = button !== this.lastCursorSent.button || pointer.tool !== this.lastCursorSent.tool;
-    this.lastCursorSent = { button, tool: pointer.tool };
-    (changes ? this.io : this.io.volatile).emit(ROOM_EVENTS.pointerUpdate, cursor);
+    const keep = changesCursor(this.lastCursorSent, cursor);
+    this.lastCursorSent = cursor;
+    (keep ? this.io : this.io.volatile).emit(ROOM_EVENTS.pointerUpdate, cursor);
   });
   private readonly viewports = new LatestOnly<ViewportUpdate>(VIEWPORT_INTERVAL_MS, (viewport) => {
     if (this.room.joined) this.io.volatile.emit(ROOM_EVENTS.viewportUpdate, viewport);
@@ -200,12 +199,14 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
    * is dropped while the connection is busy (see `pointers`).
    */
   sendPointer(pointer: PointerUpdate['pointer'], button: 'up' | 'down'): void {
+    const cursor: PointerUpdate = { sessionId: this.options.sessionId, pointer, button };
     // A press and its release within one interval (a quick laser click) would collapse into the
-    // release, and the partner would never see the click: the press goes now.
+    // release, and the partner would never see the click: a waiting change that the next cursor
+    // would undo goes now. A waiting move is replaced as usual.
     const waiting = this.pointers.waiting;
-    if (waiting && (waiting.button !== button || waiting.pointer.tool !== pointer.tool))
+    if (waiting && changesCursor(this.lastCursorSent, waiting) && changesCursor(waiting, cursor))
       this.pointers.sendWaitingNow();
-    this.pointers.push({ sessionId: this.options.sessionId, pointer, button });
+    this.pointers.push(cursor);
   }
 
   /** What this screen shows of the board, for a partner following it; at most every 100 ms. */
@@ -314,6 +315,8 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
 
   /** A (re)join holds: keeps local pending copies that win, takes every server copy newer than ours. */
   private acceptJoin(ack: JoinAck, asDeparting: boolean): void {
+    // The server judges this membership's cursors afresh: its first is kept, so it is sent so.
+    this.lastCursorSent = null;
     const whole = ack.scene.since === undefined;
     const { settled, accepted } = this.shared.join(ack.scene.elements, whole, this.room.attempt);
     this.takeBack(settled);
@@ -347,4 +350,9 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     this.options.onStatus?.(this.room.status, this.shared.outbox.size);
     this.closeIfIdle();
   }
+}
+
+/** Whether `next` changes the button or the tool of `last` (a first cursor, after none, does). */
+function changesCursor(last: PointerUpdate | null, next: PointerUpdate): boolean {
+  return last === null || last.button !== next.button || last.pointer.tool !== next.pointer.tool;
 }

@@ -31,8 +31,8 @@ export class LatestOnly<T> {
   }
 
   /**
-   * Sends what is waiting now, before its interval ends (a value the next one must not replace);
-   * the interval starts again from now.
+   * Sends what is waiting, if anything, now, before its interval ends (a value the next one must not
+   * replace); the interval then starts again from now.
    */
   sendWaitingNow(): void {
     clearTimeout(this.timer);

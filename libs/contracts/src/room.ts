@@ -164,11 +164,17 @@ export const PointerUpdateSchema = z.strictObject({
     tool: z.enum(['pointer', 'laser']),
   }),
   button: z.enum(['up', 'down']),
+  // Counted before each id is checked: a 4 MB message of bad ids would otherwise cost an issue each.
   selectedElementIds: z
-    .record(z.string().min(1).max(64), z.boolean())
-    .refine((ids) => Object.keys(ids).length <= ROOM_LIMITS.maxSelectedElements, {
-      message: `at most ${ROOM_LIMITS.maxSelectedElements} selected elements`,
-    })
+    .unknown()
+    .refine(
+      (ids) =>
+        typeof ids !== 'object' || ids === null || Object.keys(ids).length <= ROOM_LIMITS.maxSelectedElements,
+      {
+        message: `at most ${ROOM_LIMITS.maxSelectedElements} selected elements`,
+      },
+    )
+    .pipe(z.record(z.string().min(1).max(64), z.boolean()))
     .optional(),
 });
 export type PointerUpdate = z.infer<typeof PointerUpdateSchema>;

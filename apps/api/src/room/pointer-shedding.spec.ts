@@ -168,4 +168,15 @@ describe('PointerShedding', () => {
     expect(relayed.length).toBeLessThan(40);
     expect(relayed.at(-1)).toBe(39);
   });
+
+  it('holds no cursor until a time a clock stepped back put in the future', () => {
+    const shedding = new PointerShedding(loopSampled(STRAINED, START));
+    const relayed: string[] = [];
+    const sender = {};
+    offer(shedding, sender, moving, () => relayed.push('first'), START);
+    // The clock went back a minute: the last cursor seems to have gone in a minute's time.
+    jest.setSystemTime(START - 60_000);
+    offer(shedding, sender, moving, () => relayed.push('after the step'), Date.now());
+    expect(relayed).toEqual(['first', 'after the step']);
+  });
 });

@@ -88,7 +88,7 @@ export class PointerShedding {
     const keep = changes && last.keptChanges.take(now);
     if (
       !keep &&
-      now - last.lastAt < BUSY_POINTER_INTERVAL_MS &&
+      withinInterval(last, now) &&
       this.lateness.lateSamples(LATE_MS, now) >= STRAINED_AT_LATE_SAMPLES
     )
       return 'hold';
@@ -106,9 +106,10 @@ export class PointerShedding {
     if (!last) return;
     last.held = send;
     last.heldState = cursor;
+    const dueInMs = last.lastAt + BUSY_POINTER_INTERVAL_MS - Date.now();
     last.timer ??= setTimeout(
       () => this.sendHeld(last),
-      Math.max(0, last.lastAt + BUSY_POINTER_INTERVAL_MS - Date.now()),
+      Math.min(Math.max(0, dueInMs), BUSY_POINTER_INTERVAL_MS),
     );
   }
 
@@ -131,4 +132,13 @@ export class PointerShedding {
     last.lastButton = cursor.button;
     last.lastTool = cursor.pointer.tool;
   }
+}
+
+/**
+ * Whether the sender's last cursor went less than the interval ago. A clock stepped back puts the
+ * last one in the future: counted as long ago, so the sender's cursors are not held until then.
+ */
+function withinInterval(last: SenderCursors, now: number): boolean {
+  const sinceMs = now - last.lastAt;
+  return sinceMs >= 0 && sinceMs < BUSY_POINTER_INTERVAL_MS;
 }

@@ -31,7 +31,7 @@ import {
 } from '@mockboard/contracts';
 import { ackOf } from '../common/socket-ack';
 import { parseContract, parsePayload as parse } from '../common/socket-payload';
-import { dataOf, presentIn, sessionRoom, userOf, type SessionMembership } from './room-membership';
+import { dataOf, sessionRoom, userOf, type SessionMembership } from './room-membership';
 import { requireParticipant, type ParticipantOnlyRefusals } from './participant-only';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomJoinService } from './room-join.service';
@@ -151,8 +151,10 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const verdict = this.shedding.judge(membership, cursor);
     if (verdict !== 'hold') return this.relayCursor(socket, membership, cursor, verdict === 'keep');
     this.shedding.hold(membership, cursor, () => {
-      // Held for a while: not relayed if its person has left meanwhile.
-      if (socket.connected && presentIn(socket, cursor.sessionId))
+      // Held for a while: not relayed if its person has left meanwhile, nor if the socket joined
+      // again (that membership's cursors are newer, and judged apart).
+      const stillJoined = dataOf(socket).sessions?.[cursor.sessionId] === membership;
+      if (socket.connected && stillJoined && !membership.departing)
         this.relayCursor(socket, membership, cursor, false);
     });
   }

@@ -15,6 +15,29 @@ describe('cursors and views in the live room', () => {
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  /** A cursor of the live session at x, as a client sends it. */
+  const aCursor = (x: number, button: 'up' | 'down' = 'up', tool: 'pointer' | 'laser' = 'pointer') => ({
+    sessionId: room.sessionId,
+    pointer: { x, y: 0, tool },
+    button,
+  });
+
+  /** Runs `work` with the host in the room through the web app's CollabClient, closed after it. */
+  const withTheHostsCollabClient = async (work: (host: CollabClient) => Promise<void>): Promise<void> => {
+    const host = new CollabClient({
+      sessionId: room.sessionId,
+      url: room.server.url,
+      token: room.host.accessToken,
+      socketOptions: { transports: ['websocket'] },
+    });
+    try {
+      await host.connect();
+      await work(host);
+    } finally {
+      host.close();
+    }
+  };
+
   /** The x of each cursor `socket` receives, with its button, in order. */
   const cursorsSeenBy = (socket: Socket): string[] => {
     const seen: string[] = [];
@@ -48,9 +71,7 @@ describe('cursors and views in the live room', () => {
     const b = await room.joined(room.guest);
     const seen = cursorsSeenBy(b);
     const cursor = (x: number, ids: number) => ({
-      sessionId: room.sessionId,
-      pointer: { x, y: 0, tool: 'pointer' },
-      button: 'up',
+      ...aCursor(x),
       selectedElementIds: Object.fromEntries(Array.from({ length: ids }, (_, i) => [`element-${i}`, true])),
     });
     a.emit('pointer:update', cursor(1, ROOM_LIMITS.maxSelectedElements + 1));
@@ -74,14 +95,7 @@ describe('cursors and views in the live room', () => {
   });
 
   it("sends a cursor's release even while the connection is busy, where a move may be dropped", async () => {
-    const host = new CollabClient({
-      sessionId: room.sessionId,
-      url: room.server.url,
-      token: room.host.accessToken,
-      socketOptions: { transports: ['websocket'] },
-    });
-    try {
-      await host.connect();
+    await withTheHostsCollabClient(async (host) => {
       const b = await room.joined(room.guest);
       const seen = cursorsSeenBy(b);
       const view = { scrollX: 0, scrollY: 0, zoom: 1, width: 800, height: 600 };
@@ -101,20 +115,11 @@ describe('cursors and views in the live room', () => {
       await waitFor(() => seen.includes('3 up'));
       // The move sent while busy was dropped (socket.io's volatile): the case this test is about.
       expect(seen).toEqual(['1 down', '3 up']);
-    } finally {
-      host.close();
-    }
+    });
   });
 
   it("relays a quick laser click whole, though its press and release fall within the client's 50 ms", async () => {
-    const host = new CollabClient({
-      sessionId: room.sessionId,
-      url: room.server.url,
-      token: room.host.accessToken,
-      socketOptions: { transports: ['websocket'] },
-    });
-    try {
-      await host.connect();
+    await withTheHostsCollabClient(async (host) => {
       const b = await room.joined(room.guest);
       const seen = cursorsSeenBy(b);
       const laser = (x: number) => ({ x, y: 0, tool: 'laser' as const });
@@ -124,9 +129,7 @@ describe('cursors and views in the live room', () => {
       host.sendPointer(laser(3), 'up');
       await waitFor(() => seen.includes('3 up'));
       expect(seen).toEqual(['1 up', '2 down', '3 up']);
-    } finally {
-      host.close();
-    }
+    });
   });
 
   describe('while the server is short of CPU', () => {
@@ -144,15 +147,18 @@ describe('cursors and views in the live room', () => {
       return room.server.app.get(LoopLateness).lateSamples(20) >= 3;
     };
 
+    /** Strains the loop, then sends a cursor at x 1, relayed at once, and one at x 2, held. */
+    const sendOneRelayedAndOneHeld = async (socket: Socket): Promise<void> => {
+      expect(await strainTheServersLoop()).toBe(true);
+      socket.emit('pointer:update', aCursor(1));
+      socket.emit('pointer:update', aCursor(2));
+    };
+
     it('shows the partner where the cursor came to rest, and a laser released as released', async () => {
       const a = await room.joined(room.host);
       const b = await room.joined(room.guest);
       const seen = cursorsSeenBy(b);
-      const cursor = (x: number, button: 'up' | 'down') => ({
-        sessionId: room.sessionId,
-        pointer: { x, y: 0, tool: 'laser' },
-        button,
-      });
+      const cursor = (x: number, button: 'up' | 'down') => aCursor(x, button, 'laser');
 
       expect(await strainTheServersLoop()).toBe(true);
       // A laser stroke sent at once, then a move that ends at x = 9.
@@ -173,18 +179,11 @@ describe('cursors and views in the live room', () => {
       const a = await room.joined(room.host);
       const b = await room.joined(room.guest);
       const seen = cursorsSeenBy(b);
-      const cursor = (x: number) => ({
-        sessionId: room.sessionId,
-        pointer: { x, y: 0, tool: 'pointer' },
-        button: 'up',
-      });
 
-      expect(await strainTheServersLoop()).toBe(true);
-      a.emit('pointer:update', cursor(1));
-      a.emit('pointer:update', cursor(2));
+      await sendOneRelayedAndOneHeld(a);
       // A join asked again (its first answer timed out, say): its first cursor goes at once.
       expect(await call(a, 'session:join', { sessionId: room.sessionId })).toMatchObject({ ok: true });
-      a.emit('pointer:update', cursor(3));
+      a.emit('pointer:update', aCursor(3));
       await waitFor(() => seen.includes('3 up'));
       await sleep(400);
       expect(seen.at(-1)).toBe('3 up');
@@ -194,15 +193,8 @@ describe('cursors and views in the live room', () => {
       const a = await room.joined(room.host);
       const b = await room.joined(room.guest);
       const seen = cursorsSeenBy(b);
-      const cursor = (x: number) => ({
-        sessionId: room.sessionId,
-        pointer: { x, y: 0, tool: 'pointer' },
-        button: 'up',
-      });
 
-      expect(await strainTheServersLoop()).toBe(true);
-      a.emit('pointer:update', cursor(1));
-      a.emit('pointer:update', cursor(2));
+      await sendOneRelayedAndOneHeld(a);
       expect(await call(a, 'session:depart', { sessionId: room.sessionId })).toEqual({ ok: true });
       await sleep(600);
       expect(seen).toEqual(['1 up']);

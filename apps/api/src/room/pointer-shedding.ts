@@ -41,9 +41,8 @@ interface SenderCursors {
   lastTool: CursorState['pointer']['tool'];
   /** What is left of KEPT_CHANGES. */
   keptChanges: TokenBucket;
-  /** Relays the newest cursor not relayed yet, when the interval is up, unless a newer one goes first. */
-  held: (() => void) | null;
-  heldState: CursorState | null;
+  /** The newest cursor not relayed yet, and how: sent when the interval is up, unless a newer one goes first. */
+  held: { cursor: CursorState; send: () => void } | null;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -79,7 +78,6 @@ export class PointerShedding {
         lastTool: cursor.pointer.tool,
         keptChanges: new TokenBucket(KEPT_CHANGES.perSecond, KEPT_CHANGES.burst, now),
         held: null,
-        heldState: null,
         timer: null,
       });
       return 'keep';
@@ -104,8 +102,7 @@ export class PointerShedding {
   hold(sender: object, cursor: CursorState, send: () => void): void {
     const last = this.senders.get(sender);
     if (!last) return;
-    last.held = send;
-    last.heldState = cursor;
+    last.held = { cursor, send };
     const dueInMs = last.lastAt + BUSY_POINTER_INTERVAL_MS - Date.now();
     last.timer ??= setTimeout(
       () => this.sendHeld(last),
@@ -114,12 +111,12 @@ export class PointerShedding {
   }
 
   private sendHeld(last: SenderCursors): void {
-    const { held, heldState } = last;
+    const { held } = last;
     last.timer = null;
-    if (!held || !heldState) return;
+    if (!held) return;
     // From when it went, so the next one waits a whole interval even after a late timer.
-    this.relayed(last, heldState, Date.now());
-    held();
+    this.relayed(last, held.cursor, Date.now());
+    held.send();
   }
 
   /** `cursor` goes now: whatever was held is older. */
@@ -127,7 +124,6 @@ export class PointerShedding {
     if (last.timer) clearTimeout(last.timer);
     last.timer = null;
     last.held = null;
-    last.heldState = null;
     last.lastAt = now;
     last.lastButton = cursor.button;
     last.lastTool = cursor.pointer.tool;

@@ -421,6 +421,37 @@ describe('the live room', () => {
     expect(joined.notes).toBe(drafts.at(-1));
   });
 
+  it("shows a notes save to the interviewer's other tabs, and to nobody else", async () => {
+    const admin = await signUp(room.server.url, { email: ROOM_ADMIN_EMAIL });
+    const typing = await open(room.host);
+    const otherTab = await open(room.host);
+    const leftTab = await open(room.host);
+    const partner = await open(room.guest);
+    const watcher = await open(admin);
+    for (const socket of [typing, otherTab, leftTab, partner, watcher])
+      await call(socket, 'session:join', { sessionId: room.sessionId });
+    await call(leftTab, 'session:depart', { sessionId: room.sessionId });
+    const saves = new Map([typing, leftTab, partner, watcher].map((socket) => [socket, [] as unknown[]]));
+    for (const [socket, heard] of saves) socket.on('notes:saved', (event: unknown) => heard.push(event));
+
+    const shown = next(otherTab, 'notes:saved');
+    const text = 'Asked about the cache before the database: good instinct.';
+    expect(await call(typing, 'notes:update', { sessionId: room.sessionId, round: 1, text })).toEqual({
+      ok: true,
+    });
+    expect(await shown).toEqual({ sessionId: room.sessionId, round: 1, text });
+
+    // A cursor relayed after the save reaches each socket after anything the save sent it.
+    const cursorsHeard = [leftTab, partner, watcher].map((socket) => next(socket, 'pointer:update'));
+    typing.emit('pointer:update', {
+      sessionId: room.sessionId,
+      pointer: { x: 1, y: 1, tool: 'pointer' },
+      button: 'up',
+    });
+    await Promise.all(cursorsHeard);
+    for (const heard of saves.values()) expect(heard).toEqual([]);
+  });
+
   it('keeps an observing admin shown to the participants: an observer cannot depart', async () => {
     const b = await open(room.guest);
     await call(b, 'session:join', { sessionId: room.sessionId });

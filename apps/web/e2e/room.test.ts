@@ -559,6 +559,42 @@ describe('the live room in two browsers', () => {
     await closesWithoutAsking(page);
   });
 
+  it('keeps the interviewer’s notes the same in two tabs: neither saves over what the other stored', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    const [first, second] = await Promise.all([signedIn(ada), signedIn(ada)]);
+    const secondLine = await socketIoLine(second);
+    await Promise.all([openRoom(first, session), openRoom(second, session)]);
+    const notesIn = (page: Page) => page.getByRole('textbox', { name: 'Your private notes' });
+    const savedIn = (page: Page) => page.getByRole('status').filter({ hasText: /^Saved$/ });
+    const showsNotes = async (page: Page, text: string) => {
+      await eventually(async () => (await notesIn(page).inputValue()) === text, 10_000);
+      expect(await notesIn(page).inputValue()).toBe(text);
+      await savedIn(page).waitFor();
+    };
+
+    await notesIn(first).fill('Asked about the read/write ratio.');
+    await showsNotes(second, 'Asked about the read/write ratio.');
+
+    // The second tab goes on from what the first stored, and the first shows that in turn.
+    await notesIn(second).press('End');
+    await notesIn(second).pressSequentially(' Then a queue for writes.');
+    await showsNotes(first, 'Asked about the read/write ratio. Then a queue for writes.');
+    await showsNotes(second, 'Asked about the read/write ratio. Then a queue for writes.');
+
+    // A save made while the second tab's connection was down: its re-join brings it.
+    await secondLine.cut(ROOM_SOCKET);
+    await second.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor();
+    await notesIn(first).fill('Rate limiter: token bucket per user.');
+    await savedIn(first).waitFor();
+    await secondLine.restore();
+    await showsNotes(second, 'Rate limiter: token bucket per user.');
+
+    await first.reload();
+    await showsNotes(first, 'Rate limiter: token bucket per user.');
+  });
+
   it('shows a partner who left the room as gone at once, while their last stroke is still being stored', async () => {
     const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
     const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });

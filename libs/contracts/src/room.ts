@@ -206,6 +206,14 @@ export const NotesUpdateRequestSchema = z.strictObject({
   }),
 });
 
+/** What `notes:saved` carries: the round's notes as stored. */
+export const NotesSavedEventSchema = z.object({
+  sessionId: z.uuid(),
+  round: z.number().int().min(1).max(2),
+  text: z.string(),
+});
+export type NotesSavedEvent = z.infer<typeof NotesSavedEventSchema>;
+
 export const OkAckSchema = z.object({ ok: z.literal(true) });
 
 // ---- server → client ----------------------------------------------------------------------------
@@ -219,6 +227,11 @@ export const ROOM_EVENTS = {
   phase: 'session:phase',
   swap: 'session:swap',
   notes: 'notes:update',
+  /**
+   * s→c: the interviewer's notes for a round as just stored from another of their tabs; sent to
+   * that person's other sockets in the session only, never to the partner or an observer.
+   */
+  notesSaved: 'notes:saved',
   end: 'session:end',
   /**
    * c→s: the person left the room's page while their client still delivers edits not yet stored:

@@ -12,6 +12,13 @@ export const sessionRoom = (sessionId: string): string => `session:${sessionId}`
  */
 export const participantsRoom = (sessionId: string): string => `session:${sessionId}:participants`;
 
+/**
+ * One participant's own sockets in the session (their tabs, on any instance): what is theirs alone
+ * (their notes as another tab stored them) goes here.
+ */
+export const personRoom = (sessionId: string, userId: string): string =>
+  `session:${sessionId}:person:${userId}`;
+
 export type PointerSender = Pick<PointerBroadcast, 'userId' | 'displayName' | 'colour'>;
 
 /** What a socket holds for one session it joined (session:join). */

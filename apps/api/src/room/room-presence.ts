@@ -8,6 +8,7 @@ import {
   dataOf,
   membershipOf,
   participantsRoom,
+  personRoom,
   presentIn,
   sessionRoom,
   type PointerSender,
@@ -82,9 +83,11 @@ export class RoomPresence implements OnModuleDestroy {
         `This session's room holds at most ${SOCKET_CAPS.perSession} connections; close another tab`,
       );
     }
-    // Only participants hear what is private to them (the call, the chat); not a departing socket,
-    // whose person is gone (a client that only delivers what they left unsaved needs neither).
-    if (membership.canEdit && !departing) await socket.join(participantsRoom(sessionId));
+    // Only participants hear what is private to them (the call, the chat, their own notes); not a
+    // departing socket, whose person is gone (a client that only delivers what they left unsaved
+    // needs none of it).
+    if (membership.canEdit && !departing)
+      await socket.join([participantsRoom(sessionId), personRoom(sessionId, dataOf(socket).user.id)]);
     // A join asked again, e.g. after its answer timed out: the first may have announced a return.
     const wasPresent = presentIn(socket, sessionId);
     const data = dataOf(socket);
@@ -115,9 +118,10 @@ export class RoomPresence implements OnModuleDestroy {
     await this.departed(socket, sessionId, membership);
   }
 
-  /** Out of the participants' room, and peers told the person left (unless still here elsewhere). */
+  /** Out of the participants' rooms, and peers told the person left (unless still here elsewhere). */
   private async departed(socket: Socket, sessionId: string, membership: SessionMembership): Promise<void> {
     await socket.leave(participantsRoom(sessionId));
+    await socket.leave(personRoom(sessionId, dataOf(socket).user.id));
     try {
       await this.announceLeftUnlessPresent(socket, sessionId, membership);
       membership.departureAnnounced = true;

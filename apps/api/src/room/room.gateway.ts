@@ -23,6 +23,7 @@ import {
   copyIdentities,
   type ErrorAck,
   type JoinAck,
+  type NotesSavedEvent,
   type PointerBroadcast,
   type PointerUpdate,
   type SceneUpdateAck,
@@ -31,7 +32,7 @@ import {
 } from '@mockboard/contracts';
 import { ackOf } from '../common/socket-ack';
 import { parseContract, parsePayload as parse } from '../common/socket-payload';
-import { dataOf, sessionRoom, userOf, type SessionMembership } from './room-membership';
+import { dataOf, personRoom, sessionRoom, userOf, type SessionMembership } from './room-membership';
 import { requireParticipant, type ParticipantOnlyRefusals } from './participant-only';
 import { RoomCommandsService } from './room-commands.service';
 import { RoomJoinService } from './room-join.service';
@@ -212,7 +213,14 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const { sessionId, round, text } = parse(NotesUpdateRequestSchema, payload);
       requireParticipant(socket, sessionId, EDITORS);
       await this.backpressure.started(socket);
-      await this.commands.saveNotes(userOf(socket), sessionId, round, text);
+      const user = userOf(socket);
+      await this.commands.saveNotes(user, sessionId, round, text);
+      // The person's other tabs show what is stored, or the next save of one that still shows the
+      // older text would overwrite this one with it. Sent in the order the saves were stored:
+      // one person's saves of a round are written one after another.
+      socket
+        .to(personRoom(sessionId, user.id))
+        .emit(ROOM_EVENTS.notesSaved, { sessionId, round, text } satisfies NotesSavedEvent);
       return { ok: true as const };
     });
   }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ROOM_LIMITS } from '@mockboard/contracts';
 import { useLeaveWarning } from '../hooks/useLeaveWarning';
+import type { WatchStoredNotes } from './stored-notes';
 
 const SAVE_AFTER_MS = 800;
 
@@ -11,13 +12,15 @@ interface InterviewerNotesProps {
   initialText: string;
   /** Resolves with the text stored: this one or a newer one that replaced it on the way. */
   save: (round: number, text: string) => Promise<string>;
+  /** The notes as this person's other tabs store them (and as a re-join finds them). */
+  watchStored?: WatchStoredNotes;
 }
 
 /**
  * The interviewer's private notes for this round, saved as they type (after a short pause, on
  * leaving the field, and when the room closes). Only the round's interviewer ever sees them.
  */
-export function InterviewerNotes({ round, initialText, save }: InterviewerNotesProps) {
+export function InterviewerNotes({ round, initialText, save, watchStored }: InterviewerNotesProps) {
   const id = useId();
   const [text, setText] = useState(initialText);
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
@@ -25,6 +28,7 @@ export function InterviewerNotes({ round, initialText, save }: InterviewerNotesP
   const latest = useRef(initialText);
   /** The text the server last confirmed: closing the tab asks first while the latest differs. */
   const saved = useRef(initialText);
+  const savesInFlight = useRef(0);
   const saveRef = useRef(save);
   useLeaveWarning(() => latest.current !== saved.current);
 
@@ -36,14 +40,33 @@ export function InterviewerNotes({ round, initialText, save }: InterviewerNotesP
     clearTimeout(timer.current);
     timer.current = undefined;
     setState({ kind: 'saving' });
-    saveRef.current(round, value).then(
-      (stored) => {
-        saved.current = stored;
-        if (latest.current === stored) setState({ kind: 'saved' });
-      },
-      (error: Error) => latest.current === value && setState({ kind: 'failed', message: error.message }),
-    );
+    savesInFlight.current += 1;
+    saveRef
+      .current(round, value)
+      .finally(() => (savesInFlight.current -= 1))
+      .then(
+        (stored) => {
+          saved.current = stored;
+          if (latest.current === stored) setState({ kind: 'saved' });
+        },
+        (error: Error) => latest.current === value && setState({ kind: 'failed', message: error.message }),
+      );
   }
+
+  // Notes stored from another tab replace what this one shows, unless it has edits of its own not
+  // stored yet: its save replaces them in turn, and the other tab shows that. Otherwise this tab's
+  // next keystroke would save the older text it shows over the other tab's.
+  useEffect(
+    () =>
+      watchStored?.(round, (stored) => {
+        const editing = timer.current !== undefined || savesInFlight.current > 0;
+        if (editing || latest.current !== saved.current) return;
+        latest.current = saved.current = stored;
+        setText(stored);
+        setState({ kind: 'saved' });
+      }),
+    [watchStored, round],
+  );
 
   // Leaving the room with a save still waiting: send it now (nobody is left to show the result).
   useEffect(

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RoomRole } from '@mockboard/contracts';
 import { sessionAllows, sessionHasBegun } from '@mockboard/schedule';
@@ -24,6 +24,7 @@ import { PastRoundBoard } from './PastRoundBoard';
 import { PhaseTimer } from './PhaseTimer';
 import { PromptPanel } from './PromptPanel';
 import { RoomActions } from './RoomActions';
+import { storedNotesOf } from './stored-notes';
 import { ConnectionIndicator, PresenceList } from './RoomStatus';
 import type { useCollabRoom, JoinedRoom } from './useCollabRoom';
 import { Whiteboard } from './Whiteboard';
@@ -61,6 +62,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const [endedByMe, setEndedByMe] = useState(false);
   const [viewingPastRound, setViewingPastRound] = useState(false);
   const now = useNow(15_000);
+  const watchStoredNotes = useMemo(() => storedNotesOf(client, state.sessionId), [client, state.sessionId]);
   // The client asks while it can still deliver (useCollabRoom); the page, while anything is
   // unstored, even once the room is offline for good and its edits can no longer be sent.
   useLeaveWarning(() => client.pendingCount > 0);
@@ -278,6 +280,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
                 round={ack.round}
                 initialText={ack.notes ?? ''}
                 save={(round, text) => client.saveNotes(round, text)}
+                watchStored={watchStoredNotes}
               />
             )
           }

@@ -568,20 +568,22 @@ describe('the live room in two browsers', () => {
     await Promise.all([openRoom(first, session), openRoom(second, session)]);
     const notesIn = (page: Page) => page.getByRole('textbox', { name: 'Your private notes' });
     const savedIn = (page: Page) => page.getByRole('status').filter({ hasText: /^Saved$/ });
-    const showsNotes = async (page: Page, text: string) => {
+    /** Shows `text` as saved: by this tab (`here`) or by the other. */
+    const showsNotes = async (page: Page, text: string, savedBy: 'here' | 'other tab') => {
       await eventually(async () => (await notesIn(page).inputValue()) === text, 10_000);
       expect(await notesIn(page).inputValue()).toBe(text);
-      await savedIn(page).waitFor();
+      if (savedBy === 'here') await savedIn(page).waitFor();
+      else await page.getByRole('status').filter({ hasText: 'Saved from your other tab' }).waitFor();
     };
 
     await notesIn(first).fill('Asked about the read/write ratio.');
-    await showsNotes(second, 'Asked about the read/write ratio.');
+    await showsNotes(second, 'Asked about the read/write ratio.', 'other tab');
 
     // The second tab goes on from what the first stored, and the first shows that in turn.
     await notesIn(second).press('End');
     await notesIn(second).pressSequentially(' Then a queue for writes.');
-    await showsNotes(first, 'Asked about the read/write ratio. Then a queue for writes.');
-    await showsNotes(second, 'Asked about the read/write ratio. Then a queue for writes.');
+    await showsNotes(first, 'Asked about the read/write ratio. Then a queue for writes.', 'other tab');
+    await showsNotes(second, 'Asked about the read/write ratio. Then a queue for writes.', 'here');
 
     // A save made while the second tab's connection was down: its re-join brings it.
     await secondLine.cut(ROOM_SOCKET);
@@ -589,10 +591,10 @@ describe('the live room in two browsers', () => {
     await notesIn(first).fill('Rate limiter: token bucket per user.');
     await savedIn(first).waitFor();
     await secondLine.restore();
-    await showsNotes(second, 'Rate limiter: token bucket per user.');
+    await showsNotes(second, 'Rate limiter: token bucket per user.', 'other tab');
 
     await first.reload();
-    await showsNotes(first, 'Rate limiter: token bucket per user.');
+    await showsNotes(first, 'Rate limiter: token bucket per user.', 'here');
   });
 
   it('shows a partner who left the room as gone at once, while their last stroke is still being stored', async () => {

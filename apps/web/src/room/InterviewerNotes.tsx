@@ -5,7 +5,9 @@ import type { WatchStoredNotes } from './stored-notes';
 
 const SAVE_AFTER_MS = 800;
 
-type SaveState = { kind: 'saved' | 'editing' | 'saving' } | { kind: 'failed'; message: string };
+type SaveState =
+  /** `elsewhere`: saved, and replaced by what another of this person's tabs stored. */
+  { kind: 'saved' | 'elsewhere' | 'editing' | 'saving' } | { kind: 'failed'; message: string };
 
 interface InterviewerNotesProps {
   round: number;
@@ -60,10 +62,10 @@ export function InterviewerNotes({ round, initialText, save, watchStored }: Inte
     () =>
       watchStored?.(round, (stored) => {
         const editing = timer.current !== undefined || savesInFlight.current > 0;
-        if (editing || latest.current !== saved.current) return;
+        if (editing || latest.current !== saved.current || stored === latest.current) return;
         latest.current = saved.current = stored;
         setText(stored);
-        setState({ kind: 'saved' });
+        setState({ kind: 'elsewhere' });
       }),
     [watchStored, round],
   );
@@ -86,6 +88,7 @@ export function InterviewerNotes({ round, initialText, save, watchStored }: Inte
         </h2>
         <span className={`room-notes__state room-notes__state--${state.kind}`} role="status">
           {state.kind === 'saved' && 'Saved'}
+          {state.kind === 'elsewhere' && 'Saved from your other tab'}
           {state.kind === 'editing' && 'Not saved yet'}
           {state.kind === 'saving' && 'Saving…'}
           {state.kind === 'failed' && `Not saved: ${state.message}`}

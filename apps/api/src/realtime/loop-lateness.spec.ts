@@ -24,6 +24,16 @@ describe('LoopLateness', () => {
     expect(lateness.lateMs(start + 2_800)).toBe(0);
   });
 
+  it('forgets a late sample once the clock steps back, not an hour later', () => {
+    const lateness = aLoopSampledAt(start);
+    lateness.sampled(start + 100 + 600);
+    expect(lateness.lateMs(start + 700)).toBe(600);
+    const back = start + 700 - 3_600_000;
+    expect(lateness.lateMs(back)).toBe(0);
+    lateness.sampled(back + 100);
+    expect(lateness.lateMs(back + 100)).toBe(0);
+  });
+
   it('counts a stall the sampler has not run since, as the loop reads sockets before timers on waking', () => {
     const lateness = aLoopSampledAt(start);
     lateness.sampled(start + 100);

@@ -37,7 +37,8 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
     this.lastSampleAt = now;
     this.recent.push(lateMs);
     if (this.recent.length > RECENT_SAMPLES) this.recent.shift();
-    if (lateMs >= this.peakMs || now - this.peakAt > LATENESS_REMEMBERED_MS) {
+    const sincePeak = now - this.peakAt;
+    if (lateMs >= this.peakMs || sincePeak < 0 || sincePeak > LATENESS_REMEMBERED_MS) {
       this.peakMs = lateMs;
       this.peakAt = now;
     }
@@ -50,7 +51,10 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
    * stall yet.
    */
   lateMs(now = Date.now()): number {
-    const remembered = now - this.peakAt <= LATENESS_REMEMBERED_MS ? this.peakMs : 0;
+    // A peak "in the future" was sampled before the clock stepped back: forgotten, not kept for
+    // as long as the step.
+    const sinceSampled = now - this.peakAt;
+    const remembered = sinceSampled >= 0 && sinceSampled <= LATENESS_REMEMBERED_MS ? this.peakMs : 0;
     return Math.max(remembered, this.overdueMs(now));
   }
 

@@ -59,6 +59,19 @@ describe('SocketRateLimiter', () => {
     expect(socket.disconnected).toBe(false);
   });
 
+  it('neither disconnects nor keeps refusing a client once the clock steps back', () => {
+    const limiter = new SocketRateLimiter();
+    const socket = aSocket();
+    const take = (now: number) => limiter.take(socket as unknown as Socket, 'pointer:update', now);
+    const { burst } = SOCKET_RATE_LIMITS.pointer;
+    for (let i = 0; i < burst + SOCKET_FLOOD.maxRefusals - 1; i += 1) take(at);
+    const back = at - 3_600_000;
+    // The refusal after the step counts in a new window, and the budget refills from the new time.
+    expect(take(back)?.error.code).toBe('rate_limited');
+    expect(socket.disconnected).toBe(false);
+    expect(take(back + 1_000)).toBeNull();
+  });
+
   describe('while the event loop runs late', () => {
     const { perSecond, burst } = SOCKET_RATE_LIMITS.scene;
     /** A client at 10 Hz over `seconds`, all read at once at the end (the loop was that late). */

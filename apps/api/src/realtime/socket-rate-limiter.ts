@@ -112,7 +112,9 @@ export class SocketRateLimiter {
     const userBucket = this.userBucketOf(socket, kind, now, creditMs);
     const socketAllows = bucket.take(now, creditMs);
     if (socketAllows && (!userBucket || userBucket.take(now, creditMs))) return null;
-    if (now - rates.windowStartedAt > SOCKET_FLOOD.windowMs) {
+    // A window that started "in the future" did so before the clock stepped back: a new one starts.
+    const windowAgeMs = now - rates.windowStartedAt;
+    if (windowAgeMs < 0 || windowAgeMs > SOCKET_FLOOD.windowMs) {
       rates.windowStartedAt = now;
       rates.refusals = 0;
     }

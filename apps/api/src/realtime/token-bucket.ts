@@ -28,7 +28,10 @@ export class TokenBucket {
    */
   take(now = Date.now(), creditMs = 0): boolean {
     const capacity = bucketCapacity(this.perSecond, this.burst, creditMs);
-    this.tokens = Math.min(capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
+    // A wall clock stepped back (NTP, a VM restored) refills nothing, and owes nothing either: a
+    // negative span would leave every bucket in debt, refusing every client for as long as the step.
+    const elapsedMs = Math.max(0, now - this.updatedAt);
+    this.tokens = Math.min(capacity, this.tokens + (elapsedMs / 1000) * this.perSecond);
     this.updatedAt = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

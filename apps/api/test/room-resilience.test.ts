@@ -447,6 +447,30 @@ describe('two instances on one Redis', () => {
     }
   });
 
+  it("shows a notes save to the interviewer's tab on the other instance, and not to the partner there", async () => {
+    const { one, two, host, guest, sessionId } = stage;
+    const typing = await connect(one.url, host);
+    const otherTab = await connect(two.url, host);
+    const partner = await connect(two.url, guest);
+    try {
+      for (const socket of [typing, otherTab, partner])
+        expect(await call(socket, 'session:join', { sessionId })).toMatchObject({ ok: true });
+      const partnerHeard: unknown[] = [];
+      partner.on('notes:saved', (event: unknown) => partnerHeard.push(event));
+      const shown = new Promise((resolve) => otherTab.once('notes:saved', resolve));
+      const text = 'Sharded by short code; asked about hot keys.';
+      expect(await call(typing, 'notes:update', { sessionId, round: 1, text })).toEqual({ ok: true });
+      expect(await shown).toEqual({ sessionId, round: 1, text });
+      // A cursor relayed after the save crosses Redis after anything the save sent the partner.
+      const cursor = new Promise((resolve) => partner.once('pointer:update', resolve));
+      typing.emit('pointer:update', { sessionId, pointer: { x: 1, y: 1, tool: 'pointer' }, button: 'up' });
+      await cursor;
+      expect(partnerHeard).toEqual([]);
+    } finally {
+      for (const socket of [typing, otherTab, partner]) socket.disconnect();
+    }
+  });
+
   it('an instance that shuts down as its peers leave ends cleanly', async () => {
     const { one, host, guest, sessionId } = stage;
     // Each departure asks every instance whether the user is still in the room. When the instance

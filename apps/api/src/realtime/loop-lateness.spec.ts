@@ -32,6 +32,9 @@ describe('LoopLateness', () => {
     expect(lateness.lateMs(back)).toBe(0);
     lateness.sampled(back + 100);
     expect(lateness.lateMs(back + 100)).toBe(0);
+    // A late sample after the step counts, though smaller than the peak before it.
+    lateness.sampled(back + 100 + 100 + 300);
+    expect(lateness.lateMs(back + 500)).toBe(300);
   });
 
   it('counts a stall the sampler has not run since, as the loop reads sockets before timers on waking', () => {

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
 import { SOCKET_FLOOD, SOCKET_RATE_LIMITS } from '@mockboard/contracts';
-import { SocketRateLimiter } from './socket-rate-limiter';
+import { MAX_LATENESS_CREDIT_MS, SocketRateLimiter } from './socket-rate-limiter';
 
 /** Just what the limiter touches of a socket: its identity, and disconnect for flooders. */
 function aSocket() {
@@ -130,6 +130,14 @@ describe('SocketRateLimiter', () => {
       const refused = tenHzReadInOneBunch(limiter, socket, at, 9).filter((refusal) => refusal !== null);
       // What a 0.9 s delay allows is less than the burst: the burst is the limit.
       expect(refused).toHaveLength(9 * 10 - burst);
+    });
+
+    it('gives a loop "late" by an hour (a clock stepped forward) a minute of credit, not the hour', () => {
+      const limiter = new SocketRateLimiter(undefined, () => 3_600_000);
+      const socket = aSocket() as unknown as Socket;
+      let accepted = 0;
+      while (limiter.take(socket, 'scene:update', at) === null && accepted < perSecond * 3_600) accepted += 1;
+      expect(accepted).toBe((perSecond * MAX_LATENESS_CREDIT_MS) / 1000);
     });
 
     it('still holds a flood to the limit over time, user budget included', () => {

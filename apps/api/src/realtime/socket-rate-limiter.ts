@@ -49,10 +49,16 @@ const unknownEvent = (name: string): ErrorAck => ({
  */
 const STRAINED_LATE_MS = 1_000;
 const STRAINED_CREDIT_MS = 10_000;
+/**
+ * A loop "late" by more than a minute was paused (a debugger, a suspended VM) or saw the wall
+ * clock jump forward: a minute of each rate is the most its next reads may bring, not the span.
+ */
+export const MAX_LATENESS_CREDIT_MS = 60_000;
 
 /** Over how many ms of its rate a bucket may fill: the loop's lateness, widened while strained. */
 export function creditForLateness(lateMs: number): number {
-  return lateMs >= STRAINED_LATE_MS ? Math.max(lateMs, STRAINED_CREDIT_MS) : lateMs;
+  if (lateMs < STRAINED_LATE_MS) return lateMs;
+  return Math.min(Math.max(lateMs, STRAINED_CREDIT_MS), MAX_LATENESS_CREDIT_MS);
 }
 
 /** One socket's buckets, and the refusals it has collected in the current flood window. */
@@ -152,7 +158,8 @@ export class SocketRateLimiter {
     if (!limit || !userId) return null;
     // A bucket idle long enough is full again: forgetting it changes nothing.
     const idleMs = (limit.burst / limit.perSecond) * 1000 + 1000;
-    if (now - this.lastSweepAt > 60_000) {
+    // A sweep "in the future" ran before the clock stepped back: sweep now rather than an hour on.
+    if (now < this.lastSweepAt || now - this.lastSweepAt > 60_000) {
       this.lastSweepAt = now;
       for (const [key, entry] of this.userBuckets)
         if (now - entry.lastAt > idleMs) this.userBuckets.delete(key);

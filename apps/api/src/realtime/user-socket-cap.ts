@@ -49,7 +49,8 @@ export class UserSocketCap {
 
   /** Takes one new-connection token of this user's, or says how long until the next one. */
   private admitConnect(userId: string, now: number): number | null {
-    if (now - this.lastSweepAt > IDLE_BUCKET_MS) {
+    // A sweep "in the future" ran before the clock stepped back: sweep now rather than an hour on.
+    if (now < this.lastSweepAt || now - this.lastSweepAt > IDLE_BUCKET_MS) {
       this.lastSweepAt = now;
       for (const [id, entry] of this.connects)
         if (now - entry.lastAt > IDLE_BUCKET_MS) this.connects.delete(id);

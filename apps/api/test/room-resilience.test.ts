@@ -459,8 +459,11 @@ describe('two instances on one Redis', () => {
       partner.on('notes:saved', (event: unknown) => partnerHeard.push(event));
       const shown = new Promise((resolve) => otherTab.once('notes:saved', resolve));
       const text = 'Sharded by short code; asked about hot keys.';
-      expect(await call(typing, 'notes:update', { sessionId, round: 1, text })).toEqual({ ok: true });
-      expect(await shown).toEqual({ sessionId, round: 1, text });
+      expect(await call(typing, 'notes:update', { sessionId, round: 1, text })).toEqual({
+        ok: true,
+        revision: 1,
+      });
+      expect(await shown).toEqual({ sessionId, round: 1, text, revision: 1 });
       // A cursor relayed after the save crosses Redis after anything the save sent the partner.
       const cursor = new Promise((resolve) => partner.once('pointer:update', resolve));
       typing.emit('pointer:update', { sessionId, pointer: { x: 1, y: 1, tool: 'pointer' }, button: 'up' });

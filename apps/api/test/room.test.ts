@@ -18,11 +18,12 @@ function presenceHeard(socket: Socket, userId: string): string[] {
   return heard;
 }
 
-/** An admin, who may observe any open room (and is shown to its participants while there). */
+/** Admins, who may observe any open room (and are shown to its participants while there). */
 const ROOM_ADMIN_EMAIL = 'room-admin@example.test';
+const NOTES_WATCHER_EMAIL = 'notes-watcher@example.test';
 
 describe('the live room', () => {
-  const room = liveRoomStage({ ADMIN_EMAILS: ROOM_ADMIN_EMAIL });
+  const room = liveRoomStage({ ADMIN_EMAILS: `${ROOM_ADMIN_EMAIL},${NOTES_WATCHER_EMAIL}` });
   const { open } = room;
 
   it('lets two peers join and see each other’s strokes', async () => {
@@ -415,14 +416,17 @@ describe('the live room', () => {
     const acks = await Promise.all(
       drafts.map((text) => call(a, 'notes:update', { sessionId: room.sessionId, round: 1, text })),
     );
-    expect(acks).toEqual(drafts.map(() => ({ ok: true })));
+    // Stored one after another in the order sent: each the next revision.
+    expect(acks).toEqual(drafts.map((_, index) => ({ ok: true, revision: index + 1 })));
     const check = await open(room.host);
-    const joined = await call<{ notes: string }>(check, 'session:join', { sessionId: room.sessionId });
-    expect(joined.notes).toBe(drafts.at(-1));
+    const joined = await call<{ notes: string; notesRevision: number }>(check, 'session:join', {
+      sessionId: room.sessionId,
+    });
+    expect(joined).toMatchObject({ notes: drafts.at(-1), notesRevision: drafts.length });
   });
 
   it("shows a notes save to the interviewer's other tabs, and to nobody else", async () => {
-    const admin = await signUp(room.server.url, { email: ROOM_ADMIN_EMAIL });
+    const admin = await signUp(room.server.url, { email: NOTES_WATCHER_EMAIL });
     const typing = await open(room.host);
     const otherTab = await open(room.host);
     const leftTab = await open(room.host);
@@ -438,8 +442,9 @@ describe('the live room', () => {
     const text = 'Asked about the cache before the database: good instinct.';
     expect(await call(typing, 'notes:update', { sessionId: room.sessionId, round: 1, text })).toEqual({
       ok: true,
+      revision: 1,
     });
-    expect(await shown).toEqual({ sessionId: room.sessionId, round: 1, text });
+    expect(await shown).toEqual({ sessionId: room.sessionId, round: 1, text, revision: 1 });
 
     // A cursor relayed after the save reaches each socket after anything the save sent it.
     const cursorsHeard = [leftTab, partner, watcher].map((socket) => next(socket, 'pointer:update'));

@@ -1,4 +1,5 @@
 import {
+  NotesSavedEventSchema,
   ROOM_EVENTS,
   SceneRestoreSchema,
   SceneBroadcastSchema,
@@ -15,6 +16,7 @@ import {
 import type { CopyRef } from '@mockboard/scene';
 import { CollabError, type CollabErrorBody } from './collab-error';
 import { LatestOnly } from './latest-only';
+import { NewestNotes } from './newest-notes';
 import { listenToPeers, type PeerListeners } from './peer-events';
 import { RoomConnection, type ConnectionStatus } from './room-connection';
 import { SceneUploader } from './scene-uploader';
@@ -56,6 +58,7 @@ type Timer = ReturnType<typeof setTimeout>;
  */
 export class CollabClient<S extends CollabSocket = CollabSocket> {
   private readonly shared = new SharedScene();
+  private readonly notes = new NewestNotes();
   private readonly uploader: SceneUploader;
   private readonly commands: SessionCommands;
   private readonly io: S;
@@ -117,6 +120,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
       sessionId: options.sessionId,
       whenJoined: () => this.room.whenJoined(),
       answered: () => this.closeIfIdle(),
+      notesStored: (round, notes) => this.notes.offer(round, notes),
     });
     this.listen();
   }
@@ -227,6 +231,19 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     return this.commands.saveNotes(round, text);
   }
 
+  /**
+   * The newest notes of the round that this client heard were stored: by a join's answer, by its
+   * own saves, or by its person's other tabs (`notes:saved`); null when none.
+   */
+  storedNotes(round: number): string | null {
+    return this.notes.of(round)?.text ?? null;
+  }
+
+  /** Calls `listener` whenever newer notes of a round were stored (see storedNotes); returns the unsubscribe. */
+  onStoredNotes(listener: (round: number, text: string) => void): () => void {
+    return this.notes.onNewer((round, notes) => listener(round, notes.text));
+  }
+
   endSession(): Promise<SessionState> {
     return this.commands.endSession();
   }
@@ -310,6 +327,12 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
       )
         this.restore(parsed.data.refused, parsed.data.stored);
     });
+    this.io.on(ROOM_EVENTS.notesSaved, (payload: unknown) => {
+      const parsed = NotesSavedEventSchema.safeParse(payload);
+      if (!parsed.success || parsed.data.sessionId !== this.options.sessionId) return;
+      const { round, text, revision } = parsed.data;
+      this.notes.offer(round, { text, revision });
+    });
     listenToPeers(this.io, this.options.sessionId, this.options);
   }
 
@@ -322,6 +345,7 @@ export class CollabClient<S extends CollabSocket = CollabSocket> {
     this.takeBack(settled);
     if (accepted.length > 0) this.options.onRemoteElements?.(accepted);
     this.options.onState?.(ack.state);
+    if (ack.notes !== null) this.notes.offer(ack.round, { text: ack.notes, revision: ack.notesRevision });
     // A join sent before the page left announced the person: they depart now.
     if (!asDeparting) this.depart();
     this.uploader.schedule();

@@ -1,5 +1,6 @@
 import {
   HintRevealAckSchema,
+  NotesSaveAckSchema,
   OkAckSchema,
   ROOM_EVENTS,
   SessionStateSchema,
@@ -10,6 +11,7 @@ import {
 } from '@mockboard/contracts';
 import { CollabError, errorOf } from './collab-error';
 import { LatestSave } from './latest-save';
+import type { RevisedNotes } from './newest-notes';
 import { ACK_TIMEOUT_MS, type CollabSocket } from './transport';
 
 const StateAckSchema = OkAckSchema.extend({ state: SessionStateSchema });
@@ -24,6 +26,8 @@ export interface CommandLink {
   whenJoined(): Promise<void>;
   /** A command got its answer (or none will come): a client closing when idle may close now. */
   answered(): void;
+  /** A notes save was stored, as this revision of the round's notes. */
+  notesStored(round: number, notes: RevisedNotes): void;
 }
 
 /** The session's commands over the room connection, each answered by the server's ack. */
@@ -100,7 +104,12 @@ export class SessionCommands {
     if (!notes) {
       const { sessionId } = this.link;
       notes = new LatestSave(async (text) => {
-        await this.command(ROOM_EVENTS.notes, { sessionId, round, text }, OkAckSchema);
+        const { revision } = await this.command(
+          ROOM_EVENTS.notes,
+          { sessionId, round, text },
+          NotesSaveAckSchema,
+        );
+        this.link.notesStored(round, { text, revision });
       });
       this.notes.set(round, notes);
     }

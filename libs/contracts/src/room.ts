@@ -134,6 +134,11 @@ export const JoinAckSchema = z.object({
   }),
   prompt: PromptDetailSchema.nullable(),
   notes: z.string().nullable(),
+  /**
+   * The revision of `notes` (0: none stored yet). Each save stores the next; a tab keeps the notes
+   * of the highest revision it has seen, from a join or from `notes:saved`.
+   */
+  notesRevision: z.number().int().min(0),
   /** The hints revealed so far in this round, in the order they were revealed (every role sees them). */
   hints: z.array(HintRevealSchema),
 });
@@ -206,13 +211,18 @@ export const NotesUpdateRequestSchema = z.strictObject({
   }),
 });
 
-/** What `notes:saved` carries: the round's notes as stored. */
+/** What `notes:saved` carries: the round's notes as stored, with their revision. */
 export const NotesSavedEventSchema = z.object({
   sessionId: z.uuid(),
   round: z.number().int().min(1).max(2),
   text: z.string(),
+  revision: z.number().int().min(1),
 });
 export type NotesSavedEvent = z.infer<typeof NotesSavedEventSchema>;
+
+/** The answer to `notes:update`: stored, as this revision of the round's notes. */
+export const NotesSaveAckSchema = z.object({ ok: z.literal(true), revision: z.number().int().min(1) });
+export type NotesSaveAck = z.infer<typeof NotesSaveAckSchema>;
 
 export const OkAckSchema = z.object({ ok: z.literal(true) });
 

@@ -6,7 +6,7 @@ import { SessionViewsService } from '../sessions/session-views.service';
 import type { SessionRecord } from '../sessions/session-record';
 import { DomainError, conflict } from '../common/domain-error';
 import { SerialByKey } from '../common/serial-by-key';
-import { RoomStateRepository, type RoomState } from './room-state.repository';
+import { RoomStateRepository, type RoomState, type StoredNotes } from './room-state.repository';
 import { RoomService } from './room.service';
 
 /** What participants change in a room: the phase, the round (swap), notes, and the end. */
@@ -52,13 +52,14 @@ export class RoomCommandsService {
    * socket of a session reaches the same instance (the proxy routes by session), so this instance
    * sees them all.
    */
-  saveNotes(user: AuthUser, sessionId: string, round: number, text: string): Promise<void> {
+  saveNotes(user: AuthUser, sessionId: string, round: number, text: string): Promise<number> {
     return this.notesWrites.run(`${sessionId}:${round}:${user.id}`, () =>
       this.writeNotes(user, sessionId, round, text),
     );
   }
 
-  private async writeNotes(user: AuthUser, sessionId: string, round: number, text: string): Promise<void> {
+  /** Returns the revision the notes were stored as. */
+  private async writeNotes(user: AuthUser, sessionId: string, round: number, text: string): Promise<number> {
     const record = await this.views.visibleRecord(user, sessionId);
     // Notes may be finished while scoring, but not rewritten once the session is settled.
     if (!sessionAllows(record.session.status, 'write_notes')) {
@@ -68,7 +69,7 @@ export class RoomCommandsService {
     if (!target || target.interviewerId !== user.id) {
       throw new DomainError('forbidden', "Only that round's interviewer keeps notes on it");
     }
-    await this.states.saveNotes(sessionId, round, user.id, text);
+    return this.states.saveNotes(sessionId, round, user.id, text);
   }
 
   /**
@@ -80,7 +81,7 @@ export class RoomCommandsService {
       throw new DomainError('forbidden', rule);
   }
 
-  notesOf(sessionId: string, round: number, userId: string): Promise<string | null> {
+  notesOf(sessionId: string, round: number, userId: string): Promise<StoredNotes | null> {
     return this.states.notes(sessionId, round, userId);
   }
 

@@ -73,6 +73,8 @@ export class RoomJoinService {
       elements: stored.elements.filter((element) => isDrawableType(element.type)),
     };
     const participantIds = view.participants.map((p) => p.id);
+    const notes =
+      role === 'interviewer' ? await this.commands.notesOf(sessionId, state.round, user.id) : null;
     return {
       ok: true as const,
       role,
@@ -88,7 +90,8 @@ export class RoomJoinService {
       serverTime: new Date().toISOString(),
       scene,
       prompt: this.room.promptFor(record, state, role),
-      notes: role === 'interviewer' ? await this.commands.notesOf(sessionId, state.round, user.id) : null,
+      notes: notes?.text ?? null,
+      notesRevision: notes?.revision ?? 0,
       hints: await this.hints.revealed(sessionId, state.round),
     };
   }

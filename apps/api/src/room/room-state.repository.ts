@@ -11,6 +11,12 @@ export interface RoomState {
   phaseStartedAt: Date;
 }
 
+/** An interviewer's notes for a round as stored: the text and its revision (1 for the first save). */
+export interface StoredNotes {
+  text: string;
+  revision: number;
+}
+
 interface RoomStateRow {
   session_id: string;
   round: number | string;
@@ -83,20 +89,24 @@ export class RoomStateRepository {
     });
   }
 
-  async notes(sessionId: string, round: number, authorId: string): Promise<string | null> {
+  async notes(sessionId: string, round: number, authorId: string): Promise<StoredNotes | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT text FROM interviewer_notes WHERE session_id = $1 AND round = $2 AND author_id = $3`,
+      `SELECT text, revision FROM interviewer_notes WHERE session_id = $1 AND round = $2 AND author_id = $3`,
       [sessionId, round, authorId],
-    )) as { text: string }[];
-    return row?.text ?? null;
+    )) as { text: string; revision: string }[];
+    return row ? { text: row.text, revision: Number(row.revision) } : null;
   }
 
-  async saveNotes(sessionId: string, round: number, authorId: string, text: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO interviewer_notes (session_id, round, author_id, text) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (session_id, round, author_id) DO UPDATE SET text = excluded.text, updated_at = now()`,
+  /** Stores the notes as their next revision, and returns it. */
+  async saveNotes(sessionId: string, round: number, authorId: string, text: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO interviewer_notes AS stored (session_id, round, author_id, text) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (session_id, round, author_id) DO UPDATE
+         SET text = excluded.text, updated_at = now(), revision = stored.revision + 1
+       RETURNING revision`,
       [sessionId, round, authorId, text],
-    );
+    )) as { revision: string }[];
+    return Number(row!.revision);
   }
 
   /**

@@ -23,6 +23,7 @@ import {
   copyIdentities,
   type ErrorAck,
   type JoinAck,
+  type NotesSaveAck,
   type NotesSavedEvent,
   type PointerBroadcast,
   type PointerUpdate,
@@ -214,14 +215,14 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       requireParticipant(socket, sessionId, EDITORS);
       await this.backpressure.started(socket);
       const user = userOf(socket);
-      await this.commands.saveNotes(user, sessionId, round, text);
+      const revision = await this.commands.saveNotes(user, sessionId, round, text);
       // The person's other tabs show what is stored, or the next save of one that still shows the
-      // older text would overwrite this one with it. Sent in the order the saves were stored:
-      // one person's saves of a round are written one after another.
+      // older text would overwrite this one with it. The revision tells a tab which of this, a
+      // join's answer and its own saves' answers is the newest, whatever order they arrive in.
       socket
         .to(personRoom(sessionId, user.id))
-        .emit(ROOM_EVENTS.notesSaved, { sessionId, round, text } satisfies NotesSavedEvent);
-      return { ok: true as const };
+        .emit(ROOM_EVENTS.notesSaved, { sessionId, round, text, revision } satisfies NotesSavedEvent);
+      return { ok: true as const, revision } satisfies NotesSaveAck;
     });
   }
 

@@ -14,7 +14,10 @@ interface InterviewerNotesProps {
   initialText: string;
   /** Resolves with the text stored: this one or a newer one that replaced it on the way. */
   save: (round: number, text: string) => Promise<string>;
-  /** The notes as this person's other tabs store them (and as a re-join finds them). */
+  /**
+   * The round's notes as stored: at once, then at each newer revision (a re-join, a save of this
+   * tab's, or one from another of this person's tabs).
+   */
   watchStored?: WatchStoredNotes;
 }
 
@@ -45,7 +48,9 @@ export function InterviewerNotes({ round, initialText, save, watchStored }: Inte
     savesInFlight.current += 1;
     saveRef
       .current(round, value)
-      .finally(() => (savesInFlight.current -= 1))
+      .finally(() => {
+        savesInFlight.current -= 1;
+      })
       .then(
         (stored) => {
           saved.current = stored;

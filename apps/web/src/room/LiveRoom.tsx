@@ -24,8 +24,8 @@ import { PastRoundBoard } from './PastRoundBoard';
 import { PhaseTimer } from './PhaseTimer';
 import { PromptPanel } from './PromptPanel';
 import { RoomActions } from './RoomActions';
-import { storedNotesOf } from './stored-notes';
 import { ConnectionIndicator, PresenceList } from './RoomStatus';
+import { watchStoredNotes } from './stored-notes';
 import type { useCollabRoom, JoinedRoom } from './useCollabRoom';
 import { Whiteboard } from './Whiteboard';
 
@@ -62,7 +62,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const [endedByMe, setEndedByMe] = useState(false);
   const [viewingPastRound, setViewingPastRound] = useState(false);
   const now = useNow(15_000);
-  const watchStoredNotes = useMemo(() => storedNotesOf(client, state.sessionId), [client, state.sessionId]);
+  const watchNotes = useMemo(() => watchStoredNotes(client), [client]);
   // The client asks while it can still deliver (useCollabRoom); the page, while anything is
   // unstored, even once the room is offline for good and its edits can no longer be sent.
   useLeaveWarning(() => client.pendingCount > 0);
@@ -278,9 +278,9 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
               <InterviewerNotes
                 key={ack.round}
                 round={ack.round}
-                initialText={ack.notes ?? ''}
+                initialText={client.storedNotes(ack.round) ?? ''}
                 save={(round, text) => client.saveNotes(round, text)}
-                watchStored={watchStoredNotes}
+                watchStored={watchNotes}
               />
             )
           }

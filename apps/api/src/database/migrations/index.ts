@@ -25,6 +25,7 @@ import { ReliabilityOnUserRow1766200000000 } from './1766200000000-reliability-o
 import { HintRevealRoundAndPhase1766300000000 } from './1766300000000-hint-reveal-round-and-phase';
 import { RescheduleProposalsBySession1766400000000 } from './1766400000000-reschedule-proposals-by-session';
 import { DevMailboxArrivalOrder1766500000000 } from './1766500000000-dev-mailbox-arrival-order';
+import { InterviewerNotesRevision1766600000000 } from './1766600000000-interviewer-notes-revision';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   HintRevealRoundAndPhase1766300000000,
   RescheduleProposalsBySession1766400000000,
   DevMailboxArrivalOrder1766500000000,
+  InterviewerNotesRevision1766600000000,
 ];

@@ -354,6 +354,23 @@ describe('scorecards', () => {
       await request(server.url).get('/api/me/progress').expect(401);
     });
 
+    it("gives the round's interviewer their own notes from the room, and nobody else anyone's", async () => {
+      const { id, host, guest } = await aPastSession(server);
+      const keep = (author: SignedUpUser, round: number, text: string) =>
+        server.dataSource.query(
+          `INSERT INTO interviewer_notes (session_id, round, author_id, text) VALUES ($1, $2, $3, $4)`,
+          [id, round, author.user.id, text],
+        );
+      await keep(host, 1, 'Round 1: strong on the API.');
+      await keep(guest, 2, 'Round 2: missed the cache.');
+      expect((await feedbackOf(host, id, 1)).myNotes).toBe('Round 1: strong on the API.');
+      expect((await feedbackOf(guest, id, 2)).myNotes).toBe('Round 2: missed the cache.');
+      // The candidate of each round, and an admin, get none: the notes are about them, or not theirs.
+      expect((await feedbackOf(guest, id, 1)).myNotes).toBeNull();
+      expect((await feedbackOf(host, id, 2)).myNotes).toBeNull();
+      expect((await feedbackOf(admin, id, 1)).myNotes).toBeNull();
+    });
+
     it('lets an admin read every scorecard of a round, hidden or not', async () => {
       const { id, host, guest } = await aPastSession(server);
       await putScorecard(server, host, id, 1, aScorecard());

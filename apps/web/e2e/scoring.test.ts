@@ -14,6 +14,9 @@ import {
   signedInPage,
 } from './support/scoring';
 
+/** What Ivy wrote in the room while interviewing. */
+const IVYS_NOTES = 'Strong on the API.\nMissed the cache until prompted.';
+
 describe('scoring a round and seeing progress in the browser', () => {
   const adminEmail = `admin-${randomUUID().slice(0, 8)}@example.test`;
   let server: TestApp;
@@ -27,7 +30,7 @@ describe('scoring a round and seeing progress in the browser', () => {
     [server, browser] = await Promise.all([startTestApp({ ADMIN_EMAILS: adminEmail }), launchBrowser()]);
     ivy = await signUp(server.url, { displayName: 'Ivy Interviewer', timezone: 'Europe/Berlin' });
     cam = await signUp(server.url, { displayName: 'Cam Candidate', timezone: 'Asia/Kolkata' });
-    session = await anInterviewThatEnded(server.url, ivy, cam);
+    session = await anInterviewThatEnded(server.url, ivy, cam, undefined, IVYS_NOTES);
   });
   afterAll(async () => {
     await Promise.all(contexts.map((context) => context.close()));
@@ -46,6 +49,9 @@ describe('scoring a round and seeing progress in the browser', () => {
     await interviewer.goto(`${server.url}/sessions/${session.id}`);
     await interviewer.getByRole('link', { name: 'Score this round' }).click();
     await interviewer.getByRole('heading', { level: 1, name: 'Score Cam Candidate' }).waitFor();
+    // The notes she kept in the room are beside the form, as the room said they would be.
+    const roomNotes = interviewer.getByRole('region', { name: 'Your notes from the room' });
+    expect(await roomNotes.locator('.room-notes-record__text').innerText()).toBe(IVYS_NOTES);
     const dimensions = dimensionsOf(interviewer);
     const count = await dimensions.count();
     expect(count).toBeGreaterThanOrEqual(6);
@@ -104,6 +110,9 @@ describe('scoring a round and seeing progress in the browser', () => {
     await candidate.getByRole('link', { name: 'Score this round' }).click();
     await candidate.getByRole('heading', { level: 1, name: 'Your self-assessment' }).waitFor();
     await candidate.getByText(/Your partner’s feedback unlocks when you .* \(Asia\/Kolkata\)/).waitFor();
+    // The interviewer's notes are hers alone.
+    expect(await candidate.getByText('Your notes from the room').count()).toBe(0);
+    expect(await candidate.getByText(/Missed the cache/).count()).toBe(0);
     await scoreDimensions(candidate, 3, 0, count);
     await candidate.getByLabel('Strengths').fill('I kept the requirements short and clear.');
     await candidate.locator('.save-indicator').getByText('Saved').waitFor();

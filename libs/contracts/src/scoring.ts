@@ -87,6 +87,11 @@ export const RoundFeedbackSchema = z.object({
   hiddenUntil: z.iso.datetime().nullable(),
   /** The hints the interviewer revealed in the round, and the caps the rubric gives them (issue 17). */
   hints: RoundHintsSchema,
+  /**
+   * The caller's own private notes from the room, when they interviewed this round (null when
+   * none): what they wrote to score with. Never anyone else's.
+   */
+  myNotes: z.string().nullable(),
 });
 export type RoundFeedback = z.infer<typeof RoundFeedbackSchema>;
 

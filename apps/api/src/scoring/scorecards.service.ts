@@ -36,6 +36,7 @@ import {
 } from './scorecard-view';
 import { InterviewerRatingsRepository } from './interviewer-ratings.repository';
 import { ScorecardsRepository, type StoredScorecard } from './scorecards.repository';
+import { PortfolioRepository } from './portfolio.repository';
 
 export type ScorecardInput = z.infer<typeof ScorecardWriteSchema>;
 
@@ -60,6 +61,7 @@ export class ScorecardsService {
     private readonly reveal: RevealService,
     private readonly prompts: PromptsService,
     private readonly hints: RevealedHintsService,
+    private readonly portfolio: PortfolioRepository,
   ) {}
 
   async save(
@@ -193,6 +195,9 @@ export class ScorecardsService {
       hiddenUntil: hidden ? revealDeadline(record.session.endsAt).toISOString() : null,
       // The candidate read each hint in the room, so both sides see them here, with what they weigh.
       hints: await this.hints.weighed(sessionId, roundNumber),
+      myNotes: isInterviewer
+        ? ((await this.portfolio.notesBy(sessionId, user.id)).get(roundNumber) ?? null)
+        : null,
     };
   }
 

@@ -33,6 +33,8 @@ export async function anInterviewThatEnded(
     aRectangle({ x: 260, y: 40 }),
     aRectangle({ x: 150, y: 180 }),
   ],
+  /** What the interviewer writes in the room's private notes first (none by default). */
+  notes?: string,
 ): Promise<Session> {
   const now = { startsAt: 'now', format: 'single', promptPreferences: { promptIds: ['url-shortener'] } };
   await request(baseUrl).post('/api/match-requests').set(interviewer.bearer).send(now).expect(201);
@@ -49,6 +51,10 @@ export async function anInterviewThatEnded(
     // An interview ends only once both have been in the room.
     expect(await call(candidateSocket, ROOM_EVENTS.join, { sessionId })).toMatchObject({ role: 'candidate' });
     await call(socket, ROOM_EVENTS.sceneUpdate, { sessionId, elements: drawing });
+    if (notes !== undefined)
+      expect(await call(socket, ROOM_EVENTS.notes, { sessionId, round: 1, text: notes })).toMatchObject({
+        ok: true,
+      });
     expect(await call(socket, ROOM_EVENTS.end, { sessionId })).toMatchObject({ ok: true });
   } finally {
     socket.disconnect();

@@ -11,6 +11,7 @@ import { useResource } from '../hooks/useResource';
 import { HintsUsed } from '../scoring/HintsUsed';
 import { InterviewerRatingForm } from '../scoring/InterviewerRatingForm';
 import { PartnerFeedback } from '../scoring/PartnerFeedback';
+import { RoomNotes } from '../scoring/RoomNotes';
 import { ScorecardForm } from '../scoring/ScorecardForm';
 import { formatScore } from '../scoring/scorecard-draft';
 import { ScorecardView } from '../scoring/ScorecardView';
@@ -167,6 +168,8 @@ function ScorecardScreen({
           </p>
         )}
       </header>
+
+      {participant && feedback.myNotes?.trim() && <RoomNotes text={feedback.myNotes} />}
 
       {participant && (
         <HintsUsed

@@ -82,6 +82,11 @@ describe('scheduling with a peer in the browser', () => {
       .getByRole('alert')
       .getByText(/The room opens at .* \(Asia\/Kolkata\), 30 minutes before/)
       .waitFor();
+    // Before the start there is nothing to report yet: the page says when it can be, not "tell us".
+    await booker
+      .getByText('Reporting Ada Host to the moderators opens once the session has started.')
+      .waitFor();
+    expect(await booker.getByText(/did not show up/).count()).toBe(0);
     await booker.screenshot({ path: artifact('session-booker-desktop.png'), fullPage: true });
     await booker.setViewportSize(PHONE);
     await expectNoSidewaysScroll(booker);

@@ -77,6 +77,8 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
   const zone = user.timezone;
   const partner = partnerOf(session, user.id);
   const active = isActive(session, now);
+  // A no-show or bad behaviour can only be reported once there was a session to miss.
+  const canReport = sessionAllows(session.status, 'report') && sessionHasBegun(session, now);
   return (
     <div className="container page page--narrow session-page">
       <BackLink />
@@ -95,14 +97,13 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
         <section className="session-section" aria-labelledby="report-title">
           <h2 id="report-title">Report or block</h2>
           <p className="session-section__note">
-            If {partner.displayName} did not show up or behaved badly, tell the moderators; blocking keeps you
-            apart from now on.
+            {canReport
+              ? `If ${partner.displayName} did not show up or behaved badly, tell the moderators; blocking keeps you apart from now on.`
+              : sessionHasBegun(session, now)
+                ? 'Blocking keeps you apart from now on.'
+                : `Blocking keeps you apart from now on. Reporting ${partner.displayName} to the moderators opens once the session has started.`}
           </p>
-          <ReportOrBlock
-            sessionId={session.id}
-            partner={partner}
-            canReport={sessionAllows(session.status, 'report') && sessionHasBegun(session, now)}
-          />
+          <ReportOrBlock sessionId={session.id} partner={partner} canReport={canReport} />
         </section>
       )}
       {sessionAllows(session.status, 'change_booking') && active && (

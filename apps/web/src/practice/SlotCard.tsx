@@ -37,9 +37,11 @@ export function SlotCard({ slot, zone, onBook }: { slot: OpenSlot; zone: string;
         <time dateTime={slot.startsAt}>{time}</time>–{formatTime(new Date(slot.endsAt), zone)}
       </p>
       <p className="slot-card__meta">
-        {formatDuration(slot.durationMinutes)} · {FORMAT_LABELS[slot.format]}
-        {role && <span className="slot-card__role">{role}</span>}
-        {slot.level && <span className="slot-card__role">For {TARGET_LEVEL_LABELS[slot.level]}</span>}
+        <span className="slot-card__fact">
+          {formatDuration(slot.durationMinutes)} · {FORMAT_LABELS[slot.format]}
+        </span>
+        {role && <span className="slot-card__fact">{role}</span>}
+        {slot.level && <span className="slot-card__fact">For {TARGET_LEVEL_LABELS[slot.level]}</span>}
       </p>
       <PartnerSummary partner={slot.host} compact />
       <button

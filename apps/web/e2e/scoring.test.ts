@@ -141,6 +141,12 @@ describe('scoring a round and seeing progress in the browser', () => {
     const chart = candidate.getByRole('img', { name: /Level per rubric dimension/ });
     await chart.waitFor();
     expect(await chart.locator('circle').count()).toBeGreaterThanOrEqual(count);
+    // Self-assessment against the partner's scores, the gap said in words (she gave 2 where Cam gave 3).
+    await candidate
+      .getByText(/You rate yourself 1(\.0)? higher/)
+      .first()
+      .waitFor();
+    await candidate.getByText('In line with your partners').first().waitFor();
     await candidate.getByText('Show the data as a table').click();
     expect(await candidate.getByRole('table').getByRole('row').count()).toBe(2);
     const thumbnail = candidate.locator('.history-entry img');

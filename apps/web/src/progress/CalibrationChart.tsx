@@ -6,10 +6,11 @@ type Dimension = ProgressResponse['dimensions'][number];
 /** Bar length on the 1–4 scale, as a share of the track (0 at level 0, so level 1 still shows). */
 const share = (level: number) => `${(level / 4) * 100}%`;
 
+/** The gap in words, shown to everyone: a bare "+0.5" or "0" next to a title said nothing. */
 function gapText(gap: number): string {
-  if (Math.abs(gap) < 0.05) return 'in line with your partners';
+  if (Math.abs(gap) < 0.05) return 'In line with your partners';
   const amount = formatLevel(Math.round(Math.abs(gap) * 10) / 10);
-  return gap > 0 ? `you rate yourself ${amount} higher` : `you rate yourself ${amount} lower`;
+  return gap > 0 ? `You rate yourself ${amount} higher` : `You rate yourself ${amount} lower`;
 }
 
 /**
@@ -43,9 +44,8 @@ export function CalibrationChart({ dimensions }: { dimensions: readonly Dimensio
               <p className="calibration-row__head">
                 <span className="calibration-row__title">{dimension.title}</span>
                 <span className={`calibration-row__gap${Math.abs(gap) >= 0.75 ? ' is-wide' : ''}`}>
-                  {gap > 0 ? '+' : ''}
-                  {formatLevel(Math.round(gap * 10) / 10)}
-                  <span className="visually-hidden">: {gapText(gap)}</span>
+                  <span className="visually-hidden">: </span>
+                  {gapText(gap)}
                 </span>
               </p>
               <div className="calibration-bars">

@@ -53,6 +53,8 @@ describe('scheduling with a peer in the browser', () => {
     await bookerSessions.getByRole('link', { name: 'Session with Ada Host', exact: true }).waitFor();
     await bookerSessions.getByText(/Starts in/).waitFor();
     await week.getByText(/No open slots this week/).waitFor();
+    // The Book button the dialog came from left with the slot: focus goes on from the week's heading.
+    expect(await booker.evaluate(() => document.activeElement?.id)).toBe('week-title');
 
     // The host heard about it live (the bell), and sees the session after a reload.
     await host.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor();

@@ -1,5 +1,5 @@
 import { MAX_LEAD_DAYS, TargetLevelSchema, type OpenSlot } from '@mockboard/contracts';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { listOpenSlots } from '../api/slots';
 import { LevelSelect } from '../components/LevelSelect';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
@@ -28,6 +28,7 @@ export function WeekView({ zone, refreshKey, onBooked }: WeekViewProps) {
   const [week, setWeek] = useState(0);
   const [level, setLevel] = useState('');
   const [booking, setBooking] = useState<OpenSlot | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const today = dateKeyIn(new Date(), zone);
   const first = addDays(today, week * 7);
   const days = weekFrom(first);
@@ -50,7 +51,9 @@ export function WeekView({ zone, refreshKey, onBooked }: WeekViewProps) {
     <section className="week" aria-labelledby="week-title">
       <div className="week__toolbar">
         <div>
-          <h2 id="week-title">Book a partner</h2>
+          <h2 id="week-title" ref={heading} tabIndex={-1}>
+            Book a partner
+          </h2>
           <p className="week__zone">Times in {zoneName(zone)}</p>
         </div>
         <div className="week__controls">
@@ -121,7 +124,11 @@ export function WeekView({ zone, refreshKey, onBooked }: WeekViewProps) {
           onBooked={onBooked}
           onClose={(changed) => {
             setBooking(null);
-            if (changed) slots.retry();
+            if (!changed) return;
+            slots.retry();
+            // The slot's Book button, where focus would go back, leaves with the slot: keyboard
+            // users go on from the week's heading rather than from the top of the page.
+            requestAnimationFrame(() => heading.current?.focus());
           }}
         />
       )}

@@ -363,6 +363,8 @@ describe('scorecards', () => {
         );
       await keep(host, 1, 'Round 1: strong on the API.');
       await keep(guest, 2, 'Round 2: missed the cache.');
+      // A row by someone else for the same round (left from an earlier interviewer) stays theirs.
+      await keep(guest, 1, "Guest's own aside on round 1.");
       expect((await feedbackOf(host, id, 1)).myNotes).toBe('Round 1: strong on the API.');
       expect((await feedbackOf(guest, id, 2)).myNotes).toBe('Round 2: missed the cache.');
       // The candidate of each round, and an admin, get none: the notes are about them, or not theirs.

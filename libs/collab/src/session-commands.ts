@@ -109,7 +109,7 @@ export class SessionCommands {
           { sessionId, round, text },
           NotesSaveAckSchema,
         );
-        this.link.notesStored(round, { text, revision });
+        if (revision !== undefined) this.link.notesStored(round, { text, revision });
       });
       this.notes.set(round, notes);
     }

@@ -136,9 +136,10 @@ export const JoinAckSchema = z.object({
   notes: z.string().nullable(),
   /**
    * The revision of `notes` (0: none stored yet). Each save stores the next; a tab keeps the notes
-   * of the highest revision it has seen, from a join or from `notes:saved`.
+   * of the highest revision it has seen, from a join or from `notes:saved`. Absent from a server
+   * older than revisions (a rolling upgrade): 0.
    */
-  notesRevision: z.number().int().min(0),
+  notesRevision: z.number().int().min(0).default(0),
   /** The hints revealed so far in this round, in the order they were revealed (every role sees them). */
   hints: z.array(HintRevealSchema),
 });
@@ -220,8 +221,14 @@ export const NotesSavedEventSchema = z.object({
 });
 export type NotesSavedEvent = z.infer<typeof NotesSavedEventSchema>;
 
-/** The answer to `notes:update`: stored, as this revision of the round's notes. */
-export const NotesSaveAckSchema = z.object({ ok: z.literal(true), revision: z.number().int().min(1) });
+/**
+ * The answer to `notes:update`: stored, as this revision of the round's notes (absent from a server
+ * older than revisions, during a rolling upgrade).
+ */
+export const NotesSaveAckSchema = z.object({
+  ok: z.literal(true),
+  revision: z.number().int().min(1).optional(),
+});
 export type NotesSaveAck = z.infer<typeof NotesSaveAckSchema>;
 
 export const OkAckSchema = z.object({ ok: z.literal(true) });

@@ -93,7 +93,7 @@ export class RoomStateRepository {
     const [row] = (await this.dataSource.query(
       `SELECT text, revision FROM interviewer_notes WHERE session_id = $1 AND round = $2 AND author_id = $3`,
       [sessionId, round, authorId],
-    )) as { text: string; revision: string }[];
+    )) as { text: string; revision: number | string }[];
     return row ? { text: row.text, revision: Number(row.revision) } : null;
   }
 
@@ -105,7 +105,7 @@ export class RoomStateRepository {
          SET text = excluded.text, updated_at = now(), revision = stored.revision + 1
        RETURNING revision`,
       [sessionId, round, authorId, text],
-    )) as { revision: string }[];
+    )) as { revision: number | string }[];
     return Number(row!.revision);
   }
 

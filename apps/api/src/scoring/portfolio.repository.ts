@@ -40,6 +40,15 @@ export class PortfolioRepository {
     return new Map(rows.map((row) => [Number(row.round), row.text]));
   }
 
+  /** `authorId`'s own notes for one round, or null: only ever the caller's (the scorecard's). */
+  async noteOf(sessionId: string, round: number, authorId: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT text FROM interviewer_notes WHERE session_id = $1 AND round = $2 AND author_id = $3`,
+      [sessionId, round, authorId],
+    )) as { text: string }[];
+    return row?.text ?? null;
+  }
+
   /** The user's live link for the session, creating one with `token` when there is none. */
   async ensureShareLink(sessionId: string, userId: string, token: string): Promise<string> {
     // The partial unique index allows one live link per participant; a concurrent request that

@@ -43,7 +43,8 @@ export class ScorecardsController {
   @ApiOperation({
     summary:
       "The round's feedback you may read: your own scorecards, and the one about you once revealed " +
-      '(after you gave your own feedback, or 24 hours after the session)',
+      '(after you gave your own feedback, or 24 hours after the session); the hints used; and, ' +
+      'when you interviewed the round, your own private notes from the room',
   })
   feedback(
     @CurrentUser() user: AuthUser,

@@ -195,9 +195,7 @@ export class ScorecardsService {
       hiddenUntil: hidden ? revealDeadline(record.session.endsAt).toISOString() : null,
       // The candidate read each hint in the room, so both sides see them here, with what they weigh.
       hints: await this.hints.weighed(sessionId, roundNumber),
-      myNotes: isInterviewer
-        ? ((await this.portfolio.notesBy(sessionId, user.id)).get(roundNumber) ?? null)
-        : null,
+      myNotes: isInterviewer ? await this.portfolio.noteOf(sessionId, roundNumber, user.id) : null,
     };
   }
 

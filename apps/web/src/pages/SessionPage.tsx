@@ -78,7 +78,9 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
   const partner = partnerOf(session, user.id);
   const active = isActive(session, now);
   // A no-show or bad behaviour can only be reported once there was a session to miss.
-  const canReport = sessionAllows(session.status, 'report') && sessionHasBegun(session, now);
+  const reportable = sessionAllows(session.status, 'report');
+  const begun = sessionHasBegun(session, now);
+  const canReport = reportable && begun;
   return (
     <div className="container page page--narrow session-page">
       <BackLink />
@@ -99,9 +101,9 @@ function SessionScreen({ id, user }: { id: string; user: User }) {
           <p className="session-section__note">
             {canReport
               ? `If ${partner.displayName} did not show up or behaved badly, tell the moderators; blocking keeps you apart from now on.`
-              : sessionHasBegun(session, now)
-                ? 'Blocking keeps you apart from now on.'
-                : `Blocking keeps you apart from now on. Reporting ${partner.displayName} to the moderators opens once the session has started.`}
+              : reportable && !begun
+                ? `Blocking keeps you apart from now on. Reporting ${partner.displayName} to the moderators opens once the session has started.`
+                : 'Blocking keeps you apart from now on.'}
           </p>
           <ReportOrBlock sessionId={session.id} partner={partner} canReport={canReport} />
         </section>

@@ -40,8 +40,19 @@ export function SlotCard({ slot, zone, onBook }: { slot: OpenSlot; zone: string;
         <span className="slot-card__fact">
           {formatDuration(slot.durationMinutes)} · {FORMAT_LABELS[slot.format]}
         </span>
-        {role && <span className="slot-card__fact">{role}</span>}
-        {slot.level && <span className="slot-card__fact">For {TARGET_LEVEL_LABELS[slot.level]}</span>}
+        {/* The spaces keep the facts apart for a screen reader; the dots are drawn. */}
+        {role && (
+          <>
+            {' '}
+            <span className="slot-card__fact">{role}</span>
+          </>
+        )}
+        {slot.level && (
+          <>
+            {' '}
+            <span className="slot-card__fact">For {TARGET_LEVEL_LABELS[slot.level]}</span>
+          </>
+        )}
       </p>
       <PartnerSummary partner={slot.host} compact />
       <button

@@ -16,8 +16,8 @@ interface HintsUsedProps {
 export function HintsUsed({ hints, rubric, candidateName }: HintsUsedProps) {
   const dimensionTitle = (id: string) => rubric.dimensions.find((d) => d.id === id)?.title ?? id;
   return (
-    <section className="hints-used" aria-labelledby="hints-used-title">
-      <h2 id="hints-used-title" className="room-panel__heading">
+    <section className="scorecard-aside hints-used" aria-labelledby="hints-used-title">
+      <h2 id="hints-used-title" className="scorecard-aside__heading">
         Hints used in this round
       </h2>
       {hints.used.length === 0 ? (

@@ -10,8 +10,8 @@ interface RoomNotesProps {
  */
 export function RoomNotes({ text }: RoomNotesProps) {
   return (
-    <section className="room-notes-record" aria-labelledby="room-notes-record-title">
-      <h2 id="room-notes-record-title" className="room-panel__heading">
+    <section className="scorecard-aside" aria-labelledby="room-notes-record-title">
+      <h2 id="room-notes-record-title" className="scorecard-aside__heading">
         Your notes from the room
       </h2>
       <p className="room-notes-record__text">{text}</p>

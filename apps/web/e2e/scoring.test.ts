@@ -47,6 +47,9 @@ describe('scoring a round and seeing progress in the browser', () => {
   it('the interviewer scores, the candidate self-assesses and rates, and sees the trend', async () => {
     const interviewer = await pageOf(ivy, 'Europe/Berlin');
     await interviewer.goto(`${server.url}/sessions/${session.id}`);
+    await interviewer.getByRole('link', { name: 'Score this round' }).waitFor();
+    // The interview has ended: nothing left to put in a calendar.
+    expect(await interviewer.getByRole('link', { name: 'Add to calendar' }).count()).toBe(0);
     await interviewer.getByRole('link', { name: 'Score this round' }).click();
     await interviewer.getByRole('heading', { level: 1, name: 'Score Cam Candidate' }).waitFor();
     // The notes she kept in the room are beside the form, as the room said they would be.

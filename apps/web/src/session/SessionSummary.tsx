@@ -97,7 +97,8 @@ export function SessionSummary({ session, user, now, onChange }: SessionSummaryP
               Compare with the reference design
             </Link>
           )}
-        {sessionAllows(session.status, 'stand_as_booked') && (
+        {/* A calendar entry is for a session still ahead or under way, not one that has ended. */}
+        {active && sessionAllows(session.status, 'stand_as_booked') && (
           <a className="button button--secondary" href={calendarFileUrl(session.id)} download>
             Add to calendar
           </a>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { INTERVIEW_PHASE_TITLES } from '@mockboard/contracts';
 import type { ReplayMarker } from '@mockboard/scene';
+import { markerLabelSides } from './marker-labels';
 import { formatDuration } from './phase-clock';
 import { REPLAY_SPEEDS, type ReplaySpeed } from './useReplayPlayback';
 
@@ -44,6 +45,10 @@ export function ReplayControls(props: ReplayControlsProps) {
   } = props;
   const id = useId();
   const span = Math.max(duration, 1);
+  const labelSides = markerLabelSides(
+    markers.map((marker) => marker.offset),
+    span,
+  );
   const timeText = `${formatDuration(position)} of ${formatDuration(duration)}`;
 
   return (
@@ -73,16 +78,18 @@ export function ReplayControls(props: ReplayControlsProps) {
             onChange={(event) => onSeek(Number(event.target.value))}
           />
           <div className="replay-scrubber__markers" aria-hidden="true">
-            {markers.map((marker) => (
+            {markers.map((marker, index) => (
               <span
                 key={`${marker.kind}-${marker.offset}-${marker.phase}`}
                 className={`replay-scrubber__marker replay-scrubber__marker--${marker.kind}${
-                  marker.offset / span > 0.75 ? ' replay-scrubber__marker--late' : ''
+                  labelSides[index] === 'left' ? ' replay-scrubber__marker--late' : ''
                 }`}
                 style={{ left: `${(marker.offset / span) * 100}%` }}
                 title={markerTitle(marker)}
               >
-                <span className="replay-scrubber__marker-label">{markerTitle(marker)}</span>
+                {labelSides[index] !== 'none' && (
+                  <span className="replay-scrubber__marker-label">{markerTitle(marker)}</span>
+                )}
               </span>
             ))}
             {chatOffsets.map((offset, index) => (

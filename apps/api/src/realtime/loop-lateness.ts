@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { withinLast } from './clock-span';
 
 /** How often the event loop's lateness is sampled. */
 const SAMPLE_MS = 100;
@@ -37,8 +38,7 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
     this.lastSampleAt = now;
     this.recent.push(lateMs);
     if (this.recent.length > RECENT_SAMPLES) this.recent.shift();
-    const sincePeak = now - this.peakAt;
-    if (lateMs >= this.peakMs || sincePeak < 0 || sincePeak > LATENESS_REMEMBERED_MS) {
+    if (lateMs >= this.peakMs || !withinLast(LATENESS_REMEMBERED_MS, this.peakAt, now)) {
       this.peakMs = lateMs;
       this.peakAt = now;
     }
@@ -51,10 +51,7 @@ export class LoopLateness implements OnModuleInit, OnModuleDestroy {
    * stall yet.
    */
   lateMs(now = Date.now()): number {
-    // A peak "in the future" was sampled before the clock stepped back: forgotten, not kept for
-    // as long as the step.
-    const sinceSampled = now - this.peakAt;
-    const remembered = sinceSampled >= 0 && sinceSampled <= LATENESS_REMEMBERED_MS ? this.peakMs : 0;
+    const remembered = withinLast(LATENESS_REMEMBERED_MS, this.peakAt, now) ? this.peakMs : 0;
     return Math.max(remembered, this.overdueMs(now));
   }
 

@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
 import { SOCKET_FLOOD, SOCKET_RATE_LIMITS } from '@mockboard/contracts';
-import { MAX_LATENESS_CREDIT_MS, SocketRateLimiter } from './socket-rate-limiter';
+import { MAX_BACKLOG_CREDIT_MS } from './socket-reads';
+import { SocketRateLimiter } from './socket-rate-limiter';
 
 /** Just what the limiter touches of a socket: its identity, and disconnect for flooders. */
 function aSocket() {
@@ -137,7 +138,7 @@ describe('SocketRateLimiter', () => {
       const socket = aSocket() as unknown as Socket;
       let accepted = 0;
       while (limiter.take(socket, 'scene:update', at) === null && accepted < perSecond * 3_600) accepted += 1;
-      expect(accepted).toBe((perSecond * MAX_LATENESS_CREDIT_MS) / 1000);
+      expect(accepted).toBe((perSecond * MAX_BACKLOG_CREDIT_MS) / 1000);
     });
 
     it('still holds a flood to the limit over time, user budget included', () => {

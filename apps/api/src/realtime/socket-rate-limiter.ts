@@ -9,6 +9,8 @@ import {
   type ErrorAck,
   type SocketEventClass,
 } from '@mockboard/contracts';
+import { withinLast } from './clock-span';
+import { MAX_BACKLOG_CREDIT_MS } from './socket-reads';
 import { TokenBucket } from './token-bucket';
 
 /** Which limit each event counts against; any event not named here counts as `other`. */
@@ -49,16 +51,13 @@ const unknownEvent = (name: string): ErrorAck => ({
  */
 const STRAINED_LATE_MS = 1_000;
 const STRAINED_CREDIT_MS = 10_000;
-/**
- * A loop "late" by more than a minute was paused (a debugger, a suspended VM) or saw the wall
- * clock jump forward: a minute of each rate is the most its next reads may bring, not the span.
- */
-export const MAX_LATENESS_CREDIT_MS = 60_000;
 
 /** Over how many ms of its rate a bucket may fill: the loop's lateness, widened while strained. */
 export function creditForLateness(lateMs: number): number {
   if (lateMs < STRAINED_LATE_MS) return lateMs;
-  return Math.min(Math.max(lateMs, STRAINED_CREDIT_MS), MAX_LATENESS_CREDIT_MS);
+  // A loop "late" by more than that was paused (a debugger, a suspended VM) or saw the wall clock
+  // jump forward: its next reads bring at most what one held socket's may, not the span.
+  return Math.min(Math.max(lateMs, STRAINED_CREDIT_MS), MAX_BACKLOG_CREDIT_MS);
 }
 
 /** One socket's buckets, and the refusals it has collected in the current flood window. */
@@ -118,9 +117,7 @@ export class SocketRateLimiter {
     const userBucket = this.userBucketOf(socket, kind, now, creditMs);
     const socketAllows = bucket.take(now, creditMs);
     if (socketAllows && (!userBucket || userBucket.take(now, creditMs))) return null;
-    // A window that started "in the future" did so before the clock stepped back: a new one starts.
-    const windowAgeMs = now - rates.windowStartedAt;
-    if (windowAgeMs < 0 || windowAgeMs > SOCKET_FLOOD.windowMs) {
+    if (!withinLast(SOCKET_FLOOD.windowMs, rates.windowStartedAt, now)) {
       rates.windowStartedAt = now;
       rates.refusals = 0;
     }
@@ -158,8 +155,7 @@ export class SocketRateLimiter {
     if (!limit || !userId) return null;
     // A bucket idle long enough is full again: forgetting it changes nothing.
     const idleMs = (limit.burst / limit.perSecond) * 1000 + 1000;
-    // A sweep "in the future" ran before the clock stepped back: sweep now rather than an hour on.
-    if (now < this.lastSweepAt || now - this.lastSweepAt > 60_000) {
+    if (!withinLast(60_000, this.lastSweepAt, now)) {
       this.lastSweepAt = now;
       for (const [key, entry] of this.userBuckets)
         if (now - entry.lastAt > idleMs) this.userBuckets.delete(key);

@@ -4,8 +4,8 @@ import { LATENESS_REMEMBERED_MS } from './loop-lateness';
 import { pausablePolling, type PausableConnection } from './pausable-polling';
 
 /**
- * The most backlog a socket's reads are credited with (backlogMs): what a minute of its rate
- * allows at once. More would let a socket held through a long overload send, say, a hundred
+ * The most backlog a socket's reads are credited with (backlogMs), and a late loop's reads too
+ * (creditForLateness): what a minute of its rate allows at once. More would let a socket held through a long overload send, say, a hundred
  * commands at once; a read brings at most what the kernel buffered, a few seconds of strokes.
  */
 export const MAX_BACKLOG_CREDIT_MS = 60_000;

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import { SOCKET_CAPS, SOCKET_CONNECT_RATE } from '@mockboard/contracts';
 import { SOCKET_LIST_TIMEOUT_MS } from '../common/socket-listing';
+import { withinLast } from './clock-span';
 import type { SocketData } from './realtime-io.adapter';
 import { TokenBucket } from './token-bucket';
 
@@ -49,8 +50,7 @@ export class UserSocketCap {
 
   /** Takes one new-connection token of this user's, or says how long until the next one. */
   private admitConnect(userId: string, now: number): number | null {
-    // A sweep "in the future" ran before the clock stepped back: sweep now rather than an hour on.
-    if (now < this.lastSweepAt || now - this.lastSweepAt > IDLE_BUCKET_MS) {
+    if (!withinLast(IDLE_BUCKET_MS, this.lastSweepAt, now)) {
       this.lastSweepAt = now;
       for (const [id, entry] of this.connects)
         if (now - entry.lastAt > IDLE_BUCKET_MS) this.connects.delete(id);

@@ -1,5 +1,5 @@
 import { signUp } from '../../api/test/support/factories';
-import { aLiveSession, call, connect } from '../../api/test/support/room-client';
+import { aLiveSession, aRectangle, call, connect } from '../../api/test/support/room-client';
 import { aLargeLog } from '../../api/test/support/room-factories';
 import { artifact } from './support/browser';
 import { memberStage } from './support/members';
@@ -11,6 +11,12 @@ type SceneHook = { __mockboardScene?: () => { id: string }[] };
 function sceneSize(): number | null {
   const hook = (globalThis as unknown as SceneHook).__mockboardScene;
   return hook ? hook().length : null;
+}
+
+/** Run in the page: whether its whiteboard is ready and shows `count` live elements. */
+function sceneHas(count: number): boolean {
+  const hook = (globalThis as unknown as SceneHook).__mockboardScene;
+  return hook !== undefined && hook().length === count;
 }
 
 describe('the replay of a long session', () => {
@@ -94,5 +100,35 @@ describe('the replay of a long session', () => {
     expect(await page.getByRole('slider', { name: 'Replay position' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Play' }).count()).toBe(0);
     await page.screenshot({ path: artifact('replay-nothing-drawn-with-hint.png'), fullPage: true });
+  });
+  it('opens on round 1’s design when round 2 started but drew nothing', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben);
+    const interviewer = await connect(stage.server.url, ada);
+    try {
+      expect(await call(interviewer, 'session:join', { sessionId: session.id })).toMatchObject({ ok: true });
+      const drawn = { sessionId: session.id, elements: [aRectangle()] };
+      expect(await call(interviewer, 'scene:update', drawn)).toMatchObject({ ok: true });
+      // The swap comes a moment after the stroke, as a person's would.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await call(interviewer, 'session:swap', { sessionId: session.id })).toMatchObject({ ok: true });
+    } finally {
+      interviewer.disconnect();
+    }
+
+    const page = await stage.signedIn(ben);
+    await page.goto(`${stage.server.url}/sessions/${session.id}/replay`);
+    await page.getByText('Round 1 board ·').waitFor();
+    await page.waitForFunction(sceneHas, 1);
+    await page.screenshot({ path: artifact('replay-opens-on-round-1.png'), fullPage: true });
+
+    // Round 2's board is still there to see, and says why it is empty.
+    await page
+      .getByRole('list', { name: 'Phase changes' })
+      .getByRole('button', { name: /Round 2: / })
+      .click();
+    await page.getByText('Round 2 board (nothing was drawn on it) ·').waitFor();
+    await page.waitForFunction(sceneHas, 0);
   });
 });

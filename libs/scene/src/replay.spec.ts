@@ -1,5 +1,5 @@
 import type { ReplayEntry } from '@mockboard/contracts';
-import { replayTimeline, roundAt, sceneAfter, stepsUntil } from './replay';
+import { openingOffset, replayTimeline, roundAt, roundDrew, sceneAfter, stepsUntil } from './replay';
 
 const start = Date.parse('2030-01-07T10:00:00.000Z');
 let seq = 0;
@@ -160,5 +160,43 @@ describe('a replay with two rounds', () => {
       'round-1-box',
       'late-round-1',
     ]);
+  });
+});
+
+describe('where a replay opens', () => {
+  const on = (round: number, entry: ReplayEntry): ReplayEntry => ({ ...entry, round });
+
+  it('opens at the end when the last round drew', () => {
+    const timeline = replayTimeline([
+      on(1, drawn(0, anElement('round-1-box', 1))),
+      phase(60, 'requirements', 'round'),
+      on(2, drawn(90, anElement('round-2-box', 1))),
+      said(120, 'thanks'),
+    ]);
+    expect(openingOffset(timeline)).toBe(timeline.duration);
+    expect(roundDrew(timeline, 2)).toBe(true);
+  });
+
+  it('opens at the end of round 1 when round 2 started but drew nothing', () => {
+    const timeline = replayTimeline([
+      on(1, drawn(0, anElement('round-1-box', 1))),
+      on(1, drawn(30, anElement('round-1-arrow', 1))),
+      phase(60, 'requirements', 'round'),
+      said(120, 'see you'),
+    ]);
+    const opening = openingOffset(timeline);
+    expect(opening).toBe(59_999);
+    expect(roundAt(timeline, opening)).toBe(1);
+    expect(sceneAfter(timeline, stepsUntil(timeline, opening), 1).map((e) => e.id)).toEqual([
+      'round-1-box',
+      'round-1-arrow',
+    ]);
+    expect(roundDrew(timeline, 2)).toBe(false);
+  });
+
+  it('opens at the end when nothing was drawn at all, or there was one round', () => {
+    expect(openingOffset(replayTimeline([said(0, 'hi'), said(30, 'bye')]))).toBe(30_000);
+    const oneRound = replayTimeline([drawn(0, anElement('a', 1)), said(40, 'bye')]);
+    expect(openingOffset(oneRound)).toBe(40_000);
   });
 });

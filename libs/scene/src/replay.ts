@@ -80,6 +80,27 @@ export function roundAt(timeline: ReplayTimeline, offset: number): number {
 }
 
 /**
+ * Where the replay's play head rests when the page opens: at the end, on the finished board,
+ * unless the last round started but drew nothing. Then it rests at the end of the last round that
+ * drew, so the page opens on a design rather than an empty board.
+ */
+export function openingOffset(timeline: ReplayTimeline): number {
+  const lastStep = timeline.steps.at(-1);
+  if (!lastStep) return timeline.duration;
+  const finalRound = roundAt(timeline, timeline.duration);
+  if (roundDrew(timeline, finalRound)) return timeline.duration;
+  const nextRound = timeline.markers.find(
+    (marker) => marker.kind === 'round' && marker.round !== null && marker.round > lastStep.round,
+  );
+  return nextRound ? Math.max(0, nextRound.offset - 1) : timeline.duration;
+}
+
+/** Whether anything was ever drawn on `round`'s board. */
+export function roundDrew(timeline: ReplayTimeline, round: number): boolean {
+  return timeline.steps.some((step) => step.round === round);
+}
+
+/**
  * The board of `round` after the first `count` steps, live elements only (without a round: every
  * step, as before rounds had boards). Every logged copy was accepted when it was logged, so
  * merging them in order by the scene rule rebuilds the board of that moment.

@@ -1,6 +1,14 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { replayTimeline, roundAt, sceneAfter, stepsUntil, type ReplayTimeline } from '@mockboard/scene';
+import {
+  openingOffset,
+  replayTimeline,
+  roundAt,
+  roundDrew,
+  sceneAfter,
+  stepsUntil,
+  type ReplayTimeline,
+} from '@mockboard/scene';
 import { ReplayChat } from '../chat/ReplayChat';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { CompareWithReference } from '../diagram/CompareWithReference';
@@ -96,7 +104,7 @@ function ReplayProgress({ log }: { log: ReplayLog }) {
 }
 
 function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: ReplayTimeline }) {
-  const playback = useReplayPlayback(timeline.duration);
+  const playback = useReplayPlayback(timeline.duration, openingOffset(timeline));
   // The scrubber's start is the empty board the session began with: the first logged change may
   // already be a whole shape (quick moves are merged into their last version in the log). A log
   // whose changes all share one instant has no start to scrub to: it shows the finished board.
@@ -125,7 +133,11 @@ function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: Re
         onSpeed={playback.setSpeed}
       />
       <p className="replay-player__summary">
-        {rounds && <strong className="replay-player__round">Round {round} board · </strong>}
+        {rounds && (
+          <strong className="replay-player__round">
+            Round {round} board{roundDrew(timeline, round) ? '' : ' (nothing was drawn on it)'} ·{' '}
+          </strong>
+        )}
         {shown} of {timeline.steps.length} changes shown
       </p>
       <ReplayHints hints={timeline.hints} position={playback.position} onSeek={playback.seek} />

@@ -4,29 +4,31 @@ export const REPLAY_SPEEDS = [1, 2, 4, 8] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 
 /**
- * A play head over `duration` milliseconds: starts at the end (the finished drawing), plays at
- * 1–8× real time on animation frames, and can be moved anywhere while playing or paused.
+ * A play head over `duration` milliseconds: rests at `opening` (the finished drawing, by default
+ * the end) until the viewer moves it, plays at 1–8× real time on animation frames, and can be
+ * moved anywhere while playing or paused.
  */
-export function useReplayPlayback(duration: number) {
-  const [position, setPosition] = useState(duration);
+export function useReplayPlayback(duration: number, opening = duration) {
+  const [position, setPosition] = useState(opening);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<ReplaySpeed>(1);
   // The animation loop and seeks share the play head without waiting for a render.
-  const head = useRef(duration);
-  const lastDuration = useRef(duration);
+  const head = useRef(opening);
+  // Until the viewer plays or seeks, the head rests where the page opened.
+  const resting = useRef(true);
 
-  // While a long replay loads, the time line grows: a play head resting at the end stays there
+  // While a long replay loads, the time line grows: a resting play head follows the opening place
   // (the drawing so far), one the viewer moved or is playing stays where it is.
   useEffect(() => {
-    if (!playing && head.current >= lastDuration.current) {
-      head.current = duration;
-      setPosition(duration);
+    if (resting.current) {
+      head.current = opening;
+      setPosition(opening);
     }
-    lastDuration.current = duration;
-  }, [duration, playing]);
+  }, [opening]);
 
   const seek = useCallback(
     (to: number) => {
+      resting.current = false;
       head.current = Math.min(Math.max(to, 0), duration);
       setPosition(head.current);
     },
@@ -49,8 +51,9 @@ export function useReplayPlayback(duration: number) {
   }, [playing, speed, duration]);
 
   const togglePlaying = useCallback(() => {
-    // Play at the end starts over.
-    if (!playing && head.current >= duration) seek(0);
+    // Play at the end, or where the page opened, starts over.
+    if (!playing && (head.current >= duration || resting.current)) seek(0);
+    resting.current = false;
     setPlaying(!playing);
   }, [playing, duration, seek]);
 

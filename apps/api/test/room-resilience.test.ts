@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import request from 'supertest';
 import {
   NOTIFICATION_EVENT,
   SceneElementSchema,
@@ -471,6 +472,24 @@ describe('two instances on one Redis', () => {
       expect(partnerHeard).toEqual([]);
     } finally {
       for (const socket of [typing, otherTab, partner]) socket.disconnect();
+    }
+  });
+
+  it('tells the room on the other instance that a round’s prompt was chosen', async () => {
+    const { one, two, host, guest, sessionId } = stage;
+    const onTwo = await connect(two.url, host);
+    try {
+      expect(await call(onTwo, 'session:join', { sessionId })).toMatchObject({ ok: true });
+      const heard = new Promise((resolve) => onTwo.once('round:prompt-chosen', resolve));
+      // Round 2 is the guest's to interview; the choice is made through instance one.
+      await request(one.url)
+        .put(`/api/sessions/${sessionId}/rounds/2/prompt`)
+        .set(guest.bearer)
+        .send({ promptId: 'chat-app' })
+        .expect(200);
+      expect(await heard).toEqual({ sessionId, round: 2 });
+    } finally {
+      onTwo.disconnect();
     }
   });
 

@@ -597,6 +597,47 @@ describe('the live room in two browsers', () => {
     await showsNotes(first, 'Rate limiter: token bucket per user.', 'here');
   });
 
+  it('lets the interviewer choose the prompt in the room when none was booked, and both see it at once', async () => {
+    const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const session = await aLiveSession(stage.server.url, ada, ben, { promptId: undefined });
+    const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
+    await Promise.all([openRoom(a, session), openRoom(b, session)]);
+    await a.getByRole('heading', { name: 'Interview room', level: 1 }).waitFor();
+    await b.getByText(/wait for the interviewer to pick one/).waitFor();
+    // Only the interviewer is offered the choice, and no clock plan runs without a prompt.
+    expect(await b.getByRole('button', { name: 'Use this prompt' }).count()).toBe(0);
+    expect(await a.locator('.phase-timer__track').isHidden()).toBe(true);
+
+    // What is drawn and noted before the choice stays through it.
+    await drawRectangle(b);
+    await waitForScene(a, hasRectangle);
+    const notes = a.getByRole('textbox', { name: 'Your private notes' });
+    await notes.fill('Ben sketched a box before we had a prompt.');
+    await a
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
+
+    const panel = a.getByRole('complementary', { name: 'Prompt, notes and chat' });
+    await panel.getByRole('heading', { name: 'Choose a prompt' }).waitFor();
+    await a.screenshot({ path: artifact('room-choose-prompt.png') });
+    await panel.getByLabel('Choose the prompt').selectOption('chat-app');
+    await panel.getByRole('button', { name: 'Use this prompt' }).click();
+
+    const title = 'Design a team chat application';
+    for (const page of [a, b]) await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    // Each sees it as their role may: the guide is the interviewer's alone.
+    await panel.getByRole('heading', { name: 'Interviewer’s guide' }).waitFor();
+    await b.getByRole('heading', { name: title, level: 2 }).waitFor();
+    expect(await b.getByRole('heading', { name: 'Interviewer’s guide' }).count()).toBe(0);
+    expect(await panel.getByRole('heading', { name: 'Choose a prompt' }).count()).toBe(0);
+    await a.locator('.phase-timer__track').waitFor();
+    for (const page of [a, b]) await waitForScene(page, hasRectangle);
+    expect(await notes.inputValue()).toBe('Ben sketched a box before we had a prompt.');
+    await a.screenshot({ path: artifact('room-prompt-chosen.png') });
+  });
+
   it('shows a partner who left the room as gone at once, while their last stroke is still being stored', async () => {
     const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
     const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });

@@ -1,11 +1,13 @@
 import {
   PointerBroadcastSchema,
   PresenceEventSchema,
+  PromptChosenEventSchema,
   ROOM_EVENTS,
   SessionStateSchema,
   ViewportBroadcastSchema,
   type PointerBroadcast,
   type PresenceEvent,
+  type PromptChosenEvent,
   type SessionState,
   type ViewportBroadcast,
 } from '@mockboard/contracts';
@@ -17,11 +19,13 @@ export interface PeerListeners {
   onPresence?: (event: PresenceEvent) => void;
   onPointer?: (event: PointerBroadcast) => void;
   onViewport?: (event: ViewportBroadcast) => void;
+  /** A round's prompt was chosen: only a join brings it, as this person's role may see it. */
+  onPromptChosen?: (event: PromptChosenEvent) => void;
 }
 
 /** Passes on the session's broadcasts that are valid and about `sessionId`; anything else is dropped. */
 export function listenToPeers(socket: CollabSocket, sessionId: string, listeners: PeerListeners): void {
-  const { onState, onPresence, onPointer, onViewport } = listeners;
+  const { onState, onPresence, onPointer, onViewport, onPromptChosen } = listeners;
   const relay = <T extends { sessionId: string }>(
     event: string,
     schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false } },
@@ -35,4 +39,5 @@ export function listenToPeers(socket: CollabSocket, sessionId: string, listeners
   relay(ROOM_EVENTS.presence, PresenceEventSchema, onPresence);
   relay(ROOM_EVENTS.viewportUpdate, ViewportBroadcastSchema, onViewport);
   relay(ROOM_EVENTS.pointerUpdate, PointerBroadcastSchema, onPointer);
+  relay(ROOM_EVENTS.promptChosen, PromptChosenEventSchema, onPromptChosen);
 }

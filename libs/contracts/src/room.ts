@@ -261,7 +261,18 @@ export const ROOM_EVENTS = {
   hintReveal: 'hint:reveal',
   /** s→c: a hint was revealed, to every socket of the session (the revealer's tabs too). */
   hintRevealed: 'hint:revealed',
+  /**
+   * s→c: a round's prompt was chosen (on the session page or in the room), to every socket of the
+   * session: a join brings the prompt as each role may see it, so a client on that round joins again.
+   */
+  promptChosen: 'round:prompt-chosen',
 } as const;
+
+export const PromptChosenEventSchema = z.object({
+  sessionId: z.uuid(),
+  round: z.number().int().min(1).max(2),
+});
+export type PromptChosenEvent = z.infer<typeof PromptChosenEventSchema>;
 
 export const PresenceEventSchema = z.object({
   sessionId: z.uuid(),

@@ -7,6 +7,7 @@ import { HintsService } from './hints/hints.service';
 import { RevealedHintsModule } from './hints/revealed-hints.module';
 import { JoinBarrier } from './join-barrier';
 import { PointerShedding } from './pointer-shedding';
+import { PromptChosenRelay } from './prompt-chosen-relay';
 import { RemoteSceneRelay } from './remote-scene-relay';
 import { ReplayController } from './replay.controller';
 import { ReplayRepository } from './replay.repository';
@@ -51,6 +52,7 @@ import { SceneBackpressure } from './scene-backpressure';
     SceneFilesRepository,
     HintsGateway,
     HintsService,
+    PromptChosenRelay,
   ],
 })
 export class RoomModule {}

@@ -7,6 +7,7 @@ import { PromptsModule } from '../prompts/prompts.module';
 import { RevealedHintsModule } from '../room/hints/revealed-hints.module';
 import { ReliabilityRepository } from './reliability.repository';
 import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
+import { RoundPromptChanges } from './round-prompt-changes';
 import { RoundPromptsService } from './round-prompts.service';
 import { SessionRecordsService } from './session-records.service';
 import { SessionViewsService } from './session-views.service';
@@ -28,12 +29,19 @@ import { SessionsService } from './sessions.service';
   providers: [
     ReliabilityRepository,
     RescheduleProposalsRepository,
+    RoundPromptChanges,
     RoundPromptsService,
     SessionRecordsService,
     SessionViewsService,
     SessionsRepository,
     SessionsService,
   ],
-  exports: [RoundPromptsService, SessionRecordsService, SessionsService, SessionViewsService],
+  exports: [
+    RoundPromptChanges,
+    RoundPromptsService,
+    SessionRecordsService,
+    SessionsService,
+    SessionViewsService,
+  ],
 })
 export class SessionsModule {}

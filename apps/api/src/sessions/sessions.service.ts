@@ -23,6 +23,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { cancelledMails, rescheduledMails } from '../mail/requests/session-mail-requests';
 import { CalendarService } from '../calendar/calendar.service';
+import { RoundPromptChanges } from './round-prompt-changes';
 import { RoundPromptsService } from './round-prompts.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
 import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
@@ -40,6 +41,7 @@ export class SessionsService {
     private readonly proposals: RescheduleProposalsRepository,
     private readonly calendar: CalendarService,
     private readonly roundPrompts: RoundPromptsService,
+    private readonly promptChanges: RoundPromptChanges,
     private readonly views: SessionViewsService,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxService,
@@ -215,6 +217,8 @@ export class SessionsService {
       await this.sessions.setRoundPrompt(manager, sessionId, round, chosen);
       return locked;
     });
+    // Committed: a room open on this round shows the new prompt.
+    this.promptChanges.announce(sessionId, round);
     return this.views.view(user, sessionId);
   }
 

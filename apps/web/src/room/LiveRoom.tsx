@@ -18,6 +18,7 @@ import { useNow } from '../hooks/useNow';
 import { useResource } from '../hooks/useResource';
 import { ReferenceDesignSection } from '../diagram/ReferenceDesignSection';
 import { ReportOrBlock } from '../moderation/ReportOrBlock';
+import { RoundPromptPicker } from '../session/RoundPromptPicker';
 import { useRoomHintParts } from './hints/useRoomHintParts';
 import { InterviewerNotes } from './InterviewerNotes';
 import { PastRoundBoard } from './PastRoundBoard';
@@ -34,6 +35,9 @@ const ROLE_TEXT: Record<RoomRole, string> = {
   candidate: 'You are the candidate',
   observer: 'You are observing',
 };
+
+// The room hears of a chosen prompt from the server, and joins again for it.
+const ignoreSession = () => undefined;
 
 const wideScreen = () => window.matchMedia?.('(min-width: 60rem)').matches ?? true;
 
@@ -92,6 +96,10 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
     session?.format === 'swap' && session.rounds.length > 1 && state.round === 1 && canMovePhase;
   // The notes belong to the round this join was made for (a swap re-joins for the next round).
   const keepsNotes = ack.role === 'interviewer' && ack.round === state.round;
+  // A round booked without a prompt gets one here from its interviewer; the choice reaches
+  // everyone in the room, who join again for it (useCollabRoom).
+  const roundToPrompt = session?.rounds.find((round) => round.number === ack.round);
+  const canChoosePrompt = keepsNotes && !ended && !solo && !ack.prompt && roundToPrompt !== undefined;
   const hints = useRoomHintParts({
     client,
     ack,
@@ -267,9 +275,20 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           chat={chat.enabled && <ChatPanel chat={chat} myUserId={myUserId} />}
           referenceDesign={
             <ReferenceDesignSection
-              key={ack.round}
+              key={`${ack.round}:${ack.prompt?.id ?? ''}`}
               source={{ sessionId: state.sessionId, round: ack.round }}
             />
+          }
+          promptPicker={
+            canChoosePrompt &&
+            session && (
+              <RoundPromptPicker
+                session={session}
+                round={roundToPrompt}
+                onChange={ignoreSession}
+                className="room-panel__picker"
+              />
+            )
           }
           revealedHints={hints.revealed}
           hintGuide={hints.guide}

@@ -15,6 +15,8 @@ interface PromptPanelProps {
   hintGuide?: ReactNode;
   /** The round's reference design, inside the guide (the guide reaches the interviewer only). */
   referenceDesign?: ReactNode;
+  /** For the round's interviewer while no prompt is chosen: a way to choose one here. */
+  promptPicker?: ReactNode;
   /** The room's chat, docked below the prompt (it stays in view while the prompt scrolls). */
   chat?: ReactNode;
   onHide: () => void;
@@ -32,6 +34,7 @@ export function PromptPanel({
   revealedHints,
   hintGuide,
   referenceDesign,
+  promptPicker,
   chat,
   onHide,
 }: PromptPanelProps) {
@@ -52,10 +55,21 @@ export function PromptPanel({
             </h2>
             <Markdown sectionLevel={2}>{prompt.problemStatement}</Markdown>
           </section>
+        ) : promptPicker ? (
+          <section className="room-panel__section" aria-labelledby={`${id}-choose`}>
+            <h2 id={`${id}-choose`} className="room-panel__title">
+              Choose a prompt
+            </h2>
+            <p className="room-panel__empty">
+              No prompt was chosen for this round yet. Pick one for your candidate, or let the library
+              surprise you both.
+            </p>
+            {promptPicker}
+          </section>
         ) : (
           <p className="room-panel__empty">
-            No prompt was chosen for this round. Agree on a problem together, or pick one on the session page
-            next time.
+            No prompt was chosen for this round. Agree on a problem together, or wait for the interviewer to
+            pick one: it shows here.
           </p>
         )}
         {notes}

@@ -38,8 +38,9 @@ interface Status {
 
 /**
  * One live room connection for the page. A swap of roles starts a new round with another prompt
- * view and other notes, which only a join delivers: the hook then joins again with a fresh client
- * and keeps showing the previous room until the new join succeeds.
+ * view and other notes, and a round's prompt may be chosen while the room is open; only a join
+ * delivers those: the hook then joins again with a fresh client and keeps showing the previous
+ * room until the new join succeeds.
  */
 export function useCollabRoom(sessionId: string) {
   const listenersRef = useRef<BoardListeners>({});
@@ -65,6 +66,11 @@ export function useCollabRoom(sessionId: string) {
     const previous = handedOverClient.current;
     handedOverClient.current = null;
     const releasePrevious = () => previous?.closeWhenIdle({ stayInRoom: true });
+    const joinAgain = () => {
+      if (handedOver) return;
+      handedOver = true;
+      setGeneration((n) => n + 1);
+    };
     // Presence heard before the ack is newer than the ack's snapshot of who is online.
     const heard = new Map<string, boolean>();
     // For as long as the client lives, on the room page and after it (closeWhenIdle below): closing
@@ -82,11 +88,10 @@ export function useCollabRoom(sessionId: string) {
       onState: (next) => {
         if (!active) return;
         setState(next);
-        if (joinedRound !== null && next.round !== joinedRound) {
-          handedOver = true;
-          setGeneration((n) => n + 1);
-        }
+        if (joinedRound !== null && next.round !== joinedRound) joinAgain();
       },
+      // The prompt comes with a join, as this person's role may see it (with its time plan).
+      onPromptChosen: (event) => active && event.round === joinedRound && joinAgain(),
       onPresence: (event) => {
         if (!active) return;
         heard.set(event.userId, event.state !== 'left');

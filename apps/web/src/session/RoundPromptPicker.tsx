@@ -8,10 +8,17 @@ interface RoundPromptPickerProps {
   session: Session;
   round: Round;
   onChange: (session: Session) => void;
+  /** Its layout where it is placed: under a round on the session page by default. */
+  className?: string;
 }
 
 /** The round's interviewer picks a prompt from the library, or lets the server surprise them. */
-export function RoundPromptPicker({ session, round, onChange }: RoundPromptPickerProps) {
+export function RoundPromptPicker({
+  session,
+  round,
+  onChange,
+  className = 'round__picker',
+}: RoundPromptPickerProps) {
   const [promptId, setPromptId] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const { run, pending, error, clearError } = useSessionAction(onChange);
@@ -31,7 +38,7 @@ export function RoundPromptPicker({ session, round, onChange }: RoundPromptPicke
   }
 
   return (
-    <form className="round__picker" noValidate onSubmit={submit}>
+    <form className={className} noValidate onSubmit={submit}>
       <PromptSelect
         label={round.promptId ? 'Change the prompt' : 'Choose the prompt'}
         name={`round-${round.number}-prompt`}

@@ -1,0 +1,31 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+type Listener = (sessionId: string, round: number) => void;
+
+/**
+ * Who hears that a round's prompt was chosen once it is stored: the live room, whose people only
+ * get a prompt with their join and would otherwise go on without the one just picked. Sessions
+ * announce; the room listens, without the sessions module knowing about sockets.
+ */
+@Injectable()
+export class RoundPromptChanges {
+  private readonly logger = new Logger('RoundPromptChanges');
+  private readonly listeners = new Set<Listener>();
+
+  /** Calls `listener` after every stored choice; returns the unsubscribe. */
+  listen(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  announce(sessionId: string, round: number): void {
+    for (const listener of this.listeners) {
+      // The choice is stored whatever a listener does: its failure is only logged.
+      try {
+        listener(sessionId, round);
+      } catch (error) {
+        this.logger.error(`A listener failed on session ${sessionId}'s round ${round}`, error as Error);
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+import type { JoinAck, PromptChosenEvent } from '@mockboard/contracts';
+import { signUp, type SignedUpUser } from './support/factories';
+import { aLiveSession, call, connect } from './support/room-client';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const ADMIN_EMAIL = 'prompt-choice-admin@example.test';
+
+/** A round booked without a prompt gets one from its interviewer while the room is open. */
+describe('choosing a round’s prompt while the room is open', () => {
+  let server: TestApp;
+  let host: SignedUpUser;
+  let guest: SignedUpUser;
+  let sessionId: string;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    server = await startTestApp({ ADMIN_EMAILS: ADMIN_EMAIL });
+  });
+  beforeEach(async () => {
+    host = await signUp(server.url);
+    guest = await signUp(server.url);
+    sessionId = (await aLiveSession(server.url, host, guest, { promptId: undefined })).id;
+  });
+  afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
+  afterAll(() => server?.close());
+
+  async function joined(user: SignedUpUser, session = sessionId): Promise<{ socket: Socket; ack: JoinAck }> {
+    const socket = await connect(server.url, user);
+    sockets.push(socket);
+    const ack = await call<JoinAck>(socket, 'session:join', { sessionId: session });
+    expect(ack).toMatchObject({ ok: true });
+    return { socket, ack };
+  }
+
+  /** Every round:prompt-chosen the socket receives from now on. */
+  function overheard(socket: Socket): PromptChosenEvent[] {
+    const heard: PromptChosenEvent[] = [];
+    socket.on('round:prompt-chosen', (event: PromptChosenEvent) => heard.push(event));
+    return heard;
+  }
+
+  const choose = (user: SignedUpUser, promptId: string, round = 1) =>
+    request(server.url)
+      .put(`/api/sessions/${sessionId}/rounds/${round}/prompt`)
+      .set(user.bearer)
+      .send({ promptId });
+
+  it('tells everyone in the room, and a join then brings the prompt as each role may see it', async () => {
+    const interviewer = await joined(host);
+    const candidate = await joined(guest);
+    const observer = await joined(await signUp(server.url, { email: ADMIN_EMAIL }));
+    expect(interviewer.ack.prompt).toBeNull();
+    expect(candidate.ack.prompt).toBeNull();
+    // Someone in another session's room hears nothing of this one.
+    const [otherHost, otherGuest] = [await signUp(server.url), await signUp(server.url)];
+    const otherSession = (await aLiveSession(server.url, otherHost, otherGuest)).id;
+    const elsewhere = await joined(otherHost, otherSession);
+    const strayHeard = overheard(elsewhere.socket);
+
+    const heard = [interviewer, candidate, observer].map(
+      ({ socket }) =>
+        new Promise<PromptChosenEvent>((resolve) => socket.once('round:prompt-chosen', resolve)),
+    );
+    await choose(host, 'chat-app').expect(200);
+    for (const event of await Promise.all(heard)) expect(event).toEqual({ sessionId, round: 1 });
+
+    const forCandidate = await call<JoinAck>(candidate.socket, 'session:join', { sessionId });
+    expect(forCandidate.prompt).toMatchObject({ id: 'chat-app' });
+    expect(forCandidate.prompt?.problemStatement).toBeTruthy();
+    expect(forCandidate.prompt?.guide).toBeNull();
+    const forInterviewer = await call<JoinAck>(interviewer.socket, 'session:join', { sessionId });
+    expect(forInterviewer.prompt).toMatchObject({ id: 'chat-app' });
+    expect(forInterviewer.prompt?.guide).toBeTruthy();
+    expect(forInterviewer.prompt?.timePlan.length).toBeGreaterThan(0);
+
+    // The other room's next event arrives after anything this choice could have sent it.
+    const later = new Promise((resolve) => elsewhere.socket.once('presence', resolve));
+    await joined(otherGuest, otherSession);
+    await later;
+    expect(strayHeard).toEqual([]);
+  });
+
+  it('tells nobody of a choice it refused', async () => {
+    const interviewer = await joined(host);
+    const candidate = await joined(guest);
+    const heard = overheard(candidate.socket);
+
+    // The candidate may not choose; nor may anyone choose a prompt the library does not have.
+    await choose(guest, 'chat-app').expect(403);
+    const unknown = await choose(host, 'no-such-prompt');
+    expect(unknown.status).toBeGreaterThanOrEqual(400);
+    expect(unknown.status).toBeLessThan(500);
+
+    // A choice that is stored is heard, and is the only one.
+    const stored = new Promise((resolve) => interviewer.socket.once('round:prompt-chosen', resolve));
+    await choose(host, 'surprise').expect(200);
+    await stored;
+    await call(candidate.socket, 'session:join', { sessionId });
+    expect(heard).toEqual([{ sessionId, round: 1 }]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Session } from '@mockboard/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
+import { aLiveSession } from '../../api/test/support/room-client';
 import { aStartIn, asUser, offerSlot } from '../../api/test/support/scheduling-factories';
 import { aPastSession, aScorecard, putScorecard, rate } from '../../api/test/support/scoring-factories';
 import { startTestApp, type TestApp } from '../../api/test/support/test-app';
@@ -90,6 +91,24 @@ describe('from the home page to the progress page, as a new user', () => {
     expect(await week.locator('.level-badge', { hasText: 'Mid-level' }).count()).toBe(0);
     await page.screenshot({ path: artifact('practice-after-signup-desktop.png'), fullPage: true });
   }, 120_000);
+
+  it('greets a signed-in member on the home page with their sessions, not the pitch', async () => {
+    const me = await signUp(server.url, { displayName: 'Hana Home', timezone: 'Europe/Berlin' });
+    const partner = await signUp(server.url, { displayName: 'Pat Partner' });
+    const page = await pageOf(me);
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Welcome back, Hana Home' }).waitFor();
+    await page.getByRole('heading', { name: 'No upcoming sessions' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Get started' }).count()).toBe(0);
+
+    // A session booked meanwhile (a notification) shows up with its Join, without a reload.
+    await aLiveSession(server.url, partner, me);
+    const upcoming = page.getByRole('list', { name: 'Upcoming sessions' });
+    await upcoming.getByRole('button', { name: /^Join / }).waitFor();
+    await page.screenshot({ path: artifact('home-signed-in.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Book a session' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+  });
 
   it('counts a session ended before its scheduled start in every figure, and explains tied extremes', async () => {
     const me = await signUp(server.url, { displayName: 'Early Bird', timezone: 'Europe/Berlin' });

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
+import { LoadingState } from '../components/StatusViews';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { HOME_EXAMPLE_PROMPTS } from '../home/example-prompts';
+import { WelcomeBack } from '../home/WelcomeBack';
 
 const [EASIEST, HARDEST] = HOME_EXAMPLE_PROMPTS;
 const promptLink = (prompt: (typeof HOME_EXAMPLE_PROMPTS)[number]) => (
@@ -27,7 +29,10 @@ const STEPS: { title: string; text: ReactNode }[] = [
 
 export function HomePage() {
   useDocumentTitle(undefined);
-  const { user } = useAuth();
+  const { state, user } = useAuth();
+  // Not the pitch first and then, a moment later, someone's own page.
+  if (state.status === 'loading') return <LoadingState label="Loading…" />;
+  if (user) return <WelcomeBack user={user} />;
 
   return (
     <div className="home">
@@ -39,25 +44,12 @@ export function HomePage() {
             Book a session, whiteboard the design together, and score each other against one shared rubric.
           </p>
           <div className="hero__actions">
-            {user ? (
-              <>
-                <Link to="/prompts" className="button button--large">
-                  Browse prompts
-                </Link>
-                <Link to="/rubric" className="button button--secondary button--large">
-                  Read the rubric
-                </Link>
-              </>
-            ) : (
-              <>
-                <Link to="/signup" className="button button--large">
-                  Get started
-                </Link>
-                <Link to="/prompts" className="button button--secondary button--large">
-                  Browse prompts
-                </Link>
-              </>
-            )}
+            <Link to="/signup" className="button button--large">
+              Get started
+            </Link>
+            <Link to="/prompts" className="button button--secondary button--large">
+              Browse prompts
+            </Link>
           </div>
         </div>
       </section>

@@ -208,6 +208,8 @@ describe('from the home page to the progress page, as a new user', () => {
     expect(await page.getByRole('link', { name: /^Score this round/ }).count()).toBe(0);
     await page.getByRole('link', { name: `See feedback: round ${camRound.number}` }).click();
     await page.getByRole('heading', { name: 'Feedback from Ivy Interviewer' }).waitFor();
+    // The page is their feedback now, not a self-assessment to write.
+    await page.getByRole('heading', { level: 1, name: 'Your feedback' }).waitFor();
     await page
       .getByText(
         /Your self-assessment is closed, unsubmitted: Ivy Interviewer’s feedback about you has been revealed/,

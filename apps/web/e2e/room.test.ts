@@ -342,6 +342,12 @@ describe('the live room in two browsers', () => {
     await openRoom(phone, session);
     await waitForScene(phone, hasRectangle);
     await expectNoSidewaysScroll(phone);
+    // Two rows of bar (the title with who is there, then the controls), leaving the screen to the
+    // board; the Prompt button in view, not scrolled away.
+    const bar = (await phone.locator('.room-bar').boundingBox())!;
+    const prompt = (await phone.getByRole('button', { name: 'Prompt' }).boundingBox())!;
+    expect(bar.height).toBeLessThan(PHONE.height / 7);
+    expect(prompt.x + prompt.width).toBeLessThanOrEqual(PHONE.width);
     await phone.screenshot({ path: artifact('room-b-phone.png') });
     await phone.getByRole('button', { name: 'Prompt' }).click();
     await phone.getByRole('heading', { level: 2, name: 'Design a URL shortener' }).waitFor();

@@ -140,11 +140,14 @@ function ScorecardScreen({
     refresh();
   }
 
+  // Once closed unsubmitted, what the page holds for the candidate is their partner's feedback.
   const title = solo
     ? 'Score your solo round'
     : kind === 'interviewer'
       ? `Score ${partnerName}`
-      : 'Your self-assessment';
+      : selfClosed
+        ? 'Your feedback'
+        : 'Your self-assessment';
   return (
     <>
       <header className="page-header scorecard-page__header">

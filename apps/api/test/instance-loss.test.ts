@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { CALL_EVENTS, type CallJoinAck, type JoinAck } from '@mockboard/contracts';
+import { CALL_EVENTS, CHAT_EVENTS, type CallJoinAck, type JoinAck } from '@mockboard/contracts';
 import { signUp } from './support/factories';
 import { aLiveSession, connect, waitFor } from './support/room-client';
 import { serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process';
@@ -147,6 +147,49 @@ describe('an instance that stops answering beside another on one Redis server', 
       seen = onlineIn(again.ack).sort();
     }
     expect(seen).toEqual(everyone);
+  }, 180_000);
+
+  it('keeps a departure made while a re-join waits for the hung instance', async () => {
+    const ours = await start();
+    const theirs = await start();
+    const host = await signUp(ours.url);
+    const guest = await signUp(ours.url);
+    const sessionId = (await aLiveSession(ours.url, host, guest)).id;
+    const leaving = await join(ours, host, sessionId);
+    const partner = await join(ours, guest, sessionId);
+    // Frozen now, it is waited for (until it has been silent for LIVENESS's beats).
+    theirs.child.kill('SIGSTOP');
+    const heardOfHost: string[] = [];
+    partner.socket.on('presence', (event: { userId: string; state: string }) => {
+      if (event.userId === host.user.id) heardOfHost.push(event.state);
+    });
+    const chatHeard: unknown[] = [];
+    leaving.socket.on(CHAT_EVENTS.message, (message: unknown) => chatHeard.push(message));
+
+    // A join asked again (its answer had timed out, say) counts the room, which waits ~2 s for the
+    // hung instance; the person leaves the page meanwhile.
+    const rejoined = leaving.socket.timeout(30_000).emitWithAck('session:join', { sessionId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const departed = leaving.socket.timeout(30_000).emitWithAck('session:depart', { sessionId });
+    expect(await rejoined).toMatchObject({ ok: true });
+    expect(await departed).toEqual({ ok: true });
+
+    // The departure stands: peers never hear the person come back, and the socket that only
+    // delivers what was left unsaved is out of what is private to participants (the chat).
+    expect(
+      await partner.socket
+        .timeout(30_000)
+        .emitWithAck(CHAT_EVENTS.send, { sessionId, id: randomUUID(), text: 'still there?' }),
+    ).toMatchObject({ ok: true });
+    const cursor = new Promise((resolve) => leaving.socket.once('pointer:update', resolve));
+    partner.socket.emit('pointer:update', {
+      sessionId,
+      pointer: { x: 1, y: 1, tool: 'pointer' },
+      button: 'up',
+    });
+    await cursor;
+    expect(heardOfHost).not.toContain('joined');
+    expect(chatHeard).toEqual([]);
   }, 180_000);
 
   it('does not count the instances of a deployment on another database of the Redis server', async () => {

@@ -65,10 +65,6 @@ export class RoomPresence implements OnModuleDestroy {
     membership: SessionMembership,
     asksToDepart = false,
   ): Promise<Set<string>> {
-    // Only a participant departs: whoever observes a session is shown to its participants. Once
-    // departing, a socket stays so: a join asked twice may be answered in either order.
-    const departing =
-      membership.canEdit && (asksToDepart || membershipOf(socket, sessionId)?.departing === true);
     const server = this.server!;
     const inRoom = await socketsInRoom(server, sessionRoom(sessionId), (error) =>
       this.logger.warn(
@@ -83,6 +79,11 @@ export class RoomPresence implements OnModuleDestroy {
         `This session's room holds at most ${SOCKET_CAPS.perSession} connections; close another tab`,
       );
     }
+    // Only a participant departs: whoever observes a session is shown to its participants. Once
+    // departing, a socket stays so: a join asked twice may be answered in either order. Read after
+    // the count, which may wait long for another instance: a departure handled meanwhile stands.
+    const departing =
+      membership.canEdit && (asksToDepart || membershipOf(socket, sessionId)?.departing === true);
     // Only participants hear what is private to them (the call, the chat, their own notes); not a
     // departing socket, whose person is gone (a client that only delivers what they left unsaved
     // needs none of it).

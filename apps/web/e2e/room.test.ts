@@ -608,6 +608,7 @@ describe('the live room in two browsers', () => {
     const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
     const session = await aLiveSession(stage.server.url, ada, ben, { promptId: undefined });
     const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
+    const benLine = await socketIoLine(b);
     await Promise.all([openRoom(a, session), openRoom(b, session)]);
     await a.getByRole('heading', { name: 'Interview room', level: 1 }).waitFor();
     await b.getByText(/wait for the interviewer to pick one/).waitFor();
@@ -628,11 +629,16 @@ describe('the live room in two browsers', () => {
     const panel = a.getByRole('complementary', { name: 'Prompt, notes and chat' });
     await panel.getByRole('heading', { name: 'Choose a prompt' }).waitFor();
     await a.screenshot({ path: artifact('room-choose-prompt.png') });
+    // Ben's connection is down as Ada chooses: the news is lost to him, his re-join brings it.
+    await benLine.cut(ROOM_SOCKET);
+    await b.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor();
     await panel.getByLabel('Choose the prompt').selectOption('chat-app');
     await panel.getByRole('button', { name: 'Use this prompt' }).click();
 
     const title = 'Design a team chat application';
-    for (const page of [a, b]) await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await a.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await benLine.restore();
+    await b.getByRole('heading', { name: title, level: 1 }).waitFor();
     // Each sees it as their role may: the guide is the interviewer's alone.
     await panel.getByRole('heading', { name: 'Interviewer’s guide' }).waitFor();
     await b.getByRole('heading', { name: title, level: 2 }).waitFor();

@@ -61,6 +61,7 @@ export function useCollabRoom(sessionId: string) {
   useEffect(() => {
     let active = true;
     let joinedRound: number | null = null;
+    let promptChosenBeforeAck: number | null = null;
     // The next round's client takes over: the person stays in the room through it.
     let handedOver = false;
     const previous = handedOverClient.current;
@@ -91,7 +92,11 @@ export function useCollabRoom(sessionId: string) {
         if (joinedRound !== null && next.round !== joinedRound) joinAgain();
       },
       // The prompt comes with a join, as this person's role may see it (with its time plan).
-      onPromptChosen: (event) => active && event.round === joinedRound && joinAgain(),
+      onPromptChosen: (event) => {
+        if (!active) return;
+        if (joinedRound === null) promptChosenBeforeAck = event.round;
+        else if (event.round === joinedRound) joinAgain();
+      },
       onPresence: (event) => {
         if (!active) return;
         heard.set(event.userId, event.state !== 'left');
@@ -109,6 +114,13 @@ export function useCollabRoom(sessionId: string) {
         releasePrevious();
         if (!active) return;
         joinedRound = ack.round;
+        // Chosen while this join was on its way: an answer read before the choice has no prompt.
+        if (promptChosenBeforeAck === ack.round && ack.prompt === null) joinAgain();
+        // Chosen while the connection was down (its news lost): the re-join's answer shows it.
+        const shownPrompt = ack.prompt?.id ?? null;
+        client.onJoined((again) => {
+          if (active && again.round === ack.round && (again.prompt?.id ?? null) !== shownPrompt) joinAgain();
+        });
         setOnline(new Map(ack.participants.map((p) => [p.userId, heard.get(p.userId) ?? p.online])));
         setConnection({
           kind: 'joined',

@@ -100,4 +100,18 @@ describe('choosing a round’s prompt while the room is open', () => {
     await call(candidate.socket, 'session:join', { sessionId });
     expect(heard).toEqual([{ sessionId, round: 1 }]);
   });
+  it('never surprises round 2 with round 1’s prompt, which its candidate just ran as interviewer', async () => {
+    const roundTwoInterviewer = await signUp(server.url);
+    const swap = (await aLiveSession(server.url, await signUp(server.url), roundTwoInterviewer)).id;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const chosen = await request(server.url)
+        .put(`/api/sessions/${swap}/rounds/2/prompt`)
+        .set(roundTwoInterviewer.bearer)
+        .send({ promptId: 'surprise' })
+        .expect(200);
+      const [first, second] = chosen.body.rounds as { promptId: string | null }[];
+      expect(first!.promptId).toBe('url-shortener');
+      expect(second!.promptId).not.toBe('url-shortener');
+    }
+  });
 });

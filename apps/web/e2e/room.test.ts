@@ -627,7 +627,7 @@ describe('the live room in two browsers', () => {
       .waitFor();
 
     const panel = a.getByRole('complementary', { name: 'Prompt, notes and chat' });
-    await panel.getByRole('heading', { name: 'Choose a prompt' }).waitFor();
+    await panel.getByRole('heading', { name: 'No prompt yet' }).waitFor();
     await a.screenshot({ path: artifact('room-choose-prompt.png') });
     // Ben's connection is down as Ada chooses: the news is lost to him, his re-join brings it.
     await benLine.cut(ROOM_SOCKET);
@@ -643,7 +643,7 @@ describe('the live room in two browsers', () => {
     await panel.getByRole('heading', { name: 'Interviewer’s guide' }).waitFor();
     await b.getByRole('heading', { name: title, level: 2 }).waitFor();
     expect(await b.getByRole('heading', { name: 'Interviewer’s guide' }).count()).toBe(0);
-    expect(await panel.getByRole('heading', { name: 'Choose a prompt' }).count()).toBe(0);
+    expect(await panel.getByRole('heading', { name: 'No prompt yet' }).count()).toBe(0);
     await a.locator('.phase-timer__track').waitFor();
     for (const page of [a, b]) await waitForScene(page, hasRectangle);
     expect(await notes.inputValue()).toBe('Ben sketched a box before we had a prompt.');

@@ -57,4 +57,27 @@ describe('pickSurprisePrompt', () => {
       }),
     ).toBeNull();
   });
+  it('avoids the prompt another round of the session uses, even one the interviewer answered', () => {
+    // Round 1 was "a": the interviewer answered it just now, the candidate ran it with the guide open.
+    for (let i = 0; i < 20; i += 1) {
+      const picked = pickSurprisePrompt({
+        prompts: library,
+        askedOfCandidate: new Set(),
+        answeredByInterviewer: new Set(['a']),
+        usedInSession: new Set(['a']),
+        random: () => i / 20,
+      });
+      expect(picked?.id).not.toBe('a');
+    }
+  });
+
+  it('takes the session’s other prompt when nothing else is left', () => {
+    const picked = pickSurprisePrompt({
+      prompts: library,
+      askedOfCandidate: new Set(['b', 'c', 'd']),
+      answeredByInterviewer: new Set(),
+      usedInSession: new Set(['a']),
+    });
+    expect(picked?.id).toBe('a');
+  });
 });

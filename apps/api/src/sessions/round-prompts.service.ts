@@ -92,6 +92,11 @@ export class RoundPromptsService {
       prompts: this.prompts.all(),
       askedOfCandidate: asked,
       answeredByInterviewer: answered,
+      usedInSession: new Set(
+        record.rounds.flatMap((other) =>
+          other.number !== roundNumber && other.promptId ? [other.promptId] : [],
+        ),
+      ),
     });
     if (!picked) throw conflict('Your candidate has already been asked every prompt in the library');
     return picked.id;

@@ -233,6 +233,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             disabled={!connected}
             onSwap={() => client.swapRoles()}
             onEnd={endInterview}
+            partnerName={partnerName}
           />
         </div>
       </header>

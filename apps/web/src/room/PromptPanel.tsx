@@ -58,11 +58,10 @@ export function PromptPanel({
         ) : promptPicker ? (
           <section className="room-panel__section" aria-labelledby={`${id}-choose`}>
             <h2 id={`${id}-choose`} className="room-panel__title">
-              Choose a prompt
+              No prompt yet
             </h2>
             <p className="room-panel__empty">
-              No prompt was chosen for this round yet. Pick one for your candidate, or let the library
-              surprise you both.
+              Pick one for your candidate from the library, or let it surprise you both.
             </p>
             {promptPicker}
           </section>

@@ -4,10 +4,12 @@ import { FormAlert } from '../components/FormAlert';
 
 type Action = 'swap' | 'end';
 
-const CONFIRM: Record<Action, { title: string; text: string; button: string }> = {
+const confirmations = (
+  partnerName: string,
+): Record<Action, { title: string; text: string; button: string }> => ({
   swap: {
     title: 'Swap roles?',
-    text: 'Round 1 ends for both of you. In round 2 the candidate interviews, with its own prompt and clock.',
+    text: `Round 1 ends for both of you. In round 2 ${partnerName} interviews you, on a fresh board with its own clock.`,
     button: 'Swap roles',
   },
   end: {
@@ -15,7 +17,7 @@ const CONFIRM: Record<Action, { title: string; text: string; button: string }> =
     text: 'The room closes for both of you and the session moves on to scoring. This cannot be undone.',
     button: 'End interview',
   },
-};
+});
 
 interface RoomActionsProps {
   canSwap: boolean;
@@ -23,10 +25,12 @@ interface RoomActionsProps {
   disabled: boolean;
   onSwap: () => Promise<unknown>;
   onEnd: () => Promise<unknown>;
+  /** Who interviews in round 2, named in the swap's confirmation. */
+  partnerName: string;
 }
 
 /** The two steps that change the session for both peers, each behind a confirmation. */
-export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd }: RoomActionsProps) {
+export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd, partnerName }: RoomActionsProps) {
   const [confirming, setConfirming] = useState<Action | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +68,7 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd }: RoomAc
     setError(null);
   }
 
-  const copy = confirming && allowed ? CONFIRM[confirming] : null;
+  const copy = confirming && allowed ? confirmations(partnerName)[confirming] : null;
   return (
     <div className="room-actions">
       {canSwap && (

@@ -136,7 +136,16 @@ describe('scoring a round and seeing progress in the browser', () => {
     await rating.getByRole('button', { name: 'Save rating' }).click();
     await rating.getByText('Thanks: your rating is saved.').waitFor();
     await candidate.getByRole('heading', { name: 'Feedback from Ivy Interviewer' }).waitFor();
+    // The rating closed with the reveal: saving again is off, and says why.
+    await rating.getByText('Ratings are closed now').waitFor();
+    expect(await rating.getByRole('button', { name: 'Save rating' }).isDisabled()).toBe(true);
     await candidate.screenshot({ path: artifact('feedback-revealed-desktop.png'), fullPage: true });
+    // Back later, the rating given is shown as it was, with no form the server would refuse.
+    await candidate.reload();
+    const given = candidate.getByRole('region', { name: 'Your rating of Ivy Interviewer as an interviewer' });
+    await given.getByText('5 of 5').waitFor();
+    await given.getByText(/Ratings closed on .*\(Asia\/Kolkata\)/).waitFor();
+    expect(await candidate.getByRole('form', { name: 'Interviewer rating' }).count()).toBe(0);
 
     // Progress: a chart with the round on it, and the same data as a table.
     await candidate.getByRole('link', { name: 'Progress', exact: true }).click();

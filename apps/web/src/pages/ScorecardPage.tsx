@@ -250,6 +250,11 @@ function ScorecardScreen({
           interviewerName={partnerName}
           saved={feedback.rating}
           onSaved={refresh}
+          closed={
+            feedback.interviewer?.revealedAt
+              ? { at: feedback.interviewer.revealedAt, zone: user.timezone }
+              : undefined
+          }
           note={
             session.format === 'single' && !submitted && !selfClosed
               ? `Your rating unlocks ${partnerName}’s feedback and closes your self-assessment: submit that first.`

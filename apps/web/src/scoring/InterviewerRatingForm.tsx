@@ -1,10 +1,11 @@
 import type { InterviewerRating } from '@mockboard/contracts';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { toApiRequestError } from '../api/client';
 import { rateInterviewer } from '../api/scoring';
 import { FormAlert } from '../components/FormAlert';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextAreaField } from '../components/TextAreaField';
+import { formatDateTime, timeZoneSuffix } from '../time/format';
 import { ChoiceGroup } from './ChoiceGroup';
 
 const ONE_TO_FIVE = [1, 2, 3, 4, 5] as const;
@@ -20,6 +21,11 @@ interface InterviewerRatingFormProps {
   onSaved: () => void;
   /** What saving also does, when the candidate should know first. */
   note?: string;
+  /**
+   * Set once the interviewer's feedback was revealed to the candidate: the rating closed then
+   * (it is given before seeing theirs), and the server refuses a change.
+   */
+  closed?: { at: string; zone: string };
 }
 
 /** The candidate's private rating of their interviewer: it shapes matching, never shown by name. */
@@ -30,7 +36,70 @@ export function InterviewerRatingForm({
   saved,
   onSaved,
   note,
+  closed,
 }: InterviewerRatingFormProps) {
+  // Decided on arrival: a rating that closes while the page is open (the save that revealed the
+  // feedback, in a single round) keeps its form and its thanks, with saving turned off.
+  const [closedOnArrival] = useState(closed !== undefined);
+  if (closedOnArrival && closed)
+    return <ClosedRating interviewerName={interviewerName} saved={saved} closed={closed} />;
+  return (
+    <OpenRatingForm
+      sessionId={sessionId}
+      round={round}
+      interviewerName={interviewerName}
+      saved={saved}
+      onSaved={onSaved}
+      note={note}
+      closed={closed}
+    />
+  );
+}
+
+/** What was rated, or that nothing was, once the rating closed: no form the server would refuse. */
+function ClosedRating({
+  interviewerName,
+  saved,
+  closed,
+}: Pick<InterviewerRatingFormProps, 'interviewerName' | 'saved'> & { closed: { at: string; zone: string } }) {
+  const when = `${formatDateTime(new Date(closed.at), closed.zone)}${timeZoneSuffix(closed.zone)}`;
+  return (
+    <section className="panel rating-panel" aria-labelledby="rating-title">
+      <h2 id="rating-title">Your rating of {interviewerName} as an interviewer</h2>
+      {saved ? (
+        <dl className="rating-panel__given">
+          <dt>Clarity</dt>
+          <dd>{saved.clarity} of 5</dd>
+          <dt>Helpfulness</dt>
+          <dd>{saved.helpfulness} of 5</dd>
+          {saved.comment && (
+            <>
+              <dt>Comment</dt>
+              <dd>{saved.comment}</dd>
+            </>
+          )}
+        </dl>
+      ) : (
+        <p className="section-lead">You did not rate {interviewerName}.</p>
+      )}
+      <p className="muted">
+        Ratings closed on {when}, when {interviewerName}’s feedback was revealed to you: a rating is given
+        before seeing theirs.
+      </p>
+    </section>
+  );
+}
+
+function OpenRatingForm({
+  sessionId,
+  round,
+  interviewerName,
+  saved,
+  onSaved,
+  note,
+  closed,
+}: InterviewerRatingFormProps) {
+  const closedNoteId = useId();
   const [clarity, setClarity] = useState<Rating | null>((saved?.clarity as Rating) ?? null);
   const [helpfulness, setHelpfulness] = useState<Rating | null>((saved?.helpfulness as Rating) ?? null);
   const [comment, setComment] = useState(saved?.comment ?? '');
@@ -109,11 +178,18 @@ export function InterviewerRatingForm({
           onChange={(event) => setComment(event.target.value)}
         />
         <div className="form__actions">
-          <SubmitButton pending={pending}>Save rating</SubmitButton>
+          <SubmitButton pending={pending} disabledBy={closed ? closedNoteId : undefined}>
+            Save rating
+          </SubmitButton>
           <p className="form__status" role="status">
             {status}
           </p>
         </div>
+        {closed && (
+          <p id={closedNoteId} className="muted">
+            Ratings are closed now: {interviewerName}’s feedback has been revealed to you.
+          </p>
+        )}
       </form>
     </section>
   );

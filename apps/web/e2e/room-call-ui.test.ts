@@ -188,6 +188,15 @@ describe('the call’s controls in the room', () => {
     await a.keyboard.press('Escape');
     await microphone.waitFor({ state: 'hidden' });
     expect(await a.evaluate(focusedName)).toBe('Audio and video settings');
+    // On a phone the button sits at the bar's left: the panel opens within the screen all the same.
+    await a.setViewportSize(PHONE);
+    await settingsButton(a).click();
+    const panel = (await a.getByRole('group', { name: 'Audio and video settings' }).boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(PHONE.width);
+    await a.screenshot({ path: artifact('room-call-ui-devices-phone.png') });
+    await a.keyboard.press('Escape');
+    await a.setViewportSize(DESKTOP);
 
     // Ben turns his camera on: Ada gets his video in a tile over the board, clear of Excalidraw's tools.
     await cameraButton(b).click();

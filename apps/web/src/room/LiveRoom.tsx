@@ -175,6 +175,18 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
         </div>
         <CallControls call={call} actions={actions} />
         <div className="room-bar__controls">
+          {/* First: on a phone the panel starts folded, and this row scrolls sideways. */}
+          <button
+            type="button"
+            className="button button--secondary button--small room-bar__toggle"
+            aria-expanded={panelOpen}
+            aria-controls={panelId}
+            onClick={() => setPanelOpen((open) => !open)}
+          >
+            Prompt
+            {!panelOpen && chat.unread > 0 && <UnreadBadge count={chat.unread} />}
+            {hints.badge}
+          </button>
           {partner && (
             <button
               type="button"
@@ -190,17 +202,6 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
               </span>
             </button>
           )}
-          <button
-            type="button"
-            className="button button--secondary button--small room-bar__toggle"
-            aria-expanded={panelOpen}
-            aria-controls={panelId}
-            onClick={() => setPanelOpen((open) => !open)}
-          >
-            Prompt
-            {!panelOpen && chat.unread > 0 && <UnreadBadge count={chat.unread} />}
-            {hints.badge}
-          </button>
           {/* Each round draws on its own board; the earlier one stays there to look back at. */}
           {ack.round > 1 && (
             <button

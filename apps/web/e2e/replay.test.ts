@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { signUp } from '../../api/test/support/factories';
 import { aLiveSession, aRectangle, call, connect } from '../../api/test/support/room-client';
 import { aLargeLog } from '../../api/test/support/room-factories';
@@ -93,6 +94,8 @@ describe('the replay of a long session', () => {
     const page = await stage.signedIn(ben);
     await page.goto(`${stage.server.url}/sessions/${session.id}/replay`);
     await page.getByRole('heading', { name: 'Nothing was drawn in this session' }).waitFor();
+    // The session is still to come: it has not stayed empty, nothing is drawn yet.
+    await page.getByText('Not yet: the replay fills in as the whiteboard is drawn on.').waitFor();
     const hints = page.getByRole('region', { name: 'Hints revealed' });
     await hints.getByText(text).waitFor();
     expect(await hints.textContent()).toContain('Round 1 · Requirements');
@@ -130,5 +133,12 @@ describe('the replay of a long session', () => {
       .click();
     await page.getByText('Round 2 board (nothing was drawn on it) ·').waitFor();
     await page.waitForFunction(sceneHas, 0);
+  });
+  it('says a session that is not there is not there, with no retry that cannot help', async () => {
+    const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
+    const page = await stage.signedIn(ben);
+    await page.goto(`${stage.server.url}/sessions/${randomUUID()}/replay`);
+    await page.getByRole('heading', { name: 'The replay could not be loaded' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
   });
 });

@@ -28,14 +28,19 @@ interface ErrorStateProps {
   onRetry: () => void;
 }
 
+/** Answers that asking again cannot change: what is missing, forbidden or malformed stays so. */
+const FINAL_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 410]);
+
 export function ErrorState({ title = 'Something went wrong', level = 2, error, onRetry }: ErrorStateProps) {
   return (
     <div className="status status--error" role="alert">
       <StateHeading level={level}>{title}</StateHeading>
       <p className="status__text">{error.message}</p>
-      <button type="button" className="button button--secondary" onClick={onRetry}>
-        Try again
-      </button>
+      {!FINAL_STATUSES.has(error.status) && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }

@@ -9,10 +9,13 @@ import {
   stepsUntil,
   type ReplayTimeline,
 } from '@mockboard/scene';
+import { sessionAllows } from '@mockboard/schedule';
+import { getSession } from '../api/sessions';
 import { ReplayChat } from '../chat/ReplayChat';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews';
 import { CompareWithReference } from '../diagram/CompareWithReference';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useResource } from '../hooks/useResource';
 import { ReplayBoard } from '../room/ReplayBoard';
 import { ReplayControls } from '../room/ReplayControls';
 import { ReplayHints } from '../room/hints/ReplayHints';
@@ -60,7 +63,7 @@ function Replay({ sessionId }: { sessionId: string }) {
       {timeline.steps.length > 0 ? (
         <ReplayPlayer sessionId={sessionId} timeline={timeline} />
       ) : (
-        log.done && <NothingDrawn timeline={timeline} />
+        log.done && <NothingDrawn sessionId={sessionId} timeline={timeline} />
       )}
       <ReplayProgress log={log} />
     </>
@@ -71,12 +74,17 @@ function Replay({ sessionId }: { sessionId: string }) {
  * A session whose board stayed empty has nothing to play: an empty board and a 0:00 player would
  * only puzzle. What did happen (hints revealed, the chat) is still listed, every entry shown.
  */
-function NothingDrawn({ timeline }: { timeline: ReplayTimeline }) {
+function NothingDrawn({ sessionId, timeline }: { sessionId: string; timeline: ReplayTimeline }) {
   const end = Number.POSITIVE_INFINITY;
+  // A session still to come, or under way, has not "stayed" empty: nothing is drawn yet.
+  const session = useResource(`replay-session:${sessionId}`, (signal) => getSession(sessionId, signal));
+  const yet = session.status === 'success' && sessionAllows(session.data.status, 'use_room');
   return (
     <>
       <EmptyState title="Nothing was drawn in this session">
-        The whiteboard stayed empty, so there is nothing to replay.
+        {yet
+          ? 'Not yet: the replay fills in as the whiteboard is drawn on.'
+          : 'The whiteboard stayed empty, so there is nothing to replay.'}
       </EmptyState>
       <ReplayHints hints={timeline.hints} position={end} />
       <ReplayChat messages={timeline.messages} position={end} />

@@ -157,6 +157,27 @@ describe('from the home page to the progress page, as a new user', () => {
     await page.screenshot({ path: artifact('progress-early-session-desktop.png'), fullPage: true });
   }, 120_000);
 
+  it('says nothing stands out when every dimension scored the same', async () => {
+    const me = await signUp(server.url, { displayName: 'Even Eve', timezone: 'Europe/Berlin' });
+    const partner = await signUp(server.url, { displayName: 'Pat Partner' });
+    const even = await aPastSession(server, {
+      host: partner,
+      guest: me,
+      format: 'single',
+      prompts: ['url-shortener'],
+      status: 'scoring',
+    });
+    await putScorecard(server, partner, even.id, 1, aScorecard());
+    await rate(server, me, even.id, 1);
+
+    const page = await pageOf(me);
+    await page.goto(`${server.url}/progress`);
+    await page
+      .getByText(/Every dimension you were scored on averages 3(\.0+)? so far: none stands out yet/)
+      .waitFor();
+    await page.screenshot({ path: artifact('progress-all-level.png'), fullPage: true });
+  });
+
   it('says before round 2 is submitted that it closes the round 1 self-assessment, and agrees afterwards', async () => {
     const ivy = await signUp(server.url, { displayName: 'Ivy Interviewer', timezone: 'Europe/Berlin' });
     const cam = await signUp(server.url, { displayName: 'Cam Candidate', timezone: 'Europe/Berlin' });

@@ -11,6 +11,7 @@ import { CalibrationChart } from '../progress/CalibrationChart';
 import { HistoryList } from '../progress/HistoryList';
 import { PromptCoverage } from '../progress/PromptCoverage';
 import { TrendChart } from '../progress/TrendChart';
+import { formatScore } from '../scoring/scorecard-draft';
 
 /** Rendered inside <RequireAuth>, so a user is always present. */
 export function ProgressPage() {
@@ -58,6 +59,7 @@ function Progress({ progress, rubric, user }: { progress: ProgressResponse; rubr
   }
   const titles = new Map(progress.dimensions.map((dimension) => [dimension.dimensionId, dimension.title]));
   const names = (ids: readonly string[]) => ids.map((id) => titles.get(id) ?? id);
+  const level = levelAverage(progress.dimensions);
 
   return (
     <div className="progress-layout">
@@ -93,7 +95,13 @@ function Progress({ progress, rubric, user }: { progress: ProgressResponse; rubr
           <ExtremeList title="Strongest" items={names(progress.strongest)} tone="strong" />
           <ExtremeList title="Needs the most work" items={names(progress.weakest)} tone="weak" />
         </div>
-        {progress.strongest.length > 0 && <p className="muted extremes__rule">{EXTREMES_TIE_RULE}</p>}
+        {progress.strongest.length > 0 && (
+          <p className="muted extremes__rule">
+            {level !== null &&
+              `Every dimension you were scored on averages ${formatScore(level)} so far: none stands out yet, and the lists only follow the rule. `}
+            {EXTREMES_TIE_RULE}
+          </p>
+        )}
       </Section>
 
       <Section id="calibration" title="Calibration: you vs your partners">
@@ -113,6 +121,12 @@ function Progress({ progress, rubric, user }: { progress: ProgressResponse; rubr
       </Section>
     </div>
   );
+}
+
+/** The one average every scored dimension shares, when they all do (then nothing stands out). */
+function levelAverage(dimensions: ProgressResponse['dimensions']): number | null {
+  const averages = new Set(dimensions.flatMap((dimension) => dimension.partnerAverage ?? []));
+  return averages.size === 1 ? [...averages][0]! : null;
 }
 
 /** The server's tie rule, in words (libs/rubric progress.ts, strongestAndWeakest). */

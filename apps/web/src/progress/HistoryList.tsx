@@ -24,7 +24,8 @@ function HistoryEntry({ entry, zone }: { entry: Entry; zone: string }) {
   const [broken, setBroken] = useState(false);
   const when = formatDateTime(new Date(entry.startsAt), zone);
   const session = `/sessions/${encodeURIComponent(entry.sessionId)}`;
-  const prompts = entry.promptTitles.join(' · ') || 'No prompt recorded';
+  // Both rounds may have used one prompt: named once.
+  const prompts = [...new Set(entry.promptTitles)].join(' · ') || 'No prompt recorded';
   return (
     <article className="history-entry">
       <Link to={`${session}/replay`} className="history-entry__thumb" tabIndex={-1} aria-hidden="true">

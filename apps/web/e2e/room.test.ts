@@ -629,7 +629,9 @@ describe('the live room in two browsers', () => {
     const panel = a.getByRole('complementary', { name: 'Prompt, notes and chat' });
     await panel.getByRole('heading', { name: 'No prompt yet' }).waitFor();
     await a.screenshot({ path: artifact('room-choose-prompt.png') });
-    // Ben's connection is down as Ada chooses: the news is lost to him, his re-join brings it.
+    // Ben has folded the panel away; his connection is down as Ada chooses: the news is lost to
+    // him, his re-join brings it.
+    await b.getByRole('button', { name: 'Hide panel' }).click();
     await benLine.cut(ROOM_SOCKET);
     await b.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor();
     await panel.getByLabel('Choose the prompt').selectOption('chat-app');
@@ -639,6 +641,16 @@ describe('the live room in two browsers', () => {
     await a.getByRole('heading', { name: title, level: 1 }).waitFor();
     await benLine.restore();
     await b.getByRole('heading', { name: title, level: 1 }).waitFor();
+    // Said to a screen reader, and marked on the folded panel's button until he opens it.
+    await b
+      .getByRole('status')
+      .filter({ hasText: `The prompt for this round: ${title}` })
+      .waitFor();
+    const promptButton = b.getByRole('button', { name: /^Prompt/ });
+    expect(await promptButton.textContent()).toContain('a prompt was chosen');
+    await promptButton.click();
+    await eventually(async () => !(await promptButton.textContent())?.includes('a prompt was chosen'), 5_000);
+    expect(await promptButton.textContent()).not.toContain('a prompt was chosen');
     // Each sees it as their role may: the guide is the interviewer's alone.
     await panel.getByRole('heading', { name: 'Interviewer’s guide' }).waitFor();
     await b.getByRole('heading', { name: title, level: 2 }).waitFor();

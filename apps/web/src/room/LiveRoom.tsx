@@ -27,6 +27,7 @@ import { PromptPanel } from './PromptPanel';
 import { RoomActions } from './RoomActions';
 import { ConnectionIndicator, PresenceList } from './RoomStatus';
 import { watchStoredNotes } from './stored-notes';
+import { useNewPrompt } from './useNewPrompt';
 import type { useCollabRoom, JoinedRoom } from './useCollabRoom';
 import { Whiteboard } from './Whiteboard';
 
@@ -111,6 +112,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
     connected,
     panelOpen,
   });
+  const newPrompt = useNewPrompt(ack, panelOpen);
   // The call is between the two participants while the interview runs: no observers, no solo practice.
   const { call, actions, audio } = useCall({
     sessionId: state.sessionId,
@@ -186,6 +188,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
             Prompt
             {!panelOpen && chat.unread > 0 && <UnreadBadge count={chat.unread} />}
             {hints.badge}
+            {newPrompt.badge}
           </button>
           {partner && (
             <button
@@ -256,6 +259,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
 
       <RemoteAudio call={call} audio={audio} />
       {hints.announcer}
+      {newPrompt.announcer}
 
       <div className="room-main">
         {/* A new round starts a new board: a fresh one, never the last round's drawing carried over. */}

@@ -124,6 +124,9 @@ describe('the replay of a long session', () => {
     await page.goto(`${stage.server.url}/sessions/${session.id}/replay`);
     await page.getByText('Round 1 board ·').waitFor();
     await page.waitForFunction(sceneHas, 1);
+    // The board leaves room for its controls on the screen, header and all.
+    const play = (await page.getByRole('button', { name: 'Play' }).boundingBox())!;
+    expect(play.y + play.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     await page.screenshot({ path: artifact('replay-opens-on-round-1.png'), fullPage: true });
 
     // Round 2's board is still there to see, and says why it is empty.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { drawableOnly, type SceneElement } from '@mockboard/contracts';
 import {
   CaptureUpdateAction,
@@ -32,6 +32,7 @@ export function ReplayBoard({
 }: ReplayBoardProps) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const boardFiles = useBoardFiles(api, sessionId);
+  const fittedOnce = useRef(false);
   // Excalidraw resets its scene to `initialData` once mounted (possibly after our first effect).
   const [initialData] = useState(() => ({
     elements: restoreElements(drawableOnly(elements) as never, null),
@@ -46,11 +47,19 @@ export function ReplayBoard({
       captureUpdate: CaptureUpdateAction.NEVER,
     });
     boardFiles.current?.loadMissingFiles(elements);
-    // After Excalidraw has laid out the new scene.
-    const frame = fitToView
-      ? requestAnimationFrame(() =>
-          api.scrollToContent(undefined, { fitToViewport: true, viewportZoomFactor: 0.9, animate: false }),
-        )
+    // After Excalidraw has laid out the new scene. Otherwise the first drawing shown is fitted once,
+    // never zoomed past 100 % (a narrow screen sees all of it; the viewer's own pans and zooms stay).
+    const fitNow = fitToView || (!fittedOnce.current && elements.length > 0);
+    const frame = fitNow
+      ? requestAnimationFrame(() => {
+          fittedOnce.current = true;
+          api.scrollToContent(undefined, {
+            fitToViewport: true,
+            viewportZoomFactor: 0.9,
+            animate: false,
+            ...(fitToView ? {} : { maxZoom: 1 }),
+          });
+        })
       : 0;
     window[testHook] = () => api.getSceneElements();
     if (testHook === '__mockboardScene') window.__mockboardFiles = () => Object.keys(api.getFiles());

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { JoinAck, PromptChosenEvent } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
-import { aLiveSession, call, connect } from './support/room-client';
+import { aLiveSession, call, connect, soonStart } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ADMIN_EMAIL = 'prompt-choice-admin@example.test';
@@ -113,5 +113,34 @@ describe('choosing a round’s prompt while the room is open', () => {
       expect(first!.promptId).toBe('url-shortener');
       expect(second!.promptId).not.toBe('url-shortener');
     }
+  });
+  it('tells the round’s interviewer, before they choose, what their candidate was asked before', async () => {
+    // The guest was asked the rate limiter in another session, three hours later (not cancelled).
+    const later = new Date(Date.parse(soonStart()) + 3 * 3_600_000).toISOString();
+    await aLiveSession(server.url, await signUp(server.url), guest, {
+      startsAt: later,
+      promptId: 'rate-limiter',
+    });
+    await choose(host, 'chat-app').expect(200);
+
+    const choicesOf = (user: SignedUpUser, round: number) =>
+      request(server.url).get(`/api/sessions/${sessionId}/rounds/${round}/prompt-choices`).set(user.bearer);
+    expect((await choicesOf(host, 1).expect(200)).body).toEqual({
+      askedBefore: ['rate-limiter'],
+      inThisSession: [],
+    });
+    // Round 2 is the guest's to interview: the host was asked nothing before, round 1 uses chat-app.
+    expect((await choicesOf(guest, 2).expect(200)).body).toEqual({
+      askedBefore: [],
+      inThisSession: ['chat-app'],
+    });
+    // Only the round's interviewer asks; another round, or a stranger's question, is refused.
+    expect((await choicesOf(guest, 1).expect(403)).body.message).toBe(
+      "Only this round's interviewer chooses its prompt",
+    );
+    expect((await choicesOf(host, 3).expect(404)).body.message).toBe('This session has no round 3');
+    await choicesOf(await signUp(server.url), 1).expect(404);
+    // What it marks, the server refuses.
+    await choose(host, 'rate-limiter').expect(409);
   });
 });

@@ -607,6 +607,10 @@ describe('the live room in two browsers', () => {
     const ada = await signUp(stage.server.url, { displayName: 'Ada Host' });
     const ben = await signUp(stage.server.url, { displayName: 'Ben Guest' });
     const session = await aLiveSession(stage.server.url, ada, ben, { promptId: undefined });
+    // Ben is asked the rate limiter in another session, later today.
+    const later = new Date(Date.parse(session.startsAt) + 3 * 3_600_000).toISOString();
+    const other = await signUp(stage.server.url, { displayName: 'Other Host' });
+    await aLiveSession(stage.server.url, other, ben, { startsAt: later, promptId: 'rate-limiter' });
     const [a, b] = await Promise.all([signedIn(ada), signedIn(ben)]);
     const benLine = await socketIoLine(b);
     await Promise.all([openRoom(a, session), openRoom(b, session)]);
@@ -634,6 +638,10 @@ describe('the live room in two browsers', () => {
     await b.getByRole('button', { name: 'Hide panel' }).click();
     await benLine.cut(ROOM_SOCKET);
     await b.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor();
+    // What Ben was asked before is marked, and cannot be picked.
+    const asked = panel.getByLabel('Choose the prompt').locator('option[value="rate-limiter"]');
+    await eventually(async () => (await asked.textContent())?.includes('asked it before') ?? false, 10_000);
+    expect(await asked.isDisabled()).toBe(true);
     await panel.getByLabel('Choose the prompt').selectOption('chat-app');
     await panel.getByRole('button', { name: 'Use this prompt' }).click();
 

@@ -191,6 +191,17 @@ export const ChooseRoundPromptRequestSchema = z.strictObject({
 });
 export type ChooseRoundPromptRequest = z.infer<typeof ChooseRoundPromptRequestSchema>;
 
+/**
+ * GET /api/sessions/:id/rounds/:round/prompt-choices, for the round's interviewer: what the library
+ * offers them, before they choose. `askedBefore` are refused (the candidate was asked them in an
+ * earlier session); `inThisSession` are allowed, but another round here already uses them.
+ */
+export const RoundPromptChoicesSchema = z.object({
+  askedBefore: z.array(z.string()),
+  inThisSession: z.array(z.string()),
+});
+export type RoundPromptChoices = z.infer<typeof RoundPromptChoicesSchema>;
+
 export const ContactSharingRequestSchema = z.strictObject({ share: z.boolean() });
 export type ContactSharingRequest = z.infer<typeof ContactSharingRequestSchema>;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pickSurprisePrompt } from '@mockboard/prompts';
+import type { RoundPromptChoices } from '@mockboard/contracts';
 import { sessionAllows, type PlannedRound } from '@mockboard/schedule';
 import { RequestValidationError } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
@@ -57,6 +58,16 @@ export class RoundPromptsService {
     return this.sessions.promptsAskedOf(userId, manager);
   }
 
+  /** What the round's interviewer may choose from, before they choose (RoundPromptChoices). */
+  async choicesFor(record: SessionRecord, roundNumber: number, userId: string): Promise<RoundPromptChoices> {
+    const round = this.interviewedRound(record, roundNumber, userId);
+    const solo = round.candidateId === round.interviewerId;
+    const asked = solo ? new Set<string>() : await this.sessions.promptsAskedOf(round.candidateId);
+    // The round's own prompt counts as asked (of this session), as choose() sees it.
+    asked.delete(round.promptId ?? '');
+    return { askedBefore: [...asked], inThisSession: [...otherRoundsPrompts(record, roundNumber)] };
+  }
+
   /** The round's interviewer picks its prompt, or asks for a surprise. Returns the chosen id. */
   async choose(
     manager: EntityManager,
@@ -65,11 +76,7 @@ export class RoundPromptsService {
     userId: string,
     requested: string,
   ): Promise<string> {
-    const round = record.rounds.find((candidate) => candidate.number === roundNumber);
-    if (!round) throw notFound(`This session has no round ${roundNumber}`);
-    if (round.interviewerId !== userId) {
-      throw forbidden("Only this round's interviewer chooses its prompt");
-    }
+    const round = this.interviewedRound(record, roundNumber, userId);
     if (!sessionAllows(record.session.status, 'use_room')) {
       throw conflict(`The session is ${record.session.status}; its prompts can no longer change`);
     }
@@ -92,13 +99,28 @@ export class RoundPromptsService {
       prompts: this.prompts.all(),
       askedOfCandidate: asked,
       answeredByInterviewer: answered,
-      usedInSession: new Set(
-        record.rounds.flatMap((other) =>
-          other.number !== roundNumber && other.promptId ? [other.promptId] : [],
-        ),
-      ),
+      usedInSession: otherRoundsPrompts(record, roundNumber),
     });
     if (!picked) throw conflict('Your candidate has already been asked every prompt in the library');
     return picked.id;
   }
+
+  /** The round, when `userId` interviews it: only they choose its prompt. */
+  private interviewedRound(record: SessionRecord, roundNumber: number, userId: string) {
+    const round = record.rounds.find((candidate) => candidate.number === roundNumber);
+    if (!round) throw notFound(`This session has no round ${roundNumber}`);
+    if (round.interviewerId !== userId) {
+      throw forbidden("Only this round's interviewer chooses its prompt");
+    }
+    return round;
+  }
+}
+
+/** The prompts the session's other rounds use. */
+function otherRoundsPrompts(record: SessionRecord, roundNumber: number): Set<string> {
+  return new Set(
+    record.rounds.flatMap((other) =>
+      other.number !== roundNumber && other.promptId ? [other.promptId] : [],
+    ),
+  );
 }

@@ -12,6 +12,7 @@ import {
   type ContactSharingRequest,
   type ProposeRescheduleRequest,
   type RespondRescheduleRequest,
+  type RoundPromptChoices,
   type Session,
   type SessionListResponse,
   type SoloSessionRequest,
@@ -100,6 +101,18 @@ export class SessionsController {
     @ValidBody(ChooseRoundPromptRequestSchema) body: ChooseRoundPromptRequest,
   ): Promise<Session> {
     return this.sessions.chooseRoundPrompt(user, id, round, body.promptId);
+  }
+
+  @Get(':id/rounds/:round/prompt-choices')
+  @ApiOperation({
+    summary: "For the round's interviewer: prompts the candidate was asked before, and this session's others",
+  })
+  promptChoices(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('round', ParseIntPipe) round: number,
+  ): Promise<RoundPromptChoices> {
+    return this.sessions.roundPromptChoices(user, id, round);
   }
 
   @Put(':id/contact-sharing')

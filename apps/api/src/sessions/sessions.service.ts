@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   DEFAULT_DURATION_MINUTES,
+  type RoundPromptChoices,
   type Session,
   type SessionListResponse,
   type SoloSessionRequest,
@@ -220,6 +221,11 @@ export class SessionsService {
     // Committed: a room open on this round shows the new prompt.
     this.promptChanges.announce(sessionId, round);
     return this.views.view(user, sessionId);
+  }
+
+  /** What the round's interviewer may choose its prompt from (any time they may see the session). */
+  async roundPromptChoices(user: AuthUser, sessionId: string, round: number): Promise<RoundPromptChoices> {
+    return this.roundPrompts.choicesFor(await this.views.visibleRecord(user, sessionId), round, user.id);
   }
 
   /** Emails are shared only once both participants opted in, after the session. */

@@ -1,7 +1,9 @@
 import {
+  RoundPromptChoicesSchema,
   SessionListResponseSchema,
   SessionSchema,
   type ChooseRoundPromptRequest,
+  type RoundPromptChoices,
   type Session,
   type SessionListResponse,
 } from '@mockboard/contracts';
@@ -44,6 +46,15 @@ export function chooseRoundPrompt(
   promptId: ChooseRoundPromptRequest['promptId'],
 ): Promise<Session> {
   return request(path(id, `/rounds/${round}/prompt`), SessionSchema, { method: 'PUT', body: { promptId } });
+}
+
+/** For the round's interviewer: prompts refused (asked before) and this session's others. */
+export function getRoundPromptChoices(
+  id: string,
+  round: number,
+  signal?: AbortSignal,
+): Promise<RoundPromptChoices> {
+  return request(path(id, `/rounds/${round}/prompt-choices`), RoundPromptChoicesSchema, { signal });
 }
 
 export function setContactSharing(id: string, share: boolean): Promise<Session> {

@@ -11,6 +11,8 @@ interface PromptSelectProps {
   hint?: string;
   error?: string;
   name?: string;
+  /** Words after a prompt's title, and whether it may not be chosen (e.g. asked before). */
+  describe?: (promptId: string) => { note: string; disabled: boolean } | undefined;
 }
 
 /** A select of every prompt in the library, loaded once per page. */
@@ -22,6 +24,7 @@ export function PromptSelect({
   hint,
   error,
   name = 'promptId',
+  describe,
 }: PromptSelectProps) {
   const prompts = useResource('prompt-options', () => loadPromptOptions());
 
@@ -46,11 +49,14 @@ export function PromptSelect({
                     {option.label}
                   </option>
                 ))}
-                {prompts.data.map((prompt) => (
-                  <option key={prompt.id} value={prompt.id}>
-                    {prompt.title}
-                  </option>
-                ))}
+                {prompts.data.map((prompt) => {
+                  const described = describe?.(prompt.id);
+                  return (
+                    <option key={prompt.id} value={prompt.id} disabled={described?.disabled}>
+                      {described ? `${prompt.title} (${described.note})` : prompt.title}
+                    </option>
+                  );
+                })}
               </>
             )}
           </select>

@@ -1,7 +1,8 @@
 import type { Round, Session } from '@mockboard/contracts';
 import { useState, type FormEvent } from 'react';
-import { chooseRoundPrompt } from '../api/sessions';
+import { chooseRoundPrompt, getRoundPromptChoices } from '../api/sessions';
 import { PromptSelect } from '../components/PromptSelect';
+import { useResource } from '../hooks/useResource';
 import { useSessionAction } from './useSessionAction';
 
 interface RoundPromptPickerProps {
@@ -22,6 +23,20 @@ export function RoundPromptPicker({
   const [promptId, setPromptId] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const { run, pending, error, clearError } = useSessionAction(onChange);
+  // Marks what the candidate cannot be given before it is picked, not after (a 409). Without it
+  // (still loading, or failed) every prompt is offered and the server still refuses those.
+  const choices = useResource(
+    `prompt-choices:${session.id}:${round.number}:${round.promptId ?? ''}`,
+    (signal) => getRoundPromptChoices(session.id, round.number, signal),
+  );
+  const describe = (promptId: string) => {
+    if (choices.status !== 'success') return undefined;
+    if (choices.data.askedBefore.includes(promptId))
+      return { note: 'your candidate was asked it before', disabled: true };
+    if (choices.data.inThisSession.includes(promptId))
+      return { note: 'the other round’s prompt', disabled: false };
+    return undefined;
+  };
 
   async function choose(choice: string) {
     setDone(null);
@@ -45,6 +60,7 @@ export function RoundPromptPicker({
         value={promptId}
         error={error?.message}
         extraOptions={[{ value: '', label: 'Pick from the library…' }]}
+        describe={describe}
         onChange={(value) => {
           setPromptId(value);
           clearError();

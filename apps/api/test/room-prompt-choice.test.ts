@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
-import type { JoinAck, PromptChosenEvent } from '@mockboard/contracts';
+import type { JoinAck, PromptChosenEvent, RoundPromptView } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, call, connect, soonStart } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -50,7 +50,8 @@ describe('choosing a round’s prompt while the room is open', () => {
   it('tells everyone in the room, and a join then brings the prompt as each role may see it', async () => {
     const interviewer = await joined(host);
     const candidate = await joined(guest);
-    const observer = await joined(await signUp(server.url, { email: ADMIN_EMAIL }));
+    const admin = await signUp(server.url, { email: ADMIN_EMAIL });
+    const observer = await joined(admin);
     expect(interviewer.ack.prompt).toBeNull();
     expect(candidate.ack.prompt).toBeNull();
     // Someone in another session's room hears nothing of this one.
@@ -64,16 +65,28 @@ describe('choosing a round’s prompt while the room is open', () => {
         new Promise<PromptChosenEvent>((resolve) => socket.once('round:prompt-chosen', resolve)),
     );
     await choose(host, 'chat-app').expect(200);
-    for (const event of await Promise.all(heard)) expect(event).toEqual({ sessionId, round: 1 });
+    for (const event of await Promise.all(heard))
+      expect(event).toEqual({ sessionId, round: 1, promptId: 'chat-app' });
 
-    const forCandidate = await call<JoinAck>(candidate.socket, 'session:join', { sessionId });
+    // Each fetches it as their role may see it: the guide is the interviewer's (and an admin's).
+    const promptOf = (user: SignedUpUser, round = 1) =>
+      request(server.url).get(`/api/sessions/${sessionId}/rounds/${round}/prompt`).set(user.bearer);
+    const forCandidate = (await promptOf(guest).expect(200)).body as RoundPromptView;
     expect(forCandidate.prompt).toMatchObject({ id: 'chat-app' });
     expect(forCandidate.prompt?.problemStatement).toBeTruthy();
     expect(forCandidate.prompt?.guide).toBeNull();
-    const forInterviewer = await call<JoinAck>(interviewer.socket, 'session:join', { sessionId });
+    const forInterviewer = (await promptOf(host).expect(200)).body as RoundPromptView;
     expect(forInterviewer.prompt).toMatchObject({ id: 'chat-app' });
     expect(forInterviewer.prompt?.guide).toBeTruthy();
     expect(forInterviewer.prompt?.timePlan.length).toBeGreaterThan(0);
+    expect((await promptOf(admin).expect(200)).body.prompt.guide).toBeTruthy();
+    // Round 2 has none yet; there is no round 3; a stranger learns nothing.
+    expect((await promptOf(host, 2).expect(200)).body).toEqual({ prompt: null });
+    await promptOf(host, 3).expect(404);
+    await promptOf(await signUp(server.url)).expect(404);
+    // A join's answer agrees.
+    const rejoined = await call<JoinAck>(candidate.socket, 'session:join', { sessionId });
+    expect(rejoined.prompt).toMatchObject({ id: 'chat-app', guide: null });
 
     // The other room's next event arrives after anything this choice could have sent it.
     const later = new Promise((resolve) => elsewhere.socket.once('presence', resolve));
@@ -89,16 +102,16 @@ describe('choosing a round’s prompt while the room is open', () => {
 
     // The candidate may not choose; nor may anyone choose a prompt the library does not have.
     await choose(guest, 'chat-app').expect(403);
-    const unknown = await choose(host, 'no-such-prompt');
-    expect(unknown.status).toBeGreaterThanOrEqual(400);
-    expect(unknown.status).toBeLessThan(500);
+    const unknown = await choose(host, 'no-such-prompt').expect(400);
+    expect(unknown.body.fields[0]).toMatchObject({ field: 'promptId' });
 
-    // A choice that is stored is heard, and is the only one.
+    // A choice that is stored is heard; the same one chosen again is no news.
     const stored = new Promise((resolve) => interviewer.socket.once('round:prompt-chosen', resolve));
-    await choose(host, 'surprise').expect(200);
+    await choose(host, 'chat-app').expect(200);
     await stored;
+    await choose(host, 'chat-app').expect(200);
     await call(candidate.socket, 'session:join', { sessionId });
-    expect(heard).toEqual([{ sessionId, round: 1 }]);
+    expect(heard).toEqual([{ sessionId, round: 1, promptId: 'chat-app' }]);
   });
   it('never surprises round 2 with round 1’s prompt, which its candidate just ran as interviewer', async () => {
     const roundTwoInterviewer = await signUp(server.url);
@@ -142,5 +155,14 @@ describe('choosing a round’s prompt while the room is open', () => {
     await choicesOf(await signUp(server.url), 1).expect(404);
     // What it marks, the server refuses.
     await choose(host, 'rate-limiter').expect(409);
+    // Once the prompts can no longer change, the candidate's history is no longer the interviewer's to read.
+    await request(server.url)
+      .post(`/api/sessions/${sessionId}/cancel`)
+      .set(host.bearer)
+      .send({ reason: 'Something came up' })
+      .expect(200);
+    expect((await choicesOf(host, 1).expect(409)).body.message).toBe(
+      'The session is cancelled; its prompts can no longer change',
+    );
   });
 });

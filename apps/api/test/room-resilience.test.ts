@@ -487,7 +487,7 @@ describe('two instances on one Redis', () => {
         .set(guest.bearer)
         .send({ promptId: 'chat-app' })
         .expect(200);
-      expect(await heard).toEqual({ sessionId, round: 2 });
+      expect(await heard).toEqual({ sessionId, round: 2, promptId: 'chat-app' });
     } finally {
       onTwo.disconnect();
     }

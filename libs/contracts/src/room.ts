@@ -263,7 +263,8 @@ export const ROOM_EVENTS = {
   hintRevealed: 'hint:revealed',
   /**
    * s→c: a round's prompt was chosen (on the session page or in the room), to every socket of the
-   * session: a join brings the prompt as each role may see it, so a client on that round joins again.
+   * session: a client on that round fetches it as its person's role may see it
+   * (`GET /api/sessions/:id/rounds/:round/prompt`, RoundPromptViewSchema).
    */
   promptChosen: 'round:prompt-chosen',
 } as const;
@@ -271,8 +272,14 @@ export const ROOM_EVENTS = {
 export const PromptChosenEventSchema = z.object({
   sessionId: z.uuid(),
   round: z.number().int().min(1).max(2),
+  /** The prompt now chosen: a client already showing it has nothing to fetch. */
+  promptId: z.string(),
 });
 export type PromptChosenEvent = z.infer<typeof PromptChosenEventSchema>;
+
+/** GET /api/sessions/:id/rounds/:round/prompt: the round's prompt as the caller's role may see it. */
+export const RoundPromptViewSchema = z.object({ prompt: PromptDetailSchema.nullable() });
+export type RoundPromptView = z.infer<typeof RoundPromptViewSchema>;
 
 export const PresenceEventSchema = z.object({
   sessionId: z.uuid(),

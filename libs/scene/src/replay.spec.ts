@@ -1,5 +1,5 @@
 import type { ReplayEntry } from '@mockboard/contracts';
-import { openingOffset, replayTimeline, roundAt, roundDrew, sceneAfter, stepsUntil } from './replay';
+import { replayOpening, replayTimeline, roundAt, roundDrew, sceneAfter, stepsUntil } from './replay';
 
 const start = Date.parse('2030-01-07T10:00:00.000Z');
 let seq = 0;
@@ -173,30 +173,36 @@ describe('where a replay opens', () => {
       on(2, drawn(90, anElement('round-2-box', 1))),
       said(120, 'thanks'),
     ]);
-    expect(openingOffset(timeline)).toBe(timeline.duration);
+    expect(replayOpening(timeline)).toEqual({ offset: timeline.duration, board: null });
     expect(roundDrew(timeline, 2)).toBe(true);
   });
 
-  it('opens at the end of round 1 when round 2 started but drew nothing', () => {
+  it('opens at the end of round 1, on its whole board, when round 2 started but drew nothing', () => {
     const timeline = replayTimeline([
       on(1, drawn(0, anElement('round-1-box', 1))),
       on(1, drawn(30, anElement('round-1-arrow', 1))),
       phase(60, 'requirements', 'round'),
+      // Still on its way at the swap: logged after the marker, on round 1's board.
+      on(1, drawn(61, anElement('late-round-1', 1))),
       said(120, 'see you'),
     ]);
-    const opening = openingOffset(timeline);
-    expect(opening).toBe(59_999);
-    expect(roundAt(timeline, opening)).toBe(1);
-    expect(sceneAfter(timeline, stepsUntil(timeline, opening), 1).map((e) => e.id)).toEqual([
+    const opening = replayOpening(timeline);
+    expect(opening).toEqual({ offset: 59_999, board: 1 });
+    expect(roundAt(timeline, opening.offset)).toBe(1);
+    expect(sceneAfter(timeline, timeline.steps.length, opening.board!).map((e) => e.id)).toEqual([
       'round-1-box',
       'round-1-arrow',
+      'late-round-1',
     ]);
     expect(roundDrew(timeline, 2)).toBe(false);
   });
 
   it('opens at the end when nothing was drawn at all, or there was one round', () => {
-    expect(openingOffset(replayTimeline([said(0, 'hi'), said(30, 'bye')]))).toBe(30_000);
+    expect(replayOpening(replayTimeline([said(0, 'hi'), said(30, 'bye')]))).toEqual({
+      offset: 30_000,
+      board: null,
+    });
     const oneRound = replayTimeline([drawn(0, anElement('a', 1)), said(40, 'bye')]);
-    expect(openingOffset(oneRound)).toBe(40_000);
+    expect(replayOpening(oneRound)).toEqual({ offset: 40_000, board: null });
   });
 });

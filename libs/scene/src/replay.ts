@@ -80,19 +80,20 @@ export function roundAt(timeline: ReplayTimeline, offset: number): number {
 }
 
 /**
- * Where the replay's play head rests when the page opens: at the end, on the finished board,
- * unless the last round started but drew nothing. Then it rests at the end of the last round that
- * drew, so the page opens on a design rather than an empty board.
+ * Where the replay's play head rests when the page opens, and the board it shows there: at the end,
+ * on the finished board, unless the last round started but drew nothing. Then it rests at the end
+ * of the last round that drew, showing that round's whole board (a stroke still on its way at the
+ * swap is logged after the next round's marker, on the earlier board), so the page opens on a
+ * design rather than an empty board.
  */
-export function openingOffset(timeline: ReplayTimeline): number {
+export function replayOpening(timeline: ReplayTimeline): { offset: number; board: number | null } {
+  const atEnd = { offset: timeline.duration, board: null };
   const lastStep = timeline.steps.at(-1);
-  if (!lastStep) return timeline.duration;
-  const finalRound = roundAt(timeline, timeline.duration);
-  if (roundDrew(timeline, finalRound)) return timeline.duration;
+  if (!lastStep || roundDrew(timeline, roundAt(timeline, timeline.duration))) return atEnd;
   const nextRound = timeline.markers.find(
     (marker) => marker.kind === 'round' && marker.round !== null && marker.round > lastStep.round,
   );
-  return nextRound ? Math.max(0, nextRound.offset - 1) : timeline.duration;
+  return nextRound ? { offset: Math.max(0, nextRound.offset - 1), board: lastStep.round } : atEnd;
 }
 
 /** Whether anything was ever drawn on `round`'s board. */

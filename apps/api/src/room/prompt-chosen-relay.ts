@@ -7,7 +7,7 @@ import { sessionRoom } from './room-membership';
 
 /**
  * Tells a session's room that a round's prompt was chosen, on every instance (through the adapter):
- * its clients join again for the prompt as their role may see it, with its time plan and hints.
+ * its clients fetch it as their person's role may see it (the guide is never in this event).
  */
 @WebSocketGateway()
 export class PromptChosenRelay implements OnModuleInit, OnModuleDestroy {
@@ -17,8 +17,8 @@ export class PromptChosenRelay implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly changes: RoundPromptChanges) {}
 
   onModuleInit(): void {
-    this.unlisten = this.changes.listen((sessionId, round) => {
-      const event: PromptChosenEvent = { sessionId, round };
+    this.unlisten = this.changes.listen((sessionId, round, promptId) => {
+      const event: PromptChosenEvent = { sessionId, round, promptId };
       this.server.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.promptChosen, event);
     });
   }

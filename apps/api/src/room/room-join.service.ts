@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isDrawableType, type JoinAck, type RoomRole } from '@mockboard/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { RoundPromptsService } from '../sessions/round-prompts.service';
 import { HintsService } from './hints/hints.service';
 import { roomColourOf } from './room-colours';
 import { RoomCommandsService } from './room-commands.service';
@@ -28,6 +29,7 @@ export class RoomJoinService {
     private readonly commands: RoomCommandsService,
     private readonly scenes: SceneRepository,
     private readonly hints: HintsService,
+    private readonly roundPrompts: RoundPromptsService,
   ) {}
 
   /** Lets the user in (see RoomService.enter) and says with which role and label. */
@@ -89,7 +91,9 @@ export class RoomJoinService {
       state: this.room.toSessionState(record, state),
       serverTime: new Date().toISOString(),
       scene,
-      prompt: this.room.promptFor(record, state, role),
+      // Read once in the room, as the scene is: a choice stored before this read is in the answer,
+      // and one stored after it reaches this socket as round:prompt-chosen.
+      prompt: this.room.promptFor(await this.roundPrompts.currentPromptId(sessionId, state.round), role),
       notes: notes?.text ?? null,
       notesRevision: notes?.revision ?? 0,
       hints: await this.hints.revealed(sessionId, state.round),

@@ -81,14 +81,10 @@ export class RoomPresence implements OnModuleDestroy {
     }
     // Only a participant departs: whoever observes a session is shown to its participants. Once
     // departing, a socket stays so: a join asked twice may be answered in either order. Read after
-    // the count, which may wait long for another instance: a departure handled meanwhile stands.
+    // the count, which may wait long for another instance, and written with no wait in between: a
+    // departure handled meanwhile stands, and one handled from here on marks this membership.
     const departing =
       membership.canEdit && (asksToDepart || membershipOf(socket, sessionId)?.departing === true);
-    // Only participants hear what is private to them (the call, the chat, their own notes); not a
-    // departing socket, whose person is gone (a client that only delivers what they left unsaved
-    // needs none of it).
-    if (membership.canEdit && !departing)
-      await socket.join([participantsRoom(sessionId), personRoom(sessionId, dataOf(socket).user.id)]);
     // A join asked again, e.g. after its answer timed out: the first may have announced a return.
     const wasPresent = presentIn(socket, sessionId);
     const data = dataOf(socket);
@@ -100,6 +96,14 @@ export class RoomPresence implements OnModuleDestroy {
         .to(sessionRoom(sessionId))
         .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'joined'));
     else if (wasPresent) await this.departed(socket, sessionId, joined);
+    // Only participants hear what is private to them (the call, the chat, their own notes); not a
+    // departing socket, whose person is gone (a client that only delivers what they left unsaved
+    // needs none of it). Departed while joining those (an adapter that answers later): out again.
+    if (membership.canEdit && !departing) {
+      const privateRooms = [participantsRoom(sessionId), personRoom(sessionId, data.user.id)];
+      await socket.join(privateRooms);
+      if (joined.departing) for (const room of privateRooms) await socket.leave(room);
+    }
     const present = inRoom.filter((other) => other.id === socket.id || presentIn(other, sessionId));
     return new Set(present.map((other) => (other.data as SocketData).user.id));
   }

@@ -67,9 +67,8 @@ export class RoomService {
   }
 
   /** The prompt as this role may see it: the interviewer (and an observing admin) gets the guide. */
-  promptFor(record: SessionRecord, state: RoomState, role: RoomRole) {
-    const round = record.rounds.find((candidate) => candidate.number === state.round);
-    const prompt = round?.promptId ? this.prompts.get(round.promptId) : undefined;
+  promptFor(promptId: string | null, role: RoomRole) {
+    const prompt = promptId ? this.prompts.get(promptId) : undefined;
     if (!prompt) return null;
     return toPromptDetail(prompt, role === 'candidate' ? 'candidate' : 'interviewer');
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-type Listener = (sessionId: string, round: number) => void;
+type Listener = (sessionId: string, round: number, promptId: string) => void;
 
 /**
  * Who hears that a round's prompt was chosen once it is stored: the live room, whose people only
@@ -18,11 +18,11 @@ export class RoundPromptChanges {
     return () => this.listeners.delete(listener);
   }
 
-  announce(sessionId: string, round: number): void {
+  announce(sessionId: string, round: number, promptId: string): void {
     for (const listener of this.listeners) {
       // The choice is stored whatever a listener does: its failure is only logged.
       try {
-        listener(sessionId, round);
+        listener(sessionId, round, promptId);
       } catch (error) {
         this.logger.error(`A listener failed on session ${sessionId}'s round ${round}`, error as Error);
       }

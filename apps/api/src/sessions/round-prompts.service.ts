@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { pickSurprisePrompt } from '@mockboard/prompts';
-import type { RoundPromptChoices } from '@mockboard/contracts';
+import { pickSurprisePrompt, toPromptDetail } from '@mockboard/prompts';
+import type { RoundPromptChoices, RoundPromptView } from '@mockboard/contracts';
 import { sessionAllows, type PlannedRound } from '@mockboard/schedule';
 import { RequestValidationError } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
@@ -58,14 +58,29 @@ export class RoundPromptsService {
     return this.sessions.promptsAskedOf(userId, manager);
   }
 
-  /** What the round's interviewer may choose from, before they choose (RoundPromptChoices). */
+  /**
+   * What the round's interviewer may choose from, before they choose (RoundPromptChoices): only
+   * while its prompt may still change, as the candidate's history is theirs to know only for that.
+   */
   async choicesFor(record: SessionRecord, roundNumber: number, userId: string): Promise<RoundPromptChoices> {
     const round = this.interviewedRound(record, roundNumber, userId);
-    const solo = round.candidateId === round.interviewerId;
-    const asked = solo ? new Set<string>() : await this.sessions.promptsAskedOf(round.candidateId);
-    // The round's own prompt counts as asked (of this session), as choose() sees it.
-    asked.delete(round.promptId ?? '');
+    requirePromptsOpen(record);
+    const asked = await this.askedOfCandidate(round);
     return { askedBefore: [...asked], inThisSession: [...otherRoundsPrompts(record, roundNumber)] };
+  }
+
+  /** The round's prompt id as stored now. */
+  currentPromptId(sessionId: string, roundNumber: number): Promise<string | null> {
+    return this.sessions.roundPromptId(sessionId, roundNumber);
+  }
+
+  /** The round's prompt as `userId` may see it: its candidate the problem, anyone else the guide too. */
+  viewFor(record: SessionRecord, roundNumber: number, userId: string): RoundPromptView {
+    const round = record.rounds.find((candidate) => candidate.number === roundNumber);
+    if (!round) throw notFound(`This session has no round ${roundNumber}`);
+    const prompt = round.promptId ? this.prompts.get(round.promptId) : undefined;
+    const reader = round.candidateId === userId ? 'candidate' : 'interviewer';
+    return { prompt: prompt ? toPromptDetail(prompt, reader) : null };
   }
 
   /** The round's interviewer picks its prompt, or asks for a surprise. Returns the chosen id. */
@@ -77,16 +92,12 @@ export class RoundPromptsService {
     requested: string,
   ): Promise<string> {
     const round = this.interviewedRound(record, roundNumber, userId);
-    if (!sessionAllows(record.session.status, 'use_room')) {
-      throw conflict(`The session is ${record.session.status}; its prompts can no longer change`);
-    }
+    requirePromptsOpen(record);
     // Reveals are kept per round and phase: another prompt's hints would collide with the ones shown.
     if (round.promptId && (await this.hints.ofSession(record.session.id, roundNumber, manager)).length > 0) {
       throw conflict("Hints of this round's prompt have been revealed, so the round keeps its prompt");
     }
-    const solo = round.candidateId === round.interviewerId;
-    const asked = solo ? new Set<string>() : await this.sessions.promptsAskedOf(round.candidateId, manager);
-    asked.delete(round.promptId ?? '');
+    const asked = await this.askedOfCandidate(round, manager);
     if (requested !== 'surprise') {
       this.requireKnownPrompt(requested);
       if (asked.has(requested)) {
@@ -103,6 +114,20 @@ export class RoundPromptsService {
     });
     if (!picked) throw conflict('Your candidate has already been asked every prompt in the library');
     return picked.id;
+  }
+
+  /**
+   * Prompts the round's candidate was asked before, and may not be again. Their history counts
+   * this round's own prompt, which is not "before": it stays choosable. Solo practice asks anything.
+   */
+  private async askedOfCandidate(
+    round: SessionRecord['rounds'][number],
+    manager?: EntityManager,
+  ): Promise<Set<string>> {
+    if (round.candidateId === round.interviewerId) return new Set();
+    const asked = await this.sessions.promptsAskedOf(round.candidateId, manager);
+    asked.delete(round.promptId ?? '');
+    return asked;
   }
 
   /** The round, when `userId` interviews it: only they choose its prompt. */
@@ -123,4 +148,11 @@ function otherRoundsPrompts(record: SessionRecord, roundNumber: number): Set<str
       other.number !== roundNumber && other.promptId ? [other.promptId] : [],
     ),
   );
+}
+
+/** A round's prompt changes only while the session may still be held. */
+function requirePromptsOpen(record: SessionRecord): void {
+  if (!sessionAllows(record.session.status, 'use_room')) {
+    throw conflict(`The session is ${record.session.status}; its prompts can no longer change`);
+  }
 }

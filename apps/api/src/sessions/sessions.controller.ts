@@ -13,6 +13,7 @@ import {
   type ProposeRescheduleRequest,
   type RespondRescheduleRequest,
   type RoundPromptChoices,
+  type RoundPromptView,
   type Session,
   type SessionListResponse,
   type SoloSessionRequest,
@@ -101,6 +102,16 @@ export class SessionsController {
     @ValidBody(ChooseRoundPromptRequestSchema) body: ChooseRoundPromptRequest,
   ): Promise<Session> {
     return this.sessions.chooseRoundPrompt(user, id, round, body.promptId);
+  }
+
+  @Get(':id/rounds/:round/prompt')
+  @ApiOperation({ summary: "The round's prompt as your role may see it (its candidate: without the guide)" })
+  roundPrompt(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('round', ParseIntPipe) round: number,
+  ): Promise<RoundPromptView> {
+    return this.sessions.roundPromptView(user, id, round);
   }
 
   @Get(':id/rounds/:round/prompt-choices')

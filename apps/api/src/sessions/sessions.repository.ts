@@ -71,6 +71,15 @@ export class SessionsRepository {
     return new Set(rows.map((row) => row.prompt_id));
   }
 
+  /** The round's prompt as stored now (a join reads it once in the room, not before). */
+  async roundPromptId(sessionId: string, round: number): Promise<string | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT prompt_id FROM session_rounds WHERE session_id = $1 AND number = $2`,
+      [sessionId, round],
+    )) as { prompt_id: string | null }[];
+    return rows[0]?.prompt_id ?? null;
+  }
+
   async setRoundPrompt(
     manager: EntityManager,
     sessionId: string,

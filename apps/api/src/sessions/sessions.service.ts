@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   DEFAULT_DURATION_MINUTES,
   type RoundPromptChoices,
+  type RoundPromptView,
   type Session,
   type SessionListResponse,
   type SoloSessionRequest,
@@ -213,17 +214,25 @@ export class SessionsService {
     round: number,
     promptId: string,
   ): Promise<Session> {
+    let changed: string | null = null;
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       const chosen = await this.roundPrompts.choose(manager, locked, round, user.id, promptId);
       await this.sessions.setRoundPrompt(manager, sessionId, round, chosen);
+      const before = locked.rounds.find((each) => each.number === round)?.promptId ?? null;
+      if (chosen !== before) changed = chosen;
       return locked;
     });
-    // Committed: a room open on this round shows the new prompt.
-    this.promptChanges.announce(sessionId, round);
+    // Committed: a room open on this round shows the new prompt (the same one chosen again: no news).
+    if (changed !== null) this.promptChanges.announce(sessionId, round, changed);
     return this.views.view(user, sessionId);
   }
 
-  /** What the round's interviewer may choose its prompt from (any time they may see the session). */
+  /** The round's prompt as the caller's role may see it (the room fetches it when it changes). */
+  async roundPromptView(user: AuthUser, sessionId: string, round: number): Promise<RoundPromptView> {
+    return this.roundPrompts.viewFor(await this.views.visibleRecord(user, sessionId), round, user.id);
+  }
+
+  /** What the round's interviewer may choose its prompt from, while its prompt may still change. */
   async roundPromptChoices(user: AuthUser, sessionId: string, round: number): Promise<RoundPromptChoices> {
     return this.roundPrompts.choicesFor(await this.views.visibleRecord(user, sessionId), round, user.id);
   }

@@ -1,9 +1,11 @@
 import {
   RoundPromptChoicesSchema,
+  RoundPromptViewSchema,
   SessionListResponseSchema,
   SessionSchema,
   type ChooseRoundPromptRequest,
   type RoundPromptChoices,
+  type RoundPromptView,
   type Session,
   type SessionListResponse,
 } from '@mockboard/contracts';
@@ -46,6 +48,11 @@ export function chooseRoundPrompt(
   promptId: ChooseRoundPromptRequest['promptId'],
 ): Promise<Session> {
   return request(path(id, `/rounds/${round}/prompt`), SessionSchema, { method: 'PUT', body: { promptId } });
+}
+
+/** The round's prompt as the caller's role may see it (its candidate: without the guide). */
+export function getRoundPrompt(id: string, round: number, signal?: AbortSignal): Promise<RoundPromptView> {
+  return request(path(id, `/rounds/${round}/prompt`), RoundPromptViewSchema, { signal });
 }
 
 /** For the round's interviewer: prompts refused (asked before) and this session's others. */

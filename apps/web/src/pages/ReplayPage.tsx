@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
-  openingOffset,
+  replayOpening,
   replayTimeline,
   roundAt,
   roundDrew,
@@ -61,7 +61,7 @@ function Replay({ sessionId }: { sessionId: string }) {
   return (
     <>
       {timeline.steps.length > 0 ? (
-        <ReplayPlayer sessionId={sessionId} timeline={timeline} />
+        <ReplayPlayer sessionId={sessionId} timeline={timeline} loaded={log.done} />
       ) : (
         log.done && <NothingDrawn sessionId={sessionId} timeline={timeline} />
       )}
@@ -111,23 +111,36 @@ function ReplayProgress({ log }: { log: ReplayLog }) {
   );
 }
 
-function ReplayPlayer({ sessionId, timeline }: { sessionId: string; timeline: ReplayTimeline }) {
-  const playback = useReplayPlayback(timeline.duration, openingOffset(timeline));
+function ReplayPlayer({
+  sessionId,
+  timeline,
+  loaded,
+}: {
+  sessionId: string;
+  timeline: ReplayTimeline;
+  /** Every page of the log has arrived. */
+  loaded: boolean;
+}) {
+  const opening = useMemo(() => replayOpening(timeline), [timeline]);
+  const playback = useReplayPlayback(timeline.duration, opening.offset);
+  // Resting where the page opened on an earlier round's design: that round's whole board.
+  const openedBoard = playback.position === opening.offset && !playback.playing ? opening.board : null;
   // The scrubber's start is the empty board the session began with: the first logged change may
   // already be a whole shape (quick moves are merged into their last version in the log). A log
   // whose changes all share one instant has no start to scrub to: it shows the finished board.
   const atStart = playback.position <= 0 && timeline.duration > 0;
-  const shown = atStart ? 0 : stepsUntil(timeline, playback.position);
+  const shown =
+    openedBoard !== null ? timeline.steps.length : atStart ? 0 : stepsUntil(timeline, playback.position);
   // Each round drew on its own board: the board shown is the one of the round at the play head,
   // so it switches at the round's marker.
-  const round = roundAt(timeline, playback.position);
+  const round = openedBoard ?? roundAt(timeline, playback.position);
   const rounds = timeline.markers.some((marker) => marker.kind === 'round');
   // Rebuilt only when the play head passes another change, not on every animation frame.
   const elements = useMemo(() => sceneAfter(timeline, shown, round), [timeline, shown, round]);
 
   return (
     <section className="replay-player" aria-label="Replay">
-      <ReplayBoard sessionId={sessionId} elements={elements} />
+      <ReplayBoard sessionId={sessionId} elements={elements} fitOnceLoaded={loaded} />
       <ReplayControls
         duration={timeline.duration}
         position={playback.position}

@@ -37,7 +37,15 @@ const ROLE_TEXT: Record<RoomRole, string> = {
   observer: 'You are observing',
 };
 
-// The room hears of a chosen prompt from the server, and joins again for it.
+/** Said in the panel of a round with no prompt, when no picker is shown there. */
+function noPromptNote(role: RoomRole, ended: boolean): string {
+  if (ended || role === 'observer') return 'No prompt was chosen for this round.';
+  return role === 'candidate'
+    ? 'No prompt was chosen for this round. Agree on a problem together, or wait for the interviewer to pick one: it shows here.'
+    : 'No prompt was chosen for this round yet.';
+}
+
+// The room hears of a chosen prompt from the server, and fetches it.
 const ignoreSession = () => undefined;
 
 const wideScreen = () => window.matchMedia?.('(min-width: 60rem)').matches ?? true;
@@ -285,6 +293,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
               source={{ sessionId: state.sessionId, round: ack.round }}
             />
           }
+          noPromptNote={noPromptNote(role, ended)}
           promptPicker={
             canChoosePrompt &&
             session && (

@@ -17,6 +17,8 @@ interface PromptPanelProps {
   referenceDesign?: ReactNode;
   /** For the round's interviewer while no prompt is chosen: a way to choose one here. */
   promptPicker?: ReactNode;
+  /** What is said, without a picker, when the round has no prompt (it depends on who reads it). */
+  noPromptNote: string;
   /** The room's chat, docked below the prompt (it stays in view while the prompt scrolls). */
   chat?: ReactNode;
   onHide: () => void;
@@ -35,6 +37,7 @@ export function PromptPanel({
   hintGuide,
   referenceDesign,
   promptPicker,
+  noPromptNote,
   chat,
   onHide,
 }: PromptPanelProps) {
@@ -66,10 +69,7 @@ export function PromptPanel({
             {promptPicker}
           </section>
         ) : (
-          <p className="room-panel__empty">
-            No prompt was chosen for this round. Agree on a problem together, or wait for the interviewer to
-            pick one: it shows here.
-          </p>
+          <p className="room-panel__empty">{noPromptNote}</p>
         )}
         {notes}
         {hintGuide}

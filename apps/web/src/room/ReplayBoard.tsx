@@ -21,6 +21,11 @@ interface ReplayBoardProps {
   testHook?: '__mockboardScene' | '__mockboardPastBoard';
   /** Zoom so the whole drawing fits (a finished board set beside another), not only scroll to it. */
   fitToView?: boolean;
+  /**
+   * The whole log is loaded: the drawing then shown is fitted to the screen once (never zoomed past
+   * 100 %), so a narrow screen sees all of it; the viewer's own pans and zooms stay after that.
+   */
+  fitOnceLoaded?: boolean;
 }
 
 /** Excalidraw in view mode, showing `elements` with their images, fetched from the session's files. */
@@ -29,6 +34,7 @@ export function ReplayBoard({
   elements,
   testHook = '__mockboardScene',
   fitToView = false,
+  fitOnceLoaded = false,
 }: ReplayBoardProps) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const boardFiles = useBoardFiles(api, sessionId);
@@ -47,9 +53,8 @@ export function ReplayBoard({
       captureUpdate: CaptureUpdateAction.NEVER,
     });
     boardFiles.current?.loadMissingFiles(elements);
-    // After Excalidraw has laid out the new scene. Otherwise the first drawing shown is fitted once,
-    // never zoomed past 100 % (a narrow screen sees all of it; the viewer's own pans and zooms stay).
-    const fitNow = fitToView || (!fittedOnce.current && elements.length > 0);
+    // After Excalidraw has laid out the new scene.
+    const fitNow = fitToView || (fitOnceLoaded && !fittedOnce.current && elements.length > 0);
     const frame = fitNow
       ? requestAnimationFrame(() => {
           fittedOnce.current = true;
@@ -68,7 +73,7 @@ export function ReplayBoard({
       delete window[testHook];
       if (testHook === '__mockboardScene') delete window.__mockboardFiles;
     };
-  }, [api, elements, boardFiles, testHook, fitToView]);
+  }, [api, elements, boardFiles, testHook, fitToView, fitOnceLoaded]);
 
   return (
     <div className="replay-board">

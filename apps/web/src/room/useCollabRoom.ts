@@ -9,7 +9,9 @@ import type {
   ViewportBroadcast,
 } from '@mockboard/contracts';
 import { CollabClient, type ConnectionStatus } from '@mockboard/collab';
+import { getRoundPrompt } from '../api/sessions';
 import { openRoomSocket } from './room-socket';
+import { RoundPromptFollower } from './round-prompt-follower';
 
 /** What the whiteboard listens to; events too frequent to go through React state. */
 export interface BoardListeners {
@@ -38,9 +40,9 @@ interface Status {
 
 /**
  * One live room connection for the page. A swap of roles starts a new round with another prompt
- * view and other notes, and a round's prompt may be chosen while the room is open; only a join
- * delivers those: the hook then joins again with a fresh client and keeps showing the previous
- * room until the new join succeeds.
+ * view and other notes, which only a join delivers: the hook then joins again with a fresh client
+ * and keeps showing the previous room until the new join succeeds. A prompt chosen while the room
+ * is open is taken in place (RoundPromptFollower).
  */
 export function useCollabRoom(sessionId: string) {
   const listenersRef = useRef<BoardListeners>({});
@@ -61,17 +63,23 @@ export function useCollabRoom(sessionId: string) {
   useEffect(() => {
     let active = true;
     let joinedRound: number | null = null;
-    let promptChosenBeforeAck: number | null = null;
     // The next round's client takes over: the person stays in the room through it.
     let handedOver = false;
     const previous = handedOverClient.current;
     handedOverClient.current = null;
     const releasePrevious = () => previous?.closeWhenIdle({ stayInRoom: true });
-    const joinAgain = () => {
-      if (handedOver) return;
-      handedOver = true;
-      setGeneration((n) => n + 1);
-    };
+    // A prompt chosen while the room is open reaches this room's answer in place: the same client
+    // and call go on, and so do the notes' saves, in order.
+    const prompts = new RoundPromptFollower(
+      (round) => getRoundPrompt(sessionId, round).then((view) => view.prompt),
+      (prompt) =>
+        active &&
+        setConnection((current) =>
+          current.kind === 'joined' && current.room.client === client
+            ? { kind: 'joined', room: { ...current.room, ack: { ...current.room.ack, prompt } } }
+            : current,
+        ),
+    );
     // Presence heard before the ack is newer than the ack's snapshot of who is online.
     const heard = new Map<string, boolean>();
     // For as long as the client lives, on the room page and after it (closeWhenIdle below): closing
@@ -89,14 +97,12 @@ export function useCollabRoom(sessionId: string) {
       onState: (next) => {
         if (!active) return;
         setState(next);
-        if (joinedRound !== null && next.round !== joinedRound) joinAgain();
+        if (joinedRound !== null && next.round !== joinedRound) {
+          handedOver = true;
+          setGeneration((n) => n + 1);
+        }
       },
-      // The prompt comes with a join, as this person's role may see it (with its time plan).
-      onPromptChosen: (event) => {
-        if (!active) return;
-        if (joinedRound === null) promptChosenBeforeAck = event.round;
-        else if (event.round === joinedRound) joinAgain();
-      },
+      onPromptChosen: (event) => active && prompts.heard(event),
       onPresence: (event) => {
         if (!active) return;
         heard.set(event.userId, event.state !== 'left');
@@ -114,13 +120,8 @@ export function useCollabRoom(sessionId: string) {
         releasePrevious();
         if (!active) return;
         joinedRound = ack.round;
-        // Chosen while this join was on its way: an answer read before the choice has no prompt.
-        if (promptChosenBeforeAck === ack.round && ack.prompt === null) joinAgain();
-        // Chosen while the connection was down (its news lost): the re-join's answer shows it.
-        const shownPrompt = ack.prompt?.id ?? null;
-        client.onJoined((again) => {
-          if (active && again.round === ack.round && (again.prompt?.id ?? null) !== shownPrompt) joinAgain();
-        });
+        prompts.joined(ack);
+        client.onJoined((again) => active && prompts.rejoined(again));
         setOnline(new Map(ack.participants.map((p) => [p.userId, heard.get(p.userId) ?? p.online])));
         setConnection({
           kind: 'joined',

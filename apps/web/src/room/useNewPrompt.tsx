@@ -15,8 +15,12 @@ export function useNewPrompt(ack: JoinAck, panelOpen: boolean): { badge: ReactNo
   // Adjusted while rendering the join that brought it (React's pattern for state that follows a prop).
   if (ack.round !== shown.round || promptId !== shown.promptId) {
     setShown({ round: ack.round, promptId });
-    // A new round brings its own prompt with the swap, which says so itself.
-    if (ack.round === shown.round && ack.prompt) {
+    // A new round brings its own prompt with the swap, which says so itself: the last round's
+    // news is no longer said.
+    if (ack.round !== shown.round) {
+      setArrived(null);
+      setUnseen(false);
+    } else if (ack.prompt) {
       setArrived(ack.prompt.title);
       setUnseen(!panelOpen);
     }

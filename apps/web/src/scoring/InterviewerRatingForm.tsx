@@ -29,31 +29,14 @@ interface InterviewerRatingFormProps {
 }
 
 /** The candidate's private rating of their interviewer: it shapes matching, never shown by name. */
-export function InterviewerRatingForm({
-  sessionId,
-  round,
-  interviewerName,
-  saved,
-  onSaved,
-  note,
-  closed,
-}: InterviewerRatingFormProps) {
+export function InterviewerRatingForm(props: InterviewerRatingFormProps) {
+  const { interviewerName, saved, closed } = props;
   // Decided on arrival: a rating that closes while the page is open (the save that revealed the
   // feedback, in a single round) keeps its form and its thanks, with saving turned off.
   const [closedOnArrival] = useState(closed !== undefined);
   if (closedOnArrival && closed)
     return <ClosedRating interviewerName={interviewerName} saved={saved} closed={closed} />;
-  return (
-    <OpenRatingForm
-      sessionId={sessionId}
-      round={round}
-      interviewerName={interviewerName}
-      saved={saved}
-      onSaved={onSaved}
-      note={note}
-      closed={closed}
-    />
-  );
+  return <OpenRatingForm {...props} />;
 }
 
 /** What was rated, or that nothing was, once the rating closed: no form the server would refuse. */

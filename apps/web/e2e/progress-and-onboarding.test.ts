@@ -220,6 +220,12 @@ describe('from the home page to the progress page, as a new user', () => {
     await page.screenshot({ path: artifact('scorecard-closes-self-assessment-desktop.png') });
     await confirm.getByRole('button', { name: 'Submit', exact: true }).click();
     await page.getByRole('heading', { name: 'Your scorecard for Ivy Interviewer' }).waitFor();
+    // Submitted: the way on is the session's other round, or back to the session.
+    const next = page.getByRole('navigation', { name: 'Next' });
+    await next.getByRole('link', { name: 'Back to the session' }).waitFor();
+    expect(
+      await next.getByRole('link', { name: `Round ${camRound.number}’s scorecard` }).getAttribute('href'),
+    ).toBe(`/sessions/${held.id}/rounds/${camRound.number}/score`);
 
     // Afterwards every page agrees: closed, and why; no invitation to score it.
     await page.goto(sessionPage);

@@ -203,12 +203,15 @@ function ScorecardScreen({
           seeing it. Their feedback is above.
         </p>
       ) : own && submitted ? (
-        <ScorecardView
-          scorecard={own}
-          rubric={rubric}
-          zone={user.timezone}
-          title={kind === 'interviewer' ? `Your scorecard for ${partnerName}` : 'Your self-assessment'}
-        />
+        <>
+          <ScorecardView
+            scorecard={own}
+            rubric={rubric}
+            zone={user.timezone}
+            title={kind === 'interviewer' ? `Your scorecard for ${partnerName}` : 'Your self-assessment'}
+          />
+          <NextSteps session={session} round={round} userId={user.id} />
+        </>
       ) : (
         <>
           {closesOpenSelfAssessment && (
@@ -263,5 +266,25 @@ function ScorecardScreen({
         />
       )}
     </>
+  );
+}
+
+/** After submitting: the session's other round to score, if this person has one, and the session. */
+function NextSteps({ session, round, userId }: { session: Session; round: Round; userId: string }) {
+  const sessionPath = `/sessions/${encodeURIComponent(session.id)}`;
+  const other = session.rounds.find(
+    (each) => each.number !== round.number && (each.interviewerId === userId || each.candidateId === userId),
+  );
+  return (
+    <nav className="scorecard-next" aria-label="Next">
+      {other && (
+        <Link to={`${sessionPath}/rounds/${other.number}/score`} className="button">
+          Round {other.number}’s scorecard
+        </Link>
+      )}
+      <Link to={sessionPath} className="button button--secondary">
+        Back to the session
+      </Link>
+    </nav>
   );
 }

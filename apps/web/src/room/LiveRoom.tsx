@@ -106,7 +106,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   // The notes belong to the round this join was made for (a swap re-joins for the next round).
   const keepsNotes = ack.role === 'interviewer' && ack.round === state.round;
   // A round booked without a prompt gets one here from its interviewer; the choice reaches
-  // everyone in the room, who join again for it (useCollabRoom).
+  // everyone in the room, whose rooms fetch it and show it in place (useCollabRoom).
   const roundToPrompt = session?.rounds.find((round) => round.number === ack.round);
   const canChoosePrompt = keepsNotes && !ended && !solo && !ack.prompt && roundToPrompt !== undefined;
   const hints = useRoomHintParts({

@@ -6,6 +6,7 @@ import { aLiveSession, call, connect, soonStart } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ADMIN_EMAIL = 'prompt-choice-admin@example.test';
+const SECOND_ADMIN_EMAIL = 'prompt-choice-admin-2@example.test';
 
 /** A round booked without a prompt gets one from its interviewer while the room is open. */
 describe('choosing a round’s prompt while the room is open', () => {
@@ -16,7 +17,7 @@ describe('choosing a round’s prompt while the room is open', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    server = await startTestApp({ ADMIN_EMAILS: ADMIN_EMAIL });
+    server = await startTestApp({ ADMIN_EMAILS: `${ADMIN_EMAIL},${SECOND_ADMIN_EMAIL}` });
   });
   beforeEach(async () => {
     host = await signUp(server.url);
@@ -164,5 +165,28 @@ describe('choosing a round’s prompt while the room is open', () => {
     expect((await choicesOf(host, 1).expect(409)).body.message).toBe(
       'The session is cancelled; its prompts can no longer change',
     );
+  });
+  it('never hands a candidate the guide of the prompt they answer, through the round they interview next', async () => {
+    // Round 1 is the guest's to answer (url-shortener); round 2 is theirs to interview.
+    const roundOneCandidate = await signUp(server.url);
+    const roundOneInterviewer = await signUp(server.url);
+    const session = (await aLiveSession(server.url, roundOneInterviewer, roundOneCandidate)).id;
+    await request(server.url)
+      .put(`/api/sessions/${session}/rounds/2/prompt`)
+      .set(roundOneCandidate.bearer)
+      .send({ promptId: 'url-shortener' })
+      .expect(200);
+    const asked = await request(server.url)
+      .get(`/api/sessions/${session}/rounds/2/prompt`)
+      .set(roundOneCandidate.bearer)
+      .expect(200);
+    expect(asked.body.prompt).toMatchObject({ id: 'url-shortener', guide: null });
+    // An admin reads it whole.
+    const admin = await signUp(server.url, { email: SECOND_ADMIN_EMAIL });
+    const whole = await request(server.url)
+      .get(`/api/sessions/${session}/rounds/2/prompt`)
+      .set(admin.bearer)
+      .expect(200);
+    expect(whole.body.prompt.guide).toBeTruthy();
   });
 });

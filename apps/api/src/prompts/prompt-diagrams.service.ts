@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReferenceDiagramView } from '@mockboard/contracts';
-import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { forbidden, notFound } from '../common/domain-error';
 import { SessionViewsService } from '../sessions/session-views.service';
-import type { SessionRecord } from '../sessions/session-record';
+import { mayReadInterviewerMaterial } from '../sessions/interviewer-material';
 import { PROMPT_LIBRARY } from './prompt-library.token';
 import type { PromptLibrary } from './prompt-library.loader';
 
@@ -38,7 +37,7 @@ export class PromptDiagramsService {
     if (!round) throw notFound(`This session has no round ${roundNumber}`);
     if (!round.promptId) throw notFound(`Round ${roundNumber} has no prompt, so no reference design`);
     const view = this.view(round.promptId);
-    if (!mayOpen(viewer, record, round)) {
+    if (!mayReadInterviewerMaterial(viewer, record, round)) {
       throw forbidden(
         "The reference design opens for both participants once the session has ended; until then it is the interviewer's",
       );
@@ -53,16 +52,4 @@ export class PromptDiagramsService {
     if (!loaded) throw notFound(`The prompt "${prompt.title}" has no reference design yet`);
     return { promptId, promptTitle: prompt.title, diagram: loaded.diagram, elements: loaded.elements };
   }
-}
-
-/**
- * During the session, the round's interviewer, unless the viewer answers that same prompt as a
- * candidate in this session: a solo practitioner (both roles), or a swap's round-1 candidate who
- * chose round 1's prompt for the round they interview next. After it, both participants.
- */
-function mayOpen(viewer: AuthUser, record: SessionRecord, round: SessionRecord['rounds'][number]): boolean {
-  if (viewer.role === 'admin') return true;
-  if (sessionAllows(record.session.status, 'compare_with_reference')) return true;
-  if (viewer.id !== round.interviewerId) return false;
-  return !record.rounds.some((each) => each.candidateId === viewer.id && each.promptId === round.promptId);
 }

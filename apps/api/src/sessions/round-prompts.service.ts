@@ -3,9 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { pickSurprisePrompt, toPromptDetail } from '@mockboard/prompts';
 import type { RoundPromptChoices, RoundPromptView } from '@mockboard/contracts';
 import { sessionAllows, type PlannedRound } from '@mockboard/schedule';
+import type { AuthUser } from '../auth/auth-user';
 import { RequestValidationError } from '../common/zod-validation.pipe';
 import { PromptsService } from '../prompts/prompts.service';
 import { RevealedHintsService } from '../room/hints/revealed-hints.service';
+import { mayReadInterviewerMaterial } from './interviewer-material';
 import type { SessionRecord } from './session-record';
 import { SessionsRepository } from './sessions.repository';
 import { conflict, forbidden, notFound } from '../common/domain-error';
@@ -74,12 +76,15 @@ export class RoundPromptsService {
     return this.sessions.roundPromptId(sessionId, roundNumber);
   }
 
-  /** The round's prompt as `userId` may see it: its candidate the problem, anyone else the guide too. */
-  viewFor(record: SessionRecord, roundNumber: number, userId: string): RoundPromptView {
+  /**
+   * The round's prompt as `viewer` may see it: the guide only for whoever may read its interviewer
+   * material (never a candidate of that prompt in this session while it runs), else the problem.
+   */
+  viewFor(record: SessionRecord, roundNumber: number, viewer: AuthUser): RoundPromptView {
     const round = record.rounds.find((candidate) => candidate.number === roundNumber);
     if (!round) throw notFound(`This session has no round ${roundNumber}`);
     const prompt = round.promptId ? this.prompts.get(round.promptId) : undefined;
-    const reader = round.candidateId === userId ? 'candidate' : 'interviewer';
+    const reader = mayReadInterviewerMaterial(viewer, record, round) ? 'interviewer' : 'candidate';
     return { prompt: prompt ? toPromptDetail(prompt, reader) : null };
   }
 

@@ -229,7 +229,7 @@ export class SessionsService {
 
   /** The round's prompt as the caller's role may see it (the room fetches it when it changes). */
   async roundPromptView(user: AuthUser, sessionId: string, round: number): Promise<RoundPromptView> {
-    return this.roundPrompts.viewFor(await this.views.visibleRecord(user, sessionId), round, user.id);
+    return this.roundPrompts.viewFor(await this.views.visibleRecord(user, sessionId), round, user);
   }
 
   /** What the round's interviewer may choose its prompt from, while its prompt may still change. */

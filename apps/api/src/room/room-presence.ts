@@ -91,18 +91,23 @@ export class RoomPresence implements OnModuleDestroy {
     const joined = { ...membership, departing, departureAnnounced: departing && !wasPresent };
     data.sessions = { ...data.sessions, [sessionId]: joined };
     data.lastActiveAt = Date.now();
-    if (!departing)
-      socket
-        .to(sessionRoom(sessionId))
-        .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'joined'));
-    else if (wasPresent) await this.departed(socket, sessionId, joined);
-    // Only participants hear what is private to them (the call, the chat, their own notes); not a
-    // departing socket, whose person is gone (a client that only delivers what they left unsaved
-    // needs none of it). Departed while joining those (an adapter that answers later): out again.
-    if (membership.canEdit && !departing) {
-      const privateRooms = [participantsRoom(sessionId), personRoom(sessionId, data.user.id)];
-      await socket.join(privateRooms);
-      if (joined.departing) for (const room of privateRooms) await socket.leave(room);
+    if (departing) {
+      if (wasPresent) await this.departed(socket, sessionId, joined);
+    } else {
+      // Only participants hear what is private to them (the call, the chat, their own notes); not
+      // a departing socket, whose person is gone (a client that only delivers what they left
+      // unsaved needs none of it). In them before peers hear of the return, so nothing a peer
+      // sends on hearing it is missed; departed meanwhile (an adapter that answers later), out again
+      // and no return announced.
+      if (membership.canEdit) {
+        const privateRooms = [participantsRoom(sessionId), personRoom(sessionId, data.user.id)];
+        await socket.join(privateRooms);
+        if (joined.departing) for (const room of privateRooms) await socket.leave(room);
+      }
+      if (!joined.departing)
+        socket
+          .to(sessionRoom(sessionId))
+          .emit(ROOM_EVENTS.presence, presenceOf(sessionId, membership.sender, 'joined'));
     }
     const present = inRoom.filter((other) => other.id === socket.id || presentIn(other, sessionId));
     return new Set(present.map((other) => (other.data as SocketData).user.id));

@@ -124,7 +124,7 @@ function ReplayPlayer({
   const opening = useMemo(() => replayOpening(timeline), [timeline]);
   const playback = useReplayPlayback(timeline.duration, opening.offset);
   // Resting where the page opened on an earlier round's design: that round's whole board.
-  const openedBoard = playback.position === opening.offset && !playback.playing ? opening.board : null;
+  const openedBoard = playback.resting ? opening.board : null;
   // The scrubber's start is the empty board the session began with: the first logged change may
   // already be a whole shape (quick moves are merged into their last version in the log). A log
   // whose changes all share one instant has no start to scrub to: it shows the finished board.

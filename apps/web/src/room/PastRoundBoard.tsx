@@ -22,7 +22,12 @@ export function PastRoundBoard({ sessionId, round, onClose }: PastRoundBoardProp
     <Dialog title={`Round ${round} board`} onClose={onClose}>
       <div className="past-board">
         {board.status === 'success' ? (
-          <ReplayBoard sessionId={sessionId} elements={board.data.elements} testHook="__mockboardPastBoard" />
+          <ReplayBoard
+            sessionId={sessionId}
+            elements={board.data.elements}
+            testHook="__mockboardPastBoard"
+            fitOnceLoaded
+          />
         ) : board.status === 'error' ? (
           <ErrorState title="The board could not be loaded" error={board.error} onRetry={board.retry} />
         ) : (

@@ -75,7 +75,8 @@ export function Whiteboard({ room, listenersRef, followUserId, readOnly, onProbl
     if (api && known) followViewport(api, known);
   }, [api, followUserId]);
 
-  // On every (re)join: merge the joined scene, then listen. The client's scene is the ack's scene
+  // On every (re)join, and when the room's answer is updated in place (a prompt chosen meanwhile):
+  // merge the joined scene, then listen. The client's scene is the ack's scene
   // merged with whatever arrived since, so nothing between the join and this moment is missed.
   useEffect(() => {
     if (!api) return;

@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { Round } from '@mockboard/contracts';
+import type { Round, Session } from '@mockboard/contracts';
 import { sessionAllows } from '@mockboard/schedule';
 import { getRoundBoard } from '../api/replay';
-import { getSession } from '../api/sessions';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorState, LoadingState } from '../components/StatusViews';
 import { useResource } from '../hooks/useResource';
@@ -14,14 +13,13 @@ import { ReferenceDiagram } from './ReferenceDiagram';
  * After the session: each round's final board beside its prompt's reference design (side by side
  * on a wide screen, one above the other on a narrow one). `?compare=1` opens it straight away.
  */
-export function CompareWithReference({ sessionId }: { sessionId: string }) {
-  const session = useResource(`session:${sessionId}`, (signal) => getSession(sessionId, signal));
+export function CompareWithReference({ session }: { session: Session }) {
+  const sessionId = session.id;
   const [params] = useSearchParams();
   const [open, setOpen] = useState(params.get('compare') === '1');
   const bodyId = useId();
-  if (session.status !== 'success' || !sessionAllows(session.data.status, 'compare_with_reference'))
-    return null;
-  const rounds = session.data.rounds.filter((round) => round.promptId !== null);
+  if (!sessionAllows(session.status, 'compare_with_reference')) return null;
+  const rounds = session.rounds.filter((round) => round.promptId !== null);
   if (rounds.length === 0) return null;
 
   return (

@@ -1,7 +1,6 @@
 import type { User } from '@mockboard/contracts';
-import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useNotificationListener } from '../notifications/NotificationsContext';
+import { useRefreshOnNotification } from '../notifications/NotificationsContext';
 import { MySessions } from '../practice/MySessions';
 
 /**
@@ -10,9 +9,7 @@ import { MySessions } from '../practice/MySessions';
  */
 export function WelcomeBack({ user }: { user: User }) {
   // A partner's booking, cancellation or new time arrives as a notification: the list follows it.
-  const [version, setVersion] = useState(0);
-  const refresh = useCallback(() => setVersion((n) => n + 1), []);
-  useNotificationListener(refresh);
+  const { version } = useRefreshOnNotification();
 
   return (
     <div className="container page welcome-back">

@@ -139,3 +139,14 @@ export function useNotificationListener(listener: Listener): void {
   });
   useEffect(() => subscribe((notification) => latest.current(notification)), [subscribe]);
 }
+
+/**
+ * A key that changes whenever what a page lists may have changed: on every live notification (a
+ * partner booked, cancelled or moved a session), or when the page calls `refresh` itself.
+ */
+export function useRefreshOnNotification(): { version: number; refresh: () => void } {
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((n) => n + 1), []);
+  useNotificationListener(refresh);
+  return { version, refresh };
+}

@@ -1,9 +1,8 @@
 import type { User } from '@mockboard/contracts';
-import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
-import { useNotificationListener } from '../notifications/NotificationsContext';
+import { useRefreshOnNotification } from '../notifications/NotificationsContext';
 import { MyMatchRequests } from '../practice/MyMatchRequests';
 import { MyOpenSlots } from '../practice/MyOpenSlots';
 import { MySessions } from '../practice/MySessions';
@@ -25,9 +24,7 @@ export function PracticePage() {
 function Practice({ user }: { user: User }) {
   const zone = user.timezone;
   // Bumped whenever sessions or slots may have changed: here, or by a partner (a live notification).
-  const [version, setVersion] = useState(0);
-  const refresh = useCallback(() => setVersion((n) => n + 1), []);
-  useNotificationListener(refresh);
+  const { version, refresh } = useRefreshOnNotification();
 
   return (
     <div className="container page">

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Session } from '@mockboard/contracts';
 import { Link, useParams } from 'react-router-dom';
 import {
   replayOpening,
@@ -30,6 +31,9 @@ import '../styles/replay.css';
 export function ReplayPage() {
   const { id = '' } = useParams();
   useDocumentTitle('Replay');
+  // Read once for the page: whether the session is still to come, and its rounds to compare.
+  const session = useResource(`session:${id}`, (signal) => getSession(id, signal));
+  const loaded = session.status === 'success' ? session.data : null;
 
   return (
     <div className="container page replay-page">
@@ -40,14 +44,14 @@ export function ReplayPage() {
         <h1>Whiteboard replay</h1>
         <p className="page-header__lead">Watch the design take shape, phase by phase.</p>
       </header>
-      <Replay key={id} sessionId={id} />
-      <CompareWithReference key={`compare-${id}`} sessionId={id} />
+      <Replay key={id} sessionId={id} session={loaded} />
+      {loaded && <CompareWithReference key={`compare-${id}`} session={loaded} />}
     </div>
   );
 }
 
 /** The replay of one session, playable as soon as its first page of changes has arrived. */
-function Replay({ sessionId }: { sessionId: string }) {
+function Replay({ sessionId, session }: { sessionId: string; session: Session | null }) {
   const log = useReplayLog(sessionId);
   const timeline = useMemo(() => replayTimeline(log.entries), [log.entries]);
 
@@ -63,7 +67,7 @@ function Replay({ sessionId }: { sessionId: string }) {
       {timeline.steps.length > 0 ? (
         <ReplayPlayer sessionId={sessionId} timeline={timeline} loaded={log.done} />
       ) : (
-        log.done && <NothingDrawn sessionId={sessionId} timeline={timeline} />
+        log.done && <NothingDrawn session={session} timeline={timeline} />
       )}
       <ReplayProgress log={log} />
     </>
@@ -74,11 +78,10 @@ function Replay({ sessionId }: { sessionId: string }) {
  * A session whose board stayed empty has nothing to play: an empty board and a 0:00 player would
  * only puzzle. What did happen (hints revealed, the chat) is still listed, every entry shown.
  */
-function NothingDrawn({ sessionId, timeline }: { sessionId: string; timeline: ReplayTimeline }) {
+function NothingDrawn({ session, timeline }: { session: Session | null; timeline: ReplayTimeline }) {
   const end = Number.POSITIVE_INFINITY;
   // A session still to come, or under way, has not "stayed" empty: nothing is drawn yet.
-  const session = useResource(`replay-session:${sessionId}`, (signal) => getSession(sessionId, signal));
-  const yet = session.status === 'success' && sessionAllows(session.data.status, 'use_room');
+  const yet = session !== null && sessionAllows(session.status, 'use_room');
   return (
     <>
       <EmptyState title="Nothing was drawn in this session">

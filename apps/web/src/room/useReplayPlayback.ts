@@ -14,24 +14,14 @@ export function useReplayPlayback(duration: number, opening = duration) {
   const [speed, setSpeed] = useState<ReplaySpeed>(1);
   // The animation loop and seeks share the play head without waiting for a render.
   const head = useRef(opening);
-  // Until the viewer plays or seeks, the head rests where the page opened (the ref for the loop and
-  // the effects, the state for rendering).
-  const resting = useRef(true);
-  const [stillResting, setStillResting] = useState(true);
-
-  // While a long replay loads, the time line grows: a resting play head follows the opening place
-  // (the drawing so far), one the viewer moved or is playing stays where it is.
-  useEffect(() => {
-    if (resting.current) {
-      head.current = opening;
-      setPosition(opening);
-    }
-  }, [opening]);
+  // Until the viewer plays or seeks, the head rests where the page opened. While a long replay
+  // loads, the time line grows: a resting head follows the opening place (the drawing so far), one
+  // the viewer moved or is playing stays where it is. (Leaving the rest always sets the head anew.)
+  const [resting, setResting] = useState(true);
 
   const seek = useCallback(
     (to: number) => {
-      resting.current = false;
-      setStillResting(false);
+      setResting(false);
       head.current = Math.min(Math.max(to, 0), duration);
       setPosition(head.current);
     },
@@ -55,11 +45,10 @@ export function useReplayPlayback(duration: number, opening = duration) {
 
   const togglePlaying = useCallback(() => {
     // Play at the end, or where the page opened, starts over.
-    if (!playing && (head.current >= duration || resting.current)) seek(0);
-    resting.current = false;
-    setStillResting(false);
+    if (!playing && (head.current >= duration || resting)) seek(0);
+    setResting(false);
     setPlaying(!playing);
-  }, [playing, duration, seek]);
+  }, [playing, duration, resting, seek]);
 
-  return { position, playing, speed, setSpeed, seek, togglePlaying, resting: stillResting };
+  return { position: resting ? opening : position, playing, speed, setSpeed, seek, togglePlaying, resting };
 }

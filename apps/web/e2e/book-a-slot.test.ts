@@ -62,6 +62,8 @@ describe('scheduling with a peer in the browser', () => {
     const hostSessions = host.getByRole('region', { name: 'My sessions' });
     await hostSessions.getByRole('link', { name: 'Session with Ben Booker', exact: true }).waitFor();
     await hostSessions.getByText(/18:00–19:30/).waitFor();
+    // Join answers early with when the room opens; the row says it before anyone asks.
+    await hostSessions.getByText(/^Room opens .*17:30$/).waitFor();
     expect(await host.getByRole('button', { name: /^Withdraw/ }).count()).toBe(0);
     await host.getByRole('button', { name: /^Notifications/ }).click();
     await host.getByRole('link', { name: /Your slot was booked/ }).waitFor();

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/StatusViews'
 import { useNow } from '../hooks/useNow';
 import { latestData, useResource } from '../hooks/useResource';
 import { useJoinSession } from '../session/useJoinSession';
-import { sessionTitle } from '../session/session-facts';
+import { roomOpensAt, roomOpensWhen, sessionTitle } from '../session/session-facts';
 import { formatCountdown, formatRange, zoneName } from '../time/format';
 
 const PAST_SHOWN = 5;
@@ -77,6 +77,8 @@ function UpcomingSession({ session, user }: { session: Session; user: User }) {
   const startsIn = new Date(session.startsAt).getTime() - now.getTime();
   const checkedIn = session.participants.some((p) => p.id === user.id && p.joinedAt);
   const title = sessionTitle(session, user.id);
+  // Join stays a button before the room opens (its answer says when); the row says it up front.
+  const opensLater = now < roomOpensAt(session);
 
   return (
     <article className="session-row">
@@ -95,6 +97,11 @@ function UpcomingSession({ session, user }: { session: Session; user: User }) {
             </>
           ) : (
             'Under way'
+          )}
+          {opensLater && !error && (
+            <span className="session-row__opens">
+              Room opens {roomOpensWhen(session, user.timezone, now)}
+            </span>
           )}
           {checkedIn && <span className="status-pill status-pill--ok">Checked in</span>}
         </p>

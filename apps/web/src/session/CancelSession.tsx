@@ -1,9 +1,10 @@
 import { CancelSessionRequestSchema, type Participant, type Session } from '@mockboard/contracts';
 import { useRef, useState, type FormEvent } from 'react';
+import { LATE_CANCELLATION_MINUTES } from '@mockboard/schedule';
 import { cancelSession } from '../api/sessions';
 import { FormAlert } from '../components/FormAlert';
 import { TextAreaField } from '../components/TextAreaField';
-import { isLateToCancel, LATE_CANCELLATION_MINUTES } from './session-facts';
+import { isLateToCancel } from './session-facts';
 import { useSessionAction } from './useSessionAction';
 
 interface CancelSessionProps {

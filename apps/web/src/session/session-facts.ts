@@ -1,13 +1,13 @@
 import type { Participant, Session } from '@mockboard/contracts';
-import { sessionAllows } from '@mockboard/schedule';
+import {
+  ROOM_OPENS_BEFORE_MINUTES,
+  isLateCancellation,
+  roomWindow,
+  sessionAllows,
+} from '@mockboard/schedule';
 import type { ApiRequestError } from '../api/client';
 import { formatDateTime, formatTime, zoneName } from '../time/format';
 import { dateKeyIn } from '../time/zoned-time';
-
-const MINUTE = 60_000;
-/** The server's rules (libs/schedule), repeated here only to word messages before asking it. */
-export const ROOM_OPENS_BEFORE_MINUTES = 30;
-export const LATE_CANCELLATION_MINUTES = 120;
 
 export function partnerOf(session: Session, userId: string): Participant | null {
   return session.participants.find((participant) => participant.id !== userId) ?? null;
@@ -18,7 +18,7 @@ export function me(session: Session, userId: string): Participant | null {
 }
 
 export function roomOpensAt(session: Session): Date {
-  return new Date(new Date(session.startsAt).getTime() - ROOM_OPENS_BEFORE_MINUTES * MINUTE);
+  return roomWindow(new Date(session.startsAt), new Date(session.endsAt)).opensAt;
 }
 
 /** Still ahead or under way: the states in which people join, cancel and reschedule. */
@@ -27,7 +27,7 @@ export function isActive(session: Session, now: Date): boolean {
 }
 
 export function isLateToCancel(session: Session, now: Date): boolean {
-  return new Date(session.startsAt).getTime() - now.getTime() < LATE_CANCELLATION_MINUTES * MINUTE;
+  return isLateCancellation(new Date(session.startsAt), now);
 }
 
 /** "with Priya", or "Solo practice". */
@@ -39,10 +39,14 @@ export function sessionTitle(session: Session, userId: string): string {
 
 /** "The room opens at 17:30 (Asia/Kolkata), 30 minutes before the start." (with the day if not today) */
 export function roomOpensText(session: Session, zone: string, now: Date): string {
+  return `The room opens at ${roomOpensWhen(session, zone, now)} (${zoneName(zone)}), ${ROOM_OPENS_BEFORE_MINUTES} minutes before the start.`;
+}
+
+/** "17:30" when the room opens today in `zone`, else the date and time. */
+export function roomOpensWhen(session: Session, zone: string, now: Date): string {
   const opensAt = roomOpensAt(session);
   const sameDay = dateKeyIn(opensAt, zone) === dateKeyIn(now, zone);
-  const when = sameDay ? formatTime(opensAt, zone) : formatDateTime(opensAt, zone);
-  return `The room opens at ${when} (${zoneName(zone)}), ${ROOM_OPENS_BEFORE_MINUTES} minutes before the start.`;
+  return sameDay ? formatTime(opensAt, zone) : formatDateTime(opensAt, zone);
 }
 
 /**

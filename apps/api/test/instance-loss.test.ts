@@ -196,6 +196,35 @@ describe('an instance that stops answering beside another on one Redis server', 
     expect(chatHeard).toEqual([]);
   }, 180_000);
 
+  it('tells the peers a person left beside a hung instance, once it stops waiting for it', async () => {
+    const ours = await start();
+    const theirs = await start();
+    const host = await signUp(ours.url);
+    const guest = await signUp(ours.url);
+    const sessionId = (await aLiveSession(ours.url, host, guest)).id;
+    const leaving = await join(ours, host, sessionId);
+    const partner = await join(ours, guest, sessionId);
+    const heardOfHost: string[] = [];
+    partner.socket.on('presence', (event: { userId: string; state: string }) => {
+      if (event.userId === host.user.id) heardOfHost.push(event.state);
+    });
+    theirs.child.kill('SIGSTOP');
+
+    // Whether the host is still here on another instance cannot be asked while theirs hangs: the
+    // departure's announcement fails (~5 s), and so does the close's right after it.
+    expect(await leaving.socket.timeout(30_000).emitWithAck('session:depart', { sessionId })).toEqual({
+      ok: true,
+    });
+    expect(heardOfHost).toEqual([]);
+    leaving.socket.disconnect();
+
+    // Asked again once theirs is silent (LIVENESS), it is told, once.
+    await waitFor(() => heardOfHost.includes('left'), 60_000);
+    expect(ours.output()).toMatch(/presence on departure failed: .*; asking again later/);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(heardOfHost).toEqual(['left']);
+  }, 180_000);
+
   it('does not count the instances of a deployment on another database of the Redis server', async () => {
     const worker = Number(process.env.JEST_WORKER_ID ?? 1);
     const { ours, host, sessionId } = await besideAFrozenInstance({

@@ -33,7 +33,8 @@ export async function socketsInRoom(
 /**
  * Whether any socket in `room`, on any instance, passes `test` (socket.data as another instance
  * sent it). With the Redis adapter this asks every instance, and rejects when one does not answer
- * within the adapter's 5 s: a departure is then not announced rather than announced wrongly.
+ * within the adapter's 5 s: a departure is then not announced wrongly, but asked about again once
+ * the hung instance is silent and no longer waited for (RoomPresence).
  */
 export async function anySocketIn(
   server: Server,

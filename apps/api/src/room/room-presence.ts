@@ -3,6 +3,7 @@ import type { Server, Socket } from 'socket.io';
 import { ROOM_EVENTS, SOCKET_CAPS, type PresenceEvent } from '@mockboard/contracts';
 import { DomainError } from '../common/domain-error';
 import { anySocketIn, socketsInRoom } from '../common/socket-listing';
+import { LIVENESS } from '../realtime/live-instances';
 import type { SocketData } from '../realtime/realtime-io.adapter';
 import {
   dataOf,
@@ -20,6 +21,15 @@ export const IDLE_AFTER_MS = 60_000;
 const IDLE_SWEEP_MS = 10_000;
 
 /**
+ * When an instance did not answer whether the person is still here (it hangs), "left" is asked
+ * again after this long: by then the others stop waiting for a silent instance (live-instances.ts),
+ * so the question has an answer. A few tries, so an instance that hangs and wakes repeatedly is
+ * not waited for forever.
+ */
+const LEFT_RETRY_MS = LIVENESS.beatMs * (LIVENESS.missedBeforeSilent + 1);
+const LEFT_TRIES = 3;
+
+/**
  * Who is in each session's room and whether they are active: sockets take their place in a room
  * (within its cap), peers hear them join, go idle, come back and leave. The room's sockets are
  * counted through the adapter, so with Redis every instance's are.
@@ -29,6 +39,9 @@ export class RoomPresence implements OnModuleDestroy {
   private readonly logger = new Logger('RoomPresence');
   private server?: Server;
   private idleSweep?: NodeJS.Timeout;
+  private readonly leftRetries = new Set<NodeJS.Timeout>();
+  /** Memberships whose "left" waits for a retry: their socket's close need not ask as well. */
+  private readonly leftRetrying = new WeakSet<SessionMembership>();
 
   /**
    * The sweep starts once the server exists: started in the constructor, it fired before the
@@ -41,6 +54,8 @@ export class RoomPresence implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.idleSweep);
+    for (const retry of this.leftRetries) clearTimeout(retry);
+    this.leftRetries.clear();
   }
 
   /**
@@ -132,17 +147,7 @@ export class RoomPresence implements OnModuleDestroy {
   private async departed(socket: Socket, sessionId: string, membership: SessionMembership): Promise<void> {
     await socket.leave(participantsRoom(sessionId));
     await socket.leave(personRoom(sessionId, dataOf(socket).user.id));
-    try {
-      await this.announceLeftUnlessPresent(socket, sessionId, membership);
-      membership.departureAnnounced = true;
-    } catch (error) {
-      this.logger.warn(
-        `presence on departure failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      // Not announced: the socket's close announces it, or, had it closed meanwhile (the wait
-      // for another instance is long), one more try now.
-      if (socket.disconnected) await this.left(socket);
-    }
+    await this.announceLeft(socket, sessionId, membership, 'departure');
   }
 
   /** Activity (a stroke or a pointer move) ends idleness at once; peers hear "active". */
@@ -173,16 +178,42 @@ export class RoomPresence implements OnModuleDestroy {
   async left(socket: Socket): Promise<void> {
     const data = dataOf(socket);
     if (!data.user || !data.sessions || !this.server) return;
+    for (const [sessionId, membership] of Object.entries(data.sessions)) {
+      // A departing socket's peers heard that its person left when it departed (or will).
+      if (!membership.departureAnnounced && !this.leftRetrying.has(membership))
+        await this.announceLeft(socket, sessionId, membership, 'disconnect');
+    }
+  }
+
+  /**
+   * Tells the peers the person left, unless still here elsewhere. When that cannot be told (an
+   * instance hangs and does not answer), asked again later rather than never: peers would
+   * otherwise see the person in the room until they reload. Never throws (Nest ignores the
+   * disconnect handler's promise).
+   */
+  private async announceLeft(
+    socket: Socket,
+    sessionId: string,
+    membership: SessionMembership,
+    cause: 'departure' | 'disconnect',
+    tries = 1,
+  ): Promise<void> {
     try {
-      for (const [sessionId, membership] of Object.entries(data.sessions)) {
-        // A departing socket's peers heard that its person left when it departed.
-        if (!membership.departureAnnounced)
-          await this.announceLeftUnlessPresent(socket, sessionId, membership);
-      }
+      await this.announceLeftUnlessPresent(socket, sessionId, membership);
+      membership.departureAnnounced = true;
     } catch (error) {
-      this.logger.warn(
-        `presence on disconnect failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const reason = error instanceof Error ? error.message : String(error);
+      const again = tries < LEFT_TRIES && this.server !== undefined;
+      this.logger.warn(`presence on ${cause} failed: ${reason}${again ? '; asking again later' : ''}`);
+      if (!again) return;
+      this.leftRetrying.add(membership);
+      const retry = setTimeout(() => {
+        this.leftRetries.delete(retry);
+        this.leftRetrying.delete(membership);
+        if (!membership.departureAnnounced)
+          void this.announceLeft(socket, sessionId, membership, cause, tries + 1);
+      }, LEFT_RETRY_MS).unref();
+      this.leftRetries.add(retry);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
-import type { JoinAck, PromptChosenEvent, RoundPromptView } from '@mockboard/contracts';
+import type { JoinAck, PromptChosenEvent, RoundPromptView, SessionState } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
 import { aLiveSession, call, connect, soonStart } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -94,6 +94,56 @@ describe('choosing a round’s prompt while the room is open', () => {
     await joined(otherGuest, otherSession);
     await later;
     expect(strayHeard).toEqual([]);
+  });
+
+  it('starts the round’s clock with its first prompt, and not again with a later one', async () => {
+    const interviewer = await joined(host);
+    const candidate = await joined(guest);
+    const waitedFrom = Date.parse((interviewer.ack as { state: SessionState }).state.phaseStartedAt);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // The state comes first, so a prompt's plan never shows against the time spent waiting.
+    const heard: string[] = [];
+    const states: SessionState[] = [];
+    candidate.socket.on('session:state', (state: SessionState) => {
+      heard.push('state');
+      states.push(state);
+    });
+    const prompted = new Promise((resolve) =>
+      candidate.socket.once('round:prompt-chosen', () => resolve(heard.push('prompt'))),
+    );
+
+    await choose(host, 'url-shortener').expect(200);
+    await prompted;
+    expect(heard).toEqual(['state', 'prompt']);
+    const plan = (
+      (await request(server.url).get(`/api/sessions/${sessionId}/rounds/1/prompt`).set(host.bearer))
+        .body as RoundPromptView
+    ).prompt!.timePlan;
+    expect(states[0]).toMatchObject({ round: 1, phase: plan[0]!.phase });
+    expect(Date.parse(states[0]!.phaseStartedAt)).toBeGreaterThanOrEqual(waitedFrom + 1_000);
+
+    // Another prompt later is not a start: the clock runs on.
+    await choose(host, 'chat-app').expect(200);
+    const rejoined = await call<JoinAck>(candidate.socket, 'session:join', { sessionId });
+    expect((rejoined as { state: SessionState }).state.phaseStartedAt).toBe(states[0]!.phaseStartedAt);
+    expect(states).toHaveLength(1);
+  });
+
+  it('leaves the clock alone when the interview moved on before the prompt came', async () => {
+    const interviewer = await joined(host);
+    const moved = await call<{ ok: true; state: SessionState }>(interviewer.socket, 'session:phase', {
+      sessionId,
+      phase: 'high-level-design',
+    });
+    expect(moved).toMatchObject({ ok: true });
+    const prompted = new Promise((resolve) => interviewer.socket.once('round:prompt-chosen', resolve));
+    await choose(host, 'url-shortener').expect(200);
+    await prompted;
+    const rejoined = await call<JoinAck>(interviewer.socket, 'session:join', { sessionId });
+    expect((rejoined as { state: SessionState }).state).toMatchObject({
+      phase: 'high-level-design',
+      phaseStartedAt: moved.state.phaseStartedAt,
+    });
   });
 
   it('tells nobody of a choice it refused', async () => {

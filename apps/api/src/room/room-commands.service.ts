@@ -7,7 +7,7 @@ import type { SessionRecord } from '../sessions/session-record';
 import { DomainError, conflict } from '../common/domain-error';
 import { SerialByKey } from '../common/serial-by-key';
 import { RoomStateRepository, type RoomState, type StoredNotes } from './room-state.repository';
-import { RoomService } from './room.service';
+import { PHASE_WITHOUT_PROMPT, RoomService } from './room.service';
 
 /** What participants change in a room: the phase, the round (swap), notes, and the end. */
 @Injectable()
@@ -29,6 +29,27 @@ export class RoomCommandsService {
     const state = await this.room.state(record);
     this.requireInterviewer(record, state, user, 'The interviewer moves the interview to the next phase');
     return this.room.toSessionState(record, await this.states.changePhase(sessionId, phase));
+  }
+
+  /**
+   * A round's first prompt arrived (chosen by `chooser`): if its room is on that round and nobody
+   * has moved the interview on, the round's clock starts now at the prompt's first phase, since
+   * the time before it was spent waiting for a problem, not on one. Null when nothing changed.
+   */
+  async startClockWithFirstPrompt(
+    chooser: AuthUser,
+    sessionId: string,
+    round: number,
+  ): Promise<SessionState | null> {
+    const record = await this.views.visibleRecord(chooser, sessionId);
+    if (!sessionAllows(record.session.status, 'use_room')) return null;
+    const started = await this.states.startRoundAgain(
+      sessionId,
+      round,
+      PHASE_WITHOUT_PROMPT,
+      this.room.firstPhase(record, round),
+    );
+    return started && this.room.toSessionState(record, started);
   }
 
   /** In a swap session, round 1 ends and the roles swap for round 2. */

@@ -66,19 +66,42 @@ export class RoomStateRepository {
     return this.update(sessionId, phase, { fromRound, toRound });
   }
 
+  /**
+   * Starts round `round` again at `phase` from now, if the room is on that round and still in
+   * `unmovedPhase` (nobody moved the interview on); null otherwise. For a round whose prompt
+   * arrived after its room opened: its clock starts with the prompt.
+   */
+  startRoundAgain(
+    sessionId: string,
+    round: number,
+    unmovedPhase: InterviewPhase,
+    phase: InterviewPhase,
+  ): Promise<RoomState | null> {
+    return this.update(sessionId, phase, null, { round, phase: unmovedPhase });
+  }
+
   private update(
     sessionId: string,
     phase: InterviewPhase,
     swap: { fromRound: number; toRound: number } | null,
+    onlyIfStill?: { round: number; phase: InterviewPhase },
   ): Promise<RoomState | null> {
     return this.dataSource.transaction(async (manager) => {
       // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
       const [row] = (await manager.query(
         `WITH changed AS (
            UPDATE room_state SET phase = $2, round = COALESCE($3, round), phase_started_at = clock_timestamp()
-           WHERE session_id = $1 AND ($4::smallint IS NULL OR round = $4) RETURNING *)
+           WHERE session_id = $1 AND ($4::smallint IS NULL OR round = $4)
+             AND ($5::smallint IS NULL OR (round = $5 AND phase = $6)) RETURNING *)
          SELECT * FROM changed`,
-        [sessionId, phase, swap?.toRound ?? null, swap?.fromRound ?? null],
+        [
+          sessionId,
+          phase,
+          swap?.toRound ?? null,
+          swap?.fromRound ?? null,
+          onlyIfStill?.round ?? null,
+          onlyIfStill?.phase ?? null,
+        ],
       )) as RoomStateRow[];
       if (!row) return null;
       await manager.query(

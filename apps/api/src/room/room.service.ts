@@ -25,6 +25,9 @@ export interface RoomAccess {
 }
 
 /** The room's rules: who may enter, which role and prompt view they get, what each may change. */
+/** Where a round's clock starts before it has a prompt (with no plan, it only counts up). */
+export const PHASE_WITHOUT_PROMPT: InterviewPhase = 'requirements';
+
 @Injectable()
 export class RoomService {
   constructor(
@@ -87,11 +90,11 @@ export class RoomService {
     };
   }
 
-  /** The first phase of a round's prompt time plan (requirements when no prompt is chosen yet). */
+  /** The first phase of a round's prompt time plan (PHASE_WITHOUT_PROMPT when none is chosen yet). */
   firstPhase(record: SessionRecord, roundNumber: number): InterviewPhase {
     const round = record.rounds.find((candidate) => candidate.number === roundNumber);
     const prompt = round?.promptId ? this.prompts.get(round.promptId) : undefined;
-    return prompt?.timePlan[0]?.phase ?? 'requirements';
+    return prompt?.timePlan[0]?.phase ?? PHASE_WITHOUT_PROMPT;
   }
 
   /** Counted before the payload is parsed, so a flood of elements costs no parsing. */

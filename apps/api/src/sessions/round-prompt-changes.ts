@@ -1,6 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
 
-type Listener = (sessionId: string, round: number, promptId: string) => void;
+/** A round's prompt, just chosen and stored. */
+export interface RoundPromptChange {
+  sessionId: string;
+  round: number;
+  promptId: string;
+  /** The round had no prompt before this one. */
+  first: boolean;
+  /** Who chose it (the round's interviewer, or an admin). */
+  chooser: AuthUser;
+}
+
+type Listener = (change: RoundPromptChange) => void;
 
 /**
  * Who hears that a round's prompt was chosen once it is stored: the live room, whose people only
@@ -18,13 +30,16 @@ export class RoundPromptChanges {
     return () => this.listeners.delete(listener);
   }
 
-  announce(sessionId: string, round: number, promptId: string): void {
+  announce(change: RoundPromptChange): void {
     for (const listener of this.listeners) {
       // The choice is stored whatever a listener does: its failure is only logged.
       try {
-        listener(sessionId, round, promptId);
+        listener(change);
       } catch (error) {
-        this.logger.error(`A listener failed on session ${sessionId}'s round ${round}`, error as Error);
+        this.logger.error(
+          `A listener failed on session ${change.sessionId}'s round ${change.round}`,
+          error as Error,
+        );
       }
     }
   }

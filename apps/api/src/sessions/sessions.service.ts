@@ -25,7 +25,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { cancelledMails, rescheduledMails } from '../mail/requests/session-mail-requests';
 import { CalendarService } from '../calendar/calendar.service';
-import { RoundPromptChanges } from './round-prompt-changes';
+import { RoundPromptChanges, type RoundPromptChange } from './round-prompt-changes';
 import { RoundPromptsService } from './round-prompts.service';
 import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
 import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
@@ -214,16 +214,17 @@ export class SessionsService {
     round: number,
     promptId: string,
   ): Promise<Session> {
-    let changed: string | null = null;
+    let change: RoundPromptChange | null = null;
     await this.inTransaction(user, sessionId, async (manager, locked) => {
       const chosen = await this.roundPrompts.choose(manager, locked, round, user.id, promptId);
       await this.sessions.setRoundPrompt(manager, sessionId, round, chosen);
       const before = locked.rounds.find((each) => each.number === round)?.promptId ?? null;
-      if (chosen !== before) changed = chosen;
+      if (chosen !== before)
+        change = { sessionId, round, promptId: chosen, first: before === null, chooser: user };
       return locked;
     });
     // Committed: a room open on this round shows the new prompt (the same one chosen again: no news).
-    if (changed !== null) this.promptChanges.announce(sessionId, round, changed);
+    if (change) this.promptChanges.announce(change);
     return this.views.view(user, sessionId);
   }
 

@@ -198,6 +198,17 @@ describe('the live room', () => {
       phase: 'wrap-up',
     });
     expect(phase.error.code).toBe('conflict');
+
+    // Ended early, it no longer holds the booked time: either of them may offer it again.
+    const session = (
+      await request(room.server.url).get(`/api/sessions/${room.sessionId}`).set(room.host.bearer).expect(200)
+    ).body as { startsAt: string };
+    for (const person of [room.host, room.guest])
+      await request(room.server.url)
+        .post('/api/slots')
+        .set(person.bearer)
+        .send({ startsAt: session.startsAt, format: 'single', hostRole: 'candidate' })
+        .expect(201);
   });
 
   it('relays a stroke at once, and gives peers the stored copy back when the store refuses it', async () => {

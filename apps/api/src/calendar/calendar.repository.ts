@@ -90,6 +90,22 @@ export class CalendarRepository {
     );
   }
 
+  /**
+   * A session that ended early holds its participants' time only until now: the rest of its
+   * period is free to book (an entry that had not begun becomes empty, which overlaps nothing).
+   */
+  async endSessionNow(manager: EntityManager, sessionId: string): Promise<void> {
+    await queryPrepared(
+      manager,
+      prepared(
+        `UPDATE calendar_entries
+           SET period = tstzrange(lower(period), GREATEST(lower(period), clock_timestamp()), '[)')
+         WHERE session_id = $1 AND upper(period) > clock_timestamp()`,
+      ),
+      [sessionId],
+    );
+  }
+
   async release(manager: EntityManager, source: CalendarSource): Promise<void> {
     const { name, id } = column(source);
     await manager.query(`DELETE FROM calendar_entries WHERE ${name} = $1`, [id]);

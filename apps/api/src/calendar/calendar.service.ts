@@ -53,6 +53,11 @@ export class CalendarService {
     return this.entries.moveSession(manager, sessionId, period, overlapMessage);
   }
 
+  /** The session ended early: the rest of its booked time is free again. */
+  endSessionNow(manager: EntityManager, sessionId: string): Promise<void> {
+    return this.entries.endSessionNow(manager, sessionId);
+  }
+
   release(manager: EntityManager, source: CalendarSource): Promise<void> {
     return this.entries.release(manager, source);
   }

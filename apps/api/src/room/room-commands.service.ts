@@ -4,6 +4,7 @@ import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionViewsService } from '../sessions/session-views.service';
 import type { SessionRecord } from '../sessions/session-record';
+import { CalendarService } from '../calendar/calendar.service';
 import { DomainError, conflict } from '../common/domain-error';
 import { SerialByKey } from '../common/serial-by-key';
 import { RoomStateRepository, type RoomState, type StoredNotes } from './room-state.repository';
@@ -18,6 +19,7 @@ export class RoomCommandsService {
     private readonly room: RoomService,
     private readonly states: RoomStateRepository,
     private readonly views: SessionViewsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** The round's interviewer moves the clock to another phase; every peer gets the new state. */
@@ -125,7 +127,8 @@ export class RoomCommandsService {
         'Both of you need to have joined the room to end the interview; to call it off, cancel the session',
       );
     }
-    await this.states.endInterview(sessionId);
+    // Ended early, its people are free for the rest of the booked time (to practise again, say).
+    await this.states.endInterview(sessionId, (manager) => this.calendar.endSessionNow(manager, sessionId));
     return this.room.toSessionState(record, await this.room.state(record), 'scoring');
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { InterviewPhase } from '@mockboard/contracts';
 import { sessionAllowsSql } from '@mockboard/schedule';
 
@@ -136,11 +136,25 @@ export class RoomStateRepository {
    * Ends the interview: the session moves to scoring while the room is open, and only once every
    * participant has joined (an interview nobody attended must not get there).
    */
-  async endInterview(sessionId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE sessions SET status = 'scoring' WHERE id = $1 AND ${sessionAllowsSql('sessions', 'use_room')}
-         AND NOT EXISTS (SELECT 1 FROM session_participants WHERE session_id = $1 AND joined_at IS NULL)`,
-      [sessionId],
-    );
+  /**
+   * Moves the session on to scoring, if its room is still in use and both joined; `whenEnded`
+   * runs in the same transaction once it did (what else ending changes commits with it).
+   */
+  async endInterview(
+    sessionId: string,
+    whenEnded?: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
+      const ended = (await manager.query(
+        `WITH ended AS (
+           UPDATE sessions SET status = 'scoring' WHERE id = $1 AND ${sessionAllowsSql('sessions', 'use_room')}
+             AND NOT EXISTS (SELECT 1 FROM session_participants WHERE session_id = $1 AND joined_at IS NULL)
+           RETURNING id)
+         SELECT id FROM ended`,
+        [sessionId],
+      )) as { id: string }[];
+      if (ended.length > 0) await whenEnded?.(manager);
+    });
   }
 }

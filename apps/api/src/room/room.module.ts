@@ -1,3 +1,4 @@
+import { CalendarModule } from '../calendar/calendar.module';
 import { Module } from '@nestjs/common';
 import { PromptsModule } from '../prompts/prompts.module';
 import { REMOTE_BROADCAST_HOOK } from '../realtime/remote-broadcasts';
@@ -28,7 +29,7 @@ import { SceneWriter } from './scene-writer';
 import { SceneBackpressure } from './scene-backpressure';
 
 @Module({
-  imports: [SessionsModule, PromptsModule, RevealedHintsModule],
+  imports: [SessionsModule, PromptsModule, RevealedHintsModule, CalendarModule],
   controllers: [ReplayController, SceneFilesController],
   providers: [
     RoomGateway,

@@ -4,9 +4,11 @@ import {
   ScorecardHistoryResponseSchema,
   ScorecardSchema,
   type Scorecard,
+  type Session,
 } from '@mockboard/contracts';
 import request from 'supertest';
 import { signUp, type SignedUpUser } from './support/factories';
+import { call, connect } from './support/room-client';
 import { asUser, sqlStateOf } from './support/scheduling-factories';
 import {
   aPastSession,
@@ -208,6 +210,44 @@ describe('scorecards', () => {
       expect((await feedbackOf(guest, id, 1)).interviewer).toBeNull();
       await rate(server, guest, id);
       expect((await feedbackOf(guest, id, 1)).interviewer?.revealedAt).not.toBeNull();
+    });
+
+    it('in a swap ended in round 1, waits for no round 2: the candidate’s rating reveals round 1', async () => {
+      const [host, guest] = [await signUp(server.url), await signUp(server.url)];
+      const now = { startsAt: 'now', format: 'swap' };
+      await as(host).post('/api/match-requests').send(now).expect(201);
+      const paired = await as(guest).post('/api/match-requests').send(now).expect(201);
+      const id = (paired.body as { sessionId: string }).sessionId;
+      const sockets = [await connect(server.url, host), await connect(server.url, guest)];
+      try {
+        for (const socket of sockets)
+          expect(await call(socket, 'session:join', { sessionId: id })).toMatchObject({ ok: true });
+        expect(await call(sockets[0]!, 'session:end', { sessionId: id })).toMatchObject({ ok: true });
+      } finally {
+        sockets.forEach((socket) => socket.disconnect());
+      }
+      const roundsOf = async () =>
+        ((await as(guest).get(`/api/sessions/${id}`).expect(200)).body as Session).rounds.map((round) => ({
+          number: round.number,
+          skipped: round.skipped,
+        }));
+      expect(await roundsOf()).toEqual([
+        { number: 1, skipped: false },
+        { number: 2, skipped: true },
+      ]);
+
+      // Round 1's scorecard is all the session waits for.
+      const interviewer = (await as(host).get(`/api/sessions/${id}`).expect(200)).body as Session;
+      const roundOneInterviewer = interviewer.rounds[0]!.interviewerId === host.user.id ? host : guest;
+      const roundOneCandidate = roundOneInterviewer === host ? guest : host;
+      await putScorecard(server, roundOneInterviewer, id, 1, aScorecard());
+      expect(((await as(guest).get(`/api/sessions/${id}`).expect(200)).body as Session).status).toBe(
+        'completed',
+      );
+      // Hidden until its candidate gives feedback: with no round to interview in, their rating.
+      expect((await feedbackOf(roundOneCandidate, id, 1)).interviewer).toBeNull();
+      await rate(server, roundOneCandidate, id, 1);
+      expect((await feedbackOf(roundOneCandidate, id, 1)).interviewer?.revealedAt).not.toBeNull();
     });
 
     it('never reveals a draft, and reveals submitted feedback to both 24 hours after the session ends', async () => {

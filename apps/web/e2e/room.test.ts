@@ -380,6 +380,12 @@ describe('the live room in two browsers', () => {
     expect(await b.getByRole('button', { name: 'End interview' }).count()).toBe(0);
     // Neither sees the other leave while both join round 2 (the last round's client waits for it).
     await Promise.all([a.evaluate(watchPresenceList), b.evaluate(watchPresenceList)]);
+    // Ending in round 1 would skip round 2: the confirmation says so, and where to go instead.
+    await a.getByRole('button', { name: 'End interview' }).click();
+    const endDialog = a.getByRole('dialog', { name: 'End the interview?' });
+    await endDialog.getByText(/Round 2, in which Ben Guest interviews you, will not take place/).waitFor();
+    await endDialog.getByRole('button', { name: 'Cancel' }).click();
+    await endDialog.waitFor({ state: 'detached' });
     await a.getByRole('button', { name: 'Swap roles' }).click();
     const swapDialog = a.getByRole('dialog', { name: 'Swap roles?' });
     await swapDialog.getByRole('button', { name: 'Swap roles' }).click();

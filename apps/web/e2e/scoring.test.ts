@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Session } from '@mockboard/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signUp, type SignedUpUser } from '../../api/test/support/factories';
+import { aScorecard, putScorecard } from '../../api/test/support/scoring-factories';
 import { startTestApp, type TestApp } from '../../api/test/support/test-app';
 import { artifact, launchBrowser } from './support/browser';
 import { DESKTOP, expectNoSidewaysScroll, PHONE } from './support/members';
@@ -169,6 +170,33 @@ describe('scoring a round and seeing progress in the browser', () => {
     await expectNoSidewaysScroll(candidate);
     await candidate.screenshot({ path: artifact('progress-phone.png'), fullPage: true });
   }, 180_000);
+
+  it('scores a swap ended in round 1 as one round: the candidate’s rating reveals it', async () => {
+    const dee = await signUp(server.url, { displayName: 'Dee Interviewer' });
+    const eli = await signUp(server.url, { displayName: 'Eli Candidate' });
+    const ended = await anInterviewThatEnded(server.url, dee, eli, [], undefined, 'swap');
+    await putScorecard(server, dee, ended.id, 1, aScorecard());
+
+    const candidate = await pageOf(eli, 'UTC');
+    await candidate.goto(`${server.url}/sessions/${ended.id}`);
+    await candidate.getByText('Round 2 did not take place: the interview ended in round 1.').waitFor();
+    // Nothing to score in round 2, and nothing waits for it.
+    expect(await candidate.getByRole('link', { name: /round 2$/ }).count()).toBe(0);
+    await candidate.getByRole('link', { name: /^Score this round/ }).click();
+    await candidate.getByText(/unlocks when you rate Dee Interviewer below/).waitFor();
+    const rating = candidate.getByRole('form', { name: 'Interviewer rating' });
+    await rating
+      .getByRole('group', { name: /^Clarity/ })
+      .getByRole('radio', { name: '4' })
+      .check();
+    await rating
+      .getByRole('group', { name: /^Helpfulness/ })
+      .getByRole('radio', { name: '4' })
+      .check();
+    await rating.getByRole('button', { name: 'Save rating' }).click();
+    await candidate.getByRole('heading', { name: 'Feedback from Dee Interviewer' }).waitFor();
+    await candidate.screenshot({ path: artifact('swap-ended-in-round-1-revealed.png'), fullPage: true });
+  });
 
   it('shares the case study publicly, then revokes the link', async () => {
     const candidate = await pageOf(cam, 'Asia/Kolkata');

@@ -118,6 +118,11 @@ export const RoundSchema = z.object({
   candidateId: z.uuid(),
   promptId: z.string().nullable(),
   promptTitle: z.string().nullable(),
+  /**
+   * The interview ended before this round began (a swap session ended in round 1): it never took
+   * place. Its scorecards are still accepted, but no one's feedback waits for them.
+   */
+  skipped: z.boolean(),
 });
 export type Round = z.infer<typeof RoundSchema>;
 

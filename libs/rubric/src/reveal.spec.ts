@@ -48,6 +48,14 @@ describe('roundsToReveal', () => {
     expect(roundsToReveal(facts, SOON)).toEqual([]);
     expect(roundsToReveal({ ...facts, ratedRounds: [1] }, SOON)).toEqual([1]);
   });
+
+  it('in a swap ended before its second round, reveals round 1 once its candidate has rated the interviewer', () => {
+    const ended = { ...swap([aCard(1, 'ann', 'bob')]), skippedRounds: [2] };
+    expect(roundsToReveal(ended, SOON)).toEqual([]);
+    expect(roundsToReveal({ ...ended, ratedRounds: [1] }, SOON)).toEqual([1]);
+    // A rating counts only where the subject had no round of their own to score the author in.
+    expect(roundsToReveal({ ...swap([aCard(1, 'ann', 'bob')]), ratedRounds: [1] }, SOON)).toEqual([]);
+  });
 });
 
 describe('revealDeadline', () => {

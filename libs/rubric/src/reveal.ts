@@ -17,6 +17,8 @@ export interface RevealFacts {
   }[];
   /** Rounds whose candidate has rated their interviewer. */
   ratedRounds: readonly number[];
+  /** Rounds the interview ended before (a swap ended in round 1): none when absent. */
+  skippedRounds?: readonly number[];
 }
 
 /** The latest moment feedback about a session stays hidden. */
@@ -31,7 +33,7 @@ export function revealDeadline(endsAt: Date): Date {
  * A scorecard is revealed once its author has submitted it and either
  *   - its subject has submitted their own feedback about the author: in a swap session the
  *     interviewer scorecard they wrote in the other round, in a single session their rating of
- *     the interviewer; or
+ *     the interviewer (in a swap whose other round never took place, either); or
  *   - 24 hours have passed since the session ended, so a partner who never gives feedback cannot
  *     hold the other's back for ever.
  * Drafts are never revealed. Once revealed, a scorecard stays revealed (and immutable).
@@ -42,7 +44,11 @@ export function roundsToReveal(facts: RevealFacts, now: Date): number[] {
     .filter((card) => card.submitted && !card.revealed)
     .filter((card) => {
       if (deadlinePassed) return true;
-      if (facts.format === 'single') return facts.ratedRounds.includes(card.round);
+      const rated = facts.ratedRounds.includes(card.round);
+      if (facts.format === 'single') return rated;
+      // The subject had no round in which to interview the author: rating them is their feedback.
+      const otherRoundSkipped = (facts.skippedRounds ?? []).some((round) => round !== card.round);
+      if (otherRoundSkipped && rated) return true;
       return facts.interviewerCards.some(
         (theirs) =>
           theirs.round !== card.round &&

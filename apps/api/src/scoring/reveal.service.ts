@@ -69,6 +69,7 @@ export class RevealService {
               revealed: card.revealedAt !== null,
             })),
           ratedRounds: ratings.filter((rating) => rating.sessionId === id).map((rating) => rating.round),
+          skippedRounds: record.rounds.filter((round) => round.skipped).map((round) => round.number),
         },
         now,
       );

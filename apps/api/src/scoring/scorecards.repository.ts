@@ -280,6 +280,7 @@ export class ScorecardsRepository {
   /**
    * A session ended from the room waits in `scoring` until every round has its feedback: the
    * interviewer's submitted scorecard (a solo session's own self-assessment). Then it is complete.
+   * A round the interview ended before is not waited for.
    */
   async completeWhenScored(manager: EntityManager, sessionId: string): Promise<void> {
     await manager.query(
@@ -287,7 +288,10 @@ export class ScorecardsRepository {
          UPDATE sessions s SET status = '${SCORED.to}'
          WHERE s.id = $1 AND ${statusInSql('s', [SCORED.from])}
            AND NOT EXISTS (
-             SELECT 1 FROM session_rounds r WHERE r.session_id = s.id AND NOT EXISTS (
+             SELECT 1 FROM session_rounds r WHERE r.session_id = s.id
+               -- A round the interview ended before (a swap ended in round 1) waits for nothing.
+               AND NOT EXISTS (SELECT 1 FROM room_state rs WHERE rs.session_id = s.id AND rs.round < r.number)
+               AND NOT EXISTS (
                SELECT 1 FROM scorecards c
                WHERE c.session_id = r.session_id AND c.round = r.number AND c.submitted_at IS NOT NULL
                  AND c.kind = CASE WHEN s.kind = 'solo' THEN 'self' ELSE 'interviewer' END))

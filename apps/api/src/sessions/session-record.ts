@@ -45,6 +45,11 @@ export interface StoredRound {
   interviewerId: string;
   candidateId: string;
   promptId: string | null;
+  /**
+   * The interview ended before its room reached this round (a swap ended in round 1): the round
+   * never took place, so nobody's feedback waits for it.
+   */
+  skipped: boolean;
 }
 
 export interface StoredProposal {

@@ -1,6 +1,9 @@
+import { sessionAllowsSql } from '@mockboard/schedule';
+
 /**
  * Sessions (alias `s`, from `fromWhere`) with everything a SessionRecord holds, in one statement:
- * the participants with their partner view, the rounds, the pending proposal and how many times the
+ * the participants with their partner view, the rounds (each marked skipped when the interview
+ * ended before its room reached it), the pending proposal and how many times the
  * session was moved, each as JSON beside the row. It used to take five round trips, and a booking
  * reads three records (its answer and each party's confirmation mail: bench/booking). The
  * session's columns are named, not `*`, so the statement can stay prepared (prepared-statement.ts).
@@ -18,7 +21,9 @@ export function sessionRecordsSql(fromWhere: string): string {
      WHERE p.session_id = s.id) AS participants,
     (SELECT coalesce(json_agg(json_build_object(
               'number', r.number, 'interviewer_id', r.interviewer_id, 'candidate_id', r.candidate_id,
-              'prompt_id', r.prompt_id)
+              'prompt_id', r.prompt_id,
+              'skipped', ${sessionAllowsSql('s', 'count_as_completed')}
+                AND EXISTS (SELECT 1 FROM room_state rs WHERE rs.session_id = s.id AND rs.round < r.number))
             ORDER BY r.number), '[]'::json)
      FROM session_rounds r WHERE r.session_id = s.id) AS rounds,
     (SELECT json_build_object('id', x.id, 'proposed_by', x.proposed_by, 'starts_at', x.starts_at,

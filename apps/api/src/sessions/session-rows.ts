@@ -45,6 +45,8 @@ export interface RoundRow {
   interviewer_id: string;
   candidate_id: string;
   prompt_id: string | null;
+  /** Present in a record's rounds (sessionRecordsSql). */
+  skipped?: boolean;
 }
 
 export interface ProposalRow {
@@ -142,6 +144,7 @@ export function toStoredRound(row: RoundRow): StoredRound {
     interviewerId: row.interviewer_id,
     candidateId: row.candidate_id,
     promptId: row.prompt_id,
+    skipped: row.skipped === true,
   };
 }
 

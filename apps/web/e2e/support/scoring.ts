@@ -18,7 +18,8 @@ export async function signedInPage(
 }
 
 /**
- * A single-round session in which `interviewer` interviewed `candidate` on the URL shortener, drew
+ * A session (single-round unless `format` says swap: then ended in round 1) in which `interviewer`
+ * interviewed `candidate` on the URL shortener, drew
  * a little on the whiteboard, and ended the interview: the session waits for scores. Paired with
  * "practise now" so it has already started (feedback opens at the start); whoever waited
  * interviews first.
@@ -35,8 +36,9 @@ export async function anInterviewThatEnded(
   ],
   /** What the interviewer writes in the room's private notes first (none by default). */
   notes?: string,
+  format: 'single' | 'swap' = 'single',
 ): Promise<Session> {
-  const now = { startsAt: 'now', format: 'single', promptPreferences: { promptIds: ['url-shortener'] } };
+  const now = { startsAt: 'now', format, promptPreferences: { promptIds: ['url-shortener'] } };
   await request(baseUrl).post('/api/match-requests').set(interviewer.bearer).send(now).expect(201);
   const paired = await request(baseUrl)
     .post('/api/match-requests')

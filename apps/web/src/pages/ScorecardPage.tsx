@@ -23,6 +23,7 @@ import {
   selfAssessmentState,
 } from '../scoring/self-assessment';
 import { usePromptSignals } from '../scoring/usePromptSignals';
+import { playedRounds } from '../session/session-facts';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
 
 interface Loaded {
@@ -259,7 +260,9 @@ function ScorecardScreen({
               : undefined
           }
           note={
-            session.format === 'single' && !submitted && !selfClosed
+            selfAssessmentCloser(session, round.number, user.id).kind === 'rating' &&
+            !submitted &&
+            !selfClosed
               ? `Your rating unlocks ${partnerName}’s feedback and closes your self-assessment: submit that first.`
               : undefined
           }
@@ -272,7 +275,7 @@ function ScorecardScreen({
 /** After submitting: the session's other round to score, if this person has one, and the session. */
 function NextSteps({ session, round, userId }: { session: Session; round: Round; userId: string }) {
   const sessionPath = `/sessions/${encodeURIComponent(session.id)}`;
-  const other = session.rounds.find(
+  const other = playedRounds(session).find(
     (each) => each.number !== round.number && (each.interviewerId === userId || each.candidateId === userId),
   );
   return (

@@ -6,7 +6,9 @@ type Action = 'swap' | 'end';
 
 const confirmations = (
   partnerName: string,
-): Record<Action, { title: string; text: string; button: string }> => ({
+  /** Round 1 of a swap: ending now means round 2 never takes place. */
+  secondRoundAhead: boolean,
+): Record<Action, { title: string; text: string; button: string; danger?: boolean }> => ({
   swap: {
     title: 'Swap roles?',
     text: `Round 1 ends for both of you. In round 2 ${partnerName} interviews you, on a fresh board with its own clock.`,
@@ -14,8 +16,11 @@ const confirmations = (
   },
   end: {
     title: 'End the interview?',
-    text: 'The room closes for both of you and the session moves on to scoring. This cannot be undone.',
+    text: secondRoundAhead
+      ? `The room closes for both of you and the session moves on to scoring. Round 2, in which ${partnerName} interviews you, will not take place: to go on to it, choose Swap roles instead. This cannot be undone.`
+      : 'The room closes for both of you and the session moves on to scoring. This cannot be undone.',
     button: 'End interview',
+    danger: true,
   },
 });
 
@@ -68,7 +73,7 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd, partnerN
     setError(null);
   }
 
-  const copy = confirming && allowed ? confirmations(partnerName)[confirming] : null;
+  const copy = confirming && allowed ? confirmations(partnerName, canSwap)[confirming] : null;
   return (
     <div className="room-actions">
       {canSwap && (
@@ -96,7 +101,12 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd, partnerN
           <p>{copy.text}</p>
           <FormAlert>{error}</FormAlert>
           <div className="dialog__actions">
-            <button type="button" className="button" disabled={busy} onClick={() => confirm(confirming)}>
+            <button
+              type="button"
+              className={`button${copy.danger ? ' room-actions__end' : ''}`}
+              disabled={busy}
+              onClick={() => confirm(confirming)}
+            >
               {busy ? 'Working…' : copy.button}
             </button>
             <button type="button" className="button button--secondary" disabled={busy} onClick={close}>

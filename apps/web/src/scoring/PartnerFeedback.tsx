@@ -1,5 +1,6 @@
 import type { Rubric, RoundFeedback, Session } from '@mockboard/contracts';
 import { Link } from 'react-router-dom';
+import { playedRounds } from '../session/session-facts';
 import { formatDateTime, timeZoneSuffix } from '../time/format';
 import { ScorecardView } from './ScorecardView';
 
@@ -37,8 +38,9 @@ export function PartnerFeedback(props: PartnerFeedbackProps) {
   const deadline = feedback.hiddenUntil
     ? `${formatDateTime(new Date(feedback.hiddenUntil), zone)}${timeZoneSuffix(zone)}`
     : null;
-  // In a swap session "yours" is the scorecard the caller writes as the other round's interviewer.
-  const otherRound = session.rounds.find(
+  // In a swap session "yours" is the scorecard the caller writes as the other round's interviewer
+  // (unless the interview ended before that round: then, as in a single session, their rating).
+  const otherRound = playedRounds(session).find(
     (round) => round.number !== feedback.round && round.interviewerId === userId,
   );
   return (

@@ -10,6 +10,8 @@ import { closerWords, selfAssessmentCloser, selfAssessmentState } from './self-a
 export function SessionScoringSection({ session, user }: { session: Session; user: User }) {
   if (!sessionAllows(session.status, 'score')) return null;
   const mine = session.rounds.filter((round) => [round.interviewerId, round.candidateId].includes(user.id));
+  // Nothing to score in a round the interview ended before; it is named, so its absence is clear.
+  const skipped = mine.filter((round) => round.skipped);
   return (
     <>
       <section className="session-section" aria-labelledby="scoring-title">
@@ -18,10 +20,17 @@ export function SessionScoringSection({ session, user }: { session: Session; use
           Score each round on the rubric. Feedback about you unlocks once you have given yours.
         </p>
         <ul className="score-links">
-          {mine.map((round) => (
-            <RoundScoreLink key={round.number} session={session} round={round} user={user} />
-          ))}
+          {mine
+            .filter((round) => !round.skipped)
+            .map((round) => (
+              <RoundScoreLink key={round.number} session={session} round={round} user={user} />
+            ))}
         </ul>
+        {skipped.map((round) => (
+          <p key={round.number} className="session-section__note">
+            Round {round.number} did not take place: the interview ended in round {round.number - 1}.
+          </p>
+        ))}
       </section>
       {/* The case study exists once the interview is over. */}
       {sessionAllows(session.status, 'count_as_completed') && <CaseStudyPanel session={session} />}

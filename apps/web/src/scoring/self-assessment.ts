@@ -1,4 +1,5 @@
 import type { RoundFeedback, Session } from '@mockboard/contracts';
+import { playedRounds } from '../session/session-facts';
 
 /**
  * Where a candidate's self-assessment stands. The server's rule (scorecards.service.ts with
@@ -34,7 +35,8 @@ export function selfAssessmentCloser(
   round: number,
   userId: string,
 ): SelfAssessmentCloser {
-  const other = session.rounds.find(
+  // A round the interview ended before cannot be scored for this: rating the interviewer is left.
+  const other = playedRounds(session).find(
     (candidate) => candidate.number !== round && candidate.interviewerId === userId,
   );
   return other ? { kind: 'scorecard', round: other.number } : { kind: 'rating' };
@@ -56,7 +58,7 @@ export function selfAssessmentRoundClosedBy(
   round: number,
   userId: string,
 ): number | null {
-  const other = session.rounds.find(
+  const other = playedRounds(session).find(
     (candidate) =>
       candidate.number !== round && candidate.candidateId === userId && candidate.interviewerId !== userId,
   );

@@ -1,4 +1,4 @@
-import type { Participant, Session } from '@mockboard/contracts';
+import type { Participant, Round, Session } from '@mockboard/contracts';
 import {
   ROOM_OPENS_BEFORE_MINUTES,
   isLateCancellation,
@@ -19,6 +19,11 @@ export function me(session: Session, userId: string): Participant | null {
 
 export function roomOpensAt(session: Session): Date {
   return roomWindow(new Date(session.startsAt), new Date(session.endsAt)).opensAt;
+}
+
+/** The rounds that took place or may still: not one the interview ended before (a swap ended in round 1). */
+export function playedRounds<R extends Pick<Round, 'skipped'>>(session: { rounds: readonly R[] }): R[] {
+  return session.rounds.filter((round) => !round.skipped);
 }
 
 /** Still ahead or under way: the states in which people join, cancel and reschedule. */

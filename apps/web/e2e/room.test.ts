@@ -443,6 +443,11 @@ describe('the live room in two browsers', () => {
     for (const name of ['Swap roles', 'End interview', /^Next: /]) {
       expect(await a.getByRole('button', { name }).count()).toBe(0);
     }
+    // On a phone the ended room still fits the screen, its dialog whole.
+    await a.setViewportSize(PHONE);
+    await expectNoSidewaysScroll(a);
+    await a.screenshot({ path: artifact('room-ended-phone.png') });
+    await a.setViewportSize(DESKTOP);
 
     // The replay marks the round and shows each round's own board on either side of the marker.
     await a.goto(`${stage.server.url}/sessions/${session.id}/replay`);

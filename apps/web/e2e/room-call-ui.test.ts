@@ -163,11 +163,17 @@ describe('the call’s controls in the room', () => {
     expect(await muteButton(a).getAttribute('aria-keyshortcuts')).toBe('Alt+M');
 
     // Alt+M mutes (matched by the physical key, so it also works where Alt+M types "µ") and Ben is told.
+    // What the bar's status takes: words added there push the bar's controls into another row.
+    const statusWidth = () =>
+      b.evaluate("document.querySelector('.room-bar__status').getBoundingClientRect().width");
+    const unmutedStatus = await statusWidth();
     await a.locator('canvas.excalidraw__canvas.interactive').click({ position: { x: 400, y: 400 } });
     await a.keyboard.press('Alt+KeyM');
     expect(await muteButton(a).getAttribute('aria-pressed')).toBe('true');
     await b.getByText('Ada Host is muted').waitFor();
     await b.getByRole('img', { name: 'Ada Host is muted' }).waitFor();
+    // Told on the avatar (and to screen readers): the bar keeps its layout, and the board its place.
+    expect(await statusWidth()).toBe(unmutedStatus);
     await a.keyboard.press('Alt+KeyM');
     expect(await muteButton(a).getAttribute('aria-pressed')).toBe('false');
     await b.getByText('Ada Host is muted').waitFor({ state: 'detached' });

@@ -257,6 +257,9 @@ describe('matching', () => {
       expect(new Date(session.startsAt).getTime()).toBeLessThanOrEqual(Date.now());
       expect(session.durationMinutes).toBe(45);
       expect((await sessionsOf(first!)).upcoming.map((each) => each.id)).toEqual([session.id]);
+      // The time is said once, in the person's zone, without brackets inside brackets.
+      const [told] = (await notificationsOf(first!)).filter((each) => each.type === 'matched');
+      expect(told!.body).toMatch(/^.+ is your partner for a \w+ session starting now, .+ \([^()]+\)\.$/);
     });
 
     it('expires an unpaired practice-now request after 5 minutes and frees its time', async () => {

@@ -11,7 +11,10 @@ describe('sign-ins and password on the profile page', () => {
     const context = await stage.browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(`${stage.server.url}/signin`);
-    await page.getByLabel('Email').fill(email);
+    // The page starts in its form: typing goes to Email with no Tab through the header first.
+    await page.getByLabel('Email').waitFor();
+    await page.keyboard.type(email);
+    expect(await page.getByLabel('Email').inputValue()).toBe(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname !== '/signin');

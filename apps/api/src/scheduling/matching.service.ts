@@ -162,7 +162,7 @@ export class MatchingService {
         body: (zone, locale) => {
           const when = formatInZone(pairing.startsAt, zone, locale);
           return pairing.practiceNow
-            ? `${name} is your partner for a ${pairing.format} session starting now (${when}).`
+            ? `${name} is your partner for a ${pairing.format} session starting now, ${when}.`
             : `${name} is your partner for a ${pairing.format} session on ${when}.`;
         },
         sessionId: pairing.sessionId,

@@ -29,6 +29,8 @@ export function AuthForm({ form, newPassword = false, submitLabel, children }: A
         name="email"
         type="email"
         autoComplete="email"
+        // The page exists for this form: start typing at once, not after the header's links.
+        autoFocus
         required
         value={values.email}
         error={messages.fields.email}

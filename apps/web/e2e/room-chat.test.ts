@@ -62,6 +62,18 @@ describe('the room chat in two browsers', () => {
     expect(await chatLog(a).locator('b').count()).toBe(0);
     expect(await messageBox(b).inputValue()).toBe('');
 
+    // A long paste is counted as it nears the limit, and told when it was cut there.
+    await messageBox(b).fill('y'.repeat(1_700));
+    await b.getByText('1,700 of 2,000 characters').waitFor();
+    await messageBox(b).fill('z'.repeat(2_100));
+    expect((await messageBox(b).inputValue()).length).toBe(2_000);
+    await b
+      .getByRole('status')
+      .getByText(/The limit is 2,000 characters: anything past it was not kept/)
+      .waitFor();
+    await messageBox(b).fill('');
+    expect(await b.getByText(/of 2,000 characters/).count()).toBe(0);
+
     // While Ada's panel is hidden, Ben's message shows as unread on the button that opens it.
     await a.getByRole('button', { name: 'Hide panel' }).click();
     await say(b, 'Can you hear me?');

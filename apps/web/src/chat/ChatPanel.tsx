@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ChatEntry } from '@mockboard/collab';
 import { CHAT_LIMITS } from '@mockboard/contracts';
+import { CharacterCount } from '../components/CharacterCount';
 import { ChatText } from './ChatText';
 import { formatTime } from '../time/format';
 import type { Chat } from './useChat';
@@ -111,6 +112,7 @@ export function ChatPanel({ chat, myUserId }: { chat: Chat; myUserId: string }) 
           <button type="submit" className="button button--small" disabled={draft.trim().length === 0}>
             Send
           </button>
+          <CharacterCount length={draft.length} max={CHAT_LIMITS.maxChars} />
         </form>
       </div>
       <div className="visually-hidden" aria-live="polite">

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ROOM_LIMITS } from '@mockboard/contracts';
+import { CharacterCount } from '../components/CharacterCount';
 import { useLeaveWarning } from '../hooks/useLeaveWarning';
 import type { WatchStoredNotes } from './stored-notes';
 
@@ -120,6 +121,7 @@ export function InterviewerNotes({ round, initialText, save, watchStored }: Inte
         }}
         onBlur={() => timer.current !== undefined && saveNow(latest.current)}
       />
+      <CharacterCount length={text.length} max={ROOM_LIMITS.maxNotesChars} />
     </section>
   );
 }

@@ -3,17 +3,13 @@ import type { ChatEntry } from '@mockboard/collab';
 import { CHAT_LIMITS } from '@mockboard/contracts';
 import { CharacterCount } from '../components/CharacterCount';
 import { ChatText } from './ChatText';
-import { formatTime } from '../time/format';
+import { formatTimeOnThisScreen } from '../time/format';
 import type { Chat } from './useChat';
 import '../styles/chat.css';
 
 const EMPTY_TEXT = 'No messages yet. Use the chat for links, spelling a name, or when audio fails.';
 /** How close to the bottom (px) the log counts as "reading the latest": new messages then scroll in. */
 const STICK_TO_BOTTOM_PX = 48;
-
-/** In the clock this screen shows, written in the user's date and time format (profile or browser). */
-const timeOf = (sentAt: string) =>
-  formatTime(new Date(sentAt), Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /**
  * The chat, docked at the bottom of the room's side panel: the messages, then a box labelled
@@ -137,7 +133,7 @@ function ChatLine({
         <span className="chat-line__author">{mine ? 'You' : entry.authorName}</span>
         {entry.status === 'sent' && entry.sentAt && (
           <time className="chat-line__time" dateTime={entry.sentAt}>
-            {timeOf(entry.sentAt)}
+            {formatTimeOnThisScreen(entry.sentAt)}
           </time>
         )}
         {entry.status === 'sending' && <span className="chat-line__state">Sending…</span>}

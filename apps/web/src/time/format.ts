@@ -80,6 +80,14 @@ export function formatTime(instant: Date, zone: string): string {
   return formatter(zone, TIME).format(instant);
 }
 
+/**
+ * An instant in the room, by the clock this screen shows (the device's zone), in the user's format:
+ * what is said and revealed live is timed as the people in the room see their own clocks.
+ */
+export function formatTimeOnThisScreen(iso: string): string {
+  return formatTime(new Date(iso), Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
 /** A wall-clock "HH:MM" (as the API and the time pickers hold it) written in the user's format: "7:00 PM". */
 export function formatTimeOfDay(time: string): string {
   return formatTime(new Date(`1970-01-01T${time}:00Z`), 'UTC');

@@ -8,6 +8,7 @@ import {
 } from '@mockboard/contracts';
 import { HINT_STAGE_NAMES, currentPhaseFirst, nextStage, revealKey } from '@mockboard/collab';
 import type { RoomHints } from './useRoomHints';
+import { formatTimeOnThisScreen } from '../../time/format';
 import '../../styles/hints.css';
 
 interface HintGuideProps {
@@ -126,8 +127,6 @@ interface HintItemProps {
   onReveal: () => void;
 }
 
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
 function HintItem({ phase, stage, text, revealed, isNext, waiting, disabled, onReveal }: HintItemProps) {
   const textId = useId();
   const [previewing, setPreviewing] = useState(false);
@@ -141,7 +140,7 @@ function HintItem({ phase, stage, text, revealed, isNext, waiting, disabled, onR
         </span>
         {revealed ? (
           <span className="hint-item__state">
-            <span aria-hidden="true">✓ </span>Revealed at {timeOf(revealed.revealedAt)}
+            <span aria-hidden="true">✓ </span>Revealed at {formatTimeOnThisScreen(revealed.revealedAt)}
           </span>
         ) : (
           <button

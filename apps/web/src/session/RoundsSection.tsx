@@ -52,7 +52,9 @@ function RoundDetails({ round, session, user, active, onChange }: RoundsSectionP
             {active && !interviewing && ` — ${name(round.interviewerId)} chooses it`}
           </span>
         ) : hidden ? (
-          <span className="muted">chosen by {name(round.interviewerId)}; revealed when the round starts</span>
+          <span className="muted">
+            chosen by {name(round.interviewerId)}; you see it in the room when the round starts
+          </span>
         ) : (
           <Link to={`/prompts/${encodeURIComponent(round.promptId)}`}>
             {round.promptTitle ?? round.promptId}

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { JoinAck, PromptChosenEvent, RoundPromptView, SessionState } from '@mockboard/contracts';
 import { signUp, type SignedUpUser } from './support/factories';
-import { aLiveSession, call, connect, soonStart } from './support/room-client';
+import { aLiveSession, aRectangle, call, connect, soonStart } from './support/room-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ADMIN_EMAIL = 'prompt-choice-admin@example.test';
@@ -123,7 +123,9 @@ describe('choosing a round’s prompt while the room is open', () => {
     expect(Date.parse(states[0]!.phaseStartedAt)).toBeGreaterThanOrEqual(waitedFrom + 1_000);
 
     // Another prompt later is not a start: the clock runs on.
+    const changed = new Promise((resolve) => candidate.socket.once('round:prompt-chosen', resolve));
     await choose(host, 'chat-app').expect(200);
+    await changed;
     const rejoined = await call<JoinAck>(candidate.socket, 'session:join', { sessionId });
     expect((rejoined as { state: SessionState }).state.phaseStartedAt).toBe(states[0]!.phaseStartedAt);
     expect(states).toHaveLength(1);
@@ -144,6 +146,19 @@ describe('choosing a round’s prompt while the room is open', () => {
       phase: 'high-level-design',
       phaseStartedAt: moved.state.phaseStartedAt,
     });
+  });
+
+  it('leaves the clock alone when the board was drawn on before the prompt came', async () => {
+    const interviewer = await joined(host);
+    const startedAt = (interviewer.ack as { state: SessionState }).state.phaseStartedAt;
+    expect(
+      await call(interviewer.socket, 'scene:update', { sessionId, elements: [aRectangle()] }),
+    ).toMatchObject({ ok: true });
+    const prompted = new Promise((resolve) => interviewer.socket.once('round:prompt-chosen', resolve));
+    await choose(host, 'url-shortener').expect(200);
+    await prompted;
+    const rejoined = await call<JoinAck>(interviewer.socket, 'session:join', { sessionId });
+    expect((rejoined as { state: SessionState }).state.phaseStartedAt).toBe(startedAt);
   });
 
   it('tells nobody of a choice it refused', async () => {

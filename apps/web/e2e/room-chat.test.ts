@@ -69,7 +69,7 @@ describe('the room chat in two browsers', () => {
     expect((await messageBox(b).inputValue()).length).toBe(2_000);
     await b
       .getByRole('status')
-      .getByText(/The limit is 2,000 characters: anything past it was not kept/)
+      .getByText(/The limit is 2,000 characters: the text stops there/)
       .waitFor();
     await messageBox(b).fill('');
     expect(await b.getByText(/of 2,000 characters/).count()).toBe(0);

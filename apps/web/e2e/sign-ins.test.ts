@@ -10,8 +10,10 @@ describe('sign-ins and password on the profile page', () => {
   async function signInElsewhere(email: string, password: string): Promise<Page> {
     const context = await stage.browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${stage.server.url}/signin`);
-    // The page starts in its form: typing goes to Email with no Tab through the header first.
+    // Reached from the header (a navigation in the page, not a load), the form has the focus:
+    // typing goes to Email with no Tab through the header first.
+    await page.goto(stage.server.url);
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('Email').waitFor();
     await page.keyboard.type(email);
     expect(await page.getByLabel('Email').inputValue()).toBe(email);

@@ -119,10 +119,11 @@ export const RoundSchema = z.object({
   promptId: z.string().nullable(),
   promptTitle: z.string().nullable(),
   /**
-   * The interview ended before this round began (a swap session ended in round 1): it never took
-   * place. Its scorecards are still accepted, but no one's feedback waits for them.
+   * Present (true) only when the interview ended before this round began (a swap session ended in
+   * round 1): it never took place. Its scorecards are still accepted, but nothing waits for them.
+   * Absent otherwise, so a round reads as it always has.
    */
-  skipped: z.boolean(),
+  skipped: z.literal(true).optional(),
 });
 export type Round = z.infer<typeof RoundSchema>;
 

@@ -5,6 +5,7 @@ import { ROOM_EVENTS, type PromptChosenEvent } from '@mockboard/contracts';
 import { RoundPromptChanges, type RoundPromptChange } from '../sessions/round-prompt-changes';
 import { RoomCommandsService } from './room-commands.service';
 import { sessionRoom } from './room-membership';
+import { SceneRelay } from './scene-relay';
 
 /**
  * Tells a session's room that a round's prompt was chosen, on every instance (through the adapter):
@@ -21,6 +22,7 @@ export class PromptChosenRelay implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly changes: RoundPromptChanges,
     private readonly commands: RoomCommandsService,
+    private readonly scenes: SceneRelay,
   ) {}
 
   onModuleInit(): void {
@@ -31,7 +33,11 @@ export class PromptChosenRelay implements OnModuleInit, OnModuleDestroy {
     if (first) {
       try {
         const state = await this.commands.startClockWithFirstPrompt(chooser, sessionId, round);
-        if (state) this.server.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.state, state);
+        if (state) {
+          // As with every change of state: a peer that fell behind gets the strokes made before it.
+          this.scenes.sendHeldNow(this.server.sockets, sessionId);
+          this.server.to(sessionRoom(sessionId)).emit(ROOM_EVENTS.state, state);
+        }
       } catch (error) {
         // The prompt is stored and still announced; the clock runs on from where it was.
         this.logger.warn(

@@ -27,6 +27,7 @@ const IDLE_SWEEP_MS = 10_000;
  * not waited for forever.
  */
 const LEFT_RETRY_MS = LIVENESS.beatMs * (LIVENESS.missedBeforeSilent + 1);
+/** Tries in all, the first included. */
 const LEFT_TRIES = 3;
 
 /**
@@ -40,8 +41,11 @@ export class RoomPresence implements OnModuleDestroy {
   private server?: Server;
   private idleSweep?: NodeJS.Timeout;
   private readonly leftRetries = new Set<NodeJS.Timeout>();
-  /** Memberships whose "left" waits for a retry: their socket's close need not ask as well. */
-  private readonly leftRetrying = new WeakSet<SessionMembership>();
+  /**
+   * Memberships whose "left" is being told or waits for a retry: their socket's close need not
+   * tell it as well (peers would hear it twice).
+   */
+  private readonly leftPending = new WeakSet<SessionMembership>();
 
   /**
    * The sweep starts once the server exists: started in the constructor, it fired before the
@@ -180,7 +184,7 @@ export class RoomPresence implements OnModuleDestroy {
     if (!data.user || !data.sessions || !this.server) return;
     for (const [sessionId, membership] of Object.entries(data.sessions)) {
       // A departing socket's peers heard that its person left when it departed (or will).
-      if (!membership.departureAnnounced && !this.leftRetrying.has(membership))
+      if (!membership.departureAnnounced && !this.leftPending.has(membership))
         await this.announceLeft(socket, sessionId, membership, 'disconnect');
     }
   }
@@ -198,20 +202,23 @@ export class RoomPresence implements OnModuleDestroy {
     cause: 'departure' | 'disconnect',
     tries = 1,
   ): Promise<void> {
+    this.leftPending.add(membership);
     try {
       await this.announceLeftUnlessPresent(socket, sessionId, membership);
       membership.departureAnnounced = true;
+      this.leftPending.delete(membership);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const again = tries < LEFT_TRIES && this.server !== undefined;
       this.logger.warn(`presence on ${cause} failed: ${reason}${again ? '; asking again later' : ''}`);
-      if (!again) return;
-      this.leftRetrying.add(membership);
+      if (!again) {
+        this.leftPending.delete(membership);
+        return;
+      }
       const retry = setTimeout(() => {
         this.leftRetries.delete(retry);
-        this.leftRetrying.delete(membership);
-        if (!membership.departureAnnounced)
-          void this.announceLeft(socket, sessionId, membership, cause, tries + 1);
+        if (membership.departureAnnounced) this.leftPending.delete(membership);
+        else void this.announceLeft(socket, sessionId, membership, cause, tries + 1);
       }, LEFT_RETRY_MS).unref();
       this.leftRetries.add(retry);
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InterviewPhase } from '@mockboard/contracts';
 import { sessionAllowsSql } from '@mockboard/schedule';
+import { MARK_SKIPPED_ROUNDS_SQL } from '../sessions/skipped-rounds-sql';
 
 /** A room's round and phase, and when (server time) the phase started. */
 export interface RoomState {
@@ -67,9 +68,10 @@ export class RoomStateRepository {
   }
 
   /**
-   * Starts round `round` again at `phase` from now, if the room is on that round and still in
-   * `unmovedPhase` (nobody moved the interview on); null otherwise. For a round whose prompt
-   * arrived after its room opened: its clock starts with the prompt.
+   * Starts round `round` again at `phase` from now, if the room is on that round, still in
+   * `unmovedPhase` and untouched (no stroke on its board, no phase change); null otherwise. For a
+   * round whose prompt arrived after its room opened: its clock starts with the prompt, unless the
+   * interview had already begun on a problem of its own (then the prompt only records it).
    */
   startRoundAgain(
     sessionId: string,
@@ -92,7 +94,11 @@ export class RoomStateRepository {
         `WITH changed AS (
            UPDATE room_state SET phase = $2, round = COALESCE($3, round), phase_started_at = clock_timestamp()
            WHERE session_id = $1 AND ($4::smallint IS NULL OR round = $4)
-             AND ($5::smallint IS NULL OR (round = $5 AND phase = $6)) RETURNING *)
+             AND ($5::smallint IS NULL OR (round = $5 AND phase = $6
+               -- Untouched: no stroke drawn and no phase moved on this round's board yet.
+               AND NOT EXISTS (SELECT 1 FROM room_events e
+                               WHERE e.session_id = $1 AND e.round = $5 AND e.kind IN ('scene', 'phase'))))
+           RETURNING *)
          SELECT * FROM changed`,
         [
           sessionId,
@@ -134,11 +140,9 @@ export class RoomStateRepository {
 
   /**
    * Ends the interview: the session moves to scoring while the room is open, and only once every
-   * participant has joined (an interview nobody attended must not get there).
-   */
-  /**
-   * Moves the session on to scoring, if its room is still in use and both joined; `whenEnded`
-   * runs in the same transaction once it did (what else ending changes commits with it).
+   * participant has joined (an interview nobody attended must not get there). The rounds it never
+   * reached are marked skipped. `whenEnded` runs in the same transaction once it ended, so what
+   * else ending changes commits with it.
    */
   async endInterview(
     sessionId: string,
@@ -154,7 +158,9 @@ export class RoomStateRepository {
          SELECT id FROM ended`,
         [sessionId],
       )) as { id: string }[];
-      if (ended.length > 0) await whenEnded?.(manager);
+      if (ended.length === 0) return;
+      await manager.query(MARK_SKIPPED_ROUNDS_SQL, [sessionId]);
+      await whenEnded?.(manager);
     });
   }
 }

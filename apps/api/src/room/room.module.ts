@@ -1,5 +1,5 @@
-import { CalendarModule } from '../calendar/calendar.module';
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { PromptsModule } from '../prompts/prompts.module';
 import { REMOTE_BROADCAST_HOOK } from '../realtime/remote-broadcasts';
 import { SessionsModule } from '../sessions/sessions.module';

@@ -24,10 +24,10 @@ export interface RoomAccess {
   participant: boolean;
 }
 
-/** The room's rules: who may enter, which role and prompt view they get, what each may change. */
 /** Where a round's clock starts before it has a prompt (with no plan, it only counts up). */
 export const PHASE_WITHOUT_PROMPT: InterviewPhase = 'requirements';
 
+/** The room's rules: who may enter, which role and prompt view they get, what each may change. */
 @Injectable()
 export class RoomService {
   constructor(

@@ -153,10 +153,12 @@ export class PortfolioService {
       markdown: caseStudyMarkdown(
         content,
         await Promise.all(
-          record.rounds.map(async (round) => ({
-            round: round.number,
-            svg: await this.svg(record, round.number),
-          })),
+          record.rounds
+            .filter((round) => !round.skipped)
+            .map(async (round) => ({
+              round: round.number,
+              svg: await this.svg(record, round.number),
+            })),
         ),
       ),
     };
@@ -181,23 +183,26 @@ export class PortfolioService {
       card.submittedAt !== null &&
       (viewer.admin || (card.subjectId === viewer.id && card.revealedAt !== null));
 
-    const rounds = record.rounds.map((round) => {
-      const prompt = round.promptId ? this.prompts.get(round.promptId) : undefined;
-      const role =
-        round.candidateId === viewer.id
-          ? 'candidate'
-          : round.interviewerId === viewer.id
-            ? 'interviewer'
-            : null;
-      return {
-        number: round.number,
-        role: role as CaseStudyContent['rounds'][number]['role'],
-        promptId: round.promptId,
-        promptTitle: prompt?.title ?? null,
-        problemStatement: prompt?.problemStatement ?? null,
-        notes: notes.get(round.number) ?? null,
-      };
-    });
+    // A round the interview ended before has no design to show.
+    const rounds = record.rounds
+      .filter((round) => !round.skipped)
+      .map((round) => {
+        const prompt = round.promptId ? this.prompts.get(round.promptId) : undefined;
+        const role =
+          round.candidateId === viewer.id
+            ? 'candidate'
+            : round.interviewerId === viewer.id
+              ? 'interviewer'
+              : null;
+        return {
+          number: round.number,
+          role: role as CaseStudyContent['rounds'][number]['role'],
+          promptId: round.promptId,
+          promptTitle: prompt?.title ?? null,
+          problemStatement: prompt?.problemStatement ?? null,
+          notes: notes.get(round.number) ?? null,
+        };
+      });
     const promptTitles = rounds.flatMap((round) => (round.promptTitle ? [round.promptTitle] : []));
     return {
       title: `Case study: ${promptTitles.join(' · ') || 'system-design practice'}`,

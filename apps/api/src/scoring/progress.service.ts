@@ -71,6 +71,7 @@ export class ProgressService {
         startsAt: record.session.startsAt.toISOString(),
         status: record.session.status,
         promptTitles: record.rounds.flatMap((round) => {
+          if (round.skipped) return [];
           const title = round.promptId ? this.prompts.get(round.promptId)?.title : undefined;
           return title ? [title] : [];
         }),
@@ -89,7 +90,7 @@ export class ProgressService {
     const done = new Set(
       records
         .flatMap((record) => record.rounds)
-        .filter((round) => round.candidateId === userId && round.promptId)
+        .filter((round) => round.candidateId === userId && round.promptId && !round.skipped)
         .map((round) => round.promptId!),
     );
     const library = [...this.prompts.all()]

@@ -290,7 +290,7 @@ export class ScorecardsRepository {
            AND NOT EXISTS (
              SELECT 1 FROM session_rounds r WHERE r.session_id = s.id
                -- A round the interview ended before (a swap ended in round 1) waits for nothing.
-               AND NOT EXISTS (SELECT 1 FROM room_state rs WHERE rs.session_id = s.id AND rs.round < r.number)
+               AND NOT r.skipped
                AND NOT EXISTS (
                SELECT 1 FROM scorecards c
                WHERE c.session_id = r.session_id AND c.round = r.number AND c.submitted_at IS NOT NULL

@@ -8,7 +8,7 @@ export interface RoundPromptChange {
   promptId: string;
   /** The round had no prompt before this one. */
   first: boolean;
-  /** Who chose it (the round's interviewer, or an admin). */
+  /** Who chose it: the round's interviewer. */
   chooser: AuthUser;
 }
 

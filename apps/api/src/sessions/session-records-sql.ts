@@ -1,5 +1,3 @@
-import { sessionAllowsSql } from '@mockboard/schedule';
-
 /**
  * Sessions (alias `s`, from `fromWhere`) with everything a SessionRecord holds, in one statement:
  * the participants with their partner view, the rounds (each marked skipped when the interview
@@ -22,8 +20,7 @@ export function sessionRecordsSql(fromWhere: string): string {
     (SELECT coalesce(json_agg(json_build_object(
               'number', r.number, 'interviewer_id', r.interviewer_id, 'candidate_id', r.candidate_id,
               'prompt_id', r.prompt_id,
-              'skipped', ${sessionAllowsSql('s', 'count_as_completed')}
-                AND EXISTS (SELECT 1 FROM room_state rs WHERE rs.session_id = s.id AND rs.round < r.number))
+              'skipped', r.skipped)
             ORDER BY r.number), '[]'::json)
      FROM session_rounds r WHERE r.session_id = s.id) AS rounds,
     (SELECT json_build_object('id', x.id, 'proposed_by', x.proposed_by, 'starts_at', x.starts_at,

@@ -40,7 +40,7 @@ export function toSessionView(
       candidateId: round.candidateId,
       promptId: round.promptId,
       promptTitle: round.promptId ? titles(round.promptId) : null,
-      skipped: round.skipped,
+      ...(round.skipped ? { skipped: true as const } : {}),
     })),
     cancellation: session.cancelledAt
       ? {

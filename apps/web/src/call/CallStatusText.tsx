@@ -13,7 +13,9 @@ export function CallStatusText({ call, partnerName }: CallStatusTextProps) {
   return (
     <p className={`call-status call-status--${call.phase}`} aria-live="polite">
       <span className="call-status__state">{words.state}</span>
-      {words.partnerMuted && <span className="call-status__fact">{words.partnerMuted}</span>}
+      {words.partnerMuted && (
+        <span className="call-status__fact call-status__fact--muted">{words.partnerMuted}</span>
+      )}
       {words.quality && <span className="call-status__fact call-status__fact--warning">{words.quality}</span>}
     </p>
   );

@@ -18,6 +18,9 @@ export function Layout() {
       return;
     }
     window.scrollTo(0, 0);
+    // A screen that put focus in its content already (a form's first field) keeps it there.
+    if (mainRef.current?.contains(document.activeElement) && document.activeElement !== mainRef.current)
+      return;
     mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
 

@@ -19,7 +19,7 @@ export function CompareWithReference({ session }: { session: Session }) {
   const [open, setOpen] = useState(params.get('compare') === '1');
   const bodyId = useId();
   if (!sessionAllows(session.status, 'compare_with_reference')) return null;
-  const rounds = session.rounds.filter((round) => round.promptId !== null);
+  const rounds = session.rounds.filter((round) => round.promptId !== null && !round.skipped);
   if (rounds.length === 0) return null;
 
   return (

@@ -157,7 +157,13 @@ function ScorecardScreen({
           {round.promptTitle ?? 'No prompt chosen'}
         </p>
         <h1>{title}</h1>
-        {!submitted && participant && !selfClosed && (
+        {round.skipped && (
+          <p className="notice" role="note">
+            Round {round.number} did not take place: the interview ended in round {round.number - 1}. Nothing
+            waits for this scorecard.
+          </p>
+        )}
+        {!submitted && participant && !selfClosed && !round.skipped && (
           <p className="page-header__lead">
             {kind === 'interviewer'
               ? `Score ${partnerName} against the rubric while the interview is fresh. ${partnerName} sees it once they have given their feedback about you.`

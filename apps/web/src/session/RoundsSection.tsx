@@ -44,24 +44,45 @@ function RoundDetails({ round, session, user, active, onChange }: RoundsSectionP
         {session.rounds.length > 1 && <span className="round__number">Round {round.number}</span>}
         {role}
       </h3>
-      <p className="round__prompt">
-        <span className="round__label">Prompt: </span>
-        {round.promptId === null ? (
-          <span className="muted">
-            {active ? 'not chosen yet' : 'none was chosen'}
-            {active && !interviewing && ` — ${name(round.interviewerId)} chooses it`}
-          </span>
-        ) : hidden ? (
-          <span className="muted">
-            chosen by {name(round.interviewerId)}; you see it in the room when the round starts
-          </span>
-        ) : (
-          <Link to={`/prompts/${encodeURIComponent(round.promptId)}`}>
-            {round.promptTitle ?? round.promptId}
-          </Link>
-        )}
-      </p>
+      {round.skipped ? (
+        <p className="round__prompt muted">
+          Did not take place: the interview ended in round {round.number - 1}.
+        </p>
+      ) : (
+        <RoundPrompt round={round} name={name} interviewing={interviewing} active={active} hidden={hidden} />
+      )}
       {interviewing && active && <RoundPromptPicker session={session} round={round} onChange={onChange} />}
     </>
+  );
+}
+
+interface RoundPromptProps {
+  round: Round;
+  name: (userId: string) => string;
+  interviewing: boolean;
+  active: boolean;
+  hidden: boolean;
+}
+
+/** The round's prompt: a link, or why it is not one (not chosen yet, or hidden from its candidate). */
+function RoundPrompt({ round, name, interviewing, active, hidden }: RoundPromptProps) {
+  return (
+    <p className="round__prompt">
+      <span className="round__label">Prompt: </span>
+      {round.promptId === null ? (
+        <span className="muted">
+          {active ? 'not chosen yet' : 'none was chosen'}
+          {active && !interviewing && ` — ${name(round.interviewerId)} chooses it`}
+        </span>
+      ) : hidden ? (
+        <span className="muted">
+          chosen by {name(round.interviewerId)}; you see it in the room when the round starts
+        </span>
+      ) : (
+        <Link to={`/prompts/${encodeURIComponent(round.promptId)}`}>
+          {round.promptTitle ?? round.promptId}
+        </Link>
+      )}
+    </p>
   );
 }

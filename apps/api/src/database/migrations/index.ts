@@ -26,6 +26,7 @@ import { HintRevealRoundAndPhase1766300000000 } from './1766300000000-hint-revea
 import { RescheduleProposalsBySession1766400000000 } from './1766400000000-reschedule-proposals-by-session';
 import { DevMailboxArrivalOrder1766500000000 } from './1766500000000-dev-mailbox-arrival-order';
 import { InterviewerNotesRevision1766600000000 } from './1766600000000-interviewer-notes-revision';
+import { SkippedRounds1766700000000 } from './1766700000000-skipped-rounds';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   RescheduleProposalsBySession1766400000000,
   DevMailboxArrivalOrder1766500000000,
   InterviewerNotesRevision1766600000000,
+  SkippedRounds1766700000000,
 ];

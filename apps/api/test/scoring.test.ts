@@ -244,6 +244,28 @@ describe('scorecards', () => {
       expect((await feedbackOf(guest, id, 1)).interviewer?.revealedAt).not.toBeNull();
     });
 
+    it('completes a session at its end when its feedback was all written during the interview', async () => {
+      const [host, guest] = [await signUp(server.url), await signUp(server.url)];
+      const now = { startsAt: 'now', format: 'single' };
+      await as(host).post('/api/match-requests').send(now).expect(201);
+      const paired = await as(guest).post('/api/match-requests').send(now).expect(201);
+      const id = (paired.body as { sessionId: string }).sessionId;
+      const sockets = [await connect(server.url, host), await connect(server.url, guest)];
+      try {
+        for (const socket of sockets)
+          expect(await call(socket, 'session:join', { sessionId: id })).toMatchObject({ ok: true });
+        // Whoever waited interviews: the host. Their scorecard goes in before the end.
+        await putScorecard(server, host, id, 1, aScorecard());
+        expect(((await as(host).get(`/api/sessions/${id}`).expect(200)).body as Session).status).toBe('live');
+        expect(await call(sockets[0]!, 'session:end', { sessionId: id })).toMatchObject({ ok: true });
+      } finally {
+        sockets.forEach((socket) => socket.disconnect());
+      }
+      expect(((await as(guest).get(`/api/sessions/${id}`).expect(200)).body as Session).status).toBe(
+        'completed',
+      );
+    });
+
     it('never reveals a draft, and reveals submitted feedback to both 24 hours after the session ends', async () => {
       const { id, host, guest } = await aPastSession(server);
       await putScorecard(server, host, id, 1, aScorecard());

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InterviewPhase } from '@mockboard/contracts';
 import { sessionAllowsSql } from '@mockboard/schedule';
-import { MARK_SKIPPED_ROUNDS_SQL } from '../sessions/skipped-rounds-sql';
+import { COMPLETE_WHEN_SCORED_SQL, MARK_SKIPPED_ROUNDS_SQL } from '../sessions/session-completion-sql';
 
 /** A room's round and phase, and when (server time) the phase started. */
 export interface RoomState {
@@ -141,7 +141,7 @@ export class RoomStateRepository {
   /**
    * Ends the interview: the session moves to scoring while the room is open, and only once every
    * participant has joined (an interview nobody attended must not get there). The rounds it never
-   * reached are marked skipped. `whenEnded` runs in the same transaction once it ended, so what
+   * reached are marked skipped, and a session whose feedback is already in completes. `whenEnded` runs in the same transaction once it ended, so what
    * else ending changes commits with it.
    */
   async endInterview(
@@ -149,6 +149,8 @@ export class RoomStateRepository {
     whenEnded?: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      // The room's round is read to mark what was skipped: a swap waits until this end commits.
+      await manager.query(`SELECT round FROM room_state WHERE session_id = $1 FOR UPDATE`, [sessionId]);
       // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
       const ended = (await manager.query(
         `WITH ended AS (
@@ -160,6 +162,8 @@ export class RoomStateRepository {
       )) as { id: string }[];
       if (ended.length === 0) return;
       await manager.query(MARK_SKIPPED_ROUNDS_SQL, [sessionId]);
+      // Feedback written during the interview may be all there is to wait for.
+      await manager.query(COMPLETE_WHEN_SCORED_SQL, [sessionId]);
       await whenEnded?.(manager);
     });
   }

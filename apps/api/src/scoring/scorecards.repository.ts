@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Scorecard, ScorecardKind, ScoreLevel, TargetLevel } from '@mockboard/contracts';
 import type { RevisionMark, RevisionStatus } from '@mockboard/rubric';
-import { sessionMove, statusInSql } from '@mockboard/schedule';
-
-/** A session waiting in scoring completes once scored: a move the lifecycle allows (checked at load). */
-const SCORED = sessionMove('scoring', 'completed');
+import { COMPLETE_WHEN_SCORED_SQL } from '../sessions/session-completion-sql';
 
 /** A stored scorecard: its content, and when it was submitted, revealed and last saved. */
 export interface StoredScorecard {
@@ -283,21 +280,6 @@ export class ScorecardsRepository {
    * A round the interview ended before is not waited for.
    */
   async completeWhenScored(manager: EntityManager, sessionId: string): Promise<void> {
-    await manager.query(
-      `WITH completed AS (
-         UPDATE sessions s SET status = '${SCORED.to}'
-         WHERE s.id = $1 AND ${statusInSql('s', [SCORED.from])}
-           AND NOT EXISTS (
-             SELECT 1 FROM session_rounds r WHERE r.session_id = s.id
-               -- A round the interview ended before (a swap ended in round 1) waits for nothing.
-               AND NOT r.skipped
-               AND NOT EXISTS (
-               SELECT 1 FROM scorecards c
-               WHERE c.session_id = r.session_id AND c.round = r.number AND c.submitted_at IS NOT NULL
-                 AND c.kind = CASE WHEN s.kind = 'solo' THEN 'self' ELSE 'interviewer' END))
-         RETURNING s.id)
-       SELECT id FROM completed`,
-      [sessionId],
-    );
+    await manager.query(COMPLETE_WHEN_SCORED_SQL, [sessionId]);
   }
 }

@@ -159,8 +159,7 @@ function ScorecardScreen({
         <h1>{title}</h1>
         {round.skipped && (
           <p className="notice" role="note">
-            Round {round.number} did not take place: the interview ended in round {round.number - 1}. Nothing
-            waits for this scorecard.
+            Round {round.number} did not take place: the interview ended in round {round.number - 1}.
           </p>
         )}
         {!submitted && participant && !selfClosed && !round.skipped && (

@@ -5,7 +5,15 @@ import { calendarFileUrl } from '../api/sessions';
 import { FORMAT_LABELS } from '../components/labels';
 import { StatusPill } from '../components/StatusPill';
 import { formatCountdown, formatDuration, formatRange, zoneName } from '../time/format';
-import { isActive, me, partnerOf, roomOpensAt, roomOpensText, sessionTitle } from './session-facts';
+import {
+  isActive,
+  me,
+  partnerOf,
+  playedRounds,
+  roomOpensAt,
+  roomOpensText,
+  sessionTitle,
+} from './session-facts';
 import { useJoinSession } from './useJoinSession';
 
 interface SessionSummaryProps {
@@ -92,7 +100,7 @@ export function SessionSummary({ session, user, now, onChange }: SessionSummaryP
         )}
         {/* After the session both participants may open the reference design beside their board. */}
         {sessionAllows(session.status, 'compare_with_reference') &&
-          session.rounds.some((round) => round.promptId !== null) && (
+          playedRounds(session).some((round) => round.promptId !== null) && (
             <Link className="button button--secondary" to={`/sessions/${session.id}/replay?compare=1`}>
               Compare with the reference design
             </Link>

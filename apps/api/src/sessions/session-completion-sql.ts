@@ -1,0 +1,31 @@
+import { sessionMove, statusInSql } from '@mockboard/schedule';
+
+/** A session waiting in scoring completes once scored: a move the lifecycle allows (checked at load). */
+const SCORED = sessionMove('scoring', 'completed');
+
+/**
+ * Marks, as part of ending the interview from the room, the rounds it never reached (a swap ended
+ * in round 1): $1 is the session. Nothing waits for their feedback from then on.
+ */
+export const MARK_SKIPPED_ROUNDS_SQL = `UPDATE session_rounds SET skipped = true
+    WHERE session_id = $1 AND number > (SELECT round FROM room_state WHERE session_id = $1)`;
+
+/**
+ * Completes session $1 if it waits in scoring and every round that took place has its feedback:
+ * the interviewer's submitted scorecard (a solo session's own self-assessment). Run when a
+ * scorecard is saved, and when the interview ends (its feedback may all be in already: written
+ * during the interview, or a swap ended in round 1 after round 1's was).
+ */
+export const COMPLETE_WHEN_SCORED_SQL = `WITH completed AS (
+    UPDATE sessions s SET status = '${SCORED.to}'
+    WHERE s.id = $1 AND ${statusInSql('s', [SCORED.from])}
+      AND NOT EXISTS (
+        SELECT 1 FROM session_rounds r WHERE r.session_id = s.id
+          -- A round the interview ended before (a swap ended in round 1) waits for nothing.
+          AND NOT r.skipped
+          AND NOT EXISTS (
+            SELECT 1 FROM scorecards c
+            WHERE c.session_id = r.session_id AND c.round = r.number AND c.submitted_at IS NOT NULL
+              AND c.kind = CASE WHEN s.kind = 'solo' THEN 'self' ELSE 'interviewer' END))
+    RETURNING s.id)
+  SELECT id FROM completed`;

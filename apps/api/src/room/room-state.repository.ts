@@ -141,8 +141,8 @@ export class RoomStateRepository {
   /**
    * Ends the interview: the session moves to scoring while the room is open, and only once every
    * participant has joined (an interview nobody attended must not get there). The rounds it never
-   * reached are marked skipped, and a session whose feedback is already in completes. `whenEnded` runs in the same transaction once it ended, so what
-   * else ending changes commits with it.
+   * reached are marked skipped, and a session whose feedback is already in completes. `whenEnded`
+   * runs in the same transaction once it ended, so what else ending changes commits with it.
    */
   async endInterview(
     sessionId: string,

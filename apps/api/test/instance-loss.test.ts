@@ -81,6 +81,25 @@ describe('an instance that stops answering beside another on one Redis server', 
     return { ours, host, sessionId };
   }
 
+  /**
+   * Two instances; on ours, the host (`leaving`) and the guest (`partner`) in a live session's
+   * room, with every presence state the partner hears of the host in `heardOfHost`.
+   */
+  async function aRoomOnOursBesideTheirs() {
+    const ours = await start();
+    const theirs = await start();
+    const host = await signUp(ours.url);
+    const guest = await signUp(ours.url);
+    const sessionId = (await aLiveSession(ours.url, host, guest)).id;
+    const leaving = await join(ours, host, sessionId);
+    const partner = await join(ours, guest, sessionId);
+    const heardOfHost: string[] = [];
+    partner.socket.on('presence', (event: { userId: string; state: string }) => {
+      if (event.userId === host.user.id) heardOfHost.push(event.state);
+    });
+    return { ours, theirs, sessionId, leaving, partner, heardOfHost };
+  }
+
   it('lets peers join a room and its call on an instance whose peer instance hangs', async () => {
     const { ours: survivor, host, sessionId } = await besideAFrozenInstance();
 
@@ -150,19 +169,9 @@ describe('an instance that stops answering beside another on one Redis server', 
   }, 180_000);
 
   it('keeps a departure made while a re-join waits for the hung instance', async () => {
-    const ours = await start();
-    const theirs = await start();
-    const host = await signUp(ours.url);
-    const guest = await signUp(ours.url);
-    const sessionId = (await aLiveSession(ours.url, host, guest)).id;
-    const leaving = await join(ours, host, sessionId);
-    const partner = await join(ours, guest, sessionId);
+    const { theirs, sessionId, leaving, partner, heardOfHost } = await aRoomOnOursBesideTheirs();
     // Frozen now, it is waited for (until it has been silent for LIVENESS's beats).
     theirs.child.kill('SIGSTOP');
-    const heardOfHost: string[] = [];
-    partner.socket.on('presence', (event: { userId: string; state: string }) => {
-      if (event.userId === host.user.id) heardOfHost.push(event.state);
-    });
     const chatHeard: unknown[] = [];
     leaving.socket.on(CHAT_EVENTS.message, (message: unknown) => chatHeard.push(message));
 
@@ -197,17 +206,7 @@ describe('an instance that stops answering beside another on one Redis server', 
   }, 180_000);
 
   it('tells the peers a person left beside a hung instance, once it stops waiting for it', async () => {
-    const ours = await start();
-    const theirs = await start();
-    const host = await signUp(ours.url);
-    const guest = await signUp(ours.url);
-    const sessionId = (await aLiveSession(ours.url, host, guest)).id;
-    const leaving = await join(ours, host, sessionId);
-    const partner = await join(ours, guest, sessionId);
-    const heardOfHost: string[] = [];
-    partner.socket.on('presence', (event: { userId: string; state: string }) => {
-      if (event.userId === host.user.id) heardOfHost.push(event.state);
-    });
+    const { ours, theirs, sessionId, leaving, heardOfHost } = await aRoomOnOursBesideTheirs();
     theirs.child.kill('SIGSTOP');
 
     // Whether the host is still here on another instance cannot be asked while theirs hangs: the

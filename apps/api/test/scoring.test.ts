@@ -37,6 +37,31 @@ describe('scorecards', () => {
   const feedbackOf = async (user: SignedUpUser, sessionId: string, round: number) =>
     RoundFeedbackSchema.parse((await as(user).get(scorecardPath(sessionId, round)).expect(200)).body);
 
+  /**
+   * A practise-now session both joined, ended from the room in round 1 by the host (whoever waited
+   * interviews first), after `beforeEnd` ran while it was live.
+   */
+  async function anInterviewEndedFromTheRoom(
+    format: 'single' | 'swap',
+    beforeEnd?: (host: SignedUpUser, sessionId: string) => Promise<void>,
+  ) {
+    const [host, guest] = [await signUp(server.url), await signUp(server.url)];
+    const now = { startsAt: 'now', format };
+    await as(host).post('/api/match-requests').send(now).expect(201);
+    const paired = await as(guest).post('/api/match-requests').send(now).expect(201);
+    const id = (paired.body as { sessionId: string }).sessionId;
+    const sockets = [await connect(server.url, host), await connect(server.url, guest)];
+    try {
+      for (const socket of sockets)
+        expect(await call(socket, 'session:join', { sessionId: id })).toMatchObject({ ok: true });
+      await beforeEnd?.(host, id);
+      expect(await call(sockets[0]!, 'session:end', { sessionId: id })).toMatchObject({ ok: true });
+    } finally {
+      sockets.forEach((socket) => socket.disconnect());
+    }
+    return { id, host, guest };
+  }
+
   describe('writing', () => {
     let session: PastSession;
     beforeEach(async () => {
@@ -213,19 +238,7 @@ describe('scorecards', () => {
     });
 
     it('in a swap ended in round 1, waits for no round 2: the candidate’s rating reveals round 1', async () => {
-      const [host, guest] = [await signUp(server.url), await signUp(server.url)];
-      const now = { startsAt: 'now', format: 'swap' };
-      await as(host).post('/api/match-requests').send(now).expect(201);
-      const paired = await as(guest).post('/api/match-requests').send(now).expect(201);
-      const id = (paired.body as { sessionId: string }).sessionId;
-      const sockets = [await connect(server.url, host), await connect(server.url, guest)];
-      try {
-        for (const socket of sockets)
-          expect(await call(socket, 'session:join', { sessionId: id })).toMatchObject({ ok: true });
-        expect(await call(sockets[0]!, 'session:end', { sessionId: id })).toMatchObject({ ok: true });
-      } finally {
-        sockets.forEach((socket) => socket.disconnect());
-      }
+      const { id, host, guest } = await anInterviewEndedFromTheRoom('swap');
       // Round 2 is marked skipped; round 1 reads as rounds always have (no `skipped` at all).
       const session = (await as(guest).get(`/api/sessions/${id}`).expect(200)).body as Session;
       expect(session.rounds.map((round) => [round.number, round.skipped])).toEqual([
@@ -245,22 +258,12 @@ describe('scorecards', () => {
     });
 
     it('completes a session at its end when its feedback was all written during the interview', async () => {
-      const [host, guest] = [await signUp(server.url), await signUp(server.url)];
-      const now = { startsAt: 'now', format: 'single' };
-      await as(host).post('/api/match-requests').send(now).expect(201);
-      const paired = await as(guest).post('/api/match-requests').send(now).expect(201);
-      const id = (paired.body as { sessionId: string }).sessionId;
-      const sockets = [await connect(server.url, host), await connect(server.url, guest)];
-      try {
-        for (const socket of sockets)
-          expect(await call(socket, 'session:join', { sessionId: id })).toMatchObject({ ok: true });
-        // Whoever waited interviews: the host. Their scorecard goes in before the end.
-        await putScorecard(server, host, id, 1, aScorecard());
-        expect(((await as(host).get(`/api/sessions/${id}`).expect(200)).body as Session).status).toBe('live');
-        expect(await call(sockets[0]!, 'session:end', { sessionId: id })).toMatchObject({ ok: true });
-      } finally {
-        sockets.forEach((socket) => socket.disconnect());
-      }
+      const { id, guest } = await anInterviewEndedFromTheRoom('single', async (host, sessionId) => {
+        await putScorecard(server, host, sessionId, 1, aScorecard());
+        expect(((await as(host).get(`/api/sessions/${sessionId}`).expect(200)).body as Session).status).toBe(
+          'live',
+        );
+      });
       expect(((await as(guest).get(`/api/sessions/${id}`).expect(200)).body as Session).status).toBe(
         'completed',
       );

@@ -11,6 +11,7 @@ import {
   dimensionsOf,
   focusedName,
   imageLoaded,
+  rateInterviewer,
   scoreDimensions,
   signedInPage,
 } from './support/scoring';
@@ -125,16 +126,7 @@ describe('scoring a round and seeing progress in the browser', () => {
     await candidate.getByRole('button', { name: 'Submit', exact: true }).click();
     await candidate.getByRole('heading', { name: 'Your self-assessment', level: 2 }).waitFor();
 
-    const rating = candidate.getByRole('form', { name: 'Interviewer rating' });
-    await rating
-      .getByRole('group', { name: /^Clarity/ })
-      .getByRole('radio', { name: '4' })
-      .check();
-    await rating
-      .getByRole('group', { name: /^Helpfulness/ })
-      .getByRole('radio', { name: '5' })
-      .check();
-    await rating.getByRole('button', { name: 'Save rating' }).click();
+    const rating = await rateInterviewer(candidate, 4, 5);
     await rating.getByText('Thanks: your rating is saved.').waitFor();
     await candidate.getByRole('heading', { name: 'Feedback from Ivy Interviewer' }).waitFor();
     // The rating closed with the reveal: saving again is off, and says why.
@@ -184,16 +176,7 @@ describe('scoring a round and seeing progress in the browser', () => {
     expect(await candidate.getByRole('link', { name: /round 2$/ }).count()).toBe(0);
     await candidate.getByRole('link', { name: /^Score this round/ }).click();
     await candidate.getByText(/unlocks when you rate Dee Interviewer below/).waitFor();
-    const rating = candidate.getByRole('form', { name: 'Interviewer rating' });
-    await rating
-      .getByRole('group', { name: /^Clarity/ })
-      .getByRole('radio', { name: '4' })
-      .check();
-    await rating
-      .getByRole('group', { name: /^Helpfulness/ })
-      .getByRole('radio', { name: '4' })
-      .check();
-    await rating.getByRole('button', { name: 'Save rating' }).click();
+    await rateInterviewer(candidate, 4, 4);
     await candidate.getByRole('heading', { name: 'Feedback from Dee Interviewer' }).waitFor();
     await candidate.screenshot({ path: artifact('swap-ended-in-round-1-revealed.png'), fullPage: true });
   });

@@ -71,6 +71,21 @@ export function dimensionsOf(page: Page) {
   return page.locator('.score-dimension');
 }
 
+/** Rates the round's interviewer on the scorecard page and saves it; the rating form. */
+export async function rateInterviewer(page: Page, clarity: number, helpfulness: number) {
+  const rating = page.getByRole('form', { name: 'Interviewer rating' });
+  await rating
+    .getByRole('group', { name: /^Clarity/ })
+    .getByRole('radio', { name: String(clarity) })
+    .check();
+  await rating
+    .getByRole('group', { name: /^Helpfulness/ })
+    .getByRole('radio', { name: String(helpfulness) })
+    .check();
+  await rating.getByRole('button', { name: 'Save rating' }).click();
+  return rating;
+}
+
 /** Chooses `level` for dimensions [from, to) and writes a line of evidence for each. */
 export async function scoreDimensions(page: Page, level: number, from: number, to: number): Promise<void> {
   const dimensions = dimensionsOf(page);

@@ -14,7 +14,9 @@ export function CallStatusText({ call, partnerName }: CallStatusTextProps) {
     <p className={`call-status call-status--${call.phase}`} aria-live="polite">
       <span className="call-status__state">{words.state}</span>
       {words.partnerMuted && (
-        <span className="call-status__fact call-status__fact--muted">{words.partnerMuted}</span>
+        // On the avatar too (its badge is named); in words for screen readers only, as words
+        // beside the call's state pushed the bar into a second row, moving the board mid-stroke.
+        <span className="call-status__fact visually-hidden">{words.partnerMuted}</span>
       )}
       {words.quality && <span className="call-status__fact call-status__fact--warning">{words.quality}</span>}
     </p>

@@ -21,6 +21,9 @@ import {
   type PastSession,
 } from './support/scoring-factories';
 import { startTestApp, type TestApp } from './support/test-app';
+import { SchedulingSweeper } from '../src/scheduling/scheduling-sweeper.service';
+
+const HOUR = 3_600_000;
 
 const ADMIN_EMAIL = 'scoring-admin@example.test';
 
@@ -41,8 +44,17 @@ describe('scorecards', () => {
    * A practise-now session both joined, ended from the room in round 1 by the host (whoever waited
    * interviews first), after `beforeEnd` ran while it was live.
    */
-  async function anInterviewEndedFromTheRoom(
+  function anInterviewEndedFromTheRoom(
     format: 'single' | 'swap',
+    beforeEnd?: (host: SignedUpUser, sessionId: string) => Promise<void>,
+  ) {
+    return anInterviewInRoundOne(format, 'from the room', beforeEnd);
+  }
+
+  /** As above, but ended by `ending`: the host's End in the room, or its time running out. */
+  async function anInterviewInRoundOne(
+    format: 'single' | 'swap',
+    ending: 'from the room' | 'by the clock',
     beforeEnd?: (host: SignedUpUser, sessionId: string) => Promise<void>,
   ) {
     const [host, guest] = [await signUp(server.url), await signUp(server.url)];
@@ -55,10 +67,14 @@ describe('scorecards', () => {
       for (const socket of sockets)
         expect(await call(socket, 'session:join', { sessionId: id })).toMatchObject({ ok: true });
       await beforeEnd?.(host, id);
-      expect(await call(sockets[0]!, 'session:end', { sessionId: id })).toMatchObject({ ok: true });
+      if (ending === 'from the room')
+        expect(await call(sockets[0]!, 'session:end', { sessionId: id })).toMatchObject({ ok: true });
     } finally {
       sockets.forEach((socket) => socket.disconnect());
     }
+    // Past the booked end, the sweeper closes the session the room never ended.
+    if (ending === 'by the clock')
+      await server.app.get(SchedulingSweeper).sweep(new Date(Date.now() + 3 * HOUR));
     return { id, host, guest };
   }
 
@@ -255,6 +271,22 @@ describe('scorecards', () => {
       expect((await feedbackOf(guest, id, 1)).interviewer).toBeNull();
       await rate(server, guest, id, 1);
       expect((await feedbackOf(guest, id, 1)).interviewer?.revealedAt).not.toBeNull();
+    });
+
+    it('in a swap whose time ran out in round 1, marks round 2 skipped: nobody is asked to score it', async () => {
+      const { id, guest } = await anInterviewInRoundOne('swap', 'by the clock');
+      const session = (await as(guest).get(`/api/sessions/${id}`).expect(200)).body as Session;
+      expect(session.status).toBe('completed');
+      expect(session.rounds.map((round) => [round.number, round.skipped])).toEqual([
+        [1, undefined],
+        [2, true],
+      ]);
+      // A session whose room was never opened keeps both rounds when its time runs out.
+      const unopened = await aPastSession(server, { status: 'live' });
+      await server.app.get(SchedulingSweeper).sweep(new Date());
+      const untouched = (await as(unopened.guest).get(`/api/sessions/${unopened.id}`).expect(200))
+        .body as Session;
+      expect(untouched.rounds.map((round) => round.skipped)).toEqual([undefined, undefined]);
     });
 
     it('completes a session at its end when its feedback was all written during the interview', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sessionAllowsSql, statusInSql, statusesMovingTo } from '@mockboard/schedule';
+import { markRoundsNotReachedSql } from '../sessions/session-completion-sql';
 
 /** A session changed by a sweep, with its start for the message about it. */
 export interface SweptSession {
@@ -75,7 +76,9 @@ export class SessionSweepsRepository {
   /**
    * Sessions that ended by `now` with everyone there are complete; returns how many. Only those the
    * clock closes (close_by_clock: never joined or still live); one waiting in scoring completes
-   * when its feedback is in (scorecards.repository.ts), and a settled one stays as it is.
+   * when its feedback is in (scorecards.repository.ts), and a settled one stays as it is. A swap
+   * whose time ran out in round 1 never had its round 2: that round is marked skipped, as when the
+   * interview is ended from the room, so nobody is asked to score it.
    */
   async completeFinished(now: Date): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
@@ -83,7 +86,8 @@ export class SessionSweepsRepository {
          UPDATE sessions s SET status = 'completed'
          WHERE ${sessionAllowsSql('s', 'close_by_clock')} AND s.ends_at <= $1
            AND NOT EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
-         RETURNING s.id)
+         RETURNING s.id),
+       skipped AS (${markRoundsNotReachedSql('SELECT id FROM swept')})
        SELECT id FROM swept`,
       [now],
     );

@@ -4,11 +4,17 @@ import { sessionMove, statusInSql } from '@mockboard/schedule';
 const SCORED = sessionMove('scoring', 'completed');
 
 /**
- * Marks, as part of ending the interview from the room, the rounds it never reached (a swap ended
- * in round 1): $1 is the session. Nothing waits for their feedback from then on.
+ * Marks the rounds an interview never reached (a swap ended in round 1) of the sessions `sessions`
+ * selects, as their interview ends: from the room, or by the clock with the room still in round 1.
+ * Nothing waits for those rounds' feedback from then on. A session whose room was never opened
+ * has no round of the room's to compare with, and keeps every round.
  */
-export const MARK_SKIPPED_ROUNDS_SQL = `UPDATE session_rounds SET skipped = true
-    WHERE session_id = $1 AND number > (SELECT round FROM room_state WHERE session_id = $1)`;
+export const markRoundsNotReachedSql = (sessions: string): string => `UPDATE session_rounds r
+    SET skipped = true FROM room_state rs
+    WHERE rs.session_id = r.session_id AND r.number > rs.round AND r.session_id IN (${sessions})`;
+
+/** Marks the rounds session $1's interview, ended from the room, never reached. */
+export const MARK_SKIPPED_ROUNDS_SQL = markRoundsNotReachedSql('$1');
 
 /**
  * Completes session $1 if it waits in scoring and every round that took place has its feedback:

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 const ADMIN_EMAIL = 'prompt-choice-admin@example.test';
 const SECOND_ADMIN_EMAIL = 'prompt-choice-admin-2@example.test';
+const PRACTISING_ADMIN_EMAIL = 'prompt-choice-admin-3@example.test';
 
 /** A round booked without a prompt gets one from its interviewer while the room is open. */
 describe('choosing a round’s prompt while the room is open', () => {
@@ -17,7 +18,9 @@ describe('choosing a round’s prompt while the room is open', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    server = await startTestApp({ ADMIN_EMAILS: `${ADMIN_EMAIL},${SECOND_ADMIN_EMAIL}` });
+    server = await startTestApp({
+      ADMIN_EMAILS: `${ADMIN_EMAIL},${SECOND_ADMIN_EMAIL},${PRACTISING_ADMIN_EMAIL}`,
+    });
   });
   beforeEach(async () => {
     host = await signUp(server.url);
@@ -253,5 +256,55 @@ describe('choosing a round’s prompt while the room is open', () => {
       .set(admin.bearer)
       .expect(200);
     expect(whole.body.prompt.guide).toBeTruthy();
+  });
+
+  it('keeps a round’s prompt once the room has moved past the round', async () => {
+    const interviewer = await joined(host);
+    await joined(guest);
+    await choose(host, 'url-shortener').expect(200);
+    expect(await call(interviewer.socket, 'session:swap', { sessionId })).toMatchObject({ ok: true });
+
+    // Round 1 was held on url-shortener: its scorecard, replay and history say so.
+    const late = await choose(host, 'chat-app').expect(409);
+    expect(late.body.message).toBe('Round 1 is over: it keeps the prompt it was held on');
+    await request(server.url)
+      .get(`/api/sessions/${sessionId}/rounds/1/prompt-choices`)
+      .set(host.bearer)
+      .expect(409);
+    const roundOne = await request(server.url)
+      .get(`/api/sessions/${sessionId}/rounds/1/prompt`)
+      .set(host.bearer)
+      .expect(200);
+    expect(roundOne.body.prompt).toMatchObject({ id: 'url-shortener' });
+    // The round on now still takes its interviewer's choice.
+    await choose(guest, 'chat-app', 2).expect(200);
+  });
+
+  it('holds an admin who practises to their role: no guide for the candidate', async () => {
+    const admin = await signUp(server.url, { email: PRACTISING_ADMIN_EMAIL });
+    const interviewer = await signUp(server.url);
+    // Round 1: the admin answers; the interviewer chooses after the admin joined.
+    const session = (await aLiveSession(server.url, interviewer, admin, { promptId: undefined })).id;
+    await request(server.url)
+      .put(`/api/sessions/${session}/rounds/1/prompt`)
+      .set(interviewer.bearer)
+      .send({ promptId: 'chat-app' })
+      .expect(200);
+    const seen = await request(server.url)
+      .get(`/api/sessions/${session}/rounds/1/prompt`)
+      .set(admin.bearer)
+      .expect(200);
+    expect(seen.body.prompt).toMatchObject({ id: 'chat-app', guide: null });
+    await request(server.url).get(`/api/sessions/${session}/rounds/1/diagram`).set(admin.bearer).expect(403);
+    // Their partner, the round's interviewer, reads both.
+    const guided = await request(server.url)
+      .get(`/api/sessions/${session}/rounds/1/prompt`)
+      .set(interviewer.bearer)
+      .expect(200);
+    expect(guided.body.prompt.guide).toBeTruthy();
+    await request(server.url)
+      .get(`/api/sessions/${session}/rounds/1/diagram`)
+      .set(interviewer.bearer)
+      .expect(200);
   });
 });

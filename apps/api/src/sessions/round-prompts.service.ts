@@ -67,6 +67,7 @@ export class RoundPromptsService {
   async choicesFor(record: SessionRecord, roundNumber: number, userId: string): Promise<RoundPromptChoices> {
     const round = this.interviewedRound(record, roundNumber, userId);
     requirePromptsOpen(record);
+    await this.requireRoundNotOver(record, roundNumber);
     const asked = await this.askedOfCandidate(round);
     return { askedBefore: [...asked], inThisSession: [...otherRoundsPrompts(record, roundNumber)] };
   }
@@ -98,6 +99,7 @@ export class RoundPromptsService {
   ): Promise<string> {
     const round = this.interviewedRound(record, roundNumber, userId);
     requirePromptsOpen(record);
+    await this.requireRoundNotOver(record, roundNumber, manager);
     // Reveals are kept per round and phase: another prompt's hints would collide with the ones shown.
     if (round.promptId && (await this.hints.ofSession(record.session.id, roundNumber, manager)).length > 0) {
       throw conflict("Hints of this round's prompt have been revealed, so the round keeps its prompt");
@@ -133,6 +135,21 @@ export class RoundPromptsService {
     const asked = await this.sessions.promptsAskedOf(round.candidateId, manager);
     asked.delete(round.promptId ?? '');
     return asked;
+  }
+
+  /**
+   * A round the room has moved past keeps the prompt it was held on: its scorecard, replay and
+   * case study name that prompt, and its candidate's history counts it as asked.
+   */
+  private async requireRoundNotOver(
+    record: SessionRecord,
+    roundNumber: number,
+    manager?: EntityManager,
+  ): Promise<void> {
+    const current = await this.sessions.roomRound(record.session.id, manager);
+    if (current !== null && current > roundNumber) {
+      throw conflict(`Round ${roundNumber} is over: it keeps the prompt it was held on`);
+    }
   }
 
   /** The round, when `userId` interviews it: only they choose its prompt. */

@@ -80,6 +80,18 @@ export class SessionsRepository {
     return rows[0]?.prompt_id ?? null;
   }
 
+  /**
+   * The round session `sessionId`'s room is on, or null before the room first opened. Read in
+   * `manager`'s transaction, it is held until that transaction ends: a swap waits for it.
+   */
+  async roomRound(sessionId: string, manager?: EntityManager): Promise<number | null> {
+    const rows = (await (manager ?? this.dataSource).query(
+      `SELECT round FROM room_state WHERE session_id = $1${manager ? ' FOR SHARE' : ''}`,
+      [sessionId],
+    )) as { round: number }[];
+    return rows[0] ? Number(rows[0].round) : null;
+  }
+
   async setRoundPrompt(
     manager: EntityManager,
     sessionId: string,

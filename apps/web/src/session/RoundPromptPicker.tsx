@@ -52,6 +52,10 @@ export function RoundPromptPicker({
     if (promptId) void choose(promptId);
   }
 
+  // The server's refusal to offer choices (the room has moved past this round) is final: say why.
+  if (choices.status === 'error' && choices.error.status === 409)
+    return <p className={`${className} muted`}>{choices.error.message}</p>;
+
   return (
     <form className={className} noValidate onSubmit={submit}>
       <PromptSelect

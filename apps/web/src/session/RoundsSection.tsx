@@ -76,7 +76,7 @@ function RoundPrompt({ round, name, interviewing, active, hidden }: RoundPromptP
         </span>
       ) : hidden ? (
         <span className="muted">
-          chosen by {name(round.interviewerId)}; you see it in the room when the round starts
+          chosen by {name(round.interviewerId)}; you see it in the room during that round
         </span>
       ) : (
         <Link to={`/prompts/${encodeURIComponent(round.promptId)}`}>

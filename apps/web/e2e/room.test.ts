@@ -499,6 +499,36 @@ describe('the live room in two browsers', () => {
     await page.getByText(/^Round 1 · Estimation/).waitFor();
   });
 
+  it('keeps the keyboard’s place: Next phase after phase, Hide panel, and End’s dialog opens on Cancel', async () => {
+    const solo = await signUp(stage.server.url, { displayName: 'Kay Board' });
+    const page = await signedIn(solo);
+    await openRoom(page, await aSoloSession(solo));
+    const focused = () => page.evaluate('document.activeElement?.textContent?.trim() ?? null');
+
+    const next = page.getByRole('button', { name: /^Next: / });
+    await next.focus();
+    for (let step = 0; step < 2; step += 1) {
+      const label = (await next.textContent())!;
+      const phase = label.replace(/^Next: /, '').replace(/ →$/, '');
+      await page.keyboard.press('Enter');
+      await page.getByText(new RegExp(`^Round 1 · ${phase}`)).waitFor();
+      // The same button, now for the phase after: the keyboard is still on it.
+      await page.waitForFunction(`document.activeElement?.textContent !== ${JSON.stringify(label)}`);
+      expect(await focused()).toMatch(/^Next: /);
+    }
+
+    await page.getByRole('button', { name: 'Hide panel' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('button', { name: /^Prompt/ }).getAttribute('aria-expanded')).toBe('false');
+    expect(await focused()).toMatch(/^Prompt/);
+
+    await page.getByRole('button', { name: 'End interview' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await focused()).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
   it('reloads by itself once when the room’s code fails to download, as in a tab open across a redeploy', async () => {
     const { page, roomUrl, documents } = await aSoloRoomTab('Sol Once');
     // On the first load the room's chunk is gone, as the server answers for a previous build's files;

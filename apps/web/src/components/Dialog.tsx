@@ -6,9 +6,13 @@ interface DialogProps {
   children: ReactNode;
 }
 
+/** Marks the control a dialog focuses as it opens, instead of its first one (`{...FOCUS_FIRST}`). */
+export const FOCUS_FIRST = { 'data-dialog-focus': true } as const;
+
 /**
  * A modal built on <dialog>: the browser traps focus, makes the page behind inert and closes it on
- * Escape (reported through `onClose`, so the owner decides when it unmounts).
+ * Escape (reported through `onClose`, so the owner decides when it unmounts). It opens on its first
+ * control, or on the one marked FOCUS_FIRST (Cancel, where the first would do what cannot be undone).
  */
 export function Dialog({ title, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -18,7 +22,10 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     const dialog = ref.current;
     // Focus goes back where it was (e.g. the Book button) when the dialog goes away.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-dialog-focus]')?.focus();
+    }
     return () => {
       dialog?.close();
       if (opener?.isConnected) opener.focus();

@@ -70,6 +70,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
   const navigate = useNavigate();
   const panelId = useId();
   const [panelOpen, setPanelOpen] = useState(wideScreen);
+  const panelToggle = useRef<HTMLButtonElement>(null);
   const [follow, setFollow] = useState(false);
   const [phaseBusy, setPhaseBusy] = useState(false);
   const [endedByMe, setEndedByMe] = useState(false);
@@ -187,6 +188,7 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
         <div className="room-bar__controls">
           {/* First: on a phone the panel starts folded, and this row scrolls sideways. */}
           <button
+            ref={panelToggle}
             type="button"
             className="button button--secondary button--small room-bar__toggle"
             aria-expanded={panelOpen}
@@ -285,7 +287,11 @@ export function LiveRoom({ live, joined, myUserId }: LiveRoomProps) {
           id={panelId}
           hidden={!panelOpen}
           prompt={ack.prompt}
-          onHide={() => setPanelOpen(false)}
+          onHide={() => {
+            setPanelOpen(false);
+            // The hide button goes with the panel: the keyboard's place is the toggle that reopens it.
+            panelToggle.current?.focus();
+          }}
           chat={chat.enabled && <ChatPanel chat={chat} myUserId={myUserId} />}
           referenceDesign={
             <ReferenceDesignSection

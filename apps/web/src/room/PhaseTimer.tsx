@@ -72,11 +72,15 @@ export function PhaseTimer({ plan, state, clockOffsetMs, ended, onNextPhase, bus
           </span>
         </p>
         {onNextPhase && !ended && clock.next && (
+          // aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page,
+          // and the interviewer pressing Next phase after phase would hunt for it each time.
           <button
             type="button"
             className="button button--secondary button--small"
-            disabled={busy}
-            onClick={() => onNextPhase(clock.next!)}
+            aria-disabled={busy}
+            onClick={() => {
+              if (!busy) onNextPhase(clock.next!);
+            }}
           >
             Next: {INTERVIEW_PHASE_TITLES[clock.next]} →
           </button>

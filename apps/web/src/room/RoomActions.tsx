@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../components/Dialog';
+import { Dialog, FOCUS_FIRST } from '../components/Dialog';
 import { FormAlert } from '../components/FormAlert';
 
 type Action = 'swap' | 'end';
@@ -109,7 +109,13 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd, partnerN
             >
               {busy ? 'Working…' : copy.button}
             </button>
-            <button type="button" className="button button--secondary" disabled={busy} onClick={close}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={close}
+              {...(copy.danger ? FOCUS_FIRST : {})}
+            >
               Cancel
             </button>
           </div>

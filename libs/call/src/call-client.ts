@@ -25,6 +25,8 @@ export interface CallClientOptions {
   endpointId?: string;
   /** How often getStats is read (speaking, quality). */
   statsIntervalMs?: number;
+  /** The microphone starts muted: the person muted before this tab reloaded. */
+  startMuted?: boolean;
 }
 
 /**
@@ -69,11 +71,15 @@ export class CallClient {
       onChange: () => this.publish(),
       onClose: (endpointId) => this.meter.forget(endpointId),
     });
-    this.local = new LocalMedia(options.media, {
-      onOutgoing: (kind, track) => this.links.setTrack(kind, track),
-      onMediaState: () => this.announceMedia(),
-      onChange: () => this.publish(),
-    });
+    this.local = new LocalMedia(
+      options.media,
+      {
+        onOutgoing: (kind, track) => this.links.setTrack(kind, track),
+        onMediaState: () => this.announceMedia(),
+        onChange: () => this.publish(),
+      },
+      options.startMuted,
+    );
   }
 
   // ---- for the UI ------------------------------------------------------------------------------

@@ -39,14 +39,18 @@ export class LocalMedia {
   stream: MediaStream | null = null;
   private micTrack: MediaStreamTrack | null = null;
   private cameraTrack: MediaStreamTrack | null = null;
-  private muted = false;
+  private muted: boolean;
   private active = false;
   private stopDeviceWatch: (() => void) | null = null;
 
+  /** `muted`: the microphone starts muted (the person's choice before a reload): nothing leaves. */
   constructor(
     private readonly media: CallMedia,
     private readonly events: LocalMediaEvents,
-  ) {}
+    muted = false,
+  ) {
+    this.muted = muted;
+  }
 
   outgoing(kind: TrackKind): MediaStreamTrack | null {
     if (kind === 'video') return this.cameraTrack;
@@ -110,7 +114,7 @@ export class LocalMedia {
     this.cameraTrack = null;
     this.mic = 'pending';
     this.camera = 'off';
-    this.muted = false;
+    // Muted stays muted: a call taken back into this tab must not open the microphone unasked.
     this.stream = null;
     this.events.onOutgoing('audio', null);
     this.events.onOutgoing('video', null);

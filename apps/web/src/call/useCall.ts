@@ -43,6 +43,7 @@ export function useCall({ sessionId, client, enabled, myUserId }: UseCallOptions
         myUserId,
         media: browserMedia(),
         createPeerConnection: (config) => new RTCPeerConnection(config),
+        startMuted: mutedBeforeReload(sessionId),
       }),
     [sessionId, myUserId],
   );
@@ -62,6 +63,7 @@ export function useCall({ sessionId, client, enabled, myUserId }: UseCallOptions
   useEffect(() => call.attach(collabTransport(client)), [call, client]);
 
   const snapshot: CallSnapshot = useSyncExternalStore(call.subscribe, call.getSnapshot);
+  useEffect(() => rememberMuted(sessionId, snapshot.mic), [sessionId, snapshot.mic]);
   const actions: CallActions = useMemo(
     () => ({
       toggleMute: () => call.toggleMute(),
@@ -80,4 +82,29 @@ export function useCall({ sessionId, client, enabled, myUserId }: UseCallOptions
     [unlockRequests, onBlocked, onPlaying],
   );
   return { call: snapshot, actions, audio };
+}
+
+/**
+ * Whether this tab muted the session's call: kept in sessionStorage (this tab only), so a reload
+ * does not open the microphone of someone who muted to speak to the room behind them.
+ */
+const mutedKey = (sessionId: string) => `mockboard:call-muted:${sessionId}`;
+
+function mutedBeforeReload(sessionId: string): boolean {
+  try {
+    return window.sessionStorage.getItem(mutedKey(sessionId)) === '1';
+  } catch {
+    return false; // storage blocked: start as a new call does
+  }
+}
+
+function rememberMuted(sessionId: string, mic: CallSnapshot['mic']): void {
+  // Only a settled choice: 'pending' and the device problems say nothing about one.
+  if (mic !== 'muted' && mic !== 'on') return;
+  try {
+    if (mic === 'muted') window.sessionStorage.setItem(mutedKey(sessionId), '1');
+    else window.sessionStorage.removeItem(mutedKey(sessionId));
+  } catch {
+    // Storage blocked: the choice lasts until the reload, as before.
+  }
 }

@@ -74,10 +74,14 @@ describe('sceneToSvg', () => {
     expect(viewBox(svg)).toEqual([-200, -100, 600, 600]);
   });
 
-  it('gives an empty scene a small blank board', () => {
+  it('gives an empty scene a small board that says nothing was drawn', () => {
     const svg = sceneToSvg([]);
     expect(viewBox(svg)).toEqual([0, 0, 200, 120]);
+    expect(svg).toContain('>Nothing was drawn</text>');
     expectWellFormed(svg);
+    // A board with only deleted elements is empty too; one with a drawing says nothing of the kind.
+    expect(sceneToSvg([anElement('rectangle', { isDeleted: true })])).toContain('Nothing was drawn');
+    expect(sceneToSvg([anElement('rectangle', {})])).not.toContain('Nothing was drawn');
   });
 
   it('leaves deleted elements out of the drawing and of the bounds', () => {

@@ -28,6 +28,10 @@ export interface SceneToSvgOptions {
 
 /** The size of an empty board, so a session without drawings still gets a valid thumbnail. */
 const EMPTY_BOARD = { width: 200, height: 120 };
+/** What an empty board says, so a reader does not take a blank picture for one that failed to load. */
+const EMPTY_BOARD_WORDS =
+  `<text x="${EMPTY_BOARD.width / 2}" y="${EMPTY_BOARD.height / 2 + 5}" text-anchor="middle" ` +
+  'font-family="system-ui, sans-serif" font-size="14" fill="#6b7280">Nothing was drawn</text>';
 
 /**
  * Renders an Excalidraw scene as one standalone SVG document: rectangles, ellipses, diamonds, lines,
@@ -84,7 +88,7 @@ export function sceneToSvg(elements: readonly unknown[], options: SceneToSvgOpti
     background === 'none'
       ? ''
       : `<rect x="${view.x}" y="${view.y}" width="${width}" height="${height}" fill="${escapeXml(background)}"/>`,
-    ...drawn,
+    ...(drawn.length > 0 ? drawn : [EMPTY_BOARD_WORDS]),
     '</svg>',
   ].join('');
 }

@@ -64,6 +64,12 @@ describe('the replay of a long session', () => {
         .filter({ hasText: /Loading/ })
         .count(),
     ).toBe(0);
+    // Space on the scrubber pauses and plays, as in a video player.
+    await page.getByRole('slider', { name: 'Replay position' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('slider', { name: 'Replay position' }).focus();
     await page.keyboard.press('End');

@@ -101,6 +101,15 @@ describe('the replay time line', () => {
     ]);
   });
 
+  it('marks no change where a phase only started over (a round’s first prompt came after it began)', () => {
+    const restarted = replayTimeline([...entries, phase(170, 'requirements'), phase(200, 'estimation')]);
+    expect(restarted.markers.map((marker) => [marker.offset, marker.kind, marker.phase])).toEqual([
+      [30_000, 'phase', 'estimation'],
+      [150_000, 'round', 'requirements'],
+      [200_000, 'phase', 'estimation'],
+    ]);
+  });
+
   it('places the chat messages on the time line without counting them as board changes', () => {
     expect(timeline.messages.map(({ offset, message }) => [offset, message.text])).toEqual([
       [100_000, 'https://example.com/notes'],

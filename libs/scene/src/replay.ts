@@ -51,6 +51,10 @@ export function replayTimeline(entries: readonly ReplayEntry[]): ReplayTimeline 
     if (entry.kind === 'chat' && entry.message) messages.push({ offset, message: entry.message });
     if (entry.kind === 'hint' && entry.hint) hints.push({ offset, hint: entry.hint });
     if ((entry.kind === 'phase' || entry.kind === 'round') && entry.phase) {
+      // The same phase again is its clock starting over (a round's first prompt came after the
+      // round began): nothing new to jump to, and a second tick would crowd out the first's label.
+      const previous = markers[markers.length - 1];
+      if (entry.kind === 'phase' && previous?.phase === entry.phase) return;
       markers.push({ offset, kind: entry.kind, phase: entry.phase, round: entry.round });
     }
   });

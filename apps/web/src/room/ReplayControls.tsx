@@ -76,6 +76,13 @@ export function ReplayControls(props: ReplayControlsProps) {
             value={Math.min(position, span)}
             aria-valuetext={timeText}
             onChange={(event) => onSeek(Number(event.target.value))}
+            // Space plays and pauses from the scrubber too, as in a video player: a range has no
+            // use of its own for it, and the keyboard stays where the arrows seek.
+            onKeyDown={(event) => {
+              if (event.key !== ' ') return;
+              event.preventDefault();
+              onTogglePlaying();
+            }}
           />
           <div className="replay-scrubber__markers" aria-hidden="true">
             {markers.map((marker, index) => (

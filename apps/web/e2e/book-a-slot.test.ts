@@ -46,6 +46,8 @@ describe('scheduling with a peer in the browser', () => {
     await confirm.getByRole('button', { name: 'Confirm booking' }).click();
     const booked = booker.getByRole('dialog', { name: 'You’re booked' });
     await booked.getByRole('link', { name: 'Open the session' }).waitFor();
+    // The keyboard goes on in the new dialog, not from the page behind it.
+    expect(await booker.evaluate(() => document.activeElement?.textContent)).toBe('Open the session');
     await booker.screenshot({ path: artifact('book-done-desktop.png') });
     await booked.getByRole('button', { name: 'Done' }).click();
 

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { busyButtonProps } from './busy-button';
 
 /**
- * A submit button that is disabled while its form is pending. Its text never changes (a spinner is
- * added instead), so its accessible name stays stable for screen readers and tests.
+ * A submit button that does nothing while its form is pending (busyButtonProps: it keeps the
+ * keyboard's focus). Its text never changes (a spinner is added instead), so its accessible name
+ * stays stable for screen readers and tests.
  */
 export function SubmitButton({
   pending,
@@ -20,8 +22,9 @@ export function SubmitButton({
     <button
       type="submit"
       className={`button${block ? ' button--block' : ''}`}
-      disabled={pending || Boolean(disabledBy)}
+      disabled={Boolean(disabledBy)}
       aria-describedby={disabledBy}
+      {...busyButtonProps(pending)}
     >
       {pending && <span className="spinner spinner--small" aria-hidden="true" />}
       {children}

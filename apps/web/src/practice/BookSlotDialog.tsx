@@ -9,6 +9,7 @@ import { FORMAT_LABELS } from '../components/labels';
 import { PartnerSummary } from '../components/PartnerSummary';
 import { formatRange, zoneName } from '../time/format';
 import { bookerPlanText } from './SlotCard';
+import { busyButtonProps } from '../components/busy-button';
 
 type Step =
   | { kind: 'confirm' | 'pending' }
@@ -45,7 +46,8 @@ export function BookSlotDialog({ slot, zone, onBooked, onClose }: BookSlotDialog
 
   if (step.kind === 'booked') {
     return (
-      <Dialog title="You’re booked" onClose={() => onClose(true)}>
+      // Its own dialog (a key of its own), opened anew: it takes the focus the pressed button had.
+      <Dialog key="booked" title="You’re booked" onClose={() => onClose(true)}>
         <p className="dialog__text" role="status">
           Your {FORMAT_LABELS[step.session.format].toLowerCase()} session with {slot.host.displayName} is on{' '}
           <strong>{when}</strong>. It is in My sessions; {slot.host.displayName} has been notified.
@@ -63,7 +65,7 @@ export function BookSlotDialog({ slot, zone, onBooked, onClose }: BookSlotDialog
   }
 
   return (
-    <Dialog title="Book this slot?" onClose={() => onClose(changed)}>
+    <Dialog key="confirm" title="Book this slot?" onClose={() => onClose(changed)}>
       <dl className="dialog__facts">
         <div>
           <dt>When</dt>
@@ -90,7 +92,12 @@ export function BookSlotDialog({ slot, zone, onBooked, onClose }: BookSlotDialog
             Pick another slot
           </button>
         ) : (
-          <button type="button" className="button" onClick={book} disabled={step.kind === 'pending'}>
+          <button
+            type="button"
+            className="button"
+            onClick={book}
+            {...busyButtonProps(step.kind === 'pending')}
+          >
             {step.kind === 'pending' && <span className="spinner spinner--small" aria-hidden="true" />}
             Confirm booking
           </button>

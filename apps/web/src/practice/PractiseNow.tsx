@@ -12,6 +12,7 @@ import { FormatField } from '../components/FormatField';
 import { useNow } from '../hooks/useNow';
 import { useNotificationListener } from '../notifications/NotificationsContext';
 import { formatClock } from '../time/format';
+import { busyButtonProps } from '../components/busy-button';
 
 const POLL_MS = 4000;
 const NEEDS_VERIFICATION_ID = 'practise-now-needs-verification';
@@ -124,8 +125,9 @@ export function PractiseNow() {
         type="button"
         className="button"
         onClick={start}
-        disabled={state.kind === 'starting' || needsVerification}
+        disabled={needsVerification}
         aria-describedby={needsVerification ? NEEDS_VERIFICATION_ID : undefined}
+        {...busyButtonProps(state.kind === 'starting')}
       >
         {state.kind === 'starting' && <span className="spinner spinner--small" aria-hidden="true" />}
         Practise now

@@ -1,6 +1,7 @@
 import { INTERVIEW_PHASE_TITLES, type SessionState, type TimePlanEntry } from '@mockboard/contracts';
 import { useNow } from '../hooks/useNow';
 import { formatDuration, phaseClock } from './phase-clock';
+import { busyButtonProps } from '../components/busy-button';
 
 interface PhaseTimerProps {
   plan: readonly TimePlanEntry[];
@@ -72,15 +73,12 @@ export function PhaseTimer({ plan, state, clockOffsetMs, ended, onNextPhase, bus
           </span>
         </p>
         {onNextPhase && !ended && clock.next && (
-          // aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page,
-          // and the interviewer pressing Next phase after phase would hunt for it each time.
+          // Busy, not disabled: the interviewer pressing Next phase after phase keeps the focus on it.
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-disabled={busy}
-            onClick={() => {
-              if (!busy) onNextPhase(clock.next!);
-            }}
+            onClick={() => onNextPhase(clock.next!)}
+            {...busyButtonProps(busy)}
           >
             Next: {INTERVIEW_PHASE_TITLES[clock.next]} →
           </button>

@@ -4,6 +4,7 @@ import { chooseRoundPrompt, getRoundPromptChoices } from '../api/sessions';
 import { PromptSelect } from '../components/PromptSelect';
 import { useResource } from '../hooks/useResource';
 import { useSessionAction } from './useSessionAction';
+import { busyButtonProps } from '../components/busy-button';
 
 interface RoundPromptPickerProps {
   session: Session;
@@ -71,14 +72,19 @@ export function RoundPromptPicker({
         }}
       />
       <div className="form__actions">
-        <button type="submit" className="button button--small" disabled={pending || !promptId}>
+        <button
+          type="submit"
+          className="button button--small"
+          disabled={!promptId}
+          {...busyButtonProps(pending)}
+        >
           Use this prompt
         </button>
         <button
           type="button"
           className="button button--secondary button--small"
-          disabled={pending}
           onClick={() => void choose('surprise')}
+          {...busyButtonProps(pending)}
         >
           Surprise me
         </button>

@@ -772,5 +772,11 @@ describe('the live room in two browsers', () => {
     await page.getByRole('heading', { level: 1, name: 'This room is not yours to enter' }).waitFor();
     await page.getByText('You are not a participant of this session').waitFor();
     await page.screenshot({ path: artifact('room-forbidden.png') });
+
+    // An address that names no session at all says so, in words for the person, not the validator's.
+    await page.goto(`${stage.server.url}/sessions/not-a-session/room`);
+    await page.getByRole('heading', { level: 1, name: 'Session not found' }).waitFor();
+    await page.getByText('This address does not lead to a session: check the link you followed.').waitFor();
+    expect(await page.getByText(/sessionId/).count()).toBe(0);
   });
 });

@@ -17,6 +17,9 @@ const REFUSAL_TITLES: Partial<Record<ErrorAck['error']['code'], string>> = {
   too_many_sockets: 'The room is open in too many tabs',
 };
 
+/** What a session id looks like (a UUID); anything else in the address names no session. */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The live interview room at /sessions/:id/room: full screen, outside the site's frame. */
 export function RoomPage() {
   const { id = '' } = useParams();
@@ -44,15 +47,24 @@ function Room({ sessionId }: { sessionId: string }) {
   }
   if (connection.kind === 'refused') {
     const { code, message } = connection.error;
+    // An address that names no session at all (a mistyped or cut link): the server's validation
+    // words ("sessionId: …") mean nothing to the person who followed it.
+    const noSession = code === 'bad_request' && !SESSION_ID.test(sessionId);
     return (
       <div className="room-screen">
         <div className="status status--error" role="alert">
-          <h1 className="status__title">{REFUSAL_TITLES[code] ?? 'Could not join the room'}</h1>
-          <p className="status__text">{message}</p>
+          <h1 className="status__title">
+            {noSession ? 'Session not found' : (REFUSAL_TITLES[code] ?? 'Could not join the room')}
+          </h1>
+          <p className="status__text">
+            {noSession ? 'This address does not lead to a session: check the link you followed.' : message}
+          </p>
           <div className="room-screen__actions">
-            <Link to={`/sessions/${sessionId}`} className="button button--secondary">
-              Back to the session
-            </Link>
+            {!noSession && (
+              <Link to={`/sessions/${sessionId}`} className="button button--secondary">
+                Back to the session
+              </Link>
+            )}
             <Link to="/practice" className="button button--ghost">
               Your sessions
             </Link>

@@ -5,6 +5,7 @@ import { ActionFeedback } from '../components/ActionFeedback';
 import { CopyField, absoluteUrl } from '../components/CopyField';
 import { useAsyncAction } from '../hooks/useAsyncAction';
 import { useResource } from '../hooks/useResource';
+import { busyButtonProps } from '../components/busy-button';
 
 /**
  * The session as a portfolio piece: a Markdown download, and a public read-only link that can be
@@ -52,8 +53,9 @@ export function CaseStudyPanel({ session }: { session: Session }) {
           type="checkbox"
           role="switch"
           checked={url !== null}
-          disabled={pending || (current.status === 'loading' && !changed)}
+          disabled={current.status === 'loading' && !changed}
           onChange={(event) => void setShared(event.target.checked)}
+          {...busyButtonProps(pending)}
         />
         <span className="switch__track" aria-hidden="true" />
         <span>Share publicly</span>

@@ -106,6 +106,8 @@ describe('scoring a round and seeing progress in the browser', () => {
     await interviewer.getByRole('button', { name: 'Submit', exact: true }).click();
     await interviewer.getByRole('heading', { name: 'Your scorecard for Cam Candidate' }).waitFor();
     await interviewer.getByText('weighted score (of 4)').waitFor();
+    // The form went with its Submit button: the keyboard starts again from the page's title.
+    expect(await interviewer.evaluate('document.activeElement?.tagName')).toBe('H1');
     await expectNoSidewaysScroll(interviewer);
     await interviewer.screenshot({ path: artifact('scorecard-submitted-phone.png'), fullPage: true });
 

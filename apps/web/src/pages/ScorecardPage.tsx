@@ -1,5 +1,5 @@
 import type { Round, Rubric, RoundFeedback, Scorecard, Session, User } from '@mockboard/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { getRubric } from '../api/rubric';
 import { getRoundFeedback } from '../api/scoring';
@@ -138,8 +138,19 @@ function ScorecardScreen({
   function submittedNow(scorecard: Scorecard) {
     saved(scorecard);
     window.scrollTo(0, 0);
+    focusTitleOnSubmit.current = true;
     refresh();
   }
+
+  // The form and its Submit button are gone once it is submitted: the keyboard starts again from
+  // the page's title, above what was submitted, rather than from the top of the document.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusTitleOnSubmit = useRef(false);
+  useEffect(() => {
+    if (!submitted || !focusTitleOnSubmit.current) return;
+    focusTitleOnSubmit.current = false;
+    heading.current?.focus();
+  }, [submitted]);
 
   // Once closed unsubmitted, what the page holds for the candidate is their partner's feedback.
   const title = solo
@@ -156,7 +167,9 @@ function ScorecardScreen({
           {session.rounds.length > 1 && `Round ${round.number} · `}
           {round.promptTitle ?? 'No prompt chosen'}
         </p>
-        <h1>{title}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
         {round.skipped && (
           <p className="notice" role="note">
             Round {round.number} did not take place: the interview ended in round {round.number - 1}.

@@ -6,6 +6,7 @@ import { signUp } from './support/factories';
 import { aCheckedRectangle, aRectangle, call, next, waitFor } from './support/room-client';
 import { IDLE_AFTER_MS, RoomPresence } from '../src/room/room-presence';
 import { SceneWriter } from '../src/room/scene-writer';
+import { SchedulingSweeper } from '../src/scheduling/scheduling-sweeper.service';
 import { watchRateBudget } from './support/rate-budget';
 import { liveRoomStage } from './support/room-stage';
 
@@ -313,6 +314,33 @@ describe('the live room', () => {
         .expect(200)
     ).body;
     expect(replay.entries.filter((entry) => entry.kind === 'round')).toHaveLength(1);
+  });
+
+  it('moves the clock no more once the session’s time ran out and the sweeper closed it', async () => {
+    const a = await open(room.host);
+    const b = await open(room.guest);
+    await call(a, 'session:join', { sessionId: room.sessionId });
+    await call(b, 'session:join', { sessionId: room.sessionId });
+    await room.server.dataSource.query(
+      `UPDATE sessions SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [room.sessionId],
+    );
+    await room.server.app.get(SchedulingSweeper).sweep(new Date());
+
+    const asks: [string, object][] = [
+      ['session:swap', { sessionId: room.sessionId }],
+      ['session:phase', { sessionId: room.sessionId, phase: 'estimation' }],
+    ];
+    for (const [event, payload] of asks) {
+      const refused = await call<{ ok: boolean; error: { code: string } }>(a, event, payload);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    }
+    // Round 2 never started: it stays marked as not having taken place.
+    const [roundTwo] = (await room.server.dataSource.query(
+      `SELECT skipped FROM session_rounds WHERE session_id = $1 AND number = 2`,
+      [room.sessionId],
+    )) as { skipped: boolean }[];
+    expect(roundTwo?.skipped).toBe(true);
   });
 
   it('refuses text PostgreSQL cannot store (NUL, half a surrogate pair) and keeps serving', async () => {

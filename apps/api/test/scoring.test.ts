@@ -23,8 +23,6 @@ import {
 import { startTestApp, type TestApp } from './support/test-app';
 import { SchedulingSweeper } from '../src/scheduling/scheduling-sweeper.service';
 
-const HOUR = 3_600_000;
-
 const ADMIN_EMAIL = 'scoring-admin@example.test';
 
 describe('scorecards', () => {
@@ -72,10 +70,15 @@ describe('scorecards', () => {
     } finally {
       sockets.forEach((socket) => socket.disconnect());
     }
-    // Past the booked end, the sweeper closes the session the room never ended.
-    if (ending === 'by the clock')
-      await server.app.get(SchedulingSweeper).sweep(new Date(Date.now() + 3 * HOUR));
+    // Its booked time over, the sweeper closes the session the room never ended.
+    if (ending === 'by the clock') await endedByTheClock(id);
     return { id, host, guest };
+  }
+
+  /** Moves the session's booked time into the past and lets the sweeper close it. */
+  async function endedByTheClock(sessionId: string) {
+    await endSessionHoursAgo(server, sessionId, 1);
+    await server.app.get(SchedulingSweeper).sweep(new Date());
   }
 
   describe('writing', () => {
@@ -281,11 +284,16 @@ describe('scorecards', () => {
         [1, undefined],
         [2, true],
       ]);
-      // A session whose room was never opened keeps both rounds when its time runs out.
+      // A session both checked in to but whose room was never opened keeps both rounds.
       const unopened = await aPastSession(server, { status: 'live' });
-      await server.app.get(SchedulingSweeper).sweep(new Date());
+      await server.dataSource.query(
+        `UPDATE session_participants SET joined_at = now() WHERE session_id = $1`,
+        [unopened.id],
+      );
+      await endedByTheClock(unopened.id);
       const untouched = (await as(unopened.guest).get(`/api/sessions/${unopened.id}`).expect(200))
         .body as Session;
+      expect(untouched.status).toBe('completed');
       expect(untouched.rounds.map((round) => round.skipped)).toEqual([undefined, undefined]);
     });
 

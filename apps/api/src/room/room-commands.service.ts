@@ -30,7 +30,9 @@ export class RoomCommandsService {
     }
     const state = await this.room.state(record);
     this.requireInterviewer(record, state, user, 'The interviewer moves the interview to the next phase');
-    return this.room.toSessionState(record, await this.states.changePhase(sessionId, phase));
+    const moved = await this.states.changePhase(sessionId, phase);
+    if (!moved) throw conflict('The interview has ended; its clock has stopped');
+    return this.room.toSessionState(record, moved);
   }
 
   /**
@@ -60,11 +62,14 @@ export class RoomCommandsService {
     if (record.session.format !== 'swap' || record.rounds.length < 2) {
       throw conflict('Only swap sessions have a second round');
     }
+    if (!sessionAllows(record.session.status, 'use_room')) {
+      throw conflict(`The session is ${record.session.status}; the interview has ended`);
+    }
     const state = await this.room.state(record);
     this.requireInterviewer(record, state, user, "The round's interviewer swaps the roles");
     if (state.round !== 1) throw conflict('The roles have already been swapped');
     const next = await this.states.swapRound(sessionId, this.room.firstPhase(record, 2), 1, 2);
-    if (!next) throw conflict('The roles have already been swapped');
+    if (!next) throw conflict('The roles have already been swapped, or the interview has ended');
     return this.room.toSessionState(record, next);
   }
 

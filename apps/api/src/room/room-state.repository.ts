@@ -35,6 +35,12 @@ function toRoomState(row: RoomStateRow): RoomState {
 }
 
 /**
+ * LOCK_ORDER: a transaction that locks both a session's row and its room's (room_state) takes the
+ * session's first: ending the interview, a swap or phase change here, choosing a round's prompt
+ * (RoundPromptsService) and the clock's sweep all do, so no two of them deadlock.
+ */
+
+/**
  * Each room's round and phase (with the server time the phase started), interviewers' notes, and
  * the end of the interview (the session's move to scoring).
  */
@@ -54,14 +60,17 @@ export class RoomStateRepository {
     return toRoomState(row!);
   }
 
-  /** Moves the clock to `phase`, logging the change for the replay's markers. */
-  async changePhase(sessionId: string, phase: InterviewPhase): Promise<RoomState> {
-    return (await this.update(sessionId, phase, null))!;
+  /**
+   * Moves the clock to `phase`, logging the change for the replay's markers; null when the
+   * interview has ended meanwhile.
+   */
+  changePhase(sessionId: string, phase: InterviewPhase): Promise<RoomState | null> {
+    return this.update(sessionId, phase, null);
   }
 
   /**
    * Moves from round `fromRound` to `toRound` starting at `phase`; null when the room had already
-   * left `fromRound` (a concurrent swap), so a swap happens once.
+   * left `fromRound` (a concurrent swap), so a swap happens once, or the interview has ended.
    */
   swapRound(sessionId: string, phase: InterviewPhase, fromRound: number, toRound: number) {
     return this.update(sessionId, phase, { fromRound, toRound });
@@ -89,6 +98,13 @@ export class RoomStateRepository {
     onlyIfStill?: { round: number; phase: InterviewPhase },
   ): Promise<RoomState | null> {
     return this.dataSource.transaction(async (manager) => {
+      // The session's row first, then its room's (LOCK_ORDER), and only while the room is open:
+      // an interview ended by its End or by the clock moves on no more.
+      const open = (await manager.query(
+        `SELECT 1 FROM sessions WHERE id = $1 AND ${sessionAllowsSql('sessions', 'use_room')} FOR SHARE`,
+        [sessionId],
+      )) as unknown[];
+      if (open.length === 0) return null;
       // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
       const [row] = (await manager.query(
         `WITH changed AS (
@@ -149,7 +165,9 @@ export class RoomStateRepository {
     whenEnded?: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      // The room's round is read to mark what was skipped: a swap waits until this end commits.
+      // The session's row, then the room's (LOCK_ORDER). The room's round is read to mark what was
+      // skipped: a swap waits until this end commits.
+      await manager.query(`SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
       await manager.query(`SELECT round FROM room_state WHERE session_id = $1 FOR UPDATE`, [sessionId]);
       // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
       const ended = (await manager.query(

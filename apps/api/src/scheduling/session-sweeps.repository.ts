@@ -81,17 +81,23 @@ export class SessionSweepsRepository {
    * interview is ended from the room, so nobody is asked to score it.
    */
   async completeFinished(now: Date): Promise<number> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH swept AS (
-         UPDATE sessions s SET status = 'completed'
-         WHERE ${sessionAllowsSql('s', 'close_by_clock')} AND s.ends_at <= $1
-           AND NOT EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
-         RETURNING s.id),
-       skipped AS (${markRoundsNotReachedSql('SELECT id FROM swept')})
-       SELECT id FROM swept`,
-      [now],
-    );
-    return rows.length;
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `WITH swept AS (
+           UPDATE sessions s SET status = 'completed'
+           WHERE ${sessionAllowsSql('s', 'close_by_clock')} AND s.ends_at <= $1
+             AND NOT EXISTS (SELECT 1 FROM session_participants p WHERE p.session_id = s.id AND p.joined_at IS NULL)
+           RETURNING s.id)
+         SELECT id FROM swept`,
+        [now],
+      );
+      if (rows.length === 0) return 0;
+      // A statement of its own, so it reads the rooms as they are once the sessions are locked
+      // (LOCK_ORDER, room-state.repository.ts): a swap that committed meanwhile counts, and none
+      // can start now that the sessions are closed.
+      await manager.query(markRoundsNotReachedSql('SELECT unnest($1::uuid[])'), [rows.map((row) => row.id)]);
+      return rows.length;
+    });
   }
 
   /** The participants of the swept sessions, with their names for the messages. */

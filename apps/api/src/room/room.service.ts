@@ -5,12 +5,13 @@ import { toPromptDetail } from '@mockboard/prompts';
 import { isRoomOpen, roomWindow } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { PromptsService } from '../prompts/prompts.service';
-import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
+import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionsService } from '../sessions/sessions.service';
 import type { SessionRecord } from '../sessions/session-record';
 import { unstorableJson } from '../common/unstorable-text';
 import { DomainError, conflict, forbidden, invalid } from '../common/domain-error';
 import { RoomStateRepository, type RoomState } from './room-state.repository';
+import { isParticipant } from '../sessions/session-record';
 
 /** A checked scene element and its JSON, serialized once. */
 export interface ValidElement {

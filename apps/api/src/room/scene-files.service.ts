@@ -4,8 +4,9 @@ import { sessionAllows } from '@mockboard/schedule';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, conflict, forbidden, notFound } from '../common/domain-error';
 import { RequestValidationError } from '../common/zod-validation.pipe';
-import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
+import { SessionViewsService } from '../sessions/session-views.service';
 import { SceneFilesRepository, type StoredSceneFile } from './scene-files.repository';
+import { isParticipant } from '../sessions/session-record';
 
 /** Raster images only: an SVG served from our origin could run script. */
 export const SCENE_FILE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];

@@ -6,11 +6,12 @@ import { OutboxService } from '../outbox/outbox.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { MatchingService, toMatchRequestView } from './matching.service';
 import { SessionSweepsRepository } from './session-sweeps.repository';
-import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from '../sessions/session-views.service';
+import { SESSION_NOT_FOUND, SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import type { SessionRecord } from '../sessions/session-record';
 import { isUuid } from '../common/uuid';
 import { conflict, forbidden, notFound } from '../common/domain-error';
+import { isParticipant } from '../sessions/session-record';
 
 /**
  * A participant left waiting in the room by an absent partner gets a new partner at once: the

@@ -5,7 +5,7 @@ import { sceneToSvg } from '@mockboard/scene';
 import type { AuthUser } from '../auth/auth-user';
 import { forbidden, notFound } from '../common/domain-error';
 import { PromptsService } from '../prompts/prompts.service';
-import { SessionViewsService, isParticipant } from '../sessions/session-views.service';
+import { SessionViewsService } from '../sessions/session-views.service';
 import { SessionRecordsService } from '../sessions/session-records.service';
 import type { SessionRecord } from '../sessions/session-record';
 import { caseStudyMarkdown, type CaseStudyContent } from './case-study-markdown';
@@ -13,6 +13,7 @@ import { PortfolioRepository } from './portfolio.repository';
 import { RevealService } from './reveal.service';
 import { ScorecardsRepository, type StoredScorecard } from './scorecards.repository';
 import { WhiteboardFonts } from './whiteboard-fonts';
+import { isParticipant } from '../sessions/session-record';
 
 /** Whose case study it is: a participant's own view, or an admin's view of someone else's session. */
 interface Viewer {

@@ -69,3 +69,8 @@ export interface SessionRecord {
   /** Accepted reschedule proposals: the SEQUENCE of the session's calendar event. */
   timesMoved: number;
 }
+
+/** Whether `userId` takes part in the session (as either role; an admin observing does not). */
+export function isParticipant(record: SessionRecord, userId: string): boolean {
+  return record.participants.some((participant) => participant.userId === userId);
+}

@@ -5,7 +5,7 @@ import { isUuid } from '../common/uuid';
 import { PromptsService } from '../prompts/prompts.service';
 import { ReliabilityRepository } from './reliability.repository';
 import { toSessionView } from './session-view';
-import type { SessionRecord } from './session-record';
+import { isParticipant, type SessionRecord } from './session-record';
 import { SessionsRepository } from './sessions.repository';
 import { notFound } from '../common/domain-error';
 
@@ -47,10 +47,6 @@ export class SessionViewsService {
   partners(userIds: readonly string[]): Promise<Map<string, Partner>> {
     return this.reliability.partners(userIds);
   }
-}
-
-export function isParticipant(record: SessionRecord, userId: string): boolean {
-  return record.participants.some((participant) => participant.userId === userId);
 }
 
 export const SESSION_NOT_FOUND = NOT_FOUND;

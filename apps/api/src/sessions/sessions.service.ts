@@ -27,12 +27,13 @@ import { cancelledMails, rescheduledMails } from '../mail/requests/session-mail-
 import { CalendarService } from '../calendar/calendar.service';
 import { RoundPromptChanges, type RoundPromptChange } from './round-prompt-changes';
 import { RoundPromptsService } from './round-prompts.service';
-import { SESSION_NOT_FOUND, SessionViewsService, isParticipant } from './session-views.service';
+import { SESSION_NOT_FOUND, SessionViewsService } from './session-views.service';
 import { RescheduleProposalsRepository } from './reschedule-proposals.repository';
 import type { SessionRecord } from './session-record';
 import { SessionsRepository } from './sessions.repository';
 import { isUuid } from '../common/uuid';
 import { conflict, forbidden, notFound } from '../common/domain-error';
+import { isParticipant } from './session-record';
 
 /** A session's life after it was made: solo practice, cancel, reschedule, join, prompts, contacts. */
 @Injectable()

@@ -59,7 +59,7 @@ export const SceneElementSchema = z.looseObject({
 });
 export type SceneElement = z.infer<typeof SceneElementSchema>;
 
-const SessionIdSchema = z.uuid({ message: 'must be a session id' });
+export const SessionIdSchema = z.uuid({ message: 'must be a session id' });
 
 /**
  * Which of a scene's limits refused an update (with `too_large`): its live elements, the bytes of

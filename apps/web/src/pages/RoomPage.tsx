@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
-import type { ErrorAck } from '@mockboard/contracts';
+import { SessionIdSchema, type ErrorAck } from '@mockboard/contracts';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LoadingState } from '../components/StatusViews';
@@ -17,16 +17,32 @@ const REFUSAL_TITLES: Partial<Record<ErrorAck['error']['code'], string>> = {
   too_many_sockets: 'The room is open in too many tabs',
 };
 
-/** What a session id looks like (a UUID); anything else in the address names no session. */
-const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The live interview room at /sessions/:id/room: full screen, outside the site's frame. */
 export function RoomPage() {
   const { id = '' } = useParams();
+  // An address that names no session at all (a mistyped or cut link) is not worth a connection.
+  if (!SessionIdSchema.safeParse(id).success) return <NoSuchSession />;
   return (
     <ErrorBoundary>
       <Room key={id} sessionId={id} />
     </ErrorBoundary>
+  );
+}
+
+function NoSuchSession() {
+  useDocumentTitle('Session not found');
+  return (
+    <div className="room-screen">
+      <div className="status status--error" role="alert">
+        <h1 className="status__title">Session not found</h1>
+        <p className="status__text">This address does not lead to a session: check the link you followed.</p>
+        <div className="room-screen__actions">
+          <Link to="/practice" className="button button--secondary">
+            Your sessions
+          </Link>
+        </div>
+      </div>
+    </div>
   );
 }
 
@@ -47,24 +63,15 @@ function Room({ sessionId }: { sessionId: string }) {
   }
   if (connection.kind === 'refused') {
     const { code, message } = connection.error;
-    // An address that names no session at all (a mistyped or cut link): the server's validation
-    // words ("sessionId: …") mean nothing to the person who followed it.
-    const noSession = code === 'bad_request' && !SESSION_ID.test(sessionId);
     return (
       <div className="room-screen">
         <div className="status status--error" role="alert">
-          <h1 className="status__title">
-            {noSession ? 'Session not found' : (REFUSAL_TITLES[code] ?? 'Could not join the room')}
-          </h1>
-          <p className="status__text">
-            {noSession ? 'This address does not lead to a session: check the link you followed.' : message}
-          </p>
+          <h1 className="status__title">{REFUSAL_TITLES[code] ?? 'Could not join the room'}</h1>
+          <p className="status__text">{message}</p>
           <div className="room-screen__actions">
-            {!noSession && (
-              <Link to={`/sessions/${sessionId}`} className="button button--secondary">
-                Back to the session
-              </Link>
-            )}
+            <Link to={`/sessions/${sessionId}`} className="button button--secondary">
+              Back to the session
+            </Link>
             <Link to="/practice" className="button button--ghost">
               Your sessions
             </Link>

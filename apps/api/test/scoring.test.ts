@@ -21,6 +21,7 @@ import {
   type PastSession,
 } from './support/scoring-factories';
 import { startTestApp, type TestApp } from './support/test-app';
+import { RoundsNeverReached1766800000000 } from '../src/database/migrations/1766800000000-rounds-never-reached';
 import { SchedulingSweeper } from '../src/scheduling/scheduling-sweeper.service';
 
 const ADMIN_EMAIL = 'scoring-admin@example.test';
@@ -295,6 +296,35 @@ describe('scorecards', () => {
         .body as Session;
       expect(untouched.status).toBe('completed');
       expect(untouched.rounds.map((round) => round.skipped)).toEqual([undefined, undefined]);
+    });
+
+    it('marks, once, the rounds that sessions ended before the marks never reached', async () => {
+      // Two swaps ended in round 1, as they were stored before: no marks.
+      const [untold, scored] = [
+        await anInterviewInRoundOne('swap', 'by the clock'),
+        await anInterviewEndedFromTheRoom('swap'),
+      ];
+      await server.dataSource.query(`UPDATE session_rounds SET skipped = false WHERE session_id = ANY($1)`, [
+        [untold.id, scored.id],
+      ]);
+      // The second's pair held round 2 anyway, as far as they are concerned: its feedback is in.
+      await putScorecard(server, scored.guest, scored.id, 2, aScorecard());
+
+      const runner = server.dataSource.createQueryRunner();
+      try {
+        await new RoundsNeverReached1766800000000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      const marks = async (sessionId: string) =>
+        (
+          (await server.dataSource.query(
+            `SELECT skipped FROM session_rounds WHERE session_id = $1 ORDER BY number`,
+            [sessionId],
+          )) as { skipped: boolean }[]
+        ).map((row) => row.skipped);
+      expect(await marks(untold.id)).toEqual([false, true]);
+      expect(await marks(scored.id)).toEqual([false, false]);
     });
 
     it('completes a session at its end when its feedback was all written during the interview', async () => {

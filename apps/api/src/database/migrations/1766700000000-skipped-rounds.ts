@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * A round the interview was ended before (a swap ended from the room in round 1) is marked when it
  * ends: nothing waits for its feedback. Marked by the end itself, not inferred from the room's
- * state, so a session that reaches scoring another way (the clock's sweep) keeps both its rounds.
+ * state when read. (The clock's sweep marks such rounds too since 1766800000000, which also
+ * marked the sessions ended before.)
  */
 export class SkippedRounds1766700000000 implements MigrationInterface {
   name = 'SkippedRounds1766700000000';

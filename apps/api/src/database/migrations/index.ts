@@ -27,6 +27,7 @@ import { RescheduleProposalsBySession1766400000000 } from './1766400000000-resch
 import { DevMailboxArrivalOrder1766500000000 } from './1766500000000-dev-mailbox-arrival-order';
 import { InterviewerNotesRevision1766600000000 } from './1766600000000-interviewer-notes-revision';
 import { SkippedRounds1766700000000 } from './1766700000000-skipped-rounds';
+import { RoundsNeverReached1766800000000 } from './1766800000000-rounds-never-reached';
 
 /** Every migration, oldest first. A new one is appended here (npm run migration:create). */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   DevMailboxArrivalOrder1766500000000,
   InterviewerNotesRevision1766600000000,
   SkippedRounds1766700000000,
+  RoundsNeverReached1766800000000,
 ];

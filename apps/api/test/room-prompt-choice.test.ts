@@ -283,7 +283,7 @@ describe('choosing a round’s prompt while the room is open', () => {
   it('holds an admin who practises to their role: no guide for the candidate', async () => {
     const admin = await signUp(server.url, { email: PRACTISING_ADMIN_EMAIL });
     const interviewer = await signUp(server.url);
-    // Round 1: the admin answers; the interviewer chooses after the admin joined.
+    // Round 1: the admin answers it; the interviewer chooses its prompt while the session runs.
     const session = (await aLiveSession(server.url, interviewer, admin, { promptId: undefined })).id;
     await request(server.url)
       .put(`/api/sessions/${session}/rounds/1/prompt`)

@@ -79,7 +79,10 @@ export function ReplayControls(props: ReplayControlsProps) {
             // Space plays and pauses from the scrubber too, as in a video player: a range has no
             // use of its own for it, and the keyboard stays where the arrows seek.
             onKeyDown={(event) => {
-              if (event.key !== ' ') return;
+              // Not held down (it would toggle on every repeat), nor with a modifier: those are the
+              // browser's or the system's.
+              const modified = event.shiftKey || event.ctrlKey || event.altKey || event.metaKey;
+              if (event.key !== ' ' || event.repeat || modified) return;
               event.preventDefault();
               onTogglePlaying();
             }}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { busyButtonProps } from '../components/busy-button';
 import { Dialog, FOCUS_FIRST } from '../components/Dialog';
 import { FormAlert } from '../components/FormAlert';
 
@@ -104,17 +105,17 @@ export function RoomActions({ canSwap, canEnd, disabled, onSwap, onEnd, partnerN
             <button
               type="button"
               className={`button${copy.danger ? ' room-actions__end' : ''}`}
-              disabled={busy}
               onClick={() => confirm(confirming)}
+              {...busyButtonProps(busy)}
             >
               {busy ? 'Working…' : copy.button}
             </button>
             <button
               type="button"
               className="button button--secondary"
-              disabled={busy}
               onClick={close}
               {...(copy.danger ? FOCUS_FIRST : {})}
+              {...busyButtonProps(busy)}
             >
               Cancel
             </button>

@@ -9,6 +9,16 @@ describe('practising now, and the calendar subscription', () => {
     const first = await aMember('Nora Now', 'Europe/London');
     await first.goto(`${stage.server.url}/practice`);
     const nowPanel = first.getByRole('region', { name: 'Practise now' });
+    // By keyboard: the wait takes the focus to its Cancel, and Cancel gives it back.
+    const focused = () => first.evaluate('document.activeElement?.textContent?.trim()');
+    await nowPanel.getByRole('button', { name: 'Practise now' }).focus();
+    await first.keyboard.press('Enter');
+    await nowPanel.getByText('Looking for a partner…').waitFor();
+    expect(await focused()).toBe('Cancel');
+    await first.keyboard.press('Enter');
+    await nowPanel.getByRole('button', { name: 'Practise now' }).waitFor();
+    expect(await focused()).toBe('Practise now');
+
     await nowPanel.getByRole('button', { name: 'Practise now' }).click();
     await nowPanel.getByText('Looking for a partner…').waitFor();
     await nowPanel.getByText(/^4:\d\d$/).waitFor();

@@ -1,5 +1,5 @@
 import { PRACTICE_NOW_WAIT_MINUTES, type MatchRequest, type SessionFormat } from '@mockboard/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   useNeedsVerification,
@@ -19,7 +19,8 @@ const NEEDS_VERIFICATION_ID = 'practise-now-needs-verification';
 
 type State =
   | { kind: 'idle' | 'starting' | 'expired' }
-  | { kind: 'waiting'; request: MatchRequest }
+  /** `pressed`: this tab's press started it (not a wait resumed after a reload). */
+  | { kind: 'waiting'; request: MatchRequest; pressed?: boolean }
   | { kind: 'failed'; message: string };
 
 /**
@@ -33,6 +34,14 @@ export function PractiseNow() {
   const [format, setFormat] = useState<SessionFormat>('swap');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const waitingId = state.kind === 'waiting' ? state.request.id : null;
+  // Cancel hands the keyboard back to Practise now (Cancel itself is gone by then).
+  const startButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (state.kind !== 'idle' || !cancelled.current) return;
+    cancelled.current = false;
+    startButton.current?.focus();
+  }, [state.kind]);
 
   // A wait started before a reload carries on.
   useEffect(() => {
@@ -75,7 +84,7 @@ export function PractiseNow() {
     try {
       const request = await requestMatch({ startsAt: 'now', format });
       if (request.status === 'matched' && request.sessionId) navigate(`/sessions/${request.sessionId}`);
-      else setState({ kind: 'waiting', request });
+      else setState({ kind: 'waiting', request, pressed: true });
     } catch (error) {
       const apiError = toApiRequestError(error);
       recheckVerification(apiError);
@@ -96,7 +105,11 @@ export function PractiseNow() {
     return (
       <Waiting
         request={state.request}
-        onCancel={() => stop(state.request, { kind: 'idle' })}
+        takeFocus={state.pressed === true}
+        onCancel={() => {
+          cancelled.current = true;
+          void stop(state.request, { kind: 'idle' });
+        }}
         onTimeout={() => stop(state.request, { kind: 'expired' })}
       />
     );
@@ -122,6 +135,7 @@ export function PractiseNow() {
       )}
       <VerificationRequired id={NEEDS_VERIFICATION_ID} action="practise with a partner now" />
       <button
+        ref={startButton}
         type="button"
         className="button"
         onClick={start}
@@ -138,13 +152,24 @@ export function PractiseNow() {
 
 function Waiting({
   request,
+  takeFocus,
   onCancel,
   onTimeout,
 }: {
   request: MatchRequest;
+  /** The person's press started this wait: the keyboard goes on from Cancel (the button is gone). */
+  takeFocus: boolean;
   onCancel: () => void;
   onTimeout: () => void;
 }) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  const focusedOnce = useRef(false);
+  useEffect(() => {
+    // Once, as the wait shows: later renders leave the focus where the person put it.
+    if (!takeFocus || focusedOnce.current) return;
+    focusedOnce.current = true;
+    cancel.current?.focus();
+  }, [takeFocus]);
   const now = useNow(1000);
   const expiresAt = request.expiresAt
     ? new Date(request.expiresAt)
@@ -170,7 +195,7 @@ function Waiting({
           this page open; the session opens as soon as someone joins.
         </p>
       </div>
-      <button type="button" className="button button--secondary" onClick={onCancel}>
+      <button ref={cancel} type="button" className="button button--secondary" onClick={onCancel}>
         Cancel
       </button>
     </div>

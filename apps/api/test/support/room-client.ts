@@ -38,12 +38,12 @@ export function next<T = Record<string, unknown>>(socket: Socket, event: string)
   return new Promise((resolve) => socket.once(event, resolve));
 }
 
-/** The first quarter hour at least 5 minutes ahead: a session whose room is already open. */
+/** The first quarter hour at least 6 minutes ahead: a session whose room is already open. */
 export function soonStart(now = new Date()): string {
-  const start = new Date(now.getTime() + 6 * 60_000);
-  start.setUTCSeconds(0, 0);
-  start.setUTCMinutes(Math.ceil(start.getUTCMinutes() / 15) * 15);
-  return start.toISOString();
+  // Rounded up whole, seconds included: cutting the seconds first could leave the start barely
+  // MIN_LEAD_MINUTES (5) ahead, and a request that took a moment through a busy server then got 400.
+  const quarter = 15 * 60_000;
+  return new Date(Math.ceil((now.getTime() + 6 * 60_000) / quarter) * quarter).toISOString();
 }
 
 /** A booked peer session starting soon (its room open): host interviews first. */

@@ -45,11 +45,14 @@ describe('choosing a round’s prompt while the room is open', () => {
     return heard;
   }
 
-  const choose = (user: SignedUpUser, promptId: string, round = 1) =>
+  const choose = (user: SignedUpUser, promptId: string, round = 1, session = sessionId) =>
     request(server.url)
-      .put(`/api/sessions/${sessionId}/rounds/${round}/prompt`)
+      .put(`/api/sessions/${session}/rounds/${round}/prompt`)
       .set(user.bearer)
       .send({ promptId });
+  /** The round's prompt as `user`'s role may see it. */
+  const promptOf = (user: SignedUpUser, round = 1, session = sessionId) =>
+    request(server.url).get(`/api/sessions/${session}/rounds/${round}/prompt`).set(user.bearer);
 
   it('tells everyone in the room, and a join then brings the prompt as each role may see it', async () => {
     const interviewer = await joined(host);
@@ -73,8 +76,6 @@ describe('choosing a round’s prompt while the room is open', () => {
       expect(event).toEqual({ sessionId, round: 1, promptId: 'chat-app' });
 
     // Each fetches it as their role may see it: the guide is the interviewer's (and an admin's).
-    const promptOf = (user: SignedUpUser, round = 1) =>
-      request(server.url).get(`/api/sessions/${sessionId}/rounds/${round}/prompt`).set(user.bearer);
     const forCandidate = (await promptOf(guest).expect(200)).body as RoundPromptView;
     expect(forCandidate.prompt).toMatchObject({ id: 'chat-app' });
     expect(forCandidate.prompt?.problemStatement).toBeTruthy();
@@ -118,10 +119,7 @@ describe('choosing a round’s prompt while the room is open', () => {
     await choose(host, 'url-shortener').expect(200);
     await prompted;
     expect(heard).toEqual(['state', 'prompt']);
-    const plan = (
-      (await request(server.url).get(`/api/sessions/${sessionId}/rounds/1/prompt`).set(host.bearer))
-        .body as RoundPromptView
-    ).prompt!.timePlan;
+    const plan = ((await promptOf(host)).body as RoundPromptView).prompt!.timePlan;
     expect(states[0]).toMatchObject({ round: 1, phase: plan[0]!.phase });
     expect(Date.parse(states[0]!.phaseStartedAt)).toBeGreaterThanOrEqual(waitedFrom + 1_000);
 
@@ -239,22 +237,12 @@ describe('choosing a round’s prompt while the room is open', () => {
     const roundOneCandidate = await signUp(server.url);
     const roundOneInterviewer = await signUp(server.url);
     const session = (await aLiveSession(server.url, roundOneInterviewer, roundOneCandidate)).id;
-    await request(server.url)
-      .put(`/api/sessions/${session}/rounds/2/prompt`)
-      .set(roundOneCandidate.bearer)
-      .send({ promptId: 'url-shortener' })
-      .expect(200);
-    const asked = await request(server.url)
-      .get(`/api/sessions/${session}/rounds/2/prompt`)
-      .set(roundOneCandidate.bearer)
-      .expect(200);
+    await choose(roundOneCandidate, 'url-shortener', 2, session).expect(200);
+    const asked = await promptOf(roundOneCandidate, 2, session).expect(200);
     expect(asked.body.prompt).toMatchObject({ id: 'url-shortener', guide: null });
     // An admin reads it whole.
     const admin = await signUp(server.url, { email: SECOND_ADMIN_EMAIL });
-    const whole = await request(server.url)
-      .get(`/api/sessions/${session}/rounds/2/prompt`)
-      .set(admin.bearer)
-      .expect(200);
+    const whole = await promptOf(admin, 2, session).expect(200);
     expect(whole.body.prompt.guide).toBeTruthy();
   });
 
@@ -271,10 +259,7 @@ describe('choosing a round’s prompt while the room is open', () => {
       .get(`/api/sessions/${sessionId}/rounds/1/prompt-choices`)
       .set(host.bearer)
       .expect(409);
-    const roundOne = await request(server.url)
-      .get(`/api/sessions/${sessionId}/rounds/1/prompt`)
-      .set(host.bearer)
-      .expect(200);
+    const roundOne = await promptOf(host).expect(200);
     expect(roundOne.body.prompt).toMatchObject({ id: 'url-shortener' });
     // The round on now still takes its interviewer's choice.
     await choose(guest, 'chat-app', 2).expect(200);
@@ -285,22 +270,12 @@ describe('choosing a round’s prompt while the room is open', () => {
     const interviewer = await signUp(server.url);
     // Round 1: the admin answers it; the interviewer chooses its prompt while the session runs.
     const session = (await aLiveSession(server.url, interviewer, admin, { promptId: undefined })).id;
-    await request(server.url)
-      .put(`/api/sessions/${session}/rounds/1/prompt`)
-      .set(interviewer.bearer)
-      .send({ promptId: 'chat-app' })
-      .expect(200);
-    const seen = await request(server.url)
-      .get(`/api/sessions/${session}/rounds/1/prompt`)
-      .set(admin.bearer)
-      .expect(200);
+    await choose(interviewer, 'chat-app', 1, session).expect(200);
+    const seen = await promptOf(admin, 1, session).expect(200);
     expect(seen.body.prompt).toMatchObject({ id: 'chat-app', guide: null });
     await request(server.url).get(`/api/sessions/${session}/rounds/1/diagram`).set(admin.bearer).expect(403);
     // Their partner, the round's interviewer, reads both.
-    const guided = await request(server.url)
-      .get(`/api/sessions/${session}/rounds/1/prompt`)
-      .set(interviewer.bearer)
-      .expect(200);
+    const guided = await promptOf(interviewer, 1, session).expect(200);
     expect(guided.body.prompt.guide).toBeTruthy();
     await request(server.url)
       .get(`/api/sessions/${session}/rounds/1/diagram`)
